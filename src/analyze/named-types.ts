@@ -1,0 +1,21 @@
+import { childPointer } from '../errors.js';
+import type { NamedType } from '../model/index.js';
+import { isObject, optionalString, type Json } from './resolve.js';
+import { schemaToType, type SchemaContext } from './schema-to-type.js';
+
+/** components/schemas → named types, in spec order. */
+export function analyzeNamedTypes(ctx: SchemaContext): NamedType[] {
+  const components = isObject(ctx.document.components) ? ctx.document.components : {};
+  const schemas: Json = isObject(components.schemas) ? components.schemas : {};
+  return Object.keys(schemas).map((key) => {
+    const schema = schemas[key];
+    const pointer = childPointer('#', 'components', 'schemas', key);
+    return {
+      key,
+      type: schemaToType(schema, pointer, ctx),
+      description: isObject(schema) ? (optionalString(schema.description) ?? optionalString(schema.title)) : undefined,
+      deprecated: isObject(schema) && schema.deprecated === true ? true : undefined,
+      pointer,
+    };
+  });
+}

@@ -1,0 +1,167 @@
+import { KeywayError, childPointer } from '../errors.js';
+import type {
+  HttpMethod,
+  MediaModel,
+  OperationModel,
+  ParameterLocation,
+  ParameterModel,
+  RequestBodyModel,
+  ResponseModel,
+  SecurityRequirement,
+  TypeNode,
+} from '../model/index.js';
+import { bodyEncoding } from './media.js';
+import { deref, isObject, optionalString, type Json } from './resolve.js';
+import { analyzeRequirement } from './security.js';
+import { schemaToType, type SchemaContext } from './schema-to-type.js';
+
+const METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+const LOCATIONS = new Set<string>(['path', 'query', 'header', 'cookie']);
+/** OpenAPI: header parameters with these names are ignored (media types and security own them). */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+export interface OperationContext {
+  schema: SchemaContext;
+  declaredSchemes: ReadonlySet<string>;
+  globalSecurity: SecurityRequirement;
+}
+
+/** Every operation under `paths`, in document order (path, then method as written). */
+export function analyzeOperations(ctx: OperationContext): OperationModel[] {
+  const document = ctx.schema.document;
+  const paths = isObject(document.paths) ? document.paths : {};
+  const operations: OperationModel[] = [];
+  for (const path of Object.keys(paths)) {
+    const { value: item, pointer: itemPointer } = deref(document, paths[path], childPointer('#', 'paths', path));
+    const shared = parameterList(item.parameters, childPointer(itemPointer, 'parameters'), ctx);
+    for (const method of Object.keys(item)) {
+      if (!METHODS.has(method)) continue;
+      const pointer = childPointer(itemPointer, method);
+      if (!isObject(item[method])) throw new KeywayError('E_INVALID', 'an operation must be an object', { pointer });
+      operations.push(operationFrom(path, method as HttpMethod, item[method] as Json, pointer, shared, ctx));
+    }
+  }
+  return operations;
+}
+
+function operationFrom(
+  path: string,
+  method: HttpMethod,
+  op: Json,
+  pointer: string,
+  shared: ParameterModel[],
+  ctx: OperationContext,
+): OperationModel {
+  const own = parameterList(op.parameters, childPointer(pointer, 'parameters'), ctx);
+  const byKey = new Map<string, ParameterModel>();
+  for (const p of [...shared, ...own]) byKey.set(`${p.in}\u0000${p.name}`, p); // operation-level wins
+  const security = analyzeRequirement(op.security, childPointer(pointer, 'security'), ctx.declaredSchemes) ?? ctx.globalSecurity;
+  return {
+    operationId: optionalString(op.operationId),
+    method,
+    path,
+    summary: optionalString(op.summary),
+    description: optionalString(op.description),
+    deprecated: op.deprecated === true || undefined,
+    tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+    parameters: [...byKey.values()],
+    requestBody: op.requestBody === undefined ? undefined : requestBodyFrom(op.requestBody, childPointer(pointer, 'requestBody'), ctx),
+    responses: responsesFrom(op.responses, childPointer(pointer, 'responses'), ctx),
+    security,
+    pointer,
+  };
+}
+
+function parameterList(raw: unknown, pointer: string, ctx: OperationContext): ParameterModel[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new KeywayError('E_INVALID', '"parameters" must be an array', { pointer });
+  return raw
+    .map((entry, i) => parameterFrom(entry, childPointer(pointer, i), ctx))
+    .filter((p) => !(p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())));
+}
+
+function parameterFrom(raw: unknown, at: string, ctx: OperationContext): ParameterModel {
+  const { value: p, pointer } = deref(ctx.schema.document, raw, at);
+  const name = typeof p.name === 'string' ? p.name : undefined;
+  const where = typeof p.in === 'string' && LOCATIONS.has(p.in) ? (p.in as ParameterLocation) : undefined;
+  if (name === undefined || where === undefined) {
+    throw new KeywayError('E_INVALID', 'a parameter needs a "name" and an "in" of path, query, header or cookie', { pointer });
+  }
+  const style = optionalString(p.style) ?? (where === 'path' || where === 'header' ? 'simple' : 'form');
+  let type: TypeNode = { kind: 'primitive', name: 'unknown' };
+  let contentType: string | undefined;
+  if (isObject(p.content)) {
+    const [mediaType] = Object.keys(p.content);
+    if (mediaType !== undefined) {
+      contentType = mediaType;
+      const media = p.content[mediaType];
+      if (isObject(media) && media.schema !== undefined) {
+        type = schemaToType(media.schema, childPointer(pointer, 'content', mediaType, 'schema'), ctx.schema);
+      }
+    }
+  } else if (p.schema !== undefined) {
+    type = schemaToType(p.schema, childPointer(pointer, 'schema'), ctx.schema);
+  }
+  return {
+    name,
+    in: where,
+    required: where === 'path' || p.required === true,
+    type,
+    style,
+    explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
+    allowReserved: p.allowReserved === true || undefined,
+    contentType,
+    description: optionalString(p.description),
+    deprecated: p.deprecated === true || undefined,
+  };
+}
+
+function mediaList(content: unknown, pointer: string, ctx: OperationContext): MediaModel[] {
+  if (!isObject(content)) return [];
+  return Object.keys(content).map((mediaType) => {
+    const media = content[mediaType];
+    const encoding = bodyEncoding(mediaType);
+    const schema = isObject(media) ? media.schema : undefined;
+    const type: TypeNode =
+      schema !== undefined
+        ? schemaToType(schema, childPointer(pointer, mediaType, 'schema'), ctx.schema)
+        : schemaless(encoding);
+    return { mediaType, encoding, type };
+  });
+}
+
+/** The type of a media entry that declares no schema, from how it is encoded. */
+function schemaless(encoding: MediaModel['encoding']): TypeNode {
+  switch (encoding) {
+    case 'text':
+      return { kind: 'primitive', name: 'string' };
+    case 'binary':
+      return { kind: 'primitive', name: 'Blob' };
+    case 'form':
+    case 'multipart':
+      return { kind: 'object', properties: [], additional: true };
+    default:
+      return { kind: 'primitive', name: 'unknown' };
+  }
+}
+
+function requestBodyFrom(raw: unknown, at: string, ctx: OperationContext): RequestBodyModel {
+  const { value: body, pointer } = deref(ctx.schema.document, raw, at);
+  return {
+    required: body.required === true,
+    description: optionalString(body.description),
+    contents: mediaList(body.content, childPointer(pointer, 'content'), ctx),
+  };
+}
+
+function responsesFrom(raw: unknown, at: string, ctx: OperationContext): ResponseModel[] {
+  if (!isObject(raw)) return [];
+  return Object.keys(raw).map((status) => {
+    const { value: response, pointer } = deref(ctx.schema.document, raw[status], childPointer(at, status));
+    return {
+      status,
+      description: optionalString(response.description),
+      contents: mediaList(response.content, childPointer(pointer, 'content'), ctx),
+    };
+  });
+}

@@ -1,0 +1,168 @@
+import { childPointer } from '../errors.js';
+import type { TypeNode } from '../model/index.js';
+import { arrayType } from './schema/array-type.js';
+import { discriminate } from './schema/discriminator.js';
+import { canonicalPointer, componentSchemaName, lookup } from './schema/json-pointer.js';
+import { hasKeyword, isSchemaObject, keyword, stringList, type SchemaObject } from './schema/keywords.js';
+import { objectType } from './schema/object-type.js';
+import { enumType, literalOf, stringType } from './schema/scalar-type.js';
+import { intersection, NEVER, primitive, union, UNKNOWN } from './schema/simplify.js';
+
+export interface SchemaContext {
+  /** The whole document (OpenAPI 3.x shaped; Swagger 2.0 already upgraded; external refs already bundled, local $refs kept). */
+  document: Record<string, unknown>;
+  /** OpenAPI 3.0 (nullable keyword, exclusiveMinimum boolean...) vs 3.1/3.2 (JSON Schema 2020-12: type arrays with 'null', const, prefixItems, $defs...). */
+  dialect: '3.0' | '3.1';
+}
+
+/**
+ * Converts one schema found at `pointer` into a type tree. Pure and total: odd input degrades to
+ * `unknown`, never to an exception.
+ *
+ * - `$ref` to `#/components/schemas/<Name>` → a `ref` node (when that component exists); any other
+ *   local ref is converted inline, and an inline ref back into its own expansion becomes `unknown`.
+ * - In 3.1, a `$ref` with structural siblings (`type`, `properties`, `allOf`...) is the
+ *   intersection of the ref and the siblings; annotations next to it are ignored. In 3.0 siblings
+ *   are ignored, as the spec says.
+ * - `nullable: true` adds `null` in both dialects (also beside a `$ref` or an `enum`): a wider type
+ *   is the safe reading of a 3.1 document that still uses it.
+ * - A named schema whose top level refers to itself (`A: { $ref: A }`, `A: { oneOf: [A, ...] }`)
+ *   would be a circular type alias, so that self-reference becomes `unknown`.
+ */
+export function schemaToType(schema: unknown, pointer: string, ctx: SchemaContext): TypeNode {
+  const type = new SchemaConverter(ctx).convert(schema, pointer);
+  const selfName = componentSchemaName(pointer);
+  return selfName === undefined ? type : withoutSelfAlias(type, selfName);
+}
+
+// Untrusted documents can nest or fan out inline refs without bound; past these the rest is `unknown`.
+const MAX_DEPTH = 200;
+const MAX_INLINE_EXPANSIONS = 10_000;
+
+// Keywords that give a 3.1 `$ref` sibling schema a shape of its own (annotations do not).
+const STRUCTURAL = ['type', 'properties', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'allOf', 'oneOf', 'anyOf', 'enum', 'const'];
+
+const TYPE_NAMES: Record<string, TypeNode> = {
+  integer: primitive('number'),
+  number: primitive('number'),
+  boolean: primitive('boolean'),
+  null: primitive('null'),
+  // Swagger 2.0's `type: file`, in case an upgrade left one behind.
+  file: primitive('Blob'),
+};
+
+class SchemaConverter {
+  private depth = 0;
+  private expansions = 0;
+  /** Pointers at which an inline ref is being expanded: a ref back to any of them is a cycle. */
+  private readonly refSites: string[] = [];
+
+  constructor(private readonly ctx: SchemaContext) {}
+
+  readonly convert = (schema: unknown, pointer: string): TypeNode => {
+    if (schema === true) return UNKNOWN;
+    if (schema === false) return NEVER;
+    if (!isSchemaObject(schema) || this.depth >= MAX_DEPTH) return UNKNOWN;
+    this.depth++;
+    try {
+      const ref = keyword(schema, '$ref');
+      const type = typeof ref === 'string' ? this.refWithSiblings(schema, ref, pointer) : this.plain(schema, pointer);
+      return keyword(schema, 'nullable') === true ? union([type, primitive('null')]) : type;
+    } finally {
+      this.depth--;
+    }
+  };
+
+  private refWithSiblings(schema: SchemaObject, ref: string, pointer: string): TypeNode {
+    const target = this.ref(ref, pointer);
+    if (this.ctx.dialect === '3.0' || !STRUCTURAL.some((k) => hasKeyword(schema, k))) return target;
+    const siblings: SchemaObject = {};
+    for (const key of Object.keys(schema)) if (key !== '$ref' && key !== 'nullable') siblings[key] = schema[key];
+    return intersection([target, this.plain(siblings, pointer)]);
+  }
+
+  private ref(ref: string, pointer: string): TypeNode {
+    const name = componentSchemaName(ref);
+    if (name !== undefined) return this.componentExists(name) ? { kind: 'ref', target: name } : UNKNOWN;
+    const target = canonicalPointer(ref);
+    if (target === undefined || this.isCycle(target, pointer) || this.expansions >= MAX_INLINE_EXPANSIONS) return UNKNOWN;
+    const schema = lookup(this.ctx.document, ref);
+    if (schema === undefined) return UNKNOWN;
+    this.expansions++;
+    this.refSites.push(pointer);
+    try {
+      return this.convert(schema, target);
+    } finally {
+      this.refSites.pop();
+    }
+  }
+
+  private componentExists(name: string): boolean {
+    const components = keyword(this.ctx.document, 'components');
+    const schemas = isSchemaObject(components) ? keyword(components, 'schemas') : undefined;
+    return isSchemaObject(schemas) && hasKeyword(schemas, name);
+  }
+
+  /** Expanding `target` loops when we are already inside it: it is, or contains, a site being expanded. */
+  private isCycle(target: string, pointer: string): boolean {
+    const inside = (site: string) => site === target || site.startsWith(target + '/');
+    return inside(pointer) || this.refSites.some(inside);
+  }
+
+  /** A schema without `$ref`: its own type, intersected with allOf members and oneOf/anyOf unions. */
+  private plain(schema: SchemaObject, pointer: string): TypeNode {
+    const parts: TypeNode[] = [];
+    const own = this.ownType(schema, pointer);
+    if (own !== undefined) parts.push(own);
+    const allOf = keyword(schema, 'allOf');
+    if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childPointer(pointer, 'allOf', i))));
+    for (const combinator of ['oneOf', 'anyOf']) {
+      const variants = keyword(schema, combinator);
+      if (!Array.isArray(variants)) continue;
+      const members = variants.map((s, i) => this.convert(s, childPointer(pointer, combinator, i)));
+      parts.push(union(discriminate(schema, variants, members)));
+    }
+    return parts.length === 0 ? UNKNOWN : intersection(parts);
+  }
+
+  /** What `const`, `enum` or `type` (stated or inferred) say; undefined when the schema says none of it. */
+  private ownType(schema: SchemaObject, pointer: string): TypeNode | undefined {
+    if (hasKeyword(schema, 'const')) return literalOf(keyword(schema, 'const'));
+    const values = keyword(schema, 'enum');
+    // An empty enum admits nothing; reading it as a mistake (no constraint) is kinder than `never`.
+    if (Array.isArray(values) && values.length > 0) return enumType(values);
+    const names = typeNames(schema);
+    if (names.length === 0) return undefined;
+    return union(names.map((name) => this.typeNamed(name, schema, pointer)));
+  }
+
+  private typeNamed(name: string, schema: SchemaObject, pointer: string): TypeNode {
+    if (name === 'string') return stringType(schema);
+    if (name === 'array') return arrayType(schema, pointer, this.convert);
+    if (name === 'object') return objectType(schema, pointer, this.convert);
+    return Object.prototype.hasOwnProperty.call(TYPE_NAMES, name) ? TYPE_NAMES[name] : UNKNOWN;
+  }
+}
+
+/** `type` as a list; when absent, inferred from the keywords only one type can have. */
+function typeNames(schema: SchemaObject): string[] {
+  const type = keyword(schema, 'type');
+  if (typeof type === 'string') return [type];
+  const listed = stringList(type);
+  if (listed.length > 0) return listed;
+  if (['properties', 'additionalProperties', 'patternProperties'].some((k) => hasKeyword(schema, k))) return ['object'];
+  if (hasKeyword(schema, 'items') || hasKeyword(schema, 'prefixItems')) return ['array'];
+  if (keyword(schema, 'format') === 'binary' || hasKeyword(schema, 'contentMediaType')) return ['string'];
+  return [];
+}
+
+/**
+ * Drops references to `name` that sit in alias position (top level, through unions and
+ * intersections): `A = A | B` means no more than `B`, `A = A & B` no more than `B`.
+ */
+function withoutSelfAlias(type: TypeNode, name: string, replacement: TypeNode = UNKNOWN): TypeNode {
+  if (type.kind === 'ref') return type.target === name ? replacement : type;
+  if (type.kind === 'union') return union(type.members.map((m) => withoutSelfAlias(m, name, NEVER)));
+  if (type.kind === 'intersection') return intersection(type.members.map((m) => withoutSelfAlias(m, name, UNKNOWN)));
+  return type;
+}

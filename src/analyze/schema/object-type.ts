@@ -1,0 +1,59 @@
+import { childPointer } from '../../errors.js';
+import type { ObjectNode, PropertyNode, TypeNode } from '../../model/index.js';
+import { isSchemaObject, keyword, stringList, type Convert, type SchemaObject } from './keywords.js';
+import { union } from './simplify.js';
+
+/**
+ * `properties` + `required` → property list in spec order. Names listed in `required` without a
+ * declared property are ignored: they would only add `name: unknown` noise.
+ *
+ * Extra properties: `additionalProperties: true | {}` → `true`, a schema → its type, `false` or
+ * absent → none declared. Absent is deliberately not "anything": an index signature on every object
+ * would hide typos in property names. `patternProperties` count as additional properties (TS has no
+ * pattern keys). An object that declares nothing at all is `Record<string, unknown>`.
+ */
+export function objectType(schema: SchemaObject, pointer: string, convert: Convert): ObjectNode {
+  const declared = keyword(schema, 'properties');
+  const required = new Set(stringList(keyword(schema, 'required')));
+  const properties: PropertyNode[] = [];
+  if (isSchemaObject(declared)) {
+    for (const name of Object.keys(declared)) {
+      const at = childPointer(pointer, 'properties', name);
+      properties.push(propertyNode(name, declared[name], required.has(name), convert(declared[name], at)));
+    }
+  }
+  const additional = additionalType(schema, pointer, convert);
+  if (additional !== undefined) return { kind: 'object', properties, additional };
+  const saysNothing = properties.length === 0 && keyword(schema, 'additionalProperties') !== false;
+  return saysNothing ? { kind: 'object', properties, additional: true } : { kind: 'object', properties };
+}
+
+function propertyNode(name: string, schema: unknown, required: boolean, type: TypeNode): PropertyNode {
+  const property: PropertyNode = { name, type, required };
+  if (!isSchemaObject(schema)) return property;
+  if (keyword(schema, 'readOnly') === true) property.readOnly = true;
+  if (keyword(schema, 'writeOnly') === true) property.writeOnly = true;
+  if (keyword(schema, 'deprecated') === true) property.deprecated = true;
+  const description = keyword(schema, 'description');
+  if (typeof description === 'string' && description.trim() !== '') property.description = description;
+  return property;
+}
+
+function additionalType(schema: SchemaObject, pointer: string, convert: Convert): TypeNode | true | undefined {
+  const parts: TypeNode[] = [];
+  const additional = keyword(schema, 'additionalProperties');
+  if (additional !== undefined && additional !== false) {
+    parts.push(convert(additional, childPointer(pointer, 'additionalProperties')));
+  }
+  const patterns = keyword(schema, 'patternProperties');
+  if (isSchemaObject(patterns)) {
+    for (const pattern of Object.keys(patterns)) {
+      parts.push(convert(patterns[pattern], childPointer(pointer, 'patternProperties', pattern)));
+    }
+  }
+  if (parts.length === 0) return undefined;
+  const type = union(parts);
+  if (type.kind === 'primitive' && type.name === 'unknown') return true;
+  if (type.kind === 'primitive' && type.name === 'never') return undefined;
+  return type;
+}

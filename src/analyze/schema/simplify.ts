@@ -1,0 +1,125 @@
+import type { LiteralNode, ObjectNode, PrimitiveName, PrimitiveNode, TypeNode } from '../../model/index.js';
+
+/**
+ * Smart constructors for the type tree. Every union and intersection the converter builds goes
+ * through them, so the tree stays flat, duplicate-free and as small as the schema allows.
+ */
+
+const PRIMITIVES = new Map<PrimitiveName, PrimitiveNode>();
+
+export function primitive(name: PrimitiveName): PrimitiveNode {
+  let node = PRIMITIVES.get(name);
+  if (node === undefined) {
+    node = Object.freeze({ kind: 'primitive', name }) as PrimitiveNode;
+    PRIMITIVES.set(name, node);
+  }
+  return node;
+}
+
+export const UNKNOWN = primitive('unknown');
+export const NEVER = primitive('never');
+
+export function literalNode(value: string | number | boolean | null): LiteralNode {
+  return { kind: 'literal', value };
+}
+
+/** `Record<string, unknown>`: the type of `{ type: object }` with nothing else said. */
+export function openObject(): ObjectNode {
+  return { kind: 'object', properties: [], additional: true };
+}
+
+function isOpenObject(node: TypeNode): boolean {
+  return node.kind === 'object' && node.properties.length === 0 && node.additional === true;
+}
+
+const KEYS = new WeakMap<TypeNode, string>();
+
+/** A canonical string for structural equality; cached so nested unions stay linear. */
+export function nodeKey(node: TypeNode): string {
+  const cached = KEYS.get(node);
+  if (cached !== undefined) return cached;
+  const key = computeKey(node);
+  KEYS.set(node, key);
+  return key;
+}
+
+function computeKey(node: TypeNode): string {
+  switch (node.kind) {
+    case 'primitive':
+      return node.name;
+    case 'literal':
+      return 'L' + JSON.stringify(node.value);
+    case 'ref':
+      return 'R' + JSON.stringify(node.target);
+    case 'array':
+      return `A(${nodeKey(node.items)})`;
+    case 'tuple':
+      return `T(${node.items.map(nodeKey).join(',')}${node.rest ? ';' + nodeKey(node.rest) : ''})`;
+    case 'union':
+      return `U(${node.members.map(nodeKey).join('|')})`;
+    case 'intersection':
+      return `I(${node.members.map(nodeKey).join('&')})`;
+    case 'object': {
+      const props = node.properties.map((p) =>
+        JSON.stringify([p.name, p.required, p.readOnly, p.writeOnly, p.deprecated, p.description]) + ':' + nodeKey(p.type),
+      );
+      const extra = node.additional === undefined ? '' : node.additional === true ? ';*' : ';' + nodeKey(node.additional);
+      return `O(${props.join(',')}${extra})`;
+    }
+  }
+}
+
+/** Flattens, drops `never`, lets `unknown` absorb everything, lets a primitive absorb its literals, dedupes. */
+export function union(members: readonly TypeNode[]): TypeNode {
+  const flat: TypeNode[] = [];
+  for (const member of members) {
+    if (member.kind === 'union') flat.push(...member.members);
+    else flat.push(member);
+  }
+  const present = new Set<string>();
+  for (const member of flat) {
+    if (member.kind === 'primitive') present.add(member.name);
+  }
+  if (present.has('unknown')) return UNKNOWN;
+  const seen = new Set<string>();
+  const kept: TypeNode[] = [];
+  for (const member of flat) {
+    if (member.kind === 'primitive' && member.name === 'never') continue;
+    if (member.kind === 'literal' && member.value !== null && present.has(typeof member.value)) continue;
+    const key = nodeKey(member);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(member);
+  }
+  if (kept.length === 0) return NEVER;
+  if (kept.length === 1) return kept[0];
+  return { kind: 'union', members: kept };
+}
+
+/**
+ * Flattens, drops `unknown`, collapses to `never` when any member is `never`, dedupes. A bare
+ * `Record<string, unknown>` member (from `type: object` beside `allOf`/`oneOf`) says nothing the
+ * other members do not, so it is dropped when anything else is left.
+ */
+export function intersection(members: readonly TypeNode[]): TypeNode {
+  const flat: TypeNode[] = [];
+  for (const member of members) {
+    if (member.kind === 'intersection') flat.push(...member.members);
+    else flat.push(member);
+  }
+  const seen = new Set<string>();
+  const kept: TypeNode[] = [];
+  for (const member of flat) {
+    if (member.kind === 'primitive' && member.name === 'never') return NEVER;
+    if (member.kind === 'primitive' && member.name === 'unknown') continue;
+    const key = nodeKey(member);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(member);
+  }
+  const meaningful = kept.length > 1 ? kept.filter((m) => !isOpenObject(m)) : kept;
+  const result = meaningful.length === 0 ? kept : meaningful;
+  if (result.length === 0) return UNKNOWN;
+  if (result.length === 1) return result[0];
+  return { kind: 'intersection', members: result };
+}

@@ -1,0 +1,20 @@
+import type { Plan } from '../plan/index.js';
+import { GENERATED_HEADER } from './header.js';
+import { runtimeFiles } from './runtime-files.js';
+import { loadTemplates, render } from './templates.js';
+import { buildViews } from './views.js';
+
+/** Renders the whole client in memory: relative path → file text, in a stable order. */
+export async function emit(plan: Plan): Promise<Map<string, string>> {
+  const [templates, runtime] = await Promise.all([loadTemplates(), runtimeFiles()]);
+  const views = buildViews(plan);
+  const header = GENERATED_HEADER;
+  const files = new Map<string, string>([
+    ['index.ts', render(templates, 'index.ts', { header, ...views.index })],
+    ['client.ts', render(templates, 'client.ts', { header, ...views.client })],
+    ['operations.ts', render(templates, 'operations.ts', { header, ...views.operations })],
+    ['types.ts', render(templates, 'types.ts', { header, ...views.types })],
+  ]);
+  for (const [path, text] of runtime) files.set(path, text);
+  return files;
+}

@@ -1,0 +1,116 @@
+import type { TypeNode } from '../model/index.js';
+import type { Plan, PlannedOperation } from '../plan/index.js';
+import { describeRequirement } from './describe-security.js';
+import { docComment, propertyAccess, propertyKey, stringLiteral } from './escape.js';
+import { toLiteral, type LiteralValue } from './literal.js';
+import { operationSpec } from './operation-spec.js';
+import { schemeView } from './scheme-view.js';
+import { typeToText } from './type-text.js';
+
+/**
+ * Everything the templates insert, computed here so templates stay logic-free. Every spec string
+ * is already escaped for the context it lands in.
+ */
+export interface Views {
+  types: { types: Array<{ doc: string; name: string; type: string }>; empty: boolean };
+  operations: { operations: Array<{ key: string; spec: string }> };
+  client: {
+    clientName: string;
+    /** Names the client imports from the runtime, sorted, each `name` or `type name`. */
+    runtimeImports: string[];
+    /** `import type * as T from './types.js';` plus a newline when the client refers to a named type, else ''. */
+    typesImport: string;
+    classDoc: string;
+    defaultBaseUrl: string;
+    baseUrlDoc: string;
+    schemesLiteral: string;
+    schemes: Array<{ doc: string; key: string; credentialType: string }>;
+    methods: Array<{ doc: string; name: string; params: string; result: string; operation: string; args: string }>;
+  };
+  index: { clientName: string };
+}
+
+export function buildViews(plan: Plan): Views {
+  const typeName = (key: string): string => {
+    const name = plan.typeNames.get(key);
+    if (name === undefined) throw new Error(`internal: no type named ${JSON.stringify(key)}`);
+    return name;
+  };
+  const inTypes = { refName: typeName };
+  let clientUsesTypes = false;
+  const inClient = {
+    refName: (key: string) => {
+      clientUsesTypes = true;
+      return `T.${typeName(key)}`;
+    },
+  };
+  const model = plan.model;
+
+  const supported = plan.schemes.map((s) => ({ scheme: s, view: schemeView(s) })).filter((s) => s.view.spec !== undefined);
+  const schemeSpecs: Record<string, LiteralValue> = {};
+  for (const { scheme, view } of supported) schemeSpecs[scheme.key] = view.spec!;
+  const defaultBaseUrl = model.servers[0]?.url ?? '';
+
+  const methods = plan.operations.map((op) => methodView(op, inClient));
+  const credentialTypes = new Set(supported.map((s) => s.view.credentialType!));
+  const runtimeImports = [
+    ...['ClientCore', 'createAuthStrategies'],
+    ...[...credentialTypes, 'FetchLike', 'RequestOptions', 'SchemeSpec'].sort().map((t) => `type ${t}`),
+  ];
+  return {
+    types: {
+      types: model.types.map((t) => ({
+        doc: docComment([t.description, t.deprecated ? '@deprecated' : undefined]),
+        name: typeName(t.key),
+        type: typeToText(t.type, inTypes),
+      })),
+      empty: model.types.length === 0,
+    },
+    operations: {
+      operations: plan.operations.map((op) => ({ key: propertyKey(op.methodName), spec: toLiteral(operationSpec(op), '  ') })),
+    },
+    client: {
+      clientName: plan.clientName,
+      classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
+      defaultBaseUrl: stringLiteral(defaultBaseUrl),
+      baseUrlDoc: docComment([`Base URL of the API. Default: \`${defaultBaseUrl || '(none declared)'}\`.`], '  '),
+      schemesLiteral: toLiteral(schemeSpecs),
+      schemes: supported.map(({ scheme, view }) => ({
+        doc: docComment([`\`${scheme.key}\`: ${view.summary}`, scheme.description], '  '),
+        key: propertyKey(scheme.key),
+        credentialType: view.credentialType!,
+      })),
+      methods,
+      runtimeImports,
+      typesImport: clientUsesTypes ? "import type * as T from './types.js';\n" : '',
+    },
+    index: { clientName: plan.clientName },
+  };
+}
+
+function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }) {
+  const model = op.model;
+  const doc = docComment(
+    [
+      model.summary,
+      model.description,
+      `\`${model.method.toUpperCase()} ${model.path}\``,
+      `Auth: ${describeRequirement(model.security)}.`,
+      model.deprecated ? '@deprecated' : undefined,
+    ],
+    '  ',
+  );
+  const result = op.result ? typeToText(op.result, refs, '  ') : 'undefined';
+  let params = 'options?: RequestOptions';
+  let args = 'undefined';
+  if (op.args.length > 0) {
+    const argsType: TypeNode = {
+      kind: 'object',
+      properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated })),
+    };
+    const optional = op.args.every((a) => !a.required) ? '?' : '';
+    params = `args${optional}: ${typeToText(argsType, refs, '  ')}, options?: RequestOptions`;
+    args = 'args';
+  }
+  return { doc, name: op.methodName, params, result, operation: `operations${propertyAccess(op.methodName)}`, args };
+}

@@ -1,0 +1,61 @@
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { KeywayError } from '../errors.js';
+import { isGenerated } from './header.js';
+
+/**
+ * Replaces `outDir` with exactly `files`, all or nothing: everything is written to a fresh folder
+ * beside it, then swapped in by rename. A failure before the swap leaves `outDir` as it was.
+ * An existing folder is replaced only when it is empty or holds keyway's own output, so a mistyped
+ * `--out` cannot wipe unrelated work.
+ */
+export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const target = resolve(outDir);
+  await assertReplaceable(target);
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new KeywayError('E_OUTPUT', `cannot create ${parent}: ${error.code ?? error.message}`, { file: target });
+  });
+  const staging = await mkdtemp(join(parent, `.${basename(target)}.keyway-`));
+  try {
+    for (const [relative, text] of files) {
+      const path = join(staging, relative);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    }
+    const previous = `${staging}.old`;
+    const existed = await exists(target);
+    if (existed) await rename(target, previous);
+    await rename(staging, target);
+    if (existed) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof KeywayError) throw error;
+    throw new KeywayError('E_OUTPUT', `cannot write ${target}: ${(error as Error).message}`, { file: target }, { cause: error });
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function assertReplaceable(target: string): Promise<void> {
+  const info = await stat(target).catch(() => undefined);
+  if (info === undefined) return;
+  if (!info.isDirectory()) {
+    throw new KeywayError('E_OUTPUT', 'the output path is a file, not a folder; pass a folder for --out', { file: target });
+  }
+  const entries = await readdir(target);
+  if (entries.length === 0) return;
+  const index = await readFile(join(target, 'index.ts'), 'utf8').catch(() => '');
+  if (!isGenerated(index)) {
+    throw new KeywayError(
+      'E_OUTPUT',
+      'the output folder is not empty and does not hold a keyway client (no generated index.ts); keyway replaces its output folder whole, so point --out at an empty or new folder',
+      { file: target },
+    );
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Every failure keyway reports on purpose is a KeywayError: a stable code, a message a user can act
+ * on, and where in which file the problem is. Anything else reaching the CLI is a bug.
+ */
+export type KeywayErrorCode =
+  | 'E_READ' // file missing or unreadable, URL unreachable
+  | 'E_PARSE' // YAML/JSON syntax
+  | 'E_VERSION' // not a supported OpenAPI/Swagger version
+  | 'E_INVALID' // fails the OpenAPI schema or a semantic rule
+  | 'E_REF' // a $ref that cannot be resolved
+  | 'E_SECURITY' // a requirement that names an undeclared scheme
+  | 'E_OUTPUT' // the output path cannot be written
+  | 'E_TEMPLATE' // a template override is unknown or fails to render
+  | 'E_USAGE'; // bad command-line or API options
+
+export interface SourceLocation {
+  /** File path or URL of the document. */
+  file?: string;
+  /** JSON pointer inside the document, in URI-fragment form (`#/paths/~1pets/get`). */
+  pointer?: string;
+  line?: number;
+  column?: number;
+}
+
+export class KeywayError extends Error {
+  override readonly name = 'KeywayError';
+  readonly code: KeywayErrorCode;
+  readonly location: SourceLocation;
+  /** The message without the location prefix. */
+  readonly reason: string;
+  /** Further problems of the same kind (e.g. every schema violation after the first). */
+  readonly details: string[];
+
+  constructor(code: KeywayErrorCode, message: string, location: SourceLocation = {}, options: { cause?: unknown; details?: string[] } = {}) {
+    super(formatMessage(message, location), options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.reason = message;
+    this.location = location;
+    this.details = options.details ?? [];
+  }
+}
+
+function formatMessage(message: string, loc: SourceLocation): string {
+  let where = loc.file ?? '';
+  if (loc.line !== undefined) where += `:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;
+  if (loc.pointer !== undefined) where += `${where ? ' ' : ''}at ${loc.pointer}`;
+  return where ? `${where}: ${message}` : message;
+}
+
+/** Escapes one JSON pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Builds a URI-fragment JSON pointer from raw segments: `pointer('paths', '/pets', 'get')` → `#/paths/~1pets/get`. */
+export function pointer(...segments: Array<string | number>): string {
+  return '#' + segments.map((s) => '/' + pointerSegment(s)).join('');
+}
+
+/** Appends raw segments to an existing pointer. */
+export function childPointer(base: string, ...segments: Array<string | number>): string {
+  return base + segments.map((s) => '/' + pointerSegment(s)).join('');
+}
+
+/** The same error, placed in `file` when it did not name one yet. */
+export function inFile(error: unknown, file: string): unknown {
+  if (!(error instanceof KeywayError) || error.location.file !== undefined) return error;
+  return new KeywayError(error.code, error.reason, { ...error.location, file }, { cause: error.cause, details: error.details });
+}

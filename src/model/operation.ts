@@ -1,0 +1,65 @@
+import type { SecurityRequirement } from './security.js';
+import type { TypeNode } from './type-node.js';
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace' | 'query';
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface ParameterModel {
+  /** The name exactly as the spec spells it. */
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  type: TypeNode;
+  /** Serialization style (defaults already applied: `simple` for path/header, `form` for query/cookie). */
+  style: string;
+  explode: boolean;
+  /** Query only: send reserved characters unencoded. */
+  allowReserved?: boolean;
+  /** Parameter that carries its value as `content` (a JSON-encoded value), not `schema`. */
+  contentType?: string;
+  description?: string;
+  deprecated?: boolean;
+}
+
+/** How a body of a given media type is encoded on the wire. */
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+
+export interface MediaModel {
+  mediaType: string;
+  encoding: BodyEncoding;
+  type: TypeNode;
+}
+
+export interface RequestBodyModel {
+  required: boolean;
+  description?: string;
+  /** In spec order; the first is the one the generated method sends. */
+  contents: MediaModel[];
+}
+
+export interface ResponseModel {
+  /** `200`, `2XX`, `default`, ... */
+  status: string;
+  description?: string;
+  contents: MediaModel[];
+}
+
+export interface OperationModel {
+  /** operationId as the spec spells it, or undefined when absent. */
+  operationId?: string;
+  method: HttpMethod;
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+  tags: string[];
+  /** Path-item and operation parameters merged (operation wins), in spec order. */
+  parameters: ParameterModel[];
+  requestBody?: RequestBodyModel;
+  responses: ResponseModel[];
+  /** Effective requirement: the operation's own, else the document's. */
+  security: SecurityRequirement;
+  /** JSON pointer of the operation, e.g. `#/paths/~1pets/get`. */
+  pointer: string;
+}

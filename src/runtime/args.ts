@@ -1,0 +1,18 @@
+/**
+ * Reads a value from the caller's argument object. Keys come from the spec, so they may be
+ * `constructor` or `__proto__`: only own properties count, never anything inherited.
+ */
+export function ownValue(args: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
+  if (args === undefined || args === null || !Object.hasOwn(args, key)) return undefined;
+  return args[key];
+}
+
+/** Arrays are lists and Dates are scalars; every other non-null object is a map of properties. */
+export function isPropertyMap(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Own enumerable properties whose value is not undefined, in insertion order. */
+export function definedEntries(value: Readonly<Record<string, unknown>>): Array<[string, unknown]> {
+  return Object.entries(value).filter((entry) => entry[1] !== undefined);
+}

@@ -1,0 +1,56 @@
+/**
+ * The contract between the client core and authentication. A strategy authenticates one request;
+ * the core decides which strategies apply (see security.ts) and never looks at credentials itself.
+ */
+
+export interface AuthRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+}
+
+export interface AuthContext {
+  /** Scopes the operation asks of this scheme (OAuth2/OpenID Connect; empty for the others). */
+  scopes: readonly string[];
+  /** The generated method's name. */
+  operation: string;
+}
+
+export interface AuthStrategy {
+  /** The spec's security scheme name. */
+  readonly scheme: string;
+  apply(request: AuthRequest, context: AuthContext): void | Promise<void>;
+  /**
+   * Called once when a request this strategy authenticated got 401. Resolve true when the
+   * credentials were renewed: the request is then sent once more. Static strategies omit it.
+   */
+  onUnauthorized?(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean>;
+}
+
+/** A credential, or a function called before every request that supplies the current one. */
+export type TokenSource = string | (() => string | Promise<string>);
+
+export interface BasicCredentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * An OAuth 2.0 or OpenID Connect access token the application obtained itself (the implicit flow,
+ * or any flow run elsewhere); sent as a bearer token.
+ */
+export interface AccessTokenCredentials {
+  accessToken: TokenSource;
+}
+
+/** What the generated client tells the runtime about each security scheme it can apply. */
+export type SchemeSpec =
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { type: 'http'; /** Lower-case: basic, bearer, or any other (e.g. negotiate). */ scheme: string }
+  | { type: 'accessToken' };
+
+export { createAuthStrategies } from './create-auth-strategies.js';
+export { ApiKeyAuth } from './api-key-auth.js';
+export { BasicAuth } from './basic-auth.js';
+export { BearerAuth } from './bearer-auth.js';
+export { HttpAuth } from './http-auth.js';

@@ -1,0 +1,79 @@
+import { ownValue } from './args.js';
+import type { AuthRequest } from './auth-strategy.js';
+import { encodeBody, type EncodedBody } from './encode-body.js';
+import type { OperationSpec } from './operation.js';
+import { appendCookies, serializeCookieParam, serializeHeaderValue } from './serialize-header.js';
+import { expandPath } from './serialize-path.js';
+import { appendQuery, serializeQueryParam } from './serialize-query.js';
+
+export interface PreparedRequest extends AuthRequest {
+  body: EncodedBody | undefined;
+}
+
+/**
+ * Everything about the request except authentication. Header precedence, later wins: the client's
+ * default headers, header parameters, the body's Content-Type and the operation's Accept (only if
+ * none was set), then the call's own headers. Built afresh for every attempt so a retry re-sends
+ * a new body.
+ */
+export function prepareRequest(
+  baseUrl: string,
+  defaultHeaders: HeadersInit | undefined,
+  op: OperationSpec,
+  args: Readonly<Record<string, unknown>> | undefined,
+  callHeaders: HeadersInit | undefined,
+): PreparedRequest {
+  const url = resolveUrl(baseUrl, expandPath(op, args));
+  const headers = new Headers(defaultHeaders);
+  const query: string[] = [];
+  const cookies: string[] = [];
+  for (const param of op.params) {
+    const value = ownValue(args, param.key);
+    if (value === undefined || value === null) {
+      if (param.required === true && param.in !== 'path') {
+        throw new TypeError(`${op.id}: missing required ${param.in} parameter "${param.key}"`);
+      }
+      continue;
+    }
+    if (param.in === 'query') query.push(...serializeQueryParam(param, value));
+    else if (param.in === 'header') headers.set(param.name, serializeHeaderValue(param, value));
+    else if (param.in === 'cookie') cookies.push(...serializeCookieParam(param, value));
+  }
+  appendQuery(url, query);
+  appendCookies(headers, cookies);
+
+  const bodyValue = op.body === undefined ? undefined : ownValue(args, op.body.key);
+  const body = op.body === undefined || bodyValue === undefined ? undefined : encodeBody(op.body, bodyValue, op.id);
+  if (body !== undefined) {
+    // Multipart must not carry a Content-Type of ours: fetch writes it with the boundary.
+    if (body.contentType === undefined) headers.delete('content-type');
+    else headers.set('content-type', body.contentType);
+  }
+  if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
+  new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
+  return { method: op.method, url, headers, body };
+}
+
+/** baseUrl (trailing `/` dropped) + path; a query in either is kept and our parameters follow it. */
+export function resolveUrl(baseUrl: string, path: string): URL {
+  const url = new URL(baseUrl, documentBase());
+  // fetch refuses such URLs with an error that quotes them, password included.
+  if (url.username !== '' || url.password !== '') {
+    throw new TypeError('baseUrl must not contain a user name or password; supply credentials through auth');
+  }
+  const queryStart = path.indexOf('?');
+  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
+  url.pathname = url.pathname.replace(/\/+$/, '') + pathPart;
+  url.hash = '';
+  if (queryStart !== -1 && queryStart < path.length - 1) appendQuery(url, [path.slice(queryStart + 1)]);
+  return url;
+}
+
+/** In a browser a relative baseUrl such as `/api` resolves against the page; elsewhere it must be absolute. */
+function documentBase(): string | undefined {
+  try {
+    return typeof location === 'undefined' ? undefined : location.href;
+  } catch {
+    return undefined; // Deno without --location throws on access.
+  }
+}

@@ -1,0 +1,39 @@
+import type { TokenSource } from './auth-strategy.js';
+
+/** Scheme names come from the spec: quote them so control characters cannot forge a message. */
+export function quoteScheme(scheme: string): string {
+  return JSON.stringify(scheme);
+}
+
+/** Rejects anything that is not a non-empty string or a function. Names the scheme, never the value. */
+export function requireTokenSource(value: unknown, scheme: string): TokenSource {
+  if ((typeof value === 'string' && value !== '') || typeof value === 'function') return value as TokenSource;
+  throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} must be a non-empty string or a function returning one`);
+}
+
+/** `{ accessToken }` → its token source; names the scheme, never the value, when malformed. */
+export function requireAccessToken(value: unknown, scheme: string): TokenSource {
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'accessToken')) {
+    throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} must be an object with an accessToken`);
+  }
+  return requireTokenSource((value as { accessToken: unknown }).accessToken, scheme);
+}
+
+/** The current credential; a function source is called (and awaited) every time. */
+export async function resolveToken(source: TokenSource, scheme: string): Promise<string> {
+  const token: unknown = typeof source === 'function' ? await source() : source;
+  if (typeof token !== 'string' || token === '') {
+    throw new TypeError(`the credential function for security scheme ${quoteScheme(scheme)} did not return a non-empty string`);
+  }
+  return token;
+}
+
+// Headers would reject these too, but its message quotes the value, which here is a secret.
+const NOT_HEADER_SAFE = /[\0\r\n]|[^\0-\xFF]/;
+
+export function requireHeaderSafe(value: string, scheme: string): string {
+  if (NOT_HEADER_SAFE.test(value)) {
+    throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} contains characters an HTTP header cannot carry`);
+  }
+  return value;
+}

@@ -1,0 +1,10 @@
+export { ApiError } from './api-error.js';
+export { ApiKeyAuth, type ApiKeyLocation } from './api-key-auth.js';
+export type { AccessTokenCredentials, AuthContext, AuthRequest, AuthStrategy, BasicCredentials, SchemeSpec, TokenSource } from './auth-strategy.js';
+export { BasicAuth } from './basic-auth.js';
+export { BearerAuth } from './bearer-auth.js';
+export { ClientCore, type CoreConfig, type FetchLike, type RequestOptions } from './client-core.js';
+export { createAuthStrategies } from './create-auth-strategies.js';
+export { HttpAuth } from './http-auth.js';
+export type { BodyEncoding, BodySpec, OperationSpec, ParamLocation, ParamSpec, SchemeUseSpec, SecuritySpec } from './operation.js';
+export { AuthRequiredError, selectAlternative } from './security.js';

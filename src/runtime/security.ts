@@ -1,0 +1,44 @@
+import type { SchemeUseSpec, SecuritySpec } from './operation.js';
+
+/** No alternative of the operation's security can be met with the credentials configured. */
+export class AuthRequiredError extends Error {
+  override readonly name = 'AuthRequiredError';
+  readonly operation: string;
+  /** Scheme names of each alternative that would have satisfied the operation. */
+  readonly alternatives: string[][];
+
+  constructor(operation: string, alternatives: string[][]) {
+    super(`${operation} needs credentials for one of: ${alternatives.map((schemes) => schemes.join(' + ')).join('; ')}`);
+    this.operation = operation;
+    this.alternatives = alternatives;
+  }
+}
+
+/**
+ * Which schemes to apply. `[]` (public) applies nothing. Otherwise the first non-empty alternative
+ * whose schemes all have credentials, and only that one; an empty alternative (anonymous allowed)
+ * is the fallback when none can be met. Returns an AuthRequiredError (not thrown) when nothing fits.
+ */
+export function selectAlternative(
+  security: SecuritySpec,
+  has: (scheme: string) => boolean,
+  operation: string,
+): readonly SchemeUseSpec[] | AuthRequiredError {
+  if (security.length === 0) return [];
+  const candidates = security.filter((alternative) => alternative.length > 0);
+  const chosen = candidates.find((alternative) => alternative.every(([scheme]) => has(scheme)));
+  if (chosen !== undefined) return mergeRepeatedSchemes(chosen);
+  if (candidates.length < security.length) return [];
+  return new AuthRequiredError(operation, candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]));
+}
+
+/** A scheme listed twice in one alternative is applied once, with the union of the scopes. */
+function mergeRepeatedSchemes(alternative: readonly SchemeUseSpec[]): SchemeUseSpec[] {
+  const scopes = new Map<string, Set<string>>();
+  for (const [scheme, wanted] of alternative) {
+    const seen = scopes.get(scheme) ?? new Set<string>();
+    for (const scope of wanted) seen.add(scope);
+    scopes.set(scheme, seen);
+  }
+  return [...scopes].map(([scheme, set]) => [scheme, [...set]] as const);
+}

@@ -1,0 +1,58 @@
+import { definedEntries, isPropertyMap, ownValue } from './args.js';
+import type { OperationSpec, ParamSpec } from './operation.js';
+import { encodeUnreserved, toParamText } from './uri-encoding.js';
+
+/** Serializes one path parameter value per its style (simple, label or matrix). */
+export function serializePathValue(param: ParamSpec, value: unknown): string {
+  if (param.contentType !== undefined) return encodeUnreserved(JSON.stringify(value));
+  const style = param.style ?? 'simple';
+  const explode = param.explode ?? false;
+  const name = encodeUnreserved(param.name);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => encodeUnreserved(toParamText(item)));
+    if (style === 'label') return '.' + items.join(explode ? '.' : ',');
+    if (style === 'matrix') return explode ? items.map((item) => `;${name}=${item}`).join('') : `;${name}=${items.join(',')}`;
+    return items.join(',');
+  }
+  if (isPropertyMap(value)) {
+    const pairs = definedEntries(value).map(([k, v]) => [encodeUnreserved(k), encodeUnreserved(toParamText(v))] as const);
+    const joined = (separator: string) => pairs.map(([k, v]) => `${k}=${v}`).join(separator);
+    const flat = pairs.flat().join(',');
+    if (style === 'label') return '.' + (explode ? joined('.') : flat);
+    if (style === 'matrix') return explode ? pairs.map(([k, v]) => `;${k}=${v}`).join('') : `;${name}=${flat}`;
+    return explode ? joined(',') : flat;
+  }
+  const text = encodeUnreserved(toParamText(value));
+  if (style === 'label') return '.' + text;
+  if (style === 'matrix') return text === '' ? `;${name}` : `;${name}=${text}`;
+  return text;
+}
+
+// The WHATWG URL parser resolves these (even percent-encoded) and would move the request elsewhere.
+const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
+
+/**
+ * Fills the path template. Values are percent-encoded, so they never add a `/`; a value that would
+ * form a whole `.` or `..` segment is refused because no encoding stops URL parsers resolving it.
+ */
+export function expandPath(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): string {
+  const pathParams = new Map(op.params.filter((p) => p.in === 'path').map((p) => [p.name, p] as const));
+  const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
+    const param = pathParams.get(name);
+    if (param === undefined) {
+      throw new TypeError(`${op.id}: the path names {${name}} but the operation has no such path parameter`);
+    }
+    const value = ownValue(args, param.key);
+    if (value === undefined || value === null) {
+      throw new TypeError(`${op.id}: missing required path parameter "${param.key}"`);
+    }
+    return serializePathValue(param, value);
+  });
+  const templateSegments = op.path.split('/');
+  expanded.split('/').forEach((segment, index) => {
+    if (DOT_SEGMENT.test(segment) && segment !== templateSegments[index]) {
+      throw new TypeError(`${op.id}: a path parameter may not be "." or ".."`);
+    }
+  });
+  return expanded;
+}

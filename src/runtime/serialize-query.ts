@@ -1,0 +1,58 @@
+import { definedEntries, isPropertyMap } from './args.js';
+import type { ParamSpec } from './operation.js';
+import { encodeAllowReserved, encodeUnreserved, toParamText } from './uri-encoding.js';
+
+const ARRAY_DELIMITERS: Readonly<Record<string, string>> = {
+  form: ',',
+  spaceDelimited: '%20',
+  pipeDelimited: '%7C',
+};
+
+/**
+ * One query parameter as already-encoded `name=value` pairs (none when the value is absent).
+ * An empty array yields nothing when exploded (there is no item to repeat) and `name=` otherwise.
+ */
+export function serializeQueryParam(param: ParamSpec, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const name = encodeUnreserved(param.name);
+  const encodeValue = param.allowReserved === true ? encodeAllowReserved : encodeUnreserved;
+  if (param.contentType !== undefined) return [`${name}=${encodeValue(JSON.stringify(value))}`];
+  const style = param.style ?? 'form';
+  if (style === 'deepObject' && isPropertyMap(value)) return deepObjectPairs(name, value, encodeValue);
+  const explode = param.explode ?? style === 'form';
+  const delimiter = ARRAY_DELIMITERS[style] ?? ',';
+  if (Array.isArray(value)) {
+    const items = value.map((item) => encodeValue(toParamText(item)));
+    if (explode) return items.map((item) => `${name}=${item}`);
+    return [`${name}=${items.join(delimiter)}`];
+  }
+  if (isPropertyMap(value)) {
+    const pairs = definedEntries(value).map(([k, v]) => [encodeUnreserved(k), encodeValue(toParamText(v))] as const);
+    if (explode) return pairs.map(([k, v]) => `${k}=${v}`);
+    return [`${name}=${pairs.flat().join(delimiter)}`];
+  }
+  return [`${name}=${encodeValue(toParamText(value))}`];
+}
+
+/** `name[prop]=value`; nested objects nest brackets, arrays repeat the key. */
+function deepObjectPairs(prefix: string, value: Readonly<Record<string, unknown>>, encodeValue: (text: string) => string): string[] {
+  const pairs: string[] = [];
+  for (const [key, inner] of definedEntries(value)) {
+    if (inner === null) continue;
+    const path = `${prefix}[${encodeUnreserved(key)}]`;
+    if (isPropertyMap(inner)) pairs.push(...deepObjectPairs(path, inner, encodeValue));
+    else if (Array.isArray(inner)) pairs.push(...inner.map((item) => `${path}=${encodeValue(toParamText(item))}`));
+    else pairs.push(`${path}=${encodeValue(toParamText(inner))}`);
+  }
+  return pairs;
+}
+
+/**
+ * Appends encoded pairs to the URL's query. The raw `search` setter keeps our encoding as is;
+ * `searchParams.append` would re-serialize the whole query and undo `allowReserved`.
+ */
+export function appendQuery(url: URL, pairs: readonly string[]): void {
+  if (pairs.length === 0) return;
+  const current = url.search.slice(1);
+  url.search = (current === '' ? '' : current + '&') + pairs.join('&');
+}

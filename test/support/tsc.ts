@@ -1,0 +1,97 @@
+/**
+ * Type-checks a directory of generated .ts files with the installed TypeScript 7 (devDependency
+ * `typescript` 7.0.2), the way a user's project would: strict, DOM libs, no @types.
+ *
+ * TypeScript 7 is a native (Go) compiler. `node_modules/typescript/bin/tsc` is only a JS shim that
+ * finds the binary in `@typescript/typescript-<platform>-<arch>/lib/tsc` and, on Node < 22.15 (no
+ * process.execve), runs it as a second child process. We run the binary directly: one process fewer
+ * and its exit code unmodified. The shim stays as a fallback for platforms without that package.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { makeTempDir, removeTempDir } from './tmp.js';
+
+export type ModuleResolution = 'NodeNext' | 'Bundler';
+
+export interface TypecheckResult {
+  /** 0 when clean; TypeScript exits 1 or 2 when it reports diagnostics. */
+  exitCode: number;
+  /** stdout + stderr of tsc; file names are relative to the checked directory. */
+  diagnostics: string;
+}
+
+/** How to start tsc: an executable and the arguments that come before ours. */
+interface TscCommand {
+  file: string;
+  prefixArgs: string[];
+}
+
+export function resolveTsc(): TscCommand {
+  const require = createRequire(import.meta.url);
+  const tsPackageJson = require.resolve('typescript/package.json');
+  const platformPackage = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
+  try {
+    const nativePackageJson = require.resolve(platformPackage, { paths: [dirname(tsPackageJson)] });
+    const binary = join(dirname(nativePackageJson), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
+    if (existsSync(binary)) return { file: binary, prefixArgs: [] };
+  } catch {
+    // No native package for this platform: fall through to the JS shim.
+  }
+  const manifest = JSON.parse(readFileSync(tsPackageJson, 'utf8')) as { bin: { tsc: string } };
+  return { file: process.execPath, prefixArgs: [join(dirname(tsPackageJson), manifest.bin.tsc)] };
+}
+
+function tsconfigFor(dir: string, moduleResolution: ModuleResolution): object {
+  return {
+    compilerOptions: {
+      strict: true,
+      target: 'es2022',
+      lib: ['es2022', 'dom', 'dom.iterable'],
+      types: [],
+      noEmit: true,
+      skipLibCheck: false,
+      module: moduleResolution === 'NodeNext' ? 'NodeNext' : 'ESNext',
+      moduleResolution,
+    },
+    include: [join(dir, '**/*.ts')],
+  };
+}
+
+function run(command: TscCommand, args: string[], cwd: string): Promise<TypecheckResult> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(command.file, [...command.prefixArgs, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const diagnostics = stdout + stderr;
+      if (error === null) return resolvePromise({ exitCode: 0, diagnostics });
+      // A numeric code means tsc ran and reported problems; anything else means it never ran.
+      if (typeof error.code === 'number') return resolvePromise({ exitCode: error.code, diagnostics });
+      reject(new Error(`could not run tsc (${command.file}): ${error.message}\n${diagnostics}`));
+    });
+  });
+}
+
+/**
+ * Type-checks every .ts file under `dir`.
+ *
+ * Under NodeNext a file is ESM only if the nearest package.json says `"type": "module"`; without one,
+ * tsc treats the files as CommonJS and silently accepts extensionless relative imports (the very
+ * mistake NodeNext checking exists to catch) while rejecting `import.meta`. So when `dir` has no
+ * package.json, one with `"type": "module"` is written there for the run and removed afterwards.
+ */
+export async function typecheck(dir: string, options: { moduleResolution: ModuleResolution }): Promise<TypecheckResult> {
+  const root = resolve(dir);
+  const configDir = await makeTempDir('keyway-tsc-');
+  const packageJson = join(root, 'package.json');
+  const addPackageJson = options.moduleResolution === 'NodeNext' && !existsSync(packageJson);
+  try {
+    const configPath = join(configDir, 'tsconfig.json');
+    await writeFile(configPath, JSON.stringify(tsconfigFor(root, options.moduleResolution), null, 2));
+    if (addPackageJson) await writeFile(packageJson, '{ "type": "module" }\n', { flag: 'wx' });
+    return await run(resolveTsc(), ['-p', configPath, '--pretty', 'false'], root);
+  } finally {
+    if (addPackageJson) await rm(packageJson, { force: true });
+    await removeTempDir(configDir);
+  }
+}
