@@ -18,7 +18,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const load = pathToFileURL(join(repo, 'dist', 'load', '/'));
 const importBuilt = (name) =>
   import(new URL(name, load).href).catch((cause) => {
-    throw new Error(`dist/load/${name} is missing: run tsc first (npm run build does)`, { cause });
+    throw new Error(`cannot load dist/load/${name} (is it built? npm run build runs tsc first)`, { cause });
   });
 const { quickValidatorModule } = await importBuilt('compile-validator.js');
 const { precompiledValidatorUrl } = await importBuilt('schema-validators.js');

@@ -1,11 +1,10 @@
 import { KeywayError } from '../errors.js';
 import type { SourceVersion } from '../model/api.js';
 import { detectVersion } from './detect-version.js';
-import { displayLocation, extensionOf, toLocationUrl, type LocationUrl } from './locations.js';
+import { displayLocation, extensionOf, isHttpUrl, toLocationUrl, type LocationUrl } from './locations.js';
 import { parseText, type SyntaxHint } from './parse-text.js';
-import { readSource } from './read-source.js';
+import { readSource, rereadLocalFile } from './read-source.js';
 import { resolveRefs, type SourceFile } from './resolve-refs.js';
-import { upgradeSwagger2 } from './upgrade-swagger2.js';
 import { validateDocument } from './validate-document.js';
 
 export interface LoadedDocument {
@@ -63,6 +62,8 @@ export async function loadDocument(source: string, options: LoadOptions = {}): P
   }
 
   if (version === '2.0') {
+    // six modules only Swagger 2.0 needs
+    const { upgradeSwagger2 } = await import('./upgrade-swagger2.js');
     document = upgradeSwagger2(document);
     timer('upgrade');
   }
@@ -84,8 +85,10 @@ function rootLocation(source: string): LocationUrl {
 }
 
 async function loadFile(location: LocationUrl, displayName: string): Promise<SourceFile> {
-  const text = await readSource(location);
-  const parsed = await parseText(text, displayName, syntaxHint(location));
+  const bytes = await readSource(location);
+  // a local file is read again for an error's position instead of being held through the whole load
+  const reread = isHttpUrl(location) ? undefined : () => rereadLocalFile(location);
+  const parsed = await parseText(bytes, displayName, syntaxHint(location), reread);
   return { ...parsed, location, displayName };
 }
 

@@ -24,7 +24,7 @@ export function parseYaml(text: string, file: string): ParsedText {
     // alias bombs and similar are only detected while building values
     throw new KeywayError('E_PARSE', `invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { file }, { cause });
   }
-  return { value, locate: (segments) => locateInYaml(document, lineCounter, segments) };
+  return { value, sharesNodes: true, locate: (segments) => locateInYaml(document, lineCounter, segments) };
 }
 
 function firstLine(message: string): string {

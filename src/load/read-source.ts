@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { KeywayError } from '../errors.js';
@@ -7,15 +8,27 @@ const FETCH_TIMEOUT_MS = 30_000;
 
 /**
  * Reads a document's bytes (UTF-8, without a byte order mark) from disk or over http(s); every
- * failure is an E_READ naming the location and the reason. Bytes rather than text so a parsed
- * JSON document need not keep its text alive: see parse-text.ts.
+ * failure is an E_READ naming the location and the reason. Bytes rather than text: see
+ * ascii-json-text.ts.
  */
-export async function readSource(location: LocationUrl): Promise<Uint8Array> {
-  const bytes = isHttpUrl(location) ? await fetchBytes(location) : await readLocalFile(location);
+export async function readSource(location: LocationUrl): Promise<Buffer> {
+  return withoutByteOrderMark(isHttpUrl(location) ? await fetchBytes(location) : await readLocalFile(location));
+}
+
+/** A local file's bytes once more, for an error's line and column; undefined if it is gone. */
+export function rereadLocalFile(location: LocationUrl): Buffer | undefined {
+  try {
+    return withoutByteOrderMark(readFileSync(fileURLToPath(location)));
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutByteOrderMark(bytes: Buffer): Buffer {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
-async function readLocalFile(location: LocationUrl): Promise<Uint8Array> {
+async function readLocalFile(location: LocationUrl): Promise<Buffer> {
   const path = fileURLToPath(location);
   try {
     // one flat buffer: readFile(path, 'utf8') decodes chunk by chunk into a rope that costs ~10 MB more at peak on GitHub's spec
@@ -25,7 +38,7 @@ async function readLocalFile(location: LocationUrl): Promise<Uint8Array> {
   }
 }
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
+async function fetchBytes(url: string): Promise<Buffer> {
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json, application/yaml, text/yaml, */*' } });
@@ -37,7 +50,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
     throw new KeywayError('E_READ', `cannot fetch URL: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { file: url });
   }
   try {
-    return new Uint8Array(await response.arrayBuffer());
+    return Buffer.from(await response.arrayBuffer());
   } catch (error) {
     throw new KeywayError('E_READ', `cannot fetch URL: ${fetchReason(error)}`, { file: url }, { cause: error });
   }

@@ -25,7 +25,7 @@ export async function resolveRefs(root: SourceFile, loadFile: FileLoader): Promi
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     // big documents repeat the same few targets thousands of times
     const checked = new Set<string>();
-    for (const site of collectRefs(file.value)) {
+    for (const site of collectRefs(file.value, { sharesNodes: file.sharesNodes })) {
       if (checked.has(site.ref)) continue;
       checked.add(site.ref);
       const hash = site.ref.indexOf('#');

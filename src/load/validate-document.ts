@@ -3,7 +3,6 @@ import { KeywayError } from '../errors.js';
 import type { SourceVersion } from '../model/api.js';
 import { toFragment } from './json-pointer.js';
 import { schemaErrors } from './schema-validators.js';
-import { summarizeAjvErrors } from './summarize-ajv-errors.js';
 import type { TextPosition } from './text-position.js';
 
 const MAX_DETAILS = 20;
@@ -28,6 +27,7 @@ export async function validateDocument(
     throw new KeywayError('E_INVALID', 'the document is nested too deeply to validate', { file }, { cause });
   }
   if (errors.length === 0) return;
+  const { summarizeAjvErrors } = await import('./summarize-ajv-errors.js');
   const violations = summarizeAjvErrors(errors);
   const [first] = violations;
   const details = violations.slice(0, MAX_DETAILS).map((v) => `${toFragment(v.segments)}: ${v.message}`);

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeywayError, type KeywayErrorCode, type SourceLocation } from '../../src/errors.js';
 import { loadDocument } from '../../src/load/index.js';
@@ -59,6 +61,23 @@ describe('loadDocument: one fixture per supported version', () => {
     const stages: string[] = [];
     await loadDocument(fixture('petstore-2.0.json'), { onStage: (stage) => stages.push(stage) });
     expect(stages).toEqual(['read', 'version', 'refs', 'validate', 'upgrade']);
+  });
+});
+
+describe('loadDocument: encoding', () => {
+  it.each([
+    ['bom.json', '{"openapi": "3.0.3", "info": {"title": "Café ☕", "version": "1"}, "paths": {}}'],
+    ['bom.yaml', 'openapi: 3.0.3\ninfo: {title: Café ☕, version: "1"}\npaths: {}\n'],
+  ])('%s: a UTF-8 byte order mark is skipped and non-ASCII text kept', async (name, text) => {
+    const directory = mkdtempSync(join(tmpdir(), 'keyway-load-'));
+    try {
+      const file = join(directory, name);
+      writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+      const { document } = await loadDocument(file);
+      expect(document['info']).toEqual({ title: 'Café ☕', version: '1' });
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 

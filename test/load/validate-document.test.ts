@@ -19,9 +19,9 @@ const withOperation = (version: SourceVersion, operation: Json, more: Json = {})
 });
 const withComponents = (version: SourceVersion, components: Json): Json => ({ ...openapi[version], paths: {}, components });
 
-function violations(version: SourceVersion, document: Json): string[] {
+async function violations(version: SourceVersion, document: Json): Promise<string[]> {
   try {
-    validateDocument(document, version, 'spec.yaml', () => undefined);
+    await validateDocument(document, version, 'spec.yaml', () => undefined);
   } catch (error) {
     expect(error).toBeInstanceOf(KeywayError);
     expect((error as KeywayError).code).toBe('E_INVALID');
@@ -95,15 +95,15 @@ describe('validateDocument reports the specific violation, not the oneOf noise',
       ["#/securityDefinitions/o: must have required property 'authorizationUrl'"],
     ],
   ];
-  it.each(cases)('%s', (_name, version, document, expected) => {
-    expect(violations(version, document)).toEqual(expected);
+  it.each(cases)('%s', async (_name, version, document, expected) => {
+    expect(await violations(version, document)).toEqual(expected);
   });
 
-  it('the first violation is the message and location, with line/column from the locator', () => {
+  it('the first violation is the message and location, with line/column from the locator', async () => {
     const document = { ...openapi['3.0'], paths: { '/a': { get: {} } } };
     let error: KeywayError | undefined;
     try {
-      validateDocument(document, '3.0', 'spec.yaml', (segments) => (segments.join('/') === 'paths//a/get' ? { line: 7, column: 5 } : undefined));
+      await validateDocument(document, '3.0', 'spec.yaml', (segments) => (segments.join('/') === 'paths//a/get' ? { line: 7, column: 5 } : undefined));
     } catch (caught) {
       error = caught as KeywayError;
     }
@@ -111,9 +111,9 @@ describe('validateDocument reports the specific violation, not the oneOf noise',
     expect(error?.message).toBe("spec.yaml:7:5 at #/paths/~1a/get: must have required property 'responses'");
   });
 
-  it('caps details at 20 and says how many more', () => {
+  it('caps details at 20 and says how many more', async () => {
     const paths = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`/p${i}`, { get: {} }]));
-    const details = violations('3.0', { ...openapi['3.0'], paths });
+    const details = await violations('3.0', { ...openapi['3.0'], paths });
     expect(details).toHaveLength(21);
     expect(details[20]).toBe('… and 5 more');
   });
@@ -128,8 +128,8 @@ describe('validateDocument: OpenAPI 3.2 (3.1 schema extended with the 3.2 additi
     ['media type $ref to components.mediaTypes', { ...withOperation('3.2', { responses: { 200: { description: 'ok', content: { 'application/json': { $ref: '#/components/mediaTypes/Json' } } } } }), components: { mediaTypes: { Json: { schema: {} } } } }],
     ['device authorization flow, oauth2MetadataUrl, deprecated scheme', withComponents('3.2', { securitySchemes: { d: { type: 'oauth2', deprecated: true, oauth2MetadataUrl: 'https://a/.well-known', flows: { deviceAuthorization: { deviceAuthorizationUrl: 'https://a/device', tokenUrl: 'https://a/token', scopes: {} } } } } })],
     ['example dataValue/serializedValue', withComponents('3.2', { examples: { e: { dataValue: { a: 1 }, serializedValue: '{"a":1}' } } })],
-  ])('accepts %s', (_name, document) => {
-    expect(violations('3.2', document)).toEqual([]);
+  ])('accepts %s', async (_name, document) => {
+    expect(await violations('3.2', document)).toEqual([]);
   });
 
   it.each([
@@ -137,7 +137,7 @@ describe('validateDocument: OpenAPI 3.2 (3.1 schema extended with the 3.2 additi
     ['bad additional operation', '3.2', { ...openapi['3.2'], paths: { '/a': { additionalOperations: { COPY: { responses: 1 } } } } }, ['#/paths/~1a/additionalOperations/COPY/responses: must be object']],
     ['unknown tag field', '3.2', { ...openapi['3.2'], paths: {}, tags: [{ name: 'a', group: 'x' }] }, ["#/tags/0/group: unexpected property 'group'"]],
     ['3.2 version in a 3.1 pattern', '3.2', { openapi: '3.1.0', info, paths: {} }, ['#/openapi: must match pattern "^3\\.2\\.\\d+(-.+)?$"']],
-  ] as const)('rejects %s', (_name, version, document, expected) => {
-    expect(violations(version, document as Json)).toEqual(expected);
+  ] as const)('rejects %s', async (_name, version, document, expected) => {
+    expect(await violations(version, document as Json)).toEqual(expected);
   });
 });
