@@ -16,7 +16,7 @@ import { analyzeRequirement } from './security.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
 
 const METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
-const LOCATIONS = new Set<string>(['path', 'query', 'header', 'cookie']);
+const LOCATIONS = new Set<string>(['path', 'query', 'querystring', 'header', 'cookie']);
 /** OpenAPI: header parameters with these names are ignored (media types and security own them). */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
@@ -85,7 +85,7 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext): Paramet
   const name = typeof p.name === 'string' ? p.name : undefined;
   const where = typeof p.in === 'string' && LOCATIONS.has(p.in) ? (p.in as ParameterLocation) : undefined;
   if (name === undefined || where === undefined) {
-    throw new KeywayError('E_INVALID', 'a parameter needs a "name" and an "in" of path, query, header or cookie', { pointer });
+    throw new KeywayError('E_INVALID', 'a parameter needs a "name" and an "in" of path, query, querystring, header or cookie', { pointer });
   }
   const style = optionalString(p.style) ?? (where === 'path' || where === 'header' ? 'simple' : 'form');
   let type: TypeNode = { kind: 'primitive', name: 'unknown' };

@@ -1,4 +1,5 @@
 import type { PlannedOperation } from '../plan/index.js';
+import { isSuccessStatus } from '../plan/result-type.js';
 import type { LiteralValue } from './literal.js';
 
 /** The runtime's `OperationSpec` for one operation, as plain data. */
@@ -25,7 +26,18 @@ export function operationSpec(op: PlannedOperation): LiteralValue {
         },
       ];
     }),
+    accept: acceptHeader(op),
     body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType } : undefined,
     security: model.security.map((alt) => alt.schemes.map((s) => [s.scheme, s.scopes])),
   };
+}
+
+/** The media types the operation's 2xx responses declare, for `Accept`; undefined when none do. */
+function acceptHeader(op: PlannedOperation): string | undefined {
+  const types = new Set<string>();
+  for (const response of op.model.responses) {
+    if (!isSuccessStatus(response.status)) continue;
+    for (const media of response.contents) types.add(media.mediaType);
+  }
+  return types.size ? [...types].join(', ') : undefined;
 }

@@ -3,7 +3,8 @@ import type { TypeNode } from './type-node.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace' | 'query';
 
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+/** `querystring` is OpenAPI 3.2's whole-query parameter. */
+export type ParameterLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 
 export interface ParameterModel {
   /** The name exactly as the spec spells it. */

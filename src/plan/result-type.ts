@@ -2,6 +2,11 @@ import type { MediaModel, OperationModel, TypeNode } from '../model/index.js';
 
 const SUCCESS = /^2(\d\d|XX)$/i;
 
+/** `200`, `204`, `2XX`: a response status the generated client treats as success. */
+export function isSuccessStatus(status: string): boolean {
+  return SUCCESS.test(status);
+}
+
 /**
  * What a method resolves to: the union of every 2xx response's body type (the JSON media when a
  * response offers several), plus `undefined` when some 2xx response has no body. Undefined when no
@@ -9,7 +14,7 @@ const SUCCESS = /^2(\d\d|XX)$/i;
  * known about success.
  */
 export function successResult(op: OperationModel): TypeNode | undefined {
-  const successes = op.responses.filter((r) => SUCCESS.test(r.status));
+  const successes = op.responses.filter((r) => isSuccessStatus(r.status));
   if (successes.length === 0) return { kind: 'primitive', name: 'unknown' };
   const members: TypeNode[] = [];
   let bodiless = false;

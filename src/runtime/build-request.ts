@@ -4,7 +4,7 @@ import { encodeBody, type EncodedBody } from './encode-body.js';
 import type { OperationSpec } from './operation.js';
 import { appendCookies, serializeCookieParam, serializeHeaderValue } from './serialize-header.js';
 import { expandPath } from './serialize-path.js';
-import { appendQuery, serializeQueryParam } from './serialize-query.js';
+import { appendQuery, serializeQueryParam, serializeQueryString } from './serialize-query.js';
 
 export interface PreparedRequest extends AuthRequest {
   body: EncodedBody | undefined;
@@ -36,6 +36,7 @@ export function prepareRequest(
       continue;
     }
     if (param.in === 'query') query.push(...serializeQueryParam(param, value));
+    else if (param.in === 'querystring') query.push(...serializeQueryString(param, value));
     else if (param.in === 'header') headers.set(param.name, serializeHeaderValue(param, value));
     else if (param.in === 'cookie') cookies.push(...serializeCookieParam(param, value));
   }

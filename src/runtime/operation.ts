@@ -3,7 +3,8 @@
  * object; the runtime reads nothing else about the spec.
  */
 
-export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
+/** `querystring` (OpenAPI 3.2): one parameter that is the whole query string, encoded per its media type. */
+export type ParamLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 
 export interface ParamSpec {
   /** Property name in the method's argument object. */

@@ -34,6 +34,20 @@ export function serializeQueryParam(param: ParamSpec, value: unknown): string[] 
   return [`${name}=${encodeValue(toParamText(value))}`];
 }
 
+/**
+ * An OpenAPI 3.2 `querystring` parameter: the whole query. Form media types serialize an object as
+ * exploded `key=value` pairs; anything else (JSON) is the percent-encoded serialization itself.
+ */
+export function serializeQueryString(param: ParamSpec, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const form = param.contentType === undefined || param.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
+  if (form && isPropertyMap(value)) {
+    return definedEntries(value).flatMap(([k, v]) => serializeQueryParam({ key: k, name: k, in: 'query' }, v));
+  }
+  if (typeof value === 'string') return [encodeAllowReserved(value)];
+  return [encodeUnreserved(JSON.stringify(value))];
+}
+
 /** `name[prop]=value`; nested objects nest brackets, arrays repeat the key. */
 function deepObjectPairs(prefix: string, value: Readonly<Record<string, unknown>>, encodeValue: (text: string) => string): string[] {
   const pairs: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParamSpec } from '../../src/runtime/operation.js';
-import { appendQuery, serializeQueryParam } from '../../src/runtime/serialize-query.js';
+import { appendQuery, serializeQueryParam, serializeQueryString } from '../../src/runtime/serialize-query.js';
 
 const q = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'color', in: 'query', ...extra });
 
@@ -57,5 +57,16 @@ describe('appendQuery', () => {
     const url = new URL(start);
     appendQuery(url, pairs);
     expect(url.href).toBe(expected);
+  });
+});
+
+describe('serializeQueryString (OpenAPI 3.2 querystring)', () => {
+  const cases: Array<{ contentType?: string; value: unknown; want: string[] }> = [
+    { contentType: 'application/x-www-form-urlencoded', value: { q: 'a b', tags: ['x', 'y'] }, want: ['q=a%20b', 'tags=x', 'tags=y'] },
+    { contentType: 'application/json', value: { q: 'a&b' }, want: ['%7B%22q%22%3A%22a%26b%22%7D'] },
+    { contentType: 'application/x-www-form-urlencoded', value: undefined, want: [] },
+  ];
+  it.each(cases)('$contentType $value', ({ contentType, value, want }) => {
+    expect(serializeQueryString({ key: 'qs', name: 'qs', in: 'querystring', contentType }, value)).toEqual(want);
   });
 });

@@ -12,6 +12,7 @@ export const operations = {
       { key: "tags", name: "tags", in: "query" },
       { key: "status", name: "status", in: "query" },
     ],
+    accept: "application/json",
     security: [[["apiKeyHeader", []]], [["oauth", ["pets:read"]]]],
   },
   createPet: {
@@ -19,6 +20,7 @@ export const operations = {
     method: "POST",
     path: "/pets",
     params: [],
+    accept: "application/json",
     body: { key: "body", encoding: "json", mediaType: "application/json" },
     security: [[["bearer", []]]],
   },
@@ -27,6 +29,7 @@ export const operations = {
     method: "GET",
     path: "/pets/{petId}",
     params: [{ key: "petId", name: "petId", in: "path" }],
+    accept: "application/json",
     security: [[["apiKeyQuery", []]], [["apiKeyCookie", []]]],
   },
   deletePet: {
@@ -49,7 +52,8 @@ export const operations = {
     method: "GET",
     path: "/search",
     params: [{ key: "q", name: "q", in: "query" }],
+    accept: "application/json",
     security: [[], [["bearer", []]]],
   },
-  health: { id: "health", method: "GET", path: "/health", params: [], security: [] },
+  health: { id: "health", method: "GET", path: "/health", params: [], accept: "text/plain", security: [] },
 } satisfies Record<string, OperationSpec>;
