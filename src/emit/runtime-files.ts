@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { GENERATED_HEADER } from './header.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
@@ -10,7 +10,11 @@ const RUNTIME_DIR = join(PACKAGE_ROOT, 'src', 'runtime');
  * own tests exercise, with the generated-file header on top. Sorted by name for stable output.
  */
 export async function runtimeFiles(): Promise<Map<string, string>> {
-  const names = (await readdir(RUNTIME_DIR)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
+  // Recursive: strategies with several modules live in subfolders (digest/, oauth1/, ...).
+  const names = (await readdir(RUNTIME_DIR, { recursive: true }))
+    .map((name) => name.split(sep).join('/'))
+    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+    .sort();
   const files = new Map<string, string>();
   for (const name of names) {
     const source = await readFile(join(RUNTIME_DIR, name), 'utf8');

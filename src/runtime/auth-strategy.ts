@@ -3,10 +3,14 @@
  * the core decides which strategies apply (see security.ts) and never looks at credentials itself.
  */
 
+import type { FetchLike } from './client-core.js';
+
 export interface AuthRequest {
   method: string;
   url: URL;
   headers: Headers;
+  /** The body text when it is form-urlencoded (OAuth 1.0a signs its fields); absent otherwise. */
+  readonly formBody?: string;
 }
 
 export interface AuthContext {
@@ -25,6 +29,11 @@ export interface AuthStrategy {
    * credentials were renewed: the request is then sent once more. Static strategies omit it.
    */
   onUnauthorized?(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean>;
+  /**
+   * Send the requests this strategy authenticates through this fetch instead of the client's:
+   * mutual TLS authenticates in the handshake, which only a TLS-configured fetch can do.
+   */
+  readonly transport?: FetchLike;
 }
 
 /** A credential, or a function called before every request that supplies the current one. */
@@ -47,7 +56,19 @@ export interface AccessTokenCredentials {
 export type SchemeSpec =
   | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
   | { type: 'http'; /** Lower-case: basic, bearer, or any other (e.g. negotiate). */ scheme: string }
-  | { type: 'accessToken' };
+  | { type: 'accessToken' }
+  | { type: 'oauth2'; flows: OAuthFlowsSpec; /** OpenAPI 3.2 oauth2MetadataUrl (RFC 8414). */ metadataUrl?: string | undefined }
+  | { type: 'openIdConnect'; /** openIdConnectUrl: the discovery document. */ url: string }
+  | { type: 'mutualTLS' };
+
+/** The flows an oauth2 scheme declares. URLs may be relative to the client's baseUrl. */
+export interface OAuthFlowsSpec {
+  clientCredentials?: { tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
+  password?: { tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
+  authorizationCode?: { authorizationUrl: string; tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
+  implicit?: { authorizationUrl: string; scopes: readonly string[] } | undefined;
+  deviceAuthorization?: { deviceAuthorizationUrl: string; tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
+}
 
 export { createAuthStrategies } from './create-auth-strategies.js';
 export { ApiKeyAuth } from './api-key-auth.js';

@@ -52,7 +52,10 @@ export function prepareRequest(
   }
   if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
   new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
-  return { method: op.method, url, headers, body };
+  const prepared: PreparedRequest = { method: op.method, url, headers, body };
+  // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
+  if (body !== undefined && op.body?.encoding === 'form') return { ...prepared, formBody: String(body.body) };
+  return prepared;
 }
 
 /** baseUrl (trailing `/` dropped) + path; a query in either is kept and our parameters follow it. */

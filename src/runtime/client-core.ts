@@ -3,21 +3,24 @@ import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
+import { OAuth2Auth } from './oauth2/oauth2-auth.js';
+import type { AuthorizationCodeFlow } from './oauth2/types.js';
+import { appendedQueryPairs, dropBodyHeaders, dropCredentialHeaders, isIdempotent, REDIRECT_LIMIT, redirectTarget, withoutQueryPairs } from './redirects.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export interface RequestOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Win over every other header except those authentication sets. */
-  headers?: HeadersInit;
+  headers?: HeadersInit | undefined;
 }
 
 export interface CoreConfig {
   baseUrl: string;
   /** Defaults to the global fetch, looked up on every request. */
-  fetch?: FetchLike;
-  headers?: HeadersInit;
+  fetch?: FetchLike | undefined;
+  headers?: HeadersInit | undefined;
   /** Strategies by security scheme name (see createAuthStrategies). */
   auth: Map<string, AuthStrategy>;
 }
@@ -28,12 +31,16 @@ type FetchInit = RequestInit & { duplex?: 'half' };
 interface Attempt {
   request: PreparedRequest;
   response: Response;
+  /** False when a redirect took the request to another origin, where it went without credentials. */
+  authenticated: boolean;
 }
 
 /** Sends operations: builds the request, applies authentication, retries once after a renewed 401. */
 export class ClientCore {
   // Private so that inspecting or serializing a client never shows credentials or default headers.
   readonly #config: CoreConfig;
+  // Set once a browser has hidden a redirect from us (see #send): fetch follows them from then on.
+  #browserFollowsRedirects = false;
 
   constructor(config: CoreConfig) {
     if (typeof config?.baseUrl !== 'string') throw new TypeError('the client needs a baseUrl string');
@@ -48,7 +55,7 @@ export class ClientCore {
     if (chosen instanceof AuthRequiredError) throw chosen;
 
     let attempt = await this.#send(op, args, options, chosen);
-    if (attempt.response.status === 401 && attempt.request.body?.replayable !== false) {
+    if (attempt.response.status === 401 && attempt.authenticated && attempt.request.body?.replayable !== false) {
       if (await this.#renewCredentials(op, chosen, attempt)) {
         await discardBody(attempt.response);
         attempt = await this.#send(op, args, options, chosen);
@@ -63,22 +70,73 @@ export class ClientCore {
     return (await readSuccessBody(response, op.method, op.id)) as T;
   }
 
+  /**
+   * One attempt, redirects included. Redirects are followed here (`redirect: 'manual'`), at most
+   * REDIRECT_LIMIT times: authentication is applied again on the API's own origin and nowhere else,
+   * where the request goes without Authorization, Cookie or a query API key. Browsers hide
+   * redirects from `manual` (an opaqueredirect response): the first one seen makes fetch follow
+   * redirects itself for this client from then on (browsers drop Authorization across origins),
+   * and the request is sent again only if repeating it is harmless (idempotent method).
+   */
   async #send(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined, options: RequestOptions, chosen: readonly SchemeUseSpec[]): Promise<Attempt> {
-    const request = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
+    let request = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
+    const apiOrigin = request.url.origin;
+    const queryBeforeAuth = request.url.search;
+    await this.#authenticate(request, op, chosen);
+    const authQuery = appendedQueryPairs(queryBeforeAuth, request.url.search);
+    const redirect = this.#browserFollowsRedirects ? 'follow' : 'manual';
+    let response = await this.#fetch(request, options, chosen, redirect);
+    let authenticated = true;
+    for (let hops = 0; ; hops++) {
+      if (response.type === 'opaqueredirect') return this.#afterHiddenRedirect(op, args, options, chosen, request);
+      const target = redirectTarget(response, request.url, request.method);
+      if (target === undefined || (target.keepBody && request.body?.replayable === false)) break;
+      if (hops === REDIRECT_LIMIT) {
+        await discardBody(response);
+        throw new TypeError(`${op.id}: more than ${REDIRECT_LIMIT} redirects`);
+      }
+      await discardBody(response);
+      const fresh = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
+      request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
+      if (!target.keepBody) dropBodyHeaders(request.headers);
+      authenticated = request.url.origin === apiOrigin;
+      if (authenticated) await this.#authenticate(request, op, chosen);
+      else dropCredentialHeaders(request.headers);
+      // Another origin gets no credentials at all: not even a client certificate (mutual TLS transport).
+      response = await this.#fetch(request, options, authenticated ? chosen : [], 'manual');
+    }
+    return { request, response, authenticated };
+  }
+
+  async #afterHiddenRedirect(
+    op: OperationSpec,
+    args: Readonly<Record<string, unknown>> | undefined,
+    options: RequestOptions,
+    chosen: readonly SchemeUseSpec[],
+    request: PreparedRequest,
+  ): Promise<Attempt> {
+    this.#browserFollowsRedirects = true;
+    if (isIdempotent(request.method) && request.body?.replayable !== false) return this.#send(op, args, options, chosen);
+    throw new TypeError(`${op.id}: the server answered with a redirect this environment hides from scripts; the ${request.method} was not repeated (later requests follow redirects)`);
+  }
+
+  async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[]): Promise<void> {
     for (const [scheme, scopes] of chosen) {
       await this.#strategy(scheme).apply(request, context(op, scopes));
     }
-    const init: FetchInit = { method: request.method, headers: request.headers };
+  }
+
+  async #fetch(request: PreparedRequest, options: RequestOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect): Promise<Response> {
+    const init: FetchInit = { method: request.method, headers: request.headers, redirect };
     if (request.body !== undefined) {
       init.body = request.body.body;
       if (!request.body.replayable) init.duplex = 'half';
     }
     if (options.signal !== undefined) init.signal = options.signal;
     // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
-    const fetchImpl = this.#config.fetch ?? globalThis.fetch;
+    const fetchImpl = this.#transport(chosen) ?? this.#config.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
-    const response = await fetchImpl(request.url.href, init);
-    return { request, response };
+    return fetchImpl(request.url.href, init);
   }
 
   /** Asks every applied strategy that can renew; any success earns one more attempt. */
@@ -90,6 +148,24 @@ export class ClientCore {
       if (await strategy.onUnauthorized(attempt.request, attempt.response, context(op, scopes))) renewed = true;
     }
     return renewed;
+  }
+
+  /** A strategy that authenticates in the TLS handshake (mutual TLS) brings its own fetch. */
+  #transport(chosen: readonly SchemeUseSpec[]): FetchLike | undefined {
+    for (const [scheme] of chosen) {
+      const transport = this.#strategy(scheme).transport;
+      if (transport !== undefined) return transport;
+    }
+    return undefined;
+  }
+
+  /** The authorization code helpers (sign-in URL, code redemption) of an OAuth 2.0 / OpenID Connect scheme. */
+  authorization(scheme: string): AuthorizationCodeFlow {
+    const strategy = this.#config.auth.get(scheme);
+    if (!(strategy instanceof OAuth2Auth)) {
+      throw new TypeError(`security scheme ${JSON.stringify(scheme)} has no OAuth 2.0 credentials configured for the authorization code flow`);
+    }
+    return strategy.authorizationCodeFlow();
   }
 
   #strategy(scheme: string): AuthStrategy {

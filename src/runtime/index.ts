@@ -1,10 +1,38 @@
 export { ApiError } from './api-error.js';
 export { ApiKeyAuth, type ApiKeyLocation } from './api-key-auth.js';
-export type { AccessTokenCredentials, AuthContext, AuthRequest, AuthStrategy, BasicCredentials, SchemeSpec, TokenSource } from './auth-strategy.js';
+export type { AccessTokenCredentials, AuthContext, AuthRequest, AuthStrategy, BasicCredentials, OAuthFlowsSpec, SchemeSpec, TokenSource } from './auth-strategy.js';
 export { BasicAuth } from './basic-auth.js';
 export { BearerAuth } from './bearer-auth.js';
 export { ClientCore, type CoreConfig, type FetchLike, type RequestOptions } from './client-core.js';
 export { createAuthStrategies } from './create-auth-strategies.js';
+export { DigestAuth, type DigestCredentials } from './digest/digest-auth.js';
+export { MutualTlsAuth, type MutualTlsCredentials } from './mtls/mutual-tls-auth.js';
+export { OAuth1Auth, type OAuth1Credentials } from './oauth1/oauth1-auth.js';
+export type { OAuth1SignatureMethod } from './oauth1/oauth1-signature.js';
 export { HttpAuth } from './http-auth.js';
 export type { BodyEncoding, BodySpec, OperationSpec, ParamLocation, ParamSpec, SchemeUseSpec, SecuritySpec } from './operation.js';
 export { AuthRequiredError, selectAlternative } from './security.js';
+export {
+  MemoryTokenStore,
+  OAuth2Auth,
+  TokenError,
+  type AuthEnvironment,
+  type AuthorizationCodeFlow,
+  type AuthorizationCodeGrant,
+  type AuthorizationRequest,
+  type AuthorizationUrlOptions,
+  type ClientAssertionAlg,
+  type ClientAuthMethod,
+  type ClientCredentialsGrant,
+  type ClientIdentity,
+  type CodeExchange,
+  type DeviceAuthorizationGrant,
+  type DeviceCodePrompt,
+  type ImplicitGrant,
+  type OAuth2Credentials,
+  type OAuthFlowName,
+  type OpenIdConnectCredentials,
+  type PasswordGrant,
+  type TokenSet,
+  type TokenStore,
+} from './oauth2/index.js';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -43,13 +43,13 @@ function tsc(compilerOptions: object, include: string[], dir = mkdtempSync(join(
 
 describe('the runtime type-checks with TypeScript 7', () => {
   it('moduleResolution NodeNext (ESM package), verbatimModuleSyntax', () => {
-    const result = tsc({ ...strictest, module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true }, [join(runtimeDir, '*.ts')]);
+    const result = tsc({ ...strictest, module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true }, [join(runtimeDir, '**/*.ts')]);
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('moduleResolution Bundler', () => {
-    const result = tsc({ ...strictest, module: 'preserve', moduleResolution: 'Bundler', verbatimModuleSyntax: true }, [join(runtimeDir, '*.ts')]);
+    const result = tsc({ ...strictest, module: 'preserve', moduleResolution: 'Bundler', verbatimModuleSyntax: true }, [join(runtimeDir, '**/*.ts')]);
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
@@ -57,7 +57,7 @@ describe('the runtime type-checks with TypeScript 7', () => {
   it('NodeNext in a folder without package.json (files treated as CommonJS)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyway-rt-cjs-'));
     cpSync(runtimeDir, join(dir, 'runtime'), { recursive: true });
-    const result = tsc({ ...strictest, module: 'NodeNext', moduleResolution: 'NodeNext' }, ['runtime/*.ts'], dir);
+    const result = tsc({ ...strictest, module: 'NodeNext', moduleResolution: 'NodeNext' }, ['runtime/**/*.ts'], dir);
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
@@ -66,16 +66,20 @@ describe('the runtime type-checks with TypeScript 7', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyway-rt-bad-'));
     cpSync(runtimeDir, join(dir, 'runtime'), { recursive: true });
     writeFileSync(join(dir, 'runtime', 'broken.ts'), "import { ClientCore } from './client-core.js';\nexport const core: ClientCore = 1;\n");
-    const result = tsc({ ...strictest, module: 'NodeNext', moduleResolution: 'NodeNext' }, ['runtime/*.ts'], dir);
+    const result = tsc({ ...strictest, module: 'NodeNext', moduleResolution: 'NodeNext' }, ['runtime/**/*.ts'], dir);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/broken\.ts.*TS2322/);
   });
 
   it('imports nothing outside the runtime folder and no packages', () => {
-    for (const file of readdirSync(runtimeDir).filter((name) => name.endsWith('.ts'))) {
+    const files = readdirSync(runtimeDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
+    for (const file of files) {
       const source = readFileSync(join(runtimeDir, file), 'utf8');
-      const specifiers = [...source.matchAll(/\bfrom\s+'([^']+)'/g)].map((match) => match[1]);
-      for (const specifier of specifiers) expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\/[a-z0-9-]+\.js$/);
+      const specifiers = [...source.matchAll(/\bfrom\s+'([^']+)'/g)].map((match) => match[1]!);
+      for (const specifier of specifiers) {
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.js$/);
+        expect(resolve(runtimeDir, dirname(file), specifier).startsWith(runtimeDir + sep), `${file} imports ${specifier}`).toBe(true);
+      }
     }
   });
 });

@@ -1,0 +1,99 @@
+import type { AuthRequest, AuthStrategy } from '../auth-strategy.js';
+import { formatAuthorization } from '../authorization-header.js';
+import { quoteScheme } from '../credential-checks.js';
+import { encodeUnreserved } from '../uri-encoding.js';
+import { OAuth1Signer, SIGNATURE_METHODS, type OAuth1SignatureMethod } from './oauth1-signature.js';
+import { collectParameters, signatureBaseString, type OAuthParam } from './signature-base-string.js';
+
+export interface OAuth1Credentials {
+  consumerKey: string;
+  consumerSecret: string;
+  /** Omit for two-legged (consumer-only) requests. */
+  token?: string;
+  tokenSecret?: string;
+  /** Defaults to HMAC-SHA1. */
+  signatureMethod?: OAuth1SignatureMethod;
+  realm?: string;
+}
+
+export interface OAuth1Options {
+  /** Milliseconds since the epoch; defaults to Date.now. */
+  clock?: () => number;
+  /** A fresh nonce per request; defaults to 128 random bits in hex. */
+  nonce?: () => string;
+}
+
+const FORM_URLENCODED = 'application/x-www-form-urlencoded';
+const CONTROL = /[\0-\x1F\x7F]/;
+
+/**
+ * OAuth 1.0a request signing (RFC 5849 §3): every request gets a fresh nonce and timestamp and an
+ * `Authorization: OAuth ...` header whose signature covers the method, URL, query and (for a
+ * form-urlencoded body) the form fields.
+ */
+export class OAuth1Auth implements AuthStrategy {
+  readonly scheme: string;
+  readonly #consumerKey: string;
+  readonly #token: string | undefined;
+  readonly #realm: string | undefined;
+  readonly #signer: OAuth1Signer;
+  readonly #clock: () => number;
+  readonly #nonce: () => string;
+
+  constructor(scheme: string, credentials: OAuth1Credentials, options: OAuth1Options = {}) {
+    const where = `security scheme ${quoteScheme(scheme)}`;
+    if (typeof credentials !== 'object' || credentials === null) throw new TypeError(`${where} needs { consumerKey, consumerSecret }`);
+    const { consumerKey, consumerSecret, token, tokenSecret, realm } = credentials;
+    const signatureMethod = credentials.signatureMethod ?? 'HMAC-SHA1';
+    if (typeof consumerKey !== 'string' || consumerKey === '') throw new TypeError(`${where}: consumerKey must be a non-empty string`);
+    if (typeof consumerSecret !== 'string') throw new TypeError(`${where}: consumerSecret must be a string`);
+    if (token !== undefined && (typeof token !== 'string' || token === '')) throw new TypeError(`${where}: token must be a non-empty string when given`);
+    if (tokenSecret !== undefined && typeof tokenSecret !== 'string') throw new TypeError(`${where}: tokenSecret must be a string`);
+    if (tokenSecret !== undefined && token === undefined) throw new TypeError(`${where}: tokenSecret was given without a token`);
+    if (realm !== undefined && (typeof realm !== 'string' || CONTROL.test(realm))) throw new TypeError(`${where}: realm must be a string without control characters`);
+    if (!SIGNATURE_METHODS.includes(signatureMethod)) throw new TypeError(`${where}: signatureMethod must be one of ${SIGNATURE_METHODS.join(', ')}`);
+    this.scheme = scheme;
+    this.#consumerKey = consumerKey;
+    this.#token = token;
+    this.#realm = realm;
+    // RFC 5849 §3.4.2: without a token the token secret is the empty string.
+    this.#signer = new OAuth1Signer(signatureMethod, consumerSecret, tokenSecret ?? '');
+    this.#clock = options.clock ?? Date.now;
+    this.#nonce = options.nonce ?? randomNonce;
+  }
+
+  get signatureMethod(): OAuth1SignatureMethod {
+    return this.#signer.method;
+  }
+
+  async apply(request: AuthRequest): Promise<void> {
+    const protocol: OAuthParam[] = [['oauth_consumer_key', this.#consumerKey]];
+    if (this.#token !== undefined) protocol.push(['oauth_token', this.#token]);
+    protocol.push(
+      ['oauth_signature_method', this.#signer.method],
+      ['oauth_timestamp', String(Math.floor(this.#clock() / 1000))],
+      ['oauth_nonce', this.#nonce()],
+    );
+    const formBody = isFormUrlencoded(request.headers) ? request.formBody : undefined;
+    const baseString = signatureBaseString(request.method, request.url, collectParameters(request.url, formBody, protocol));
+    protocol.push(['oauth_signature', await this.#signer.sign(baseString)]);
+
+    // RFC 5849 §3.5.1: realm is a plain auth-param; the oauth_ values are §3.6-encoded.
+    const fields = this.#realm === undefined ? [] : [`realm="${this.#realm.replace(/["\\]/g, '\\$&')}"`];
+    for (const [name, value] of protocol) fields.push(`${name}="${encodeUnreserved(value)}"`);
+    request.headers.set('authorization', formatAuthorization('oauth', fields.join(', ')));
+  }
+}
+
+/** §3.4.1.3.1: body parameters count only when the request says it is form-urlencoded. */
+function isFormUrlencoded(headers: Headers): boolean {
+  const mediaType = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === FORM_URLENCODED;
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}

@@ -1,0 +1,110 @@
+/**
+ * `private_key_jwt` (RFC 7523 §2.2, OIDC Core §9): a short-lived JWT signed with the client's key,
+ * sent instead of a secret. Signed with crypto.subtle; ES256's raw r||s output is already the JWS form.
+ */
+import { quoteScheme } from '../credential-checks.js';
+import { base64ToBytes, base64url, base64urlText, randomToken } from './encoding.js';
+import type { ClientAssertionAlg } from './types.js';
+
+export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+// Long enough for clock skew, short enough that a captured assertion is soon useless.
+const LIFETIME_SECONDS = 60;
+
+interface AlgParams {
+  importParams: RsaHashedImportParams | EcKeyImportParams;
+  signParams: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
+}
+
+const ALGORITHMS: Record<ClientAssertionAlg, AlgParams> = {
+  RS256: { importParams: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, signParams: { name: 'RSASSA-PKCS1-v1_5' } },
+  PS256: { importParams: { name: 'RSA-PSS', hash: 'SHA-256' }, signParams: { name: 'RSA-PSS', saltLength: 32 } },
+  ES256: { importParams: { name: 'ECDSA', namedCurve: 'P-256' }, signParams: { name: 'ECDSA', hash: 'SHA-256' } },
+};
+
+// lib.dom's JsonWebKey has no `kid`, though RFC 7517 JWKs usually carry one.
+interface JsonWebKeyWithKid extends JsonWebKey {
+  kid?: unknown;
+}
+
+export type PrivateKeyInput = CryptoKey | JsonWebKey | string;
+
+export interface SigningKey {
+  key: CryptoKey;
+  alg: ClientAssertionAlg;
+  kid: string | undefined;
+}
+
+function isCryptoKey(value: unknown): value is CryptoKey {
+  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
+}
+
+function algOfCryptoKey(key: CryptoKey): ClientAssertionAlg | undefined {
+  switch (key.algorithm.name) {
+    case 'RSASSA-PKCS1-v1_5':
+      return 'RS256';
+    case 'RSA-PSS':
+      return 'PS256';
+    case 'ECDSA':
+      return 'ES256';
+    default:
+      return undefined;
+  }
+}
+
+function algOfJwk(jwk: JsonWebKey): ClientAssertionAlg | undefined {
+  if (jwk.alg === 'RS256' || jwk.alg === 'PS256' || jwk.alg === 'ES256') return jwk.alg;
+  if (jwk.kty === 'RSA') return 'RS256';
+  if (jwk.kty === 'EC' && jwk.crv === 'P-256') return 'ES256';
+  return undefined;
+}
+
+function pemBody(pem: string): Uint8Array<ArrayBuffer> {
+  const match = /-----BEGIN PRIVATE KEY-----([\s\S]+?)-----END PRIVATE KEY-----/.exec(pem);
+  if (match === null) throw new Error('not a PKCS#8 PEM');
+  return base64ToBytes(match[1]!.replace(/\s+/g, ''));
+}
+
+async function importPem(pem: string, alg: ClientAssertionAlg | undefined): Promise<{ key: CryptoKey; alg: ClientAssertionAlg }> {
+  const der = pemBody(pem);
+  // PKCS#8 does not say which JWS algorithm is meant: try RSA, then P-256, unless told.
+  const candidates: ClientAssertionAlg[] = alg === undefined ? ['RS256', 'ES256'] : [alg];
+  for (const candidate of candidates) {
+    try {
+      return { key: await crypto.subtle.importKey('pkcs8', der, ALGORITHMS[candidate].importParams, false, ['sign']), alg: candidate };
+    } catch {
+      // Not this key type; try the next.
+    }
+  }
+  throw new Error('unsupported PKCS#8 key');
+}
+
+/** Turns what the application passed into a non-extractable signing key. Errors never quote the key. */
+export async function importSigningKey(input: PrivateKeyInput, alg: ClientAssertionAlg | undefined, kid: string | undefined, scheme: string): Promise<SigningKey> {
+  const where = `security scheme ${quoteScheme(scheme)}: privateKey`;
+  try {
+    if (isCryptoKey(input)) {
+      const keyAlg = alg ?? algOfCryptoKey(input);
+      if (keyAlg === undefined || input.type !== 'private') throw new Error('unsupported key');
+      return { key: input, alg: keyAlg, kid };
+    }
+    if (typeof input === 'string') return { ...(await importPem(input, alg)), kid };
+    const jwkAlg = alg ?? algOfJwk(input);
+    if (jwkAlg === undefined) throw new Error('unsupported key');
+    const key = await crypto.subtle.importKey('jwk', input, ALGORITHMS[jwkAlg].importParams, false, ['sign']);
+    const jwkKid = (input as JsonWebKeyWithKid).kid;
+    return { key, alg: jwkAlg, kid: kid ?? (typeof jwkKid === 'string' ? jwkKid : undefined) };
+  } catch {
+    // The underlying error may describe the key material; say only what is wrong.
+    throw new TypeError(`${where} must be an RSA or P-256 private key (CryptoKey, JWK or PKCS#8 PEM) usable for ${alg ?? 'RS256, PS256 or ES256'}`);
+  }
+}
+
+export async function signClientAssertion(signing: SigningKey, clientId: string, audience: string, nowMs: number): Promise<string> {
+  const iat = Math.floor(nowMs / 1000);
+  const header = signing.kid === undefined ? { alg: signing.alg, typ: 'JWT' } : { alg: signing.alg, typ: 'JWT', kid: signing.kid };
+  const claims = { iss: clientId, sub: clientId, aud: audience, jti: randomToken(16), iat, exp: iat + LIFETIME_SECONDS };
+  const input = `${base64urlText(JSON.stringify(header))}.${base64urlText(JSON.stringify(claims))}`;
+  const signature = await crypto.subtle.sign(ALGORITHMS[signing.alg].signParams, signing.key, new TextEncoder().encode(input));
+  return `${input}.${base64url(new Uint8Array(signature))}`;
+}

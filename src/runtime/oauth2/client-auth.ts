@@ -1,0 +1,84 @@
+import { encodeBasicCredentials, formatAuthorization } from '../authorization-header.js';
+import { quoteScheme } from '../credential-checks.js';
+import { CLIENT_ASSERTION_TYPE, importSigningKey, signClientAssertion, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
+import { formEncode } from './encoding.js';
+import type { ClientAuthMethod, ClientIdentity } from './types.js';
+
+const METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
+
+/**
+ * How this client proves who it is on every token-endpoint request (RFC 6749 §2.3). Holds the
+ * secret or key in private fields only.
+ */
+export class ClientAuthenticator {
+  readonly clientId: string;
+  readonly method: ClientAuthMethod;
+  readonly #scheme: string;
+  readonly #secret: string | undefined;
+  readonly #privateKey: PrivateKeyInput | undefined;
+  readonly #identity: Pick<ClientIdentity, 'privateKeyAlg' | 'privateKeyId'>;
+  #signingKey: Promise<SigningKey> | undefined;
+
+  constructor(identity: ClientIdentity, scheme: string) {
+    const where = `security scheme ${quoteScheme(scheme)}`;
+    if (typeof identity.clientId !== 'string' || identity.clientId === '') throw new TypeError(`${where}: clientId must be a non-empty string`);
+    if (identity.clientSecret !== undefined && typeof identity.clientSecret !== 'string') throw new TypeError(`${where}: clientSecret must be a string`);
+    const method = identity.clientAuthMethod ?? defaultMethod(identity);
+    if (!METHODS.includes(method)) throw new TypeError(`${where}: clientAuthMethod must be one of ${METHODS.join(', ')}`);
+    if ((method === 'client_secret_basic' || method === 'client_secret_post') && identity.clientSecret === undefined) {
+      throw new TypeError(`${where}: clientAuthMethod ${method} needs a clientSecret`);
+    }
+    if (method === 'private_key_jwt' && identity.privateKey === undefined) throw new TypeError(`${where}: clientAuthMethod private_key_jwt needs a privateKey`);
+    this.clientId = identity.clientId;
+    this.method = method;
+    this.#scheme = scheme;
+    this.#secret = identity.clientSecret;
+    this.#privateKey = identity.privateKey;
+    this.#identity = { privateKeyAlg: identity.privateKeyAlg, privateKeyId: identity.privateKeyId };
+  }
+
+  /** Whether the client can authenticate at all; RFC 6749 §4.4 allows client credentials only then. */
+  get confidential(): boolean {
+    return this.method !== 'none';
+  }
+
+  /** Adds the client's authentication to a token-endpoint request bound for `endpoint`. */
+  async authenticate(form: URLSearchParams, headers: Headers, endpoint: string, nowMs: number): Promise<void> {
+    switch (this.method) {
+      case 'client_secret_basic':
+        // RFC 6749 §2.3.1: each part form-urlencoded first, so a `:` in either survives the split.
+        headers.set('authorization', formatAuthorization('basic', encodeBasicCredentials(formEncode(this.clientId), formEncode(this.#secret!))));
+        return;
+      case 'client_secret_post':
+        form.set('client_id', this.clientId);
+        form.set('client_secret', this.#secret!);
+        return;
+      case 'private_key_jwt':
+        form.set('client_id', this.clientId);
+        form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
+        form.set('client_assertion', await signClientAssertion(await this.#key(), this.clientId, endpoint, nowMs));
+        return;
+      case 'none':
+        form.set('client_id', this.clientId);
+        return;
+    }
+  }
+
+  #key(): Promise<SigningKey> {
+    if (this.#signingKey === undefined) {
+      const importing = importSigningKey(this.#privateKey!, this.#identity.privateKeyAlg, this.#identity.privateKeyId, this.#scheme);
+      // A bad key fails every time with the same message, but is not kept as a rejected promise.
+      this.#signingKey = importing.catch((error: unknown) => {
+        this.#signingKey = undefined;
+        throw error;
+      });
+    }
+    return this.#signingKey;
+  }
+}
+
+function defaultMethod(identity: ClientIdentity): ClientAuthMethod {
+  if (identity.clientSecret !== undefined) return 'client_secret_basic';
+  if (identity.privateKey !== undefined) return 'private_key_jwt';
+  return 'none';
+}

@@ -1,0 +1,60 @@
+/**
+ * The device authorization grant (RFC 8628): ask for a user code, show it, then poll the token
+ * endpoint until the user approves, honouring `interval` and `slow_down`.
+ */
+import { postAuthenticated, requestedScope, requestTokens, requireEndpoint, scopeParam, type OAuthClient } from './token-endpoint.js';
+import { TokenError } from './token-error.js';
+import type { DeviceCodePrompt, TokenSet } from './types.js';
+
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const DEFAULT_INTERVAL_S = 5;
+const SLOW_DOWN_S = 5;
+// Used when the server omits expires_in (it is REQUIRED): do not poll forever.
+const DEFAULT_EXPIRES_IN_S = 600;
+
+interface DeviceAuthorization {
+  deviceCode: string;
+  prompt: DeviceCodePrompt;
+  intervalS: number;
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+async function authorizeDevice(oauth: OAuthClient, scopes: readonly string[]): Promise<DeviceAuthorization> {
+  const url = await requireEndpoint(oauth, 'deviceAuthorizationUrl', 'device authorization endpoint');
+  const json = await postAuthenticated(oauth, url, scopeParam(scopes), 'device authorization endpoint');
+  const deviceCode = json['device_code'];
+  const userCode = json['user_code'];
+  const verificationUri = json['verification_uri'] ?? json['verification_url']; // the latter: Google's pre-RFC spelling
+  if (typeof deviceCode !== 'string' || typeof userCode !== 'string' || typeof verificationUri !== 'string') {
+    throw new TokenError({ scheme: oauth.http.scheme, error: 'invalid_response', errorDescription: 'the device authorization response lacks device_code, user_code or verification_uri' });
+  }
+  const prompt: DeviceCodePrompt = { userCode, verificationUri, expiresIn: positiveNumber(json['expires_in']) ?? DEFAULT_EXPIRES_IN_S };
+  const complete = json['verification_uri_complete'];
+  if (typeof complete === 'string') prompt.verificationUriComplete = complete;
+  return { deviceCode, prompt, intervalS: positiveNumber(json['interval']) ?? DEFAULT_INTERVAL_S };
+}
+
+export async function runDeviceFlow(oauth: OAuthClient, scopes: readonly string[], onUserCode: (prompt: DeviceCodePrompt) => void | Promise<void>): Promise<TokenSet> {
+  const { http } = oauth;
+  const authorization = await authorizeDevice(oauth, scopes);
+  const deadline = http.now() + authorization.prompt.expiresIn * 1000;
+  await onUserCode({ ...authorization.prompt });
+  const tokenUrl = await requireEndpoint(oauth, 'tokenUrl', 'token endpoint');
+  let intervalS = authorization.intervalS;
+  for (;;) {
+    await http.sleep(intervalS * 1000);
+    if (http.now() >= deadline) {
+      throw new TokenError({ scheme: http.scheme, error: 'expired_token', errorDescription: 'the user code expired before the user approved the device' });
+    }
+    try {
+      return await requestTokens(oauth, tokenUrl, { grant_type: DEVICE_CODE_GRANT, device_code: authorization.deviceCode }, requestedScope(scopes));
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      if (error.error === 'slow_down') intervalS += SLOW_DOWN_S;
+      else if (error.error !== 'authorization_pending') throw error; // expired_token, access_denied, …
+    }
+  }
+}

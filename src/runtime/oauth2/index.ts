@@ -1,0 +1,27 @@
+export type {
+  AuthEnvironment,
+  AuthorizationCodeFlow,
+  AuthorizationCodeGrant,
+  AuthorizationRequest,
+  AuthorizationUrlOptions,
+  ClientAssertionAlg,
+  ClientAuthMethod,
+  ClientCredentialsGrant,
+  ClientIdentity,
+  CodeExchange,
+  DeviceAuthorizationGrant,
+  DeviceCodePrompt,
+  ImplicitGrant,
+  OAuth2Credentials,
+  OAuthFlowName,
+  OpenIdConnectCredentials,
+  PasswordGrant,
+  TokenSet,
+  TokenStore,
+} from './types.js';
+export { MemoryTokenStore } from './memory-token-store.js';
+export { OAuth2Auth } from './oauth2-auth.js';
+export { TokenError } from './token-error.js';
+export { tokenKey } from './token-manager.js';
+export { createOAuth2Strategy } from './create-oauth2-strategy.js';
+export { createOAuthShared, type OAuthShared } from './oauth-environment.js';

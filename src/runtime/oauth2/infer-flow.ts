@@ -1,0 +1,42 @@
+import { quoteScheme } from '../credential-checks.js';
+import type { OAuthFlowName } from './types.js';
+
+const FLOW_NAMES: readonly OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'implicit', 'deviceAuthorization'];
+
+function has(credential: object, key: string): boolean {
+  return Object.hasOwn(credential, key) && Reflect.get(credential, key) !== undefined;
+}
+
+/** The flow a credential's shape asks for, before checking the scheme declares it. */
+function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): OAuthFlowName | undefined {
+  if (has(credential, 'username') || has(credential, 'password')) return 'password';
+  if (has(credential, 'onUserCode')) return 'deviceAuthorization';
+  if (has(credential, 'accessToken') && !has(credential, 'clientId')) return 'implicit';
+  if (has(credential, 'refreshToken') || has(credential, 'accessToken')) return 'authorizationCode';
+  if (!has(credential, 'clientId')) return undefined;
+  // RFC 6749 §4.4: client credentials need a client that can authenticate; a public one signs users in.
+  const canAuthenticate = has(credential, 'clientSecret') || has(credential, 'privateKey');
+  const preference: OAuthFlowName[] = canAuthenticate ? ['clientCredentials', 'authorizationCode'] : ['authorizationCode', 'clientCredentials'];
+  return preference.find((flow) => declared.has(flow)) ?? preference[0];
+}
+
+/**
+ * Which flow a credential means, among the flows the scheme declares: the explicit `flow` field,
+ * else its shape. A token obtained elsewhere (implicit: `{ accessToken }` alone) fits every scheme. Throws a
+ * TypeError naming the scheme (never a value) when it fits none.
+ */
+export function inferFlow(credential: unknown, declared: ReadonlySet<OAuthFlowName>, scheme: string): OAuthFlowName {
+  const where = `security scheme ${quoteScheme(scheme)}`;
+  if (typeof credential !== 'object' || credential === null) throw new TypeError(`the credential for ${where} must be an object (see its OAuth2 grant types)`);
+  const explicit: unknown = has(credential, 'flow') ? Reflect.get(credential, 'flow') : undefined;
+  if (explicit !== undefined && !FLOW_NAMES.includes(explicit as OAuthFlowName)) {
+    throw new TypeError(`${where}: flow must be one of ${FLOW_NAMES.join(', ')}`);
+  }
+  const flow = (explicit as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
+  if (flow === 'implicit') return flow;
+  if (flow === undefined || !declared.has(flow)) {
+    const offered = [...declared].join(', ') || 'none';
+    throw new TypeError(`the credential for ${where} fits no flow the scheme declares (${offered})${flow === undefined ? '' : `: it looks like ${flow}`}`);
+  }
+  return flow;
+}

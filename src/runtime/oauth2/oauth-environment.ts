@@ -1,0 +1,44 @@
+import type { FetchLike } from '../client-core.js';
+import { MemoryTokenStore } from './memory-token-store.js';
+import type { OAuthHttp } from './oauth-http.js';
+import { MetadataCache } from './server-metadata.js';
+import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
+
+/** What all token-managing schemes of one client share. */
+export interface OAuthShared {
+  baseUrl: string | undefined;
+  allowInsecureHttp: boolean;
+  store: TokenStore;
+  onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
+  metadata: MetadataCache;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  fetch: () => FetchLike;
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared {
+  if (env !== undefined && (typeof env !== 'object' || env === null)) throw new TypeError('the auth environment must be an object');
+  return {
+    baseUrl: env?.baseUrl,
+    allowInsecureHttp: env?.allowInsecureHttp === true,
+    store: env?.tokenStore ?? new MemoryTokenStore(),
+    onTokens: env?.onTokens,
+    metadata: new MetadataCache(),
+    now: env?.now ?? (() => Date.now()),
+    sleep: env?.sleep ?? defaultSleep,
+    // Looked up per call, like ClientCore does, so a fetch installed later is used.
+    fetch: () => {
+      const fetchImpl = env?.fetch ?? globalThis.fetch;
+      if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
+      return fetchImpl;
+    },
+  };
+}
+
+export function httpFor(shared: OAuthShared, scheme: string): OAuthHttp {
+  return { scheme, fetch: shared.fetch, now: shared.now, sleep: shared.sleep };
+}

@@ -1,0 +1,65 @@
+import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
+import { formatAuthorization } from '../authorization-header.js';
+import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
+import { AUTHORIZATION_CODE_SCOPES } from './authorization-code-flow.js';
+import type { TokenManager } from './token-manager.js';
+import type { AuthorizationCodeFlow, OAuthFlowName } from './types.js';
+
+export interface OAuth2AuthOptions {
+  flow: OAuthFlowName;
+  tokens: TokenManager;
+  /** Scopes the application asked for; when undefined each operation's own scopes are requested. */
+  scopes: readonly string[] | undefined;
+  /** The authorization code helpers, for that flow only. */
+  authorizationCode: AuthorizationCodeFlow | undefined;
+}
+
+/**
+ * Bearer tokens the client obtains and renews itself (client credentials, password, authorization
+ * code, device authorization; OpenID Connect). Everything secret lives in private fields.
+ */
+export class OAuth2Auth implements AuthStrategy {
+  readonly scheme: string;
+  /** The flow the credential runs (never secret). */
+  readonly flow: OAuthFlowName;
+  readonly #tokens: TokenManager;
+  readonly #scopes: readonly string[] | undefined;
+  readonly #authorizationCode: AuthorizationCodeFlow | undefined;
+  // Which access token each request carried, so a 401 renews only a token that is still current.
+  readonly #sent = new WeakMap<AuthRequest, string>();
+
+  constructor(scheme: string, options: OAuth2AuthOptions) {
+    this.scheme = scheme;
+    this.flow = options.flow;
+    this.#tokens = options.tokens;
+    this.#scopes = options.scopes;
+    this.#authorizationCode = options.authorizationCode;
+  }
+
+  async apply(request: AuthRequest, context: AuthContext): Promise<void> {
+    const tokens = await this.#tokens.token(this.#scopesFor(context));
+    request.headers.set('authorization', formatAuthorization('bearer', requireHeaderSafe(tokens.accessToken, this.scheme)));
+    this.#sent.set(request, tokens.accessToken);
+  }
+
+  async onUnauthorized(request: AuthRequest, _response: Response, context: AuthContext): Promise<boolean> {
+    const sent = this.#sent.get(request);
+    if (sent === undefined) return false;
+    this.#sent.delete(request);
+    return this.#tokens.renewRejected(this.#scopesFor(context), sent);
+  }
+
+  /** The sign-in helpers; only for the authorization code flow. */
+  authorizationCodeFlow(): AuthorizationCodeFlow {
+    if (this.#authorizationCode === undefined) {
+      throw new TypeError(`security scheme ${quoteScheme(this.scheme)} runs the ${this.flow} flow, not the authorization code flow`);
+    }
+    return this.#authorizationCode;
+  }
+
+  #scopesFor(context: AuthContext): readonly string[] {
+    // Authorization code tokens carry whatever the user consented to: one token set per scheme.
+    if (this.flow === 'authorizationCode') return AUTHORIZATION_CODE_SCOPES;
+    return this.#scopes ?? context.scopes;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Authorization server metadata: OpenID Connect Discovery 1.0 and RFC 8414. Each document is
+ * fetched once per client, by one request however many callers wait for it.
+ */
+import { checkEndpoint } from './endpoint-url.js';
+import { getJson, type JsonObject, type OAuthHttp } from './oauth-http.js';
+import { TokenError } from './token-error.js';
+
+const OIDC_SUFFIX = '/.well-known/openid-configuration';
+const RFC8414_PREFIX = '/.well-known/oauth-authorization-server';
+
+/** The endpoints a flow may need, each absolute. */
+export interface Endpoints {
+  tokenUrl?: URL | undefined;
+  refreshUrl?: URL | undefined;
+  authorizationUrl?: URL | undefined;
+  deviceAuthorizationUrl?: URL | undefined;
+}
+
+/** Where a document at this address says it comes from, when the well-known rules fix it. */
+function expectedIssuer(url: URL): string | undefined {
+  if (url.search !== '') return undefined;
+  if (url.pathname.endsWith(OIDC_SUFFIX)) return url.origin + url.pathname.slice(0, -OIDC_SUFFIX.length);
+  if (url.pathname.startsWith(RFC8414_PREFIX)) return url.origin + url.pathname.slice(RFC8414_PREFIX.length);
+  return undefined;
+}
+
+function sameIssuer(a: string, b: string): boolean {
+  // `https://as.example/` and `https://as.example` name the same issuer in practice.
+  return a.replace(/\/$/, '') === b.replace(/\/$/, '');
+}
+
+/** Shared by all schemes of one client, so two schemes on one provider share its discovery. */
+export class MetadataCache {
+  readonly #documents = new Map<string, Promise<JsonObject>>();
+
+  load(http: OAuthHttp, url: URL): Promise<JsonObject> {
+    let document = this.#documents.get(url.href);
+    if (document === undefined) {
+      document = fetchMetadata(http, url);
+      this.#documents.set(url.href, document);
+      // A failure is not cached: the next request tries again.
+      document.catch(() => this.#documents.delete(url.href));
+    }
+    return document;
+  }
+}
+
+async function fetchMetadata(http: OAuthHttp, url: URL): Promise<JsonObject> {
+  const document = await getJson(http, url, 'authorization server metadata');
+  const issuer = document['issuer'];
+  const expected = expectedIssuer(url);
+  // Mix-up defence (RFC 8414 §3.3, OIDC Discovery §4.3): a document must speak for its own issuer.
+  if (expected !== undefined && (typeof issuer !== 'string' || !sameIssuer(issuer, expected))) {
+    throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: 'the metadata document names a different issuer than its URL' });
+  }
+  return document;
+}
+
+/** One endpoint from a metadata document: absolute, and https unless allowed otherwise. */
+export function metadataEndpoint(http: OAuthHttp, document: JsonObject, member: string, allowInsecureHttp: boolean): URL | undefined {
+  const value = document[member];
+  if (value === undefined) return undefined;
+  try {
+    if (typeof value !== 'string') throw new TypeError('not a string');
+    return checkEndpoint(new URL(value), member, http.scheme, allowInsecureHttp);
+  } catch (error) {
+    throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the metadata ${member} is not a usable URL`, cause: error });
+  }
+}
+
+/** Endpoints named by a metadata document; the flow's own URLs fill what it leaves out. */
+export function endpointsFromMetadata(http: OAuthHttp, document: JsonObject, fallback: Endpoints, allowInsecureHttp: boolean): Endpoints {
+  const tokenUrl = metadataEndpoint(http, document, 'token_endpoint', allowInsecureHttp) ?? fallback.tokenUrl;
+  return {
+    tokenUrl,
+    // Metadata has no separate refresh endpoint: a metadata token endpoint serves refreshes too.
+    refreshUrl: document['token_endpoint'] !== undefined ? tokenUrl : (fallback.refreshUrl ?? tokenUrl),
+    authorizationUrl: metadataEndpoint(http, document, 'authorization_endpoint', allowInsecureHttp) ?? fallback.authorizationUrl,
+    deviceAuthorizationUrl: metadataEndpoint(http, document, 'device_authorization_endpoint', allowInsecureHttp) ?? fallback.deviceAuthorizationUrl,
+  };
+}

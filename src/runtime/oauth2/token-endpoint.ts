@@ -1,0 +1,65 @@
+import type { ClientAuthenticator } from './client-auth.js';
+import { postForm, type JsonObject, type OAuthHttp } from './oauth-http.js';
+import type { Endpoints } from './server-metadata.js';
+import { TokenError } from './token-error.js';
+import { parseTokenResponse } from './token-set.js';
+import type { TokenSet } from './types.js';
+
+/** What every grant of one scheme shares: how to reach the server and who the client is. */
+export interface OAuthClient {
+  readonly http: OAuthHttp;
+  readonly client: ClientAuthenticator;
+  endpoints(): Promise<Endpoints>;
+  /** Extra fields for every token request (audience, resource…); never replace the grant's own. */
+  readonly tokenParams: Readonly<Record<string, string>>;
+}
+
+export function scopeParam(scopes: readonly string[]): Record<string, string> {
+  return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
+}
+
+/** What a token response without `scope` is taken to grant (RFC 6749 §5.1). */
+export function requestedScope(scopes: readonly string[]): Pick<TokenSet, 'scope'> {
+  return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
+}
+
+export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
+  const url = (await oauth.endpoints())[name];
+  if (url === undefined) throw new TokenError({ scheme: oauth.http.scheme, error: 'invalid_response', errorDescription: `no ${what} is known (neither the spec nor the server metadata names one)` });
+  return url;
+}
+
+/** POSTs form fields, authenticated as the client, to `url`; the raw JSON answer. */
+export function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry = true): Promise<JsonObject> {
+  return postForm(
+    oauth.http,
+    url,
+    async () => {
+      const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
+      const headers = new Headers();
+      await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
+      return { form, headers };
+    },
+    what,
+    retry,
+  );
+}
+
+/** An access token request (RFC 6749 §4.x.3, §6) and its answer as a TokenSet. */
+export async function requestTokens(
+  oauth: OAuthClient,
+  url: URL,
+  fields: Record<string, string>,
+  previous: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
+  retry = true,
+): Promise<TokenSet> {
+  const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
+  return parseTokenResponse(json, oauth.http.scheme, oauth.http.now(), previous);
+}
+
+/** grant_type=refresh_token, at refreshUrl when the spec names one. */
+export async function refreshTokens(oauth: OAuthClient, tokens: TokenSet): Promise<TokenSet> {
+  const endpoints = await oauth.endpoints();
+  const url = endpoints.refreshUrl ?? (await requireEndpoint(oauth, 'tokenUrl', 'token endpoint'));
+  return requestTokens(oauth, url, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken ?? '' }, tokens);
+}

@@ -1,0 +1,144 @@
+/**
+ * The token lifecycle of one scheme: tokens cached per scope set in the TokenStore, renewed ahead
+ * of expiry, one token request at a time per scope set however many calls wait, refresh tokens
+ * before grants, and a renewal after a 401 that never discards a token someone already replaced.
+ */
+import { isFresh, asTokenSet } from './token-set.js';
+import { TokenError } from './token-error.js';
+import type { TokenSet, TokenStore } from './types.js';
+
+/** How this scheme's flow gets tokens; one per flow (see grants.ts). */
+export interface GrantRunner {
+  /** Runs the original grant (client credentials, password, device); undefined when there is none. */
+  readonly request: ((scopes: readonly string[]) => Promise<TokenSet>) | undefined;
+  /** Uses tokens.refreshToken (RFC 6749 §6). */
+  refresh(tokens: TokenSet): Promise<TokenSet>;
+}
+
+export interface TokenManagerOptions {
+  scheme: string;
+  store: TokenStore;
+  onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
+  now: () => number;
+  source: GrantRunner;
+  /** Tokens the application passed in (authorization code), used while the store has none. */
+  seed?: TokenSet | undefined;
+}
+
+/** Store key: the scheme and the sorted, de-duplicated scopes, unambiguous as JSON. */
+export function tokenKey(scheme: string, scopes: readonly string[]): string {
+  return JSON.stringify([scheme, ...[...new Set(scopes)].sort()]);
+}
+
+export class TokenManager {
+  readonly scheme: string;
+  readonly #options: TokenManagerOptions;
+  readonly #flights = new Map<string, Promise<TokenSet>>();
+  #seed: TokenSet | undefined;
+
+  constructor(options: TokenManagerOptions) {
+    this.scheme = options.scheme;
+    this.#options = options;
+    this.#seed = options.seed;
+  }
+
+  /** A token fit for a request leaving now. */
+  async token(scopes: readonly string[]): Promise<TokenSet> {
+    const key = tokenKey(this.scheme, scopes);
+    const current = await this.#read(key);
+    if (isFresh(current, this.#options.now())) return current;
+    return this.#renew(key, scopes, undefined);
+  }
+
+  /**
+   * The server refused `rejected`: renew unless that already happened (by a concurrent caller or
+   * another process sharing the store). Resolves true when a different token is now current.
+   */
+  async renewRejected(scopes: readonly string[], rejected: string): Promise<boolean> {
+    const key = tokenKey(this.scheme, scopes);
+    let tokens = await (this.#flights.get(key) ?? this.#renew(key, scopes, rejected));
+    // A flight started before the 401 may have re-read the very token the server refused.
+    if (tokens.accessToken === rejected) tokens = await this.#renew(key, scopes, rejected);
+    return tokens.accessToken !== rejected;
+  }
+
+  /** Stores tokens obtained outside the manager (a redeemed authorization code). */
+  async save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
+    await this.#save(tokenKey(this.scheme, scopes), tokens);
+  }
+
+  async #read(key: string): Promise<TokenSet | undefined> {
+    const stored = asTokenSet(await this.#options.store.get(key));
+    if (stored !== undefined) return stored;
+    return this.#seed;
+  }
+
+  async #save(key: string, tokens: TokenSet): Promise<void> {
+    this.#seed = undefined;
+    await this.#options.store.set(key, tokens);
+    await this.#options.onTokens?.({ scheme: this.scheme, tokens });
+  }
+
+  /** One renewal per key at a time; everyone asking meanwhile shares its outcome. */
+  #renew(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
+    const running = this.#flights.get(key);
+    if (running !== undefined) return running;
+    const flight = this.#renewNow(key, scopes, rejected).finally(() => this.#flights.delete(key));
+    this.#flights.set(key, flight);
+    return flight;
+  }
+
+  async #renewNow(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
+    // Read again inside the flight: a caller that read the store before the last flight ended
+    // would otherwise fetch a second token for nothing.
+    const current = await this.#read(key);
+    if (isFresh(current, this.#options.now()) && current.accessToken !== rejected) return current;
+    if (rejected !== undefined && current?.accessToken === rejected) await this.#drop(key, current);
+    const tokens = await this.#obtain(key, scopes, current);
+    await this.#save(key, tokens);
+    return tokens;
+  }
+
+  async #obtain(key: string, scopes: readonly string[], current: TokenSet | undefined): Promise<TokenSet> {
+    const { source } = this.#options;
+    if (current?.refreshToken !== undefined) {
+      try {
+        return await source.refresh(current);
+      } catch (error) {
+        // invalid_grant: the refresh token is dead. Anything else (network, server) is not ours to paper over.
+        if (!(error instanceof TokenError) || error.error !== 'invalid_grant') throw error;
+        if (source.request === undefined) {
+          await this.#forget(key, current.refreshToken);
+          throw this.#loginRequired('the refresh token was rejected', error);
+        }
+      }
+    }
+    if (source.request === undefined) throw this.#loginRequired('there is no usable refresh token', undefined);
+    return source.request(scopes);
+  }
+
+  /** Forgets a refused access token; a refresh token that came with it is kept for the renewal. */
+  async #drop(key: string, rejected: TokenSet): Promise<void> {
+    const { store } = this.#options;
+    const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
+    if (this.#seed === rejected) this.#seed = keep;
+    else if (keep === undefined) await store.delete(key);
+    else await store.set(key, keep);
+  }
+
+  /** Drops dead tokens, unless another process has stored new ones meanwhile. */
+  async #forget(key: string, refreshToken: string): Promise<void> {
+    if (this.#seed?.refreshToken === refreshToken) this.#seed = undefined;
+    const stored = asTokenSet(await this.#options.store.get(key));
+    if (stored !== undefined && stored.refreshToken === refreshToken) await this.#options.store.delete(key);
+  }
+
+  #loginRequired(why: string, cause: unknown): TokenError {
+    return new TokenError({
+      scheme: this.scheme,
+      error: 'login_required',
+      errorDescription: `${why}: sign the user in again (authorization code flow)`,
+      cause,
+    });
+  }
+}

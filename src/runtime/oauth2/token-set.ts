@@ -1,0 +1,67 @@
+import type { JsonObject } from './oauth-http.js';
+import { TokenError } from './token-error.js';
+import type { TokenSet } from './types.js';
+
+// Refresh ahead of expiry so a request does not leave with a token that dies on the way, but never
+// by more than a tenth of the lifetime: a 6-second token must still be reused for ~5 seconds.
+const MAX_MARGIN_MS = 60_000;
+const MARGIN_SHARE = 0.1;
+
+function seconds(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
+}
+
+function optionalString(json: JsonObject, name: string): string | undefined {
+  const value = json[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * A successful token response (RFC 6749 §5.1) as a TokenSet. Only bearer tokens are usable: the
+ * client sends them as `Authorization: Bearer`. A missing token_type is taken as Bearer.
+ */
+export function parseTokenResponse(
+  json: JsonObject,
+  scheme: string,
+  nowMs: number,
+  previous?: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
+): TokenSet {
+  const accessToken = optionalString(json, 'access_token');
+  if (accessToken === undefined) {
+    throw new TokenError({ scheme, error: 'invalid_response', errorDescription: 'the token response has no access_token' });
+  }
+  const tokenType = optionalString(json, 'token_type') ?? 'Bearer';
+  if (tokenType.toLowerCase() !== 'bearer') {
+    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued a ${JSON.stringify(tokenType.slice(0, 40))} token; only Bearer tokens are supported` });
+  }
+  const expiresIn = seconds(json['expires_in']);
+  const tokens: TokenSet = { accessToken, tokenType: 'Bearer', issuedAt: nowMs };
+  if (expiresIn !== undefined) tokens.expiresAt = nowMs + expiresIn * 1000;
+  // RFC 6749 §6: a refresh response without refresh_token means the old one stays valid.
+  const refreshToken = optionalString(json, 'refresh_token') ?? previous?.refreshToken;
+  if (refreshToken !== undefined) tokens.refreshToken = refreshToken;
+  // §5.1: no scope in the response means the scope requested (or, on refresh, the one held).
+  const scope = optionalString(json, 'scope') ?? previous?.scope;
+  if (scope !== undefined) tokens.scope = scope;
+  const idToken = optionalString(json, 'id_token') ?? previous?.idToken;
+  if (idToken !== undefined) tokens.idToken = idToken;
+  return tokens;
+}
+
+/** Still good for a request that leaves now. A token without expiry is good until the server says 401. */
+export function isFresh(tokens: TokenSet | undefined, nowMs: number): tokens is TokenSet {
+  if (tokens === undefined || tokens.accessToken === '') return false;
+  if (tokens.expiresAt === undefined) return true;
+  const lifetime = tokens.issuedAt === undefined ? undefined : tokens.expiresAt - tokens.issuedAt;
+  const margin = lifetime === undefined ? MAX_MARGIN_MS : Math.min(MAX_MARGIN_MS, Math.max(0, lifetime) * MARGIN_SHARE);
+  return nowMs < tokens.expiresAt - margin;
+}
+
+/** A store is application code: accept only what looks like a TokenSet. */
+export function asTokenSet(value: unknown): TokenSet | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const tokens = value as Partial<TokenSet>;
+  if (typeof tokens.accessToken !== 'string') return undefined;
+  return tokens as TokenSet;
+}

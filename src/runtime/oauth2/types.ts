@@ -1,0 +1,164 @@
+/**
+ * The public shapes of OAuth 2.0 / OpenID Connect support: what an application passes as
+ * credentials and client-wide options, and what it gets back.
+ */
+import type { TokenSource } from '../auth-strategy.js';
+import type { FetchLike } from '../client-core.js';
+
+/** How the client proves its identity to the token endpoint (RFC 6749 §2.3, RFC 7523, OIDC Core §9). */
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+
+/** The flow names of an OpenAPI OAuth Flows Object (3.2 adds deviceAuthorization). */
+export type OAuthFlowName = 'clientCredentials' | 'password' | 'authorizationCode' | 'implicit' | 'deviceAuthorization';
+
+/** Signing algorithms for `private_key_jwt` client assertions. */
+export type ClientAssertionAlg = 'RS256' | 'ES256' | 'PS256';
+
+/** How a confidential client authenticates; shared by every grant that talks to the token endpoint. */
+export interface ClientIdentity {
+  clientId: string;
+  clientSecret?: string | undefined;
+  /** Default: `client_secret_basic` with a secret, `private_key_jwt` with a privateKey, else `none`. */
+  clientAuthMethod?: ClientAuthMethod | undefined;
+  /** For private_key_jwt: a CryptoKey, a JWK, or a PKCS#8 PEM string. */
+  privateKey?: CryptoKey | JsonWebKey | string | undefined;
+  /** Default: from the key (RSA → RS256, EC P-256 → ES256, RSA-PSS → PS256). */
+  privateKeyAlg?: ClientAssertionAlg | undefined;
+  /** `kid` header of the client assertion; default: the JWK's kid. */
+  privateKeyId?: string | undefined;
+}
+
+export interface ClientCredentialsGrant extends ClientIdentity {
+  flow?: 'clientCredentials' | undefined;
+  /** Requested instead of the scopes each operation lists. */
+  scopes?: readonly string[] | undefined;
+  /** Extra token request fields (audience, resource…). */
+  tokenParams?: Record<string, string> | undefined;
+}
+
+export interface PasswordGrant extends ClientIdentity {
+  flow?: 'password' | undefined;
+  username: string;
+  password: string;
+  scopes?: readonly string[] | undefined;
+  tokenParams?: Record<string, string> | undefined;
+}
+
+/**
+ * A user signed in through the authorization code flow (with PKCE): either run it with the client's
+ * `authorization(scheme)` helpers, or pass tokens obtained earlier (e.g. restored from storage).
+ */
+export interface AuthorizationCodeGrant extends ClientIdentity {
+  flow?: 'authorizationCode' | undefined;
+  refreshToken?: string | undefined;
+  accessToken?: string | undefined;
+  /** When accessToken expires, epoch ms. */
+  expiresAt?: number | undefined;
+  /** Default redirect_uri for authorizationUrl / exchangeCode. */
+  redirectUri?: string | undefined;
+}
+
+/** A token the application obtained itself (the implicit flow, or any flow run elsewhere). */
+export interface ImplicitGrant {
+  flow?: 'implicit' | undefined;
+  accessToken: TokenSource;
+}
+
+export interface DeviceCodePrompt {
+  userCode: string;
+  verificationUri: string;
+  verificationUriComplete?: string | undefined;
+  /** Seconds the code stays valid. */
+  expiresIn: number;
+}
+
+export interface DeviceAuthorizationGrant extends ClientIdentity {
+  flow?: 'deviceAuthorization' | undefined;
+  scopes?: readonly string[] | undefined;
+  /** Show the user code and where to enter it; the token request waits for the user. */
+  onUserCode: (prompt: DeviceCodePrompt) => void | Promise<void>;
+  tokenParams?: Record<string, string> | undefined;
+}
+
+export type OAuth2Credentials = ClientCredentialsGrant | PasswordGrant | AuthorizationCodeGrant | ImplicitGrant | DeviceAuthorizationGrant;
+export type OpenIdConnectCredentials = ClientCredentialsGrant | PasswordGrant | AuthorizationCodeGrant;
+
+/** What a token endpoint issued. Holds secrets: persist it only somewhere safe. */
+export interface TokenSet {
+  accessToken: string;
+  tokenType: string;
+  /** Epoch ms; absent when the server gave no expires_in (the token is then kept until a 401). */
+  expiresAt?: number | undefined;
+  /** Epoch ms when it was issued; scales the refresh-ahead margin. */
+  issuedAt?: number | undefined;
+  refreshToken?: string | undefined;
+  scope?: string | undefined;
+  idToken?: string | undefined;
+}
+
+/**
+ * Where tokens live; share one between processes to share tokens. Keys are opaque strings (one per
+ * scheme and scope set). A stored set whose accessToken is '' holds only a refresh token. Share a
+ * store only between clients acting for the same client and user: keys do not include either.
+ */
+export interface TokenStore {
+  get(key: string): Promise<TokenSet | undefined>;
+  set(key: string, tokens: TokenSet): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Client-wide options for the schemes whose tokens the client obtains itself. */
+export interface AuthEnvironment {
+  /** Relative token, authorization and discovery URLs resolve against it. */
+  baseUrl: string;
+  /** Used for token and discovery requests too; default: the global fetch, looked up per call. */
+  fetch?: FetchLike | undefined;
+  /** Default: in memory, per client. */
+  tokenStore?: TokenStore | undefined;
+  /** Called with every new TokenSet (after it is stored). */
+  onTokens?: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
+  /** Clock, epoch ms. */
+  now?: (() => number) | undefined;
+  /** Waits between retries and device-flow polls; default setTimeout. */
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+  /**
+   * Default false: token, discovery and authorization endpoints must be https, except loopback
+   * hosts (127.0.0.0/8, ::1, localhost).
+   */
+  allowInsecureHttp?: boolean | undefined;
+}
+
+export interface AuthorizationUrlOptions {
+  /** Default: the grant's redirectUri. */
+  redirectUri?: string | undefined;
+  scopes?: readonly string[] | undefined;
+  /** Default: a random value. */
+  state?: string | undefined;
+  /** More authorization request parameters (nonce, prompt, audience…); cannot replace the PKCE ones. */
+  extraParams?: Record<string, string> | undefined;
+}
+
+export interface AuthorizationRequest {
+  /** Send the user's browser here. */
+  url: string;
+  /** Keep both until the redirect comes back: exchangeCode needs them. */
+  state: string;
+  codeVerifier: string;
+}
+
+export interface CodeExchange {
+  code: string;
+  /** Must equal the one sent in authorizationUrl; default: the grant's redirectUri. */
+  redirectUri?: string | undefined;
+  codeVerifier: string;
+  /** The state the redirect carried back, and the one authorizationUrl returned: compared when both given. */
+  state?: string | undefined;
+  expectedState?: string | undefined;
+}
+
+/** The authorization code flow with PKCE (RFC 6749 §4.1, RFC 7636) for one scheme. */
+export interface AuthorizationCodeFlow {
+  authorizationUrl(options?: AuthorizationUrlOptions): Promise<AuthorizationRequest>;
+  /** Redeems the code; the tokens are stored and used for later requests. */
+  exchangeCode(exchange: CodeExchange): Promise<TokenSet>;
+}

@@ -1,0 +1,75 @@
+/**
+ * Redirects, followed by the client rather than by fetch, so that credentials go only to the API's
+ * own origin: fetch's `follow` would re-send an API key header, a cookie or a query key to any host
+ * a redirect names. The method and body rules are the Fetch standard's (HTTP-redirect fetch, 4.4).
+ */
+
+/** Fetch allows 20; an API that needs more than this is looping. */
+export const REDIRECT_LIMIT = 5;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+// RFC 9110 §9.2.2: repeating these has the effect of sending them once.
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
+/** Headers that describe a body, dropped with it when a redirect turns the request into a GET. */
+const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location', 'content-length'];
+
+/** Headers that carry credentials; never sent to another origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+
+export interface RedirectTarget {
+  url: URL;
+  method: string;
+  /** False when the redirect turns the request into a body-less GET. */
+  keepBody: boolean;
+}
+
+/** Where a 3xx response sends the request next; undefined when it is not a redirect to follow. */
+export function redirectTarget(response: Response, from: URL, method: string): RedirectTarget | undefined {
+  if (!REDIRECT_STATUSES.has(response.status)) return undefined;
+  const location = response.headers.get('location');
+  if (location === null) return undefined;
+  let url: URL;
+  try {
+    url = new URL(location, from);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  // A Location without a fragment inherits the request's (Fetch), though we never send one.
+  if (url.hash === '' && from.hash !== '') url.hash = from.hash;
+  const upper = method.toUpperCase();
+  const toGet = (response.status === 303 && upper !== 'GET' && upper !== 'HEAD') || ((response.status === 301 || response.status === 302) && upper === 'POST');
+  return toGet ? { url, method: 'GET', keepBody: false } : { url, method, keepBody: true };
+}
+
+export function dropBodyHeaders(headers: Headers): void {
+  for (const name of BODY_HEADERS) headers.delete(name);
+}
+
+export function dropCredentialHeaders(headers: Headers): void {
+  for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+}
+
+/** The raw `name=value` pairs authentication appended to a query (API keys in the query). */
+export function appendedQueryPairs(before: string, after: string): string[] {
+  const was = before.replace(/^\?/, '');
+  const is = after.replace(/^\?/, '');
+  if (is === was || !is.startsWith(was)) return [];
+  return is.slice(was.length).split('&').filter((pair) => pair !== '');
+}
+
+/** Removes those pairs from a URL, should a server echo them back in its Location. */
+export function withoutQueryPairs(url: URL, pairs: readonly string[]): URL {
+  if (pairs.length === 0 || url.search === '') return url;
+  const drop = new Set(pairs);
+  const kept = url.search.slice(1).split('&').filter((pair) => !drop.has(pair));
+  const stripped = new URL(url);
+  stripped.search = kept.length === 0 ? '' : `?${kept.join('&')}`;
+  return stripped;
+}
+
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}

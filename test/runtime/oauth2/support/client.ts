@@ -1,0 +1,16 @@
+import { ClientCore, createAuthStrategies, type AuthEnvironment, type OperationSpec, type SchemeSpec } from '../../../../src/runtime/index.js';
+
+/** GET /api/pets, asking the `oauth` scheme for the given scopes. */
+export function listPets(scopes: readonly string[] = ['pets:read'], scheme = 'oauth'): OperationSpec {
+  return { id: 'listPets', method: 'GET', path: '/api/pets', params: [], security: [[[scheme, scopes]]] };
+}
+
+export function clientCredentialsScheme(tokenUrl = '/oauth/token', extra: { refreshUrl?: string } = {}): SchemeSpec {
+  return { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: ['pets:read', 'pets:write'], ...extra } } };
+}
+
+/** A ClientCore whose `oauth` scheme (and any others given) use the credentials given. */
+export function makeClient(baseUrl: string, schemes: Record<string, SchemeSpec>, credentials: object, env: Partial<AuthEnvironment> = {}) {
+  const auth = createAuthStrategies(schemes, credentials, { baseUrl, ...env });
+  return { core: new ClientCore({ baseUrl, auth }), auth };
+}
