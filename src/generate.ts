@@ -1,58 +1,148 @@
 import { analyze } from './analyze/index.js';
+import { compareOutput, type CheckResult } from './check/compare-output.js';
 import { emit } from './emit/index.js';
+import { readmeView, type ReadmeOptions } from './emit/readme-view.js';
+import { loadTemplates, render, withTemplateOverrides } from './emit/templates.js';
 import { writeOutput } from './emit/write-output.js';
 import { KeywayError, inFile } from './errors.js';
-import { loadDocument } from './load/index.js';
+import { loadDocument, type LoadedDocument, type LoadStage } from './load/index.js';
+import type { ApiModel } from './model/index.js';
 import { plan } from './plan/index.js';
+
+export type { CheckResult, FileDifference } from './check/compare-output.js';
+
+export type GenerateStage = 'load' | 'analyze' | 'plan' | 'render' | 'write' | 'check';
+
+/** What `onProgress` hears: a stage starting (with what it is working on), a stage done, a load sub-stage done. */
+export type ProgressEvent =
+  | { type: 'start'; stage: GenerateStage; detail: string }
+  | { type: 'end'; stage: GenerateStage; milliseconds: number }
+  | { type: 'load-stage'; stage: LoadStage; milliseconds: number };
 
 export interface GenerateOptions {
   /** OpenAPI document: a file path or an http(s) URL. */
   input: string;
-  /** Output folder; replaced whole. */
+  /** Output folder; replaced whole (or, with `check`, compared). */
   output: string;
   /** Client class name; default from the document's `info.title`. */
   name?: string;
   /** Validate the document against the OpenAPI schema (default true). */
   validate?: boolean;
+  /** Folder of template overrides: files named like keyway's templates (`client.ts.hbs`, `README.md.hbs`, ...). */
+  templates?: string;
+  /** Write nothing; compare the output folder with what would be written (`result.check`). */
+  check?: boolean;
+  /** Progress and stage timings, for a progress display or `--verbose`. */
+  onProgress?: (event: ProgressEvent) => void;
 }
 
 export interface GeneratedFile {
   /** Path relative to the output folder, `/`-separated. */
   path: string;
+  /** Size in bytes (UTF-8). */
   bytes: number;
+  /** The file's text. */
+  contents: string;
+}
+
+export interface GenerateSummary {
+  operations: number;
+  types: number;
+  securitySchemes: number;
+  specVersion: string;
 }
 
 export interface GenerateResult {
   output: string;
   clientName: string;
   files: GeneratedFile[];
-  summary: { operations: number; types: number; securitySchemes: number; specVersion: string };
+  summary: GenerateSummary;
+  /** Files (absolute paths / URLs) the document was read from, the root first: what `--watch` watches. */
+  sources: string[];
+  /** True when the output folder was written (false in check mode). */
+  written: boolean;
+  /** Check mode only: how the output folder differs from what keyway would write. */
+  check?: CheckResult;
 }
 
-/** Loads, analyses, plans, renders and writes one client. The CLI and the API both call this. */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+/** A client rendered in memory, before anything is written. */
+export interface RenderedClient {
+  files: Map<string, string>;
+  clientName: string;
+  model: ApiModel;
+  loaded: LoadedDocument;
+}
+
+type RenderOptions = Pick<GenerateOptions, 'input' | 'name' | 'validate' | 'templates' | 'onProgress'> & {
+  /** How the README's samples import the client; `false` leaves the README out. */
+  readme?: ReadmeOptions | false;
+};
+
+/** Loads, analyses, plans and renders one client: every file as text, nothing written. */
+export async function renderClient(options: RenderOptions): Promise<RenderedClient> {
   if (!options.input) throw new KeywayError('E_USAGE', 'no input document given');
-  if (!options.output) throw new KeywayError('E_USAGE', 'no output folder given (--out)');
-  const loaded = await loadDocument(options.input, { validate: options.validate ?? true });
-  const model = (() => {
+  const stage = stageReporter(options.onProgress);
+  const loaded = await stage('load', `loading ${options.input}`, () =>
+    loadDocument(options.input, {
+      validate: options.validate ?? true,
+      onStage: (loadStage, milliseconds) => options.onProgress?.({ type: 'load-stage', stage: loadStage, milliseconds }),
+    }),
+  );
+  const pathCount = Object.keys((loaded.document['paths'] as object | undefined) ?? {}).length;
+  const model = await stage('analyze', `analysing ${pathCount} paths`, async () => {
     try {
       return analyze(loaded);
     } catch (error) {
       throw inFile(error, loaded.source); // analysis knows pointers, not files
     }
-  })();
-  const planned = plan(model, { name: options.name });
-  const files = await emit(planned);
-  await writeOutput(options.output, files);
+  });
+  const counts = `${model.operations.length} operations, ${model.types.length} types`;
+  const planned = await stage('plan', `naming ${counts}`, async () => plan(model, { name: options.name }));
+  const files = await stage('render', `rendering ${counts}`, () =>
+    withTemplateOverrides(options.templates, async () => {
+      const rendered = await emit(planned);
+      if (options.readme !== false) {
+        const templates = await loadTemplates();
+        rendered.set('README.md', render(templates, 'README.md', readmeView(planned, options.readme)));
+      }
+      return rendered;
+    }),
+  );
+  return { files, clientName: planned.clientName, model, loaded };
+}
+
+/** Loads, analyses, plans, renders and writes (or checks) one client. The CLI and the API both call this. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  if (!options.output) throw new KeywayError('E_USAGE', 'no output folder given (--out)');
+  const rendered = await renderClient(options);
+  const stage = stageReporter(options.onProgress);
+  const count = `${rendered.files.size} files`;
+  let check: CheckResult | undefined;
+  if (options.check) check = await stage('check', `comparing ${count} with ${options.output}`, () => compareOutput(options.output, rendered.files));
+  else await stage('write', `writing ${count} to ${options.output}`, () => writeOutput(options.output, rendered.files));
+  const { model } = rendered;
   return {
     output: options.output,
-    clientName: planned.clientName,
-    files: [...files].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text) })),
+    clientName: rendered.clientName,
+    files: [...rendered.files].map(([path, contents]) => ({ path, bytes: Buffer.byteLength(contents), contents })),
     summary: {
       operations: model.operations.length,
       types: model.types.length,
       securitySchemes: model.securitySchemes.length,
       specVersion: model.specVersion,
     },
+    sources: rendered.loaded.files,
+    written: !options.check,
+    ...(check ? { check } : {}),
+  };
+}
+
+function stageReporter(onProgress: GenerateOptions['onProgress']) {
+  return async <T>(stage: GenerateStage, detail: string, body: () => Promise<T>): Promise<T> => {
+    onProgress?.({ type: 'start', stage, detail });
+    const started = performance.now();
+    const result = await body();
+    onProgress?.({ type: 'end', stage, milliseconds: performance.now() - started });
+    return result;
   };
 }

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { KeywayError } from '../errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -10,31 +11,75 @@ export const TEMPLATE_FILES = {
   'client.ts': 'client.ts.hbs',
   'operations.ts': 'operations.ts.hbs',
   'types.ts': 'types.ts.hbs',
+  'README.md': 'README.md.hbs',
 } as const;
 
 export type OutputFile = keyof typeof TEMPLATE_FILES;
 export type CompiledTemplates = Record<OutputFile, Handlebars.TemplateDelegate>;
 
 const BUILTIN_DIR = join(PACKAGE_ROOT, 'templates');
+const TEMPLATE_NAMES: ReadonlySet<string> = new Set(Object.values(TEMPLATE_FILES));
 
 /**
- * Compiles every template. `noEscape`: the output is TypeScript, not HTML, and views arrive already
- * escaped for their context. `strict`: a template naming a missing field fails loudly.
+ * The `--templates` folder of the generation in progress. `emit()` loads its own templates and
+ * takes only the plan, so the override folder travels with the async call instead of through every
+ * signature on the way; concurrent generations each see their own.
  */
-export async function loadTemplates(): Promise<CompiledTemplates> {
+const overrideDir = new AsyncLocalStorage<string | undefined>();
+
+/** Runs `body` with templates loaded from `dir` (when given) taking precedence over keyway's own. */
+export function withTemplateOverrides<T>(dir: string | undefined, body: () => Promise<T>): Promise<T> {
+  return overrideDir.run(dir, body);
+}
+
+/** Every template keyway renders, by file name: what a `--templates` folder may contain. */
+export function templateNames(): string[] {
+  return [...TEMPLATE_NAMES].sort();
+}
+
+/**
+ * Compiles every template, each from the override folder when it has a file of that name.
+ * `noEscape`: the output is TypeScript and Markdown, not HTML, and views arrive already escaped for
+ * their context. `strict`: a template naming a missing field fails loudly.
+ */
+export async function loadTemplates(overrides: string | undefined = overrideDir.getStore()): Promise<CompiledTemplates> {
+  const overridden = overrides === undefined ? new Set<string>() : await listOverrides(overrides);
   const env = Handlebars.create();
   const entries = await Promise.all(
     Object.entries(TEMPLATE_FILES).map(async ([file, template]) => {
-      const path = join(BUILTIN_DIR, template);
-      const source = await readFile(path, 'utf8');
+      const path = overridden.has(template) ? join(resolve(overrides!), template) : join(BUILTIN_DIR, template);
+      const source = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new KeywayError('E_TEMPLATE', `cannot read template ${template}: ${error.code ?? error.message}`, { file: path });
+      });
       try {
-        return [file, env.compile(source, { noEscape: true, strict: true })] as const;
+        // compile() parses lazily, on first render; parsing here reports syntax errors as such.
+        return [file, env.compile(env.parse(source), { noEscape: true, strict: true })] as const;
       } catch (error) {
         throw new KeywayError('E_TEMPLATE', `template ${template} does not compile: ${(error as Error).message}`, { file: path });
       }
     }),
   );
   return Object.fromEntries(entries) as CompiledTemplates;
+}
+
+/** The template files in an override folder; anything else in it is a mistake worth stopping for. */
+async function listOverrides(dir: string): Promise<Set<string>> {
+  const folder = resolve(dir);
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) throw new KeywayError('E_TEMPLATE', 'the templates folder does not exist or is not a folder', { file: folder });
+  const names = new Set<string>();
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue; // .DS_Store, editor swap files
+    if (!entry.isFile() || !TEMPLATE_NAMES.has(entry.name)) {
+      throw new KeywayError(
+        'E_TEMPLATE',
+        `unknown template ${JSON.stringify(entry.name)}: a templates folder may only hold files named like keyway's own templates (${templateNames().join(', ')})`,
+        { file: join(folder, entry.name) },
+      );
+    }
+    names.add(entry.name);
+  }
+  return names;
 }
 
 export function render(templates: CompiledTemplates, file: OutputFile, view: object): string {
