@@ -11,6 +11,7 @@ export type KeywayErrorCode =
   | 'E_SECURITY' // a requirement that names an undeclared scheme
   | 'E_OUTPUT' // the output path cannot be written
   | 'E_TEMPLATE' // a template override is unknown or fails to render
+  | 'E_VERIFY' // --verify: the rendered client does not type-check
   | 'E_USAGE'; // bad command-line or API options
 
 export interface SourceLocation {

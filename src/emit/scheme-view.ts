@@ -1,45 +1,103 @@
-import type { SecurityScheme } from '../model/index.js';
+import type { OAuthFlow, OAuthFlowName, SecurityScheme } from '../model/index.js';
 import type { LiteralValue } from './literal.js';
 
 /** How one security scheme appears in the generated client. */
 export interface SchemeView {
-  /** The runtime's description of the scheme (a `SchemeSpec`), as data; undefined: not supported yet. */
-  spec: LiteralValue | undefined;
-  /** TypeScript type of the credential the `auth` option takes for it. */
-  credentialType: string | undefined;
+  /** The runtime's description of the scheme (a `SchemeSpec`), as data. */
+  spec: LiteralValue;
+  /** TypeScript type of the credential the `auth` option takes for it (runtime type names, `|`-joined). */
+  credentialType: string;
+  /** The runtime type names `credentialType` uses, for the client's imports. */
+  credentialImports: string[];
   /** One line saying what the credential is and where it goes. */
   summary: string;
+  /** True for schemes whose tokens the client fetches and refreshes itself. */
+  managesTokens: boolean;
+}
+
+/** Runtime credential type per OAuth 2.0 flow, in the order the union lists them. */
+const FLOW_GRANTS: ReadonlyArray<readonly [OAuthFlowName, string]> = [
+  ['clientCredentials', 'ClientCredentialsGrant'],
+  ['password', 'PasswordGrant'],
+  ['authorizationCode', 'AuthorizationCodeGrant'],
+  ['deviceAuthorization', 'DeviceAuthorizationGrant'],
+  ['implicit', 'ImplicitGrant'],
+];
+
+const FLOW_WORDS: Record<OAuthFlowName, string> = {
+  clientCredentials: 'client credentials',
+  password: 'password',
+  authorizationCode: 'authorization code (PKCE)',
+  deviceAuthorization: 'device authorization',
+  implicit: 'implicit (a token obtained elsewhere)',
+};
+
+function single(type: string, summary: string, spec: LiteralValue, managesTokens = false): SchemeView {
+  return { spec, credentialType: type, credentialImports: [type], summary, managesTokens };
 }
 
 export function schemeView(scheme: SecurityScheme): SchemeView {
   switch (scheme.kind) {
     case 'apiKey':
-      return {
-        spec: { type: 'apiKey', in: scheme.in, name: scheme.paramName },
-        credentialType: 'TokenSource',
-        summary: `API key sent in the ${scheme.in} \`${scheme.paramName}\`.`,
-      };
+      return single('TokenSource', `API key sent in the ${scheme.in} \`${scheme.paramName}\`.`, { type: 'apiKey', in: scheme.in, name: scheme.paramName });
     case 'http':
-      if (scheme.scheme === 'basic') {
-        return { spec: { type: 'http', scheme: 'basic' }, credentialType: 'BasicCredentials', summary: 'HTTP Basic authentication: username and password.' };
-      }
-      if (scheme.scheme === 'bearer') {
-        const format = scheme.bearerFormat ? ` (${scheme.bearerFormat})` : '';
-        return { spec: { type: 'http', scheme: 'bearer' }, credentialType: 'TokenSource', summary: `Bearer token${format}, sent as \`Authorization: Bearer <token>\`.` };
-      }
-      return {
-        spec: { type: 'http', scheme: scheme.scheme },
-        credentialType: 'TokenSource',
-        summary: `HTTP \`${scheme.scheme}\` authentication: the credential is sent as \`Authorization: ${scheme.scheme} <credential>\`.`,
-      };
+      return httpView(scheme.scheme, scheme.bearerFormat);
     case 'oauth2':
+      return oauth2View(scheme.flows, scheme.metadataUrl);
     case 'openIdConnect':
       return {
-        spec: { type: 'accessToken' },
-        credentialType: 'AccessTokenCredentials',
-        summary: `${scheme.kind === 'oauth2' ? 'OAuth 2.0' : 'OpenID Connect'}: an access token obtained elsewhere, sent as \`Authorization: Bearer <token>\`.`,
+        ...single(
+        'OpenIdConnectCredentials',
+        `OpenID Connect: endpoints from discovery at \`${scheme.openIdConnectUrl}\`; tokens fetched and refreshed by the client.`,
+        { type: 'openIdConnect', url: scheme.openIdConnectUrl },
+        true,
+        ),
+        credentialType: 'OpenIdConnectCredentials | ImplicitGrant',
+        credentialImports: ['OpenIdConnectCredentials', 'ImplicitGrant'],
       };
     case 'mutualTLS':
-      return { spec: undefined, credentialType: undefined, summary: 'Mutual TLS: not yet supported by this client; configure the TLS layer through `fetch`.' };
+      return single('MutualTlsCredentials', 'Mutual TLS: a client certificate and key, presented through a TLS-configured `fetch`.', { type: 'mutualTLS' });
   }
+}
+
+function httpView(httpScheme: string, bearerFormat: string | undefined): SchemeView {
+  const spec = { type: 'http', scheme: httpScheme };
+  switch (httpScheme) {
+    case 'basic':
+      return single('BasicCredentials', 'HTTP Basic authentication: username and password.', spec);
+    case 'bearer':
+      return single('TokenSource', `Bearer token${bearerFormat ? ` (${bearerFormat})` : ''}, sent as \`Authorization: Bearer <token>\`.`, spec);
+    case 'digest':
+      return single('DigestCredentials', 'HTTP Digest authentication (RFC 7616): username and password, answered to the server\'s challenge.', spec);
+    case 'oauth':
+      return single('OAuth1Credentials', 'OAuth 1.0a (RFC 5849): every request signed with the consumer key and secret (and token).', spec);
+    default:
+      return single('TokenSource', `HTTP \`${httpScheme}\` authentication: the credential is sent as \`Authorization: ${httpScheme} <credential>\`.`, spec);
+  }
+}
+
+function oauth2View(flows: Partial<Record<OAuthFlowName, OAuthFlow>>, metadataUrl: string | undefined): SchemeView {
+  const declared = FLOW_GRANTS.filter(([flow]) => flows[flow] !== undefined);
+  const spec: Record<string, LiteralValue> = {};
+  for (const [flow] of declared) spec[flow] = flowSpec(flow, flows[flow]!);
+  // Every OAuth 2.0 scheme also takes a token obtained elsewhere (`{ accessToken }`).
+  const grants = [...new Set([...declared.map(([, type]) => type), 'ImplicitGrant'])];
+  const words = declared.length ? declared.map(([flow]) => FLOW_WORDS[flow]).join(', ') : 'a token obtained elsewhere';
+  return {
+    spec: { type: 'oauth2', flows: spec, metadataUrl },
+    credentialType: grants.join(' | '),
+    credentialImports: grants,
+    summary: `OAuth 2.0 (${words}); tokens fetched, cached and refreshed by the client.`,
+    managesTokens: declared.some(([flow]) => flow !== 'implicit'),
+  };
+}
+
+function flowSpec(flow: OAuthFlowName, f: OAuthFlow): LiteralValue {
+  return {
+    authorizationUrl: flow === 'authorizationCode' || flow === 'implicit' ? (f.authorizationUrl ?? '') : undefined,
+    deviceAuthorizationUrl: flow === 'deviceAuthorization' ? (f.deviceAuthorizationUrl ?? '') : undefined,
+    tokenUrl: flow === 'implicit' ? undefined : (f.tokenUrl ?? ''),
+    refreshUrl: flow === 'implicit' ? undefined : f.refreshUrl,
+    scopes: Object.keys(f.scopes),
+  };
 }

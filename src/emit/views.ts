@@ -25,9 +25,19 @@ export interface Views {
     baseUrlDoc: string;
     schemesLiteral: string;
     schemes: Array<{ doc: string; key: string; credentialType: string }>;
+    /** Some scheme fetches tokens: the client takes token-store, hook and clock options. */
+    managesTokens: boolean;
+    /** Union of the scheme names that can sign a user in (authorization code, OpenID Connect), or ''. */
+    authorizationSchemes: string;
     methods: Array<{ doc: string; name: string; params: string; result: string; operation: string; args: string }>;
   };
-  index: { clientName: string };
+  index: {
+    clientName: string;
+    /** Runtime classes the entry re-exports, sorted. */
+    runtimeValues: string;
+    /** Runtime types the entry re-exports, sorted. */
+    runtimeTypes: string;
+  };
 }
 
 export function buildViews(plan: Plan): Views {
@@ -46,17 +56,21 @@ export function buildViews(plan: Plan): Views {
   };
   const model = plan.model;
 
-  const supported = plan.schemes.map((s) => ({ scheme: s, view: schemeView(s) })).filter((s) => s.view.spec !== undefined);
-  const schemeSpecs: Record<string, LiteralValue> = {};
-  for (const { scheme, view } of supported) schemeSpecs[scheme.key] = view.spec!;
+  const schemes = plan.schemes.map((s) => ({ scheme: s, view: schemeView(s) }));
+  // No prototype: a scheme named `__proto__` must become a key, not replace the prototype.
+  const schemeSpecs: Record<string, LiteralValue> = Object.create(null);
+  for (const { scheme, view } of schemes) schemeSpecs[scheme.key] = view.spec;
+  const managesTokens = schemes.some((s) => s.view.managesTokens);
+  const signInSchemes = plan.schemes.filter(
+    (s) => s.kind === 'openIdConnect' || (s.kind === 'oauth2' && s.flows.authorizationCode !== undefined),
+  );
   const defaultBaseUrl = model.servers[0]?.url ?? '';
 
   const methods = plan.operations.map((op) => methodView(op, inClient));
-  const credentialTypes = new Set(supported.map((s) => s.view.credentialType!));
-  const runtimeImports = [
-    ...['ClientCore', 'createAuthStrategies'],
-    ...[...credentialTypes, 'FetchLike', 'RequestOptions', 'SchemeSpec'].sort().map((t) => `type ${t}`),
-  ];
+  const typeImports = new Set(['FetchLike', 'RequestOptions', 'SchemeSpec', ...schemes.flatMap((s) => s.view.credentialImports)]);
+  if (managesTokens) for (const t of ['TokenSet', 'TokenStore']) typeImports.add(t);
+  if (signInSchemes.length) typeImports.add('AuthorizationCodeFlow');
+  const runtimeImports = ['ClientCore', 'createAuthStrategies', ...[...typeImports].sort().map((t) => `type ${t}`)];
   return {
     types: {
       types: model.types.map((t) => ({
@@ -75,16 +89,22 @@ export function buildViews(plan: Plan): Views {
       defaultBaseUrl: stringLiteral(defaultBaseUrl),
       baseUrlDoc: docComment([`Base URL of the API. Default: \`${defaultBaseUrl || '(none declared)'}\`.`], '  '),
       schemesLiteral: toLiteral(schemeSpecs),
-      schemes: supported.map(({ scheme, view }) => ({
+      schemes: schemes.map(({ scheme, view }) => ({
         doc: docComment([`\`${scheme.key}\`: ${view.summary}`, scheme.description], '  '),
         key: propertyKey(scheme.key),
-        credentialType: view.credentialType!,
+        credentialType: view.credentialType,
       })),
+      managesTokens,
+      authorizationSchemes: signInSchemes.map((s) => stringLiteral(s.key)).join(' | '),
       methods,
       runtimeImports,
       typesImport: clientUsesTypes ? "import type * as T from './types.js';\n" : '',
     },
-    index: { clientName: plan.clientName },
+    index: {
+      clientName: plan.clientName,
+      runtimeValues: ['ApiError', 'AuthRequiredError', ...(managesTokens ? ['TokenError'] : [])].join(', '),
+      runtimeTypes: [...typeImports].filter((t) => t !== 'SchemeSpec').sort().join(', '),
+    },
   };
 }
 

@@ -10,8 +10,21 @@ export const RUNTIME_EXPORTS = [
   'RequestOptions',
   'FetchLike',
   'TokenSource',
+  'TokenError',
+  'TokenSet',
+  'TokenStore',
   'BasicCredentials',
-  'OAuth2Credentials',
+  'DigestCredentials',
+  'OAuth1Credentials',
+  'ClientCredentialsGrant',
+  'PasswordGrant',
+  'AuthorizationCodeGrant',
+  'DeviceAuthorizationGrant',
+  'ImplicitGrant',
+  'OpenIdConnectCredentials',
+  'MutualTlsCredentials',
+  'AccessTokenCredentials',
+  'AuthorizationCodeFlow',
   'operations',
 ] as const;
 
@@ -47,4 +60,5 @@ export const RESERVED_METHODS = [
   'toString',
   'valueOf',
   'then', // a client with a `then` method would be mistaken for a promise by `await`
+  'authorization', // the client's own sign-in helper for authorization code flows
 ] as const;

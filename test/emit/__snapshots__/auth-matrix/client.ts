@@ -13,13 +13,14 @@ import type * as T from './types.js';
 
 const DEFAULT_BASE_URL = "http://localhost";
 
+// `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
   api_key_header: { type: "apiKey", in: "header", name: "X-API-Key" },
   api_key_query: { type: "apiKey", in: "query", name: "api_key" },
   api_key_cookie: { type: "apiKey", in: "cookie", name: "session_id" },
   basic_auth: { type: "http", scheme: "basic" },
   bearer_auth: { type: "http", scheme: "bearer" },
-} satisfies Record<string, SchemeSpec>;
+} as const satisfies Record<string, SchemeSpec>;
 
 /** Credentials, keyed by the API's security scheme names. Supply the ones the operations you call need. */
 export interface AuthOptions {
@@ -51,11 +52,15 @@ export class AuthMatrixClient {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
+    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     this.#core = new ClientCore({
-      baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+      baseUrl,
       fetch: options.fetch,
       headers: options.headers,
-      auth: createAuthStrategies(securitySchemes, options.auth),
+      auth: createAuthStrategies(securitySchemes, options.auth, {
+        baseUrl,
+        fetch: options.fetch,
+      }),
     });
   }
 

@@ -4,4 +4,4 @@ export type { AuthOptions, ClientOptions } from './client.js';
 export { operations } from './operations.js';
 export type * from './types.js';
 export { ApiError, AuthRequiredError } from './runtime/index.js';
-export type { AccessTokenCredentials, BasicCredentials, FetchLike, RequestOptions, TokenSource } from './runtime/index.js';
+export type { BasicCredentials, FetchLike, RequestOptions, TokenSource } from './runtime/index.js';

@@ -2,26 +2,35 @@
 import {
   ClientCore,
   createAuthStrategies,
-  type AccessTokenCredentials,
   type BasicCredentials,
+  type ClientCredentialsGrant,
   type FetchLike,
+  type ImplicitGrant,
   type RequestOptions,
   type SchemeSpec,
+  type TokenSet,
   type TokenSource,
+  type TokenStore,
 } from './runtime/index.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
 const DEFAULT_BASE_URL = "https://eu.petstore.example/v1";
 
+// `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
   apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key" },
   apiKeyQuery: { type: "apiKey", in: "query", name: "api_key" },
   apiKeyCookie: { type: "apiKey", in: "cookie", name: "session" },
   basic: { type: "http", scheme: "basic" },
   bearer: { type: "http", scheme: "bearer" },
-  oauth: { type: "accessToken" },
-} satisfies Record<string, SchemeSpec>;
+  oauth: {
+    type: "oauth2",
+    flows: {
+      clientCredentials: { tokenUrl: "https://auth.petstore.example/oauth/token", scopes: ["pets:read", "pets:write"] },
+    },
+  },
+} as const satisfies Record<string, SchemeSpec>;
 
 /** Credentials, keyed by the API's security scheme names. Supply the ones the operations you call need. */
 export interface AuthOptions {
@@ -35,8 +44,8 @@ export interface AuthOptions {
   basic?: BasicCredentials;
   /** `bearer`: Bearer token (JWT), sent as `Authorization: Bearer <token>`. */
   bearer?: TokenSource;
-  /** `oauth`: OAuth 2.0: an access token obtained elsewhere, sent as `Authorization: Bearer <token>`. */
-  oauth?: AccessTokenCredentials;
+  /** `oauth`: OAuth 2.0 (client credentials); tokens fetched, cached and refreshed by the client. */
+  oauth?: ClientCredentialsGrant | ImplicitGrant;
 }
 
 export interface ClientOptions {
@@ -48,6 +57,14 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Headers sent with every request. */
   headers?: HeadersInit;
+  /** Where fetched tokens are kept; share one store between processes to share tokens. Default: in memory. */
+  tokenStore?: TokenStore;
+  /** Called with every token set the client obtains, e.g. to persist a rotated refresh token. */
+  onTokens?: (event: { scheme: string; tokens: TokenSet }) => void | Promise<void>;
+  /** The clock, in epoch milliseconds, used for token expiry. Default: `Date.now`. */
+  clock?: () => number;
+  /** Allow `http:` token and discovery endpoints on hosts other than loopback. Default: false (https only). */
+  allowInsecureHttp?: boolean;
 }
 
 /**
@@ -60,11 +77,19 @@ export class PetstoreAuthClient {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
+    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     this.#core = new ClientCore({
-      baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+      baseUrl,
       fetch: options.fetch,
       headers: options.headers,
-      auth: createAuthStrategies(securitySchemes, options.auth),
+      auth: createAuthStrategies(securitySchemes, options.auth, {
+        baseUrl,
+        fetch: options.fetch,
+        tokenStore: options.tokenStore,
+        onTokens: options.onTokens,
+        now: options.clock,
+        allowInsecureHttp: options.allowInsecureHttp,
+      }),
     });
   }
 

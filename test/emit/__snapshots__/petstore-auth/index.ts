@@ -3,5 +3,5 @@ export { PetstoreAuthClient } from './client.js';
 export type { AuthOptions, ClientOptions } from './client.js';
 export { operations } from './operations.js';
 export type * from './types.js';
-export { ApiError, AuthRequiredError } from './runtime/index.js';
-export type { AccessTokenCredentials, BasicCredentials, FetchLike, RequestOptions, TokenSource } from './runtime/index.js';
+export { ApiError, AuthRequiredError, TokenError } from './runtime/index.js';
+export type { BasicCredentials, ClientCredentialsGrant, FetchLike, ImplicitGrant, RequestOptions, TokenSet, TokenSource, TokenStore } from './runtime/index.js';
