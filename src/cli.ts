@@ -26,6 +26,7 @@ interface GenerateFlags extends OutputFlags {
   templates?: string;
   config?: string;
   check?: boolean;
+  verify?: boolean;
   watch?: boolean;
 }
 
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-validate', 'skip validation against the OpenAPI schema')
     .option('-t, --templates <dir>', `folder of template overrides (${templateNames().join(', ')})`)
     .option('-c, --config <file>', 'config file (default: keyway.config.json or keyway.config.mjs in the current folder)')
+    .option('--verify', 'type-check the generated client in memory (strictest settings) before writing it')
     .option('--check', 'write nothing; exit 1 and show the differences when the output is not what keyway would generate')
     .option('-w, --watch', 'regenerate whenever the spec (or a file it references) changes')
     .option('-q, --quiet', 'print nothing on success')
@@ -115,7 +117,7 @@ async function generateClients(clients: readonly ClientConfig[], flags: Generate
     for (const client of clients) {
       const started = performance.now();
       const label = clients.length > 1 ? displayPath(client.output) : '';
-      const result = await generate({ ...client, check: flags.check, onProgress: progress.handler(label) });
+      const result = await generate({ ...client, check: flags.check, verify: flags.verify || client.verify, onProgress: progress.handler(label) });
       progress.clear();
       if (result.check && !result.check.upToDate) {
         stale++;
@@ -143,7 +145,7 @@ async function watchClients(clients: readonly ClientConfig[], flags: GenerateFla
     run: async () => {
       const started = performance.now();
       try {
-        const result = await generate({ ...client, onProgress: progress.handler(clients.length > 1 ? displayPath(client.output) : '') });
+        const result = await generate({ ...client, verify: flags.verify || client.verify, onProgress: progress.handler(clients.length > 1 ? displayPath(client.output) : '') });
         progress.clear();
         if (!flags.quiet) process.stdout.write(successLine(result, performance.now() - started));
         return { files: result.sources, dirs: client.templates ? [client.templates] : [] };

@@ -3,6 +3,7 @@ import { compareOutput, type CheckResult } from './check/compare-output.js';
 import { emit } from './emit/index.js';
 import { readmeView, type ReadmeOptions } from './emit/readme-view.js';
 import { loadTemplates, render, withTemplateOverrides } from './emit/templates.js';
+import { verifyOutput } from './emit/verify.js';
 import { writeOutput } from './emit/write-output.js';
 import { KeywayError, inFile } from './errors.js';
 import { loadDocument, type LoadedDocument, type LoadStage } from './load/index.js';
@@ -11,7 +12,7 @@ import { plan } from './plan/index.js';
 
 export type { CheckResult, FileDifference } from './check/compare-output.js';
 
-export type GenerateStage = 'load' | 'analyze' | 'plan' | 'render' | 'write' | 'check';
+export type GenerateStage = 'load' | 'analyze' | 'plan' | 'render' | 'verify' | 'write' | 'check';
 
 /** What `onProgress` hears: a stage starting (with what it is working on), a stage done, a load sub-stage done. */
 export type ProgressEvent =
@@ -32,6 +33,8 @@ export interface GenerateOptions {
   templates?: string;
   /** Write nothing; compare the output folder with what would be written (`result.check`). */
   check?: boolean;
+  /** Type-check the rendered client in memory (strictest settings) before writing; refuse it on any diagnostic. */
+  verify?: boolean;
   /** Progress and stage timings, for a progress display or `--verbose`. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -117,6 +120,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const rendered = await renderClient(options);
   const stage = stageReporter(options.onProgress);
   const count = `${rendered.files.size} files`;
+  if (options.verify) await stage('verify', `type-checking ${count}`, () => verifyOutput(rendered.files));
   let check: CheckResult | undefined;
   if (options.check) check = await stage('check', `comparing ${count} with ${options.output}`, () => compareOutput(options.output, rendered.files));
   else await stage('write', `writing ${count} to ${options.output}`, () => writeOutput(options.output, rendered.files));

@@ -11,8 +11,9 @@ export function reportError(error: unknown, verbose: boolean, stream: NodeJS.Wri
   }
   if (error instanceof KeywayError) {
     stream.write(`${c.red('error')} ${c.dim(`[${error.code}]`)} ${error.message}\n`);
-    // One detail is the message itself; several are every problem found, the first included.
-    if (error.details.length > 1) for (const detail of error.details) stream.write(`  - ${detail}\n`);
+    // A lone detail that only repeats the message adds nothing; otherwise list them all.
+    const repeatsMessage = error.details.length === 1 && error.details[0]!.endsWith(error.reason);
+    if (!repeatsMessage) for (const detail of error.details) stream.write(`  - ${detail}\n`);
     if (verbose && error.stack) stream.write(`${c.dim(error.stack)}\n`);
     return 1;
   }

@@ -8,6 +8,7 @@ export interface ClientConfig {
   name?: string;
   validate?: boolean;
   templates?: string;
+  verify?: boolean;
 }
 
 const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean'>> = {
@@ -16,6 +17,7 @@ const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean'>> = 
   name: 'string',
   validate: 'boolean',
   templates: 'string',
+  verify: 'boolean',
 };
 
 /**

@@ -119,3 +119,25 @@ describe('keyway CLI', () => {
     expect(await snapshotTree(folder)).toEqual({ '/notes.txt': 'keep me' });
   });
 });
+
+describe('--verify', () => {
+  it('type-checks the client in memory before writing it', async () => {
+    const out = join(dir, 'verified');
+    const result = await keyway('generate', EXAMPLE, '-o', out, '--verify', '--verbose');
+    expect(result.code).toBe(0);
+    expect(result.stderr + result.stdout).toMatch(/verify/);
+    expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('export class PetstoreAuthClient');
+  }, 60_000);
+
+  it('refuses, and writes nothing, when a template override breaks the client', async () => {
+    const templates = join(dir, 'broken-templates');
+    await mkdir(templates);
+    const original = await readFile(join(ROOT, 'templates/index.ts.hbs'), 'utf8');
+    await writeFile(join(templates, 'index.ts.hbs'), `${original}export const broken: number = "text";\n`);
+    const out = join(dir, 'not-verified');
+    const result = await keyway('generate', EXAMPLE, '-o', out, '--verify', '--templates', templates);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\[E_VERIFY\][\s\S]*index\.ts:\d+: TS2322/);
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  }, 60_000);
+});
