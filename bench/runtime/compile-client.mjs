@@ -1,0 +1,67 @@
+// Generates a client with bin/keyway.js and compiles it to JavaScript with TypeScript 7 (native tsc),
+// so the bench runs exactly the code a user's build would: the generated client and its runtime/.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Same lookup as test/support/tsc.ts resolveTsc(): the native binary, else the JS shim. */
+export function tscArgv() {
+  const require = createRequire(import.meta.url);
+  const tsPackageJson = require.resolve('typescript/package.json');
+  try {
+    const native = require.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`, { paths: [dirname(tsPackageJson)] });
+    const binary = join(dirname(native), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
+    if (existsSync(binary)) return [binary];
+  } catch {}
+  return [process.execPath, join(dirname(tsPackageJson), JSON.parse(readFileSync(tsPackageJson, 'utf8')).bin.tsc)];
+}
+
+/**
+ * Writes `specText` to work/spec.yaml, generates into work/src, compiles into work/js.
+ * Resolves { jsDir, seconds: { generate, compile } }; rejects with the tool's output on failure.
+ */
+export async function generateAndCompile({ repo, work, specText }) {
+  const spec = join(work, 'spec.yaml');
+  const srcDir = join(work, 'src');
+  const jsDir = join(work, 'js');
+  writeFileSync(spec, specText);
+
+  let started = performance.now();
+  await run(process.execPath, [join(repo, 'bin', 'keyway.js'), 'generate', spec, '--out', srcDir, '--quiet'], { cwd: repo });
+  const generate = (performance.now() - started) / 1000;
+
+  // NodeNext takes ESM vs CommonJS from package.json; the compiled output needs it too to load as ESM.
+  writeFileSync(join(srcDir, 'package.json'), '{ "type": "module" }\n');
+  mkdirSync(jsDir, { recursive: true });
+  writeFileSync(join(jsDir, 'package.json'), '{ "type": "module" }\n');
+  const config = join(work, 'tsconfig.json');
+  writeFileSync(config, JSON.stringify({
+    compilerOptions: {
+      strict: true, target: 'es2022', module: 'NodeNext', moduleResolution: 'NodeNext',
+      lib: ['es2022', 'dom', 'dom.iterable'], types: [], rootDir: srcDir, outDir: jsDir,
+    },
+    include: [join(srcDir, '**/*.ts')],
+  }));
+  const [file, ...prefix] = tscArgv();
+  started = performance.now();
+  try {
+    await run(file, [...prefix, '-p', config, '--pretty', 'false'], { cwd: work, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    throw new Error(`tsc failed on the generated client:\n${`${error.stdout ?? ''}${error.stderr ?? ''}`.trim() || error.message}`);
+  }
+  const compile = (performance.now() - started) / 1000;
+  return { jsDir, seconds: { generate, compile } };
+}
+
+/** The compiled client's entry point and a runtime module, as ES module namespaces. */
+export async function importCompiled(jsDir) {
+  const client = await import(pathToFileURL(join(jsDir, 'index.js')).href);
+  const runtime = await import(pathToFileURL(join(jsDir, 'runtime', 'index.js')).href);
+  const buildRequest = await import(pathToFileURL(join(jsDir, 'runtime', 'build-request.js')).href);
+  return { client, runtime, buildRequest };
+}

@@ -1,0 +1,39 @@
+// Prints the tables and the target lines; returns whether every target passed.
+import { median } from '../lib/measure.mjs';
+
+const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const row = (cells) => cells.map((cell, i) => String(cell).padEnd(i === 0 ? 22 : 15)).join('').trimEnd();
+const target = (goal, got, pass) => console.log(`${`target: ${goal}`.padEnd(58)}got ${got.padEnd(34)}${pass ? 'PASS' : 'FAIL'}`);
+
+export function report({ overhead, petCallUs, tokenRequestsWhileTiming, stampede, concurrency, targetUs }) {
+  console.log('');
+  console.log('auth overhead per request, µs (medians; overhead = case − public, paired per round)');
+  console.log(row(['case', 'full call', 'overhead', 'isolated', 'isol. overhead', 'overhead/target']));
+  for (const [i, r] of overhead.entries()) {
+    if (i === 0) console.log(row([r.name, fmt(r.fullUs), '—', fmt(r.isolatedUs), '—']));
+    else console.log(row([r.name, fmt(r.fullUs), fmt(r.overheadUs), fmt(r.isolatedUs), fmt(r.isolatedOverheadUs), `${fmt(r.overheadUs / targetUs)} (of ${targetUs} µs)`]));
+  }
+  console.log(row(['getPet, 200 JSON body', fmt(petCallUs), '', '', '', '(oauth2; the stub builds a Response per call)']));
+  console.log('');
+  console.log(`stampede: ${concurrency} concurrent calls on an expired token`);
+  console.log(row(['round', 'token requests', 'wall ms', 'calls ok', 'sent new token']));
+  stampede.forEach((s, i) => console.log(row([i + 1, s.tokenRequests, fmt(s.wallMs, 1), `${s.ok}/${concurrency}`, `${s.okSameToken}/${concurrency}`])));
+  const firstError = stampede.find((s) => s.firstError !== undefined)?.firstError;
+  if (firstError !== undefined) console.log(`first failure: ${firstError?.message ?? firstError}`);
+  console.log('');
+
+  const secured = overhead.slice(1);
+  const underTarget = (r) => Number.isFinite(r.overheadUs) && r.overheadUs < targetUs;
+  const worst = secured.reduce((a, b) => (b.overheadUs > a.overheadUs ? b : a));
+  const oauth = secured.find((r) => r.name.startsWith('oauth2'));
+  const stampedePass = stampede.every((s) => s.tokenRequests === 1 && s.ok === concurrency && s.okSameToken === concurrency);
+  const counts = [...new Set(stampede.map((s) => s.tokenRequests))].join('/');
+  const results = [
+    [`oauth2 cached-token overhead < ${targetUs} µs`, `${fmt(oauth.overheadUs)} µs`, underTarget(oauth)],
+    [`every scheme's overhead < ${targetUs} µs`, `${fmt(worst.overheadUs)} µs (${worst.name})`, secured.every(underTarget)],
+    ['no token request while the token is fresh', String(tokenRequestsWhileTiming), tokenRequestsWhileTiming === 0],
+    [`${concurrency} calls on expired token → 1 token request`, `${counts} (median ${fmt(median(stampede.map((s) => s.wallMs)), 1)} ms)`, stampedePass],
+  ];
+  for (const [goal, got, pass] of results) target(goal, got, pass);
+  return results.every(([, , pass]) => pass);
+}
