@@ -7,14 +7,25 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Decodes a URI-fragment JSON pointer (`#/a/~1b`) into raw segments (`['a', '/b']`). */
+/**
+ * Decodes a URI-fragment JSON pointer (`#/a/~1b`) into raw segments (`['a', '/b']`). A stray `%`
+ * (`#/components/parameters/50%`) is taken literally instead of throwing, as the loader does.
+ */
 export function pointerSegments(ref: string): string[] {
-  const fragment = decodeURIComponent(ref.slice(1));
+  const fragment = safeDecode(ref.slice(1));
   if (fragment === '') return [];
   return fragment
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 /** Looks a local `#/...` pointer up in the document; undefined when it leads nowhere. */

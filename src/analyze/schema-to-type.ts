@@ -1,5 +1,6 @@
 import { childPointer } from '../errors.js';
 import type { TypeNode } from '../model/index.js';
+import { withoutAliasRef } from './schema/alias-cycles.js';
 import { arrayType } from './schema/array-type.js';
 import { discriminate } from './schema/discriminator.js';
 import { canonicalPointer, componentSchemaName, lookup } from './schema/json-pointer.js';
@@ -32,7 +33,7 @@ export interface SchemaContext {
 export function schemaToType(schema: unknown, pointer: string, ctx: SchemaContext): TypeNode {
   const type = new SchemaConverter(ctx).convert(schema, pointer);
   const selfName = componentSchemaName(pointer);
-  return selfName === undefined ? type : withoutSelfAlias(type, selfName);
+  return selfName === undefined ? type : withoutAliasRef(type, selfName);
 }
 
 // Untrusted documents can nest or fan out inline refs without bound; past these the rest is `unknown`.
@@ -154,15 +155,4 @@ function typeNames(schema: SchemaObject): string[] {
   if (hasKeyword(schema, 'items') || hasKeyword(schema, 'prefixItems')) return ['array'];
   if (keyword(schema, 'format') === 'binary' || hasKeyword(schema, 'contentMediaType')) return ['string'];
   return [];
-}
-
-/**
- * Drops references to `name` that sit in alias position (top level, through unions and
- * intersections): `A = A | B` means no more than `B`, `A = A & B` no more than `B`.
- */
-function withoutSelfAlias(type: TypeNode, name: string, replacement: TypeNode = UNKNOWN): TypeNode {
-  if (type.kind === 'ref') return type.target === name ? replacement : type;
-  if (type.kind === 'union') return union(type.members.map((m) => withoutSelfAlias(m, name, NEVER)));
-  if (type.kind === 'intersection') return intersection(type.members.map((m) => withoutSelfAlias(m, name, UNKNOWN)));
-  return type;
 }

@@ -44,7 +44,8 @@ function schemeFrom(key: string, s: Json, pointer: string): SecurityScheme {
       for (const name of FLOW_NAMES) {
         const f = rawFlows[name];
         if (!isObject(f)) continue;
-        const scopes: Record<string, string> = {};
+        // No prototype: a scope named `__proto__` must stay a scope.
+        const scopes: Record<string, string> = Object.create(null);
         if (isObject(f.scopes)) for (const [scope, text] of Object.entries(f.scopes)) scopes[scope] = typeof text === 'string' ? text : '';
         flows[name] = {
           authorizationUrl: optionalString(f.authorizationUrl),

@@ -27,11 +27,28 @@ const RESERVED_GLOBALS = new Set([
   'ReturnType', 'Awaited', 'TextEncoder', 'TextDecoder', 'ReadableStream', 'DataView',
 ]);
 
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+/**
+ * Non-ASCII letters keyway writes into identifiers: Latin-1 and Latin Extended, Greek, Cyrillic,
+ * kana, CJK Unified Ideographs and Hangul syllables as Unicode 1.1–5.1 defined them. Node's `\p{…}`
+ * tables follow its ICU (newer with every release) while every TypeScript version has its own
+ * frozen tables, so a letter outside these blocks can be an identifier to Node and an "Invalid
+ * character" to tsc, and would make output depend on the Node version. Other names are quoted
+ * (keys) or built from their ASCII and listed letters (identifiers).
+ */
+const LISTED_LETTERS = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fa5\uac00-\ud7a3]/u;
 
-/** True when `name` can be written bare as a JavaScript identifier. */
+function isIdentifierStart(char: string): boolean {
+  return /[A-Za-z$_]/.test(char) || (LISTED_LETTERS.test(char) && /\p{ID_Start}/u.test(char));
+}
+
+function isIdentifierPart(char: string): boolean {
+  return /[A-Za-z0-9$_]/.test(char) || (LISTED_LETTERS.test(char) && /\p{ID_Continue}/u.test(char));
+}
+
+/** True when `name` can be written bare as an identifier that every TypeScript version accepts. */
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
+  const chars = [...name];
+  return chars.length > 0 && isIdentifierStart(chars[0]!) && chars.every(isIdentifierPart);
 }
 
 /** True when `name` may not be used as a declaration name in generated code. */
@@ -104,6 +121,8 @@ function words(text: string): string[] {
     .replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2')
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u)
+    // letters and digits TypeScript may not take in an identifier (`²`, newer scripts) separate words too
+    .flatMap((word) => [...word].map((char) => (isIdentifierPart(char) && char !== '$' && char !== '_' ? char : ' ')).join('').split(' '))
     .filter(Boolean);
 }
 
@@ -133,7 +152,7 @@ export function toIdentifier(
 ): string {
   let id = style === 'camel' ? camelCase(text) : pascalCase(text);
   if (id === '') id = fallback;
-  if (!/^[\p{ID_Start}$_]/u.test(id)) id = '_' + id;
+  if (!isIdentifierStart([...id][0]!)) id = '_' + id;
   if (reserved(id)) id = id + '_';
   return id;
 }

@@ -57,8 +57,9 @@ export function formDataToRequestBody(fields: readonly Json[], consumes: readonl
   const hasFile = fields.some((field) => field['type'] === 'file');
   const declared = consumes.filter((mediaType) => FORM_MEDIA_TYPES.includes(mediaType.split(';')[0]!.trim().toLowerCase()));
   const mediaTypes = declared.length > 0 ? declared : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
-  const properties: Json = {};
-  const encoding: Json = {};
+  // No prototype: a field named `__proto__` must become a property, not replace the prototype.
+  const properties: Json = Object.create(null);
+  const encoding: Json = Object.create(null);
   const required: string[] = [];
   for (const field of fields) {
     const name = String(field['name']);
