@@ -2,10 +2,14 @@ import type { JsonObject } from './oauth-http.js';
 import { TokenError } from './token-error.js';
 import type { TokenSet } from './types.js';
 
-// Refresh ahead of expiry so a request does not leave with a token that dies on the way, but never
-// by more than a tenth of the lifetime: a 6-second token must still be reused for ~5 seconds.
+// Refresh ahead of expiry so a request does not leave with a token that dies on the way: at most
+// 60 s, else a tenth of the lifetime plus a second, never more than half the lifetime (a 6-second
+// token is reused for 4.4 s, a 2-second one for 1 s).
 const MAX_MARGIN_MS = 60_000;
 const MARGIN_SHARE = 0.1;
+// The extra second: expires_in counts whole seconds and servers truncate (a JWT's exp is iat +
+// lifetime, iat rounded down), so a token can die up to a second before receivedAt + expires_in.
+const EXPIRES_IN_GRANULARITY_MS = 1000;
 
 function seconds(value: unknown): number | undefined {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -49,12 +53,16 @@ export function parseTokenResponse(
   return tokens;
 }
 
+function marginFor(lifetimeMs: number): number {
+  return Math.min(MAX_MARGIN_MS, lifetimeMs * MARGIN_SHARE + EXPIRES_IN_GRANULARITY_MS, lifetimeMs / 2);
+}
+
 /** Still good for a request that leaves now. A token without expiry is good until the server says 401. */
 export function isFresh(tokens: TokenSet | undefined, nowMs: number): tokens is TokenSet {
   if (tokens === undefined || tokens.accessToken === '') return false;
   if (tokens.expiresAt === undefined) return true;
   const lifetime = tokens.issuedAt === undefined ? undefined : tokens.expiresAt - tokens.issuedAt;
-  const margin = lifetime === undefined ? MAX_MARGIN_MS : Math.min(MAX_MARGIN_MS, Math.max(0, lifetime) * MARGIN_SHARE);
+  const margin = lifetime === undefined ? MAX_MARGIN_MS : marginFor(Math.max(0, lifetime));
   return nowMs < tokens.expiresAt - margin;
 }
 
