@@ -14,6 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tscCommand } from './lib/tsc-command.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = 'node_modules/@readme/oas-examples';
@@ -115,8 +116,8 @@ function folderVersion(name) {
 }
 
 /** How to start tsc: the JS shim of the installed `typescript` package (tests pass the native binary). */
-export function defaultTsc(root = REPO_ROOT) {
-  return { file: process.execPath, prefixArgs: [join(root, 'node_modules/typescript/bin/tsc')] };
+export function defaultTsc() {
+  return tscCommand();
 }
 
 /**

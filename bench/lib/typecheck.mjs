@@ -1,20 +1,14 @@
 // `tsc --strict --noEmit` over a generated client with the installed TypeScript 7 native binary
 // (same resolution as test/support/tsc.ts: @typescript/typescript-<platform>-<arch>/lib/tsc, else the JS shim).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { tscCommand } from '../../scripts/lib/tsc-command.mjs';
+import { join } from 'node:path';
 
 function tscArgv() {
-  const require = createRequire(import.meta.url);
-  const tsPackageJson = require.resolve('typescript/package.json');
-  try {
-    const native = require.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`, { paths: [dirname(tsPackageJson)] });
-    const binary = join(dirname(native), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
-    if (existsSync(binary)) return [binary];
-  } catch {}
-  return [process.execPath, join(dirname(tsPackageJson), JSON.parse(readFileSync(tsPackageJson, 'utf8')).bin.tsc)];
+  const { file, prefixArgs } = tscCommand();
+  return [file, ...prefixArgs];
 }
 
 /** Settings a consumer of the client would plausibly use (as /work/shared/bench/peers.sh does). */

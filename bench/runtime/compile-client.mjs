@@ -1,24 +1,17 @@
 // Generates a client with bin/keyway.js and compiles it to JavaScript with TypeScript 7 (native tsc),
 // so the bench runs exactly the code a user's build would: the generated client and its runtime/.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tscCommand } from '../../scripts/lib/tsc-command.mjs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Same lookup as test/support/tsc.ts resolveTsc(): the native binary, else the JS shim. */
 export function tscArgv() {
-  const require = createRequire(import.meta.url);
-  const tsPackageJson = require.resolve('typescript/package.json');
-  try {
-    const native = require.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`, { paths: [dirname(tsPackageJson)] });
-    const binary = join(dirname(native), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
-    if (existsSync(binary)) return [binary];
-  } catch {}
-  return [process.execPath, join(dirname(tsPackageJson), JSON.parse(readFileSync(tsPackageJson, 'utf8')).bin.tsc)];
+  const { file, prefixArgs } = tscCommand();
+  return [file, ...prefixArgs];
 }
 
 /**

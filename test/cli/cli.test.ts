@@ -3,35 +3,13 @@
  * codes, messages that name the file and location, and an output folder left exactly as it was on
  * any failure.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyway, readTree, ROOT } from '../support/run-cli.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/keyway.js');
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
-const run = promisify(execFile);
-
-async function keyway(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function snapshotTree(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(root.length)] = await readFile(join(entry.parentPath, entry.name), 'utf8');
-  }
-  return out;
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -85,12 +63,12 @@ describe('keyway CLI', () => {
   it.each(bad)('$name: exits 1, names file and place, leaves the output folder as it was', async ({ spec, want }) => {
     const out = join(dir, 'kept');
     await keyway('generate', EXAMPLE, '-o', out);
-    const before = await snapshotTree(out);
+    const before = await readTree(out);
     const result = await keyway('generate', spec, '-o', out);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(want);
     expect(result.stderr).not.toMatch(/^\s+at /m); // no stack without --verbose
-    expect(await snapshotTree(out)).toEqual(before);
+    expect(await readTree(out)).toEqual(before);
     expect((await readdir(dir)).filter((n) => n.includes('.keyway-'))).toEqual([]); // no staging left behind
   });
 
@@ -116,7 +94,7 @@ describe('keyway CLI', () => {
     const result = await keyway('generate', EXAMPLE, '-o', folder);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('[E_OUTPUT]');
-    expect(await snapshotTree(folder)).toEqual({ '/notes.txt': 'keep me' });
+    expect(await readTree(folder)).toEqual({ '/notes.txt': 'keep me' });
   });
 });
 

@@ -9,7 +9,8 @@ import { generate } from '../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const FIXTURES = ['fixtures/examples/petstore-auth.yaml', 'fixtures/e2e/auth-matrix.yaml'];
+// fixtures/examples/petstore-auth.yaml is snapshotted as examples/petstore-auth (test/workflows/examples.test.ts).
+const FIXTURES = ['fixtures/e2e/auth-matrix.yaml', 'fixtures/oauth/pets-oauth.yaml'];
 
 let dir: string;
 beforeAll(async () => {

@@ -3,36 +3,14 @@
  * every other bad input it must exit 1 with one paragraph naming the URL and the reason, leave the
  * output folder as it was, and print the stack only with --verbose.
  */
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../support/free-port.js';
+import { keyway, readTree, ROOT } from '../support/run-cli.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/keyway.js');
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
-const run = promisify(execFile);
-
-async function keyway(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function tree(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(root.length)] = await readFile(join(entry.parentPath, entry.name), 'utf8');
-  }
-  return out;
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -46,7 +24,7 @@ describe('an unreachable URL', () => {
   it('exits 1 with one paragraph naming the URL and the reason, and leaves the output folder as it was', async () => {
     const out = join(dir, 'kept');
     expect((await keyway('generate', EXAMPLE, '-o', out)).code).toBe(0);
-    const before = await tree(out);
+    const before = await readTree(out);
     // A port that was free a moment ago and that nothing listens on: the connection is refused.
     const url = `http://127.0.0.1:${await findFreePort()}/openapi.yaml`;
     const result = await keyway('generate', url, '-o', out);
@@ -54,7 +32,7 @@ describe('an unreachable URL', () => {
     expect(result.stderr).toMatch(new RegExp(`^error \\[E_READ\\] ${url.replace(/[.]/g, '\\.')}: cannot fetch URL: .*ECONNREFUSED`));
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
-    expect(await tree(out)).toEqual(before);
+    expect(await readTree(out)).toEqual(before);
     expect((await readdir(dir)).filter((name) => name.includes('.keyway-'))).toEqual([]);
   }, 30_000);
 

@@ -8,10 +8,10 @@
  * and its exit code unmodified. The shim stays as a fallback for platforms without that package.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { tscCommand } from '../../scripts/lib/tsc-command.mjs';
 import { makeTempDir, removeTempDir } from './tmp.js';
 
 export type ModuleResolution = 'NodeNext' | 'Bundler';
@@ -30,18 +30,7 @@ interface TscCommand {
 }
 
 export function resolveTsc(): TscCommand {
-  const require = createRequire(import.meta.url);
-  const tsPackageJson = require.resolve('typescript/package.json');
-  const platformPackage = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
-  try {
-    const nativePackageJson = require.resolve(platformPackage, { paths: [dirname(tsPackageJson)] });
-    const binary = join(dirname(nativePackageJson), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
-    if (existsSync(binary)) return { file: binary, prefixArgs: [] };
-  } catch {
-    // No native package for this platform: fall through to the JS shim.
-  }
-  const manifest = JSON.parse(readFileSync(tsPackageJson, 'utf8')) as { bin: { tsc: string } };
-  return { file: process.execPath, prefixArgs: [join(dirname(tsPackageJson), manifest.bin.tsc)] };
+  return tscCommand();
 }
 
 function tsconfigFor(dir: string, moduleResolution: ModuleResolution): object {

@@ -1,0 +1,1 @@
+export declare function tscCommand(): { file: string; prefixArgs: string[] };
