@@ -16,7 +16,9 @@ describe('temp dirs', () => {
     expect(existsSync(a) || existsSync(b)).toBe(false);
   });
 
-  it.each(['/', process.cwd(), tmpdir(), tmpdir() + '-elsewhere/x'])('refuses to remove %s', async (dir) => {
+  // A checkout under the temp dir (as CI's clone may be) must be refused too; it is not named keyway-*.
+  const fakeCheckout = join(tmpdir(), 'ci-clone');
+  it.each(['/', process.cwd(), tmpdir(), tmpdir() + '-elsewhere/x', fakeCheckout, join(tmpdir(), 'keyway-x', 'nested'), join(tmpdir(), 'keyway-x', '..', 'other')])('refuses to remove %s', async (dir) => {
     await expect(removeTempDir(dir)).rejects.toThrow(/refusing to remove/);
   });
 

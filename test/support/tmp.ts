@@ -1,19 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
-/** A fresh empty directory under the OS temp dir; `prefix` makes leftovers recognisable. */
+const PREFIX = 'keyway-';
+
+/** A fresh empty directory under the OS temp dir; `prefix` (always starting `keyway-`) makes leftovers recognisable. */
 export async function makeTempDir(prefix = 'keyway-test-'): Promise<string> {
+  if (!prefix.startsWith(PREFIX)) throw new Error(`temp dir prefixes start with ${PREFIX}: ${prefix}`);
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Removes a directory made by makeTempDir. Refuses anything outside the OS temp dir, so a bad path can never wipe real files. */
+/**
+ * Removes a directory made by makeTempDir: a direct child of the OS temp dir whose name starts with
+ * `keyway-`. Anything else is refused, so a bad path can never wipe real files, not even a checkout
+ * that happens to live under the temp dir (CI clones there).
+ */
 export async function removeTempDir(dir: string): Promise<void> {
-  const root = tmpdir();
-  if (!dir.startsWith(root + '/') && !dir.startsWith(root + '\\')) {
-    throw new Error(`refusing to remove ${dir}: not under ${root}`);
+  const path = resolve(dir);
+  if (dirname(path) !== resolve(tmpdir()) || !basename(path).startsWith(PREFIX)) {
+    throw new Error(`refusing to remove ${dir}: not a keyway temp dir (${join(tmpdir(), `${PREFIX}*`)})`);
   }
-  await rm(dir, { recursive: true, force: true });
+  await rm(path, { recursive: true, force: true });
 }
 
 /** Runs `body` with a temp dir that is removed afterwards, whether `body` succeeds or throws. */
