@@ -6,7 +6,7 @@ import { loadTemplates, render, withTemplateOverrides } from './emit/templates.j
 import { verifyOutput } from './emit/verify.js';
 import { writeOutput } from './emit/write-output.js';
 import { KeywayError, inFile } from './errors.js';
-import { loadDocument, type LoadedDocument, type LoadStage } from './load/index.js';
+import { loadDocument, type LoadStage } from './load/index.js';
 import type { ApiModel } from './model/index.js';
 import { plan } from './plan/index.js';
 
@@ -73,7 +73,8 @@ export interface RenderedClient {
   files: Map<string, string>;
   clientName: string;
   model: ApiModel;
-  loaded: LoadedDocument;
+  /** Files (absolute paths / URLs) the document was read from, the root first. */
+  sources: string[];
 }
 
 type RenderOptions = Pick<GenerateOptions, 'input' | 'name' | 'validate' | 'templates' | 'onProgress'> & {
@@ -85,6 +86,27 @@ type RenderOptions = Pick<GenerateOptions, 'input' | 'name' | 'validate' | 'temp
 export async function renderClient(options: RenderOptions): Promise<RenderedClient> {
   if (!options.input) throw new KeywayError('E_USAGE', 'no input document given');
   const stage = stageReporter(options.onProgress);
+  const { model, sources } = await loadModel(options, stage);
+  const counts = `${model.operations.length} operations, ${model.types.length} types`;
+  const planned = await stage('plan', `naming ${counts}`, async () => plan(model, { name: options.name }));
+  const files = await stage('render', `rendering ${counts}`, () =>
+    withTemplateOverrides(options.templates, async () => {
+      const rendered = await emit(planned);
+      if (options.readme !== false) {
+        const templates = await loadTemplates();
+        rendered.set('README.md', render(templates, 'README.md', readmeView(planned, options.readme)));
+      }
+      return rendered;
+    }),
+  );
+  return { files, clientName: planned.clientName, model, sources };
+}
+
+/**
+ * The document → the model. A function of its own so that the document (the largest thing keyway
+ * holds: ~40 MB of objects for GitHub's API) is garbage once the model exists, before rendering.
+ */
+async function loadModel(options: RenderOptions, stage: ReturnType<typeof stageReporter>): Promise<{ model: ApiModel; sources: string[] }> {
   const loaded = await stage('load', `loading ${options.input}`, () =>
     loadDocument(options.input, {
       validate: options.validate ?? true,
@@ -99,19 +121,7 @@ export async function renderClient(options: RenderOptions): Promise<RenderedClie
       throw inFile(error, loaded.source); // analysis knows pointers, not files
     }
   });
-  const counts = `${model.operations.length} operations, ${model.types.length} types`;
-  const planned = await stage('plan', `naming ${counts}`, async () => plan(model, { name: options.name }));
-  const files = await stage('render', `rendering ${counts}`, () =>
-    withTemplateOverrides(options.templates, async () => {
-      const rendered = await emit(planned);
-      if (options.readme !== false) {
-        const templates = await loadTemplates();
-        rendered.set('README.md', render(templates, 'README.md', readmeView(planned, options.readme)));
-      }
-      return rendered;
-    }),
-  );
-  return { files, clientName: planned.clientName, model, loaded };
+  return { model, sources: loaded.files };
 }
 
 /** Loads, analyses, plans, renders and writes (or checks) one client. The CLI and the API both call this. */
@@ -135,7 +145,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       securitySchemes: model.securitySchemes.length,
       specVersion: model.specVersion,
     },
-    sources: rendered.loaded.files,
+    sources: rendered.sources,
     written: !options.check,
     ...(check ? { check } : {}),
   };

@@ -51,7 +51,7 @@ export const operations = {
     id: "searchPets",
     method: "GET",
     path: "/search",
-    params: [{ key: "q", name: "q", in: "query" }],
+    params: [{ key: "q", name: "q", in: "query", required: true }],
     accept: "application/json",
     security: [[], [["bearer", []]]],
   },

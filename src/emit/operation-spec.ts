@@ -18,6 +18,8 @@ export function operationSpec(op: PlannedOperation): LiteralValue {
           key: arg.key,
           name: p.name,
           in: p.in,
+          // Path parameters are always required; for the others the runtime refuses a missing value.
+          required: p.required && p.in !== 'path' ? true : undefined,
           // Only what differs from the defaults, to keep the descriptors short.
           style: p.style !== defaultStyle ? p.style : undefined,
           explode: p.explode !== (p.style === 'form') ? p.explode : undefined,

@@ -1,96 +1,37 @@
 /**
  * Mutual TLS for real: a throwaway CA, server and client certificates made with the openssl CLI, a
  * node:https server that demands a client certificate, and a fetch over node:https that presents
- * one. The runtime only ever sees that fetch.
+ * one (test/support/verifiers/mtls.ts). The runtime only ever sees that fetch.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpsRequest, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthRequiredError, ClientCore, createAuthStrategies, MutualTlsAuth, type FetchLike, type OperationSpec, type SchemeSpec } from '../../../src/runtime/index.js';
+import { hasOpenssl, httpsFetch, makeTestPki, startMtlsServer, type MtlsServer, type Pem, type TestPki } from '../../support/verifiers/mtls.js';
 
-const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
-
-interface Pem {
-  cert: string;
-  key: string;
-}
-
-let dir: string;
+let pki: TestPki | undefined;
 let ca: string;
 let client: Pem;
 let rogue: Pem;
-let server: Server;
+let server: MtlsServer | undefined;
 let baseUrl: string;
-/** Client certificate subjects of the requests the server handled. */
-let handled: string[] = [];
-
-function openssl(...args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-}
-
-/** An EC key and a certificate for `cn`, signed by the test CA (or self-signed when `selfSigned`). */
-function issue(name: string, cn: string, extensions: string, selfSigned = false): Pem {
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`];
-  if (selfSigned) {
-    openssl('req', '-x509', ...ec, '-out', `${name}.crt`, '-days', '1', '-subj', `/CN=${cn}`);
-  } else {
-    writeFileSync(join(dir, `${name}.ext`), extensions);
-    openssl('req', ...ec, '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '1', '-extfile', `${name}.ext`);
-  }
-  return { cert: readFileSync(join(dir, `${name}.crt`), 'utf8'), key: readFileSync(join(dir, `${name}.key`), 'utf8') };
-}
-
-/** What an application would write: a FetchLike over node:https that presents the given TLS identity. */
-function httpsFetch(tls: { cert?: string; key?: string; ca: string }): FetchLike {
-  return (input, init) =>
-    new Promise<Response>((resolve, reject) => {
-      if (input instanceof Request) throw new TypeError('this test fetch takes a URL');
-      const headers = Object.fromEntries(new Headers(init?.headers));
-      const req = httpsRequest(new URL(input), { method: init?.method ?? 'GET', headers, ...tls, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const responseHeaders = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(name, value);
-          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 500, headers: responseHeaders }));
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(typeof init?.body === 'string' ? init.body : undefined);
-    });
-}
 
 beforeAll(async () => {
   if (!hasOpenssl) return;
-  dir = mkdtempSync(join(tmpdir(), 'keyway-mtls-'));
-  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1',
-    '-subj', '/CN=keyway test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
-  ca = readFileSync(join(dir, 'ca.crt'), 'utf8');
-  const serverPem = issue('server', '127.0.0.1', 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  client = issue('client', 'keyway-test-client', 'extendedKeyUsage=clientAuth\n');
-  rogue = issue('rogue', 'keyway-test-client', '', true);
-
-  server = createServer({ ...serverPem, ca, requestCert: true, rejectUnauthorized: true }, (req, res) => {
-    const subject = String((req.socket as TLSSocket).getPeerCertificate().subject.CN);
-    handled.push(subject);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ subject }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  pki = makeTestPki('keyway-test-client');
+  ({ ca, client, rogue } = pki);
+  server = await startMtlsServer(pki);
+  baseUrl = server.origin;
 }, 15_000);
 
 afterAll(async () => {
-  if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
+  pki?.remove();
 });
+
+/** Client certificate subjects of the requests the server handled since the last call. */
+function takeHandled(): string[] {
+  return server!.handled.splice(0);
+}
 
 const schemes: Record<string, SchemeSpec> = { clientCert: { type: 'mutualTLS' }, key: { type: 'apiKey', in: 'header', name: 'X-Key' } };
 const whoami: OperationSpec = { id: 'whoami', method: 'GET', path: '/whoami', params: [], security: [[['clientCert', []]]] };
@@ -110,17 +51,17 @@ describe.skipIf(!hasOpenssl)('mutual TLS against a node:https server that requir
     const auth = createAuthStrategies(schemes, { clientCert: { ...client, ca, fetch: httpsFetch({ ...client, ca }) } });
     expect(auth.get('clientCert')).toBeInstanceOf(MutualTlsAuth);
     const core = new ClientCore({ baseUrl, auth, fetch: forbiddenFetch(calls) });
-    handled = [];
+    takeHandled();
     await expect(core.request(whoami, {})).resolves.toEqual({ subject: 'keyway-test-client' });
-    expect(handled).toEqual(['keyway-test-client']);
+    expect(takeHandled()).toEqual(['keyway-test-client']);
     expect(calls).toEqual([]);
   });
 
   it('without a client certificate the handshake fails and the server handles nothing', async () => {
-    handled = [];
+    takeHandled();
     await expect(httpsFetch({ ca })(`${baseUrl}/whoami`)).rejects.toThrow();
     await expect(httpsFetch({ ...rogue, ca })(`${baseUrl}/whoami`)).rejects.toThrow();
-    expect(handled).toEqual([]);
+    expect(takeHandled()).toEqual([]);
   });
 
   it('an alternative without mutual TLS uses the client\'s own fetch', async () => {

@@ -1,111 +1,26 @@
 /**
  * OAuth1Auth through ClientCore against a node:http server that recomputes every signature on its
- * own (node:crypto), and rejects stale timestamps and reused nonces.
+ * own (node:crypto), and rejects stale timestamps and reused nonces (test/support/verifiers).
  */
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore, createAuthStrategies, OAuth1Auth, type OAuth1Credentials, type OperationSpec } from '../../../src/runtime/index.js';
+import { startOAuth1Server, type OAuth1Server } from '../../support/verifiers/oauth1-server.js';
 
-const CONSUMERS = new Map([['consumer-key', 'consumer+secret/&']]);
-const TOKENS = new Map([['token value', 'token secret ü']]);
-
-interface Seen {
-  status: number;
-  reason: string;
-  oauth: Record<string, string>;
-  /** Every parameter the server put into the base string. */
-  signed: Array<[string, string]>;
-}
-
-let server: Server;
+let server: OAuth1Server;
 let baseUrl: string;
-let seen: Seen[];
-const usedNonces = new Set<string>();
-
-// The server's own encoder and decoder, written without the runtime's helpers.
-const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-const formDecode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
-function parseForm(text: string): Array<[string, string]> {
-  return text
-    .split('&')
-    .filter((pair) => pair !== '')
-    .map((pair) => {
-      const equals = pair.indexOf('=');
-      return equals === -1 ? [formDecode(pair), ''] : [formDecode(pair.slice(0, equals)), formDecode(pair.slice(equals + 1))];
-    });
-}
-
-function parseOAuthHeader(header: string | undefined): Record<string, string> | undefined {
-  if (header === undefined || !header.startsWith('OAuth ')) return undefined;
-  const fields: Record<string, string> = {};
-  for (const match of header.slice(6).matchAll(/([a-z_]+)="([^"]*)"/g)) fields[match[1]!] = match[1] === 'realm' ? match[2]! : decodeURIComponent(match[2]!);
-  return fields;
-}
-
-function check(method: string, host: string, target: string, contentType: string | undefined, body: string, header: string | undefined): Seen {
-  const oauth = parseOAuthHeader(header);
-  if (oauth === undefined) return { status: 401, reason: 'no OAuth header', oauth: {}, signed: [] };
-  const fail = (reason: string): Seen => ({ status: 401, reason, oauth, signed: [] });
-  const consumerSecret = CONSUMERS.get(oauth['oauth_consumer_key'] ?? '');
-  if (consumerSecret === undefined) return fail('unknown consumer');
-  const token = oauth['oauth_token'];
-  const tokenSecret = token === undefined ? '' : TOKENS.get(token);
-  if (tokenSecret === undefined) return fail('unknown token');
-  const timestamp = Number(oauth['oauth_timestamp']);
-  if (!Number.isInteger(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > 300) return fail('timestamp out of window');
-  const nonceKey = [timestamp, oauth['oauth_nonce'], oauth['oauth_consumer_key'], token].join('|');
-  if (!oauth['oauth_nonce'] || usedNonces.has(nonceKey)) return fail('nonce reused');
-
-  const queryStart = target.indexOf('?');
-  const path = queryStart === -1 ? target : target.slice(0, queryStart);
-  const signed = queryStart === -1 ? [] : parseForm(target.slice(queryStart + 1));
-  if (contentType?.split(';')[0] === 'application/x-www-form-urlencoded') signed.push(...parseForm(body));
-  for (const [name, value] of Object.entries(oauth)) if (name !== 'realm' && name !== 'oauth_signature') signed.push([name, value]);
-  const normalized = signed
-    .map(([name, value]) => `${encode(name)}=${encode(value)}`)
-    .sort((a, b) => {
-      const [an, av] = a.split('=');
-      const [bn, bv] = b.split('=');
-      return an! < bn! ? -1 : an! > bn! ? 1 : av! < bv! ? -1 : av! > bv! ? 1 : 0;
-    })
-    .join('&');
-  const base = [method, encode(`http://${host.toLowerCase()}${path}`), encode(normalized)].join('&');
-  const key = `${encode(consumerSecret)}&${encode(tokenSecret)}`;
-  const signatureMethod = oauth['oauth_signature_method'];
-  const expected =
-    signatureMethod === 'PLAINTEXT' ? key
-    : signatureMethod === 'HMAC-SHA1' ? createHmac('sha1', key).update(base).digest('base64')
-    : signatureMethod === 'HMAC-SHA256' ? createHmac('sha256', key).update(base).digest('base64')
-    : undefined;
-  if (expected === undefined || oauth['oauth_signature'] !== expected) return fail('bad signature');
-  usedNonces.add(nonceKey);
-  return { status: 200, reason: 'ok', oauth, signed };
-}
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const result = check(req.method ?? '', req.headers.host ?? '', req.url ?? '', req.headers['content-type'], Buffer.concat(chunks).toString(), req.headers.authorization);
-      seen.push(result);
-      res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify({ reason: result.reason }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  server = await startOAuth1Server({ consumers: new Map([['consumer-key', 'consumer+secret/&']]), tokens: new Map([['token value', 'token secret ü']]) });
+  baseUrl = `${server.origin}/api`;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  await server.close();
 });
 
 beforeEach(() => {
-  seen = [];
-  usedNonces.clear();
+  server.reset();
 });
 
 const security = [[['oauth', []] as const]];
@@ -139,20 +54,20 @@ function client(credentials: OAuth1Credentials): ClientCore {
 describe('OAuth1Auth against a verifying server', () => {
   it('GET with a query: signed over the decoded query parameters', async () => {
     await client(THREE_LEGGED).request(search, { album: 'summer 2024', q: "a+b & c=d ~*!'", tags: ['x', 'é', 'x'] });
-    expect(seen.map((entry) => entry.reason)).toEqual(['ok']);
-    expect(seen[0]!.signed.filter(([name]) => !name.startsWith('oauth_'))).toEqual([
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['ok']);
+    expect(server.seen[0]!.signed.filter(([name]) => !name.startsWith('oauth_'))).toEqual([
       ['q', "a+b & c=d ~*!'"],
       ['tag', 'x'],
       ['tag', 'é'],
       ['tag', 'x'],
     ]);
-    expect(seen[0]!.oauth).toMatchObject({ realm: 'Photos', oauth_token: 'token value', oauth_signature_method: 'HMAC-SHA1' });
+    expect(server.seen[0]!.oauth).toMatchObject({ realm: 'Photos', oauth_token: 'token value', oauth_signature_method: 'HMAC-SHA1' });
   });
 
   it('POST with a form body: the body fields are signed too', async () => {
     await client(THREE_LEGGED).request(upload, { size: 'L', body: { title: 'Sun & sea', note: '1+1=2', empty: '' } });
-    expect(seen.map((entry) => entry.reason)).toEqual(['ok']);
-    expect(seen[0]!.signed.filter(([name]) => !name.startsWith('oauth_'))).toEqual([
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['ok']);
+    expect(server.seen[0]!.signed.filter(([name]) => !name.startsWith('oauth_'))).toEqual([
       ['size', 'L'],
       ['title', 'Sun & sea'],
       ['note', '1+1=2'],
@@ -162,46 +77,46 @@ describe('OAuth1Auth against a verifying server', () => {
 
   it('POST with a JSON body: the body is not a parameter source', async () => {
     await client(THREE_LEGGED).request(uploadJson, { size: 'S', body: { title: 'x' } });
-    expect(seen.map((entry) => entry.reason)).toEqual(['ok']);
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['ok']);
   });
 
   it('two-legged: no token, no oauth_token parameter', async () => {
     await client({ consumerKey: 'consumer-key', consumerSecret: 'consumer+secret/&' }).request(search, { album: 'a' });
-    expect(seen.map((entry) => entry.reason)).toEqual(['ok']);
-    expect(seen[0]!.oauth).not.toHaveProperty('oauth_token');
-    expect(seen[0]!.oauth).not.toHaveProperty('realm');
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['ok']);
+    expect(server.seen[0]!.oauth).not.toHaveProperty('oauth_token');
+    expect(server.seen[0]!.oauth).not.toHaveProperty('realm');
   });
 
   it.each(['HMAC-SHA256', 'PLAINTEXT'] as const)('%s', async (signatureMethod) => {
     await client({ ...THREE_LEGGED, signatureMethod }).request(upload, { body: { a: 'b c' } });
-    expect(seen.map((entry) => [entry.reason, entry.oauth['oauth_signature_method']])).toEqual([['ok', signatureMethod]]);
+    expect(server.seen.map((entry) => [entry.reason, entry.oauth['oauth_signature_method']])).toEqual([['ok', signatureMethod]]);
   });
 
   it('every request gets a fresh nonce and the current time', async () => {
     const core = client(THREE_LEGGED);
     for (let i = 0; i < 5; i++) await core.request(search, { album: 'same', q: 'same' });
-    expect(seen.map((entry) => entry.reason)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-    expect(new Set(seen.map((entry) => entry.oauth['oauth_nonce'])).size).toBe(5);
-    for (const entry of seen) expect(Math.abs(Number(entry.oauth['oauth_timestamp']) - Date.now() / 1000)).toBeLessThan(5);
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(new Set(server.seen.map((entry) => entry.oauth['oauth_nonce'])).size).toBe(5);
+    for (const entry of server.seen) expect(Math.abs(Number(entry.oauth['oauth_timestamp']) - Date.now() / 1000)).toBeLessThan(5);
   });
 
   it('the injected clock and nonce are what the server checks (a replay is refused)', async () => {
     const strategy = new OAuth1Auth('oauth', THREE_LEGGED, { clock: () => Date.now() - 3_600_000, nonce: () => 'fixed' });
     const core = new ClientCore({ baseUrl, auth: new Map([['oauth', strategy]]) });
     await expect(core.request(search, { album: 'a' })).rejects.toMatchObject({ status: 401 });
-    expect(seen.map((entry) => entry.reason)).toEqual(['timestamp out of window']);
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['timestamp out of window']);
 
     const replaying = new OAuth1Auth('oauth', THREE_LEGGED, { clock: () => 1_000 * Math.floor(Date.now() / 1000), nonce: () => 'fixed' });
     const replayCore = new ClientCore({ baseUrl, auth: new Map([['oauth', replaying]]) });
-    seen = [];
+    server.seen.length = 0;
     await replayCore.request(search, { album: 'a' });
     await expect(replayCore.request(search, { album: 'a' })).rejects.toMatchObject({ status: 401 });
-    expect(seen.map((entry) => entry.reason)).toEqual(['ok', 'nonce reused']);
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['ok', 'nonce reused']);
   });
 
   it('a wrong secret is refused (the verifier is not a rubber stamp)', async () => {
     await expect(client({ ...THREE_LEGGED, tokenSecret: 'nope' }).request(search, { album: 'a' })).rejects.toMatchObject({ status: 401 });
-    expect(seen.map((entry) => entry.reason)).toEqual(['bad signature']);
+    expect(server.seen.map((entry) => entry.reason)).toEqual(['bad signature']);
   });
 });
 
