@@ -18,6 +18,8 @@ export interface AuthContext {
   scopes: readonly string[];
   /** The generated method's name. */
   operation: string;
+  /** The call's signal: a strategy that waits (for a token, say) stops waiting when it aborts. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface AuthStrategy {

@@ -56,7 +56,7 @@ export class ClientCore {
 
     let attempt = await this.#send(op, args, options, chosen);
     if (attempt.response.status === 401 && attempt.authenticated && attempt.request.body?.replayable !== false) {
-      if (await this.#renewCredentials(op, chosen, attempt)) {
+      if (await this.#renewCredentials(op, chosen, attempt, options.signal)) {
         await discardBody(attempt.response);
         attempt = await this.#send(op, args, options, chosen);
       }
@@ -82,7 +82,7 @@ export class ClientCore {
     let request = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
     const apiOrigin = request.url.origin;
     const queryBeforeAuth = request.url.search;
-    await this.#authenticate(request, op, chosen);
+    await this.#authenticate(request, op, chosen, options.signal);
     const authQuery = appendedQueryPairs(queryBeforeAuth, request.url.search);
     const redirect = this.#browserFollowsRedirects ? 'follow' : 'manual';
     let response = await this.#fetch(request, options, chosen, redirect);
@@ -100,7 +100,7 @@ export class ClientCore {
       request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
       if (!target.keepBody) dropBodyHeaders(request.headers);
       authenticated = request.url.origin === apiOrigin;
-      if (authenticated) await this.#authenticate(request, op, chosen);
+      if (authenticated) await this.#authenticate(request, op, chosen, options.signal);
       else dropCredentialHeaders(request.headers);
       // Another origin gets no credentials at all: not even a client certificate (mutual TLS transport).
       response = await this.#fetch(request, options, authenticated ? chosen : [], 'manual');
@@ -120,9 +120,9 @@ export class ClientCore {
     throw new TypeError(`${op.id}: the server answered with a redirect this environment hides from scripts; the ${request.method} was not repeated (later requests follow redirects)`);
   }
 
-  async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[]): Promise<void> {
+  async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], signal: AbortSignal | undefined): Promise<void> {
     for (const [scheme, scopes] of chosen) {
-      await this.#strategy(scheme).apply(request, context(op, scopes));
+      await this.#strategy(scheme).apply(request, context(op, scopes, signal));
     }
   }
 
@@ -140,12 +140,12 @@ export class ClientCore {
   }
 
   /** Asks every applied strategy that can renew; any success earns one more attempt. */
-  async #renewCredentials(op: OperationSpec, chosen: readonly SchemeUseSpec[], attempt: Attempt): Promise<boolean> {
+  async #renewCredentials(op: OperationSpec, chosen: readonly SchemeUseSpec[], attempt: Attempt, signal: AbortSignal | undefined): Promise<boolean> {
     let renewed = false;
     for (const [scheme, scopes] of chosen) {
       const strategy = this.#strategy(scheme);
       if (strategy.onUnauthorized === undefined) continue;
-      if (await strategy.onUnauthorized(attempt.request, attempt.response, context(op, scopes))) renewed = true;
+      if (await strategy.onUnauthorized(attempt.request, attempt.response, context(op, scopes, signal))) renewed = true;
     }
     return renewed;
   }
@@ -175,6 +175,6 @@ export class ClientCore {
   }
 }
 
-function context(op: OperationSpec, scopes: readonly string[]): AuthContext {
-  return { scopes, operation: op.id };
+function context(op: OperationSpec, scopes: readonly string[], signal: AbortSignal | undefined): AuthContext {
+  return { scopes, operation: op.id, signal };
 }

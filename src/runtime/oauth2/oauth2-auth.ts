@@ -1,4 +1,5 @@
 import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
+import { abortable } from '../abortable.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { AUTHORIZATION_CODE_SCOPES } from './authorization-code-flow.js';
@@ -37,7 +38,7 @@ export class OAuth2Auth implements AuthStrategy {
   }
 
   async apply(request: AuthRequest, context: AuthContext): Promise<void> {
-    const tokens = await this.#tokens.token(this.#scopesFor(context));
+    const tokens = await abortable(this.#tokens.token(this.#scopesFor(context)), context.signal);
     request.headers.set('authorization', formatAuthorization('bearer', requireHeaderSafe(tokens.accessToken, this.scheme)));
     this.#sent.set(request, tokens.accessToken);
   }
@@ -46,7 +47,7 @@ export class OAuth2Auth implements AuthStrategy {
     const sent = this.#sent.get(request);
     if (sent === undefined) return false;
     this.#sent.delete(request);
-    return this.#tokens.renewRejected(this.#scopesFor(context), sent);
+    return abortable(this.#tokens.renewRejected(this.#scopesFor(context), sent), context.signal);
   }
 
   /** The sign-in helpers; only for the authorization code flow. */
