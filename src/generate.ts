@@ -1,8 +1,7 @@
 import { analyze } from './analyze/index.js';
 import { compareOutput, type CheckResult } from './check/compare-output.js';
 import { emit } from './emit/index.js';
-import { readmeView, type ReadmeOptions } from './emit/readme-view.js';
-import { loadTemplates, render, withTemplateOverrides } from './emit/templates.js';
+import type { ReadmeOptions } from './emit/readme-view.js';
 import { verifyOutput } from './emit/verify.js';
 import { writeOutput } from './emit/write-output.js';
 import { KeywayError, inFile } from './errors.js';
@@ -89,16 +88,7 @@ export async function renderClient(options: RenderOptions): Promise<RenderedClie
   const { model, sources } = await loadModel(options, stage);
   const counts = `${model.operations.length} operations, ${model.types.length} types`;
   const planned = await stage('plan', `naming ${counts}`, async () => plan(model, { name: options.name }));
-  const files = await stage('render', `rendering ${counts}`, () =>
-    withTemplateOverrides(options.templates, async () => {
-      const rendered = await emit(planned);
-      if (options.readme !== false) {
-        const templates = await loadTemplates();
-        rendered.set('README.md', render(templates, 'README.md', readmeView(planned, options.readme)));
-      }
-      return rendered;
-    }),
-  );
+  const files = await stage('render', `rendering ${counts}`, () => emit(planned, { templates: options.templates, readme: options.readme }));
   return { files, clientName: planned.clientName, model, sources };
 }
 

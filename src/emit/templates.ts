@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
@@ -20,18 +19,6 @@ export type CompiledTemplates = Record<OutputFile, Handlebars.TemplateDelegate>;
 const BUILTIN_DIR = join(PACKAGE_ROOT, 'templates');
 const TEMPLATE_NAMES: ReadonlySet<string> = new Set(Object.values(TEMPLATE_FILES));
 
-/**
- * The `--templates` folder of the generation in progress. `emit()` loads its own templates and
- * takes only the plan, so the override folder travels with the async call instead of through every
- * signature on the way; concurrent generations each see their own.
- */
-const overrideDir = new AsyncLocalStorage<string | undefined>();
-
-/** Runs `body` with templates loaded from `dir` (when given) taking precedence over keyway's own. */
-export function withTemplateOverrides<T>(dir: string | undefined, body: () => Promise<T>): Promise<T> {
-  return overrideDir.run(dir, body);
-}
-
 /** Every template keyway renders, by file name: what a `--templates` folder may contain. */
 export function templateNames(): string[] {
   return [...TEMPLATE_NAMES].sort();
@@ -42,7 +29,7 @@ export function templateNames(): string[] {
  * `noEscape`: the output is TypeScript and Markdown, not HTML, and views arrive already escaped for
  * their context. `strict`: a template naming a missing field fails loudly.
  */
-export async function loadTemplates(overrides: string | undefined = overrideDir.getStore()): Promise<CompiledTemplates> {
+export async function loadTemplates(overrides?: string): Promise<CompiledTemplates> {
   const overridden = overrides === undefined ? new Set<string>() : await listOverrides(overrides);
   const env = Handlebars.create();
   const entries = await Promise.all(
