@@ -106,7 +106,7 @@ export class PetstoreAuthClient {
     tags?: string[];
     status?: T.PetStatus;
   }, options?: RequestOptions): Promise<T.Pet[]> {
-    return this.#core.request<T.Pet[]>(operations.listPets, args, options);
+    return this.#core.request(operations.listPets, args, options);
   }
 
   /**
@@ -117,7 +117,7 @@ export class PetstoreAuthClient {
    * Auth: bearer.
    */
   createPet(args: { body: T.NewPet }, options?: RequestOptions): Promise<T.Pet> {
-    return this.#core.request<T.Pet>(operations.createPet, args, options);
+    return this.#core.request(operations.createPet, args, options);
   }
 
   /**
@@ -128,7 +128,7 @@ export class PetstoreAuthClient {
    * Auth: apiKeyQuery, or apiKeyCookie.
    */
   getPet(args: { petId: number }, options?: RequestOptions): Promise<T.Pet> {
-    return this.#core.request<T.Pet>(operations.getPet, args, options);
+    return this.#core.request(operations.getPet, args, options);
   }
 
   /**
@@ -139,7 +139,7 @@ export class PetstoreAuthClient {
    * Auth: basic + apiKeyHeader.
    */
   deletePet(args: { petId: number }, options?: RequestOptions): Promise<undefined> {
-    return this.#core.request<undefined>(operations.deletePet, args, options);
+    return this.#core.request(operations.deletePet, args, options);
   }
 
   /**
@@ -154,7 +154,7 @@ export class PetstoreAuthClient {
       caption?: string;
     };
   }, options?: RequestOptions): Promise<undefined> {
-    return this.#core.request<undefined>(operations.uploadPhoto, args, options);
+    return this.#core.request(operations.uploadPhoto, args, options);
   }
 
   /**
@@ -165,7 +165,7 @@ export class PetstoreAuthClient {
    * Auth: anonymous, or bearer.
    */
   searchPets(args: { q: string }, options?: RequestOptions): Promise<T.Pet[]> {
-    return this.#core.request<T.Pet[]>(operations.searchPets, args, options);
+    return this.#core.request(operations.searchPets, args, options);
   }
 
   /**
@@ -176,6 +176,6 @@ export class PetstoreAuthClient {
    * Auth: none (public).
    */
   health(options?: RequestOptions): Promise<string> {
-    return this.#core.request<string>(operations.health, undefined, options);
+    return this.#core.request(operations.health, undefined, options);
   }
 }

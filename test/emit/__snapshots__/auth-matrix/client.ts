@@ -70,7 +70,7 @@ export class AuthMatrixClient {
    * Auth: bearer_auth.
    */
   inheritsGlobal(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.inheritsGlobal, undefined, options);
+    return this.#core.request(operations.inheritsGlobal, undefined, options);
   }
 
   /**
@@ -79,7 +79,7 @@ export class AuthMatrixClient {
    * Auth: basic_auth.
    */
   basicUndeclared401(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.basicUndeclared401, undefined, options);
+    return this.#core.request(operations.basicUndeclared401, undefined, options);
   }
 
   /**
@@ -88,7 +88,7 @@ export class AuthMatrixClient {
    * Auth: api_key_header.
    */
   apikeyHeader(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.apikeyHeader, undefined, options);
+    return this.#core.request(operations.apikeyHeader, undefined, options);
   }
 
   /**
@@ -97,7 +97,7 @@ export class AuthMatrixClient {
    * Auth: api_key_query.
    */
   apikeyQuery(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.apikeyQuery, undefined, options);
+    return this.#core.request(operations.apikeyQuery, undefined, options);
   }
 
   /**
@@ -106,7 +106,7 @@ export class AuthMatrixClient {
    * Auth: api_key_cookie.
    */
   apikeyCookie(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.apikeyCookie, undefined, options);
+    return this.#core.request(operations.apikeyCookie, undefined, options);
   }
 
   /**
@@ -115,7 +115,7 @@ export class AuthMatrixClient {
    * Auth: basic_auth.
    */
   basic(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.basic, undefined, options);
+    return this.#core.request(operations.basic, undefined, options);
   }
 
   /**
@@ -124,7 +124,7 @@ export class AuthMatrixClient {
    * Auth: bearer_auth.
    */
   bearer(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.bearer, undefined, options);
+    return this.#core.request(operations.bearer, undefined, options);
   }
 
   /**
@@ -133,7 +133,7 @@ export class AuthMatrixClient {
    * Auth: api_key_header + bearer_auth.
    */
   headerKeyAndBearer(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.headerKeyAndBearer, undefined, options);
+    return this.#core.request(operations.headerKeyAndBearer, undefined, options);
   }
 
   /**
@@ -142,7 +142,7 @@ export class AuthMatrixClient {
    * Auth: basic_auth, or api_key_query.
    */
   basicOrQueryKey(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.basicOrQueryKey, undefined, options);
+    return this.#core.request(operations.basicOrQueryKey, undefined, options);
   }
 
   /**
@@ -151,7 +151,7 @@ export class AuthMatrixClient {
    * Auth: none (public).
    */
   publicOp(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.publicOp, undefined, options);
+    return this.#core.request(operations.publicOp, undefined, options);
   }
 
   /**
@@ -160,7 +160,7 @@ export class AuthMatrixClient {
    * Auth: anonymous, or api_key_header.
    */
   optionalKey(options?: RequestOptions): Promise<T.Ok> {
-    return this.#core.request<T.Ok>(operations.optionalKey, undefined, options);
+    return this.#core.request(operations.optionalKey, undefined, options);
   }
 
   /**
@@ -173,6 +173,6 @@ export class AuthMatrixClient {
     tags?: ("red" | "green" | "blue")[];
     body: T.Item;
   }, options?: RequestOptions): Promise<T.Item> {
-    return this.#core.request<T.Item>(operations.updateItem, args, options);
+    return this.#core.request(operations.updateItem, args, options);
   }
 }

@@ -130,7 +130,7 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
    */
   listPets(options?: RequestOptions): Promise<T.Pet[]> {
-    return this.#core.request<T.Pet[]>(operations.listPets, undefined, options);
+    return this.#core.request(operations.listPets, undefined, options);
   }
 
   /**
@@ -139,7 +139,7 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials (pets:write), or password (pets:write), or authorizationCode (pets:write), or openIdConnect (pets:write).
    */
   createPet(args: { body: T.NewPet }, options?: RequestOptions): Promise<T.Pet> {
-    return this.#core.request<T.Pet>(operations.createPet, args, options);
+    return this.#core.request(operations.createPet, args, options);
   }
 
   /**
@@ -148,7 +148,7 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
    */
   getPet(args: { petId: number }, options?: RequestOptions): Promise<T.Pet> {
-    return this.#core.request<T.Pet>(operations.getPet, args, options);
+    return this.#core.request(operations.getPet, args, options);
   }
 
   /**
@@ -159,6 +159,6 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials, or password, or authorizationCode, or openIdConnect.
    */
   whoAmI(options?: RequestOptions): Promise<T.Identity> {
-    return this.#core.request<T.Identity>(operations.whoAmI, undefined, options);
+    return this.#core.request(operations.whoAmI, undefined, options);
   }
 }
