@@ -1,4 +1,4 @@
-import { convertSchema, extensionsOf, isObject, simpleSchemaOf, type Json } from './swagger2-schema.js';
+import { convertSchema, extensionsOf, simpleSchemaOf, type Json } from './swagger2-schema.js';
 
 /** Where a 2.0 parameter's `collectionFormat` lands in 3.0 for query parameters. */
 const QUERY_STYLES: Readonly<Record<string, Json>> = {
