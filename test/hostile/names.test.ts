@@ -78,7 +78,7 @@ describe('hostile names', () => {
   it('call every operation at its own path', async () => {
     const client = new Client({ baseUrl: server.url, auth: { auth: 'a' } });
     for (const [name, op] of Object.entries(operations)) {
-      const args = Object.fromEntries(op.params.map((p) => [p.key, 'v']));
+      const args: Record<string, unknown> = Object.fromEntries(op.params.map((p) => [p.key, 'v']));
       if (op.body) args[op.body.key] = {};
       await client[name]!(args);
       expect(server.requests.at(-1)?.path, name).toBe(op.path.replace('{id}', 'v'));

@@ -80,7 +80,7 @@ export async function completeInteractions(browser: Browser, start: Page, login:
     const prompt = /name="prompt" value="(\w+)"/.exec(page.body)?.[1];
     if (prompt === undefined) return page;
     if (prompts > 5) throw new Error('the provider keeps prompting');
-    const answer = prompt === 'login' ? { prompt, login, password: 'dev-interactions-ignore-this' } : { prompt };
+    const answer: Record<string, string> = prompt === 'login' ? { prompt, login, password: 'dev-interactions-ignore-this' } : { prompt };
     const submitted = await browser.request(formAction(page), answer);
     if (submitted.location === undefined) throw new Error(`submitting the ${prompt} prompt did not redirect (status ${submitted.status})`);
     page = stop(submitted.location) ? submitted : await browser.follow(submitted.location, stop);

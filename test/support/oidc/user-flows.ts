@@ -103,7 +103,7 @@ export async function approveDeviceCode(verificationUri: string, userCode: strin
   const entry = await browser.request(verificationUri);
   const xsrf = /name="xsrf" value="([^"]+)"/.exec(entry.body)?.[1];
   if (xsrf === undefined) throw new Error(`no xsrf token on ${verificationUri} (status ${entry.status})`);
-  const decision = options.deny ? { abort: 'yes' } : { confirm: 'yes' };
+  const decision: Record<string, string> = options.deny ? { abort: 'yes' } : { confirm: 'yes' };
   const submitted = await browser.request(verificationUri, { xsrf, user_code: userCode, ...decision });
   if (options.deny) {
     if (submitted.status >= 500) throw new Error(`aborting the device code failed with status ${submitted.status}`);
