@@ -63,8 +63,12 @@ export function childPointer(base: string, ...segments: Array<string | number>):
   return base + segments.map((s) => '/' + pointerSegment(s)).join('');
 }
 
-/** The same error, placed in `file` when it did not name one yet. */
-export function inFile(error: unknown, file: string): unknown {
+/**
+ * The same error, placed in `file` (and at the line and column of its pointer, when `locate` knows
+ * them) when it did not name a file yet.
+ */
+export function inFile(error: unknown, file: string, locate?: (pointer: string) => { line: number; column: number } | undefined): unknown {
   if (!(error instanceof KeywayError) || error.location.file !== undefined) return error;
-  return new KeywayError(error.code, error.reason, { ...error.location, file }, { cause: error.cause, details: error.details });
+  const at = error.location.pointer !== undefined && error.location.line === undefined ? locate?.(error.location.pointer) : undefined;
+  return new KeywayError(error.code, error.reason, { ...error.location, ...at, file }, { cause: error.cause, details: error.details });
 }

@@ -108,7 +108,7 @@ async function loadModel(options: RenderOptions, stage: ReturnType<typeof stageR
     try {
       return analyze(loaded);
     } catch (error) {
-      throw inFile(error, loaded.source); // analysis knows pointers, not files
+      throw inFile(error, loaded.source, loaded.locate); // analysis knows pointers, not files or lines
     }
   });
   return { model, sources: loaded.files };

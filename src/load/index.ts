@@ -1,4 +1,6 @@
 import { KeywayError } from '../errors.js';
+import { parseFragmentPointer } from './json-pointer.js';
+import type { TextPosition } from './text-position.js';
 import type { SourceVersion } from '../model/api.js';
 import { detectVersion } from './detect-version.js';
 import { displayLocation, extensionOf, isHttpUrl, toLocationUrl, type LocationUrl } from './locations.js';
@@ -20,6 +22,11 @@ export interface LoadedDocument {
   document: Record<string, unknown>;
   /** Files (absolute paths / URLs) the document was read from, the root first. */
   files: string[];
+  /**
+   * Line and column of a URI-fragment pointer (`#/paths/~1pets/get`) in the source text, for later
+   * stages' messages. Only where `document` is the text as written: one file, not Swagger 2.0.
+   */
+  locate(pointer: string): TextPosition | undefined;
 }
 
 export type LoadStage = 'read' | 'version' | 'refs' | 'bundle' | 'validate' | 'upgrade';
@@ -67,7 +74,12 @@ export async function loadDocument(source: string, options: LoadOptions = {}): P
     document = upgradeSwagger2(document);
     timer('upgrade');
   }
-  return { source, specVersion, version, document, files: files.map((file) => displayLocation(file.location)) };
+  const asWritten = files.length === 1 && version !== '2.0';
+  const locate = (at: string): TextPosition | undefined => {
+    const segments = asWritten && at.startsWith('#') ? parseFragmentPointer(at.slice(1)) : undefined;
+    return segments === undefined ? undefined : root.locate(segments);
+  };
+  return { source, specVersion, version, document, files: files.map((file) => displayLocation(file.location)), locate };
 }
 
 function rootLocation(source: string): LocationUrl {

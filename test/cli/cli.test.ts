@@ -56,7 +56,7 @@ describe('keyway CLI', () => {
     {
       name: 'a requirement naming an undeclared scheme',
       spec: 'fixtures/bad/undeclared-scheme.yaml',
-      want: /\[E_SECURITY\] .*undeclared-scheme\.yaml at #\/paths\/~1pets\/get\/security\/1\/nope: .*undeclared scheme "nope"/,
+      want: /\[E_SECURITY\] .*undeclared-scheme\.yaml:11:11 at #\/paths\/~1pets\/get\/security\/1\/nope: .*undeclared scheme "nope"/,
     },
   ];
 
