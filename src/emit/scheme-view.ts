@@ -13,7 +13,13 @@ export interface SchemeView {
   summary: string;
   /** True for schemes whose tokens the client fetches and refreshes itself. */
   managesTokens: boolean;
+  /** The runtime's strategy factory for the scheme (a `StrategyFactory` export). */
+  factory: StrategyFactoryName;
 }
+
+/** Strategy factories in the order a client must try them: specific HTTP schemes before the catch-all. */
+export const FACTORY_ORDER = ['digestStrategies', 'oauth1Strategies', 'oauth2Strategies', 'mtlsStrategies', 'staticStrategies'] as const;
+export type StrategyFactoryName = (typeof FACTORY_ORDER)[number];
 
 /** Runtime credential type per OAuth 2.0 flow, in the order the union lists them. */
 const FLOW_GRANTS: ReadonlyArray<readonly [OAuthFlowName, string]> = [
@@ -32,14 +38,14 @@ const FLOW_WORDS: Record<OAuthFlowName, string> = {
   implicit: 'implicit (a token obtained elsewhere)',
 };
 
-function single(type: string, summary: string, spec: LiteralValue, managesTokens = false): SchemeView {
-  return { spec, credentialType: type, credentialImports: [type], summary, managesTokens };
+function single(type: string, summary: string, spec: LiteralValue, factory: StrategyFactoryName, managesTokens = false): SchemeView {
+  return { spec, credentialType: type, credentialImports: [type], summary, managesTokens, factory };
 }
 
 export function schemeView(scheme: SecurityScheme): SchemeView {
   switch (scheme.kind) {
     case 'apiKey':
-      return single('TokenSource', `API key sent in the ${scheme.in} \`${scheme.paramName}\`.`, { type: 'apiKey', in: scheme.in, name: scheme.paramName });
+      return single('TokenSource', `API key sent in the ${scheme.in} \`${scheme.paramName}\`.`, { type: 'apiKey', in: scheme.in, name: scheme.paramName }, 'staticStrategies');
     case 'http':
       return httpView(scheme.scheme, scheme.bearerFormat);
     case 'oauth2':
@@ -50,13 +56,14 @@ export function schemeView(scheme: SecurityScheme): SchemeView {
         'OpenIdConnectCredentials',
         `OpenID Connect: endpoints from discovery at \`${scheme.openIdConnectUrl}\`; tokens fetched and refreshed by the client.`,
         { type: 'openIdConnect', url: scheme.openIdConnectUrl },
+        'oauth2Strategies',
         true,
         ),
         credentialType: 'OpenIdConnectCredentials | ImplicitGrant',
         credentialImports: ['OpenIdConnectCredentials', 'ImplicitGrant'],
       };
     case 'mutualTLS':
-      return single('MutualTlsCredentials', 'Mutual TLS: a client certificate and key, presented through a TLS-configured `fetch`.', { type: 'mutualTLS' });
+      return single('MutualTlsCredentials', 'Mutual TLS: a client certificate and key, presented through a TLS-configured `fetch`.', { type: 'mutualTLS' }, 'mtlsStrategies');
   }
 }
 
@@ -64,15 +71,15 @@ function httpView(httpScheme: string, bearerFormat: string | undefined): SchemeV
   const spec = { type: 'http', scheme: httpScheme };
   switch (httpScheme) {
     case 'basic':
-      return single('BasicCredentials', 'HTTP Basic authentication: username and password.', spec);
+      return single('BasicCredentials', 'HTTP Basic authentication: username and password.', spec, 'staticStrategies');
     case 'bearer':
-      return single('TokenSource', `Bearer token${bearerFormat ? ` (${bearerFormat})` : ''}, sent as \`Authorization: Bearer <token>\`.`, spec);
+      return single('TokenSource', `Bearer token${bearerFormat ? ` (${bearerFormat})` : ''}, sent as \`Authorization: Bearer <token>\`.`, spec, 'staticStrategies');
     case 'digest':
-      return single('DigestCredentials', 'HTTP Digest authentication (RFC 7616): username and password, answered to the server\'s challenge.', spec);
+      return single('DigestCredentials', 'HTTP Digest authentication (RFC 7616): username and password, answered to the server\'s challenge.', spec, 'digestStrategies');
     case 'oauth':
-      return single('OAuth1Credentials', 'OAuth 1.0a (RFC 5849): every request signed with the consumer key and secret (and token).', spec);
+      return single('OAuth1Credentials', 'OAuth 1.0a (RFC 5849): every request signed with the consumer key and secret (and token).', spec, 'oauth1Strategies');
     default:
-      return single('TokenSource', `HTTP \`${httpScheme}\` authentication: the credential is sent as \`Authorization: ${httpScheme} <credential>\`.`, spec);
+      return single('TokenSource', `HTTP \`${httpScheme}\` authentication: the credential is sent as \`Authorization: ${httpScheme} <credential>\`.`, spec, 'staticStrategies');
   }
 }
 
@@ -89,6 +96,7 @@ function oauth2View(flows: Partial<Record<OAuthFlowName, OAuthFlow>>, metadataUr
     credentialImports: grants,
     summary: `OAuth 2.0 (${words}); tokens fetched, cached and refreshed by the client.`,
     managesTokens: declared.some(([flow]) => flow !== 'implicit'),
+    factory: 'oauth2Strategies',
   };
 }
 

@@ -4,7 +4,9 @@ import { describeRequirement } from './describe-security.js';
 import { docComment, propertyAccess, propertyKey, stringLiteral } from './escape.js';
 import { toLiteral, type LiteralValue } from './literal.js';
 import { operationSpec } from './operation-spec.js';
-import { schemeView } from './scheme-view.js';
+import type { RuntimeSources } from './runtime-files.js';
+import { runtimeStatements } from './runtime-imports.js';
+import { FACTORY_ORDER, schemeView } from './scheme-view.js';
 import { typeToText } from './type-text.js';
 
 /**
@@ -13,11 +15,13 @@ import { typeToText } from './type-text.js';
  */
 export interface Views {
   types: { types: Array<{ doc: string; name: string; type: string }>; empty: boolean };
-  operations: { operations: Array<{ key: string; spec: string }> };
+  operations: { runtimeImports: string[]; operations: Array<{ key: string; spec: string }> };
   client: {
     clientName: string;
-    /** Names the client imports from the runtime, sorted, each `name` or `type name`. */
+    /** The client's `import { … } from './runtime/…'` lines. */
     runtimeImports: string[];
+    /** The strategy factories its schemes need, in the order they are tried. */
+    factories: string;
     /** `import type * as T from './types.js';` plus a newline when the client refers to a named type, else ''. */
     typesImport: string;
     classDoc: string;
@@ -33,14 +37,14 @@ export interface Views {
   };
   index: {
     clientName: string;
-    /** Runtime classes the entry re-exports, sorted. */
-    runtimeValues: string;
-    /** Runtime types the entry re-exports, sorted. */
-    runtimeTypes: string;
+    /** The entry's `export { … } from './runtime/…'` lines: errors and credential types. */
+    runtimeExports: string[];
   };
+  /** Runtime modules the generated files import: the roots of the runtime the output carries. */
+  runtimeModules: string[];
 }
 
-export function buildViews(plan: Plan): Views {
+export function buildViews(plan: Plan, runtime: RuntimeSources): Views {
   const typeName = (key: string): string => {
     const name = plan.typeNames.get(key);
     if (name === undefined) throw new Error(`internal: no type named ${JSON.stringify(key)}`);
@@ -67,10 +71,29 @@ export function buildViews(plan: Plan): Views {
   const defaultBaseUrl = model.servers[0]?.url ?? '';
 
   const methods = plan.operations.map((op) => methodView(op, inClient));
-  const typeImports = new Set(['FetchLike', 'RequestOptions', 'SchemeSpec', ...schemes.flatMap((s) => s.view.credentialImports)]);
-  if (managesTokens) for (const t of ['TokenSet', 'TokenStore']) typeImports.add(t);
-  if (signInSchemes.length) typeImports.add('AuthorizationCodeFlow');
-  const runtimeImports = ['ClientCore', 'createAuthStrategies', ...[...typeImports].sort().map((t) => `type ${t}`)];
+  const usedFactories = new Set(schemes.map((s) => s.view.factory));
+  const factories = FACTORY_ORDER.filter((f) => usedFactories.has(f));
+  // Types the client's options mention, which the entry re-exports for callers too.
+  const optionTypes = new Set(['FetchLike', 'RequestOptions', ...schemes.flatMap((s) => s.view.credentialImports)]);
+  if (managesTokens) for (const t of ['TokenSet', 'TokenStore']) optionTypes.add(t);
+  if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
+  const clientImports = runtimeStatements(
+    runtime,
+    [
+      ...['ClientCore', 'buildAuthStrategies', ...factories, ...(signInSchemes.length ? ['authorizationFlow'] : [])].map((name) => ({ name, type: false })),
+      ...['SchemeSpec', ...optionTypes].map((name) => ({ name, type: true })),
+    ],
+    'import',
+  );
+  const operationImports = runtimeStatements(runtime, [{ name: 'OperationSpec', type: true }], 'import');
+  const indexExports = runtimeStatements(
+    runtime,
+    [
+      ...['ApiError', 'AuthRequiredError', ...(managesTokens ? ['TokenError'] : [])].map((name) => ({ name, type: false })),
+      ...[...optionTypes].map((name) => ({ name, type: true })),
+    ],
+    'export',
+  );
   return {
     types: {
       types: model.types.map((t) => ({
@@ -81,6 +104,7 @@ export function buildViews(plan: Plan): Views {
       empty: model.types.length === 0,
     },
     operations: {
+      runtimeImports: operationImports.lines,
       operations: plan.operations.map((op) => ({ key: propertyKey(op.methodName), spec: toLiteral(operationSpec(op), '  ') })),
     },
     client: {
@@ -97,14 +121,15 @@ export function buildViews(plan: Plan): Views {
       managesTokens,
       authorizationSchemes: signInSchemes.map((s) => stringLiteral(s.key)).join(' | '),
       methods,
-      runtimeImports,
+      runtimeImports: clientImports.lines,
+      factories: factories.join(', '),
       typesImport: clientUsesTypes ? "import type * as T from './types.js';\n" : '',
     },
     index: {
       clientName: plan.clientName,
-      runtimeValues: ['ApiError', 'AuthRequiredError', ...(managesTokens ? ['TokenError'] : [])].join(', '),
-      runtimeTypes: [...typeImports].filter((t) => t !== 'SchemeSpec').sort().join(', '),
+      runtimeExports: indexExports.lines,
     },
+    runtimeModules: [...new Set([...clientImports.modules, ...operationImports.modules, ...indexExports.modules])],
   };
 }
 

@@ -3,8 +3,6 @@ import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
-import { OAuth2Auth } from './oauth2/oauth2-auth.js';
-import type { AuthorizationCodeFlow } from './oauth2/types.js';
 import { appendedQueryPairs, dropBodyHeaders, dropCredentialHeaders, isIdempotent, REDIRECT_LIMIT, redirectTarget, withoutQueryPairs } from './redirects.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 
@@ -159,13 +157,9 @@ export class ClientCore {
     return undefined;
   }
 
-  /** The authorization code helpers (sign-in URL, code redemption) of an OAuth 2.0 / OpenID Connect scheme. */
-  authorization(scheme: string): AuthorizationCodeFlow {
-    const strategy = this.#config.auth.get(scheme);
-    if (!(strategy instanceof OAuth2Auth)) {
-      throw new TypeError(`security scheme ${JSON.stringify(scheme)} has no OAuth 2.0 credentials configured for the authorization code flow`);
-    }
-    return strategy.authorizationCodeFlow();
+  /** The strategy configured for a scheme, if any (OAuth 2.0 sign-in helpers are reached through it). */
+  strategy(scheme: string): AuthStrategy | undefined {
+    return this.#config.auth.get(scheme);
   }
 
   #strategy(scheme: string): AuthStrategy {

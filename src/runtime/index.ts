@@ -5,15 +5,22 @@ export { BasicAuth } from './basic-auth.js';
 export { BearerAuth } from './bearer-auth.js';
 export { ClientCore, type CoreConfig, type FetchLike, type RequestOptions } from './client-core.js';
 export { createAuthStrategies } from './create-auth-strategies.js';
+export { buildAuthStrategies, type FactoryContext, type StrategyFactory } from './strategy-factory.js';
+export { staticStrategies } from './static-strategies.js';
 export { DigestAuth, type DigestCredentials } from './digest/digest-auth.js';
+export { digestStrategies } from './digest/digest-strategies.js';
 export { MutualTlsAuth, type MutualTlsCredentials } from './mtls/mutual-tls-auth.js';
+export { mtlsStrategies } from './mtls/mtls-strategies.js';
 export { OAuth1Auth, type OAuth1Credentials } from './oauth1/oauth1-auth.js';
+export { oauth1Strategies } from './oauth1/oauth1-strategies.js';
 export type { OAuth1SignatureMethod } from './oauth1/oauth1-signature.js';
 export { HttpAuth } from './http-auth.js';
 export type { BodyEncoding, BodySpec, OperationSpec, ParamLocation, ParamSpec, SchemeUseSpec, SecuritySpec } from './operation.js';
 export { AuthRequiredError, selectAlternative } from './security.js';
 export {
+  authorizationFlow,
   MemoryTokenStore,
+  oauth2Strategies,
   OAuth2Auth,
   TokenError,
   type AuthEnvironment,

@@ -42,7 +42,7 @@ describe('generate({ check: true })', () => {
     const written = await generate({ input: EXAMPLE, output: out });
     expect(written.written).toBe(true);
     expect(written.check).toBeUndefined();
-    expect(written.files.map((f) => f.path)).toEqual(expect.arrayContaining(['index.ts', 'client.ts', 'README.md', 'runtime/index.ts']));
+    expect(written.files.map((f) => f.path)).toEqual(expect.arrayContaining(['index.ts', 'client.ts', 'README.md', 'runtime/client-core.ts']));
     for (const file of written.files) {
       expect(await readFile(join(out, file.path), 'utf8')).toBe(file.contents);
       expect(file.bytes).toBe(Buffer.byteLength(file.contents));

@@ -72,9 +72,3 @@ export interface OAuthFlowsSpec {
   implicit?: { authorizationUrl: string; scopes: readonly string[] } | undefined;
   deviceAuthorization?: { deviceAuthorizationUrl: string; tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
 }
-
-export { createAuthStrategies } from './create-auth-strategies.js';
-export { ApiKeyAuth } from './api-key-auth.js';
-export { BasicAuth } from './basic-auth.js';
-export { BearerAuth } from './bearer-auth.js';
-export { HttpAuth } from './http-auth.js';

@@ -25,3 +25,5 @@ export { TokenError } from './token-error.js';
 export { tokenKey } from './token-manager.js';
 export { createOAuth2Strategy } from './create-oauth2-strategy.js';
 export { createOAuthShared, type OAuthShared } from './oauth-environment.js';
+export { authorizationFlow } from './authorization-flow.js';
+export { oauth2Strategies } from './oauth2-strategies.js';

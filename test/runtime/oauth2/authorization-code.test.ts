@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TokenError, type SchemeSpec, type TokenSet } from '../../../src/runtime/index.js';
+import { authorizationFlow, TokenError, type SchemeSpec, type TokenSet } from '../../../src/runtime/index.js';
 import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from './support/test-server.js';
 
@@ -28,7 +28,7 @@ function signIn(credential: object = { clientId: 'spa', redirectUri }, env = {})
 describe('authorizationUrl', () => {
   it('builds a PKCE S256 request with a random state on the spec’s endpoint', async () => {
     const { core } = signIn();
-    const first = await core.authorization('oauth').authorizationUrl({ scopes: ['openid', 'pets:read'], extraParams: { nonce: 'n-1', prompt: 'login' } });
+    const first = await authorizationFlow(core, 'oauth').authorizationUrl({ scopes: ['openid', 'pets:read'], extraParams: { nonce: 'n-1', prompt: 'login' } });
     const url = new URL(first.url);
     expect(url.origin + url.pathname).toBe(`${server.origin}/oauth/authorize`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -45,7 +45,7 @@ describe('authorizationUrl', () => {
     });
     expect(first.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     expect(first.state).toMatch(/^[A-Za-z0-9_-]{22,}$/);
-    const second = await core.authorization('oauth').authorizationUrl({ redirectUri: 'https://app.example/other' });
+    const second = await authorizationFlow(core, 'oauth').authorizationUrl({ redirectUri: 'https://app.example/other' });
     expect(second.state).not.toBe(first.state);
     expect(second.codeVerifier).not.toBe(first.codeVerifier);
     expect(new URL(second.url).searchParams.get('redirect_uri')).toBe('https://app.example/other');
@@ -54,10 +54,10 @@ describe('authorizationUrl', () => {
   });
 
   it('keeps a given state; extraParams cannot replace the security parameters', async () => {
-    const flow = signIn().core.authorization('oauth');
+    const flow = authorizationFlow(signIn().core, 'oauth');
     expect((await flow.authorizationUrl({ state: 'mine' })).state).toBe('mine');
     await expect(flow.authorizationUrl({ extraParams: { code_challenge_method: 'plain' } })).rejects.toThrow(/extraParams cannot set code_challenge_method/);
-    await expect(signIn({ clientId: 'spa' }).core.authorization('oauth').authorizationUrl()).rejects.toThrow(/redirectUri is needed/);
+    await expect(authorizationFlow(signIn({ clientId: 'spa' }).core, 'oauth').authorizationUrl()).rejects.toThrow(/redirectUri is needed/);
   });
 });
 
@@ -65,7 +65,7 @@ describe('exchangeCode', () => {
   it('redeems the code with the verifier; the tokens are stored, reported and used', async () => {
     const events: TokenSet[] = [];
     const { core } = signIn({ clientId: 'web', clientSecret: 'web-secret', redirectUri }, { onTokens: (e: { tokens: TokenSet }) => void events.push(e.tokens) });
-    const flow = core.authorization('oauth');
+    const flow = authorizationFlow(core, 'oauth');
     const { state, codeVerifier } = await flow.authorizationUrl();
     const tokens = await flow.exchangeCode({ code: 'the-code', codeVerifier, state, expectedState: state });
     expect(tokens).toMatchObject({ accessToken: 'user-token', refreshToken: 'user-refresh', scope: 'openid pets:read', idToken: 'id.jwt', tokenType: 'Bearer' });
@@ -79,7 +79,7 @@ describe('exchangeCode', () => {
   });
 
   it('a public client sends client_id in the form', async () => {
-    const flow = signIn().core.authorization('oauth');
+    const flow = authorizationFlow(signIn().core, 'oauth');
     await flow.exchangeCode({ code: 'c', codeVerifier: 'v'.repeat(43) });
     const [request] = server.to('/oauth/token');
     expect(request!.clientAuth).toBe('none');
@@ -87,7 +87,7 @@ describe('exchangeCode', () => {
   });
 
   it('refuses a redirect whose state does not match, before any request', async () => {
-    const flow = signIn().core.authorization('oauth');
+    const flow = authorizationFlow(signIn().core, 'oauth');
     const error = await flow.exchangeCode({ code: 'c', codeVerifier: 'v'.repeat(43), state: 'forged', expectedState: 'sent' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenError);
     expect(error).toMatchObject({ error: 'state_mismatch', scheme: 'oauth' });
@@ -96,7 +96,7 @@ describe('exchangeCode', () => {
 
   it('is not retried on 5xx: a code is single-use', async () => {
     server.on('/oauth/token', () => ({ status: 503 }));
-    const flow = signIn().core.authorization('oauth');
+    const flow = authorizationFlow(signIn().core, 'oauth');
     await expect(flow.exchangeCode({ code: 'c', codeVerifier: 'v'.repeat(43) })).rejects.toMatchObject({ error: 'invalid_response', status: 503 });
     expect(server.to('/oauth/token')).toHaveLength(1);
   });
@@ -115,9 +115,9 @@ describe('ClientCore.authorization', () => {
       { oauth: scheme, cc: clientCredentialsScheme(), key: { type: 'apiKey', in: 'header', name: 'k' } },
       { oauth: { clientId: 'spa' }, cc: { clientId: 'a', clientSecret: 'b' }, key: 'k' },
     );
-    expect(typeof core.authorization('oauth').exchangeCode).toBe('function');
-    expect(() => core.authorization('cc')).toThrow(/"cc" runs the clientCredentials flow, not the authorization code flow/);
-    expect(() => core.authorization('key')).toThrow(/"key" has no OAuth 2.0 credentials/);
-    expect(() => core.authorization('missing')).toThrow(/"missing"/);
+    expect(typeof authorizationFlow(core, 'oauth').exchangeCode).toBe('function');
+    expect(() => authorizationFlow(core, 'cc')).toThrow(/"cc" runs the clientCredentials flow, not the authorization code flow/);
+    expect(() => authorizationFlow(core, 'key')).toThrow(/"key" has no OAuth 2.0 credentials/);
+    expect(() => authorizationFlow(core, 'missing')).toThrow(/"missing"/);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAuthStrategies, TokenError, type SchemeSpec } from '../../../src/runtime/index.js';
+import { authorizationFlow, createAuthStrategies, TokenError, type SchemeSpec } from '../../../src/runtime/index.js';
 import { listPets, makeClient } from './support/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from './support/test-server.js';
 
@@ -79,7 +79,7 @@ describe('OpenID Connect discovery', () => {
 
   it('the authorization and device endpoints come from discovery as well', async () => {
     const { core } = makeClient(server.origin, { oidc }, { oidc: { clientId: 'spa', redirectUri: 'https://app/cb' } }, fakeClock().env);
-    const { url } = await core.authorization('oidc').authorizationUrl({ scopes: ['openid'] });
+    const { url } = await authorizationFlow(core, 'oidc').authorizationUrl({ scopes: ['openid'] });
     expect(url.startsWith(`${server.origin}/op/auth?`)).toBe(true);
 
     server.on('/op/device', () => ({ json: { device_code: 'd', user_code: 'U', verification_uri: 'https://v', interval: 1 } }));

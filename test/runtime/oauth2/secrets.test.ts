@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAuthStrategies, TokenError, type SchemeSpec } from '../../../src/runtime/index.js';
+import { authorizationFlow, createAuthStrategies, TokenError, type SchemeSpec } from '../../../src/runtime/index.js';
 import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type Handler, type TestServer } from './support/test-server.js';
 
@@ -55,7 +55,7 @@ describe('inspecting strategies and clients shows no secret', () => {
     }
     expect(show(core)).not.toMatch(LEAK);
     expect(show(auth)).not.toMatch(LEAK);
-    expect(show(core.authorization('ac'))).not.toMatch(LEAK);
+    expect(show(authorizationFlow(core, 'ac'))).not.toMatch(LEAK);
   });
 });
 
@@ -103,7 +103,7 @@ describe('no TokenError carries a secret, whatever the path', () => {
 
   it('state mismatch', async () => {
     const { core } = makeClient(server.origin, { oauth: allFlows }, { oauth: { flow: 'authorizationCode', clientId: 'spa', clientSecret: CLIENT_SECRET, redirectUri: 'https://a/cb' } });
-    await expectClean(await core.authorization('oauth').exchangeCode({ code: 'SECRET-code', codeVerifier: 'SECRET-verifier', state: 'a', expectedState: 'b' }).catch((e: unknown) => e), 'state');
+    await expectClean(await authorizationFlow(core, 'oauth').exchangeCode({ code: 'SECRET-code', codeVerifier: 'SECRET-verifier', state: 'a', expectedState: 'b' }).catch((e: unknown) => e), 'state');
   });
 
   it('device flow denial', async () => {

@@ -1,0 +1,59 @@
+import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
+import { quoteScheme } from './credential-checks.js';
+
+/** What a factory may use beyond its scheme: client-wide options, and state its schemes share. */
+export interface FactoryContext {
+  /** The client's auth environment (base URL, fetch, token store, …), as the generated client passed it. */
+  readonly env: object | undefined;
+  /** One value per key for all schemes of this client (e.g. a token store and discovery cache). */
+  shared<T>(key: string, make: () => T): T;
+}
+
+/**
+ * Makes the strategy for one scheme, or returns undefined when the scheme is not its kind. The
+ * generated client passes only the factories its schemes need, so a client carries (and copies
+ * into its output) only the runtime those schemes use.
+ */
+export type StrategyFactory = (scheme: string, spec: SchemeSpec, credential: unknown, context: FactoryContext) => AuthStrategy | undefined;
+
+/**
+ * One strategy per scheme the caller supplied a credential for, from the first factory that takes
+ * it. Scheme names come from the spec and may be `__proto__` or `constructor`, so only own
+ * properties of `credentials` are read.
+ */
+export function buildAuthStrategies(
+  schemes: Readonly<Record<string, SchemeSpec>>,
+  credentials: object | undefined,
+  env: object | undefined,
+  factories: readonly StrategyFactory[],
+): Map<string, AuthStrategy> {
+  const strategies = new Map<string, AuthStrategy>();
+  if (credentials === undefined || credentials === null) return strategies;
+  if (typeof credentials !== 'object') throw new TypeError('credentials must be an object keyed by security scheme name');
+  const sharedValues = new Map<string, unknown>();
+  const context: FactoryContext = {
+    env,
+    shared<T>(key: string, make: () => T): T {
+      if (!sharedValues.has(key)) sharedValues.set(key, make());
+      return sharedValues.get(key) as T;
+    },
+  };
+  for (const name of Object.keys(schemes)) {
+    if (!Object.hasOwn(credentials, name)) continue;
+    const credential: unknown = Reflect.get(credentials, name);
+    if (credential === undefined) continue;
+    const spec = schemes[name]!;
+    const strategy = firstStrategy(factories, name, spec, credential, context);
+    if (strategy === undefined) throw new TypeError(`security scheme ${quoteScheme(name)} has a type this runtime cannot apply`);
+    strategies.set(name, strategy);
+  }
+  return strategies;
+}
+
+function firstStrategy(factories: readonly StrategyFactory[], name: string, spec: SchemeSpec, credential: unknown, context: FactoryContext): AuthStrategy | undefined {
+  for (const factory of factories) {
+    const strategy = factory(name, spec, credential, context);
+    if (strategy !== undefined) return strategy;
+  }
+  return undefined;
+}
