@@ -54,7 +54,17 @@ export async function generateAndCompile({ repo, work, specText }) {
 /** The compiled client's entry point and a runtime module, as ES module namespaces. */
 export async function importCompiled(jsDir) {
   const client = await import(pathToFileURL(join(jsDir, 'index.js')).href);
-  const runtime = await import(pathToFileURL(join(jsDir, 'runtime', 'index.js')).href);
+  // The generated runtime has no index: only the modules the client imports, and what they import.
+  const load = (path) => import(pathToFileURL(join(jsDir, 'runtime', path)).href);
+  const [security, factory, statics, oauth2, store] = await Promise.all(
+    ['security.js', 'strategy-factory.js', 'static-strategies.js', 'oauth2/oauth2-strategies.js', 'oauth2/memory-token-store.js'].map(load),
+  );
+  const runtime = {
+    selectAlternative: security.selectAlternative,
+    MemoryTokenStore: store.MemoryTokenStore,
+    createAuthStrategies: (schemes, credentials, env) =>
+      factory.buildAuthStrategies(schemes, credentials, env, [oauth2.oauth2Strategies, statics.staticStrategies]),
+  };
   const buildRequest = await import(pathToFileURL(join(jsDir, 'runtime', 'build-request.js')).href);
   return { client, runtime, buildRequest };
 }
