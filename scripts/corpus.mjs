@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { tscCommand } from './lib/tsc-command.mjs';
+import { consumerCompilerOptions, tscCommand } from './lib/tsc-command.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = 'node_modules/@readme/oas-examples';
@@ -133,15 +133,7 @@ export async function typecheckAll(rows, { outRoot, moduleResolution, tsc = defa
   await writeFile(
     join(outRoot, configName),
     JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        target: 'es2022',
-        lib: ['es2022', 'dom', 'dom.iterable'],
-        types: [],
-        noEmit: true,
-        module: moduleResolution === 'NodeNext' ? 'NodeNext' : 'ESNext',
-        moduleResolution,
-      },
+      compilerOptions: { ...consumerCompilerOptions(moduleResolution), noEmit: true },
       include: clients.map((row) => `${relative(outRoot, row.dir).split(sep).join('/')}/**/*.ts`),
     }),
   );

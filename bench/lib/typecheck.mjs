@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { tscCommand } from '../../scripts/lib/tsc-command.mjs';
+import { consumerCompilerOptions, tscCommand } from '../../scripts/lib/tsc-command.mjs';
 import { join } from 'node:path';
 
 function tscArgv() {
@@ -11,18 +11,12 @@ function tscArgv() {
   return [file, ...prefixArgs];
 }
 
-/** Settings a consumer of the client would plausibly use (as /work/shared/bench/peers.sh does). */
-const SETTINGS = {
-  Bundler: { module: 'ESNext', moduleResolution: 'Bundler' },
-  NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
-};
-
 /** Resolves { errors, topCodes, wallS, output } for the .ts files under dir. */
 export function typecheckDir(dir, setting) {
   const configDir = mkdtempSync(join(tmpdir(), 'keyway-bench-tsc-'));
   const config = join(configDir, 'tsconfig.json');
   writeFileSync(config, JSON.stringify({
-    compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom', 'dom.iterable'], types: [], skipLibCheck: false, ...SETTINGS[setting] },
+    compilerOptions: { ...consumerCompilerOptions(setting), noEmit: true },
     include: [join(dir, '**/*.ts')],
   }));
   const [file, ...prefix] = tscArgv();

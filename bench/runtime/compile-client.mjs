@@ -2,7 +2,7 @@
 // so the bench runs exactly the code a user's build would: the generated client and its runtime/.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tscCommand } from '../../scripts/lib/tsc-command.mjs';
+import { consumerCompilerOptions, tscCommand } from '../../scripts/lib/tsc-command.mjs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -34,10 +34,7 @@ export async function generateAndCompile({ repo, work, specText }) {
   writeFileSync(join(jsDir, 'package.json'), '{ "type": "module" }\n');
   const config = join(work, 'tsconfig.json');
   writeFileSync(config, JSON.stringify({
-    compilerOptions: {
-      strict: true, target: 'es2022', module: 'NodeNext', moduleResolution: 'NodeNext',
-      lib: ['es2022', 'dom', 'dom.iterable'], types: [], rootDir: srcDir, outDir: jsDir,
-    },
+    compilerOptions: { ...consumerCompilerOptions('NodeNext'), rootDir: srcDir, outDir: jsDir },
     include: [join(srcDir, '**/*.ts')],
   }));
   const [file, ...prefix] = tscArgv();

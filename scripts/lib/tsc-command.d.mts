@@ -1,1 +1,2 @@
 export declare function tscCommand(): { file: string; prefixArgs: string[] };
+export declare function consumerCompilerOptions(moduleResolution: 'NodeNext' | 'Bundler'): Record<string, unknown>;

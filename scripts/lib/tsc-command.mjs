@@ -20,3 +20,21 @@ export function tscCommand() {
   const manifest = JSON.parse(readFileSync(tsPackageJson, 'utf8'));
   return { file: process.execPath, prefixArgs: [join(dirname(tsPackageJson), manifest.bin.tsc)] };
 }
+
+/**
+ * The compiler options of a strict consumer project that generated clients must satisfy: strict,
+ * ES2022 with the DOM libs, no @types (so the client cannot lean on Node's globals). Everything that
+ * type-checks generated output (tests, benchmarks, the corpus script) uses these.
+ * @param {'NodeNext' | 'Bundler'} moduleResolution
+ */
+export function consumerCompilerOptions(moduleResolution) {
+  return {
+    strict: true,
+    target: 'es2022',
+    lib: ['es2022', 'dom', 'dom.iterable'],
+    types: [],
+    skipLibCheck: false,
+    module: moduleResolution === 'NodeNext' ? 'NodeNext' : 'ESNext',
+    moduleResolution,
+  };
+}

@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { tscCommand } from '../../scripts/lib/tsc-command.mjs';
+import { consumerCompilerOptions, tscCommand } from '../../scripts/lib/tsc-command.mjs';
 import { makeTempDir, removeTempDir } from './tmp.js';
 
 export type ModuleResolution = 'NodeNext' | 'Bundler';
@@ -35,16 +35,7 @@ export function resolveTsc(): TscCommand {
 
 function tsconfigFor(dir: string, moduleResolution: ModuleResolution): object {
   return {
-    compilerOptions: {
-      strict: true,
-      target: 'es2022',
-      lib: ['es2022', 'dom', 'dom.iterable'],
-      types: [],
-      noEmit: true,
-      skipLibCheck: false,
-      module: moduleResolution === 'NodeNext' ? 'NodeNext' : 'ESNext',
-      moduleResolution,
-    },
+    compilerOptions: { ...consumerCompilerOptions(moduleResolution), noEmit: true },
     include: [join(dir, '**/*.ts')],
   };
 }
