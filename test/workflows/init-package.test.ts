@@ -57,6 +57,12 @@ describe('keyway init', () => {
     expect(readme).toContain('import { Pets, ApiError, AuthRequiredError } from "@acme/pets";');
     expect((await readdir(join(pkg, 'src'))).sort()).toEqual(['client.ts', 'index.ts', 'operations.ts', 'runtime', 'types.ts']);
 
+    // --offline proves the package needs nothing but its pinned compiler; put that one (and its
+    // platform binary package, an optional dependency) in npm's cache first: `npm ci` caches
+    // tarballs, not the metadata an install without a lockfile reads.
+    const tsVersion = keywayManifest.devDependencies['typescript']!;
+    const platformPackages = (await readdir(join(ROOT, 'node_modules/@typescript'))).filter((name) => name.startsWith('typescript-'));
+    await npm(['cache', 'add', `typescript@${tsVersion}`, ...platformPackages.map((name) => `@typescript/${name}@${tsVersion}`), '--loglevel=error'], pkg);
     await npm(['install', ...NPM_FLAGS], pkg);
     await npm(['run', 'build', '--silent'], pkg);
     expect(await readdir(join(pkg, 'dist'))).toEqual(expect.arrayContaining(['index.js', 'index.d.ts', 'client.js', 'client.d.ts']));
