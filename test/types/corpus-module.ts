@@ -5,7 +5,8 @@
  */
 import { childPointer } from '../../src/json/json-pointer.js';
 import { schemaToType, type SchemaContext } from '../../src/analyze/schema-to-type.js';
-import { docComment, toIdentifier } from '../../src/emit/escape.js';
+import { docComment } from '../../src/emit/escape.js';
+import { toIdentifier } from '../../src/plan/identifiers.js';
 import { typeToText } from '../../src/emit/type-text.js';
 
 type Json = Record<string, unknown>;
