@@ -48,21 +48,6 @@ function formatMessage(message: string, loc: SourceLocation): string {
   return where ? `${where}: ${message}` : message;
 }
 
-/** Escapes one JSON pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
-export function pointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Builds a URI-fragment JSON pointer from raw segments: `pointer('paths', '/pets', 'get')` → `#/paths/~1pets/get`. */
-export function pointer(...segments: Array<string | number>): string {
-  return '#' + segments.map((s) => '/' + pointerSegment(s)).join('');
-}
-
-/** Appends raw segments to an existing pointer. */
-export function childPointer(base: string, ...segments: Array<string | number>): string {
-  return base + segments.map((s) => '/' + pointerSegment(s)).join('');
-}
-
 /**
  * The same error, placed in `file` (and at the line and column of its pointer, when `locate` knows
  * them) when it did not name a file yet.

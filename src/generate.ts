@@ -1,7 +1,7 @@
 import { analyze } from './analyze/index.js';
 import { compareOutput, type CheckResult } from './check/compare-output.js';
 import { emit } from './emit/index.js';
-import type { ReadmeOptions } from './emit/readme-view.js';
+import type { ReadmeOptions } from './emit/views/readme-view.js';
 import { verifyOutput } from './emit/verify.js';
 import { writeOutput } from './emit/write-output.js';
 import { KeywayError, inFile } from './errors.js';

@@ -1,9 +1,10 @@
+import { isObject } from '../json/json-object.js';
+import { childPointer } from '../json/json-pointer.js';
 import type { LoadedDocument } from '../load/index.js';
 import type { ApiModel } from '../model/index.js';
-import { childPointer } from '../errors.js';
 import { analyzeNamedTypes } from './named-types.js';
 import { analyzeOperations } from './operations.js';
-import { isObject, optionalString } from './resolve.js';
+import { optionalString } from './resolve.js';
 import { analyzeRequirement, analyzeSecuritySchemes } from './security.js';
 import { analyzeServers } from './servers.js';
 import type { SchemaContext } from './schema-to-type.js';

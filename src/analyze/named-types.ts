@@ -1,13 +1,14 @@
-import { childPointer } from '../errors.js';
+import { childPointer } from '../json/json-pointer.js';
 import type { NamedType } from '../model/index.js';
-import { isObject, optionalString, type Json } from './resolve.js';
+import { isObject, type JsonObject } from '../json/json-object.js';
+import { optionalString } from './resolve.js';
 import { breakAliasCycles } from './schema/alias-cycles.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
 
 /** components/schemas → named types, in spec order, with no alias cycle TypeScript would reject. */
 export function analyzeNamedTypes(ctx: SchemaContext): NamedType[] {
   const components = isObject(ctx.document.components) ? ctx.document.components : {};
-  const schemas: Json = isObject(components.schemas) ? components.schemas : {};
+  const schemas: JsonObject = isObject(components.schemas) ? components.schemas : {};
   const types = Object.keys(schemas).map((key): NamedType => {
     const schema = schemas[key];
     const pointer = childPointer('#', 'components', 'schemas', key);

@@ -1,4 +1,5 @@
-import { KeywayError, childPointer } from '../errors.js';
+import { KeywayError } from '../errors.js';
+import { childPointer } from '../json/json-pointer.js';
 import type {
   HttpMethod,
   MediaModel,
@@ -11,7 +12,8 @@ import type {
   TypeNode,
 } from '../model/index.js';
 import { bodyEncoding } from './media.js';
-import { deref, isObject, optionalString, type Json } from './resolve.js';
+import { isObject, type JsonObject } from '../json/json-object.js';
+import { deref, optionalString } from './resolve.js';
 import { analyzeRequirement } from './security.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
 
@@ -38,7 +40,7 @@ export function analyzeOperations(ctx: OperationContext): OperationModel[] {
       if (!METHODS.has(method)) continue;
       const pointer = childPointer(itemPointer, method);
       if (!isObject(item[method])) throw new KeywayError('E_INVALID', 'an operation must be an object', { pointer });
-      operations.push(operationFrom(path, method as HttpMethod, item[method] as Json, pointer, shared, ctx));
+      operations.push(operationFrom(path, method as HttpMethod, item[method] as JsonObject, pointer, shared, ctx));
     }
   }
   return operations;
@@ -47,7 +49,7 @@ export function analyzeOperations(ctx: OperationContext): OperationModel[] {
 function operationFrom(
   path: string,
   method: HttpMethod,
-  op: Json,
+  op: JsonObject,
   pointer: string,
   shared: ParameterModel[],
   ctx: OperationContext,

@@ -1,9 +1,9 @@
-import { childPointer } from '../errors.js';
+import { childPointer } from '../json/json-pointer.js';
 import type { TypeNode } from '../model/index.js';
 import { withoutAliasRef } from './schema/alias-cycles.js';
 import { arrayType } from './schema/array-type.js';
 import { discriminate } from './schema/discriminator.js';
-import { canonicalPointer, componentSchemaName, lookup } from './schema/json-pointer.js';
+import { canonicalRef, componentSchemaName, lookupLocalRef } from '../json/json-pointer.js';
 import { hasKeyword, isSchemaObject, keyword, stringList, type SchemaObject } from './schema/keywords.js';
 import { objectType } from './schema/object-type.js';
 import { enumType, literalOf, stringType } from './schema/scalar-type.js';
@@ -85,9 +85,9 @@ class SchemaConverter {
   private ref(ref: string, pointer: string): TypeNode {
     const name = componentSchemaName(ref);
     if (name !== undefined) return this.componentExists(name) ? { kind: 'ref', target: name } : UNKNOWN;
-    const target = canonicalPointer(ref);
+    const target = canonicalRef(ref);
     if (target === undefined || this.isCycle(target, pointer) || this.expansions >= MAX_INLINE_EXPANSIONS) return UNKNOWN;
-    const schema = lookup(this.ctx.document, ref);
+    const schema = lookupLocalRef(this.ctx.document, ref);
     if (schema === undefined) return UNKNOWN;
     this.expansions++;
     this.refSites.push(pointer);

@@ -1,16 +1,18 @@
-import { KeywayError, childPointer } from '../errors.js';
+import { KeywayError } from '../errors.js';
+import { childPointer } from '../json/json-pointer.js';
 import type {
   OAuthFlow,
   OAuthFlowName,
   SecurityRequirement,
   SecurityScheme,
 } from '../model/index.js';
-import { deref, isObject, optionalString, type Json } from './resolve.js';
+import { isObject, type JsonObject } from '../json/json-object.js';
+import { deref, optionalString } from './resolve.js';
 
 const FLOW_NAMES: OAuthFlowName[] = ['implicit', 'password', 'clientCredentials', 'authorizationCode', 'deviceAuthorization'];
 
 /** components/securitySchemes → model schemes, in spec order. */
-export function analyzeSecuritySchemes(document: Json): SecurityScheme[] {
+export function analyzeSecuritySchemes(document: JsonObject): SecurityScheme[] {
   const components = isObject(document.components) ? document.components : {};
   const raw = isObject(components.securitySchemes) ? components.securitySchemes : {};
   return Object.keys(raw).map((key) => {
@@ -20,7 +22,7 @@ export function analyzeSecuritySchemes(document: Json): SecurityScheme[] {
   });
 }
 
-function schemeFrom(key: string, s: Json, pointer: string): SecurityScheme {
+function schemeFrom(key: string, s: JsonObject, pointer: string): SecurityScheme {
   const description = optionalString(s.description);
   const base = { key, description, pointer };
   switch (s.type) {

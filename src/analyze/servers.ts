@@ -1,8 +1,9 @@
 import type { ServerModel } from '../model/index.js';
-import { isObject, optionalString, type Json } from './resolve.js';
+import { isObject, type JsonObject } from '../json/json-object.js';
+import { optionalString } from './resolve.js';
 
 /** `servers` with every `{variable}` replaced by its default. */
-export function analyzeServers(document: Json): ServerModel[] {
+export function analyzeServers(document: JsonObject): ServerModel[] {
   const servers = Array.isArray(document.servers) ? document.servers : [];
   return servers.filter(isObject).flatMap((server) => {
     const url = optionalString(server.url);

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { KeywayError, childPointer } from '../errors.js';
+import { KeywayError } from '../errors.js';
+import { childPointer } from '../json/json-pointer.js';
 
 /** One client to generate, with paths resolved against the config file's folder. */
 export interface ClientConfig {

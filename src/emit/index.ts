@@ -1,9 +1,9 @@
 import type { Plan } from '../plan/index.js';
-import { GENERATED_HEADER } from './header.js';
-import { readmeView, type ReadmeOptions } from './readme-view.js';
+import { OUTPUTS } from './outputs.js';
 import { runtimeFilesFor, runtimeSources } from './runtime-files.js';
+import { runtimeModuleOf } from './runtime-imports.js';
 import { loadTemplates, render } from './templates.js';
-import { buildViews } from './views.js';
+import type { ReadmeOptions } from './views/readme-view.js';
 
 export interface EmitOptions {
   /** Folder of template overrides (`--templates`). */
@@ -15,15 +15,18 @@ export interface EmitOptions {
 /** Renders the whole client in memory: relative path → file text, in a stable order. */
 export async function emit(plan: Plan, options: EmitOptions = {}): Promise<Map<string, string>> {
   const [templates, runtime] = await Promise.all([loadTemplates(options.templates), runtimeSources()]);
-  const views = buildViews(plan, runtime);
-  const header = GENERATED_HEADER;
-  const files = new Map<string, string>([
-    ['index.ts', render(templates, 'index.ts', { header, ...views.index })],
-    ['client.ts', render(templates, 'client.ts', { header, ...views.client })],
-    ['operations.ts', render(templates, 'operations.ts', { header, ...views.operations })],
-    ['types.ts', render(templates, 'types.ts', { header, ...views.types })],
-  ]);
-  if (options.readme !== false) files.set('README.md', render(templates, 'README.md', readmeView(plan, options.readme)));
-  for (const [path, text] of runtimeFilesFor(runtime, views.runtimeModules)) files.set(path, text);
+  const context = { runtime, readme: options.readme };
+  const files = new Map<string, string>();
+  for (const output of OUTPUTS) {
+    const view = output.view(plan, context);
+    if (view !== undefined) files.set(output.file, render(templates, output, view));
+  }
+  for (const [path, text] of runtimeFilesFor(runtime, runtimeEntries(plan, runtime))) files.set(path, text);
   return files;
+}
+
+/** The runtime modules the generated files import or re-export: the roots of the runtime the output carries. */
+function runtimeEntries(plan: Plan, runtime: Parameters<typeof runtimeModuleOf>[0]): string[] {
+  const names = Object.values(plan.modules).flatMap((module) => [...module.runtimeImports, ...module.runtimeExports]);
+  return [...new Set(names.map(({ name }) => runtimeModuleOf(runtime, name)))];
 }

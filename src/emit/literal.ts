@@ -1,13 +1,11 @@
 import { literal, propertyKey } from './escape.js';
 
-/** Plain data that can be written as a TypeScript literal. */
-export type LiteralValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly LiteralValue[]
-  | { readonly [key: string]: LiteralValue | undefined };
+/**
+ * Plain data that can be written as a TypeScript literal: strings, finite numbers, booleans, null,
+ * arrays and plain objects (undefined members are left out). Producers type it with the runtime's
+ * own types (`satisfies SchemeSpec`, `OperationSpec`), which are interfaces, hence `object` here.
+ */
+export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | object;
 
 const INLINE_WIDTH = 100;
 
@@ -17,7 +15,8 @@ const INLINE_WIDTH = 100;
  * ones are spread one entry per line. Undefined object members are left out.
  */
 export function toLiteral(value: LiteralValue, indent = ''): string {
-  if (value === null || typeof value !== 'object') return literal(value);
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return literal(value);
+  if (typeof value !== 'object') throw new Error(`internal: ${typeof value} is not plain data`);
   const inner = indent + '  ';
   const entries = Array.isArray(value)
     ? (value as readonly LiteralValue[]).map((v) => toLiteral(v, inner))

@@ -2,22 +2,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { KeywayError } from '../errors.js';
+import type { Output } from './outputs.js';
+import { OUTPUTS } from './outputs.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
-/** The templates keyway renders, by output file. */
-export const TEMPLATE_FILES = {
-  'index.ts': 'index.ts.hbs',
-  'client.ts': 'client.ts.hbs',
-  'operations.ts': 'operations.ts.hbs',
-  'types.ts': 'types.ts.hbs',
-  'README.md': 'README.md.hbs',
-} as const;
-
-export type OutputFile = keyof typeof TEMPLATE_FILES;
-export type CompiledTemplates = Record<OutputFile, Handlebars.TemplateDelegate>;
+/** Compiled templates, by template file name. */
+export type CompiledTemplates = ReadonlyMap<string, Handlebars.TemplateDelegate>;
 
 const BUILTIN_DIR = join(PACKAGE_ROOT, 'templates');
-const TEMPLATE_NAMES: ReadonlySet<string> = new Set(Object.values(TEMPLATE_FILES));
+const TEMPLATE_NAMES: ReadonlySet<string> = new Set(OUTPUTS.map((o) => o.template));
 
 /** Every template keyway renders, by file name: what a `--templates` folder may contain. */
 export function templateNames(): string[] {
@@ -33,20 +26,20 @@ export async function loadTemplates(overrides?: string): Promise<CompiledTemplat
   const overridden = overrides === undefined ? new Set<string>() : await listOverrides(overrides);
   const env = Handlebars.create();
   const entries = await Promise.all(
-    Object.entries(TEMPLATE_FILES).map(async ([file, template]) => {
+    [...TEMPLATE_NAMES].map(async (template) => {
       const path = overridden.has(template) ? join(resolve(overrides!), template) : join(BUILTIN_DIR, template);
       const source = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new KeywayError('E_TEMPLATE', `cannot read template ${template}: ${error.code ?? error.message}`, { file: path });
       });
       try {
         // compile() parses lazily, on first render; parsing here reports syntax errors as such.
-        return [file, env.compile(env.parse(source), { noEscape: true, strict: true })] as const;
+        return [template, env.compile(env.parse(source), { noEscape: true, strict: true })] as const;
       } catch (error) {
         throw new KeywayError('E_TEMPLATE', `template ${template} does not compile: ${(error as Error).message}`, { file: path });
       }
     }),
   );
-  return Object.fromEntries(entries) as CompiledTemplates;
+  return new Map(entries);
 }
 
 /** The template files in an override folder; anything else in it is a mistake worth stopping for. */
@@ -69,10 +62,12 @@ async function listOverrides(dir: string): Promise<Set<string>> {
   return names;
 }
 
-export function render(templates: CompiledTemplates, file: OutputFile, view: object): string {
+export function render(templates: CompiledTemplates, output: Output, view: object): string {
+  const template = templates.get(output.template);
+  if (template === undefined) throw new Error(`internal: template ${output.template} was not loaded`);
   try {
-    return templates[file](view);
+    return template(view);
   } catch (error) {
-    throw new KeywayError('E_TEMPLATE', `template ${TEMPLATE_FILES[file]} failed: ${(error as Error).message}`);
+    throw new KeywayError('E_TEMPLATE', `template ${output.template} failed: ${(error as Error).message}`);
   }
 }

@@ -1,5 +1,5 @@
 import { KeywayError } from '../errors.js';
-import { parseFragmentPointer } from './json-pointer.js';
+import { parseFragment } from '../json/json-pointer.js';
 import type { TextPosition } from './text-position.js';
 import type { SourceVersion } from '../model/api.js';
 import { detectVersion } from './detect-version.js';
@@ -76,7 +76,7 @@ export async function loadDocument(source: string, options: LoadOptions = {}): P
   }
   const asWritten = files.length === 1 && version !== '2.0';
   const locate = (at: string): TextPosition | undefined => {
-    const segments = asWritten && at.startsWith('#') ? parseFragmentPointer(at.slice(1)) : undefined;
+    const segments = asWritten && at.startsWith('#') ? parseFragment(at.slice(1)) : undefined;
     return segments === undefined ? undefined : root.locate(segments);
   };
   return { source, specVersion, version, document, files: files.map((file) => displayLocation(file.location)), locate };

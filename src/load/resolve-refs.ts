@@ -1,6 +1,6 @@
 import { KeywayError } from '../errors.js';
 import { collectRefs } from './collect-refs.js';
-import { parseFragmentPointer, resolveSegments, toFragment } from './json-pointer.js';
+import { lookupSegments, parseFragment, pointer } from '../json/json-pointer.js';
 import { displayLocation, isHttpUrl, resolveRefTarget, type LocationUrl } from './locations.js';
 import type { ParsedText } from './parse-text.js';
 
@@ -50,9 +50,9 @@ export async function resolveRefs(root: SourceFile, loadFile: FileLoader): Promi
         }
         target = loaded;
       }
-      const segments = parseFragmentPointer(fragment);
+      const segments = parseFragment(fragment);
       if (segments === undefined) throw fail('only JSON pointer fragments (#/…) are supported');
-      if (!resolveSegments(target.value, segments).found) {
+      if (!lookupSegments(target.value, segments).found) {
         throw fail(documentPart === '' ? 'no such location in this document' : `no such location in ${displayLocation(target.location)}`);
       }
     }
@@ -83,5 +83,5 @@ async function loadReferenced(location: LocationUrl, loadFile: FileLoader, fail:
 /** E_REF pointing at the `$ref` member itself, so line/column land on the reference. */
 function refError(ref: string, reason: string, at: readonly string[], file: SourceFile, cause: unknown): KeywayError {
   const refSegments = [...at, '$ref'];
-  return new KeywayError('E_REF', `cannot resolve $ref '${ref}': ${reason}`, { file: file.displayName, pointer: toFragment(refSegments), ...file.locate(refSegments) }, { cause });
+  return new KeywayError('E_REF', `cannot resolve $ref '${ref}': ${reason}`, { file: file.displayName, pointer: pointer(...refSegments), ...file.locate(refSegments) }, { cause });
 }

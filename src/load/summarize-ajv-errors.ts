@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { parseJsonPointer } from './json-pointer.js';
+import { parseJsonPointer } from '../json/json-pointer.js';
 
 export interface Violation {
   /** Raw segments of the offending node. */
@@ -92,7 +92,7 @@ function dropIfOthersRemain(errors: ErrorObject[], drop: (error: ErrorObject) =>
 }
 
 function toViolation(error: ErrorObject): Violation {
-  const segments = parseJsonPointer(error.instancePath);
+  const segments = parseJsonPointer(error.instancePath) ?? [];
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':

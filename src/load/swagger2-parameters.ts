@@ -1,7 +1,8 @@
-import { convertSchema, extensionsOf, simpleSchemaOf, type Json } from './swagger2-schema.js';
+import { type JsonObject } from '../json/json-object.js';
+import { convertSchema, extensionsOf, simpleSchemaOf } from './swagger2-schema.js';
 
 /** Where a 2.0 parameter's `collectionFormat` lands in 3.0 for query parameters. */
-const QUERY_STYLES: Readonly<Record<string, Json>> = {
+const QUERY_STYLES: Readonly<Record<string, JsonObject>> = {
   csv: { style: 'form', explode: false },
   multi: { style: 'form', explode: true },
   ssv: { style: 'spaceDelimited', explode: false },
@@ -15,8 +16,8 @@ const QUERY_STYLES: Readonly<Record<string, Json>> = {
  * path and header, csv is 3.0's default `simple` style and needs nothing. Formats 3.0 cannot
  * express (tsv; ssv/pipes outside the query) are kept as `x-collectionFormat`.
  */
-export function convertParameter(parameter: Json): Json {
-  const out: Json = { name: parameter['name'], in: parameter['in'] };
+export function convertParameter(parameter: JsonObject): JsonObject {
+  const out: JsonObject = { name: parameter['name'], in: parameter['in'] };
   for (const key of ['description', 'required', 'allowEmptyValue'] as const) {
     if (parameter[key] !== undefined) out[key] = parameter[key];
   }
@@ -27,7 +28,7 @@ export function convertParameter(parameter: Json): Json {
   return { ...out, ...extensions };
 }
 
-function styleOf(parameter: Json): Json {
+function styleOf(parameter: JsonObject): JsonObject {
   const format = typeof parameter['collectionFormat'] === 'string' ? parameter['collectionFormat'] : 'csv';
   if (parameter['in'] === 'query' && QUERY_STYLES[format]) return QUERY_STYLES[format];
   if (format === 'csv') return {};
@@ -35,9 +36,9 @@ function styleOf(parameter: Json): Json {
 }
 
 /** `in: body` → a Request Body with the body's schema under every media type the operation consumes. */
-export function bodyToRequestBody(body: Json, consumes: readonly string[]): Json {
+export function bodyToRequestBody(body: JsonObject, consumes: readonly string[]): JsonObject {
   const schema = convertSchema(body['schema']);
-  const requestBody: Json = {};
+  const requestBody: JsonObject = {};
   if (body['description'] !== undefined) requestBody['description'] = body['description'];
   requestBody['content'] = Object.fromEntries(consumes.map((mediaType) => [mediaType, { schema }]));
   if (body['required'] === true) requestBody['required'] = true;
@@ -53,13 +54,13 @@ const FORM_MEDIA_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-d
  * parameter. The media types are the form types the operation consumes, else multipart when
  * a file is uploaded and urlencoded otherwise. Array serialization moves into `encoding`.
  */
-export function formDataToRequestBody(fields: readonly Json[], consumes: readonly string[]): Json {
+export function formDataToRequestBody(fields: readonly JsonObject[], consumes: readonly string[]): JsonObject {
   const hasFile = fields.some((field) => field['type'] === 'file');
   const declared = consumes.filter((mediaType) => FORM_MEDIA_TYPES.includes(mediaType.split(';')[0]!.trim().toLowerCase()));
   const mediaTypes = declared.length > 0 ? declared : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
   // No prototype: a field named `__proto__` must become a property, not replace the prototype.
-  const properties: Json = Object.create(null);
-  const encoding: Json = Object.create(null);
+  const properties: JsonObject = Object.create(null);
+  const encoding: JsonObject = Object.create(null);
   const required: string[] = [];
   for (const field of fields) {
     const name = String(field['name']);
@@ -69,11 +70,11 @@ export function formDataToRequestBody(fields: readonly Json[], consumes: readonl
     if (field['required'] === true) required.push(name);
     if (field['type'] === 'array') encoding[name] = QUERY_STYLES[String(field['collectionFormat'] ?? 'csv')] ?? { 'x-collectionFormat': field['collectionFormat'] };
   }
-  const schema: Json = { type: 'object', properties };
+  const schema: JsonObject = { type: 'object', properties };
   if (required.length > 0) schema['required'] = required;
   const content = Object.fromEntries(
     mediaTypes.map((mediaType) => {
-      const media: Json = { schema };
+      const media: JsonObject = { schema };
       if (Object.keys(encoding).length > 0 && mediaType.startsWith('application/x-www-form-urlencoded')) media['encoding'] = encoding;
       return [mediaType, media];
     }),

@@ -1,4 +1,4 @@
-import { parseFragmentPointer, toFragment } from './json-pointer.js';
+import { parseLocalRef, pointer } from '../json/json-pointer.js';
 
 /**
  * Upgrading 2.0 to 3.0 moves things (`#/definitions/Pet` → `#/components/schemas/Pet`, a body
@@ -10,7 +10,7 @@ export class Relocations {
   private readonly moves = new Map<string, readonly string[]>();
 
   add(from: readonly string[], to: readonly string[]): void {
-    this.moves.set(toFragment(from), to);
+    this.moves.set(pointer(...from), to);
   }
 
   /** Rewrites `$ref`s in place; a subtree shared by several parents is rewritten once. */
@@ -32,12 +32,11 @@ export class Relocations {
   }
 
   rewrite(ref: string): string {
-    if (!ref.startsWith('#')) return ref;
-    const segments = parseFragmentPointer(ref.slice(1));
+    const segments = parseLocalRef(ref);
     if (segments === undefined) return ref;
     for (let length = segments.length; length > 0; length--) {
-      const target = this.moves.get(toFragment(segments.slice(0, length)));
-      if (target) return toFragment([...target, ...segments.slice(length)]);
+      const target = this.moves.get(pointer(...segments.slice(0, length)));
+      if (target) return pointer(...target, ...segments.slice(length));
     }
     return ref;
   }

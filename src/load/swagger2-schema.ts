@@ -1,11 +1,7 @@
-export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isObject, type JsonObject } from '../json/json-object.js';
 
 /** Specification extensions (`x-…`) of an object, to carry over unchanged. */
-export function extensionsOf(object: Json): Json {
+export function extensionsOf(object: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([key]) => key.startsWith('x-')));
 }
 
@@ -16,7 +12,7 @@ export function extensionsOf(object: Json): Json {
  */
 export function convertSchema(schema: unknown): unknown {
   if (!isObject(schema)) return schema;
-  const out: Json = {};
+  const out: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'x-nullable') {
       // kept next to a $ref too: 3.0 ignores it there, but it is the author's intent and analysis may use it
@@ -49,8 +45,8 @@ const SIMPLE_SCHEMA_KEYS = [
  * The schema part of a 2.0 parameter/header/items object (`collectionFormat` is serialization,
  * handled by the caller). Nested `items` are converted the same way.
  */
-export function simpleSchemaOf(object: Json): Json {
-  const schema: Json = {};
+export function simpleSchemaOf(object: JsonObject): JsonObject {
+  const schema: JsonObject = {};
   for (const key of SIMPLE_SCHEMA_KEYS) {
     if (object[key] === undefined) continue;
     schema[key] = key === 'items' && isObject(object[key]) ? simpleSchemaOf(object[key]) : object[key];
@@ -61,6 +57,6 @@ export function simpleSchemaOf(object: Json): Json {
   return schema;
 }
 
-export function mapValues(object: Json, convert: (value: unknown, key: string) => unknown): Json {
+export function mapValues(object: JsonObject, convert: (value: unknown, key: string) => unknown): JsonObject {
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, convert(value, key)]));
 }

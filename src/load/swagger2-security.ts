@@ -1,4 +1,5 @@
-import { extensionsOf, isObject, type Json } from './swagger2-schema.js';
+import { isObject, type JsonObject } from '../json/json-object.js';
+import { extensionsOf } from './swagger2-schema.js';
 
 const OAUTH2_FLOW_NAMES: Readonly<Record<string, string>> = {
   implicit: 'implicit',
@@ -10,7 +11,7 @@ const OAUTH2_FLOW_NAMES: Readonly<Record<string, string>> = {
 /** A 2.0 Security Definition as a 3.0 Security Scheme (`basic` → HTTP basic; oauth2 `flow` → `flows`). */
 export function convertSecurityScheme(definition: unknown): unknown {
   if (!isObject(definition)) return definition;
-  const common: Json = {};
+  const common: JsonObject = {};
   if (definition['description'] !== undefined) common['description'] = definition['description'];
   const extensions = extensionsOf(definition);
   switch (definition['type']) {
@@ -20,7 +21,7 @@ export function convertSecurityScheme(definition: unknown): unknown {
       return { type: 'apiKey', name: definition['name'], in: definition['in'], ...common, ...extensions };
     case 'oauth2': {
       const flowName = OAUTH2_FLOW_NAMES[String(definition['flow'])] ?? String(definition['flow']);
-      const flow: Json = {};
+      const flow: JsonObject = {};
       if (definition['authorizationUrl'] !== undefined) flow['authorizationUrl'] = definition['authorizationUrl'];
       if (definition['tokenUrl'] !== undefined) flow['tokenUrl'] = definition['tokenUrl'];
       flow['scopes'] = isObject(definition['scopes']) ? definition['scopes'] : {};

@@ -1,15 +1,16 @@
-import { parseFragmentPointer, resolveSegments } from './json-pointer.js';
+import { lookupSegments, parseFragment } from '../json/json-pointer.js';
 import { bodyToRequestBody, convertParameter, formDataToRequestBody } from './swagger2-parameters.js';
 import { Relocations } from './swagger2-relocations.js';
 import { convertResponse } from './swagger2-responses.js';
-import { convertSchema, extensionsOf, isObject, mapValues, type Json } from './swagger2-schema.js';
+import { isObject, type JsonObject } from '../json/json-object.js';
+import { convertSchema, extensionsOf, mapValues } from './swagger2-schema.js';
 import { convertSecurityScheme } from './swagger2-security.js';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
 const DEFAULT_MEDIA_TYPES = ['application/json'];
 
 interface Context {
-  source: Json;
+  source: JsonObject;
   consumes: string[];
   produces: string[];
   relocations: Relocations;
@@ -17,8 +18,8 @@ interface Context {
 
 /** A parameter as written (inline or `$ref`) with the object it stands for. */
 interface ParameterEntry {
-  written: Json;
-  resolved: Json;
+  written: JsonObject;
+  resolved: JsonObject;
   index: number;
 }
 
@@ -26,7 +27,7 @@ interface ParameterEntry {
  * Rewrites a (valid, bundled) Swagger 2.0 document into OpenAPI 3.0.3 shape, keeping local
  * `$ref`s as `$ref`s (re-pointed to where their targets moved). Pure: the input is not modified.
  */
-export function upgradeSwagger2(swagger: Json): Json {
+export function upgradeSwagger2(swagger: JsonObject): JsonObject {
   const source = structuredClone(swagger);
   const context: Context = {
     source,
@@ -34,7 +35,7 @@ export function upgradeSwagger2(swagger: Json): Json {
     produces: mediaTypeList(source['produces']) ?? DEFAULT_MEDIA_TYPES,
     relocations: new Relocations(),
   };
-  const out: Json = { openapi: '3.0.3', info: source['info'] };
+  const out: JsonObject = { openapi: '3.0.3', info: source['info'] };
   if (source['externalDocs'] !== undefined) out['externalDocs'] = source['externalDocs'];
   const servers = serversOf(source['schemes'], source['host'], source['basePath']);
   if (servers) out['servers'] = servers;
@@ -48,9 +49,9 @@ export function upgradeSwagger2(swagger: Json): Json {
   return out;
 }
 
-function convertComponents(context: Context): Json {
+function convertComponents(context: Context): JsonObject {
   const { source, relocations } = context;
-  const components: Json = {};
+  const components: JsonObject = {};
   relocations.add(['definitions'], ['components', 'schemas']);
   relocations.add(['parameters'], ['components', 'parameters']);
   relocations.add(['responses'], ['components', 'responses']);
@@ -59,7 +60,7 @@ function convertComponents(context: Context): Json {
   if (isObject(source['parameters'])) {
     // Body and form parameters have no 3.0 component equivalent; they are inlined where used.
     const reusable = Object.entries(source['parameters']).filter(([, parameter]) => isObject(parameter) && !isBodyLike(parameter));
-    if (reusable.length > 0) components['parameters'] = Object.fromEntries(reusable.map(([name, parameter]) => [name, convertParameter(parameter as Json)]));
+    if (reusable.length > 0) components['parameters'] = Object.fromEntries(reusable.map(([name, parameter]) => [name, convertParameter(parameter as JsonObject)]));
   }
   if (isObject(source['responses'])) {
     components['responses'] = mapValues(source['responses'], (response) => convertResponse(response, context.produces));
@@ -76,7 +77,7 @@ function convertComponents(context: Context): Json {
 function convertPathItem(item: unknown, at: string[], context: Context): unknown {
   if (!isObject(item)) return item;
   const shared = parameterEntries(item['parameters'], context);
-  const out: Json = {};
+  const out: JsonObject = {};
   for (const [key, value] of Object.entries(item)) {
     if (key === 'parameters') {
       const plain = shared.filter((entry) => !isBodyLike(entry.resolved));
@@ -90,7 +91,7 @@ function convertPathItem(item: unknown, at: string[], context: Context): unknown
   return out;
 }
 
-function convertOperation(operation: Json, at: string[], sharedBodyLike: ParameterEntry[], context: Context): Json {
+function convertOperation(operation: JsonObject, at: string[], sharedBodyLike: ParameterEntry[], context: Context): JsonObject {
   const consumes = mediaTypeList(operation['consumes']) ?? context.consumes;
   const produces = mediaTypeList(operation['produces']) ?? context.produces;
   const own = parameterEntries(operation['parameters'], context);
@@ -98,7 +99,7 @@ function convertOperation(operation: Json, at: string[], sharedBodyLike: Paramet
   const bodyLike = [...sharedBodyLike.filter((entry) => !overridden(entry)), ...own.filter((entry) => isBodyLike(entry.resolved))];
   const plain = own.filter((entry) => !isBodyLike(entry.resolved));
   const requestBody = requestBodyOf(bodyLike, consumes, at, context);
-  const out: Json = {};
+  const out: JsonObject = {};
   // the request body goes where the parameters were (or before the responses)
   const placeRequestBody = () => {
     if (requestBody && out['requestBody'] === undefined) out['requestBody'] = requestBody;
@@ -121,7 +122,7 @@ function convertOperation(operation: Json, at: string[], sharedBodyLike: Paramet
   return out;
 }
 
-function requestBodyOf(bodyLike: ParameterEntry[], consumes: string[], at: string[], context: Context): Json | undefined {
+function requestBodyOf(bodyLike: ParameterEntry[], consumes: string[], at: string[], context: Context): JsonObject | undefined {
   const body = bodyLike.find((entry) => entry.resolved['in'] === 'body');
   if (body) {
     context.relocations.add([...at, 'parameters', String(body.index), 'schema'], [...at, 'requestBody', 'content', consumes[0]!, 'schema']);
@@ -130,14 +131,14 @@ function requestBodyOf(bodyLike: ParameterEntry[], consumes: string[], at: strin
   const fields = bodyLike.filter((entry) => entry.resolved['in'] === 'formData');
   if (fields.length === 0) return undefined;
   const requestBody = formDataToRequestBody(fields.map((entry) => entry.resolved), consumes);
-  const [mediaType] = Object.keys(requestBody['content'] as Json);
+  const [mediaType] = Object.keys(requestBody['content'] as JsonObject);
   for (const field of fields) {
     context.relocations.add([...at, 'parameters', String(field.index)], [...at, 'requestBody', 'content', mediaType!, 'schema', 'properties', String(field.resolved['name'])]);
   }
   return requestBody;
 }
 
-function convertResponses(responses: Json, produces: string[], at: string[], context: Context): Json {
+function convertResponses(responses: JsonObject, produces: string[], at: string[], context: Context): JsonObject {
   return mapValues(responses, (response, code) => {
     if (code.startsWith('x-')) return response;
     if (isObject(response) && response['schema'] !== undefined && response['$ref'] === undefined) {
@@ -148,7 +149,7 @@ function convertResponses(responses: Json, produces: string[], at: string[], con
 }
 
 /** Keeps a `$ref`ed parameter a `$ref` (it is a component); converts an inline one. */
-function relocatedParameter(entry: ParameterEntry, index: number, at: string[], context: Context): Json {
+function relocatedParameter(entry: ParameterEntry, index: number, at: string[], context: Context): JsonObject {
   context.relocations.add([...at, 'parameters', String(entry.index)], [...at, 'parameters', String(index)]);
   return entry.written === entry.resolved ? convertParameter(entry.resolved) : entry.written;
 }
@@ -162,11 +163,11 @@ function parameterEntries(parameters: unknown, context: Context): ParameterEntry
 }
 
 /** Follows local `$ref`s (a few hops at most in real documents; bounded against cycles). */
-function resolveLocalRef(object: Json, source: Json): Json {
+function resolveLocalRef(object: JsonObject, source: JsonObject): JsonObject {
   let current = object;
   for (let hops = 0; hops < 16 && typeof current['$ref'] === 'string' && current['$ref'].startsWith('#'); hops++) {
-    const segments = parseFragmentPointer(current['$ref'].slice(1));
-    const target = segments && resolveSegments(source, segments);
+    const segments = parseFragment(current['$ref'].slice(1));
+    const target = segments && lookupSegments(source, segments);
     if (!target || !target.found || !isObject(target.value)) break;
     current = target.value;
   }
@@ -184,7 +185,7 @@ function mediaTypeList(value: unknown): string[] | undefined {
 }
 
 /** `schemes` × `host` × `basePath` → 3.0 servers, https first; without a host, the base path alone. */
-export function serversOf(schemes: unknown, host: unknown, basePath: unknown): Json[] | undefined {
+export function serversOf(schemes: unknown, host: unknown, basePath: unknown): JsonObject[] | undefined {
   const base = typeof basePath === 'string' ? basePath.replace(/\/+$/, '') : '';
   if (typeof host !== 'string' || host === '') return typeof basePath === 'string' && basePath !== '' ? [{ url: base || '/' }] : undefined;
   const listed = Array.isArray(schemes) ? schemes.filter((scheme): scheme is string => typeof scheme === 'string') : [];

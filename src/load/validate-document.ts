@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { KeywayError } from '../errors.js';
 import type { SourceVersion } from '../model/api.js';
-import { toFragment } from './json-pointer.js';
+import { pointer } from '../json/json-pointer.js';
 import { schemaErrors } from './schema-validators.js';
 import type { TextPosition } from './text-position.js';
 
@@ -30,13 +30,13 @@ export async function validateDocument(
   const { summarizeAjvErrors } = await import('./summarize-ajv-errors.js');
   const violations = summarizeAjvErrors(errors);
   const [first] = violations;
-  const details = violations.slice(0, MAX_DETAILS).map((v) => `${toFragment(v.segments)}: ${v.message}`);
+  const details = violations.slice(0, MAX_DETAILS).map((v) => `${pointer(...v.segments)}: ${v.message}`);
   if (violations.length > MAX_DETAILS) details.push(`… and ${violations.length - MAX_DETAILS} more`);
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? 's' : ''})` : '';
   throw new KeywayError(
     'E_INVALID',
     `${first!.message}${more}`,
-    { file, pointer: toFragment(first!.segments), ...locate(first!.segments) },
+    { file, pointer: pointer(...first!.segments), ...locate(first!.segments) },
     { details },
   );
 }

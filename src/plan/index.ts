@@ -1,32 +1,17 @@
 import { KeywayError } from '../errors.js';
-import { isIdentifier, isReserved, isReservedWord, pascalCase, toIdentifier } from '../emit/escape.js';
-import type { ApiModel, MediaModel, OperationModel, ParameterModel, SecurityScheme, TypeNode } from '../model/index.js';
-import { NameRegistry } from './name-registry.js';
+import type { ApiModel, ParameterModel } from '../model/index.js';
+import { boundNames, clashes, exportedNames } from './bound-names.js';
+import { planClientName } from './client-name.js';
 import { planMethodNames } from './operation-names.js';
-import { CLIENT_MODULE_LOCALS, RUNTIME_EXPORTS, TYPES_MODULE_GLOBALS } from './reserved.js';
-import { successResult } from './result-type.js';
+import { clientFeatures, outputModules, type ClientFeatures, type OutputModules } from './output-modules.js';
+import { planOperation, type PlannedOperation } from './plan-operation.js';
+import { familyOf } from './schemes/catalog.js';
+import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
+import { planTypeNames } from './type-names.js';
 
-/** One argument-object property: a parameter or the request body. */
-export interface PlannedArg {
-  /** Property name in the method's argument object. */
-  key: string;
-  required: boolean;
-  type: TypeNode;
-  description?: string;
-  deprecated?: boolean;
-  /** The parameter it carries; undefined for the body. */
-  parameter?: ParameterModel;
-}
-
-export interface PlannedOperation {
-  model: OperationModel;
-  methodName: string;
-  args: PlannedArg[];
-  /** The request body media the method sends, and its argument key. */
-  body?: { key: string; media: MediaModel };
-  /** Type of the parsed 2xx body; undefined when no 2xx response has content. */
-  result: TypeNode | undefined;
-}
+export type { PlannedArg, PlannedOperation } from './plan-operation.js';
+export type { OutputModule, OutputModules, RuntimeName } from './output-modules.js';
+export type { PlannedScheme } from './schemes/plan-schemes.js';
 
 /** Every name the output uses, decided in one place before rendering. */
 export interface Plan {
@@ -35,8 +20,12 @@ export interface Plan {
   /** Named type key → emitted identifier. */
   typeNames: Map<string, string>;
   operations: PlannedOperation[];
-  /** Schemes the `auth` option accepts, in spec order. */
-  schemes: SecurityScheme[];
+  /** Schemes the `auth` option accepts, in spec order, with what the catalog says of each. */
+  schemes: PlannedScheme[];
+  /** What the client does for its schemes: factories, token options, sign-in. */
+  features: ClientFeatures;
+  /** Per generated module: the names it declares, imports and exports. */
+  modules: OutputModules;
 }
 
 export interface PlanOptions {
@@ -44,54 +33,44 @@ export interface PlanOptions {
   name?: string;
 }
 
+/**
+ * One pass that decides every emitted name, in the order hey-api's planner does: the files and
+ * what they need from the runtime (fixed by the schemes), then names (client, types, methods)
+ * around those, then each module's imports and exports. Nothing after this chooses a name.
+ */
 export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
-  const clientName = planClientName(model, options.name);
-  // Type names only meet other names in types.ts (which refers to a few globals) and in index.ts's
-  // re-exports; the client reaches them through the `T.` namespace, so no other name can clash.
-  const typeRegistry = new NameRegistry([...RUNTIME_EXPORTS, ...TYPES_MODULE_GLOBALS, clientName]);
-  const typeNames = new Map<string, string>();
-  for (const t of model.types) typeNames.set(t.key, typeRegistry.claim(toIdentifier(t.key, 'pascal', 'Schema', isReservedWord)));
+  const schemes = model.securitySchemes.map(planScheme);
+  const features = clientFeatures(schemes);
+  const fixed = boundNames(outputModules(features, '', []));
+  fixed.delete('');
+  const clientName = planClientName(model, options.name, fixed);
+  const indexExports = exportedNames(outputModules(features, clientName, [])['index.ts']);
+  const typeNames = planTypeNames(model.types, indexExports);
   const methodNames = planMethodNames(model.operations);
+  const modules = outputModules(features, clientName, [...typeNames.values()]);
+  const problems = clashes(modules);
+  if (problems.length) throw new KeywayError('E_USAGE', `the generated names clash: ${problems.join('; ')}`);
+  const filled = filledParameters(model);
   return {
     model,
     clientName,
     typeNames,
-    operations: model.operations.map((op, i) => planOperation(op, methodNames[i]!)),
-    schemes: model.securitySchemes,
+    operations: model.operations.map((op, i) => planOperation(op, methodNames[i]!, (p) => filled(op.security, p))),
+    schemes,
+    features,
+    modules,
   };
 }
 
-function planClientName(model: ApiModel, requested: string | undefined): string {
-  const reservedLocals = new Set<string>(CLIENT_MODULE_LOCALS);
-  if (requested !== undefined) {
-    if (!isIdentifier(requested) || isReserved(requested) || reservedLocals.has(requested)) {
-      throw new KeywayError('E_USAGE', `--name ${JSON.stringify(requested)} is not a usable class name (it must be a JavaScript identifier that is not a reserved word or one of keyway's own names)`);
-    }
-    return requested;
+/** Whether a scheme the operation may use sets the parameter itself (catalog `fills`). */
+function filledParameters(model: ApiModel): (security: ApiModel['operations'][number]['security'], p: ParameterModel) => boolean {
+  const fills = new Map<string, Array<{ in: string; name: string }>>();
+  for (const scheme of model.securitySchemes) {
+    const filled = familyOf(scheme).fills?.(scheme) ?? [];
+    if (filled.length) fills.set(scheme.key, [...filled]);
   }
-  const base = pascalCase(model.title).replace(/(Api|Client)$/i, '');
-  let name = toIdentifier(`${base} Client`, 'pascal', 'ApiClient');
-  if (reservedLocals.has(name)) name = `Api${name}`;
-  return name;
-}
-
-function planOperation(op: OperationModel, methodName: string): PlannedOperation {
-  const keys = new NameRegistry();
-  // Parameters keep their spec names; a name used in two locations gets the location appended.
-  const args: PlannedArg[] = op.parameters.map((p) => ({
-    key: keys.has(p.name) ? keys.claim(`${p.name}_${p.in}`) : keys.claim(p.name),
-    required: p.required,
-    type: p.type,
-    description: p.description,
-    deprecated: p.deprecated,
-    parameter: p,
-  }));
-  const media = op.requestBody?.contents[0];
-  let body: PlannedOperation['body'];
-  if (op.requestBody && media) {
-    const key = keys.claim(keys.has('body') ? 'requestBody' : 'body');
-    body = { key, media };
-    args.push({ key, required: op.requestBody.required, type: media.type, description: op.requestBody.description });
-  }
-  return { model: op, methodName, args, body, result: successResult(op) };
+  if (fills.size === 0) return () => false;
+  const same = (a: { in: string; name: string }, p: ParameterModel) =>
+    a.in === p.in && (p.in === 'header' ? a.name.toLowerCase() === p.name.toLowerCase() : a.name === p.name);
+  return (security, p) => security.some((alt) => alt.schemes.some((use) => (fills.get(use.scheme) ?? []).some((f) => same(f, p))));
 }

@@ -1,5 +1,5 @@
 import type { OperationModel } from '../model/index.js';
-import { camelCase, toIdentifier } from '../emit/escape.js';
+import { camelCase, toIdentifier } from './identifiers.js';
 import { NameRegistry } from './name-registry.js';
 import { RESERVED_METHODS } from './reserved.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationSpec } from '../../src/emit/operation-spec.js';
+import { operationSpec } from '../../src/emit/views/operation-spec.js';
 import type { OperationModel, ParameterModel } from '../../src/model/index.js';
 import { plan } from '../../src/plan/index.js';
 import { ClientCore } from '../../src/runtime/client-core.js';
@@ -11,7 +11,7 @@ const param = (p: Partial<ParameterModel>): ParameterModel => ({ name: 'q', in: 
 function specOf(parameters: ParameterModel[]): OperationSpec {
   const op: OperationModel = { operationId: 'search', method: 'get', path: '/search/{id}', tags: [], parameters, responses: [{ status: '200', contents: [{ mediaType: 'application/json', encoding: 'json', type: str }] }], security: [], pointer: '#' };
   const planned = plan({ sourceVersion: '3.0', specVersion: '3.0.3', title: 't', version: '1', servers: [], operations: [op], types: [], securitySchemes: [] });
-  return operationSpec(planned.operations[0]!) as unknown as OperationSpec;
+  return operationSpec(planned.operations[0]!);
 }
 
 describe('operationSpec', () => {

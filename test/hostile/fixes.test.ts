@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSecuritySchemes } from '../../src/analyze/security.js';
 import { breakAliasCycles } from '../../src/analyze/schema/alias-cycles.js';
-import { isIdentifier, toIdentifier } from '../../src/emit/escape.js';
+import { isIdentifier, toIdentifier } from '../../src/plan/identifiers.js';
 import { generate } from '../../src/generate.js';
 import { upgradeSwagger2 } from '../../src/load/upgrade-swagger2.js';
 import type { NamedType, TypeNode } from '../../src/model/index.js';

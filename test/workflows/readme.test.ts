@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemeView } from '../../src/emit/scheme-view.js';
+import { planScheme } from '../../src/plan/schemes/plan-schemes.js';
 import { renderClient } from '../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 import { typecheck } from '../support/tsc.js';
@@ -54,10 +54,10 @@ describe('README.md', () => {
       const start = readme.indexOf(`### \`${scheme.key}\``);
       expect(start, scheme.key).toBeGreaterThan(0);
       const section = readme.slice(start, readme.indexOf('\n### ', start + 1) >>> 0 || undefined);
-      const view = schemeView(scheme);
-      expect(section).toContain(`Credential type: \`${view.credentialType}\``);
+      const planned = planScheme(scheme);
+      expect(section).toContain(`Credential type: \`${planned.credentialType}\``);
       const samples = section.match(/```ts\n[\s\S]*?\n```/g) ?? [];
-      expect(samples, scheme.key).toHaveLength(view.credentialImports.length);
+      expect(samples, scheme.key).toHaveLength(planned.credentials.length);
       for (const sample of samples) expect(sample).toContain(`new ZooScriptAlert1ScriptClient({\n  auth: {\n    ${scheme.key}: `);
     }
   });

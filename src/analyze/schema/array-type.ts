@@ -1,4 +1,4 @@
-import { childPointer } from '../../errors.js';
+import { childPointer } from '../../json/json-pointer.js';
 import type { TypeNode } from '../../model/index.js';
 import { keyword, type Convert, type SchemaObject } from './keywords.js';
 import { UNKNOWN } from './simplify.js';

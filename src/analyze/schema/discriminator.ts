@@ -1,5 +1,5 @@
 import type { TypeNode } from '../../model/index.js';
-import { canonicalPointer, componentSchemaName } from './json-pointer.js';
+import { canonicalRef, componentSchemaName } from '../../json/json-pointer.js';
 import { isSchemaObject, keyword, type SchemaObject } from './keywords.js';
 import { intersection, literalNode, union } from './simplify.js';
 
@@ -38,7 +38,7 @@ function refTarget(variant: unknown): RefTarget | undefined {
   if (typeof ref !== 'string') return undefined;
   const name = componentSchemaName(ref);
   if (name !== undefined) return { key: 'name:' + name, name };
-  const pointer = canonicalPointer(ref);
+  const pointer = canonicalRef(ref);
   return pointer === undefined ? undefined : { key: 'pointer:' + pointer };
 }
 

@@ -1,4 +1,4 @@
-import { childPointer } from '../../errors.js';
+import { childPointer } from '../../json/json-pointer.js';
 import type { ObjectNode, PropertyNode, TypeNode } from '../../model/index.js';
 import { isSchemaObject, keyword, stringList, type Convert, type SchemaObject } from './keywords.js';
 import { union } from './simplify.js';

@@ -1,12 +1,8 @@
-import type { SecurityScheme } from '../model/index.js';
-import type { Plan, PlannedOperation } from '../plan/index.js';
-import { credentialSample } from '../readme/credential-samples.js';
-import { mdBlock, mdCode, mdFence, mdInline } from '../readme/markdown.js';
-import { describeScheme } from '../readme/describe-scheme.js';
+import type { Plan, PlannedOperation } from '../../plan/index.js';
+import { mdBlock, mdCode, mdFence, mdInline } from '../../readme/markdown.js';
+import { propertyKey, stringLiteral } from '../escape.js';
+import { GENERATED_HEADER } from '../header.js';
 import { describeRequirement } from './describe-security.js';
-import { propertyKey, stringLiteral } from './escape.js';
-import { GENERATED_HEADER } from './header.js';
-import { schemeView } from './scheme-view.js';
 
 export interface ReadmeOptions {
   /** Module specifier the samples import the client from (default `./index.js`). */
@@ -33,7 +29,6 @@ export interface ReadmeView {
 export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView {
   const model = plan.model;
   const importFrom = options.importFrom ?? './index.js';
-  const views = plan.schemes.map((scheme) => ({ scheme, view: schemeView(scheme) }));
   return {
     header: `<!-- ${GENERATED_HEADER.replace(/^\/\/\s*/, '').replace(/--/g, '—')} -->`,
     title: mdInline(`${model.title}${model.version ? ` ${model.version}` : ''}`),
@@ -42,20 +37,19 @@ export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView 
     install: options.packageName ? mdFence(`npm install ${options.packageName}`, 'sh') : '',
     clientName: mdCode(plan.clientName),
     quickStart: mdFence(quickStart(plan, importFrom), 'ts'),
-    schemes: views.map(({ scheme, view }) => ({
-      heading: `${mdCode(scheme.key)} (${mdInline(kindWords(scheme))})`,
-      about: describeScheme(scheme),
-      description: scheme.description ? mdBlock(scheme.description) : '',
-      credential: mdCode(view.credentialType),
-      samples: view.credentialImports.map((type) => {
-        const sample = credentialSample(type);
+    schemes: plan.schemes.map((scheme) => ({
+      heading: `${mdCode(scheme.model.key)} (${mdInline(scheme.kind)})`,
+      about: scheme.about,
+      description: scheme.model.description ? mdBlock(scheme.model.description) : '',
+      credential: mdCode(scheme.credentialType),
+      samples: scheme.credentials.map(({ sample }) => {
         const setup = sample.setup ? `${sample.setup}\n\n` : '';
-        const code = `${setup}const client = new ${plan.clientName}({\n  auth: {\n    ${propertyKey(scheme.key)}: ${indent(sample.value, '    ')}\n  },\n});`;
+        const code = `${setup}const client = new ${plan.clientName}({\n  auth: {\n    ${propertyKey(scheme.model.key)}: ${indent(sample.value, '    ')}\n  },\n});`;
         return `**${mdInline(capitalize(sample.title))}**: ${sample.shape}\n\n${mdFence(code, 'ts')}`;
       }),
-      usedBy: usedBy(plan.operations, scheme.key),
+      usedBy: usedBy(plan.operations, scheme.model.key),
     })),
-    tokenRefresh: views.some(({ view }) => view.managesTokens),
+    tokenRefresh: plan.features.managesTokens,
     operations: plan.operations.map(operationRow),
   };
 }
@@ -82,21 +76,6 @@ function quickStart(plan: Plan, importFrom: string): string {
         ]
       : []),
   ].join('\n');
-}
-
-function kindWords(scheme: SecurityScheme): string {
-  switch (scheme.kind) {
-    case 'apiKey':
-      return `API key in ${scheme.in}`;
-    case 'http':
-      return `HTTP ${scheme.scheme}`;
-    case 'oauth2':
-      return 'OAuth 2.0';
-    case 'openIdConnect':
-      return 'OpenID Connect';
-    case 'mutualTLS':
-      return 'mutual TLS';
-  }
 }
 
 /** One bullet per operation that can use the scheme: what it needs alongside, and which scopes. */

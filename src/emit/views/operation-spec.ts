@@ -1,9 +1,9 @@
-import type { PlannedOperation } from '../plan/index.js';
-import { isSuccessStatus } from '../plan/result-type.js';
-import type { LiteralValue } from './literal.js';
+import type { PlannedOperation } from '../../plan/index.js';
+import { isSuccessStatus } from '../../plan/result-type.js';
+import type { OperationSpec, SchemeUseSpec } from '../../runtime/operation.js';
 
 /** The runtime's `OperationSpec` for one operation, as plain data. */
-export function operationSpec(op: PlannedOperation): LiteralValue {
+export function operationSpec(op: PlannedOperation): OperationSpec {
   const model = op.model;
   return {
     id: op.methodName,
@@ -30,8 +30,8 @@ export function operationSpec(op: PlannedOperation): LiteralValue {
     }),
     accept: acceptHeader(op),
     body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType } : undefined,
-    security: model.security.map((alt) => alt.schemes.map((s) => [s.scheme, s.scopes])),
-  };
+    security: model.security.map((alt) => alt.schemes.map((s): SchemeUseSpec => [s.scheme, s.scopes])),
+  } satisfies OperationSpec;
 }
 
 /** The media types the operation's 2xx responses declare, for `Accept`; undefined when none do. */

@@ -1,4 +1,4 @@
-import type { SecurityRequirement } from '../model/index.js';
+import type { SecurityRequirement } from '../../model/index.js';
 
 /**
  * A requirement in words, for doc comments: `api_key, or petstore_auth (read:pets)`;

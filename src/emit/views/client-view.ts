@@ -1,0 +1,91 @@
+import type { TypeNode } from '../../model/index.js';
+import type { Plan, PlannedOperation } from '../../plan/index.js';
+import { docComment, propertyAccess, propertyKey, stringLiteral } from '../escape.js';
+import { toLiteral } from '../literal.js';
+import { runtimeStatements } from '../runtime-imports.js';
+import type { RuntimeSources } from '../runtime-files.js';
+import { typeToText } from '../type-text.js';
+import { describeRequirement } from './describe-security.js';
+import { typeNameOf } from './type-refs.js';
+
+/** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
+export interface ClientView {
+  clientName: string;
+  /** The client's `import { … } from './runtime/…'` lines. */
+  runtimeImports: string[];
+  /** The strategy factories its schemes need, in the order they are tried. */
+  factories: string;
+  /** `import type * as T from './types.js';` plus a newline when the client refers to a named type, else ''. */
+  typesImport: string;
+  classDoc: string;
+  defaultBaseUrl: string;
+  baseUrlDoc: string;
+  schemesLiteral: string;
+  schemes: Array<{ doc: string; key: string; credentialType: string }>;
+  /** Some scheme fetches tokens: the client takes token-store, hook and clock options. */
+  managesTokens: boolean;
+  /** Union of the scheme names that can sign a user in (authorization code, OpenID Connect), or ''. */
+  authorizationSchemes: string;
+  methods: Array<{ doc: string; name: string; params: string; result: string; operation: string; args: string }>;
+}
+
+export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
+  let usesTypes = false;
+  const refs = {
+    refName: (key: string) => {
+      usesTypes = true;
+      return `T.${typeNameOf(plan, key)}`;
+    },
+  };
+  const model = plan.model;
+  // No prototype: a scheme named `__proto__` must become a key, not replace the prototype.
+  const schemeSpecs: Record<string, object> = Object.create(null);
+  for (const scheme of plan.schemes) schemeSpecs[scheme.model.key] = scheme.spec;
+  const defaultBaseUrl = model.servers[0]?.url ?? '';
+  const methods = plan.operations.map((op) => methodView(op, refs));
+  return {
+    clientName: plan.clientName,
+    classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
+    defaultBaseUrl: stringLiteral(defaultBaseUrl),
+    baseUrlDoc: docComment([`Base URL of the API. Default: \`${defaultBaseUrl || '(none declared)'}\`.`], '  '),
+    schemesLiteral: toLiteral(schemeSpecs),
+    schemes: plan.schemes.map((scheme) => ({
+      doc: docComment([`\`${scheme.model.key}\`: ${scheme.summary}`, scheme.model.description], '  '),
+      key: propertyKey(scheme.model.key),
+      credentialType: scheme.credentialType,
+    })),
+    managesTokens: plan.features.managesTokens,
+    authorizationSchemes: plan.features.signInSchemes.map((s) => stringLiteral(s.model.key)).join(' | '),
+    methods,
+    runtimeImports: runtimeStatements(runtime, plan.modules['client.ts'].runtimeImports, 'import'),
+    factories: plan.features.factories.join(', '),
+    typesImport: usesTypes ? "import type * as T from './types.js';\n" : '',
+  };
+}
+
+function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }) {
+  const model = op.model;
+  const doc = docComment(
+    [
+      model.summary,
+      model.description,
+      `\`${model.method.toUpperCase()} ${model.path}\``,
+      `Auth: ${describeRequirement(model.security)}.`,
+      model.deprecated ? '@deprecated' : undefined,
+    ],
+    '  ',
+  );
+  const result = op.result ? typeToText(op.result, refs, '  ') : 'undefined';
+  let params = 'options?: RequestOptions';
+  let args = 'undefined';
+  if (op.args.length > 0) {
+    const argsType: TypeNode = {
+      kind: 'object',
+      properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated })),
+    };
+    const optional = op.args.every((a) => !a.required) ? '?' : '';
+    params = `args${optional}: ${typeToText(argsType, refs, '  ')}, options?: RequestOptions`;
+    args = 'args';
+  }
+  return { doc, name: op.methodName, params, result, operation: `operations${propertyAccess(op.methodName)}`, args };
+}

@@ -1,0 +1,22 @@
+import type { Plan } from '../../plan/index.js';
+import { docComment } from '../escape.js';
+import { typeToText } from '../type-text.js';
+import { typeNameOf } from './type-refs.js';
+
+/** What templates/types.ts.hbs inserts: one declaration per named schema. */
+export interface TypesView {
+  types: Array<{ doc: string; name: string; type: string }>;
+  empty: boolean;
+}
+
+export function typesView(plan: Plan): TypesView {
+  const refs = { refName: (key: string) => typeNameOf(plan, key) };
+  return {
+    types: plan.model.types.map((t) => ({
+      doc: docComment([t.description, t.deprecated ? '@deprecated' : undefined]),
+      name: typeNameOf(plan, t.key),
+      type: typeToText(t.type, refs),
+    })),
+    empty: plan.model.types.length === 0,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * JSON pointers (RFC 6901), the one parser and formatter every stage uses. A `$ref` fragment is
+ * read as §6 says: percent-decode the whole fragment, then split on `/`, then unescape `~1` and
+ * `~0` — so `#/a%2Fb` is the two segments `a`, `b`, and a key containing `/` is written `~1`.
+ */
+
+/**
+ * Escapes one segment for a URI-fragment pointer: `~` → `~0`, `/` → `~1`, and `%` → `%25`, so that
+ * parsing the pointer back (which percent-decodes) gives the same segment. Other characters are
+ * left as they are: these pointers are read by people in messages, not sent in URLs.
+ */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1').replace(/%/g, '%25');
+}
+
+/** A URI-fragment pointer from raw segments: `pointer('paths', '/pets', 'get')` → `#/paths/~1pets/get`. */
+export function pointer(...segments: Array<string | number>): string {
+  return '#' + segments.map((s) => '/' + pointerSegment(s)).join('');
+}
+
+/** An existing URI-fragment pointer with raw segments appended. */
+export function childPointer(base: string, ...segments: Array<string | number>): string {
+  return base + segments.map((s) => '/' + pointerSegment(s)).join('');
+}
+
+/** Raw segments of a JSON pointer string (`/paths/~1pets/get`, as in an ajv instancePath): no percent-decoding. */
+export function parseJsonPointer(jsonPointer: string): string[] | undefined {
+  if (jsonPointer === '') return [];
+  if (!jsonPointer.startsWith('/')) return undefined;
+  return jsonPointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * Raw segments of a URI fragment (without `#`) that holds a JSON pointer; undefined when it is not
+ * one (a 3.1 `$anchor` name). A stray `%` that does not start an escape (`#/parameters/50%`) is
+ * taken literally, as tools commonly do, instead of failing.
+ */
+export function parseFragment(fragment: string): string[] | undefined {
+  return parseJsonPointer(percentDecode(fragment));
+}
+
+/** Raw segments of a local reference (`#/components/schemas/Pet`); undefined when it is not a local JSON pointer. */
+export function parseLocalRef(ref: string): string[] | undefined {
+  return ref.startsWith('#') ? parseFragment(ref.slice(1)) : undefined;
+}
+
+/** A local reference in canonical form (decoded, re-escaped, no percent-encoding), for comparing references. */
+export function canonicalRef(ref: string): string | undefined {
+  const segments = parseLocalRef(ref);
+  return segments === undefined ? undefined : pointer(...segments);
+}
+
+export type Lookup = { found: true; value: unknown } | { found: false };
+
+/**
+ * Follows raw segments into a parsed value, reading only own properties (a segment `__proto__` or
+ * `constructor` must not reach the prototype) and array indexes as RFC 6901 writes them.
+ */
+export function lookupSegments(root: unknown, segments: readonly string[]): Lookup {
+  let node = root;
+  for (const segment of segments) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= node.length) return { found: false };
+      node = node[Number(segment)];
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, segment)) {
+      node = (node as Record<string, unknown>)[segment];
+    } else {
+      return { found: false };
+    }
+  }
+  return { found: true, value: node };
+}
+
+/** The value a local reference points at in `document`; undefined when it leads nowhere. */
+export function lookupLocalRef(document: unknown, ref: string): unknown {
+  const segments = parseLocalRef(ref);
+  if (segments === undefined) return undefined;
+  const found = lookupSegments(document, segments);
+  return found.found ? found.value : undefined;
+}
+
+/** The component name when `ref` points exactly at `#/components/schemas/<Name>`. */
+export function componentSchemaName(ref: string): string | undefined {
+  const segments = parseLocalRef(ref);
+  if (segments === undefined || segments.length !== 3) return undefined;
+  return segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
+}
+
+function percentDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}

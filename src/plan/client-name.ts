@@ -1,0 +1,24 @@
+import { KeywayError } from '../errors.js';
+import type { ApiModel } from '../model/index.js';
+import { isIdentifier, isReserved, pascalCase, toIdentifier } from './identifiers.js';
+
+/**
+ * The client class name. `bound` holds every other top-level name of the generated modules (what
+ * client.ts imports and declares, what index.ts exports), with where it comes from. A requested
+ * name that takes one of them, or a reserved word or global, is refused naming the clash; a name
+ * derived from the title steps aside with an `Api` prefix.
+ */
+export function planClientName(model: ApiModel, requested: string | undefined, bound: ReadonlyMap<string, string>): string {
+  if (requested !== undefined) {
+    const refuse = (why: string) => new KeywayError('E_USAGE', `--name ${JSON.stringify(requested)} is not a usable class name: ${why}`);
+    if (!isIdentifier(requested)) throw refuse('it must be a JavaScript identifier');
+    if (isReserved(requested)) throw refuse('it is a reserved word or a global the generated code uses');
+    const where = bound.get(requested);
+    if (where !== undefined) throw refuse(`the generated code already uses that name (${where})`);
+    return requested;
+  }
+  const base = pascalCase(model.title).replace(/(Api|Client)$/i, '');
+  let name = toIdentifier(`${base} Client`, 'pascal', 'ApiClient');
+  while (bound.has(name)) name = `Api${name}`;
+  return name;
+}

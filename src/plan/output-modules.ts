@@ -1,0 +1,75 @@
+import type { PlannedScheme } from './schemes/plan-schemes.js';
+import { factoriesFor } from './schemes/plan-schemes.js';
+
+/** A runtime name a generated file uses; `type` names are imported (or re-exported) as types only. */
+export interface RuntimeName {
+  name: string;
+  type: boolean;
+}
+
+/** What one generated TypeScript module binds at its top level and what it exports. */
+export interface OutputModule {
+  /** Names it declares (`const`, `interface`, `class`, `type`). */
+  declares: string[];
+  /** Names it imports from the runtime. */
+  runtimeImports: RuntimeName[];
+  /** Names it imports from the other generated modules (`operations`, the `T` namespace of types). */
+  siblingImports: string[];
+  /** Names it re-exports from the runtime. */
+  runtimeExports: RuntimeName[];
+  /** Names it re-exports from the other generated modules (index.ts: the client, its options, the operation table). */
+  siblingExports: string[];
+}
+
+export type OutputModules = Record<'index.ts' | 'client.ts' | 'operations.ts' | 'types.ts', OutputModule>;
+
+/** What the client does for its schemes, which decides the options it takes and the names it needs. */
+export interface ClientFeatures {
+  schemes: readonly PlannedScheme[];
+  /** Strategy factories, in the order the client passes them. */
+  factories: string[];
+  /** Some scheme fetches tokens: the client takes token-store, hook and clock options. */
+  managesTokens: boolean;
+  /** Schemes that can sign a user in (`client.authorization(scheme)`). */
+  signInSchemes: readonly PlannedScheme[];
+  /** Runtime types the client's options mention, which the entry re-exports for callers too. */
+  optionTypes: string[];
+}
+
+export function clientFeatures(schemes: readonly PlannedScheme[]): ClientFeatures {
+  const managesTokens = schemes.some((s) => s.managesTokens);
+  const signInSchemes = schemes.filter((s) => s.signsIn);
+  const optionTypes = new Set(['FetchLike', 'RequestOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
+  if (managesTokens) for (const t of ['TokenSet', 'TokenStore']) optionTypes.add(t);
+  if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
+  return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes] };
+}
+
+const values = (names: readonly string[]): RuntimeName[] => names.map((name) => ({ name, type: false }));
+const types = (names: readonly string[]): RuntimeName[] => names.map((name) => ({ name, type: true }));
+
+/**
+ * Every generated module's top-level names, from the client's features and the names chosen for
+ * the client class and the schema types. The templates write exactly these; plan() reserves them.
+ */
+export function outputModules(features: ClientFeatures, clientName: string, typeNames: readonly string[]): OutputModules {
+  const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
+  return {
+    'client.ts': {
+      ...empty,
+      declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', clientName],
+      runtimeImports: [
+        ...values(['ClientCore', 'buildAuthStrategies', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...types(['SchemeSpec', ...features.optionTypes]),
+      ],
+      siblingImports: ['operations', 'T'],
+    },
+    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: types(['OperationSpec']) },
+    'types.ts': { ...empty, declares: [...typeNames] },
+    'index.ts': {
+      ...empty,
+      runtimeExports: [...values(['ApiError', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError'] : [])]), ...types(features.optionTypes)],
+      siblingExports: [clientName, 'AuthOptions', 'ClientOptions', 'operations', ...typeNames],
+    },
+  };
+}

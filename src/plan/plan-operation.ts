@@ -1,0 +1,52 @@
+import type { MediaModel, OperationModel, ParameterModel, TypeNode } from '../model/index.js';
+import { NameRegistry } from './name-registry.js';
+import { successResult } from './result-type.js';
+
+/** One argument-object property: a parameter or the request body. */
+export interface PlannedArg {
+  /** Property name in the method's argument object. */
+  key: string;
+  required: boolean;
+  type: TypeNode;
+  description?: string;
+  deprecated?: boolean;
+  /** The parameter it carries; undefined for the body. */
+  parameter?: ParameterModel;
+}
+
+export interface PlannedOperation {
+  model: OperationModel;
+  methodName: string;
+  args: PlannedArg[];
+  /** The request body media the method sends, and its argument key. */
+  body?: { key: string; media: MediaModel };
+  /** Type of the parsed 2xx body; undefined when no 2xx response has content. */
+  result: TypeNode | undefined;
+}
+
+/**
+ * The method's arguments: parameters keep their spec names (a name used in two locations gets the
+ * location appended), then the body. `filled` says whether a security scheme of the operation sets
+ * the parameter itself, in which case it is no argument.
+ */
+export function planOperation(op: OperationModel, methodName: string, filled: (p: ParameterModel) => boolean = () => false): PlannedOperation {
+  const keys = new NameRegistry();
+  const args: PlannedArg[] = op.parameters
+    .filter((p) => !filled(p))
+    .map((p) => ({
+      key: keys.has(p.name) ? keys.claim(`${p.name}_${p.in}`) : keys.claim(p.name),
+      required: p.required,
+      type: p.type,
+      description: p.description,
+      deprecated: p.deprecated,
+      parameter: p,
+    }));
+  const media = op.requestBody?.contents[0];
+  let body: PlannedOperation['body'];
+  if (op.requestBody && media) {
+    const key = keys.claim(keys.has('body') ? 'requestBody' : 'body');
+    body = { key, media };
+    args.push({ key, required: op.requestBody.required, type: media.type, description: op.requestBody.description });
+  }
+  return { model: op, methodName, args, body, result: successResult(op) };
+}

@@ -1,0 +1,165 @@
+import type { OAuth2Scheme, OAuthFlow, OAuthFlowName, OpenIdConnectScheme } from '../../model/index.js';
+import { mdCode, mdInline } from '../../readme/markdown.js';
+import type { OAuthFlowsSpec } from '../../runtime/auth-strategy.js';
+import type { CredentialKind, SchemeFamily } from './scheme-family.js';
+
+/** Every OAuth 2.0 and OpenID Connect scheme also takes a token obtained elsewhere. */
+const IMPLICIT_GRANT: CredentialKind = {
+  type: 'ImplicitGrant',
+  sample: {
+    title: 'a token obtained elsewhere',
+    value: "{ flow: 'implicit', accessToken: '<access token>' }, // accessToken may be a function, called per request",
+    shape: "`{ flow?: 'implicit', accessToken }`: a token your application obtained itself.",
+  },
+};
+
+/** Per flow, in the order the credential union lists them: the runtime grant type and how the docs name the flow. */
+const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary: string; readme: string }> = [
+  {
+    flow: 'clientCredentials',
+    summary: 'client credentials',
+    readme: 'client credentials',
+    grant: {
+      type: 'ClientCredentialsGrant',
+      sample: {
+        title: 'client credentials flow',
+        value: "{ flow: 'clientCredentials', clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET },",
+        shape:
+          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for.",
+      },
+    },
+  },
+  {
+    flow: 'password',
+    summary: 'password',
+    readme: 'resource owner password',
+    grant: {
+      type: 'PasswordGrant',
+      sample: {
+        title: 'password flow',
+        value: "{ flow: 'password', clientId: '<client id>', username: '<username>', password: '<password>' },",
+        shape: "`{ flow?: 'password', clientId, clientSecret?, username, password, scopes? }`.",
+      },
+    },
+  },
+  {
+    flow: 'authorizationCode',
+    summary: 'authorization code (PKCE)',
+    readme: 'authorization code',
+    grant: {
+      type: 'AuthorizationCodeGrant',
+      sample: {
+        title: 'authorization code flow (PKCE)',
+        value: "{ flow: 'authorizationCode', clientId: '<client id>', redirectUri: 'https://app.example/callback', refreshToken: savedRefreshToken },",
+        shape:
+          "`{ flow?: 'authorizationCode', clientId, clientSecret?, redirectUri?, refreshToken?, accessToken?, expiresAt? }`: the tokens of an earlier sign-in (e.g. restored from storage), which the client refreshes as needed.",
+      },
+    },
+  },
+  {
+    flow: 'deviceAuthorization',
+    summary: 'device authorization',
+    readme: 'device authorization',
+    grant: {
+      type: 'DeviceAuthorizationGrant',
+      sample: {
+        title: 'device authorization flow',
+        value: "{\n  flow: 'deviceAuthorization',\n  clientId: '<client id>',\n  onUserCode: ({ verificationUri, userCode }) => console.log(`Open ${verificationUri} and enter ${userCode}`),\n},",
+        shape: "`{ flow?: 'deviceAuthorization', clientId, onUserCode, scopes? }`: `onUserCode` shows the user where to go and which code to enter; the token request waits for them.",
+      },
+    },
+  },
+  { flow: 'implicit', summary: 'implicit (a token obtained elsewhere)', readme: 'implicit', grant: IMPLICIT_GRANT },
+];
+
+/** The README lists flows in this order (the model's), the credential union in FLOWS order. */
+const README_ORDER: readonly OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'deviceAuthorization', 'implicit'];
+
+function declaredFlows(scheme: OAuth2Scheme) {
+  return FLOWS.filter(({ flow }) => scheme.flows[flow] !== undefined);
+}
+
+function flowsSpec(flows: OAuth2Scheme['flows']): OAuthFlowsSpec {
+  const spec: OAuthFlowsSpec = {};
+  const scopes = (f: OAuthFlow) => Object.keys(f.scopes);
+  const { clientCredentials, password, authorizationCode, deviceAuthorization, implicit } = flows;
+  if (clientCredentials) spec.clientCredentials = { tokenUrl: clientCredentials.tokenUrl ?? '', refreshUrl: clientCredentials.refreshUrl, scopes: scopes(clientCredentials) };
+  if (password) spec.password = { tokenUrl: password.tokenUrl ?? '', refreshUrl: password.refreshUrl, scopes: scopes(password) };
+  if (authorizationCode) {
+    spec.authorizationCode = {
+      authorizationUrl: authorizationCode.authorizationUrl ?? '',
+      tokenUrl: authorizationCode.tokenUrl ?? '',
+      refreshUrl: authorizationCode.refreshUrl,
+      scopes: scopes(authorizationCode),
+    };
+  }
+  if (deviceAuthorization) {
+    spec.deviceAuthorization = {
+      deviceAuthorizationUrl: deviceAuthorization.deviceAuthorizationUrl ?? '',
+      tokenUrl: deviceAuthorization.tokenUrl ?? '',
+      refreshUrl: deviceAuthorization.refreshUrl,
+      scopes: scopes(deviceAuthorization),
+    };
+  }
+  if (implicit) spec.implicit = { authorizationUrl: implicit.authorizationUrl ?? '', scopes: scopes(implicit) };
+  return spec;
+}
+
+/** `type: oauth2`: tokens fetched, cached and refreshed by the client for every flow but implicit. */
+export const oauth2: SchemeFamily<OAuth2Scheme> = {
+  id: 'oauth2',
+  claims: (scheme): scheme is OAuth2Scheme => scheme.kind === 'oauth2',
+  factory: 'oauth2Strategies',
+  spec: (scheme) => ({ type: 'oauth2', flows: flowsSpec(scheme.flows), metadataUrl: scheme.metadataUrl }),
+  credentials: (scheme) => [...new Set([...declaredFlows(scheme).map((f) => f.grant), IMPLICIT_GRANT])],
+  managesTokens: (scheme) => declaredFlows(scheme).some(({ flow }) => flow !== 'implicit'),
+  signsIn: (scheme) => scheme.flows.authorizationCode !== undefined,
+  summary: (scheme) => {
+    const declared = declaredFlows(scheme);
+    const words = declared.length ? declared.map((f) => f.summary).join(', ') : 'a token obtained elsewhere';
+    return `OAuth 2.0 (${words}); tokens fetched, cached and refreshed by the client.`;
+  },
+  kind: () => 'OAuth 2.0',
+  about: (scheme) => {
+    const flows = README_ORDER.flatMap((name) => {
+      const flow = scheme.flows[name];
+      if (!flow) return [];
+      const urls = [
+        flow.authorizationUrl ? `authorization ${mdCode(flow.authorizationUrl)}` : '',
+        flow.deviceAuthorizationUrl ? `device authorization ${mdCode(flow.deviceAuthorizationUrl)}` : '',
+        flow.tokenUrl ? `token ${mdCode(flow.tokenUrl)}` : '',
+        flow.refreshUrl ? `refresh ${mdCode(flow.refreshUrl)}` : '',
+      ].filter(Boolean);
+      const scopes = Object.entries(flow.scopes).map(([scope, about]) => `${mdCode(scope)}${about ? ` (${mdInline(about)})` : ''}`);
+      const words = FLOWS.find((f) => f.flow === name)!.readme;
+      return [`- ${words}: ${urls.join(', ') || 'no URLs declared'}${scopes.length ? `; scopes: ${scopes.join(', ')}` : ''}`];
+    });
+    const metadata = scheme.metadataUrl ? ` Authorization server metadata: ${mdCode(scheme.metadataUrl)}.` : '';
+    return `OAuth 2.0; the token is sent as \`Authorization: Bearer <token>\`.${metadata}${flows.length ? `\n\n${flows.join('\n')}` : ''}`;
+  },
+};
+
+/** `type: openIdConnect`: endpoints from discovery; the client runs the same grants as for OAuth 2.0. */
+export const openIdConnect: SchemeFamily<OpenIdConnectScheme> = {
+  id: 'openIdConnect',
+  claims: (scheme): scheme is OpenIdConnectScheme => scheme.kind === 'openIdConnect',
+  factory: 'oauth2Strategies',
+  spec: (scheme) => ({ type: 'openIdConnect', url: scheme.openIdConnectUrl }),
+  credentials: () => [
+    {
+      type: 'OpenIdConnectCredentials',
+      sample: {
+        title: 'OpenID Connect',
+        value: "{ flow: 'clientCredentials', clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET },",
+        shape: 'a client credentials, password or authorization code grant (the same shapes as for OAuth 2.0); endpoints come from the discovery document.',
+      },
+    },
+    IMPLICIT_GRANT,
+  ],
+  managesTokens: () => true,
+  signsIn: () => true,
+  summary: (scheme) => `OpenID Connect: endpoints from discovery at \`${scheme.openIdConnectUrl}\`; tokens fetched and refreshed by the client.`,
+  kind: () => 'OpenID Connect',
+  about: (scheme) =>
+    `OpenID Connect; endpoints come from the discovery document at ${mdCode(scheme.openIdConnectUrl)}, and the token is sent as \`Authorization: Bearer <token>\`.`,
+};
