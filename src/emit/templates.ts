@@ -14,7 +14,12 @@ export const TEMPLATE_FILES = {
 } as const;
 
 export type OutputFile = keyof typeof TEMPLATE_FILES;
-export type CompiledTemplates = Record<OutputFile, Handlebars.TemplateDelegate>;
+/** A compiled template and the file it was read from, so a render failure can name that file. */
+export interface CompiledTemplate {
+  render: Handlebars.TemplateDelegate;
+  path: string;
+}
+export type CompiledTemplates = Record<OutputFile, CompiledTemplate>;
 
 const BUILTIN_DIR = join(PACKAGE_ROOT, 'templates');
 const TEMPLATE_NAMES: ReadonlySet<string> = new Set(Object.values(TEMPLATE_FILES));
@@ -40,7 +45,7 @@ export async function loadTemplates(overrides?: string): Promise<CompiledTemplat
       });
       try {
         // compile() parses lazily, on first render; parsing here reports syntax errors as such.
-        return [file, env.compile(env.parse(source), { noEscape: true, strict: true })] as const;
+        return [file, { render: env.compile(env.parse(source), { noEscape: true, strict: true }), path }] as const;
       } catch (error) {
         throw new KeywayError('E_TEMPLATE', `template ${template} does not compile: ${(error as Error).message}`, { file: path });
       }
@@ -70,9 +75,23 @@ async function listOverrides(dir: string): Promise<Set<string>> {
 }
 
 export function render(templates: CompiledTemplates, file: OutputFile, view: object): string {
+  const template = templates[file];
   try {
-    return templates[file](view);
+    return template.render(view);
   } catch (error) {
-    throw new KeywayError('E_TEMPLATE', `template ${TEMPLATE_FILES[file]} failed: ${(error as Error).message}`);
+    throw new KeywayError('E_TEMPLATE', `template ${TEMPLATE_FILES[file]} failed: ${templateReason(error)}`, { file: template.path, ...templatePosition(error) }, { cause: error });
   }
+}
+
+/** Handlebars ends its message with the position (` - 3:2`) and names the context object as `[object Object]`: both say nothing a user can use here. */
+function templateReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/ - \d+:\d+$/, '').replace(/ in (\[object Object\]|undefined)$/, '');
+}
+
+/** Handlebars exceptions carry a 1-based line and a 0-based column. */
+function templatePosition(error: unknown): { line?: number; column?: number } {
+  const { lineNumber, column } = (error ?? {}) as { lineNumber?: unknown; column?: unknown };
+  if (typeof lineNumber !== 'number') return {};
+  return { line: lineNumber, ...(typeof column === 'number' ? { column: column + 1 } : {}) };
 }
