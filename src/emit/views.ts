@@ -1,6 +1,6 @@
 import type { TypeNode } from '../model/index.js';
 import type { Plan, PlannedOperation } from '../plan/index.js';
-import { describeRequirement } from './describe-security.js';
+import { describeOperationAuth } from './describe-security.js';
 import { docComment, propertyAccess, propertyKey, stringLiteral } from './escape.js';
 import { toLiteral, type LiteralValue } from './literal.js';
 import { operationSpec } from './operation-spec.js';
@@ -70,7 +70,7 @@ export function buildViews(plan: Plan, runtime: RuntimeSources): Views {
   );
   const defaultBaseUrl = model.servers[0]?.url ?? '';
 
-  const methods = plan.operations.map((op) => methodView(op, inClient));
+  const methods = plan.operations.map((op) => methodView(op, inClient, plan.schemes.length));
   const usedFactories = new Set(schemes.map((s) => s.view.factory));
   const factories = FACTORY_ORDER.filter((f) => usedFactories.has(f));
   // Types the client's options mention, which the entry re-exports for callers too.
@@ -133,14 +133,14 @@ export function buildViews(plan: Plan, runtime: RuntimeSources): Views {
   };
 }
 
-function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }) {
+function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }, declaredSchemes: number) {
   const model = op.model;
   const doc = docComment(
     [
       model.summary,
       model.description,
       `\`${model.method.toUpperCase()} ${model.path}\``,
-      `Auth: ${describeRequirement(model.security)}.`,
+      `Auth: ${describeOperationAuth(model.security, declaredSchemes)}.`,
       model.deprecated ? '@deprecated' : undefined,
     ],
     '  ',
