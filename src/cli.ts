@@ -36,6 +36,7 @@ interface GenerateFlags extends OutputFlags {
 interface InitFlags extends OutputFlags {
   name?: string;
   packageName?: string;
+  license?: string;
   validate: boolean;
   templates?: string;
 }
@@ -78,6 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<dir>', 'the package folder to create (must be new or empty)')
     .option('-n, --name <ClientName>', 'client class name (default: from info.title)')
     .option('--package-name <name>', 'npm package name (default: from the folder name)')
+    .option('--license <spdx>', 'package.json license, an SPDX expression such as MIT (default: UNLICENSED)')
     .option('--no-validate', 'skip validation against the OpenAPI schema')
     .option('-t, --templates <dir>', 'folder of template overrides')
     .option('-q, --quiet', 'print nothing on success')
@@ -85,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (spec: string, dir: string, flags: InitFlags) => {
       verbose = flags.verbose === true;
       const progress = new ProgressLine(process.stderr, { quiet: flags.quiet === true, verbose });
-      const result = await initPackage({ input: spec, dir, name: flags.name, packageName: flags.packageName, validate: flags.validate, templates: flags.templates, onProgress: progress.handler() }).finally(() =>
+      const result = await initPackage({ input: spec, dir, name: flags.name, packageName: flags.packageName, license: flags.license, validate: flags.validate, templates: flags.templates, onProgress: progress.handler() }).finally(() =>
         progress.clear(),
       );
       if (flags.quiet) return;

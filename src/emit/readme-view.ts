@@ -13,6 +13,8 @@ export interface ReadmeOptions {
   importFrom?: string;
   /** Set for a package made by `keyway init`: adds install and build instructions. */
   packageName?: string;
+  /** The "generated, do not edit" comment on the first line (default true); `keyway init`'s package README is the user's to edit. */
+  banner?: boolean;
 }
 
 /** What templates/README.md.hbs inserts; every spec string is already escaped for Markdown. */
@@ -42,7 +44,7 @@ export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView 
   const importFrom = options.importFrom ?? './index.js';
   const views = plan.schemes.map((scheme) => ({ scheme, view: schemeView(scheme) }));
   return {
-    header: `<!-- ${GENERATED_HEADER.replace(/^\/\/\s*/, '').replace(/--/g, '—')} -->`,
+    header: options.banner === false ? '' : `<!-- ${GENERATED_HEADER.replace(/^\/\/\s*/, '').replace(/--/g, '—')} -->`,
     title: mdInline(`${model.title}${model.version ? ` ${model.version}` : ''}`),
     description: model.description ? mdBlock(model.description) : '',
     packageName: options.packageName ? mdCode(options.packageName) : '',
