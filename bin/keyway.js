@@ -1,4 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+// The CLI lives in dist/ (built by `npm run build`; a published package ships it built).
+import { fileURLToPath } from 'node:url';
 
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL('../dist/cli.js', import.meta.url);
+const cli = await import(entry.href).catch((error) => {
+  const notBuilt = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`'${fileURLToPath(entry)}'`);
+  if (!notBuilt) throw error;
+  process.stderr.write('error [E_USAGE] keyway is not built (no dist/cli.js): run `npm run build` in its folder first\n');
+  process.exit(1);
+});
+
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { formatCheck } from './cli/report-check.js';
 import { reportError } from './cli/report-error.js';
 import { ProgressLine, colorsFor } from './cli/terminal.js';
@@ -22,6 +22,8 @@ interface OutputFlags {
 
 interface GenerateFlags extends OutputFlags {
   out?: string;
+  /** `--output`: the config key's name, accepted as the same option as `--out`. */
+  output?: string;
   name?: string;
   validate: boolean;
   templates?: string;
@@ -34,6 +36,7 @@ interface GenerateFlags extends OutputFlags {
 interface InitFlags extends OutputFlags {
   name?: string;
   packageName?: string;
+  license?: string;
   validate: boolean;
   templates?: string;
 }
@@ -46,12 +49,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Generate a typed, zero-dependency TypeScript client, auth included, from an OpenAPI document.')
     .version(version, '-v, --version')
     .exitOverride()
-    .showHelpAfterError();
+    // Usage errors are printed by reportError in keyway's own format (`error [E_USAGE] …`), like every other error.
+    .configureOutput({ outputError: () => {} });
   const generateCommand = program
     .command('generate')
     .description('generate a client from an OpenAPI document (Swagger 2.0, OpenAPI 3.0, 3.1, 3.2), or every client in keyway.config.json')
     .argument('[spec]', 'OpenAPI document: a file (JSON or YAML) or an http(s) URL; without it, the config file is used')
-    .option('-o, --out <dir>', 'output folder (replaced whole)')
+    .option('-o, --out <dir>', 'output folder (replaced whole); --output <dir> is the same')
+    .addOption(new Option('--output <dir>').hideHelp())
     .option('-n, --name <ClientName>', 'client class name (default: from info.title)')
     .option('--no-validate', 'skip validation against the OpenAPI schema')
     .option('-t, --templates <dir>', `folder of template overrides (${templateNames().join(', ')})`)
@@ -74,6 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<dir>', 'the package folder to create (must be new or empty)')
     .option('-n, --name <ClientName>', 'client class name (default: from info.title)')
     .option('--package-name <name>', 'npm package name (default: from the folder name)')
+    .option('--license <spdx>', 'package.json license, an SPDX expression such as MIT (default: UNLICENSED)')
     .option('--no-validate', 'skip validation against the OpenAPI schema')
     .option('-t, --templates <dir>', 'folder of template overrides')
     .option('-q, --quiet', 'print nothing on success')
@@ -81,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (spec: string, dir: string, flags: InitFlags) => {
       verbose = flags.verbose === true;
       const progress = new ProgressLine(process.stderr, { quiet: flags.quiet === true, verbose });
-      const result = await initPackage({ input: spec, dir, name: flags.name, packageName: flags.packageName, validate: flags.validate, templates: flags.templates, onProgress: progress.handler() }).finally(() =>
+      const result = await initPackage({ input: spec, dir, name: flags.name, packageName: flags.packageName, license: flags.license, validate: flags.validate, templates: flags.templates, onProgress: progress.handler() }).finally(() =>
         progress.clear(),
       );
       if (flags.quiet) return;
@@ -99,12 +105,16 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** The clients to generate: the one named on the command line, or every one in the config file. */
 async function resolveClients(spec: string | undefined, flags: GenerateFlags, validateFlagGiven: boolean): Promise<ClientConfig[]> {
+  if (flags.out !== undefined && flags.output !== undefined && flags.out !== flags.output) {
+    throw new KeywayError('E_USAGE', '--out and --output are the same option; give it once');
+  }
+  const out = flags.out ?? flags.output;
   if (spec !== undefined) {
     if (flags.config) throw new KeywayError('E_USAGE', 'give either a <spec> or --config, not both');
-    if (!flags.out) throw new KeywayError('E_USAGE', "required option '-o, --out <dir>' not specified (or run keyway generate with no <spec> to use keyway.config.json)");
-    return [{ input: spec, output: flags.out, name: flags.name, validate: flags.validate, templates: flags.templates }];
+    if (!out) throw new KeywayError('E_USAGE', "required option '-o, --out <dir>' not specified (or run keyway generate with no <spec> to use keyway.config.json)");
+    return [{ input: spec, output: out, name: flags.name, validate: flags.validate, templates: flags.templates }];
   }
-  const perClient = [flags.out && '--out', flags.name && '--name', flags.templates && '--templates', validateFlagGiven && '--no-validate'].filter(Boolean);
+  const perClient = [out && (flags.out !== undefined ? '--out' : '--output'), flags.name && '--name', flags.templates && '--templates', validateFlagGiven && '--no-validate'].filter(Boolean);
   if (perClient.length) throw new KeywayError('E_USAGE', `${perClient.join(', ')} need a <spec>; with a config file, set them per client in the config`);
   const config = await loadConfig(flags.config ?? findConfig(process.cwd()));
   return config.clients;

@@ -71,6 +71,7 @@ function validateClient(
     ...(config.name !== undefined ? { name: config.name } : {}),
     ...(config.validate !== undefined ? { validate: config.validate } : {}),
     ...(config.templates !== undefined ? { templates: resolvePath(baseDir, config.templates) } : {}),
+    ...(config.verify !== undefined ? { verify: config.verify } : {}),
   };
 }
 

@@ -6,8 +6,13 @@ import type { Output } from './outputs.js';
 import { OUTPUTS } from './outputs.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
+/** A compiled template and the file it was read from, so a render failure can name that file. */
+export interface CompiledTemplate {
+  render: Handlebars.TemplateDelegate;
+  path: string;
+}
 /** Compiled templates, by template file name. */
-export type CompiledTemplates = ReadonlyMap<string, Handlebars.TemplateDelegate>;
+export type CompiledTemplates = ReadonlyMap<string, CompiledTemplate>;
 
 const BUILTIN_DIR = join(PACKAGE_ROOT, 'templates');
 const TEMPLATE_NAMES: ReadonlySet<string> = new Set(OUTPUTS.map((o) => o.template));
@@ -33,7 +38,7 @@ export async function loadTemplates(overrides?: string): Promise<CompiledTemplat
       });
       try {
         // compile() parses lazily, on first render; parsing here reports syntax errors as such.
-        return [template, env.compile(env.parse(source), { noEscape: true, strict: true })] as const;
+        return [template, { render: env.compile(env.parse(source), { noEscape: true, strict: true }), path }] as const;
       } catch (error) {
         throw new KeywayError('E_TEMPLATE', `template ${template} does not compile: ${(error as Error).message}`, { file: path });
       }
@@ -66,8 +71,21 @@ export function render(templates: CompiledTemplates, output: Output, view: objec
   const template = templates.get(output.template);
   if (template === undefined) throw new Error(`internal: template ${output.template} was not loaded`);
   try {
-    return template(view);
+    return template.render(view);
   } catch (error) {
-    throw new KeywayError('E_TEMPLATE', `template ${output.template} failed: ${(error as Error).message}`);
+    throw new KeywayError('E_TEMPLATE', `template ${output.template} failed: ${templateReason(error)}`, { file: template.path, ...templatePosition(error) }, { cause: error });
   }
+}
+
+/** Handlebars ends its message with the position (` - 3:2`) and names the context object as `[object Object]`: both say nothing a user can use here. */
+function templateReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/ - \d+:\d+$/, '').replace(/ in (\[object Object\]|undefined)$/, '');
+}
+
+/** Handlebars exceptions carry a 1-based line and a 0-based column. */
+function templatePosition(error: unknown): { line?: number; column?: number } {
+  const { lineNumber, column } = (error ?? {}) as { lineNumber?: unknown; column?: unknown };
+  if (typeof lineNumber !== 'number') return {};
+  return { line: lineNumber, ...(typeof column === 'number' ? { column: column + 1 } : {}) };
 }

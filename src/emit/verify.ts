@@ -1,13 +1,28 @@
 import { KeywayError } from '../errors.js';
 
 /**
+ * ts-morph (and the TypeScript it carries, ~10 MB) is an optional peer dependency: only `--verify`
+ * needs it, so installing keyway for plain generation does not download it. Without it, `--verify`
+ * stops with an error saying what to install, before anything is written.
+ */
+async function loadTsMorph(): Promise<typeof import('ts-morph')> {
+  try {
+    return await import('ts-morph');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new KeywayError('E_USAGE', '--verify needs the ts-morph package, which is not installed (it is an optional peer dependency): npm install --save-dev ts-morph@^28; nothing was written', {}, { cause: error });
+  }
+}
+
+/**
  * Type-checks a rendered client in memory, before anything is written, under the strictest settings
  * a consumer is likely to use. ts-morph earns its place here: it hosts TypeScript's checker over an
  * in-memory file system, so a client that would not compile is refused instead of written. It is
  * loaded only when verification is asked for, keeping the default path fast.
  */
 export async function verifyOutput(files: ReadonlyMap<string, string>): Promise<void> {
-  const { Project, ts } = await import('ts-morph');
+  const { Project, ts } = await loadTsMorph();
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions: {

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KeywayError } from '../errors.js';
 import { isGenerated } from './header.js';
@@ -16,7 +17,9 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
   await mkdir(parent, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new KeywayError('E_OUTPUT', `cannot create ${parent}: ${error.code ?? error.message}`, { file: target });
   });
-  const staging = await mkdtemp(join(parent, `.${basename(target)}.keyway-`));
+  const staging = await makeStagingDir(parent, basename(target)).catch((error: NodeJS.ErrnoException) => {
+    throw new KeywayError('E_OUTPUT', `cannot write in ${parent}: ${error.code ?? error.message}`, { file: target }, { cause: error });
+  });
   try {
     for (const [relative, text] of files) {
       const path = join(staging, relative);
@@ -33,6 +36,18 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
     if (error instanceof KeywayError) throw error;
     throw new KeywayError('E_OUTPUT', `cannot write ${target}: ${(error as Error).message}`, { file: target }, { cause: error });
   }
+}
+
+/**
+ * A new empty folder beside the target. Not mkdtemp: it creates mode 0700, and the staging folder
+ * becomes the output folder, which must get the permissions any mkdir would give it (0777 less the
+ * umask). The random suffix keeps concurrent runs apart; `mkdir` without `recursive` fails rather
+ * than reuse a folder that exists.
+ */
+async function makeStagingDir(parent: string, name: string): Promise<string> {
+  const staging = join(parent, `.${name}.keyway-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging);
+  return staging;
 }
 
 async function exists(path: string): Promise<boolean> {

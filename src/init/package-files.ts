@@ -30,27 +30,54 @@ export function keywayTypeScriptVersion(): string {
   return version;
 }
 
-/** package.json of a generated SDK: ESM, types + import exports into dist/, no runtime dependencies. */
-export function packageJson(options: { name: string; description: string; typescript: string }): string {
+/**
+ * package.json of a generated SDK: ESM, no runtime dependencies. `exports` has a `default`
+ * condition pointing at the same ESM build as `import`: `require()` of the SDK then loads it
+ * through Node's require(esm) (Node ≥ 20.19 / 22.12; the client has no top-level await), so
+ * CommonJS callers get the very module ESM callers get, with one token cache, and no second
+ * CommonJS build to keep in step.
+ */
+export function packageJson(options: { name: string; description: string; typescript: string; license: string }): string {
   const manifest = {
     name: options.name,
     version: '0.1.0',
     description: options.description,
+    license: options.license,
     type: 'module',
     exports: {
-      '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+      '.': { types: './dist/index.d.ts', import: './dist/index.js', default: './dist/index.js' },
       './package.json': './package.json',
     },
+    main: './dist/index.js',
     types: './dist/index.d.ts',
     files: ['dist'],
     sideEffects: false,
+    // The client needs a global fetch (Node 18); require() of this ESM package needs 20.19.
+    engines: { node: '>=18' },
     scripts: {
       build: 'tsc -p tsconfig.json',
       prepack: 'npm run build',
     },
     devDependencies: { typescript: options.typescript },
+    // npm publishes a scoped name as private (and refuses it without a paid plan) unless told otherwise.
+    ...(options.name.startsWith('@') ? { publishConfig: { access: 'public' } } : {}),
   };
   return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+/**
+ * The license field when `--license` is not given: npm's word for "no license granted". keyway
+ * cannot know under which terms its user publishes; the document's own license covers the API
+ * description, not this code. An explicit value makes the choice visible instead of npm warning.
+ */
+export const DEFAULT_LICENSE = 'UNLICENSED';
+
+/** A license field: an SPDX expression (`MIT`, `Apache-2.0`, `(MIT OR Apache-2.0)`), `UNLICENSED`, or `SEE LICENSE IN <file>`. */
+export function assertLicense(license: string): void {
+  // npm itself only warns about an expression it cannot parse; what it cannot store is an empty or multi-line value.
+  if (!/^\S(?:[^\r\n]*\S)?$/.test(license)) {
+    throw new KeywayError('E_USAGE', `--license ${JSON.stringify(license)} is not an SPDX license expression (e.g. MIT, Apache-2.0), UNLICENSED, or "SEE LICENSE IN <file>"`);
+  }
 }
 
 /** tsconfig.json of a generated SDK: strict, NodeNext, declarations, fetch types from the DOM lib. */

@@ -71,6 +71,12 @@ function withoutDynamicRefs(schema: object): Record<string, unknown> {
   replaceDynamicRefs(copy);
   // The packaged 3.1 schema (2021-04-15) names the Link Object's `server` field `body`.
   (defs['link']!['properties'] as Record<string, unknown>)['server'] = { $ref: '#/$defs/server' };
+  // ... and the Server Variable Object's `description` `descriptions`, so with
+  // `unevaluatedProperties: false` a documented field was refused (fixed upstream in
+  // OAI/OpenAPI-Specification#2793; the packaged copy predates it).
+  const variable = defs['server-variable']!['properties'] as Record<string, unknown>;
+  delete variable['descriptions'];
+  variable['description'] = { type: 'string' };
   return copy;
 }
 

@@ -32,7 +32,7 @@ async function npm(args: string[], cwd: string): Promise<string> {
 describe('keyway init', () => {
   it('creates a package that installs offline, builds, packs, and imports from its tarball', async () => {
     const pkg = join(dir, 'pets-sdk');
-    const init = await keyway(['init', EXAMPLE, pkg, '--package-name', '@acme/pets', '--name', 'Pets']);
+    const init = await keyway(['init', EXAMPLE, pkg, '--package-name', '@acme/pets', '--name', 'Pets', '--license', 'Apache-2.0']);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('✔ @acme/pets (Pets) →');
@@ -43,8 +43,12 @@ describe('keyway init', () => {
       name: '@acme/pets',
       version: '0.1.0',
       type: 'module',
-      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } },
+      license: 'Apache-2.0',
+      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js', default: './dist/index.js' } },
+      types: './dist/index.d.ts',
       files: ['dist'],
+      engines: { node: '>=18' },
+      publishConfig: { access: 'public' },
       scripts: { build: 'tsc -p tsconfig.json' },
       devDependencies: { typescript: keywayManifest.devDependencies['typescript'] },
     });
@@ -54,6 +58,8 @@ describe('keyway init', () => {
     });
     const readme = await readFile(join(pkg, 'README.md'), 'utf8');
     expect(readme).toContain('npm install @acme/pets');
+    expect(readme.startsWith('# Petstore Auth')).toBe(true); // the package's README is the user's: no "do not edit" banner
+    expect(readme).not.toContain('do not edit');
     expect(readme).toContain('import { Pets, ApiError, AuthRequiredError } from "@acme/pets";');
     expect((await readdir(join(pkg, 'src'))).sort()).toEqual(['client.ts', 'index.ts', 'operations.ts', 'runtime', 'types.ts']);
 
@@ -90,6 +96,18 @@ describe('keyway init', () => {
     expect(seen.exports).toEqual(expect.arrayContaining(['ApiError', 'AuthRequiredError', 'Pets', 'operations']));
     expect(seen.apiErrorIsClass).toBe(true);
     expect(seen.listPets).toBe('function');
+
+    // require() gets the same ESM build, through Node's require(esm) (Node >= 20.19).
+    await writeFile(
+      join(app, 'main.cjs'),
+      [
+        "const sdk = require('@acme/pets');",
+        "const client = new sdk.Pets({ auth: { bearer: 'token' } });",
+        "console.log(JSON.stringify({ listPets: typeof client.listPets, apiError: typeof sdk.ApiError, same: sdk === require('@acme/pets') }));",
+      ].join('\n'),
+    );
+    const required = await run(process.execPath, ['main.cjs'], { cwd: app });
+    expect(JSON.parse(required.stdout)).toEqual({ listPets: 'function', apiError: 'function', same: true });
 
     // Types from the tarball, the way a NodeNext project sees them.
     await writeFile(

@@ -5,7 +5,7 @@ import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
 import { typeToText } from '../type-text.js';
-import { describeRequirement } from './describe-security.js';
+import { describeOperationAuth } from './describe-security.js';
 import { typeNameOf } from './type-refs.js';
 
 /** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
@@ -42,7 +42,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
   const schemeSpecs: Record<string, object> = Object.create(null);
   for (const scheme of plan.schemes) schemeSpecs[scheme.model.key] = scheme.spec;
   const defaultBaseUrl = model.servers[0]?.url ?? '';
-  const methods = plan.operations.map((op) => methodView(op, refs));
+  const methods = plan.operations.map((op) => methodView(op, refs, plan.schemes.length));
   return {
     clientName: plan.clientName,
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
@@ -63,14 +63,14 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
   };
 }
 
-function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }) {
+function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }, declaredSchemes: number) {
   const model = op.model;
   const doc = docComment(
     [
       model.summary,
       model.description,
       `\`${model.method.toUpperCase()} ${model.path}\``,
-      `Auth: ${describeRequirement(model.security)}.`,
+      `Auth: ${describeOperationAuth(model.security, declaredSchemes)}.`,
       model.deprecated ? '@deprecated' : undefined,
     ],
     '  ',

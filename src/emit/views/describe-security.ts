@@ -13,3 +13,15 @@ export function describeRequirement(requirement: SecurityRequirement): string {
   );
   return alternatives.join(', or ');
 }
+
+/**
+ * What an operation's doc comment and README row say about auth when the document declares no
+ * security schemes at all. "none (public)" would claim the API is public, which the document does
+ * not say: most such documents just left security out. Overlays can add it without editing them.
+ */
+export const NO_SCHEMES_DECLARED = 'none declared: the document has no security schemes; add one with an overlay (`--overlay`)';
+
+/** The operation's requirement in words, or the "none declared" note when the document declares no schemes. */
+export function describeOperationAuth(requirement: SecurityRequirement, declaredSchemes: number): string {
+  return declaredSchemes === 0 ? NO_SCHEMES_DECLARED : describeRequirement(requirement);
+}

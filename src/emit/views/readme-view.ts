@@ -2,13 +2,15 @@ import type { Plan, PlannedOperation } from '../../plan/index.js';
 import { mdBlock, mdCode, mdFence, mdInline } from '../../readme/markdown.js';
 import { propertyKey, stringLiteral } from '../escape.js';
 import { GENERATED_HEADER } from '../header.js';
-import { describeRequirement } from './describe-security.js';
+import { describeOperationAuth } from './describe-security.js';
 
 export interface ReadmeOptions {
   /** Module specifier the samples import the client from (default `./index.js`). */
   importFrom?: string;
   /** Set for a package made by `keyway init`: adds install and build instructions. */
   packageName?: string;
+  /** The "generated, do not edit" comment on the first line (default true); `keyway init`'s package README is the user's to edit. */
+  banner?: boolean;
 }
 
 /** What templates/README.md.hbs inserts; every spec string is already escaped for Markdown. */
@@ -22,15 +24,22 @@ export interface ReadmeView {
   quickStart: string;
   schemes: Array<{ heading: string; about: string; description: string; credential: string; samples: string[]; usedBy: string[] }>;
   tokenRefresh: boolean;
+  /** Set when the document declares no security schemes: says so instead of explaining `auth`. */
+  noSchemes: string;
   operations: string[];
 }
+
+const NO_SCHEMES_TEXT =
+  'The document declares no security schemes, so this client sends no credentials and its `auth` option takes none. ' +
+  'If the API does require authentication, describe it without editing the document: add the scheme (and the `security` ' +
+  'requirements that use it) with an overlay (`--overlay`), then regenerate.';
 
 /** The README's content: one row per operation and one section per scheme, each from its own data only, so an edit to one operation changes only its own lines. */
 export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView {
   const model = plan.model;
   const importFrom = options.importFrom ?? './index.js';
   return {
-    header: `<!-- ${GENERATED_HEADER.replace(/^\/\/\s*/, '').replace(/--/g, '—')} -->`,
+    header: options.banner === false ? '' : `<!-- ${GENERATED_HEADER.replace(/^\/\/\s*/, '').replace(/--/g, '—')} -->`,
     title: mdInline(`${model.title}${model.version ? ` ${model.version}` : ''}`),
     description: model.description ? mdBlock(model.description) : '',
     packageName: options.packageName ? mdCode(options.packageName) : '',
@@ -50,7 +59,8 @@ export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView 
       usedBy: usedBy(plan.operations, scheme.model.key),
     })),
     tokenRefresh: plan.features.managesTokens,
-    operations: plan.operations.map(operationRow),
+    noSchemes: plan.schemes.length === 0 ? NO_SCHEMES_TEXT : '',
+    operations: plan.operations.map((op) => operationRow(op, plan.schemes.length)),
   };
 }
 
@@ -99,14 +109,14 @@ function usedBy(operations: readonly PlannedOperation[], schemeKey: string): str
   return lines;
 }
 
-function operationRow(op: PlannedOperation): string {
+function operationRow(op: PlannedOperation, declaredSchemes: number): string {
   const model = op.model;
   const summary = [model.summary ? mdInline(model.summary) : '', model.deprecated ? '**deprecated**' : ''].filter(Boolean).join(' ');
   const cells = [
     mdCode(op.methodName, { inTable: true }),
     mdCode(`${model.method.toUpperCase()} ${model.path}`, { inTable: true }),
     summary,
-    mdInline(describeRequirement(model.security)),
+    declaredSchemes === 0 ? 'none declared' : mdInline(describeOperationAuth(model.security, declaredSchemes)),
   ];
   return `| ${cells.join(' | ')} |`;
 }
