@@ -126,6 +126,13 @@ export interface AuthEnvironment {
    * hosts (127.0.0.0/8, ::1, localhost).
    */
   allowInsecureHttp?: boolean | undefined;
+  /**
+   * Default 30 000: how long one token, discovery, metadata or device request may take in all,
+   * retries and their waits included; then it fails with TokenError code `timeout`.
+   */
+  tokenTimeoutMs?: number | undefined;
+  /** Default 1 MiB: the largest token, device or metadata answer read. */
+  tokenResponseMaxBytes?: number | undefined;
 }
 
 export interface AuthorizationUrlOptions {
