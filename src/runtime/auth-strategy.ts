@@ -20,6 +20,8 @@ export interface AuthContext {
   operation: string;
   /** The call's signal: a strategy that waits (for a token, say) stops waiting when it aborts. */
   signal?: AbortSignal | undefined;
+  /** Tells the caller why a 401 is not renewed; it ends up in the ApiError's message. */
+  explain?: ((why: string) => void) | undefined;
 }
 
 export interface AuthStrategy {

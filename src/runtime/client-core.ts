@@ -53,8 +53,9 @@ export class ClientCore {
     if (chosen instanceof AuthRequiredError) throw chosen;
 
     let attempt = await this.#send(op, args, options, chosen);
+    const notes: string[] = [];
     if (attempt.response.status === 401 && attempt.authenticated && attempt.request.body?.replayable !== false) {
-      if (await this.#renewCredentials(op, chosen, attempt, options.signal)) {
+      if (await this.#renewCredentials(op, chosen, attempt, options.signal, notes)) {
         await discardBody(attempt.response);
         attempt = await this.#send(op, args, options, chosen);
       }
@@ -63,7 +64,8 @@ export class ClientCore {
     const { response } = attempt;
     if (!response.ok) {
       const body = await readErrorBody(response, op.method);
-      throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body });
+      const authNote = notes.length === 0 ? undefined : notes.join('; ');
+      throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote });
     }
     return (await readSuccessBody(response, op.method, op.id)) as T;
   }
@@ -138,12 +140,13 @@ export class ClientCore {
   }
 
   /** Asks every applied strategy that can renew; any success earns one more attempt. */
-  async #renewCredentials(op: OperationSpec, chosen: readonly SchemeUseSpec[], attempt: Attempt, signal: AbortSignal | undefined): Promise<boolean> {
+  async #renewCredentials(op: OperationSpec, chosen: readonly SchemeUseSpec[], attempt: Attempt, signal: AbortSignal | undefined, notes: string[]): Promise<boolean> {
     let renewed = false;
+    const explain = (why: string): void => void notes.push(why);
     for (const [scheme, scopes] of chosen) {
       const strategy = this.#strategy(scheme);
       if (strategy.onUnauthorized === undefined) continue;
-      if (await strategy.onUnauthorized(attempt.request, attempt.response, context(op, scopes, signal))) renewed = true;
+      if (await strategy.onUnauthorized(attempt.request, attempt.response, { ...context(op, scopes, signal), explain })) renewed = true;
     }
     return renewed;
   }

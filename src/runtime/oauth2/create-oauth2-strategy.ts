@@ -72,7 +72,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
   const authorizationCode = flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme)) : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode });
+  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now });
 }
 
 /** What this scheme holds that no error may show, whatever a server echoes. */
