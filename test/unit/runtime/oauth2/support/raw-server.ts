@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 export interface RawRequest {
   method: string;
   path: string;
+  /** Path and query as received. */
+  url: string;
   headers: IncomingMessage['headers'];
   body: string;
   form: URLSearchParams;
@@ -42,7 +44,7 @@ export async function startRawServer(): Promise<RawServer> {
       const body = Buffer.concat(chunks).toString('utf8');
       const path = (req.url ?? '/').split('?')[0]!;
       const form = new URLSearchParams(req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ? body : '');
-      const request: RawRequest = { method: req.method ?? '', path, headers: req.headers, body, form };
+      const request: RawRequest = { method: req.method ?? '', path, url: req.url ?? '/', headers: req.headers, body, form };
       requests.push(request);
       const count = (counts.get(path) ?? 0) + 1;
       counts.set(path, count);
