@@ -82,10 +82,10 @@ export class ClientCore {
     let request = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
     const apiOrigin = request.url.origin;
     const queryBeforeAuth = request.url.search;
-    await this.#authenticate(request, op, chosen, options.signal);
+    await this.#authenticate(request, op, chosen, options);
     const authQuery = appendedQueryPairs(queryBeforeAuth, request.url.search);
     const redirect = this.#browserFollowsRedirects ? 'follow' : 'manual';
-    let response = await this.#fetch(request, options, chosen, redirect);
+    let response = await this.#fetchSettled(request, options, chosen, redirect);
     let authenticated = true;
     for (let hops = 0; ; hops++) {
       if (response.type === 'opaqueredirect') return this.#afterHiddenRedirect(op, args, options, chosen, request);
@@ -100,10 +100,10 @@ export class ClientCore {
       request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
       if (!target.keepBody) dropBodyHeaders(request.headers);
       authenticated = request.url.origin === apiOrigin;
-      if (authenticated) await this.#authenticate(request, op, chosen, options.signal);
+      if (authenticated) await this.#authenticate(request, op, chosen, options);
       else dropCredentialHeaders(request.headers);
       // Another origin gets no credentials at all: not even a client certificate (mutual TLS transport).
-      response = await this.#fetch(request, options, authenticated ? chosen : [], 'manual');
+      response = await this.#fetchSettled(request, options, authenticated ? chosen : [], 'manual');
     }
     return { request, response, authenticated };
   }
@@ -120,9 +120,30 @@ export class ClientCore {
     throw new TypeError(`${op.id}: the server answered with a redirect this environment hides from scripts; the ${request.method} was not repeated (later requests follow redirects)`);
   }
 
-  async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], signal: AbortSignal | undefined): Promise<void> {
-    for (const [scheme, scopes] of chosen) {
-      await this.#strategy(scheme).apply(request, context(op, scopes, signal));
+  async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], options: RequestOptions): Promise<void> {
+    const probe = (): Promise<Response> => {
+      // Without body and credentials, and never redirected: it only asks the server for its challenge.
+      const bare: PreparedRequest = { ...request, headers: new Headers(request.headers), body: undefined };
+      dropBodyHeaders(bare.headers);
+      dropCredentialHeaders(bare.headers);
+      return this.#fetch(bare, options, chosen, 'manual');
+    };
+    try {
+      for (const [scheme, scopes] of chosen) {
+        await this.#strategy(scheme).apply(request, { ...context(op, scopes, options.signal), probe });
+      }
+    } catch (error) {
+      for (const [scheme] of chosen) this.#strategy(scheme).settle?.(request); // never sent
+      throw error;
+    }
+  }
+
+  /** #fetch, then tells the strategies that authenticated the request that it is done. */
+  async #fetchSettled(request: PreparedRequest, options: RequestOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect): Promise<Response> {
+    try {
+      return await this.#fetch(request, options, chosen, redirect);
+    } finally {
+      for (const [scheme] of chosen) this.#strategy(scheme).settle?.(request);
     }
   }
 
