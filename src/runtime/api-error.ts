@@ -6,9 +6,12 @@ export class ApiError<TBody = unknown> extends Error {
   readonly headers: Headers;
   readonly body: TBody;
   readonly operation: string;
+  /** What authentication did (or chose not to do) about this answer, e.g. why a 401 was not retried. */
+  readonly authNote?: string;
 
-  constructor(init: { operation: string; status: number; statusText: string; headers: Headers; body: TBody }) {
-    super(`${init.operation} failed: ${init.status}${init.statusText === '' ? '' : ' ' + init.statusText}`);
+  constructor(init: { operation: string; status: number; statusText: string; headers: Headers; body: TBody; authNote?: string | undefined }) {
+    super(`${init.operation} failed: ${init.status}${init.statusText === '' ? '' : ' ' + init.statusText}${init.authNote === undefined ? '' : ` (${init.authNote})`}`);
+    if (init.authNote !== undefined) this.authNote = init.authNote;
     this.operation = init.operation;
     this.status = init.status;
     this.statusText = init.statusText;

@@ -20,6 +20,13 @@ export interface AuthContext {
   operation: string;
   /** The call's signal: a strategy that waits (for a token, say) stops waiting when it aborts. */
   signal?: AbortSignal | undefined;
+  /** Tells the caller why a 401 is not renewed; it ends up in the ApiError's message. */
+  explain?: ((why: string) => void) | undefined;
+  /**
+   * Sends this request's method and URL without body or credentials and gives back the answer
+   * (a challenge-response scheme fetches a fresh challenge so, without sending the body twice).
+   */
+  probe?: (() => Promise<Response>) | undefined;
 }
 
 export interface AuthStrategy {
@@ -31,6 +38,8 @@ export interface AuthStrategy {
    * credentials were renewed: the request is then sent once more. Static strategies omit it.
    */
   onUnauthorized?(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean>;
+  /** Called once a request this strategy authenticated has its answer, or failed to get one. */
+  settle?(request: AuthRequest): void;
   /**
    * Send the requests this strategy authenticates through this fetch instead of the client's:
    * mutual TLS authenticates in the handshake, which only a TLS-configured fetch can do.

@@ -60,11 +60,31 @@ export function appendedQueryPairs(before: string, after: string): string[] {
   return is.slice(was.length).split('&').filter((pair) => pair !== '');
 }
 
-/** Removes those pairs from a URL, should a server echo them back in its Location. */
+/**
+ * A query pair as the server reads it: `%2f` and `%2F`, `+` and `%20` are the same. A pair that
+ * does not decode is compared as it is.
+ */
+function decodedPair(pair: string): string {
+  const equals = pair.indexOf('=');
+  const [name, value] = equals < 0 ? [pair, undefined] : [pair.slice(0, equals), pair.slice(equals + 1)];
+  const decode = (part: string): string => {
+    try {
+      return decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      return part;
+    }
+  };
+  return JSON.stringify([decode(name), value === undefined ? null : decode(value)]);
+}
+
+/**
+ * Removes those pairs from a URL, should a server echo them back in its Location, whatever
+ * percent-encoding it chose for them.
+ */
 export function withoutQueryPairs(url: URL, pairs: readonly string[]): URL {
   if (pairs.length === 0 || url.search === '') return url;
-  const drop = new Set(pairs);
-  const kept = url.search.slice(1).split('&').filter((pair) => !drop.has(pair));
+  const drop = new Set(pairs.map(decodedPair));
+  const kept = url.search.slice(1).split('&').filter((pair) => !drop.has(decodedPair(pair)));
   const stripped = new URL(url);
   stripped.search = kept.length === 0 ? '' : `?${kept.join('&')}`;
   return stripped;

@@ -139,7 +139,7 @@ describe('ClientCore.request', () => {
     const strategy: AuthStrategy = { scheme: 'bearer', apply: (_req, context) => void seen.push(context) };
     const { fetch } = fakeFetch();
     await new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(getPet, { petId: 1 });
-    expect(seen).toEqual([{ scopes: ['pets:read'], operation: 'getPet' }]);
+    expect(seen).toEqual([{ scopes: ['pets:read'], operation: 'getPet', probe: expect.any(Function) }]);
   });
 
   it('rejects non-2xx with ApiError carrying status, headers and parsed body', async () => {

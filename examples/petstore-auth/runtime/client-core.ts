@@ -54,8 +54,9 @@ export class ClientCore {
     if (chosen instanceof AuthRequiredError) throw chosen;
 
     let attempt = await this.#send(op, args, options, chosen);
+    const notes: string[] = [];
     if (attempt.response.status === 401 && attempt.authenticated && attempt.request.body?.replayable !== false) {
-      if (await this.#renewCredentials(op, chosen, attempt, options.signal)) {
+      if (await this.#renewCredentials(op, chosen, attempt, options.signal, notes)) {
         await discardBody(attempt.response);
         attempt = await this.#send(op, args, options, chosen);
       }
@@ -64,7 +65,8 @@ export class ClientCore {
     const { response } = attempt;
     if (!response.ok) {
       const body = await readErrorBody(response, op.method);
-      throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body });
+      const authNote = notes.length === 0 ? undefined : notes.join('; ');
+      throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote });
     }
     return (await readSuccessBody(response, op.method, op.id)) as T;
   }
@@ -81,10 +83,10 @@ export class ClientCore {
     let request = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
     const apiOrigin = request.url.origin;
     const queryBeforeAuth = request.url.search;
-    await this.#authenticate(request, op, chosen, options.signal);
+    await this.#authenticate(request, op, chosen, options);
     const authQuery = appendedQueryPairs(queryBeforeAuth, request.url.search);
     const redirect = this.#browserFollowsRedirects ? 'follow' : 'manual';
-    let response = await this.#fetch(request, options, chosen, redirect);
+    let response = await this.#fetchSettled(request, options, chosen, redirect);
     let authenticated = true;
     for (let hops = 0; ; hops++) {
       if (response.type === 'opaqueredirect') return this.#afterHiddenRedirect(op, args, options, chosen, request);
@@ -99,10 +101,10 @@ export class ClientCore {
       request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
       if (!target.keepBody) dropBodyHeaders(request.headers);
       authenticated = request.url.origin === apiOrigin;
-      if (authenticated) await this.#authenticate(request, op, chosen, options.signal);
+      if (authenticated) await this.#authenticate(request, op, chosen, options);
       else dropCredentialHeaders(request.headers);
       // Another origin gets no credentials at all: not even a client certificate (mutual TLS transport).
-      response = await this.#fetch(request, options, authenticated ? chosen : [], 'manual');
+      response = await this.#fetchSettled(request, options, authenticated ? chosen : [], 'manual');
     }
     return { request, response, authenticated };
   }
@@ -119,9 +121,30 @@ export class ClientCore {
     throw new TypeError(`${op.id}: the server answered with a redirect this environment hides from scripts; the ${request.method} was not repeated (later requests follow redirects)`);
   }
 
-  async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], signal: AbortSignal | undefined): Promise<void> {
-    for (const [scheme, scopes] of chosen) {
-      await this.#strategy(scheme).apply(request, context(op, scopes, signal));
+  async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], options: RequestOptions): Promise<void> {
+    const probe = (): Promise<Response> => {
+      // Without body and credentials, and never redirected: it only asks the server for its challenge.
+      const bare: PreparedRequest = { ...request, headers: new Headers(request.headers), body: undefined };
+      dropBodyHeaders(bare.headers);
+      dropCredentialHeaders(bare.headers);
+      return this.#fetch(bare, options, chosen, 'manual');
+    };
+    try {
+      for (const [scheme, scopes] of chosen) {
+        await this.#strategy(scheme).apply(request, { ...context(op, scopes, options.signal), probe });
+      }
+    } catch (error) {
+      for (const [scheme] of chosen) this.#strategy(scheme).settle?.(request); // never sent
+      throw error;
+    }
+  }
+
+  /** #fetch, then tells the strategies that authenticated the request that it is done. */
+  async #fetchSettled(request: PreparedRequest, options: RequestOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect): Promise<Response> {
+    try {
+      return await this.#fetch(request, options, chosen, redirect);
+    } finally {
+      for (const [scheme] of chosen) this.#strategy(scheme).settle?.(request);
     }
   }
 
@@ -139,12 +162,13 @@ export class ClientCore {
   }
 
   /** Asks every applied strategy that can renew; any success earns one more attempt. */
-  async #renewCredentials(op: OperationSpec, chosen: readonly SchemeUseSpec[], attempt: Attempt, signal: AbortSignal | undefined): Promise<boolean> {
+  async #renewCredentials(op: OperationSpec, chosen: readonly SchemeUseSpec[], attempt: Attempt, signal: AbortSignal | undefined, notes: string[]): Promise<boolean> {
     let renewed = false;
+    const explain = (why: string): void => void notes.push(why);
     for (const [scheme, scopes] of chosen) {
       const strategy = this.#strategy(scheme);
       if (strategy.onUnauthorized === undefined) continue;
-      if (await strategy.onUnauthorized(attempt.request, attempt.response, context(op, scopes, signal))) renewed = true;
+      if (await strategy.onUnauthorized(attempt.request, attempt.response, { ...context(op, scopes, signal), explain })) renewed = true;
     }
     return renewed;
   }

@@ -1,64 +1,54 @@
 import type { AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import { quoteScheme } from '../credential-checks.js';
-import { isPemCertificates, isPemPrivateKey } from './pem.js';
 
 /**
  * Mutual TLS: the client certificate is presented in the TLS handshake, which `fetch` has no
- * portable option for, so the application passes a `fetch` already configured with it:
+ * portable option for, so the application passes a `fetch` already configured with it; the
+ * certificate and key go there, not into the credential (the runtime could not use them, and
+ * holding a key it cannot use would only be one more place for it to leak from).
  *
- * Node: Node's fetch accepts an `Agent` of the `undici` package as `dispatcher` (`Agent` from
- * "undici", `readFileSync` from "node:fs"):
+ * Node: Node's fetch accepts an `Agent` of the `undici` package as `dispatcher`. On Node 20 use
+ * undici 6 or 7 (undici 8 needs Node ≥ 22.19):
  * ```ts
- * const tls = { cert: readFileSync('client.crt', 'utf8'), key: readFileSync('client.key', 'utf8'), ca: readFileSync('ca.crt', 'utf8') };
- * const dispatcher = new Agent({ connect: tls });
+ * import { Agent } from 'undici';
+ * const dispatcher = new Agent({ connect: { cert: readFileSync('client.crt', 'utf8'), key: readFileSync('client.key', 'utf8'), ca: readFileSync('ca.crt', 'utf8') } });
  * const client = new ApiClient({
  *   baseUrl: 'https://api.example.com',
- *   auth: { clientCert: { ...tls, fetch: (input, init) => fetch(input, { ...init, dispatcher } as RequestInit) } },
+ *   auth: { clientCert: { fetch: (input, init) => fetch(input, { ...init, dispatcher } as RequestInit) } },
  * });
  * ```
  * Deno: `const httpClient = Deno.createHttpClient({ cert, key, caCerts: [ca] });` then
  * `fetch: (input, init) => fetch(input, { ...init, client: httpClient })`.
- * Browsers present a certificate from the user's own store and never hand the key to scripts, so
- * this credential (which needs the PEM key) is meant for server-side runtimes.
+ * Browsers present a certificate from the user's own store and never hand the key to scripts:
+ * this credential is meant for server-side runtimes.
  *
  * Requests whose security uses this scheme go through that `fetch` instead of the client's.
  */
 export interface MutualTlsCredentials {
-  /** PEM client certificate (chain). */
-  cert: string;
-  /** PEM private key of the certificate. */
-  key: string;
-  /** PEM certificates to trust for the server, when it is not publicly trusted. */
-  ca?: string;
-  /** For an encrypted private key. */
-  passphrase?: string;
-  /** A fetch whose connections present `cert`/`key` (see above). */
+  /** A fetch whose connections present the client certificate (see above). */
   fetch: FetchLike;
 }
 
-/**
- * Checks the certificate and key at construction and routes requests through the TLS-configured
- * fetch. It keeps no copy of cert, key or passphrase: only that fetch can use them, and a key
- * the runtime does not hold cannot leak from it.
- */
+// Earlier versions took these beside `fetch` and only shape-checked them; they never reached it.
+const TLS_FIELDS = ['cert', 'key', 'ca', 'passphrase'];
+
+/** Routes requests through the TLS-configured fetch, and only over https. */
 export class MutualTlsAuth implements AuthStrategy {
   readonly scheme: string;
   readonly #fetch: FetchLike;
 
   constructor(scheme: string, credentials: MutualTlsCredentials) {
     const where = `security scheme ${quoteScheme(scheme)}`;
-    if (typeof credentials !== 'object' || credentials === null) throw new TypeError(`${where} needs { cert, key, fetch }`);
-    const { cert, key, ca, passphrase, fetch } = credentials;
-    if (!isPemCertificates(cert)) throw new TypeError(`${where}: cert must be PEM text of a certificate (-----BEGIN CERTIFICATE-----)`);
-    if (!isPemPrivateKey(key)) throw new TypeError(`${where}: key must be PEM text of one private key (-----BEGIN PRIVATE KEY-----)`);
-    if (ca !== undefined && !isPemCertificates(ca)) throw new TypeError(`${where}: ca must be PEM text of one or more certificates`);
-    if (passphrase !== undefined && typeof passphrase !== 'string') throw new TypeError(`${where}: passphrase must be a string`);
-    if (typeof fetch !== 'function') throw new TypeError(`${where}: fetch must be a function configured with the client certificate`);
+    if (typeof credentials !== 'object' || credentials === null) throw new TypeError(`${where} needs { fetch }`);
+    const given = TLS_FIELDS.filter((field) => Object.hasOwn(credentials, field));
+    if (given.length > 0) {
+      throw new TypeError(`${where}: ${given.join(', ')} would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`);
+    }
+    if (typeof credentials.fetch !== 'function') throw new TypeError(`${where}: fetch must be a function configured with the client certificate`);
     this.scheme = scheme;
-    this.#fetch = fetch;
+    this.#fetch = credentials.fetch;
   }
-
   /** The fetch the client core sends these requests through (an accessor: kept off inspect output). */
   get transport(): FetchLike {
     return this.#fetch;

@@ -14,12 +14,17 @@ export interface OAuth1Credentials {
   /** Defaults to HMAC-SHA1. */
   signatureMethod?: OAuth1SignatureMethod;
   realm?: string;
+  /**
+   * Characters of [A-Za-z0-9] in each oauth_nonce; default 24, inside the ranges common
+   * validators enforce (python oauthlib: 20–30).
+   */
+  nonceLength?: number;
 }
 
 export interface OAuth1Options {
   /** Milliseconds since the epoch; defaults to Date.now. */
   clock?: () => number;
-  /** A fresh nonce per request; defaults to 128 random bits in hex. */
+  /** A fresh nonce per request; defaults to `nonceLength` random alphanumerics. */
   nonce?: () => string;
 }
 
@@ -52,6 +57,8 @@ export class OAuth1Auth implements AuthStrategy {
     if (tokenSecret !== undefined && token === undefined) throw new TypeError(`${where}: tokenSecret was given without a token`);
     if (realm !== undefined && (typeof realm !== 'string' || CONTROL.test(realm))) throw new TypeError(`${where}: realm must be a string without control characters`);
     if (!SIGNATURE_METHODS.includes(signatureMethod)) throw new TypeError(`${where}: signatureMethod must be one of ${SIGNATURE_METHODS.join(', ')}`);
+    const nonceLength = credentials.nonceLength ?? DEFAULT_NONCE_LENGTH;
+    if (!Number.isInteger(nonceLength) || nonceLength < 8 || nonceLength > 128) throw new TypeError(`${where}: nonceLength must be an integer from 8 to 128`);
     this.scheme = scheme;
     this.#consumerKey = consumerKey;
     this.#token = token;
@@ -59,7 +66,7 @@ export class OAuth1Auth implements AuthStrategy {
     // RFC 5849 §3.4.2: without a token the token secret is the empty string.
     this.#signer = new OAuth1Signer(signatureMethod, consumerSecret, tokenSecret ?? '');
     this.#clock = options.clock ?? Date.now;
-    this.#nonce = options.nonce ?? randomNonce;
+    this.#nonce = options.nonce ?? (() => randomNonce(nonceLength));
   }
 
   get signatureMethod(): OAuth1SignatureMethod {
@@ -91,9 +98,17 @@ function isFormUrlencoded(headers: Headers): boolean {
   return mediaType === FORM_URLENCODED;
 }
 
-function randomNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+// 24 of 62 characters: 142 bits, and inside oauthlib's default 20–30 (32 hex characters were not).
+const DEFAULT_NONCE_LENGTH = 24;
+
+/** Uniform over the alphabet: bytes from 248 up are skipped rather than folded (no modulo bias). */
+function randomNonce(length: number): string {
+  let nonce = '';
+  while (nonce.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (byte < 248 && nonce.length < length) nonce += NONCE_ALPHABET[byte % 62];
+    }
+  }
+  return nonce;
 }

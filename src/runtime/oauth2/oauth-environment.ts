@@ -1,6 +1,8 @@
 import type { FetchLike } from '../client-core.js';
 import { MemoryTokenStore } from './memory-token-store.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { OAuthHttp } from './oauth-http.js';
+import type { SecretSet } from './secret-redaction.js';
 import { MetadataCache } from './server-metadata.js';
 import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
 
@@ -14,6 +16,16 @@ export interface OAuthShared {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   fetch: () => FetchLike;
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
+
+function positiveOption(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TypeError(`the auth environment's ${name} must be a positive number`);
+  return value;
 }
 
 function defaultSleep(ms: number): Promise<void> {
@@ -30,6 +42,8 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
     metadata: new MetadataCache(),
     now: env?.now ?? (() => Date.now()),
     sleep: env?.sleep ?? defaultSleep,
+    timeoutMs: positiveOption(env?.tokenTimeoutMs, 'tokenTimeoutMs', DEFAULT_TOKEN_TIMEOUT_MS),
+    maxResponseBytes: positiveOption(env?.tokenResponseMaxBytes, 'tokenResponseMaxBytes', DEFAULT_MAX_RESPONSE_BYTES),
     // Looked up per call, like ClientCore does, so a fetch installed later is used.
     fetch: () => {
       const fetchImpl = env?.fetch ?? globalThis.fetch;
@@ -39,6 +53,6 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   };
 }
 
-export function httpFor(shared: OAuthShared, scheme: string): OAuthHttp {
-  return { scheme, fetch: shared.fetch, now: shared.now, sleep: shared.sleep };
+export function httpFor(shared: OAuthShared, scheme: string, secrets: SecretSet): OAuthHttp {
+  return { scheme, fetch: shared.fetch, now: shared.now, sleep: shared.sleep, timeoutMs: shared.timeoutMs, maxResponseBytes: shared.maxResponseBytes, secrets };
 }

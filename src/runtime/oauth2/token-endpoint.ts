@@ -30,7 +30,17 @@ export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints,
 }
 
 /** POSTs form fields, authenticated as the client, to `url`; the raw JSON answer. */
-export function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry = true): Promise<JsonObject> {
+export async function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry = true): Promise<JsonObject> {
+  try {
+    return await postClientForm(oauth, url, fields, what, retry);
+  } catch (error) {
+    const hint = oauth.client.invalidClientHint;
+    if (!(error instanceof TokenError) || error.error !== 'invalid_client' || hint === undefined) throw error;
+    throw new TokenError({ scheme: error.scheme, error: error.error, errorDescription: error.errorDescription, status: error.status, cause: error.cause, hint });
+  }
+}
+
+function postClientForm(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry: boolean): Promise<JsonObject> {
   return postForm(
     oauth.http,
     url,

@@ -11,9 +11,10 @@ const MARGIN_SHARE = 0.1;
 // lifetime, iat rounded down), so a token can die up to a second before receivedAt + expires_in.
 const EXPIRES_IN_GRANULARITY_MS = 1000;
 
+/** expires_in as a number of seconds; 0 (or less) means the token is already expired, not "never". */
 function seconds(value: unknown): number | undefined {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
+  return typeof number === 'number' && Number.isFinite(number) ? Math.max(0, number) : undefined;
 }
 
 function optionalString(json: JsonObject, name: string): string | undefined {

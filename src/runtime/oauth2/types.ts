@@ -20,6 +20,12 @@ export interface ClientIdentity {
   clientSecret?: string | undefined;
   /** Default: `client_secret_basic` with a secret, `private_key_jwt` with a privateKey, else `none`. */
   clientAuthMethod?: ClientAuthMethod | undefined;
+  /**
+   * How client_secret_basic puts id and secret into the Basic value. Default `form`: each
+   * form-urlencoded first, as RFC 6749 §2.3.1 requires. `raw`: as given, for servers that do not
+   * decode (the id must then have no `:`).
+   */
+  clientSecretEncoding?: 'form' | 'raw' | undefined;
   /** For private_key_jwt: a CryptoKey, a JWK, or a PKCS#8 PEM string. */
   privateKey?: CryptoKey | JsonWebKey | string | undefined;
   /** Default: from the key (RSA → RS256, EC P-256 → ES256, RSA-PSS → PS256). */
@@ -126,6 +132,13 @@ export interface AuthEnvironment {
    * hosts (127.0.0.0/8, ::1, localhost).
    */
   allowInsecureHttp?: boolean | undefined;
+  /**
+   * Default 30 000: how long one token, discovery, metadata or device request may take in all,
+   * retries and their waits included; then it fails with TokenError code `timeout`.
+   */
+  tokenTimeoutMs?: number | undefined;
+  /** Default 1 MiB: the largest token, device or metadata answer read. */
+  tokenResponseMaxBytes?: number | undefined;
 }
 
 export interface AuthorizationUrlOptions {

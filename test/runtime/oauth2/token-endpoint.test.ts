@@ -78,7 +78,8 @@ describe('token endpoint answers', () => {
   });
 
   it('a 2xx that is not JSON: invalid_response, and the body (which may hold a token) is not echoed', async () => {
-    answering({ body: 'access_token=SECRET-in-body&token_type=bearer', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // (A form-encoded answer is read as a form: see test/unit/runtime/oauth2/token-response-quirks.test.ts.)
+    answering({ body: '<p>access_token=SECRET-in-body&token_type=bearer</p>', headers: { 'content-type': 'text/html' } });
     const error = await failure();
     expect(error).toMatchObject({ error: 'invalid_response', status: 200 });
     expect(`${error.message}${error.stack}${JSON.stringify(error)}`).not.toContain('SECRET-in-body');

@@ -18,6 +18,7 @@ export class ClientAuthenticator {
   readonly #secret: string | undefined;
   readonly #privateKey: PrivateKeyInput | undefined;
   readonly #identity: Pick<ClientIdentity, 'privateKeyAlg' | 'privateKeyId'>;
+  readonly #encoding: 'form' | 'raw';
   #signingKey: Promise<SigningKey> | undefined;
 
   constructor(identity: ClientIdentity, scheme: string) {
@@ -30,12 +31,30 @@ export class ClientAuthenticator {
       throw new TypeError(`${where}: clientAuthMethod ${method} needs a clientSecret`);
     }
     if (method === 'private_key_jwt' && identity.privateKey === undefined) throw new TypeError(`${where}: clientAuthMethod private_key_jwt needs a privateKey`);
+    const encoding = identity.clientSecretEncoding ?? 'form';
+    if (encoding !== 'form' && encoding !== 'raw') throw new TypeError(`${where}: clientSecretEncoding must be 'form' or 'raw'`);
+    // Basic splits at the first colon: unencoded, a colon in the id would move the split.
+    if (encoding === 'raw' && identity.clientId.includes(':')) throw new TypeError(`${where}: clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
     this.clientId = identity.clientId;
     this.method = method;
     this.#scheme = scheme;
     this.#secret = identity.clientSecret;
     this.#privateKey = identity.privateKey;
     this.#identity = { privateKeyAlg: identity.privateKeyAlg, privateKeyId: identity.privateKeyId };
+    this.#encoding = encoding;
+  }
+
+  /**
+   * Said on `invalid_client` from a Basic-authenticated request whose id or secret the encoding
+   * changes: servers disagree on decoding, so the other encoding may be what this one expects.
+   */
+  get invalidClientHint(): string | undefined {
+    if (this.method !== 'client_secret_basic') return undefined;
+    const changes = formEncode(this.clientId) !== this.clientId || formEncode(this.#secret!) !== this.#secret;
+    if (!changes) return undefined;
+    return this.#encoding === 'form'
+      ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
+      : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
   }
 
   /** Whether the client can authenticate at all; RFC 6749 §4.4 allows client credentials only then. */
@@ -48,7 +67,8 @@ export class ClientAuthenticator {
     switch (this.method) {
       case 'client_secret_basic':
         // RFC 6749 §2.3.1: each part form-urlencoded first, so a `:` in either survives the split.
-        headers.set('authorization', formatAuthorization('basic', encodeBasicCredentials(formEncode(this.clientId), formEncode(this.#secret!))));
+        if (this.#encoding === 'form') headers.set('authorization', formatAuthorization('basic', encodeBasicCredentials(formEncode(this.clientId), formEncode(this.#secret!))));
+        else headers.set('authorization', formatAuthorization('basic', encodeBasicCredentials(this.clientId, this.#secret!)));
         return;
       case 'client_secret_post':
         form.set('client_id', this.clientId);

@@ -11,6 +11,8 @@ import { grantRunnerFor } from './grants.js';
 import { inferFlow } from './infer-flow.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
+import type { OAuthHttp } from './oauth-http.js';
+import { SecretSet } from './secret-redaction.js';
 import { endpointsFromMetadata, type Endpoints } from './server-metadata.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenManager } from './token-manager.js';
@@ -41,8 +43,8 @@ function specEndpoints(flows: OAuthFlowsSpec, flow: OAuthFlowName, shared: OAuth
   };
 }
 
-function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, shared: OAuthShared, scheme: string): () => Promise<Endpoints> {
-  const http = httpFor(shared, scheme);
+function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, shared: OAuthShared, http: OAuthHttp): () => Promise<Endpoints> {
+  const scheme = http.scheme;
   const fromSpec = spec.type === 'oauth2' ? specEndpoints(spec.flows, flow, shared, scheme) : {};
   const metadataUrl = spec.type === 'oauth2' ? spec.metadataUrl : spec.url;
   if (metadataUrl === undefined || metadataUrl === '') return () => Promise.resolve(fromSpec);
@@ -55,10 +57,11 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   const flow = inferFlow(credential, declaredFlows(spec, scheme), scheme);
   if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
   const grant = credential as ClientIdentity;
+  const http = httpFor(shared, scheme, schemeSecrets(grant));
   const oauth: OAuthClient = {
-    http: httpFor(shared, scheme),
+    http,
     client: new ClientAuthenticator(grant, scheme),
-    endpoints: endpointSource(spec, flow, shared, scheme),
+    endpoints: endpointSource(spec, flow, shared, http),
     tokenParams: grantTokenParams(grant, scheme),
   };
   const tokens = new TokenManager({
@@ -70,7 +73,18 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
   const authorizationCode = flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme)) : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode });
+  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now });
+}
+
+/** What this scheme holds that no error may show, whatever a server echoes. */
+function schemeSecrets(grant: ClientIdentity): SecretSet {
+  const secrets = new SecretSet();
+  secrets.add(grant.clientSecret);
+  secrets.add(Reflect.get(grant, 'password'));
+  secrets.add(Reflect.get(grant, 'refreshToken'));
+  secrets.add(Reflect.get(grant, 'accessToken'));
+  secrets.addPrivateKey(grant.privateKey);
+  return secrets;
 }
 
 function optionalRedirectUri(grant: object, scheme: string): string | undefined {

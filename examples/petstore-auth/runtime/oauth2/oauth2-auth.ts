@@ -14,7 +14,15 @@ export interface OAuth2AuthOptions {
   scopes: readonly string[] | undefined;
   /** The authorization code helpers, for that flow only. */
   authorizationCode: AuthorizationCodeFlow | undefined;
+  /** Clock, epoch ms (the cool-down after a renewal that did not help). */
+  now: () => number;
 }
+
+/**
+ * After a token renewed because of a 401 is refused too, renewing again does not help (the API
+ * refuses every token, or this client's rights): for this long such a 401 is final.
+ */
+export const RENEWAL_COOL_DOWN_MS = 30_000;
 
 /**
  * Bearer tokens the client obtains and renews itself (client credentials, password, authorization
@@ -29,6 +37,9 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #authorizationCode: AuthorizationCodeFlow | undefined;
   // Which access token each request carried, so a 401 renews only a token that is still current.
   readonly #sent = new WeakMap<AuthRequest, string>();
+  readonly #now: () => number;
+  // Tokens obtained because the server refused the one before, and when.
+  readonly #renewedAfter401 = new Map<string, number>();
 
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
@@ -36,6 +47,7 @@ export class OAuth2Auth implements AuthStrategy {
     this.#tokens = options.tokens;
     this.#scopes = options.scopes;
     this.#authorizationCode = options.authorizationCode;
+    this.#now = options.now;
   }
 
   async apply(request: AuthRequest, context: AuthContext): Promise<void> {
@@ -48,7 +60,18 @@ export class OAuth2Auth implements AuthStrategy {
     const sent = this.#sent.get(request);
     if (sent === undefined) return false;
     this.#sent.delete(request);
-    return abortable(this.#tokens.renewRejected(this.#scopesFor(context), sent), context.signal);
+    const now = this.#now();
+    for (const [token, at] of this.#renewedAfter401) if (now - at >= RENEWAL_COOL_DOWN_MS) this.#renewedAfter401.delete(token);
+    const renewedAt = this.#renewedAfter401.get(sent);
+    if (renewedAt !== undefined) {
+      const waitS = Math.ceil((renewedAt + RENEWAL_COOL_DOWN_MS - now) / 1000);
+      context.explain?.(`security scheme ${quoteScheme(this.scheme)}: a token renewed after a 401 was refused too; not renewing again for ${waitS} s`);
+      return false;
+    }
+    const scopes = this.#scopesFor(context);
+    const renewed = await abortable(this.#tokens.renewRejected(scopes, sent), context.signal);
+    if (renewed) this.#renewedAfter401.set((await abortable(this.#tokens.token(scopes), context.signal)).accessToken, this.#now());
+    return renewed;
   }
 
   /** The sign-in helpers; only for the authorization code flow. */

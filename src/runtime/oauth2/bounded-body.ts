@@ -1,0 +1,37 @@
+/**
+ * Reads an authorization server's answer with a size limit: a token, device or metadata answer is
+ * a few hundred bytes, and one that never ends must not exhaust memory before it fails.
+ */
+
+/** The default limit on a token, device or metadata answer. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** The body as text, or undefined once it passes `maxBytes` (the rest is not read). */
+export async function readBoundedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}

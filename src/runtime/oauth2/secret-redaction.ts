@@ -1,0 +1,79 @@
+/**
+ * Removes the client's secrets from text a server wrote before that text enters an error: a server
+ * that echoes the request in its `error_description` must not put the client secret, a password,
+ * the Basic value or a token into a message, a log line or a JSON dump.
+ */
+import { formEncode } from './encoding.js';
+
+export const REDACTED = '[redacted]';
+
+/** Form fields of token and device requests whose values are secrets. */
+const SECRET_FIELDS = ['client_secret', 'password', 'refresh_token', 'code', 'code_verifier', 'device_code', 'client_assertion', 'assertion', 'subject_token', 'actor_token'];
+
+/** Members of a private JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
+const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
+
+/** The spellings a value may come back in: as sent, form- or percent-encoded (either hex case). */
+function spellings(secret: string): string[] {
+  const encoded = [formEncode(secret), encodeURIComponent(secret)];
+  const lower = encoded.map((text) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+  return [secret, ...encoded, ...lower];
+}
+
+/** The secrets one scheme holds for its whole life (client secret, password, private key). */
+export class SecretSet {
+  readonly #secrets = new Set<string>();
+
+  add(secret: unknown): void {
+    if (typeof secret === 'string' && secret !== '') for (const spelling of spellings(secret)) this.#secrets.add(spelling);
+  }
+
+  /** A PEM string, its base64 body, or a JWK's private members. */
+  addPrivateKey(key: unknown): void {
+    if (typeof key === 'string') {
+      this.add(key.trim());
+      this.add(key.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
+    } else if (typeof key === 'object' && key !== null) {
+      for (const member of PRIVATE_JWK_MEMBERS) this.add(Reflect.get(key, member));
+    }
+  }
+
+  /** These secrets and those of one request, as a function that redacts text. */
+  redactor(request: readonly string[] = []): (text: string) => string {
+    const all = new Set(this.#secrets);
+    for (const secret of request) if (secret !== '') for (const spelling of spellings(secret)) all.add(spelling);
+    // Longest first, so a secret that contains another is removed whole.
+    const ordered = [...all].sort((a, b) => b.length - a.length);
+    return (text) => ordered.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+  }
+}
+
+/** The secret values a token-endpoint request carries: secret form fields and the Authorization value. */
+export function requestSecrets(form: URLSearchParams, headers: Headers): string[] {
+  const secrets = SECRET_FIELDS.flatMap((name) => form.getAll(name));
+  const authorization = headers.get('authorization');
+  if (authorization !== null) {
+    const value = authorization.replace(/^\S+\s+/, '');
+    secrets.push(authorization, value);
+    const decoded = decodeBasic(value);
+    const colon = decoded?.indexOf(':') ?? -1;
+    if (decoded !== undefined && colon >= 0) secrets.push(decoded, decoded.slice(colon + 1), formDecode(decoded.slice(colon + 1)));
+  }
+  return secrets;
+}
+
+function formDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+function decodeBasic(value: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
