@@ -78,7 +78,8 @@ function planClientName(model: ApiModel, requested: string | undefined): string 
 function planOperation(op: OperationModel, methodName: string): PlannedOperation {
   const keys = new NameRegistry();
   // Parameters keep their spec names; a name used in two locations gets the location appended.
-  const args: PlannedArg[] = op.parameters.map((p) => ({
+  // Those the client fills in itself (`fixed`) are not the caller's to give.
+  const args: PlannedArg[] = op.parameters.filter((p) => p.fixed === undefined).map((p) => ({
     key: keys.has(p.name) ? keys.claim(`${p.name}_${p.in}`) : keys.claim(p.name),
     required: p.required,
     type: p.type,
