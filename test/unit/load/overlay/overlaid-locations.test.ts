@@ -3,7 +3,7 @@
  * later still point at text the user wrote: a node an overlay added is shown in the overlay.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeywayError } from '../../../../src/errors.js';
@@ -96,6 +96,18 @@ describe('overlays in the load', () => {
   it('without overlays, the same error keeps its place in the description', async () => {
     const error = await failure('pets.yaml', []);
     expect(error.location).toMatchObject({ file: at('pets.yaml'), pointer: '#/paths/~1pets/get/parameters/1/in', line: 13 });
+  });
+
+  it("fixing a scheme's URLs (the README's case): a filter over the schemes, the client carries the new URL", async () => {
+    await writeFile(
+      at('urls.yaml'),
+      `${HEAD}  - target: $.components.securitySchemes[?@.type == 'oauth2'].flows.clientCredentials\n    update: { tokenUrl: 'https://login.example.com/oauth2/token' }\n`,
+    );
+    const out = at('out-urls');
+    await generate({ input: join(import.meta.dirname, '../../../../fixtures/oauth/pets-oauth.yaml'), output: out, overlays: [at('urls.yaml')] });
+    const client = await readFile(join(out, 'client.ts'), 'utf8');
+    expect(client).toContain('"https://login.example.com/oauth2/token"');
+    expect(client.match(/http:\/\/auth\.keyway\.invalid\/token/g)?.length).toBeGreaterThan(0); // the password flow's URL is untouched
   });
 
   it('a target that matches nothing stops the run: nothing written', async () => {
