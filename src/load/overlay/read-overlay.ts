@@ -53,7 +53,28 @@ export async function readOverlay(source: string): Promise<OverlayDocument> {
     const pointer = childPointer('#', ...segments);
     throw new KeywayError('E_OVERLAY', `invalid overlay: ${message}`, { file: source, pointer, ...parsed.locate(segments.map(String)) });
   };
-  return { file: source, actions: checkOverlay(parsed.value, fail), locate: parsed.locate };
+  const actions = checkOverlay(parsed.value, fail);
+  if (isHttpUrl(location)) actions.forEach((action, index) => refuseLocalRefs(action.update, ['actions', index, 'update'], fail));
+  return { file: source, actions, locate: parsed.locate };
+}
+
+/**
+ * An overlay fetched over http(s) may not make the description read local files, as a description
+ * fetched so may not: their content would end up in the generated client. Its `$ref`s must stay
+ * inside the document (`#/…`) or name http(s) URLs; a relative one would resolve against a local
+ * description's folder.
+ */
+function refuseLocalRefs(value: unknown, at: Array<string | number>, fail: Fail): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseLocalRefs(item, [...at, i], fail));
+  } else if (isObject(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string' && !inner.startsWith('#') && !isHttpUrl(inner)) {
+        fail([...at, key], `an overlay fetched over http(s) cannot reference local files ($ref ${JSON.stringify(inner)})`);
+      }
+      refuseLocalRefs(inner, [...at, key], fail);
+    }
+  }
 }
 
 type Fail = (segments: readonly (string | number)[], message: string) => never;

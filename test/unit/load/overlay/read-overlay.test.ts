@@ -1,5 +1,7 @@
 /** An overlay file that is unreadable, unparsable or not an Overlay 1.0 document: one clear error naming the file and the place. */
 import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeywayError } from '../../../../src/errors.js';
@@ -63,5 +65,25 @@ describe('readOverlay', () => {
   it('an unreadable file is E_READ naming the overlay as given', async () => {
     const missing = join(dir, 'missing.overlay.yaml');
     await expect(readOverlay(missing)).rejects.toMatchObject({ code: 'E_READ', message: `${missing}: overlay: cannot read file: no such file or directory (ENOENT)` });
+  });
+
+  it('an overlay fetched over http(s) is read, but may not add $refs to local files', async () => {
+    const bodies: Record<string, string> = {
+      '/ok.yaml': `${HEAD}actions:\n  - target: $.components\n    update: { schemas: { A: { $ref: '#/components/schemas/B' }, C: { $ref: 'https://example.com/c.yaml' } } }\n`,
+      '/local.yaml': `${HEAD}actions:\n  - target: $.components\n    update: { schemas: { A: { $ref: '../secrets.yaml#/x' } } }\n`,
+    };
+    const server = createServer((req, res) => res.end(bodies[req.url ?? ''] ?? ''));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await readOverlay(`${base}/ok.yaml`)).actions).toHaveLength(1);
+      await expect(readOverlay(`${base}/local.yaml`)).rejects.toMatchObject({
+        code: 'E_OVERLAY',
+        message: expect.stringContaining(`${base}/local.yaml:7:31 at #/actions/0/update/schemas/A/$ref: invalid overlay: an overlay fetched over http(s) cannot reference local files ($ref "../secrets.yaml#/x")`),
+      });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
