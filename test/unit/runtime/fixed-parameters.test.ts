@@ -19,6 +19,7 @@ describe('prepareRequest: parameters the spec fixes', () => {
     ],
     ['a bare flag: the key alone, no `=`', op('/{Bucket}', [{ key: 'Bucket', name: 'Bucket', in: 'path' }, { key: 'acl', name: 'acl', in: 'query', flag: true }]), { Bucket: 'b 1' }, 'https://sts.example/b%201?acl'],
     ['a flag after other query pairs', op('/{Bucket}', [{ key: 'Bucket', name: 'Bucket', in: 'path' }, { key: 'prefix', name: 'prefix', in: 'query' }, { key: 'uploads', name: 'uploads', in: 'query', flag: true }]), { Bucket: 'b', prefix: 'a/b' }, 'https://sts.example/b?prefix=a%2Fb&uploads'],
+    ['a flag name from the spec is percent-encoded like any key', op('/x', [{ key: 'k', name: 'a b&c=d"', in: 'query', flag: true }]), undefined, 'https://sts.example/x?a%20b%26c%3Dd%22'],
     ['a fixed path parameter', op('/{version}/items', [{ key: 'version', name: 'version', in: 'path', value: 'v2' }]), undefined, 'https://sts.example/v2/items'],
     ['a fixed value wins over an argument of the same key', op('/', [{ key: 'Action', name: 'Action', in: 'query', required: true, value: 'AssumeRole' }]), { Action: 'DeleteEverything' }, 'https://sts.example/?Action=AssumeRole'],
     ['numbers and booleans', op('/', [{ key: 'n', name: 'n', in: 'query', value: 50 }, { key: 'b', name: 'b', in: 'query', value: false }]), undefined, 'https://sts.example/?n=50&b=false'],

@@ -110,6 +110,13 @@ describe('overlays in the load', () => {
     expect(client.match(/http:\/\/auth\.keyway\.invalid\/token/g)?.length).toBeGreaterThan(0); // the password flow's URL is untouched
   });
 
+  it('a Swagger 2.0 document is overlaid as written, before the upgrade to 3.0', async () => {
+    await writeFile(at('swagger.yaml'), `${HEAD}  - target: $.securityDefinitions\n    update: { token: { type: apiKey, in: header, name: X-Token } }\n  - target: $\n    update: { security: [ { token: [] } ] }\n`);
+    const loaded = await loadDocument(join(import.meta.dirname, '../../../../fixtures/load/petstore-2.0.json'), { overlays: [at('swagger.yaml')] });
+    expect((loaded.document as any).components.securitySchemes.token).toEqual({ type: 'apiKey', in: 'header', name: 'X-Token' });
+    expect(loaded.document['security']).toEqual([{ apiKey: [] }, { token: [] }]);
+  });
+
   it('a target that matches nothing stops the run: nothing written', async () => {
     await writeFile(at('stale.yaml'), `${HEAD}  - target: $.info\n    update: { x-ok: 1 }\n  - target: $.paths['/dogs']\n    update: { x-gone: 1 }\n`);
     const error = await failure('good.yaml', ['stale.yaml']);
