@@ -27,6 +27,7 @@ interface GenerateFlags extends OutputFlags {
   name?: string;
   validate: boolean;
   templates?: string;
+  overlay?: string[];
   config?: string;
   check?: boolean;
   verify?: boolean;
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-o, --out <dir>', 'output folder (replaced whole); --output <dir> is the same')
     .addOption(new Option('--output <dir>').hideHelp())
     .option('-n, --name <ClientName>', 'client class name (default: from info.title)')
+    .option('--overlay <file>', 'apply an Overlay 1.0 document to the spec first (repeatable, applied in order)', (file: string, files: string[] = []) => [...files, file])
     .option('--no-validate', 'skip validation against the OpenAPI schema')
     .option('-t, --templates <dir>', `folder of template overrides (${templateNames().join(', ')})`)
     .option('-c, --config <file>', 'config file (default: keyway.config.json or keyway.config.mjs in the current folder)')
@@ -112,9 +114,9 @@ async function resolveClients(spec: string | undefined, flags: GenerateFlags, va
   if (spec !== undefined) {
     if (flags.config) throw new KeywayError('E_USAGE', 'give either a <spec> or --config, not both');
     if (!out) throw new KeywayError('E_USAGE', "required option '-o, --out <dir>' not specified (or run keyway generate with no <spec> to use keyway.config.json)");
-    return [{ input: spec, output: out, name: flags.name, validate: flags.validate, templates: flags.templates }];
+    return [{ input: spec, output: out, name: flags.name, validate: flags.validate, templates: flags.templates, overlays: flags.overlay }];
   }
-  const perClient = [out && (flags.out !== undefined ? '--out' : '--output'), flags.name && '--name', flags.templates && '--templates', validateFlagGiven && '--no-validate'].filter(Boolean);
+  const perClient = [out && (flags.out !== undefined ? '--out' : '--output'), flags.name && '--name', flags.templates && '--templates', flags.overlay && '--overlay', validateFlagGiven && '--no-validate'].filter(Boolean);
   if (perClient.length) throw new KeywayError('E_USAGE', `${perClient.join(', ')} need a <spec>; with a config file, set them per client in the config`);
   const config = await loadConfig(flags.config ?? findConfig(process.cwd()));
   return config.clients;
@@ -152,7 +154,7 @@ async function watchClients(clients: readonly ClientConfig[], flags: GenerateFla
   process.once('SIGTERM', stop);
   let watchedCount = -1;
   const targets: WatchTarget[] = clients.map((client) => ({
-    initial: { files: [client.input], dirs: client.templates ? [client.templates] : [] },
+    initial: { files: [client.input, ...(client.overlays ?? [])], dirs: client.templates ? [client.templates] : [] },
     run: async () => {
       const started = performance.now();
       try {

@@ -7,6 +7,7 @@ export type KeywayErrorCode =
   | 'E_PARSE' // YAML/JSON syntax
   | 'E_VERSION' // not a supported OpenAPI/Swagger version
   | 'E_INVALID' // fails the OpenAPI schema or a semantic rule
+  | 'E_OVERLAY' // an overlay that is invalid or whose action cannot apply
   | 'E_REF' // a $ref that cannot be resolved
   | 'E_SECURITY' // a requirement that names an undeclared scheme
   | 'E_OUTPUT' // the output path cannot be written
@@ -52,8 +53,9 @@ function formatMessage(message: string, loc: SourceLocation): string {
  * The same error, placed in `file` (and at the line and column of its pointer, when `locate` knows
  * them) when it did not name a file yet.
  */
-export function inFile(error: unknown, file: string, locate?: (pointer: string) => { line: number; column: number } | undefined): unknown {
+export function inFile(error: unknown, file: string, locate?: (pointer: string) => { line: number; column: number; file?: string; pointer?: string } | undefined): unknown {
   if (!(error instanceof KeywayError) || error.location.file !== undefined) return error;
   const at = error.location.pointer !== undefined && error.location.line === undefined ? locate?.(error.location.pointer) : undefined;
-  return new KeywayError(error.code, error.reason, { ...error.location, ...at, file }, { cause: error.cause, details: error.details });
+  // `at` may name another file: an overlay wrote that node
+  return new KeywayError(error.code, error.reason, { ...error.location, file, ...at }, { cause: error.cause, details: error.details });
 }

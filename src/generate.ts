@@ -26,6 +26,8 @@ export interface GenerateOptions {
   output: string;
   /** Client class name; default from the document's `info.title`. */
   name?: string;
+  /** Overlay 1.0 documents (paths or URLs) applied to the description in this order, before validation. */
+  overlays?: readonly string[];
   /** Validate the document against the OpenAPI schema (default true). */
   validate?: boolean;
   /** Folder of template overrides: files named like keyway's templates (`client.ts.hbs`, `README.md.hbs`, ...). */
@@ -59,7 +61,7 @@ export interface GenerateResult {
   clientName: string;
   files: GeneratedFile[];
   summary: GenerateSummary;
-  /** Files (absolute paths / URLs) the document was read from, the root first: what `--watch` watches. */
+  /** Files (absolute paths / URLs) the document was read from, the root first, then the overlays: what `--watch` watches. */
   sources: string[];
   /** True when the output folder was written (false in check mode). */
   written: boolean;
@@ -76,7 +78,7 @@ export interface RenderedClient {
   sources: string[];
 }
 
-type RenderOptions = Pick<GenerateOptions, 'input' | 'name' | 'validate' | 'templates' | 'onProgress'> & {
+type RenderOptions = Pick<GenerateOptions, 'input' | 'overlays' | 'name' | 'validate' | 'templates' | 'onProgress'> & {
   /** How the README's samples import the client; `false` leaves the README out. */
   readme?: ReadmeOptions | false;
 };
@@ -100,6 +102,7 @@ async function loadModel(options: RenderOptions, stage: ReturnType<typeof stageR
   const loaded = await stage('load', `loading ${options.input}`, () =>
     loadDocument(options.input, {
       validate: options.validate ?? true,
+      overlays: options.overlays,
       onStage: (loadStage, milliseconds) => options.onProgress?.({ type: 'load-stage', stage: loadStage, milliseconds }),
     }),
   );

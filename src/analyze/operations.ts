@@ -11,8 +11,10 @@ import type {
   SecurityRequirement,
   TypeNode,
 } from '../model/index.js';
+import { fixedValue } from './fixed-value.js';
 import { bodyEncoding } from './media.js';
 import { isObject, type JsonObject } from '../json/json-object.js';
+import { pathFragment, sameName, undeclaredFlags, type PathFragment } from './path-fragment.js';
 import { deref, optionalString } from './resolve.js';
 import { analyzeRequirement } from './security.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
@@ -35,12 +37,13 @@ export function analyzeOperations(ctx: OperationContext): OperationModel[] {
   const operations: OperationModel[] = [];
   for (const path of Object.keys(paths)) {
     const { value: item, pointer: itemPointer } = deref(document, paths[path], childPointer('#', 'paths', path));
-    const shared = parameterList(item.parameters, childPointer(itemPointer, 'parameters'), ctx);
+    const fragment = pathFragment(path);
+    const shared = parameterList(item.parameters, childPointer(itemPointer, 'parameters'), ctx, fragment);
     for (const method of Object.keys(item)) {
       if (!METHODS.has(method)) continue;
       const pointer = childPointer(itemPointer, method);
       if (!isObject(item[method])) throw new KeywayError('E_INVALID', 'an operation must be an object', { pointer });
-      operations.push(operationFrom(path, method as HttpMethod, item[method] as JsonObject, pointer, shared, ctx));
+      operations.push(operationFrom(path, fragment, method as HttpMethod, item[method] as JsonObject, pointer, shared, ctx));
     }
   }
   return operations;
@@ -48,25 +51,28 @@ export function analyzeOperations(ctx: OperationContext): OperationModel[] {
 
 function operationFrom(
   path: string,
+  fragment: PathFragment,
   method: HttpMethod,
   op: JsonObject,
   pointer: string,
   shared: ParameterModel[],
   ctx: OperationContext,
 ): OperationModel {
-  const own = parameterList(op.parameters, childPointer(pointer, 'parameters'), ctx);
+  const own = parameterList(op.parameters, childPointer(pointer, 'parameters'), ctx, fragment);
   const byKey = new Map<string, ParameterModel>();
   for (const p of [...shared, ...own]) byKey.set(`${p.in}\u0000${p.name}`, p); // operation-level wins
+  const parameters = [...byKey.values()];
   const security = analyzeRequirement(op.security, childPointer(pointer, 'security'), ctx.declaredSchemes) ?? ctx.globalSecurity;
   return {
     operationId: optionalString(op.operationId),
     method,
     path,
+    ...(fragment.requestPath !== path ? { requestPath: fragment.requestPath } : {}),
     summary: optionalString(op.summary),
     description: optionalString(op.description),
     deprecated: op.deprecated === true || undefined,
     tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
-    parameters: [...byKey.values()],
+    parameters: [...parameters, ...undeclaredFlags(fragment, parameters)],
     requestBody: op.requestBody === undefined ? undefined : requestBodyFrom(op.requestBody, childPointer(pointer, 'requestBody'), ctx),
     responses: responsesFrom(op.responses, childPointer(pointer, 'responses'), ctx),
     security,
@@ -74,15 +80,15 @@ function operationFrom(
   };
 }
 
-function parameterList(raw: unknown, pointer: string, ctx: OperationContext): ParameterModel[] {
+function parameterList(raw: unknown, pointer: string, ctx: OperationContext, fragment: PathFragment): ParameterModel[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new KeywayError('E_INVALID', '"parameters" must be an array', { pointer });
   return raw
-    .map((entry, i) => parameterFrom(entry, childPointer(pointer, i), ctx))
+    .map((entry, i) => parameterFrom(entry, childPointer(pointer, i), ctx, fragment))
     .filter((p) => !(p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())));
 }
 
-function parameterFrom(raw: unknown, at: string, ctx: OperationContext): ParameterModel {
+function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment: PathFragment): ParameterModel {
   const { value: p, pointer } = deref(ctx.schema.document, raw, at);
   const name = typeof p.name === 'string' ? p.name : undefined;
   const where = typeof p.in === 'string' && LOCATIONS.has(p.in) ? (p.in as ParameterLocation) : undefined;
@@ -104,10 +110,13 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext): Paramet
   } else if (p.schema !== undefined) {
     type = schemaToType(p.schema, childPointer(pointer, 'schema'), ctx.schema);
   }
+  // a bare `#name` in the path key says the key must be present
+  const required = where === 'path' || p.required === true || fragment.presentKeys.some((key) => sameName({ name, in: where }, key));
+  const fixed = required && contentType === undefined ? fixedValue(ctx.schema.document, p, where, childPointer(pointer, 'schema')) : undefined;
   return {
     name,
     in: where,
-    required: where === 'path' || p.required === true,
+    required,
     type,
     style,
     explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
@@ -115,6 +124,7 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext): Paramet
     contentType,
     description: optionalString(p.description),
     deprecated: p.deprecated === true || undefined,
+    ...(fixed ? { fixed } : {}),
   };
 }
 

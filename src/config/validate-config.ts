@@ -10,15 +10,18 @@ export interface ClientConfig {
   validate?: boolean;
   templates?: string;
   verify?: boolean;
+  /** Overlay 1.0 files applied to `input` in this order. */
+  overlays?: string[];
 }
 
-const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean'>> = {
+const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean' | 'string[]'>> = {
   input: 'string',
   output: 'string',
   name: 'string',
   validate: 'boolean',
   templates: 'string',
   verify: 'boolean',
+  overlays: 'string[]',
 };
 
 /**
@@ -58,6 +61,13 @@ function validateClient(
     const want = CLIENT_KEYS[key as keyof ClientConfig];
     const at = childPointer(pointer, key);
     if (want === undefined) fail(at, `unknown key ${JSON.stringify(key)} (valid keys: ${Object.keys(CLIENT_KEYS).join(', ')})`);
+    if (want === 'string[]') {
+      if (!Array.isArray(raw)) fail(at, `${JSON.stringify(key)} must be an array of file paths`);
+      (raw as unknown[]).forEach((item, i) => {
+        if (typeof item !== 'string' || item.trim() === '') fail(childPointer(at, i), `${JSON.stringify(key)} must hold non-empty strings (file paths or URLs)`);
+      });
+      continue;
+    }
     if (typeof raw !== want) fail(at, `${JSON.stringify(key)} must be a ${want}, not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`);
     if (want === 'string' && (raw as string).trim() === '') fail(at, `${JSON.stringify(key)} must not be empty`);
   }
@@ -66,13 +76,19 @@ function validateClient(
   }
   const config = value as unknown as ClientConfig;
   return {
-    input: /^https?:\/\//i.test(config.input) ? config.input : resolvePath(baseDir, config.input),
+    input: resolveInput(baseDir, config.input),
     output: resolvePath(baseDir, config.output),
     ...(config.name !== undefined ? { name: config.name } : {}),
     ...(config.validate !== undefined ? { validate: config.validate } : {}),
     ...(config.templates !== undefined ? { templates: resolvePath(baseDir, config.templates) } : {}),
     ...(config.verify !== undefined ? { verify: config.verify } : {}),
+    ...(config.overlays !== undefined ? { overlays: config.overlays.map((overlay) => resolveInput(baseDir, overlay)) } : {}),
   };
+}
+
+/** A document or overlay: a URL as it is, a path against the config file's folder. */
+function resolveInput(baseDir: string, input: string): string {
+  return /^https?:\/\//i.test(input) ? input : resolvePath(baseDir, input);
 }
 
 function resolvePath(baseDir: string, path: string): string {

@@ -20,7 +20,7 @@ export interface LoadedDocument {
    * kept as `$ref`. Swagger 2.0 is upgraded to 3.0 shape (`openapi: '3.0.3'`).
    */
   document: Record<string, unknown>;
-  /** Files (absolute paths / URLs) the document was read from, the root first. */
+  /** Files (absolute paths / URLs) the document was read from, the root first, then the overlays. */
   files: string[];
   /**
    * Line and column of a URI-fragment pointer (`#/paths/~1pets/get`) in the source text, for later
@@ -29,24 +29,34 @@ export interface LoadedDocument {
   locate(pointer: string): TextPosition | undefined;
 }
 
-export type LoadStage = 'read' | 'version' | 'refs' | 'bundle' | 'validate' | 'upgrade';
+export type LoadStage = 'read' | 'overlay' | 'version' | 'refs' | 'bundle' | 'validate' | 'upgrade';
 
 export interface LoadOptions {
   /** Check the document against the OpenAPI JSON Schema for its version (default true). */
   validate?: boolean;
   /** Called after each stage with its duration, for `--verbose` and benchmarks. */
   onStage?: (stage: LoadStage, milliseconds: number) => void;
+  /** Overlay 1.0 documents (paths or URLs) applied to the description, in order, before anything else reads it. */
+  overlays?: readonly string[];
 }
 
 /**
  * Reads, parses, checks and normalizes an OpenAPI/Swagger document. Every failure is a
- * KeywayError: E_READ, E_PARSE, E_VERSION, E_REF or E_INVALID, located by file, JSON pointer and,
+ * KeywayError: E_READ, E_PARSE, E_OVERLAY, E_VERSION, E_REF or E_INVALID, located by file, JSON pointer and,
  * where the text is at hand, line and column.
  */
 export async function loadDocument(source: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   const timer = stageTimer(options.onStage);
-  const root = await loadFile(rootLocation(source), source);
+  let root = await loadFile(rootLocation(source), source);
   timer('read');
+
+  let overlayFiles: string[] = [];
+  if (options.overlays !== undefined && options.overlays.length > 0) {
+    // JSONPath and the overlay modules are loaded only by those who use overlays
+    const { applyOverlays } = await import('./overlay/apply-overlays.js');
+    ({ root, files: overlayFiles } = await applyOverlays(root, options.overlays));
+    timer('overlay');
+  }
 
   const { specVersion, version } = detectVersion(root.value, source, root.locate);
   if (version === '2.0') (root.value as Record<string, unknown>)['swagger'] = '2.0';
@@ -79,7 +89,7 @@ export async function loadDocument(source: string, options: LoadOptions = {}): P
     const segments = asWritten && at.startsWith('#') ? parseFragment(at.slice(1)) : undefined;
     return segments === undefined ? undefined : root.locate(segments);
   };
-  return { source, specVersion, version, document, files: files.map((file) => displayLocation(file.location)), locate };
+  return { source, specVersion, version, document, files: [...files.map((file) => displayLocation(file.location)), ...overlayFiles], locate };
 }
 
 function rootLocation(source: string): LocationUrl {

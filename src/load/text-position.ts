@@ -2,6 +2,10 @@
 export interface TextPosition {
   line: number;
   column: number;
+  /** Set when the node is written in another file than the one being read: an overlay put it there. */
+  file?: string;
+  /** With `file`: the node's pointer in that file. */
+  pointer?: string;
 }
 
 /** Line/column of a character offset; only called on error paths, so a linear scan is fine. */

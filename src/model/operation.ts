@@ -21,6 +21,11 @@ export interface ParameterModel {
   contentType?: string;
   description?: string;
   deprecated?: boolean;
+  /**
+   * Filled in by the client, never asked of the caller: the one value a required parameter's schema
+   * allows (single-value `enum` or `const`), or a query key sent bare with no value (`?acl`).
+   */
+  fixed?: { value: string | number | boolean } | { flag: true };
 }
 
 /** How a body of a given media type is encoded on the wire. */
@@ -50,7 +55,10 @@ export interface OperationModel {
   /** operationId as the spec spells it, or undefined when absent. */
   operationId?: string;
   method: HttpMethod;
+  /** The path key as the document writes it, `#fragment` included (`/{Bucket}#acl`). */
   path: string;
+  /** Only when `path` has a `#fragment`: the path the client sends, without it. */
+  requestPath?: string;
   summary?: string;
   description?: string;
   deprecated?: boolean;

@@ -27,12 +27,13 @@ export interface PlannedOperation {
 /**
  * The method's arguments: parameters keep their spec names (a name used in two locations gets the
  * location appended), then the body. `filled` says whether a security scheme of the operation sets
- * the parameter itself, in which case it is no argument.
+ * the parameter itself, in which case it is no argument; nor is one with a single allowed value.
  */
 export function planOperation(op: OperationModel, methodName: string, filled: (p: ParameterModel) => boolean = () => false): PlannedOperation {
   const keys = new NameRegistry();
   const args: PlannedArg[] = op.parameters
-    .filter((p) => !filled(p))
+    // Parameters the client fills in itself (`fixed`: a single allowed value) are not the caller's to give.
+    .filter((p) => p.fixed === undefined && !filled(p))
     .map((p) => ({
       key: keys.has(p.name) ? keys.claim(`${p.name}_${p.in}`) : keys.claim(p.name),
       required: p.required,

@@ -1,10 +1,11 @@
-import { ownValue } from './args.js';
+import { ownValue, paramValue } from './args.js';
 import type { AuthRequest } from './auth-strategy.js';
 import { encodeBody, type EncodedBody } from './encode-body.js';
 import type { OperationSpec } from './operation.js';
 import { appendCookies, serializeCookieParam, serializeHeaderValue } from './serialize-header.js';
 import { expandPath } from './serialize-path.js';
 import { appendQuery, serializeQueryParam, serializeQueryString } from './serialize-query.js';
+import { encodeUnreserved } from './uri-encoding.js';
 
 export interface PreparedRequest extends AuthRequest {
   body: EncodedBody | undefined;
@@ -28,7 +29,11 @@ export function prepareRequest(
   const query: string[] = [];
   const cookies: string[] = [];
   for (const param of op.params) {
-    const value = ownValue(args, param.key);
+    if (param.flag === true) {
+      query.push(encodeUnreserved(param.name));
+      continue;
+    }
+    const value = paramValue(param, args);
     if (value === undefined || value === null) {
       if (param.required === true && param.in !== 'path') {
         throw new TypeError(`${op.id}: missing required ${param.in} parameter "${param.key}"`);

@@ -1,4 +1,4 @@
-import { definedEntries, isPropertyMap, ownValue } from './args.js';
+import { definedEntries, isPropertyMap, paramValue } from './args.js';
 import type { OperationSpec, ParamSpec } from './operation.js';
 import { encodeUnreserved, toParamText } from './uri-encoding.js';
 
@@ -42,7 +42,7 @@ export function expandPath(op: OperationSpec, args: Readonly<Record<string, unkn
     if (param === undefined) {
       throw new TypeError(`${op.id}: the path names {${name}} but the operation has no such path parameter`);
     }
-    const value = ownValue(args, param.key);
+    const value = paramValue(param, args);
     if (value === undefined || value === null) {
       throw new TypeError(`${op.id}: missing required path parameter "${param.key}"`);
     }

@@ -17,3 +17,8 @@ export function isPropertyMap(value: unknown): value is Readonly<Record<string, 
 export function definedEntries(value: Readonly<Record<string, unknown>>): Array<[string, unknown]> {
   return Object.entries(value).filter((entry) => entry[1] !== undefined);
 }
+
+/** A parameter's value for this call: the one the spec fixes, else the caller's. */
+export function paramValue(param: { key: string; value?: unknown }, args: Readonly<Record<string, unknown>> | undefined): unknown {
+  return param.value !== undefined ? param.value : ownValue(args, param.key);
+}

@@ -23,6 +23,10 @@ export interface ParamSpec {
   contentType?: string;
   /** A missing value is rejected with a TypeError. Path parameters are always required. */
   required?: boolean;
+  /** The only value the spec allows: always sent, whatever the arguments hold (`Action=AssumeRole`). */
+  value?: string | number | boolean;
+  /** Query only: the key is sent bare, with no value and no `=` (`?acl`), on every call. */
+  flag?: true;
 }
 
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'text' | 'binary';

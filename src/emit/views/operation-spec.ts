@@ -1,21 +1,24 @@
 import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus } from '../../plan/result-type.js';
-import type { OperationSpec, SchemeUseSpec } from '../../runtime/operation.js';
+import type { OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
 
 /** The runtime's `OperationSpec` for one operation, as plain data. */
 export function operationSpec(op: PlannedOperation): OperationSpec {
   const model = op.model;
+  const keys = new Map(op.args.flatMap((arg) => (arg.parameter ? [[arg.parameter, arg.key] as const] : [])));
   return {
     id: op.methodName,
     method: model.method.toUpperCase(),
-    path: model.path,
-    params: op.args.flatMap((arg) => {
-      const p = arg.parameter;
-      if (!p) return [];
+    path: model.requestPath ?? model.path,
+    // In spec order, parameters the client fills in among them: the query keeps the document's order.
+    params: model.parameters.flatMap((p): ParamSpec[] => {
+      const key = keys.get(p);
+      if (key === undefined && p.fixed === undefined) return [];
+      if (p.fixed !== undefined && 'flag' in p.fixed) return [{ key: p.name, name: p.name, in: p.in, flag: true }];
       const defaultStyle = p.in === 'path' || p.in === 'header' ? 'simple' : 'form';
       return [
         {
-          key: arg.key,
+          key: key ?? p.name,
           name: p.name,
           in: p.in,
           // Path parameters are always required; for the others the runtime refuses a missing value.
@@ -25,6 +28,7 @@ export function operationSpec(op: PlannedOperation): OperationSpec {
           explode: p.explode !== (p.style === 'form') ? p.explode : undefined,
           allowReserved: p.allowReserved,
           contentType: p.contentType,
+          value: p.fixed?.value,
         },
       ];
     }),
