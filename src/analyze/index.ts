@@ -1,6 +1,7 @@
 import type { LoadedDocument } from '../load/index.js';
 import type { ApiModel } from '../model/index.js';
 import { childPointer } from '../errors.js';
+import { withoutSigningHeaders } from './aws-sigv4.js';
 import { analyzeNamedTypes } from './named-types.js';
 import { analyzeOperations } from './operations.js';
 import { isObject, optionalString } from './resolve.js';
@@ -26,7 +27,7 @@ export function analyze(loaded: LoadedDocument): ApiModel {
     version: optionalString(info.version) ?? '',
     description: optionalString(info.description),
     servers: analyzeServers(document),
-    operations: analyzeOperations({ schema, declaredSchemes, globalSecurity }),
+    operations: withoutSigningHeaders(analyzeOperations({ schema, declaredSchemes, globalSecurity }), securitySchemes),
     types: analyzeNamedTypes(schema),
     securitySchemes,
   };

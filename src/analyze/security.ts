@@ -5,6 +5,7 @@ import type {
   SecurityRequirement,
   SecurityScheme,
 } from '../model/index.js';
+import { awsSigV4Scheme } from './aws-sigv4.js';
 import { deref, isObject, optionalString, type Json } from './resolve.js';
 
 const FLOW_NAMES: OAuthFlowName[] = ['implicit', 'password', 'clientCredentials', 'authorizationCode', 'deviceAuthorization'];
@@ -16,7 +17,7 @@ export function analyzeSecuritySchemes(document: Json): SecurityScheme[] {
   return Object.keys(raw).map((key) => {
     const at = childPointer('#', 'components', 'securitySchemes', key);
     const { value, pointer } = deref(document, raw[key], at);
-    return schemeFrom(key, value, pointer);
+    return awsSigV4Scheme(document, value, { key, description: optionalString(value.description), pointer }) ?? schemeFrom(key, value, pointer);
   });
 }
 

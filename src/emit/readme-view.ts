@@ -96,6 +96,8 @@ function kindWords(scheme: SecurityScheme): string {
       return 'OpenID Connect';
     case 'mutualTLS':
       return 'mutual TLS';
+    case 'awsSigV4':
+      throw new Error('internal: AWS Signature V4 schemes are not wired into the generator yet');
   }
 }
 

@@ -64,6 +64,8 @@ export function schemeView(scheme: SecurityScheme): SchemeView {
       };
     case 'mutualTLS':
       return single('MutualTlsCredentials', 'Mutual TLS: a client certificate and key, presented through a TLS-configured `fetch`.', { type: 'mutualTLS' }, 'mtlsStrategies');
+    case 'awsSigV4':
+      throw new Error('internal: AWS Signature V4 schemes are not wired into the generator yet');
   }
 }
 

@@ -36,6 +36,8 @@ export function describeScheme(scheme: SecurityScheme): string {
       return `OpenID Connect; endpoints come from the discovery document at ${mdCode(scheme.openIdConnectUrl)}, and the token is sent as \`Authorization: Bearer <token>\`.`;
     case 'mutualTLS':
       return 'Mutual TLS: the client presents a certificate during the TLS handshake, so it is configured on the `fetch` the client uses, not per request.';
+    case 'awsSigV4':
+      throw new Error('internal: AWS Signature V4 schemes are not wired into the generator yet');
   }
 }
 

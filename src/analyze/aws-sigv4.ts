@@ -1,0 +1,51 @@
+/**
+ * AWS Signature Version 4 in a document: API Gateway and the AWS-converted descriptions mark it
+ * with `x-amazon-apigateway-authtype` on a scheme, name the service in `info`, and put the region
+ * in a server variable.
+ */
+import type { AwsSigV4Scheme, OperationModel, SecurityScheme } from '../model/index.js';
+import { isObject, optionalString, type Json } from './resolve.js';
+
+const AUTH_TYPES: Readonly<Record<string, boolean>> = { awsSigv4: false, awsS3: true };
+
+/** The signing headers AWS documents declare as parameters: the signer sets them, not the caller. */
+const SIGNING_HEADERS = new Set([
+  'x-amz-date',
+  'x-amz-algorithm',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'x-amz-signature',
+  'x-amz-signedheaders',
+  'x-amz-content-sha256',
+]);
+
+/** The scheme as SigV4, or undefined when it carries no (known) `x-amazon-apigateway-authtype`. */
+export function awsSigV4Scheme(document: Json, raw: Json, base: { key: string; description: string | undefined; pointer: string }): AwsSigV4Scheme | undefined {
+  const authType = raw['x-amazon-apigateway-authtype'];
+  if (typeof authType !== 'string' || !Object.hasOwn(AUTH_TYPES, authType)) return undefined;
+  const info = isObject(document.info) ? document.info : {};
+  const signingName = optionalString(info['x-aws-signingName']) ?? optionalString(info['x-serviceName']);
+  return { ...base, kind: 'awsSigV4', s3: AUTH_TYPES[authType]!, signingName, region: regionVariable(document) };
+}
+
+/** The first server's `region` variable default (AWS-converted documents template the host on it). */
+function regionVariable(document: Json): string | undefined {
+  const servers = Array.isArray(document.servers) ? document.servers.filter(isObject) : [];
+  for (const server of servers) {
+    const variables = isObject(server.variables) ? server.variables : {};
+    const region = variables.region;
+    if (isObject(region) && typeof region.default === 'string' && region.default !== '') return region.default;
+  }
+  return undefined;
+}
+
+/** Drops the signing headers from operations that a SigV4 scheme may sign. */
+export function withoutSigningHeaders(operations: OperationModel[], schemes: readonly SecurityScheme[]): OperationModel[] {
+  const signers = new Set(schemes.filter((scheme) => scheme.kind === 'awsSigV4').map((scheme) => scheme.key));
+  if (signers.size === 0) return operations;
+  return operations.map((op) => {
+    const signed = op.security.some((alternative) => alternative.schemes.some((use) => signers.has(use.scheme)));
+    if (!signed) return op;
+    return { ...op, parameters: op.parameters.filter((p) => !(p.in === 'header' && SIGNING_HEADERS.has(p.name.toLowerCase()))) };
+  });
+}

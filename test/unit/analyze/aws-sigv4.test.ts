@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analyze/index.js';
+
+function awsDocument(overrides: { info?: object; schemes?: object; security?: object[] } = {}) {
+  const signingHeader = (name: string) => ({ name, in: 'header', required: false, schema: { type: 'string' } });
+  return {
+    source: 'aws.json',
+    specVersion: '3.0.0',
+    version: '3.0' as const,
+    files: ['aws.json'],
+    locate: () => undefined,
+    document: {
+      openapi: '3.0.0',
+      info: { title: 'Amazon DynamoDB', version: '2012-08-10', 'x-serviceName': 'dynamodb', ...overrides.info },
+      servers: [{ url: 'http://dynamodb.{region}.amazonaws.com', variables: { region: { default: 'eu-west-3', enum: ['us-east-1', 'eu-west-3'] } } }],
+      components: {
+        securitySchemes: overrides.schemes ?? {
+          hmac: { type: 'apiKey', name: 'Authorization', in: 'header', description: 'Amazon Signature authorization v4', 'x-amazon-apigateway-authtype': 'awsSigv4' },
+        },
+      },
+      security: overrides.security ?? [{ hmac: [] }],
+      paths: {
+        '/': {
+          parameters: ['X-Amz-Content-Sha256', 'X-Amz-Date', 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Security-Token', 'X-Amz-Signature', 'X-Amz-SignedHeaders'].map(signingHeader),
+          post: {
+            operationId: 'GetItem',
+            parameters: [signingHeader('X-Amz-Target'), { name: 'Version', in: 'query', schema: { type: 'string' } }],
+            responses: { '200': { description: 'ok' } },
+          },
+          get: { operationId: 'Public', security: [], responses: { '200': { description: 'ok' } } },
+        },
+      },
+    },
+  };
+}
+
+describe('AWS Signature V4 schemes', () => {
+  it('turns an apiKey marked awsSigv4 into a SigV4 scheme with the signing hints', () => {
+    const model = analyze(awsDocument());
+    expect(model.securitySchemes).toEqual([
+      { kind: 'awsSigV4', key: 'hmac', s3: false, signingName: 'dynamodb', region: 'eu-west-3', description: 'Amazon Signature authorization v4', pointer: '#/components/securitySchemes/hmac' },
+    ]);
+  });
+
+  it('prefers x-aws-signingName to x-serviceName, and marks awsS3 with S3 rules whatever the type', () => {
+    const model = analyze(
+      awsDocument({
+        info: { 'x-serviceName': 'cloudwatch', 'x-aws-signingName': 'monitoring' },
+        schemes: { s3: { type: 'http', scheme: 'custom', 'x-amazon-apigateway-authtype': 'awsS3' } },
+        security: [{ s3: [] }],
+      }),
+    );
+    expect(model.securitySchemes[0]).toMatchObject({ kind: 'awsSigV4', key: 's3', s3: true, signingName: 'monitoring' });
+  });
+
+  it('leaves other authtypes to their declared type', () => {
+    const model = analyze(awsDocument({ schemes: { hmac: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools' } } }));
+    expect(model.securitySchemes[0]).toMatchObject({ kind: 'apiKey', paramName: 'Authorization' });
+  });
+
+  it('does not ask the caller for the signing headers of a signed operation, and keeps its other headers', () => {
+    const model = analyze(awsDocument());
+    const signed = model.operations.find((op) => op.operationId === 'GetItem')!;
+    expect(signed.parameters.map((p) => p.name)).toEqual(['X-Amz-Target', 'Version']);
+    const unsigned = model.operations.find((op) => op.operationId === 'Public')!;
+    expect(unsigned.parameters.map((p) => p.name)).toContain('X-Amz-Date');
+  });
+});
