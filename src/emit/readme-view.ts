@@ -97,7 +97,7 @@ function kindWords(scheme: SecurityScheme): string {
     case 'mutualTLS':
       return 'mutual TLS';
     case 'awsSigV4':
-      throw new Error('internal: AWS Signature V4 schemes are not wired into the generator yet');
+      return scheme.s3 ? 'AWS Signature V4, S3' : 'AWS Signature V4';
   }
 }
 

@@ -18,7 +18,7 @@ export interface SchemeView {
 }
 
 /** Strategy factories in the order a client must try them: specific HTTP schemes before the catch-all. */
-export const FACTORY_ORDER = ['digestStrategies', 'oauth1Strategies', 'oauth2Strategies', 'mtlsStrategies', 'staticStrategies'] as const;
+export const FACTORY_ORDER = ['digestStrategies', 'oauth1Strategies', 'oauth2Strategies', 'mtlsStrategies', 'sigv4Strategies', 'staticStrategies'] as const;
 export type StrategyFactoryName = (typeof FACTORY_ORDER)[number];
 
 /** Runtime credential type per OAuth 2.0 flow, in the order the union lists them. */
@@ -65,7 +65,12 @@ export function schemeView(scheme: SecurityScheme): SchemeView {
     case 'mutualTLS':
       return single('MutualTlsCredentials', 'Mutual TLS: a client certificate and key, presented through a TLS-configured `fetch`.', { type: 'mutualTLS' }, 'mtlsStrategies');
     case 'awsSigV4':
-      throw new Error('internal: AWS Signature V4 schemes are not wired into the generator yet');
+      return single(
+        'AwsSigV4Credentials',
+        `AWS Signature Version 4${scheme.s3 ? ' (S3 rules)' : ''}: every request signed with an access key, or with temporary credentials from a provider function.`,
+        { type: 'awsSigV4', s3: scheme.s3 || undefined, service: scheme.signingName, region: scheme.region },
+        'sigv4Strategies',
+      );
   }
 }
 

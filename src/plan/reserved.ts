@@ -23,6 +23,7 @@ export const RUNTIME_EXPORTS = [
   'ImplicitGrant',
   'OpenIdConnectCredentials',
   'MutualTlsCredentials',
+  'AwsSigV4Credentials',
   'AccessTokenCredentials',
   'AuthorizationCodeFlow',
   'operations',

@@ -79,6 +79,13 @@ const SAMPLES: Readonly<Record<string, CredentialSample>> = {
     shape:
       '`{ cert, key, ca?, passphrase?, fetch }`: PEM certificate and key, checked when the client is built, and a `fetch` whose connections present them; requests that use this scheme go through that `fetch`. Server-side runtimes only: browsers never hand a key to scripts.',
   },
+  AwsSigV4Credentials: {
+    title: 'AWS access key',
+    value:
+      "{ accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN },",
+    shape:
+      '`{ accessKeyId, secretAccessKey, sessionToken?, region?, service? }`, or a function returning `{ accessKeyId, secretAccessKey, sessionToken?, expiration? }` (temporary credentials from STS, SSO or instance metadata): called when none are held or they expire within 5 minutes, once for all waiting requests. `{ credentials: thatFunction, region?, service? }` combines both.',
+  },
   AccessTokenCredentials: {
     title: 'an access token',
     value: "{ accessToken: '<access token>' },",

@@ -36,8 +36,11 @@ export function describeScheme(scheme: SecurityScheme): string {
       return `OpenID Connect; endpoints come from the discovery document at ${mdCode(scheme.openIdConnectUrl)}, and the token is sent as \`Authorization: Bearer <token>\`.`;
     case 'mutualTLS':
       return 'Mutual TLS: the client presents a certificate during the TLS handshake, so it is configured on the `fetch` the client uses, not per request.';
-    case 'awsSigV4':
-      throw new Error('internal: AWS Signature V4 schemes are not wired into the generator yet');
+    case 'awsSigV4': {
+      const name = scheme.signingName ? `signing name ${mdCode(scheme.signingName)} (unless the credential's \`service\` says otherwise)` : 'the signing name from the credential\'s `service` (or `execute-api` for API Gateway hosts)';
+      const rules = scheme.s3 ? ' S3 rules apply: the path is signed as sent and `x-amz-content-sha256` carries the payload hash.' : '';
+      return `AWS Signature Version 4: every request is signed (HMAC-SHA256) with an AWS access key and sent with \`Authorization: AWS4-HMAC-SHA256 …\` and \`X-Amz-Date\`; ${name}; region from the credential, else the base URL's host, else ${scheme.region ? mdCode(scheme.region) : '`us-east-1`'}.${rules}`;
+    }
   }
 }
 
