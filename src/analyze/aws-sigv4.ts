@@ -28,15 +28,16 @@ export function awsSigV4Scheme(document: Json, raw: Json, base: { key: string; d
   return { ...base, kind: 'awsSigV4', s3: AUTH_TYPES[authType]!, signingName, region: regionVariable(document) };
 }
 
-/** The first server's `region` variable default (AWS-converted documents template the host on it). */
+/**
+ * The `region` variable default of the first server, the client's default base URL. Only that one:
+ * a global service lists its region-less endpoint first (signed for us-east-1) and regional
+ * partitions (`cn-north-1`) after it.
+ */
 function regionVariable(document: Json): string | undefined {
-  const servers = Array.isArray(document.servers) ? document.servers.filter(isObject) : [];
-  for (const server of servers) {
-    const variables = isObject(server.variables) ? server.variables : {};
-    const region = variables.region;
-    if (isObject(region) && typeof region.default === 'string' && region.default !== '') return region.default;
-  }
-  return undefined;
+  const first: unknown = Array.isArray(document.servers) ? document.servers[0] : undefined;
+  const variables = isObject(first) && isObject(first.variables) ? first.variables : {};
+  const region = variables.region;
+  return isObject(region) && typeof region.default === 'string' && region.default !== '' ? region.default : undefined;
 }
 
 /** Drops the signing headers from operations that a SigV4 scheme may sign. */

@@ -66,3 +66,15 @@ describe('AWS Signature V4 schemes', () => {
     expect(unsigned.parameters.map((p) => p.name)).toContain('X-Amz-Date');
   });
 });
+
+describe('the region hint', () => {
+  it('comes from the first server only: a global endpoint listed first is signed for us-east-1', () => {
+    const loaded = awsDocument();
+    loaded.document.servers = [
+      { url: 'https://budgets.amazonaws.com' },
+      { url: 'https://budgets.{region}.amazonaws.com.cn', variables: { region: { default: 'cn-north-1', enum: ['cn-north-1'] } } },
+    ] as typeof loaded.document.servers;
+    expect(analyze(loaded).securitySchemes[0]).not.toHaveProperty('region', 'cn-north-1');
+    expect((analyze(loaded).securitySchemes[0] as { region?: string }).region).toBeUndefined();
+  });
+});
