@@ -9,6 +9,7 @@ import { resolveEndpoint } from './endpoint-url.js';
 import { grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
 import { grantRunnerFor } from './grants.js';
 import { inferFlow } from './infer-flow.js';
+import { isJwtBearerCredential, jwtBearerRunner, type JwtBearerCredentials } from './jwt-bearer.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import { endpointsFromMetadata, type Endpoints } from './server-metadata.js';
@@ -61,7 +62,25 @@ export function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overr
   return async () => withOverrides(endpointsFromMetadata(http, await shared.metadata.load(http, url), fromSpec, shared.allowInsecureHttp), fromSpec, overrides);
 }
 
+/** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
+function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
+  const overrides = endpointOverrides(credential, scheme);
+  let endpoints: (() => Promise<Endpoints>) | undefined;
+  const source = jwtBearerRunner(credential, scheme, {
+    http: httpFor(shared, scheme),
+    baseUrl: shared.baseUrl,
+    allowInsecureHttp: shared.allowInsecureHttp,
+    // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
+    endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, scheme))(),
+    overrides,
+    tokenParams: grantTokenParams(credential, scheme),
+  });
+  const tokens = new TokenManager({ scheme, store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
+  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined });
+}
+
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
+  if (isJwtBearerCredential(credential)) return jwtBearerStrategy(scheme, spec, credential, shared);
   const overrides = typeof credential === 'object' && credential !== null ? endpointOverrides(credential, scheme) : {};
   const { declared, usable } = flowsOf(spec, overrides, scheme);
   const flow = inferFlow(credential, declared, scheme, usable);
