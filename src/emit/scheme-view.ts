@@ -59,8 +59,8 @@ export function schemeView(scheme: SecurityScheme): SchemeView {
         'oauth2Strategies',
         true,
         ),
-        credentialType: 'OpenIdConnectCredentials | ImplicitGrant',
-        credentialImports: ['OpenIdConnectCredentials', 'ImplicitGrant'],
+        credentialType: 'OpenIdConnectCredentials | ImplicitGrant | JwtBearerCredentials',
+        credentialImports: ['OpenIdConnectCredentials', 'ImplicitGrant', 'JwtBearerCredentials'],
       };
     case 'mutualTLS':
       return single('MutualTlsCredentials', 'Mutual TLS: a client certificate and key, presented through a TLS-configured `fetch`.', { type: 'mutualTLS' }, 'mtlsStrategies');
@@ -94,8 +94,11 @@ function oauth2View(flows: Partial<Record<OAuthFlowName, OAuthFlow>>, metadataUr
   const declared = FLOW_GRANTS.filter(([flow]) => flows[flow] !== undefined);
   const spec: Record<string, LiteralValue> = {};
   for (const [flow] of declared) spec[flow] = flowSpec(flow, flows[flow]!);
-  // Every OAuth 2.0 scheme also takes a token obtained elsewhere (`{ accessToken }`).
-  const grants = [...new Set([...declared.map(([, type]) => type), 'ImplicitGrant'])];
+  // Every OAuth 2.0 scheme also takes a token obtained elsewhere (`{ accessToken }`) and the JWT
+  // bearer grant. One that names no token endpoint (implicit only, as Azure's) runs client
+  // credentials at the tokenUrl the credential names.
+  const namesTokenEndpoint = declared.some(([flow]) => flow !== 'implicit');
+  const grants = [...new Set([...declared.map(([, type]) => type), ...(namesTokenEndpoint ? [] : ['ClientCredentialsGrant']), 'ImplicitGrant', 'JwtBearerCredentials'])];
   const words = declared.length ? declared.map(([flow]) => FLOW_WORDS[flow]).join(', ') : 'a token obtained elsewhere';
   return {
     spec: { type: 'oauth2', flows: spec, metadataUrl },

@@ -22,6 +22,7 @@ export const RUNTIME_EXPORTS = [
   'DeviceAuthorizationGrant',
   'ImplicitGrant',
   'OpenIdConnectCredentials',
+  'JwtBearerCredentials',
   'MutualTlsCredentials',
   'AwsSigV4Credentials',
   'AccessTokenCredentials',

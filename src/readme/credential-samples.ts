@@ -38,7 +38,7 @@ const SAMPLES: Readonly<Record<string, CredentialSample>> = {
     title: 'client credentials flow',
     value: "{ flow: 'clientCredentials', clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET },",
     shape:
-      "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for.",
+      "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints.",
   },
   PasswordGrant: {
     title: 'password flow',
@@ -85,6 +85,13 @@ const SAMPLES: Readonly<Record<string, CredentialSample>> = {
       "{ accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN },",
     shape:
       '`{ accessKeyId, secretAccessKey, sessionToken?, region?, service? }`, or a function returning `{ accessKeyId, secretAccessKey, sessionToken?, expiration? }` (temporary credentials from STS, SSO or instance metadata): called when none are held or they expire within 5 minutes, once for all waiting requests. `{ credentials: thatFunction, region?, service? }` combines both.',
+  },
+  JwtBearerCredentials: {
+    title: 'service account (JWT bearer grant)',
+    setup: "import { readFileSync } from 'node:fs';",
+    value: "{ serviceAccount: JSON.parse(readFileSync('service-account.json', 'utf8')), subject: undefined }, // subject: a user to act for (domain-wide delegation)",
+    shape:
+      "the JWT bearer grant (RFC 7523): `{ serviceAccount, scopes?, subject? }` with a parsed Google service-account JSON key (an RS256 assertion signed for its `token_uri`), `{ jwtBearer: { issuer, subject?, audience?, privateKey, keyId?, algorithm?, claims? }, tokenUrl? }` for other providers (Salesforce, DocuSign, Box, Zoom), or `{ assertion: string | () => string | Promise<string>, tokenUrl? }` for an assertion made elsewhere. Tokens are cached and renewed like the others.",
   },
   AccessTokenCredentials: {
     title: 'an access token',

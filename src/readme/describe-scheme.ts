@@ -30,7 +30,7 @@ export function describeScheme(scheme: SecurityScheme): string {
         return [`- ${FLOW_NAMES[name]}: ${urls.join(', ') || 'no URLs declared'}${scopes.length ? `; scopes: ${scopes.join(', ')}` : ''}`];
       });
       const metadata = scheme.metadataUrl ? ` Authorization server metadata: ${mdCode(scheme.metadataUrl)}.` : '';
-      return `OAuth 2.0; the token is sent as \`Authorization: Bearer <token>\`.${metadata}${flows.length ? `\n\n${flows.join('\n')}` : ''}`;
+      return `OAuth 2.0; the token is sent as \`Authorization: Bearer <token>\`.${metadata}${flows.length ? `\n\n${flows.join('\n')}` : ''}${implicitOnlyNote(scheme.flows)}`;
     }
     case 'openIdConnect':
       return `OpenID Connect; endpoints come from the discovery document at ${mdCode(scheme.openIdConnectUrl)}, and the token is sent as \`Authorization: Bearer <token>\`.`;
@@ -42,6 +42,17 @@ export function describeScheme(scheme: SecurityScheme): string {
       return `AWS Signature Version 4: every request is signed (HMAC-SHA256) with an AWS access key and sent with \`Authorization: AWS4-HMAC-SHA256 …\` and \`X-Amz-Date\`; ${name}; region from the credential, else the base URL's host, else ${scheme.region ? mdCode(scheme.region) : '`us-east-1`'}.${rules}`;
     }
   }
+}
+
+/**
+ * A document that declares only the implicit flow (Azure's declare it at a multi-tenant URL) names
+ * no token endpoint, yet services authenticate with client credentials at their own: say how.
+ */
+function implicitOnlyNote(flows: Partial<Record<OAuthFlowName, unknown>>): string {
+  const names = Object.keys(flows);
+  if (names.length !== 1 || names[0] !== 'implicit') return '';
+  const sample = "{ clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET, tokenUrl: 'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token', scopes: ['https://management.azure.com/.default'] }";
+  return `\n\nThe document declares only the implicit flow, whose token a browser obtains. A service can still authenticate: name your token endpoint in the credential and the client runs client credentials there (Azure, for instance):\n\n\`\`\`ts\n${sample}\n\`\`\``;
 }
 
 function describeHttp(httpScheme: string, bearerFormat: string | undefined): string {
