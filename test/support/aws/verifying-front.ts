@@ -25,7 +25,16 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startVerifyingFront(upstream: { host: string; port: number }, keys: readonly OracleCredentials[], s3: boolean): Promise<VerifyingFront> {
+/**
+ * `redirect(target)` may answer a verified request with a 307 to the returned location instead of
+ * forwarding it (to test that redirected requests are signed afresh).
+ */
+export async function startVerifyingFront(
+  upstream: { host: string; port: number },
+  keys: readonly OracleCredentials[],
+  s3: boolean,
+  redirect: (target: string) => string | undefined = () => undefined,
+): Promise<VerifyingFront> {
   const secrets = new Map(keys.map((key) => [key.accessKeyId, key]));
   const records: FrontRecord[] = [];
   const server: Server = createServer((req, res) => {
@@ -37,6 +46,12 @@ export async function startVerifyingFront(upstream: { host: string; port: number
       if (!verdict.ok) {
         res.writeHead(403, { 'content-type': 'application/xml' });
         res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>${verdict.reason}</Message></Error>`);
+        return;
+      }
+      const location = redirect(target);
+      if (location !== undefined) {
+        res.writeHead(307, { location });
+        res.end();
         return;
       }
       const forward = httpRequest({ host: upstream.host, port: upstream.port, method: req.method, path: target, headers: req.headers }, (answer) => {
