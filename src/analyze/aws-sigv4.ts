@@ -19,13 +19,22 @@ const SIGNING_HEADERS = new Set([
   'x-amz-content-sha256',
 ]);
 
+/**
+ * Signing names and regions go into the credential scope of every signature (`…/<region>/<service>/aws4_request`):
+ * spec text, so only what AWS names look like is kept (a `/` or a line break would forge the scope).
+ */
+function awsName(value: unknown): string | undefined {
+  const text = optionalString(value);
+  return text !== undefined && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text) ? text : undefined;
+}
+
 /** The scheme as SigV4, or undefined when it carries no (known) `x-amazon-apigateway-authtype`. */
 export function awsSigV4Scheme(document: Json, raw: Json, base: { key: string; description: string | undefined; pointer: string }): AwsSigV4Scheme | undefined {
   const authType = raw['x-amazon-apigateway-authtype'];
   if (typeof authType !== 'string' || !Object.hasOwn(AUTH_TYPES, authType)) return undefined;
   const info = isObject(document.info) ? document.info : {};
-  const signingName = optionalString(info['x-aws-signingName']) ?? optionalString(info['x-serviceName']);
-  return { ...base, kind: 'awsSigV4', s3: AUTH_TYPES[authType]!, signingName, region: regionVariable(document) };
+  const signingName = awsName(info['x-aws-signingName']) ?? awsName(info['x-serviceName']);
+  return { ...base, kind: 'awsSigV4', s3: AUTH_TYPES[authType]!, signingName, region: awsName(regionVariable(document)) };
 }
 
 /**

@@ -78,3 +78,12 @@ describe('the region hint', () => {
     expect((analyze(loaded).securitySchemes[0] as { region?: string }).region).toBeUndefined();
   });
 });
+
+describe('hostile signing hints', () => {
+  it('drops a signing name or region that could forge the credential scope', () => {
+    const loaded = awsDocument({ info: { 'x-aws-signingName': 'evil/us-east-1/s3\nX-Injected: 1', 'x-serviceName': 'dynamodb' } });
+    (loaded.document.servers[0]!.variables.region as { default: string }).default = 'us-east-1/aws4_request';
+    expect(analyze(loaded).securitySchemes[0]).toMatchObject({ kind: 'awsSigV4', signingName: 'dynamodb' });
+    expect((analyze(loaded).securitySchemes[0] as { region?: string }).region).toBeUndefined();
+  });
+});
