@@ -1,4 +1,5 @@
 import type { AuthRequest, AuthStrategy } from '../auth-strategy.js';
+import { quoteScheme } from '../credential-checks.js';
 import { parseAwsCredential, type AwsCredentialSource, type AwsSigningOverrides } from './aws-credentials.js';
 import { s3WirePath } from './canonical-request.js';
 import { payloadHash } from './payload-hash.js';
@@ -10,6 +11,12 @@ export interface SigV4Options extends AwsDocumentHints {
   s3: boolean;
   /** Clock, epoch ms (AuthEnvironment.now). */
   now?: (() => number) | undefined;
+}
+
+// The hints become part of every signature's credential scope: nothing that could forge it.
+function checkedHint(value: string | undefined, name: string, scheme: string): string | undefined {
+  if (value === undefined || /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)) return value;
+  throw new TypeError(`security scheme ${quoteScheme(scheme)}: the scheme's ${name} is not an AWS ${name} name`);
 }
 
 /**
@@ -30,7 +37,7 @@ export class SigV4Auth implements AuthStrategy {
     const parsed = parseAwsCredential(credential, scheme, this.#now);
     this.#source = parsed.source;
     this.#overrides = parsed.overrides;
-    this.#hints = { service: options.service, region: options.region };
+    this.#hints = { service: checkedHint(options.service, 'service', scheme), region: checkedHint(options.region, 'region', scheme) };
     this.#s3 = options.s3 === true;
   }
 

@@ -79,3 +79,12 @@ describe('AWS credential provider', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('scheme hints', () => {
+  it('refuses a signing name or region from the scheme spec that could forge the credential scope', async () => {
+    const { SigV4Auth } = await import('../../../../src/runtime/aws/sigv4-auth.js');
+    const keys = { accessKeyId: 'AKID', secretAccessKey: SECRET };
+    expect(() => new SigV4Auth('aws', keys, { s3: false, service: 's3/aws4_request\n' })).toThrow('security scheme "aws": the scheme\'s service is not an AWS service name');
+    expect(() => new SigV4Auth('aws', keys, { s3: false, region: 'us-east-1/x' })).toThrow('security scheme "aws": the scheme\'s region is not an AWS region name');
+  });
+});
