@@ -6,6 +6,7 @@ export type * from './types.js';
 export { ApiError } from './runtime/api-error.js';
 export type { BasicCredentials, TokenSource } from './runtime/auth-strategy.js';
 export type { FetchLike, RequestOptions } from './runtime/client-core.js';
+export type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
 export { TokenError } from './runtime/oauth2/token-error.js';
 export type { ClientCredentialsGrant, ImplicitGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 export { AuthRequiredError } from './runtime/security.js';

@@ -7,6 +7,7 @@ import type {
   SecurityScheme,
 } from '../model/index.js';
 import { isObject, type JsonObject } from '../json/json-object.js';
+import { awsSigV4Scheme } from './aws-sigv4.js';
 import { deref, optionalString } from './resolve.js';
 
 const FLOW_NAMES: OAuthFlowName[] = ['implicit', 'password', 'clientCredentials', 'authorizationCode', 'deviceAuthorization'];
@@ -18,7 +19,7 @@ export function analyzeSecuritySchemes(document: JsonObject): SecurityScheme[] {
   return Object.keys(raw).map((key) => {
     const at = childPointer('#', 'components', 'securitySchemes', key);
     const { value, pointer } = deref(document, raw[key], at);
-    return schemeFrom(key, value, pointer);
+    return awsSigV4Scheme(document, value, { key, description: optionalString(value.description), pointer }) ?? schemeFrom(key, value, pointer);
   });
 }
 

@@ -74,9 +74,24 @@ export interface MutualTlsScheme extends SchemeBase {
   kind: 'mutualTLS';
 }
 
+/**
+ * AWS Signature Version 4: a scheme with `x-amazon-apigateway-authtype: awsSigv4` (whatever its
+ * `type`, usually an apiKey named Authorization) or `awsS3`. Every request is signed.
+ */
+export interface AwsSigV4Scheme extends SchemeBase {
+  kind: 'awsSigV4';
+  /** `awsS3`: S3's signing rules. */
+  s3: boolean;
+  /** Signing name the document gives: `info.x-aws-signingName`, else `info.x-serviceName`. */
+  signingName?: string;
+  /** Default of the servers' `region` variable. */
+  region?: string;
+}
+
 export type SecurityScheme =
   | ApiKeyScheme
   | HttpScheme
   | OAuth2Scheme
   | OpenIdConnectScheme
-  | MutualTlsScheme;
+  | MutualTlsScheme
+  | AwsSigV4Scheme;

@@ -4,6 +4,7 @@
  */
 
 import type { FetchLike } from './client-core.js';
+import type { EncodedBody } from './encode-body.js';
 
 export interface AuthRequest {
   method: string;
@@ -11,6 +12,11 @@ export interface AuthRequest {
   headers: Headers;
   /** The body text when it is form-urlencoded (OAuth 1.0a signs its fields); absent otherwise. */
   readonly formBody?: string;
+  /**
+   * The body to send. A strategy that signs the payload (AWS Signature V4) reads it and may replace
+   * it with the same bytes in a form it could hash (multipart rendered, a stream read).
+   */
+  body?: EncodedBody | undefined;
 }
 
 export interface AuthContext {
@@ -70,7 +76,16 @@ export type SchemeSpec =
   | { type: 'accessToken' }
   | { type: 'oauth2'; flows: OAuthFlowsSpec; /** OpenAPI 3.2 oauth2MetadataUrl (RFC 8414). */ metadataUrl?: string | undefined }
   | { type: 'openIdConnect'; /** openIdConnectUrl: the discovery document. */ url: string }
-  | { type: 'mutualTLS' };
+  | { type: 'mutualTLS' }
+  | {
+      type: 'awsSigV4';
+      /** S3's rules (`awsS3`): the path is signed as sent, x-amz-content-sha256 always sent. */
+      s3?: boolean | undefined;
+      /** Signing name the document gives (`info.x-aws-signingName`, else `info.x-serviceName`). */
+      service?: string | undefined;
+      /** The servers' `region` variable value. */
+      region?: string | undefined;
+    };
 
 /** The flows an oauth2 scheme declares. URLs may be relative to the client's baseUrl. */
 export interface OAuthFlowsSpec {

@@ -1,4 +1,5 @@
 import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
+import { sigv4Strategies } from './aws/sigv4-strategies.js';
 import { digestStrategies } from './digest/digest-strategies.js';
 import { mtlsStrategies } from './mtls/mtls-strategies.js';
 import { oauth1Strategies } from './oauth1/oauth1-strategies.js';
@@ -8,7 +9,7 @@ import { staticStrategies } from './static-strategies.js';
 import { buildAuthStrategies } from './strategy-factory.js';
 
 /** Every factory, specific HTTP schemes before the catch-all static one. */
-const ALL_FACTORIES = [digestStrategies, oauth1Strategies, oauth2Strategies, mtlsStrategies, staticStrategies];
+const ALL_FACTORIES = [digestStrategies, oauth1Strategies, oauth2Strategies, mtlsStrategies, sigv4Strategies, staticStrategies];
 
 /**
  * One strategy per scheme the caller supplied a credential for, of every kind the runtime knows.

@@ -15,6 +15,10 @@ export { OAuth1Auth, type OAuth1Credentials } from './oauth1/oauth1-auth.js';
 export { oauth1Strategies } from './oauth1/oauth1-strategies.js';
 export type { OAuth1SignatureMethod } from './oauth1/oauth1-signature.js';
 export { HttpAuth } from './http-auth.js';
+export { SigV4Auth } from './aws/sigv4-auth.js';
+export { sigv4Strategies } from './aws/sigv4-strategies.js';
+export type { AwsCredentialProvider, AwsSigV4Credentials, TemporaryAwsCredentials } from './aws/aws-credentials.js';
+export type { JwtBearerCredentials, ServiceAccountKey } from './oauth2/jwt-bearer.js';
 export type { BodyEncoding, BodySpec, OperationSpec, ParamLocation, ParamSpec, SchemeUseSpec, SecuritySpec } from './operation.js';
 export { AuthRequiredError, selectAlternative } from './security.js';
 export {

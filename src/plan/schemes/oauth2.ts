@@ -13,6 +13,21 @@ const IMPLICIT_GRANT: CredentialKind = {
   },
 };
 
+/**
+ * Every OAuth 2.0 and OpenID Connect scheme also takes the JWT bearer grant (RFC 7523): a Google
+ * service-account key, a key to sign assertions with, or an assertion made elsewhere.
+ */
+const JWT_BEARER: CredentialKind = {
+  type: 'JwtBearerCredentials',
+  sample: {
+    title: 'service account (JWT bearer grant)',
+    setup: "import { readFileSync } from 'node:fs';",
+    value: "{ serviceAccount: JSON.parse(readFileSync('service-account.json', 'utf8')), subject: undefined }, // subject: a user to act for (domain-wide delegation)",
+    shape:
+      "the JWT bearer grant (RFC 7523): `{ serviceAccount, scopes?, subject? }` with a parsed Google service-account JSON key (an RS256 assertion signed for its `token_uri`), `{ jwtBearer: { issuer, subject?, audience?, privateKey, keyId?, algorithm?, claims? }, tokenUrl? }` for other providers (Salesforce, DocuSign, Box, Zoom), or `{ assertion: string | () => string | Promise<string>, tokenUrl? }` for an assertion made elsewhere. Tokens are cached and renewed like the others.",
+  },
+};
+
 /** Per flow, in the order the credential union lists them: the runtime grant type and how the docs name the flow. */
 const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary: string; readme: string }> = [
   {
@@ -25,7 +40,7 @@ const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary
         title: 'client credentials flow',
         value: "{ flow: 'clientCredentials', clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET },",
         shape:
-          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for.",
+          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints.",
       },
     },
   },
@@ -79,6 +94,25 @@ function declaredFlows(scheme: OAuth2Scheme) {
   return FLOWS.filter(({ flow }) => scheme.flows[flow] !== undefined);
 }
 
+/**
+ * A scheme that names no token endpoint (implicit only, as Azure's documents declare it at a
+ * multi-tenant URL) still runs client credentials at the `tokenUrl` the credential names.
+ */
+function credentialKinds(scheme: OAuth2Scheme): CredentialKind[] {
+  const declared = declaredFlows(scheme);
+  const namesTokenEndpoint = declared.some(({ flow }) => flow !== 'implicit');
+  const clientCredentials = FLOWS[0]!.grant;
+  return [...new Set([...declared.map((f) => f.grant), ...(namesTokenEndpoint ? [] : [clientCredentials]), IMPLICIT_GRANT, JWT_BEARER])];
+}
+
+/** For implicit-only documents: how a service authenticates anyway. */
+function implicitOnlyNote(flows: OAuth2Scheme['flows']): string {
+  const names = Object.keys(flows);
+  if (names.length !== 1 || names[0] !== 'implicit') return '';
+  const sample = "{ clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET, tokenUrl: 'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token', scopes: ['https://management.azure.com/.default'] }";
+  return `\n\nThe document declares only the implicit flow, whose token a browser obtains. A service can still authenticate: name your token endpoint in the credential and the client runs client credentials there (Azure, for instance):\n\n\`\`\`ts\n${sample}\n\`\`\``;
+}
+
 function flowsSpec(flows: OAuth2Scheme['flows']): OAuthFlowsSpec {
   const spec: OAuthFlowsSpec = {};
   const scopes = (f: OAuthFlow) => Object.keys(f.scopes);
@@ -111,8 +145,10 @@ export const oauth2: SchemeFamily<OAuth2Scheme> = {
   claims: (scheme): scheme is OAuth2Scheme => scheme.kind === 'oauth2',
   factory: 'oauth2Strategies',
   spec: (scheme) => ({ type: 'oauth2', flows: flowsSpec(scheme.flows), metadataUrl: scheme.metadataUrl }),
-  credentials: (scheme) => [...new Set([...declaredFlows(scheme).map((f) => f.grant), IMPLICIT_GRANT])],
-  managesTokens: (scheme) => declaredFlows(scheme).some(({ flow }) => flow !== 'implicit'),
+  credentials: credentialKinds,
+  // Every oauth2 credential union holds a token-fetching grant (the JWT bearer grant at least; client
+  // credentials for implicit-only schemes), so every client with one takes the token options.
+  managesTokens: () => true,
   signsIn: (scheme) => scheme.flows.authorizationCode !== undefined,
   summary: (scheme) => {
     const declared = declaredFlows(scheme);
@@ -135,7 +171,7 @@ export const oauth2: SchemeFamily<OAuth2Scheme> = {
       return [`- ${words}: ${urls.join(', ') || 'no URLs declared'}${scopes.length ? `; scopes: ${scopes.join(', ')}` : ''}`];
     });
     const metadata = scheme.metadataUrl ? ` Authorization server metadata: ${mdCode(scheme.metadataUrl)}.` : '';
-    return `OAuth 2.0; the token is sent as \`Authorization: Bearer <token>\`.${metadata}${flows.length ? `\n\n${flows.join('\n')}` : ''}`;
+    return `OAuth 2.0; the token is sent as \`Authorization: Bearer <token>\`.${metadata}${flows.length ? `\n\n${flows.join('\n')}` : ''}${implicitOnlyNote(scheme.flows)}`;
   },
 };
 
@@ -155,6 +191,7 @@ export const openIdConnect: SchemeFamily<OpenIdConnectScheme> = {
       },
     },
     IMPLICIT_GRANT,
+    JWT_BEARER,
   ],
   managesTokens: () => true,
   signsIn: () => true,

@@ -1,13 +1,15 @@
 /** Builds the strategy for an oauth2 or openIdConnect scheme from the credential the app passed. */
-import type { AuthStrategy, OAuthFlowsSpec, SchemeSpec } from '../auth-strategy.js';
+import type { AuthStrategy, SchemeSpec } from '../auth-strategy.js';
 import { BearerAuth } from '../bearer-auth.js';
 import { quoteScheme, requireAccessToken } from '../credential-checks.js';
 import { AuthorizationCodeHelpers } from './authorization-code-flow.js';
 import { ClientAuthenticator } from './client-auth.js';
+import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import { grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
 import { grantRunnerFor } from './grants.js';
 import { inferFlow } from './infer-flow.js';
+import { isJwtBearerCredential, jwtBearerRunner, type JwtBearerCredentials } from './jwt-bearer.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
@@ -22,45 +24,76 @@ type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>
 // OpenID Connect providers say which grants they support in discovery, not in the spec.
 const OPENID_FLOWS: ReadonlySet<OAuthFlowName> = new Set(['clientCredentials', 'password', 'authorizationCode', 'deviceAuthorization']);
 
-function declaredFlows(spec: OAuthSchemeSpec, scheme: string): ReadonlySet<OAuthFlowName> {
-  if (spec.type === 'openIdConnect') return OPENID_FLOWS;
+/** The flows the scheme declares (preferred when a credential's shape fits several), and those it can run. */
+function flowsOf(spec: OAuthSchemeSpec, overrides: EndpointOverrides, scheme: string): { declared: ReadonlySet<OAuthFlowName>; usable: ReadonlySet<OAuthFlowName> } {
+  if (spec.type === 'openIdConnect') return { declared: OPENID_FLOWS, usable: OPENID_FLOWS };
   if (typeof spec.flows !== 'object' || spec.flows === null) throw new TypeError(`security scheme ${quoteScheme(scheme)}: oauth2 needs flows`);
   const names: OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'implicit', 'deviceAuthorization'];
-  return new Set(names.filter((name) => spec.flows[name] !== undefined));
+  const declared = new Set(names.filter((name) => spec.flows[name] !== undefined));
+  // An issuer override makes discovery the source of endpoints, as for OpenID Connect.
+  return { declared, usable: overrides.issuer !== undefined ? new Set([...OPENID_FLOWS, ...declared]) : usableFlows(spec.flows, overrides) };
 }
 
-/** The endpoints the spec gives for one flow, resolved now so a bad URL fails at construction. */
-function specEndpoints(flows: OAuthFlowsSpec, flow: OAuthFlowName, shared: OAuthShared, scheme: string): Endpoints {
-  const declared: Partial<Record<'tokenUrl' | 'refreshUrl' | 'authorizationUrl' | 'deviceAuthorizationUrl', string | undefined>> = flows[flow] ?? {};
-  const resolve = (raw: string | undefined, what: string) =>
-    raw === undefined || raw === '' ? undefined : resolveEndpoint(raw, shared.baseUrl, what, scheme, shared.allowInsecureHttp);
+/** The endpoints for one flow (overrides, then the spec), resolved now so a bad URL fails at construction. */
+function knownEndpoints(raw: RawEndpoints, shared: OAuthShared, scheme: string): Endpoints {
+  const resolve = (name: EndpointName) => {
+    const value = raw[name];
+    return value === undefined ? undefined : resolveEndpoint(value, shared.baseUrl, name, scheme, shared.allowInsecureHttp);
+  };
+  return { tokenUrl: resolve('tokenUrl'), refreshUrl: resolve('refreshUrl'), authorizationUrl: resolve('authorizationUrl'), deviceAuthorizationUrl: resolve('deviceAuthorizationUrl') };
+}
+
+/** What an override names wins over what a metadata document says. */
+function withOverrides(endpoints: Endpoints, overridden: Endpoints, overrides: EndpointOverrides): Endpoints {
   return {
-    tokenUrl: resolve(declared.tokenUrl, 'tokenUrl'),
-    refreshUrl: resolve(declared.refreshUrl, 'refreshUrl'),
-    authorizationUrl: resolve(declared.authorizationUrl, 'authorizationUrl'),
-    deviceAuthorizationUrl: resolve(declared.deviceAuthorizationUrl, 'deviceAuthorizationUrl'),
+    ...endpoints,
+    ...(overrides.tokenUrl !== undefined ? { tokenUrl: overridden.tokenUrl, refreshUrl: overridden.tokenUrl } : {}),
+    ...(overrides.authorizationUrl !== undefined ? { authorizationUrl: overridden.authorizationUrl } : {}),
+    ...(overrides.deviceAuthorizationUrl !== undefined ? { deviceAuthorizationUrl: overridden.deviceAuthorizationUrl } : {}),
   };
 }
 
-function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, shared: OAuthShared, http: OAuthHttp): () => Promise<Endpoints> {
+function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp): () => Promise<Endpoints> {
   const scheme = http.scheme;
-  const fromSpec = spec.type === 'oauth2' ? specEndpoints(spec.flows, flow, shared, scheme) : {};
-  const metadataUrl = spec.type === 'oauth2' ? spec.metadataUrl : spec.url;
+  const fromSpec = knownEndpoints(spec.type === 'oauth2' ? flowEndpoints(spec.flows, flow, overrides) : flowEndpoints({}, flow, overrides), shared, scheme);
+  const issuerUrl = overrides.issuer === undefined ? undefined : `${overrides.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  const metadataUrl = issuerUrl ?? (spec.type === 'oauth2' ? spec.metadataUrl : spec.url);
   if (metadataUrl === undefined || metadataUrl === '') return () => Promise.resolve(fromSpec);
-  const what = spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl';
+  const what = issuerUrl !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl';
   const url = resolveEndpoint(metadataUrl, shared.baseUrl, what, scheme, shared.allowInsecureHttp);
-  return async () => endpointsFromMetadata(http, await shared.metadata.load(http, url), fromSpec, shared.allowInsecureHttp);
+  return async () => withOverrides(endpointsFromMetadata(http, await shared.metadata.load(http, url), fromSpec, shared.allowInsecureHttp), fromSpec, overrides);
+}
+
+/** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
+function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
+  const overrides = endpointOverrides(credential, scheme);
+  const http = httpFor(shared, scheme, jwtBearerSecrets(credential));
+  let endpoints: (() => Promise<Endpoints>) | undefined;
+  const source = jwtBearerRunner(credential, scheme, {
+    http,
+    baseUrl: shared.baseUrl,
+    allowInsecureHttp: shared.allowInsecureHttp,
+    // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
+    endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
+    overrides,
+    tokenParams: grantTokenParams(credential, scheme),
+  });
+  const tokens = new TokenManager({ scheme, store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
+  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now });
 }
 
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
-  const flow = inferFlow(credential, declaredFlows(spec, scheme), scheme);
+  if (isJwtBearerCredential(credential)) return jwtBearerStrategy(scheme, spec, credential, shared);
+  const overrides = typeof credential === 'object' && credential !== null ? endpointOverrides(credential, scheme) : {};
+  const { declared, usable } = flowsOf(spec, overrides, scheme);
+  const flow = inferFlow(credential, declared, scheme, usable);
   if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
   const grant = credential as ClientIdentity;
   const http = httpFor(shared, scheme, schemeSecrets(grant));
   const oauth: OAuthClient = {
     http,
     client: new ClientAuthenticator(grant, scheme),
-    endpoints: endpointSource(spec, flow, shared, http),
+    endpoints: endpointSource(spec, flow, overrides, shared, http),
     tokenParams: grantTokenParams(grant, scheme),
   };
   const tokens = new TokenManager({
@@ -83,6 +116,17 @@ function schemeSecrets(grant: ClientIdentity): SecretSet {
   secrets.add(Reflect.get(grant, 'refreshToken'));
   secrets.add(Reflect.get(grant, 'accessToken'));
   secrets.addPrivateKey(grant.privateKey);
+  return secrets;
+}
+
+/** The signing key (or the ready-made assertion) of a JWT bearer credential: never in an error. */
+function jwtBearerSecrets(credential: JwtBearerCredentials): SecretSet {
+  const secrets = new SecretSet();
+  const serviceAccount: unknown = Reflect.get(credential, 'serviceAccount');
+  if (typeof serviceAccount === 'object' && serviceAccount !== null) secrets.addPrivateKey(Reflect.get(serviceAccount, 'private_key'));
+  const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
+  if (typeof jwtBearer === 'object' && jwtBearer !== null) secrets.addPrivateKey(Reflect.get(jwtBearer, 'privateKey'));
+  secrets.add(Reflect.get(credential, 'assertion'));
   return secrets;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { TokenSource } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
+import type { EndpointOverrides } from './endpoint-overrides.js';
 
 /** How the client proves its identity to the token endpoint (RFC 6749 §2.3, RFC 7523, OIDC Core §9). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
@@ -14,8 +15,11 @@ export type OAuthFlowName = 'clientCredentials' | 'password' | 'authorizationCod
 /** Signing algorithms for `private_key_jwt` client assertions. */
 export type ClientAssertionAlg = 'RS256' | 'ES256' | 'PS256';
 
-/** How a confidential client authenticates; shared by every grant that talks to the token endpoint. */
-export interface ClientIdentity {
+/**
+ * How a confidential client authenticates; shared by every grant that talks to the token endpoint.
+ * Endpoint overrides (tokenUrl, authorizationUrl, deviceAuthorizationUrl, issuer) replace the document's.
+ */
+export interface ClientIdentity extends EndpointOverrides {
   clientId: string;
   clientSecret?: string | undefined;
   /** Default: `client_secret_basic` with a secret, `private_key_jwt` with a privateKey, else `none`. */

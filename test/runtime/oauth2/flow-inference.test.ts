@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BearerAuth, createAuthStrategies, OAuth2Auth, type OAuthFlowsSpec } from '../../../src/runtime/index.js';
 
 const URLS = { tokenUrl: 'https://as.example/token', authorizationUrl: 'https://as.example/authorize', deviceAuthorizationUrl: 'https://as.example/device', scopes: [] };
+const IMPLICIT_ONLY: OAuthFlowsSpec = { implicit: { authorizationUrl: 'https://as.example/authorize', scopes: [] } };
 const ALL: OAuthFlowsSpec = { clientCredentials: URLS, password: URLS, authorizationCode: URLS, implicit: URLS, deviceAuthorization: URLS };
 
 function flowOf(credential: unknown, flows: OAuthFlowsSpec = ALL): string {
@@ -34,9 +35,10 @@ describe('which flow a credential means', () => {
 
   it('a credential that fits no declared flow is a TypeError naming the scheme, never a value', () => {
     const attempts: Array<[unknown, OAuthFlowsSpec, RegExp]> = [
-      [{ clientId: 'c', username: 'u', password: 'SECRET-pw' }, { clientCredentials: URLS }, /"s" fits no flow the scheme declares \(clientCredentials\): it looks like password/],
-      [{ clientId: 'c', clientSecret: 'SECRET-cs', flow: 'password' }, { clientCredentials: URLS }, /fits no flow/],
-      [{ clientId: 'c', clientSecret: 'SECRET-cs' }, { password: URLS }, /fits no flow/],
+      // Any grant runs once a token endpoint is known (issue 10); an implicit-only scheme names none.
+      [{ clientId: 'c', username: 'u', password: 'SECRET-pw' }, IMPLICIT_ONLY, /"s" fits no flow the scheme declares \(implicit\): it looks like password/],
+      [{ clientId: 'c', clientSecret: 'SECRET-cs', flow: 'password' }, IMPLICIT_ONLY, /fits no flow/],
+      [{ clientId: 'c', clientSecret: 'SECRET-cs' }, IMPLICIT_ONLY, /fits no flow.*pass tokenUrl/],
       [{ clientId: 'c', flow: 'magic' }, ALL, /flow must be one of/],
       [{}, ALL, /fits no flow/],
       ['SECRET-string', ALL, /must be an object/],

@@ -110,8 +110,12 @@ export async function importSigningKey(input: PrivateKeyInput, alg: ClientAssert
 
 export async function signClientAssertion(signing: SigningKey, clientId: string, audience: string, nowMs: number): Promise<string> {
   const iat = Math.floor(nowMs / 1000);
+  return signJwt(signing, { iss: clientId, sub: clientId, aud: audience, jti: randomToken(16), iat, exp: iat + LIFETIME_SECONDS });
+}
+
+/** A compact JWS of `claims`; the header carries the key's `kid` when it has one. */
+export async function signJwt(signing: SigningKey, claims: Readonly<Record<string, unknown>>): Promise<string> {
   const header = signing.kid === undefined ? { alg: signing.alg, typ: 'JWT' } : { alg: signing.alg, typ: 'JWT', kid: signing.kid };
-  const claims = { iss: clientId, sub: clientId, aud: audience, jti: randomToken(16), iat, exp: iat + LIFETIME_SECONDS };
   const input = `${base64urlText(JSON.stringify(header))}.${base64urlText(JSON.stringify(claims))}`;
   const signature = await crypto.subtle.sign(ALGORITHMS[signing.alg].signParams, signing.key, new TextEncoder().encode(input));
   return `${input}.${base64url(new Uint8Array(signature))}`;

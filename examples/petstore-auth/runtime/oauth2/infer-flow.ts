@@ -22,11 +22,12 @@ function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): 
 }
 
 /**
- * Which flow a credential means, among the flows the scheme declares: the explicit `flow` field,
- * else its shape. A token obtained elsewhere (implicit: `{ accessToken }` alone) fits every scheme. Throws a
- * TypeError naming the scheme (never a value) when it fits none.
+ * Which flow a credential means: the explicit `flow` field, else its shape, preferring the flows
+ * the scheme declares; accepted when it is `usable` (declared, or its endpoints known from the
+ * document or the credential's overrides). A token obtained elsewhere (implicit: `{ accessToken }`
+ * alone) fits every scheme. Throws a TypeError naming the scheme (never a value) when it fits none.
  */
-export function inferFlow(credential: unknown, declared: ReadonlySet<OAuthFlowName>, scheme: string): OAuthFlowName {
+export function inferFlow(credential: unknown, declared: ReadonlySet<OAuthFlowName>, scheme: string, usable: ReadonlySet<OAuthFlowName> = declared): OAuthFlowName {
   const where = `security scheme ${quoteScheme(scheme)}`;
   if (typeof credential !== 'object' || credential === null) throw new TypeError(`the credential for ${where} must be an object (see its OAuth2 grant types)`);
   const explicit: unknown = has(credential, 'flow') ? Reflect.get(credential, 'flow') : undefined;
@@ -35,9 +36,10 @@ export function inferFlow(credential: unknown, declared: ReadonlySet<OAuthFlowNa
   }
   const flow = (explicit as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
   if (flow === 'implicit') return flow;
-  if (flow === undefined || !declared.has(flow)) {
-    const offered = [...declared].join(', ') || 'none';
-    throw new TypeError(`the credential for ${where} fits no flow the scheme declares (${offered})${flow === undefined ? '' : `: it looks like ${flow}`}`);
+  if (flow === undefined || !usable.has(flow)) {
+    const offered = [...usable].join(', ') || 'none';
+    const hint = flow === undefined ? '' : '; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name';
+    throw new TypeError(`the credential for ${where} fits no flow the scheme declares (${offered})${flow === undefined ? '' : `: it looks like ${flow}`}${hint}`);
   }
   return flow;
 }

@@ -7,8 +7,11 @@ import { AUTHORIZATION_CODE_SCOPES } from './authorization-code-flow.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName } from './types.js';
 
+/** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
+export type OAuth2Grant = OAuthFlowName | 'jwtBearer';
+
 export interface OAuth2AuthOptions {
-  flow: OAuthFlowName;
+  flow: OAuth2Grant;
   tokens: TokenManager;
   /** Scopes the application asked for; when undefined each operation's own scopes are requested. */
   scopes: readonly string[] | undefined;
@@ -31,7 +34,7 @@ export const RENEWAL_COOL_DOWN_MS = 30_000;
 export class OAuth2Auth implements AuthStrategy {
   readonly scheme: string;
   /** The flow the credential runs (never secret). */
-  readonly flow: OAuthFlowName;
+  readonly flow: OAuth2Grant;
   readonly #tokens: TokenManager;
   readonly #scopes: readonly string[] | undefined;
   readonly #authorizationCode: AuthorizationCodeFlow | undefined;

@@ -2,6 +2,7 @@
 import type { SchemeSpec } from './runtime/auth-strategy.js';
 import { ClientCore, type FetchLike, type RequestOptions } from './runtime/client-core.js';
 import { authorizationFlow } from './runtime/oauth2/authorization-flow.js';
+import type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
 import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGrant, ImplicitGrant, OpenIdConnectCredentials, PasswordGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
@@ -49,21 +50,21 @@ export interface AuthOptions {
    *
    * Machine-to-machine; clients keyway-basic (Basic), keyway-post (form), keyway-jwt (private_key_jwt).
    */
-  clientCredentials?: ClientCredentialsGrant | ImplicitGrant;
+  clientCredentials?: ClientCredentialsGrant | ImplicitGrant | JwtBearerCredentials;
   /**
    * `password`: OAuth 2.0 (password); tokens fetched, cached and refreshed by the client.
    *
    * Resource owner password credentials; user alice.
    */
-  password?: PasswordGrant | ImplicitGrant;
+  password?: PasswordGrant | ImplicitGrant | JwtBearerCredentials;
   /**
    * `authorizationCode`: OAuth 2.0 (authorization code (PKCE)); tokens fetched, cached and refreshed by the client.
    *
    * Authorization code with PKCE (S256); public client keyway-public.
    */
-  authorizationCode?: AuthorizationCodeGrant | ImplicitGrant;
+  authorizationCode?: AuthorizationCodeGrant | ImplicitGrant | JwtBearerCredentials;
   /** `openIdConnect`: OpenID Connect: endpoints from discovery at `http://auth.keyway.invalid/.well-known/openid-configuration`; tokens fetched and refreshed by the client. */
-  openIdConnect?: OpenIdConnectCredentials | ImplicitGrant;
+  openIdConnect?: OpenIdConnectCredentials | ImplicitGrant | JwtBearerCredentials;
 }
 
 export interface ClientOptions {

@@ -5,6 +5,7 @@ export { operations } from './operations.js';
 export type * from './types.js';
 export { ApiError } from './runtime/api-error.js';
 export type { FetchLike, RequestOptions } from './runtime/client-core.js';
+export type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
 export { TokenError } from './runtime/oauth2/token-error.js';
 export type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGrant, ImplicitGrant, OpenIdConnectCredentials, PasswordGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 export { AuthRequiredError } from './runtime/security.js';
