@@ -75,7 +75,9 @@ export function buildViews(plan: Plan, runtime: RuntimeSources): Views {
   const factories = FACTORY_ORDER.filter((f) => usedFactories.has(f));
   // Types the client's options mention, which the entry re-exports for callers too.
   const optionTypes = new Set(['FetchLike', 'RequestOptions', ...schemes.flatMap((s) => s.view.credentialImports)]);
-  if (managesTokens) for (const t of ['TokenSet', 'TokenStore']) optionTypes.add(t);
+  if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
+  // The scale-out store (and its option types) ships with every client that manages tokens.
+  const storeTypes = managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : [];
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
   const clientImports = runtimeStatements(
     runtime,
@@ -89,8 +91,8 @@ export function buildViews(plan: Plan, runtime: RuntimeSources): Views {
   const indexExports = runtimeStatements(
     runtime,
     [
-      ...['ApiError', 'AuthRequiredError', ...(managesTokens ? ['TokenError'] : [])].map((name) => ({ name, type: false })),
-      ...[...optionTypes].map((name) => ({ name, type: true })),
+      ...['ApiError', 'AuthRequiredError', ...(managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])].map((name) => ({ name, type: false })),
+      ...[...optionTypes, ...storeTypes].map((name) => ({ name, type: true })),
     ],
     'export',
   );

@@ -62,6 +62,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   };
   const tokens = new TokenManager({
     scheme,
+    clientId: oauth.client.clientId,
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,

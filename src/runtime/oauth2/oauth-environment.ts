@@ -1,4 +1,5 @@
 import type { FetchLike } from '../client-core.js';
+import { GuardedTokenStore } from './guarded-token-store.js';
 import { MemoryTokenStore } from './memory-token-store.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { MetadataCache } from './server-metadata.js';
@@ -25,7 +26,7 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   return {
     baseUrl: env?.baseUrl,
     allowInsecureHttp: env?.allowInsecureHttp === true,
-    store: env?.tokenStore ?? new MemoryTokenStore(),
+    store: new GuardedTokenStore(env?.tokenStore ?? new MemoryTokenStore(), env?.onStoreError),
     onTokens: env?.onTokens,
     metadata: new MetadataCache(),
     now: env?.now ?? (() => Date.now()),
