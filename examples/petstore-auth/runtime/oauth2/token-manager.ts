@@ -45,6 +45,9 @@ export class TokenManager {
   readonly scheme: string;
   readonly #options: TokenManagerOptions;
   readonly #flights = new Map<string, Promise<TokenSet>>();
+  // The last token set read or written per key: while fresh it serves calls without a store round
+  // trip (a shared store sits across the network). Renewals always read the store itself.
+  readonly #recent = new Map<string, TokenSet>();
   #seed: TokenSet | undefined;
 
   constructor(options: TokenManagerOptions) {
@@ -56,6 +59,8 @@ export class TokenManager {
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
     const key = this.#key(scopes);
+    const recent = this.#recent.get(key);
+    if (isFresh(recent, this.#options.now())) return recent;
     const current = await this.#read(key);
     if (isFresh(current, this.#options.now())) return current;
     return this.#renew(key, scopes, undefined);
@@ -84,12 +89,14 @@ export class TokenManager {
 
   async #read(key: string): Promise<TokenSet | undefined> {
     const stored = asTokenSet(await this.#options.store.get(key));
-    if (stored !== undefined) return stored;
-    return this.#seed;
+    if (stored === undefined) this.#recent.delete(key);
+    else this.#recent.set(key, stored);
+    return stored ?? this.#seed;
   }
 
   async #save(key: string, tokens: TokenSet): Promise<void> {
     this.#seed = undefined;
+    this.#recent.set(key, tokens);
     await this.#options.store.set(key, tokens);
     await this.#options.onTokens?.({ scheme: this.scheme, tokens });
   }
@@ -148,6 +155,7 @@ export class TokenManager {
 
   /** Forgets a refused access token; a refresh token that came with it is kept for the renewal. */
   async #drop(key: string, rejected: TokenSet): Promise<void> {
+    this.#recent.delete(key);
     const { store } = this.#options;
     const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
     if (this.#seed === rejected) this.#seed = keep;
@@ -157,6 +165,7 @@ export class TokenManager {
 
   /** Drops dead tokens, unless another process has stored new ones meanwhile. */
   async #forget(key: string, refreshToken: string): Promise<void> {
+    this.#recent.delete(key);
     if (this.#seed?.refreshToken === refreshToken) this.#seed = undefined;
     // Compared here and, by stores that can, again at the delete itself.
     const stored = asTokenSet(await this.#options.store.get(key));
