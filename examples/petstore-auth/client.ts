@@ -3,6 +3,7 @@ import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-s
 import { ClientCore, type FetchLike, type RequestOptions } from './runtime/client-core.js';
 import type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
 import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
+import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { ClientCredentialsGrant, ImplicitGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
@@ -55,6 +56,8 @@ export interface ClientOptions {
   tokenStore?: TokenStore;
   /** Called with every token set the client obtains, e.g. to persist a rotated refresh token. */
   onTokens?: (event: { scheme: string; tokens: TokenSet }) => void | Promise<void>;
+  /** Told when the token store fails (once per outage; calls go on) or holds an unreadable entry. Default: a console warning. */
+  onStoreError?: (error: TokenStoreError) => void;
   /** The clock, in epoch milliseconds, used for token expiry. Default: `Date.now`. */
   clock?: () => number;
   /** Allow `http:` token and discovery endpoints on hosts other than loopback. Default: false (https only). */
@@ -81,6 +84,7 @@ export class PetstoreAuthClient {
         fetch: options.fetch,
         tokenStore: options.tokenStore,
         onTokens: options.onTokens,
+        onStoreError: options.onStoreError,
         now: options.clock,
         allowInsecureHttp: options.allowInsecureHttp,
       }, [oauth2Strategies, staticStrategies]),

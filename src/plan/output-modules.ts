@@ -40,7 +40,7 @@ export function clientFeatures(schemes: readonly PlannedScheme[]): ClientFeature
   const managesTokens = schemes.some((s) => s.managesTokens);
   const signInSchemes = schemes.filter((s) => s.signsIn);
   const optionTypes = new Set(['FetchLike', 'RequestOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
-  if (managesTokens) for (const t of ['TokenSet', 'TokenStore']) optionTypes.add(t);
+  if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
   return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes] };
 }
@@ -54,6 +54,7 @@ const types = (names: readonly string[]): RuntimeName[] => names.map((name) => (
  */
 export function outputModules(features: ClientFeatures, clientName: string, typeNames: readonly string[]): OutputModules {
   const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
+  const indexValues = ['ApiError', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
   return {
     'client.ts': {
       ...empty,
@@ -68,7 +69,13 @@ export function outputModules(features: ClientFeatures, clientName: string, type
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {
       ...empty,
-      runtimeExports: [...values(['ApiError', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError'] : [])]), ...types(features.optionTypes)],
+      runtimeExports: [
+        ...values(indexValues),
+        // Option types that are also classes (TokenStoreError) are exported once, as values.
+        ...types(features.optionTypes.filter((name) => !indexValues.includes(name))),
+        // The scale-out store (and its option types) ships with every client that manages tokens.
+        ...types(features.managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : []),
+      ],
       siblingExports: [clientName, 'AuthOptions', 'ClientOptions', 'operations', ...typeNames],
     },
   };

@@ -16,9 +16,13 @@ export type {
   OAuthFlowName,
   OpenIdConnectCredentials,
   PasswordGrant,
+  TokenLeases,
   TokenSet,
   TokenStore,
 } from './types.js';
+export { RedisTokenStore, type RedisTokenStoreOptions } from './redis-token-store.js';
+export type { IoRedisClientLike, NodeRedisClientLike, RedisClientLike } from './redis-client.js';
+export { TokenStoreError, type TokenStoreErrorCode } from './token-store-error.js';
 export { MemoryTokenStore } from './memory-token-store.js';
 export { OAuth2Auth } from './oauth2-auth.js';
 export { TokenError } from './token-error.js';

@@ -1,9 +1,42 @@
-import type { TokenSet, TokenStore } from './types.js';
+import { sameTokens } from './same-tokens.js';
+import type { TokenLeases, TokenSet, TokenStore } from './types.js';
+
+// In one process a holder cannot die without everyone else dying too: the TTL only guards a renewal
+// that never settles; a live holder extends it.
+const LEASE_TTL_MS = 30_000;
+const LEASE_WAIT_MS = 60_000;
+
+/** Leases held in this process: single flight for every client that shares the store. */
+class MemoryLeases implements TokenLeases {
+  readonly ttlMs = LEASE_TTL_MS;
+  readonly waitTimeoutMs = LEASE_WAIT_MS;
+  readonly #held = new Map<string, { owner: string; until: number }>();
+
+  acquire(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    const held = this.#held.get(key);
+    if (held !== undefined && held.until > Date.now() && held.owner !== owner) return Promise.resolve(false);
+    this.#held.set(key, { owner, until: Date.now() + ttlMs });
+    return Promise.resolve(true);
+  }
+
+  extend(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    const held = this.#held.get(key);
+    if (held === undefined || held.owner !== owner || held.until <= Date.now()) return Promise.resolve(false);
+    held.until = Date.now() + ttlMs;
+    return Promise.resolve(true);
+  }
+
+  release(key: string, owner: string): Promise<void> {
+    if (this.#held.get(key)?.owner === owner) this.#held.delete(key);
+    return Promise.resolve();
+  }
+}
 
 /** The default TokenStore: one per client, gone with the process. */
 export class MemoryTokenStore implements TokenStore {
   // Private so that inspecting the store (or a client holding it) never shows a token.
   readonly #tokens = new Map<string, TokenSet>();
+  readonly leases: TokenLeases = new MemoryLeases();
 
   get(key: string): Promise<TokenSet | undefined> {
     return Promise.resolve(this.#tokens.get(key));
@@ -14,8 +47,8 @@ export class MemoryTokenStore implements TokenStore {
     return Promise.resolve();
   }
 
-  delete(key: string): Promise<void> {
-    this.#tokens.delete(key);
+  delete(key: string, expected?: TokenSet): Promise<void> {
+    if (expected === undefined || sameTokens(this.#tokens.get(key), expected)) this.#tokens.delete(key);
     return Promise.resolve();
   }
 }

@@ -1,4 +1,5 @@
 import type { FetchLike } from '../client-core.js';
+import { GuardedTokenStore } from './guarded-token-store.js';
 import { MemoryTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { OAuthHttp } from './oauth-http.js';
@@ -37,7 +38,7 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   return {
     baseUrl: env?.baseUrl,
     allowInsecureHttp: env?.allowInsecureHttp === true,
-    store: env?.tokenStore ?? new MemoryTokenStore(),
+    store: new GuardedTokenStore(env?.tokenStore ?? new MemoryTokenStore(), env?.onStoreError),
     onTokens: env?.onTokens,
     metadata: new MetadataCache(),
     now: env?.now ?? (() => Date.now()),

@@ -63,8 +63,11 @@ export async function requestTokens(
   previous: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
   retry = true,
 ): Promise<TokenSet> {
+  // expires_in counts from when the server answered, somewhere after the request left: counting
+  // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
+  const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  return parseTokenResponse(json, oauth.http.scheme, oauth.http.now(), previous);
+  return parseTokenResponse(json, oauth.http.scheme, sentAt, previous);
 }
 
 /** grant_type=refresh_token, at refreshUrl when the spec names one. */

@@ -158,14 +158,14 @@ describe('authorization code tokens passed in', () => {
     const store = new MemoryTokenStore();
     const { core } = makeClient(server.origin, { oauth: authorizationCode }, { oauth: { clientId: 'spa', refreshToken: 'r1' } }, { ...clock.env, tokenStore: store });
     await core.request(listPets(), {});
-    expect(await store.get(tokenKey('oauth', []))).toMatchObject({ refreshToken: 'r2' });
+    expect(await store.get(tokenKey('oauth', 'spa', []))).toMatchObject({ refreshToken: 'r2' });
     tokenEndpoint('/oauth/token', { refresh_token: () => invalidGrant });
     clock.tick(60_000);
     const error = await core.request(listPets(), {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenError);
     expect(error).toMatchObject({ error: 'login_required', scheme: 'oauth' });
     expect((error as Error).message).toMatch(/sign the user in again/);
-    expect(await store.get(tokenKey('oauth', []))).toBeUndefined();
+    expect(await store.get(tokenKey('oauth', 'spa', []))).toBeUndefined();
   });
 
   it('an expired access token without a refresh token: login_required, no token request', async () => {

@@ -224,7 +224,7 @@ describe('401 handling', () => {
 
 async function storedKeys(store: TokenStore, scopes: string[]): Promise<string[]> {
   const { tokenKey } = await import('../../../src/runtime/oauth2/index.js');
-  const key = tokenKey('oauth', scopes);
+  const key = tokenKey('oauth', 'app', scopes);
   expect(await store.get(key)).toBeDefined();
   return [key];
 }
@@ -244,8 +244,8 @@ describe('token store and onTokens', () => {
     await core.request(listPets(), {});
     clock.tick(3600_000);
     await core.request(listPets(), {});
-    expect(log).toContain('set ["oauth","pets:read"] tok-1');
-    expect(log).toContain('set ["oauth","pets:read"] tok-2');
+    expect(log).toContain('set ["oauth","app","pets:read"] tok-1');
+    expect(log).toContain('set ["oauth","app","pets:read"] tok-2');
     expect(log.filter((line) => line.startsWith('get'))).not.toHaveLength(0);
     expect(events.map((e) => [e.scheme, e.tokens.accessToken, e.tokens.expiresAt])).toEqual([
       ['oauth', 'tok-1', clock.now - 3600_000 + 3600_000],

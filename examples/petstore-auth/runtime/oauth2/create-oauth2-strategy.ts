@@ -79,7 +79,7 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
     overrides,
     tokenParams: grantTokenParams(credential, scheme),
   });
-  const tokens = new TokenManager({ scheme, store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
+  const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
   return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now });
 }
 
@@ -99,6 +99,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   };
   const tokens = new TokenManager({
     scheme,
+    clientId: oauth.client.clientId,
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,
@@ -118,6 +119,23 @@ function schemeSecrets(grant: ClientIdentity): SecretSet {
   secrets.add(Reflect.get(grant, 'accessToken'));
   secrets.addPrivateKey(grant.privateKey);
   return secrets;
+}
+
+/**
+ * Who the tokens are for, to keep token sets of different identities apart in a shared store: the
+ * service account's email or the assertion issuer (and subject), else one key for ready-made assertions.
+ */
+function jwtBearerIdentity(credential: JwtBearerCredentials): string {
+  const serviceAccount: unknown = Reflect.get(credential, 'serviceAccount');
+  const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
+  const subject: unknown = Reflect.get(credential, 'subject') ?? (typeof jwtBearer === 'object' && jwtBearer !== null ? Reflect.get(jwtBearer, 'subject') : undefined);
+  const issuer: unknown =
+    typeof serviceAccount === 'object' && serviceAccount !== null
+      ? Reflect.get(serviceAccount, 'client_email')
+      : typeof jwtBearer === 'object' && jwtBearer !== null
+        ? Reflect.get(jwtBearer, 'issuer')
+        : 'assertion';
+  return [issuer, subject].filter((part) => typeof part === 'string' && part !== '').join(' as ');
 }
 
 /** The signing key (or the ready-made assertion) of a JWT bearer credential: never in an error. */

@@ -3,7 +3,10 @@
  * The token lifecycle of one scheme: tokens cached per scope set in the TokenStore, renewed ahead
  * of expiry, one token request at a time per scope set however many calls wait, refresh tokens
  * before grants, and a renewal after a 401 that never discards a token someone already replaced.
+ * With a store that offers leases the single flight spans every process sharing the store.
  */
+import { underLease } from './lease-flight.js';
+import { sameTokens } from './same-tokens.js';
 import { isFresh, asTokenSet } from './token-set.js';
 import { TokenError } from './token-error.js';
 import type { TokenSet, TokenStore } from './types.js';
@@ -18,6 +21,8 @@ export interface GrantRunner {
 
 export interface TokenManagerOptions {
   scheme: string;
+  /** Part of every store key: clients with different ids never share tokens. */
+  clientId: string;
   store: TokenStore;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   now: () => number;
@@ -26,15 +31,23 @@ export interface TokenManagerOptions {
   seed?: TokenSet | undefined;
 }
 
-/** Store key: the scheme and the sorted, de-duplicated scopes, unambiguous as JSON. */
-export function tokenKey(scheme: string, scopes: readonly string[]): string {
-  return JSON.stringify([scheme, ...[...new Set(scopes)].sort()]);
+/** Store key: the scheme, the client id and the sorted, de-duplicated scopes, unambiguous as JSON. */
+export function tokenKey(scheme: string, clientId: string, scopes: readonly string[]): string {
+  return JSON.stringify([scheme, clientId, ...[...new Set(scopes)].sort()]);
+}
+
+/** The tokens when they can go out now and are not the ones the server just refused. */
+function usable(tokens: TokenSet | undefined, nowMs: number, rejected: string | undefined): TokenSet | undefined {
+  return isFresh(tokens, nowMs) && tokens.accessToken !== rejected ? tokens : undefined;
 }
 
 export class TokenManager {
   readonly scheme: string;
   readonly #options: TokenManagerOptions;
   readonly #flights = new Map<string, Promise<TokenSet>>();
+  // The last token set read or written per key: while fresh it serves calls without a store round
+  // trip (a shared store sits across the network). Renewals always read the store itself.
+  readonly #recent = new Map<string, TokenSet>();
   #seed: TokenSet | undefined;
 
   constructor(options: TokenManagerOptions) {
@@ -45,7 +58,9 @@ export class TokenManager {
 
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
-    const key = tokenKey(this.scheme, scopes);
+    const key = this.#key(scopes);
+    const recent = this.#recent.get(key);
+    if (isFresh(recent, this.#options.now())) return recent;
     const current = await this.#read(key);
     if (isFresh(current, this.#options.now())) return current;
     return this.#renew(key, scopes, undefined);
@@ -56,7 +71,7 @@ export class TokenManager {
    * another process sharing the store). Resolves true when a different token is now current.
    */
   async renewRejected(scopes: readonly string[], rejected: string): Promise<boolean> {
-    const key = tokenKey(this.scheme, scopes);
+    const key = this.#key(scopes);
     let tokens = await (this.#flights.get(key) ?? this.#renew(key, scopes, rejected));
     // A flight started before the 401 may have re-read the very token the server refused.
     if (tokens.accessToken === rejected) tokens = await this.#renew(key, scopes, rejected);
@@ -65,17 +80,23 @@ export class TokenManager {
 
   /** Stores tokens obtained outside the manager (a redeemed authorization code). */
   async save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
-    await this.#save(tokenKey(this.scheme, scopes), tokens);
+    await this.#save(this.#key(scopes), tokens);
+  }
+
+  #key(scopes: readonly string[]): string {
+    return tokenKey(this.scheme, this.#options.clientId, scopes);
   }
 
   async #read(key: string): Promise<TokenSet | undefined> {
     const stored = asTokenSet(await this.#options.store.get(key));
-    if (stored !== undefined) return stored;
-    return this.#seed;
+    if (stored === undefined) this.#recent.delete(key);
+    else this.#recent.set(key, stored);
+    return stored ?? this.#seed;
   }
 
   async #save(key: string, tokens: TokenSet): Promise<void> {
     this.#seed = undefined;
+    this.#recent.set(key, tokens);
     await this.#options.store.set(key, tokens);
     await this.#options.onTokens?.({ scheme: this.scheme, tokens });
   }
@@ -90,10 +111,24 @@ export class TokenManager {
   }
 
   async #renewNow(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
-    // Read again inside the flight: a caller that read the store before the last flight ended
-    // would otherwise fetch a second token for nothing.
+    const leases = this.#options.store.leases;
+    if (leases === undefined) return this.#renewHeld(key, scopes, rejected);
+    return underLease({
+      scheme: this.scheme,
+      key,
+      leases,
+      settled: async () => usable(await this.#read(key), this.#options.now(), rejected),
+      renew: () => this.#renewHeld(key, scopes, rejected),
+    });
+  }
+
+  /** The renewal itself; with leases, run by the one holder of the key's lease. */
+  async #renewHeld(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
+    // Read again inside the flight (and the lease): a caller that read the store before the last
+    // flight ended would otherwise fetch a second token, or present a spent refresh token.
     const current = await this.#read(key);
-    if (isFresh(current, this.#options.now()) && current.accessToken !== rejected) return current;
+    const unchanged = usable(current, this.#options.now(), rejected);
+    if (unchanged !== undefined) return unchanged;
     if (rejected !== undefined && current?.accessToken === rejected) await this.#drop(key, current);
     const tokens = await this.#obtain(key, scopes, current);
     await this.#save(key, tokens);
@@ -120,18 +155,21 @@ export class TokenManager {
 
   /** Forgets a refused access token; a refresh token that came with it is kept for the renewal. */
   async #drop(key: string, rejected: TokenSet): Promise<void> {
+    this.#recent.delete(key);
     const { store } = this.#options;
     const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
     if (this.#seed === rejected) this.#seed = keep;
-    else if (keep === undefined) await store.delete(key);
-    else await store.set(key, keep);
+    else if (keep === undefined) await store.delete(key, rejected);
+    else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
   }
 
   /** Drops dead tokens, unless another process has stored new ones meanwhile. */
   async #forget(key: string, refreshToken: string): Promise<void> {
+    this.#recent.delete(key);
     if (this.#seed?.refreshToken === refreshToken) this.#seed = undefined;
+    // Compared here and, by stores that can, again at the delete itself.
     const stored = asTokenSet(await this.#options.store.get(key));
-    if (stored !== undefined && stored.refreshToken === refreshToken) await this.#options.store.delete(key);
+    if (stored !== undefined && stored.refreshToken === refreshToken) await this.#options.store.delete(key, stored);
   }
 
   #loginRequired(why: string, cause: unknown): TokenError {

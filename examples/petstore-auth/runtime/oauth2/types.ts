@@ -6,6 +6,7 @@
 import type { TokenSource } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
+import type { TokenStoreError } from './token-store-error.js';
 
 /** How the client proves its identity to the token endpoint (RFC 6749 §2.3, RFC 7523, OIDC Core §9). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
@@ -109,13 +110,37 @@ export interface TokenSet {
 
 /**
  * Where tokens live; share one between processes to share tokens. Keys are opaque strings (one per
- * scheme and scope set). A stored set whose accessToken is '' holds only a refresh token. Share a
- * store only between clients acting for the same client and user: keys do not include either.
+ * client id, scheme and scope set) that never contain a secret. A stored set whose accessToken is
+ * '' holds only a refresh token. Share a store only between clients acting for the same user: keys
+ * do not name the user.
  */
 export interface TokenStore {
   get(key: string): Promise<TokenSet | undefined>;
   set(key: string, tokens: TokenSet): Promise<void>;
-  delete(key: string): Promise<void>;
+  /**
+   * Deletes the entry. With `expected`, only while it still holds those tokens (same access and
+   * refresh token), so clean-up never removes a set a concurrent renewal just wrote.
+   */
+  delete(key: string, expected?: TokenSet): Promise<void>;
+  /** With leases, one holder at a time renews a key's tokens, across every process sharing the store. */
+  leases?: TokenLeases | undefined;
+}
+
+/**
+ * Short-lived locks per key (owner token + TTL). A holder that dies blocks others for at most the
+ * TTL; a live one extends its lease while it works.
+ */
+export interface TokenLeases {
+  /** How long a lease lasts unless extended, ms. */
+  readonly ttlMs: number;
+  /** How long a caller waits for another holder's result before giving up, ms. */
+  readonly waitTimeoutMs: number;
+  /** Takes the lease unless someone holds it: true when `owner` now holds it. */
+  acquire(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Pushes the expiry of a lease `owner` still holds; false when it was lost. */
+  extend?: ((key: string, owner: string, ttlMs: number) => Promise<boolean>) | undefined;
+  /** Ends the lease, only if `owner` still holds it. */
+  release(key: string, owner: string): Promise<void>;
 }
 
 /** Client-wide options for the schemes whose tokens the client obtains itself. */
@@ -128,6 +153,11 @@ export interface AuthEnvironment {
   tokenStore?: TokenStore | undefined;
   /** Called with every new TokenSet (after it is stored). */
   onTokens?: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
+  /**
+   * Told when the token store fails (once per outage; calls go on with this process's tokens) or
+   * holds an unreadable entry (treated as missing). Default: a console warning.
+   */
+  onStoreError?: ((error: TokenStoreError) => void) | undefined;
   /** Clock, epoch ms. */
   now?: (() => number) | undefined;
   /** Waits between retries and device-flow polls; default setTimeout. */

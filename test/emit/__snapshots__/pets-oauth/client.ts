@@ -4,6 +4,7 @@ import { ClientCore, type FetchLike, type RequestOptions } from './runtime/clien
 import { authorizationFlow } from './runtime/oauth2/authorization-flow.js';
 import type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
 import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
+import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGrant, ImplicitGrant, OpenIdConnectCredentials, PasswordGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operations } from './operations.js';
@@ -80,6 +81,8 @@ export interface ClientOptions {
   tokenStore?: TokenStore;
   /** Called with every token set the client obtains, e.g. to persist a rotated refresh token. */
   onTokens?: (event: { scheme: string; tokens: TokenSet }) => void | Promise<void>;
+  /** Told when the token store fails (once per outage; calls go on) or holds an unreadable entry. Default: a console warning. */
+  onStoreError?: (error: TokenStoreError) => void;
   /** The clock, in epoch milliseconds, used for token expiry. Default: `Date.now`. */
   clock?: () => number;
   /** Allow `http:` token and discovery endpoints on hosts other than loopback. Default: false (https only). */
@@ -101,6 +104,7 @@ export class PetsOAuth20Client {
         fetch: options.fetch,
         tokenStore: options.tokenStore,
         onTokens: options.onTokens,
+        onStoreError: options.onStoreError,
         now: options.clock,
         allowInsecureHttp: options.allowInsecureHttp,
       }, [oauth2Strategies]),
