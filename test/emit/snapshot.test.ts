@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTPUTS } from '../../src/emit/outputs.js';
 import { generate } from '../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 
@@ -36,7 +37,7 @@ describe.each(FIXTURES)('%s', (fixture) => {
   it('matches the committed snapshot', async () => {
     const out = join(dir, name);
     await generate({ input: join(ROOT, fixture), output: out });
-    for (const file of ['index.ts', 'client.ts', 'operations.ts', 'types.ts']) {
+    for (const { file } of OUTPUTS.filter((o) => o.file.endsWith('.ts'))) {
       await expect(await readFile(join(out, file), 'utf8')).toMatchFileSnapshot(`__snapshots__/${name}/${file}`);
     }
   });
