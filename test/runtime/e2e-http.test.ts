@@ -1,7 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, ClientCore, createAuthStrategies, type AuthRequest, type AuthStrategy, type OperationSpec, type SchemeSpec } from '../../src/runtime/index.js';
+import { ApiError } from '../../src/runtime/api-error.js';
+import type { AuthRequest, AuthStrategy, SchemeSpec } from '../../src/runtime/auth-strategy.js';
+import { ClientCore } from '../../src/runtime/client-core.js';
+import type { OperationSpec } from '../../src/runtime/operation.js';
+import { createAuthStrategies } from '../support/create-auth-strategies.js';
 
 /** What the server actually received, byte for byte. */
 interface Received {

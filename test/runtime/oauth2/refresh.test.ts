@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryTokenStore, TokenError, type SchemeSpec } from '../../../src/runtime/index.js';
-import { tokenKey } from '../../../src/runtime/oauth2/index.js';
+import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
+import { MemoryTokenStore } from '../../../src/runtime/oauth2/memory-token-store.js';
+import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
+import { tokenKey } from '../../../src/runtime/oauth2/token-manager.js';
 import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type Recorded, type Reply, type TestServer } from './support/test-server.js';
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientCore, createAuthStrategies, TokenError, type AuthEnvironment, type FetchLike } from '../../../src/runtime/index.js';
+import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
+import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
+import type { AuthEnvironment } from '../../../src/runtime/oauth2/types.js';
+import { createAuthStrategies } from '../../support/create-auth-strategies.js';
 import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type Reply, type TestServer } from './support/test-server.js';
 
