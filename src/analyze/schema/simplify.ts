@@ -1,4 +1,4 @@
-import type { LiteralNode, ObjectNode, PrimitiveName, PrimitiveNode, TypeNode } from '../../model/index.js';
+import type { LiteralNode, PrimitiveName, PrimitiveNode, TypeNode } from '../../model/index.js';
 
 /**
  * Smart constructors for the type tree. Every union and intersection the converter builds goes
@@ -21,11 +21,6 @@ export const NEVER = primitive('never');
 
 export function literalNode(value: string | number | boolean | null): LiteralNode {
   return { kind: 'literal', value };
-}
-
-/** `Record<string, unknown>`: the type of `{ type: object }` with nothing else said. */
-export function openObject(): ObjectNode {
-  return { kind: 'object', properties: [], additional: true };
 }
 
 function isOpenObject(node: TypeNode): boolean {

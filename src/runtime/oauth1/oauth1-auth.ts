@@ -1,6 +1,7 @@
 import type { AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme } from '../credential-checks.js';
+import { randomHex } from '../hex.js';
 import { encodeUnreserved } from '../uri-encoding.js';
 import { OAuth1Signer, SIGNATURE_METHODS, type OAuth1SignatureMethod } from './oauth1-signature.js';
 import { collectParameters, signatureBaseString, type OAuthParam } from './signature-base-string.js';
@@ -92,8 +93,5 @@ function isFormUrlencoded(headers: Headers): boolean {
 }
 
 function randomNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return randomHex(16);
 }
