@@ -64,13 +64,14 @@ function computeKey(node: TypeNode): string {
   }
 }
 
+/** The members, with those of nested unions (or intersections) lifted into the list. */
+function flatten(members: readonly TypeNode[], kind: 'union' | 'intersection'): TypeNode[] {
+  return members.flatMap((member) => (member.kind === kind ? member.members : [member]));
+}
+
 /** Flattens, drops `never`, lets `unknown` absorb everything, lets a primitive absorb its literals, dedupes. */
 export function union(members: readonly TypeNode[]): TypeNode {
-  const flat: TypeNode[] = [];
-  for (const member of members) {
-    if (member.kind === 'union') flat.push(...member.members);
-    else flat.push(member);
-  }
+  const flat = flatten(members, 'union');
   const present = new Set<string>();
   for (const member of flat) {
     if (member.kind === 'primitive') present.add(member.name);
@@ -97,11 +98,7 @@ export function union(members: readonly TypeNode[]): TypeNode {
  * other members do not, so it is dropped when anything else is left.
  */
 export function intersection(members: readonly TypeNode[]): TypeNode {
-  const flat: TypeNode[] = [];
-  for (const member of members) {
-    if (member.kind === 'intersection') flat.push(...member.members);
-    else flat.push(member);
-  }
+  const flat = flatten(members, 'intersection');
   const seen = new Set<string>();
   const kept: TypeNode[] = [];
   for (const member of flat) {
