@@ -6,7 +6,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
-import { ROOT, keyway, pipeEnv } from './support/cli.js';
+import { ROOT, keyway, pipeEnv } from '../support/workflows/cli.js';
 
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
 const ANSI = /\u001b\[/;

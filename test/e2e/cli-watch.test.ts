@@ -6,7 +6,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
-import { ROOT, startKeyway, waitFor, type RunningCli } from './support/cli.js';
+import { ROOT, startKeyway, waitFor, type RunningCli } from '../support/workflows/cli.js';
 
 let dir: string;
 let cli: RunningCli | undefined;

@@ -9,7 +9,7 @@ import { planScheme } from '../../src/plan/schemes/plan-schemes.js';
 import { renderClient } from '../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 import { typecheck } from '../support/tsc.js';
-import { ALL_SCHEMES_SPEC, API_KEY_ONLY_SPEC } from './support/specs.js';
+import { ALL_SCHEMES_SPEC, API_KEY_ONLY_SPEC } from '../support/workflows/specs.js';
 
 let dir: string;
 let readme: string;

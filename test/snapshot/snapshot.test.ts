@@ -10,7 +10,7 @@ import { generate } from '../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-// fixtures/examples/petstore-auth.yaml is snapshotted as examples/petstore-auth (test/workflows/examples.test.ts).
+// fixtures/examples/petstore-auth.yaml is snapshotted as examples/petstore-auth (test/snapshot/examples.test.ts).
 const FIXTURES = ['fixtures/e2e/auth-matrix.yaml', 'fixtures/oauth/pets-oauth.yaml'];
 
 let dir: string;

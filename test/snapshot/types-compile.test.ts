@@ -11,7 +11,7 @@ import { schemaToType } from '../../src/analyze/schema-to-type.js';
 import { typeToText } from '../../src/emit/type-text.js';
 import { withTempDir } from '../support/tmp.js';
 import { typecheck } from '../support/tsc.js';
-import { componentSchemas, dialectOf, renderModule } from './corpus-module.js';
+import { componentSchemas, dialectOf, renderModule } from '../support/types/corpus-module.js';
 
 const require = createRequire(import.meta.url);
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;

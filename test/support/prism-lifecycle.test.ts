@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startPrism } from '../support/prism.js';
-import { withTempDir } from '../support/tmp.js';
+import { startPrism } from './prism.js';
+import { withTempDir } from './tmp.js';
 
 const SPEC = new URL('../../fixtures/e2e/auth-matrix.yaml', import.meta.url).pathname;
 

@@ -1,7 +1,7 @@
 // Proves what prism 5.14.2 really checks about credentials, so end-to-end tests know which
 // mistakes a 401 from prism can catch. The summary lives in test/support/prism.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism, type PrismServer } from '../support/prism.js';
+import { startPrism, type PrismServer } from './prism.js';
 
 const SPEC = new URL('../../fixtures/e2e/auth-matrix.yaml', import.meta.url).pathname;
 

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir, withTempDir } from '../support/tmp.js';
+import { makeTempDir, removeTempDir, withTempDir } from './tmp.js';
 
 describe('temp dirs', () => {
   it('makes distinct empty dirs under the OS temp dir and removes them with their contents', async () => {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { typecheck, type ModuleResolution } from '../support/tsc.js';
-import { withTempDir } from '../support/tmp.js';
+import { typecheck, type ModuleResolution } from './tsc.js';
+import { withTempDir } from './tmp.js';
 
 type Files = Record<string, string>;
 

@@ -9,9 +9,9 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { resolveTsc, type ModuleResolution } from '../support/tsc.js';
+import { resolveTsc, type ModuleResolution } from '../../support/tsc.js';
 // @ts-expect-error -- a plain .mjs module shared with the human-facing corpus script
-import { typecheckAll } from '../../scripts/corpus.mjs';
+import { typecheckAll } from '../../../scripts/corpus.mjs';
 
 export interface BatchClient {
   dir: string;

@@ -11,9 +11,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeywayError, type KeywayErrorCode } from '../../src/errors.js';
-import { generate } from '../../src/generate.js';
-import { makeTempDir, removeTempDir } from '../support/tmp.js';
+import { KeywayError, type KeywayErrorCode } from '../../../src/errors.js';
+import { generate } from '../../../src/generate.js';
+import { makeTempDir, removeTempDir } from '../../support/tmp.js';
 import { typecheckBatch } from './batch-typecheck.js';
 import { document } from './documents.js';
 

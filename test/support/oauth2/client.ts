@@ -1,8 +1,8 @@
-import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
-import { ClientCore } from '../../../../src/runtime/client-core.js';
-import type { AuthEnvironment } from '../../../../src/runtime/oauth2/types.js';
-import type { OperationSpec } from '../../../../src/runtime/operation.js';
-import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
+import { ClientCore } from '../../../src/runtime/client-core.js';
+import type { AuthEnvironment } from '../../../src/runtime/oauth2/types.js';
+import type { OperationSpec } from '../../../src/runtime/operation.js';
+import { createAuthStrategies } from '../create-auth-strategies.js';
 
 /** GET /api/pets, asking the `oauth` scheme for the given scopes. */
 export function listPets(scopes: readonly string[] = ['pets:read'], scheme = 'oauth'): OperationSpec {

@@ -7,13 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadDocument } from '../../src/load/index.js';
-import { bearer, getJson, postForm, basicAuthorization } from '../support/oidc/http.js';
-import type { AuthServer } from '../support/oidc/provider.js';
-import type { ResourceServer } from '../support/oidc/resource-server.js';
-import { startOAuthStack, type OAuthStack } from '../support/oidc/stack.js';
-import { API_PLACEHOLDER, AUTH_PLACEHOLDER, OAUTH_FIXTURES_DIR, writeSpecFor, type OAuthFixture } from '../support/oidc/spec-fixtures.js';
-import { makeTempDir, removeTempDir } from '../support/tmp.js';
+import { loadDocument } from '../../../src/load/index.js';
+import { bearer, getJson, postForm, basicAuthorization } from './http.js';
+import type { AuthServer } from './provider.js';
+import type { ResourceServer } from './resource-server.js';
+import { startOAuthStack, type OAuthStack } from './stack.js';
+import { API_PLACEHOLDER, AUTH_PLACEHOLDER, OAUTH_FIXTURES_DIR, writeSpecFor, type OAuthFixture } from './spec-fixtures.js';
+import { makeTempDir, removeTempDir } from '../tmp.js';
 
 interface Flow {
   tokenUrl?: string;

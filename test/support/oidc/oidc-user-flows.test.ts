@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { basicAuthorization, bearer, getJson, postForm, type JsonReply } from '../support/oidc/http.js';
-import { startAuthServer, type AuthServer } from '../support/oidc/provider.js';
-import { startResourceServer, type ResourceServer } from '../support/oidc/resource-server.js';
-import { createPkcePair } from '../support/oidc/user-flows.js';
+import { basicAuthorization, bearer, getJson, postForm, type JsonReply } from './http.js';
+import { startAuthServer, type AuthServer } from './provider.js';
+import { startResourceServer, type ResourceServer } from './resource-server.js';
+import { createPkcePair } from './user-flows.js';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, importJWK, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { basicAuthorization, bearer, getJson, postForm } from '../support/oidc/http.js';
-import { startAuthServer, type AuthServer } from '../support/oidc/provider.js';
-import { startResourceServer, type ResourceServer } from '../support/oidc/resource-server.js';
+import { basicAuthorization, bearer, getJson, postForm } from './http.js';
+import { startAuthServer, type AuthServer } from './provider.js';
+import { startResourceServer, type ResourceServer } from './resource-server.js';
 
 let auth: AuthServer;
 let api: ResourceServer;

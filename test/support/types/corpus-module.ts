@@ -3,11 +3,11 @@
  * (pascal-case + counter) standing in for the planner: named types from components/schemas, and one
  * `InlineN` alias per schema found anywhere else (parameters, bodies, responses, webhooks...).
  */
-import { childPointer } from '../../src/json/json-pointer.js';
-import { schemaToType, type SchemaContext } from '../../src/analyze/schema-to-type.js';
-import { docComment } from '../../src/emit/escape.js';
-import { toIdentifier } from '../../src/plan/identifiers.js';
-import { typeToText } from '../../src/emit/type-text.js';
+import { childPointer } from '../../../src/json/json-pointer.js';
+import { schemaToType, type SchemaContext } from '../../../src/analyze/schema-to-type.js';
+import { docComment } from '../../../src/emit/escape.js';
+import { toIdentifier } from '../../../src/plan/identifiers.js';
+import { typeToText } from '../../../src/emit/type-text.js';
 
 type Json = Record<string, unknown>;
 

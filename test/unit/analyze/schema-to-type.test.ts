@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { schemaToType, type SchemaContext } from '../../src/analyze/schema-to-type.js';
-import { toIdentifier } from '../../src/plan/identifiers.js';
-import { typeToText } from '../../src/emit/type-text.js';
-import type { TypeNode } from '../../src/model/index.js';
-import { arrayCases, compositionCases, DOCUMENT, objectCases, refCases, scalarCases, type SchemaCase } from './schema-cases.js';
+import { schemaToType, type SchemaContext } from '../../../src/analyze/schema-to-type.js';
+import { toIdentifier } from '../../../src/plan/identifiers.js';
+import { typeToText } from '../../../src/emit/type-text.js';
+import type { TypeNode } from '../../../src/model/index.js';
+import { arrayCases, compositionCases, DOCUMENT, objectCases, refCases, scalarCases, type SchemaCase } from '../../support/types/schema-cases.js';
 
 const refName = (key: string) => toIdentifier(key, 'pascal', 'T');
 

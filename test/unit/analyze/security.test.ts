@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRequirement, analyzeSecuritySchemes } from '../../src/analyze/security.js';
-import { KeywayError } from '../../src/errors.js';
+import { analyzeRequirement, analyzeSecuritySchemes } from '../../../src/analyze/security.js';
+import { KeywayError } from '../../../src/errors.js';
 
 const declared = new Set(['key', 'basic', 'oauth']);
 

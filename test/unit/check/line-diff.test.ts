@@ -1,6 +1,6 @@
 /** The line diff behind `generate --check`: minimal edit scripts and exact unified-diff text. */
 import { describe, expect, it } from 'vitest';
-import { diffLines, splitLines, unifiedDiff } from '../../src/check/line-diff.js';
+import { diffLines, splitLines, unifiedDiff } from '../../../src/check/line-diff.js';
 
 /** Applies an edit script to `a`; a correct script must rebuild `b` exactly. */
 function apply(edits: ReturnType<typeof diffLines>): { a: string[]; b: string[] } {

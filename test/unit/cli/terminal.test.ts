@@ -1,6 +1,6 @@
 /** Progress and colours: only on a terminal, and never in a pipe. */
 import { describe, expect, it } from 'vitest';
-import { ProgressLine, colorsFor } from '../../src/cli/terminal.js';
+import { ProgressLine, colorsFor } from '../../../src/cli/terminal.js';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];

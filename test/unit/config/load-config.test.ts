@@ -2,10 +2,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findConfig, loadConfig } from '../../src/config/load-config.js';
-import { validateConfig } from '../../src/config/validate-config.js';
-import { KeywayError } from '../../src/errors.js';
-import { makeTempDir, removeTempDir } from '../support/tmp.js';
+import { findConfig, loadConfig } from '../../../src/config/load-config.js';
+import { validateConfig } from '../../../src/config/validate-config.js';
+import { KeywayError } from '../../../src/errors.js';
+import { makeTempDir, removeTempDir } from '../../support/tmp.js';
 
 let dir: string;
 beforeAll(async () => {

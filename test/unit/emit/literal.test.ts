@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toLiteral } from '../../src/emit/literal.js';
-import { docComment, propertyKey, stringLiteral } from '../../src/emit/escape.js';
+import { toLiteral } from '../../../src/emit/literal.js';
+import { docComment, propertyKey, stringLiteral } from '../../../src/emit/escape.js';
 
 describe('toLiteral', () => {
   const cases: Array<{ given: Parameters<typeof toLiteral>[0]; want: string }> = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { typeToText } from '../../src/emit/type-text.js';
-import type { ObjectNode, PrimitiveName, PropertyNode, TypeNode } from '../../src/model/index.js';
+import { typeToText } from '../../../src/emit/type-text.js';
+import type { ObjectNode, PrimitiveName, PropertyNode, TypeNode } from '../../../src/model/index.js';
 
 const p = (name: PrimitiveName): TypeNode => ({ kind: 'primitive', name });
 const lit = (value: string | number | boolean | null): TypeNode => ({ kind: 'literal', value });

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze/index.js';
-import { emit } from '../../src/emit/index.js';
-import { verifyOutput } from '../../src/emit/verify.js';
-import { KeywayError } from '../../src/errors.js';
-import { loadDocument } from '../../src/load/index.js';
-import { plan } from '../../src/plan/index.js';
+import { analyze } from '../../../src/analyze/index.js';
+import { emit } from '../../../src/emit/index.js';
+import { verifyOutput } from '../../../src/emit/verify.js';
+import { KeywayError } from '../../../src/errors.js';
+import { loadDocument } from '../../../src/load/index.js';
+import { plan } from '../../../src/plan/index.js';
 
-const EXAMPLE = join(import.meta.dirname, '../../fixtures/examples/petstore-auth.yaml');
+const EXAMPLE = join(import.meta.dirname, '../../../fixtures/examples/petstore-auth.yaml');
 
 describe('verifyOutput (ts-morph, in memory)', () => {
   it('accepts the example client under the strictest consumer settings', async () => {

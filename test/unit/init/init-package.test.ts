@@ -8,9 +8,9 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveTsc } from '../support/tsc.js';
-import { makeTempDir, removeTempDir } from '../support/tmp.js';
-import { ROOT, keyway } from './support/cli.js';
+import { resolveTsc } from '../../support/tsc.js';
+import { makeTempDir, removeTempDir } from '../../support/tmp.js';
+import { ROOT, keyway } from '../../support/workflows/cli.js';
 
 const run = promisify(execFile);
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiJsonText } from '../../src/load/ascii-json-text.js';
+import { asciiJsonText } from '../../../src/load/ascii-json-text.js';
 
 const BLOCK = 16 * 1024;
 /** A string value whose `characters` start `offset` bytes into the text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectRefs } from '../../src/load/collect-refs.js';
+import { collectRefs } from '../../../src/load/collect-refs.js';
 
 const document = {
   paths: { '/a': { get: { responses: { 200: { $ref: '#/components/responses/Ok' } } } } },

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KeywayError } from '../../src/errors.js';
-import { loadDocument } from '../../src/load/index.js';
-import { schemaErrors } from '../../src/load/schema-validators.js';
+import { KeywayError } from '../../../src/errors.js';
+import { loadDocument } from '../../../src/load/index.js';
+import { schemaErrors } from '../../../src/load/schema-validators.js';
 
 describe("GitHub's REST API description (13 MB, OpenAPI 3.0.3)", () => {
   it('loads and validates', async () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KeywayError, type KeywayErrorCode, type SourceLocation } from '../../src/errors.js';
-import { loadDocument } from '../../src/load/index.js';
+import { KeywayError, type KeywayErrorCode, type SourceLocation } from '../../../src/errors.js';
+import { loadDocument } from '../../../src/load/index.js';
 
 const fixture = (name: string) => `fixtures/load/${name}`;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDocument } from '../../src/load/index.js';
+import { loadDocument } from '../../../src/load/index.js';
 
 /** Serves fixtures/load/multi-file plus a few deliberately broken documents. */
 const routes: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KeywayError } from '../../src/errors.js';
-import { detectVersion } from '../../src/load/detect-version.js';
-import { locateInJson } from '../../src/load/json-locate.js';
-import { parseText, type SourceText, type SyntaxHint } from '../../src/load/parse-text.js';
+import { KeywayError } from '../../../src/errors.js';
+import { detectVersion } from '../../../src/load/detect-version.js';
+import { locateInJson } from '../../../src/load/json-locate.js';
+import { parseText, type SourceText, type SyntaxHint } from '../../../src/load/parse-text.js';
 
 async function parseError(text: SourceText, hint: SyntaxHint): Promise<KeywayError> {
   try {

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceVersion } from '../../src/model/api.js';
-import { compileValidator, quickValidatorModule } from '../../src/load/compile-validator.js';
-import { parseText } from '../../src/load/parse-text.js';
-import { importQuickValidator, precompiledValidatorUrl, schemaErrors, type QuickValidator } from '../../src/load/schema-validators.js';
+import type { SourceVersion } from '../../../src/model/api.js';
+import { compileValidator, quickValidatorModule } from '../../../src/load/compile-validator.js';
+import { parseText } from '../../../src/load/parse-text.js';
+import { importQuickValidator, precompiledValidatorUrl, schemaErrors, type QuickValidator } from '../../../src/load/schema-validators.js';
 
 const VERSIONS: SourceVersion[] = ['2.0', '3.0', '3.1', '3.2'];
-const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
+const NODE_MODULES = fileURLToPath(new URL('../../../node_modules', import.meta.url));
 
 type Json = Record<string, unknown>;
 const info = { title: 't', version: '1' };

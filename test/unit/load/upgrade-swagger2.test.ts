@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serversOf, upgradeSwagger2 } from '../../src/load/upgrade-swagger2.js';
+import { serversOf, upgradeSwagger2 } from '../../../src/load/upgrade-swagger2.js';
 
 type Json = Record<string, unknown>;
 const info = { title: 't', version: '1' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KeywayError } from '../../src/errors.js';
-import type { SourceVersion } from '../../src/model/api.js';
-import { validateDocument } from '../../src/load/validate-document.js';
+import { KeywayError } from '../../../src/errors.js';
+import type { SourceVersion } from '../../../src/model/api.js';
+import { validateDocument } from '../../../src/load/validate-document.js';
 
 type Json = Record<string, unknown>;
 const info = { title: 't', version: '1' };

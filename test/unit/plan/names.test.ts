@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiModel, OperationModel } from '../../src/model/index.js';
-import { plan } from '../../src/plan/index.js';
-import { planMethodNames } from '../../src/plan/operation-names.js';
+import type { ApiModel, OperationModel } from '../../../src/model/index.js';
+import { plan } from '../../../src/plan/index.js';
+import { planMethodNames } from '../../../src/plan/operation-names.js';
 
 function op(partial: Partial<OperationModel>): OperationModel {
   return { method: 'get', path: '/', tags: [], parameters: [], responses: [], security: [], pointer: '#', ...partial };

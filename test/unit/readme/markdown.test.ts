@@ -1,6 +1,6 @@
 /** Spec text in the README is untrusted: each escaper turns it into the literal text, whatever it holds. */
 import { describe, expect, it } from 'vitest';
-import { mdBlock, mdCode, mdFence, mdInline } from '../../src/readme/markdown.js';
+import { mdBlock, mdCode, mdFence, mdInline } from '../../../src/readme/markdown.js';
 
 describe('mdInline', () => {
   it.each([

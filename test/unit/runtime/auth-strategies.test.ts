@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthRequest } from '../../src/runtime/auth-strategy.js';
-import { ApiKeyAuth } from '../../src/runtime/api-key-auth.js';
-import { BasicAuth } from '../../src/runtime/basic-auth.js';
-import { BearerAuth } from '../../src/runtime/bearer-auth.js';
-import { HttpAuth } from '../../src/runtime/http-auth.js';
-import { createAuthStrategies } from '../support/create-auth-strategies.js';
-import { authSchemeSpelling, encodeBasicCredentials } from '../../src/runtime/authorization-header.js';
+import type { AuthRequest } from '../../../src/runtime/auth-strategy.js';
+import { ApiKeyAuth } from '../../../src/runtime/api-key-auth.js';
+import { BasicAuth } from '../../../src/runtime/basic-auth.js';
+import { BearerAuth } from '../../../src/runtime/bearer-auth.js';
+import { HttpAuth } from '../../../src/runtime/http-auth.js';
+import { createAuthStrategies } from '../../support/create-auth-strategies.js';
+import { authSchemeSpelling, encodeBasicCredentials } from '../../../src/runtime/authorization-header.js';
 
 const SECRET = 's3cr3t-VALUE';
 const ctx = { scopes: [], operation: 'op' };

@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../src/runtime/api-error.js';
-import type { AuthRequest, AuthStrategy } from '../../src/runtime/auth-strategy.js';
-import { BearerAuth } from '../../src/runtime/bearer-auth.js';
-import { ClientCore, type FetchLike } from '../../src/runtime/client-core.js';
-import type { OperationSpec } from '../../src/runtime/operation.js';
-import { AuthRequiredError } from '../../src/runtime/security.js';
-import { createAuthStrategies } from '../support/create-auth-strategies.js';
+import { ApiError } from '../../../src/runtime/api-error.js';
+import type { AuthRequest, AuthStrategy } from '../../../src/runtime/auth-strategy.js';
+import { BearerAuth } from '../../../src/runtime/bearer-auth.js';
+import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
+import type { OperationSpec } from '../../../src/runtime/operation.js';
+import { AuthRequiredError } from '../../../src/runtime/security.js';
+import { createAuthStrategies } from '../../support/create-auth-strategies.js';
 
 interface Sent {
   url: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBody } from '../../src/runtime/encode-body.js';
-import type { BodyEncoding } from '../../src/runtime/operation.js';
+import { encodeBody } from '../../../src/runtime/encode-body.js';
+import type { BodyEncoding } from '../../../src/runtime/operation.js';
 
 const spec = (encoding: BodyEncoding, mediaType: string) => ({ key: 'body', encoding, mediaType });
 

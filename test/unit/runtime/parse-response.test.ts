@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/runtime/api-error.js';
-import { bodyKindOf, readErrorBody, readSuccessBody } from '../../src/runtime/parse-response.js';
+import { ApiError } from '../../../src/runtime/api-error.js';
+import { bodyKindOf, readErrorBody, readSuccessBody } from '../../../src/runtime/parse-response.js';
 
 describe('bodyKindOf', () => {
   it.each([

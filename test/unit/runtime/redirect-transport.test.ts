@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthStrategy } from '../../src/runtime/auth-strategy.js';
-import { ClientCore, type FetchLike } from '../../src/runtime/client-core.js';
-import type { OperationSpec } from '../../src/runtime/operation.js';
+import type { AuthStrategy } from '../../../src/runtime/auth-strategy.js';
+import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
+import type { OperationSpec } from '../../../src/runtime/operation.js';
 
 const op: OperationSpec = { id: 'getThing', method: 'GET', path: '/thing', params: [], security: [[['mtls', []]]] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SecuritySpec } from '../../src/runtime/operation.js';
-import { AuthRequiredError, selectAlternative } from '../../src/runtime/security.js';
+import type { SecuritySpec } from '../../../src/runtime/operation.js';
+import { AuthRequiredError, selectAlternative } from '../../../src/runtime/security.js';
 
 const apiKey = ['api_key', []] as const;
 const oauthRead = ['oauth', ['read']] as const;

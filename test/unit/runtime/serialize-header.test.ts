@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ParamSpec } from '../../src/runtime/operation.js';
-import { appendCookies, encodeCookieValue, serializeCookieParam, serializeHeaderValue } from '../../src/runtime/serialize-header.js';
+import type { ParamSpec } from '../../../src/runtime/operation.js';
+import { appendCookies, encodeCookieValue, serializeCookieParam, serializeHeaderValue } from '../../../src/runtime/serialize-header.js';
 
 const h = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'X-Id', in: 'header', ...extra });
 const c = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'sid', in: 'cookie', ...extra });

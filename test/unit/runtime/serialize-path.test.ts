@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec, ParamSpec } from '../../src/runtime/operation.js';
-import { expandPath, serializePathValue } from '../../src/runtime/serialize-path.js';
+import type { OperationSpec, ParamSpec } from '../../../src/runtime/operation.js';
+import { expandPath, serializePathValue } from '../../../src/runtime/serialize-path.js';
 
 const p = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'id', in: 'path', ...extra });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ParamSpec } from '../../src/runtime/operation.js';
-import { appendQuery, serializeQueryParam, serializeQueryString } from '../../src/runtime/serialize-query.js';
+import type { ParamSpec } from '../../../src/runtime/operation.js';
+import { appendQuery, serializeQueryParam, serializeQueryString } from '../../../src/runtime/serialize-query.js';
 
 const q = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'color', in: 'query', ...extra });
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // The runtime is compiled inside users' projects, under whatever tsconfig they have: check it with
 // the strictest common options, for both module resolutions the generated client supports.
-const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const runtimeDir = join(repo, 'src/runtime');
 const tscBin = join(repo, 'node_modules/typescript/bin/tsc');
 

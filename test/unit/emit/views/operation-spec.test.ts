@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { operationSpec } from '../../src/emit/views/operation-spec.js';
-import type { OperationModel, ParameterModel } from '../../src/model/index.js';
-import { plan } from '../../src/plan/index.js';
-import { ClientCore } from '../../src/runtime/client-core.js';
-import type { OperationSpec } from '../../src/runtime/operation.js';
+import { operationSpec } from '../../../../src/emit/views/operation-spec.js';
+import type { OperationModel, ParameterModel } from '../../../../src/model/index.js';
+import { plan } from '../../../../src/plan/index.js';
+import { ClientCore } from '../../../../src/runtime/client-core.js';
+import type { OperationSpec } from '../../../../src/runtime/operation.js';
 
 const str = { kind: 'primitive', name: 'string' } as const;
 const param = (p: Partial<ParameterModel>): ParameterModel => ({ name: 'q', in: 'query', required: false, type: str, style: 'form', explode: true, ...p });

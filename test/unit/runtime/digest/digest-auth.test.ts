@@ -4,12 +4,12 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/runtime/api-error.js';
-import { ClientCore } from '../../../src/runtime/client-core.js';
-import { DigestAuth } from '../../../src/runtime/digest/digest-auth.js';
-import type { OperationSpec } from '../../../src/runtime/operation.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { digestHash as hash, startDigestServer, type DigestServer } from '../../support/verifiers/digest-server.js';
+import { ApiError } from '../../../../src/runtime/api-error.js';
+import { ClientCore } from '../../../../src/runtime/client-core.js';
+import { DigestAuth } from '../../../../src/runtime/digest/digest-auth.js';
+import type { OperationSpec } from '../../../../src/runtime/operation.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { digestHash as hash, startDigestServer, type DigestServer } from '../../../support/verifiers/digest-server.js';
 
 const PASSWORD = 'Circle of Life';
 const REALM = 'api@keyway.test';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { DigestAlgorithm, DigestChallenge } from '../../../src/runtime/digest/digest-challenge.js';
-import { computeDigestResponse, formatDigestCredentials, type DigestInput } from '../../../src/runtime/digest/digest-response.js';
+import type { DigestAlgorithm, DigestChallenge } from '../../../../src/runtime/digest/digest-challenge.js';
+import { computeDigestResponse, formatDigestCredentials, type DigestInput } from '../../../../src/runtime/digest/digest-response.js';
 
 // RFC 7616 §3.9.1: user Mufasa, password "Circle of Life", GET /dir/index.html.
 const rfcChallenge = (algorithm: DigestAlgorithm): DigestChallenge => ({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { md5 } from '../../../src/runtime/digest/md5.js';
+import { md5 } from '../../../../src/runtime/digest/md5.js';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const md5Text = (text: string) => hex(md5(new TextEncoder().encode(text)));

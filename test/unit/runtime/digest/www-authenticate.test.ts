@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pickDigestChallenge } from '../../../src/runtime/digest/digest-challenge.js';
-import { parseChallenges } from '../../../src/runtime/digest/www-authenticate.js';
+import { pickDigestChallenge } from '../../../../src/runtime/digest/digest-challenge.js';
+import { parseChallenges } from '../../../../src/runtime/digest/www-authenticate.js';
 
 const simplify = (header: string) =>
   parseChallenges(header).map(({ scheme, params, token68 }) => ({ scheme, params: Object.fromEntries(params), token68 }));

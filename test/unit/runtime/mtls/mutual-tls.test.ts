@@ -5,13 +5,13 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
-import { MutualTlsAuth } from '../../../src/runtime/mtls/mutual-tls-auth.js';
-import type { OperationSpec } from '../../../src/runtime/operation.js';
-import { AuthRequiredError } from '../../../src/runtime/security.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { hasOpenssl, httpsFetch, makeTestPki, startMtlsServer, type MtlsServer, type Pem, type TestPki } from '../../support/verifiers/mtls.js';
+import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
+import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import { MutualTlsAuth } from '../../../../src/runtime/mtls/mutual-tls-auth.js';
+import type { OperationSpec } from '../../../../src/runtime/operation.js';
+import { AuthRequiredError } from '../../../../src/runtime/security.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { hasOpenssl, httpsFetch, makeTestPki, startMtlsServer, type MtlsServer, type Pem, type TestPki } from '../../../support/verifiers/mtls.js';
 
 let pki: TestPki | undefined;
 let ca: string;

@@ -4,11 +4,11 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientCore } from '../../../src/runtime/client-core.js';
-import { OAuth1Auth, type OAuth1Credentials } from '../../../src/runtime/oauth1/oauth1-auth.js';
-import type { OperationSpec } from '../../../src/runtime/operation.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { startOAuth1Server, type OAuth1Server } from '../../support/verifiers/oauth1-server.js';
+import { ClientCore } from '../../../../src/runtime/client-core.js';
+import { OAuth1Auth, type OAuth1Credentials } from '../../../../src/runtime/oauth1/oauth1-auth.js';
+import type { OperationSpec } from '../../../../src/runtime/operation.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { startOAuth1Server, type OAuth1Server } from '../../../support/verifiers/oauth1-server.js';
 
 let server: OAuth1Server;
 let baseUrl: string;

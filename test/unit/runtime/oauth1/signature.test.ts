@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AuthRequest } from '../../../src/runtime/auth-strategy.js';
-import { OAuth1Auth, type OAuth1Credentials } from '../../../src/runtime/oauth1/oauth1-auth.js';
-import { baseStringUri, collectParameters, normalizeParameters, signatureBaseString } from '../../../src/runtime/oauth1/signature-base-string.js';
+import type { AuthRequest } from '../../../../src/runtime/auth-strategy.js';
+import { OAuth1Auth, type OAuth1Credentials } from '../../../../src/runtime/oauth1/oauth1-auth.js';
+import { baseStringUri, collectParameters, normalizeParameters, signatureBaseString } from '../../../../src/runtime/oauth1/signature-base-string.js';
 
 // RFC 5849 §3.4.1.1 (line breaks removed).
 const RFC_REQUEST_URL = 'http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, startServer, tokenJson, type TestServer } from './support/test-server.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 let release: () => void;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { authorizationFlow } from '../../../src/runtime/oauth2/authorization-flow.js';
-import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
-import type { TokenSet } from '../../../src/runtime/oauth2/types.js';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from './support/test-server.js';
+import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
+import { authorizationFlow } from '../../../../src/runtime/oauth2/authorization-flow.js';
+import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
+import type { TokenSet } from '../../../../src/runtime/oauth2/types.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {

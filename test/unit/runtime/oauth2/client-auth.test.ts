@@ -1,9 +1,9 @@
 import { createPublicKey, verify, constants, type KeyObject } from 'node:crypto';
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClientCredentialsGrant } from '../../../src/runtime/oauth2/types.js';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type Recorded, type TestServer } from './support/test-server.js';
+import type { ClientCredentialsGrant } from '../../../../src/runtime/oauth2/types.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type Recorded, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
-import type { DeviceCodePrompt } from '../../../src/runtime/oauth2/types.js';
-import { listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type Reply, type TestServer } from './support/test-server.js';
+import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
+import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
+import type { DeviceCodePrompt } from '../../../../src/runtime/oauth2/types.js';
+import { listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type Reply, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {

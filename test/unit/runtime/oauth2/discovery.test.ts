@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { authorizationFlow } from '../../../src/runtime/oauth2/authorization-flow.js';
-import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from './support/test-server.js';
+import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
+import { authorizationFlow } from '../../../../src/runtime/oauth2/authorization-flow.js';
+import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -6,9 +6,9 @@
  * renewals (401, then a retry). The margin now adds that second, capped at half the lifetime.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isFresh } from '../../../src/runtime/oauth2/token-set.js';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from './support/test-server.js';
+import { isFresh } from '../../../../src/runtime/oauth2/token-set.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
 
 const ISSUED = 1_700_000_000_000;
 

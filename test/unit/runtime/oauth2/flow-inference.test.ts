@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OAuthFlowsSpec } from '../../../src/runtime/auth-strategy.js';
-import { BearerAuth } from '../../../src/runtime/bearer-auth.js';
-import { OAuth2Auth } from '../../../src/runtime/oauth2/oauth2-auth.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
+import type { OAuthFlowsSpec } from '../../../../src/runtime/auth-strategy.js';
+import { BearerAuth } from '../../../../src/runtime/bearer-auth.js';
+import { OAuth2Auth } from '../../../../src/runtime/oauth2/oauth2-auth.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 
 const URLS = { tokenUrl: 'https://as.example/token', authorizationUrl: 'https://as.example/authorize', deviceAuthorizationUrl: 'https://as.example/device', scopes: [] };
 const ALL: OAuthFlowsSpec = { clientCredentials: URLS, password: URLS, authorizationCode: URLS, implicit: URLS, deviceAuthorization: URLS };

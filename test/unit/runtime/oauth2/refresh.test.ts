@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { MemoryTokenStore } from '../../../src/runtime/oauth2/memory-token-store.js';
-import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
-import { tokenKey } from '../../../src/runtime/oauth2/token-manager.js';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type Recorded, type Reply, type TestServer } from './support/test-server.js';
+import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
+import { MemoryTokenStore } from '../../../../src/runtime/oauth2/memory-token-store.js';
+import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
+import { tokenKey } from '../../../../src/runtime/oauth2/token-manager.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type Recorded, type Reply, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 let valid: string[];

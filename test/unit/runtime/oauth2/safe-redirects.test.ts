@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../src/runtime/api-error.js';
-import type { AuthStrategy } from '../../../src/runtime/auth-strategy.js';
-import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
-import type { OperationSpec } from '../../../src/runtime/operation.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { ApiError } from '../../../../src/runtime/api-error.js';
+import type { AuthStrategy } from '../../../../src/runtime/auth-strategy.js';
+import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import type { OperationSpec } from '../../../../src/runtime/operation.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { startServer, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let api: TestServer;
 let elsewhere: TestServer;

@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { authorizationFlow } from '../../../src/runtime/oauth2/authorization-flow.js';
-import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type Handler, type TestServer } from './support/test-server.js';
+import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
+import { authorizationFlow } from '../../../../src/runtime/oauth2/authorization-flow.js';
+import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type Handler, type TestServer } from '../../../support/oauth2/test-server.js';
 
 // Every secret in play is marked so one regex finds any leak.
 const CLIENT_SECRET = 'SECRET-client-1';

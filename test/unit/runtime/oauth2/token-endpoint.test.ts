@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
-import { TokenError } from '../../../src/runtime/oauth2/token-error.js';
-import type { AuthEnvironment } from '../../../src/runtime/oauth2/types.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type Reply, type TestServer } from './support/test-server.js';
+import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
+import type { AuthEnvironment } from '../../../../src/runtime/oauth2/types.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type Reply, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 let other: TestServer;

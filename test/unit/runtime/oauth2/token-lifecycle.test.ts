@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/runtime/api-error.js';
-import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
-import { MemoryTokenStore } from '../../../src/runtime/oauth2/memory-token-store.js';
-import type { TokenSet, TokenStore } from '../../../src/runtime/oauth2/types.js';
-import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { clientCredentialsScheme, listPets, makeClient } from './support/client.js';
-import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from './support/test-server.js';
+import { ApiError } from '../../../../src/runtime/api-error.js';
+import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import { MemoryTokenStore } from '../../../../src/runtime/oauth2/memory-token-store.js';
+import type { TokenSet, TokenStore } from '../../../../src/runtime/oauth2/types.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
+import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
 
 let server: TestServer;
 let issued: string[];
@@ -227,7 +227,7 @@ describe('401 handling', () => {
 });
 
 async function storedKeys(store: TokenStore, scopes: string[]): Promise<string[]> {
-  const { tokenKey } = await import('../../../src/runtime/oauth2/token-manager.js');
+  const { tokenKey } = await import('../../../../src/runtime/oauth2/token-manager.js');
   const key = tokenKey('oauth', scopes);
   expect(await store.get(key)).toBeDefined();
   return [key];
