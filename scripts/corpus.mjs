@@ -7,7 +7,7 @@
 //   node scripts/corpus.mjs            (after `npm run build`: uses dist/)
 //
 // Prints one row per document: version, operations, result. Exits 1 when a document fails
-// unexpectedly. test/corpus/corpus.test.ts runs the same functions against src/.
+// unexpectedly. test/snapshot/corpus.test.ts runs the same functions against src/.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

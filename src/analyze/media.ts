@@ -20,9 +20,3 @@ export function bodyEncoding(mediaType: string): BodyEncoding {
   return 'binary';
 }
 
-/** Preference when an operation offers several request media types: JSON first, then forms, text, binary. */
-const ENCODING_RANK: Record<BodyEncoding, number> = { json: 0, form: 1, multipart: 2, text: 3, binary: 4 };
-
-export function rankEncoding(encoding: BodyEncoding): number {
-  return ENCODING_RANK[encoding];
-}

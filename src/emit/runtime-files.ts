@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { GENERATED_HEADER } from './header.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { buildExportIndex, readExportIndex } from './runtime-export-index.js';
 
 const RUNTIME_DIR = join(PACKAGE_ROOT, 'src', 'runtime');
 
@@ -20,21 +21,24 @@ export function runtimeSources(): Promise<RuntimeSources> {
   return cached;
 }
 
-async function readRuntime(): Promise<RuntimeSources> {
+/** Every runtime source file (path under `runtime/`, sorted) and its text. */
+export async function readRuntimeFiles(): Promise<Map<string, string>> {
   const entries = await readdir(RUNTIME_DIR, { recursive: true, withFileTypes: true });
   const names = entries
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
     .map((e) => posix.join(...join(e.parentPath, e.name).slice(RUNTIME_DIR.length + 1).split(/[\\/]/)))
     .sort();
   const files = new Map<string, string>();
+  for (const name of names) files.set(name, await readFile(join(RUNTIME_DIR, name), 'utf8'));
+  return files;
+}
+
+async function readRuntime(): Promise<RuntimeSources> {
+  const files = await readRuntimeFiles();
+  const index = await buildExportIndex(files, await readExportIndex());
   const exports = new Map<string, string>();
-  for (const name of names) {
-    const source = await readFile(join(RUNTIME_DIR, name), 'utf8');
-    files.set(name, source);
-    for (const [, exported] of source.matchAll(/^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|enum) (\w+)/gm)) {
-      if (name !== 'index.ts' && !exports.has(exported!)) exports.set(exported!, name);
-    }
-  }
+  // files are in path order: a name two modules export belongs to the first
+  for (const [name, { exports: names }] of Object.entries(index)) for (const exported of names) if (!exports.has(exported)) exports.set(exported, name);
   return { files, exports };
 }
 

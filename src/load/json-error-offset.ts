@@ -42,38 +42,31 @@ class Recognizer {
   }
 
   private object(): void {
-    this.pos++;
-    this.space();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
+    this.members('}', () => {
       this.space();
       if (this.text[this.pos] !== '"') throw this.pos;
       this.string();
       this.expect(':');
       this.value();
-      this.space();
-      if (this.text[this.pos] === '}') {
-        this.pos++;
-        return;
-      }
-      this.expect(',');
-    }
+    });
   }
 
   private array(): void {
+    this.members(']', () => this.value());
+  }
+
+  /** `{`/`[`, then items separated by `,` up to `close`; none is fine. */
+  private members(close: '}' | ']', item: () => void): void {
     this.pos++;
     this.space();
-    if (this.text[this.pos] === ']') {
+    if (this.text[this.pos] === close) {
       this.pos++;
       return;
     }
     for (;;) {
-      this.value();
+      item();
       this.space();
-      if (this.text[this.pos] === ']') {
+      if (this.text[this.pos] === close) {
         this.pos++;
         return;
       }

@@ -1,5 +1,6 @@
 import { ownValue, paramValue } from './args.js';
 import type { AuthRequest } from './auth-strategy.js';
+import { documentBase } from './document-base.js';
 import { encodeBody, type EncodedBody } from './encode-body.js';
 import type { OperationSpec } from './operation.js';
 import { appendCookies, serializeCookieParam, serializeHeaderValue } from './serialize-header.js';
@@ -76,13 +77,4 @@ export function resolveUrl(baseUrl: string, path: string): URL {
   url.hash = '';
   if (queryStart !== -1 && queryStart < path.length - 1) appendQuery(url, [path.slice(queryStart + 1)]);
   return url;
-}
-
-/** In a browser a relative baseUrl such as `/api` resolves against the page; elsewhere it must be absolute. */
-function documentBase(): string | undefined {
-  try {
-    return typeof location === 'undefined' ? undefined : location.href;
-  } catch {
-    return undefined; // Deno without --location throws on access.
-  }
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 import { typecheck } from '../support/tsc.js';
-import { startServer, tokenJson, type TestServer } from '../runtime/oauth2/support/test-server.js';
+import { startServer, tokenJson, type TestServer } from '../support/oauth2/test-server.js';
 
 const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const EMAIL = 'runner@keyway-project.iam.gserviceaccount.com';

@@ -4,23 +4,17 @@
  * polling interval and slow_down, and endpoints taken from oauth2MetadataUrl (RFC 8414). The device
  * flow's waits are real (the generated client takes no sleep function): ~2 s and ~7 s.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OAUTH_METADATA_PATH } from '../support/oidc/request-log.js';
 import { typecheck } from '../support/tsc.js';
 import type { GeneratedClient } from './support/generated-oauth-client.js';
-import { startOAuthE2E, type OAuthE2E } from './support/oauth-e2e.js';
+import { useOAuthE2E } from './support/oauth-e2e.js';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 // Timer jitter: a poll may be logged a few ms before a full interval after the previous one.
 const JITTER_MS = 50;
 
-let e2e: OAuthE2E;
-
-beforeAll(async () => {
-  e2e = await startOAuthE2E('pets-oauth-3.2.yaml');
-}, 30_000);
-
-afterAll(() => e2e?.stop());
+const e2e = useOAuthE2E('pets-oauth-3.2.yaml');
 
 beforeEach(() => e2e.stack.resetCounters());
 

@@ -3,18 +3,12 @@
  * client's `authorization('authorizationCode')` helpers, the real oidc-provider scripting the
  * user's login and consent, and the public native client `keyway-public` (PKCE S256 required).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PetsClient, TokenSet } from './support/generated-oauth-client.js';
-import { startOAuthE2E, type OAuthE2E } from './support/oauth-e2e.js';
+import { useOAuthE2E } from './support/oauth-e2e.js';
 import { shiftedClock, type TestClock } from './support/test-clock.js';
 
-let e2e: OAuthE2E;
-
-beforeAll(async () => {
-  e2e = await startOAuthE2E('pets-oauth.yaml');
-}, 30_000);
-
-afterAll(() => e2e?.stop());
+const e2e = useOAuthE2E('pets-oauth.yaml');
 
 beforeEach(() => e2e.stack.resetCounters());
 

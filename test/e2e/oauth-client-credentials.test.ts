@@ -5,18 +5,12 @@
  * 401, and a shared token store. Counts come from what the servers received.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { typecheck } from '../support/tsc.js';
 import type { TokenSet } from './support/generated-oauth-client.js';
-import { startOAuthE2E, type OAuthE2E } from './support/oauth-e2e.js';
+import { useOAuthE2E } from './support/oauth-e2e.js';
 
-let e2e: OAuthE2E;
-
-beforeAll(async () => {
-  e2e = await startOAuthE2E('pets-oauth.yaml');
-}, 30_000);
-
-afterAll(() => e2e?.stop());
+const e2e = useOAuthE2E('pets-oauth.yaml');
 
 beforeEach(() => e2e.stack.resetCounters());
 

@@ -7,18 +7,12 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GeneratedClient, TokenSet } from './support/generated-oauth-client.js';
-import { startOAuthE2E, type OAuthE2E } from './support/oauth-e2e.js';
+import { useOAuthE2E } from './support/oauth-e2e.js';
 import { recordingFetch } from './support/recording-fetch.js';
 import { startRedirector, type Redirector } from './support/redirector.js';
 import { shiftedClock } from './support/test-clock.js';
 
-let e2e: OAuthE2E;
-
-beforeAll(async () => {
-  e2e = await startOAuthE2E('pets-oauth.yaml');
-}, 30_000);
-
-afterAll(() => e2e?.stop());
+const e2e = useOAuthE2E('pets-oauth.yaml');
 
 beforeEach(() => e2e.stack.resetCounters());
 

@@ -3,18 +3,12 @@
  * document, so the token endpoint can come from nowhere else; discovery is fetched once per client
  * however many calls, concurrent or not, need it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DISCOVERY_PATH } from '../support/oidc/request-log.js';
-import { startOAuthE2E, type OAuthE2E } from './support/oauth-e2e.js';
+import { useOAuthE2E } from './support/oauth-e2e.js';
 import { recordingFetch } from './support/recording-fetch.js';
 
-let e2e: OAuthE2E;
-
-beforeAll(async () => {
-  e2e = await startOAuthE2E('pets-oauth.yaml');
-}, 30_000);
-
-afterAll(() => e2e?.stop());
+const e2e = useOAuthE2E('pets-oauth.yaml');
 
 beforeEach(() => e2e.stack.resetCounters());
 

@@ -4,17 +4,11 @@
  * expired one. One test waits in real time, because only the real clock can show what the API
  * would reject; the others move the client's `clock` instead.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startOAuthE2E, type OAuthE2E } from './support/oauth-e2e.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useOAuthE2E } from './support/oauth-e2e.js';
 import { shiftedClock } from './support/test-clock.js';
 
-let e2e: OAuthE2E;
-
-beforeAll(async () => {
-  e2e = await startOAuthE2E('pets-oauth.yaml');
-}, 30_000);
-
-afterAll(() => e2e?.stop());
+const e2e = useOAuthE2E('pets-oauth.yaml');
 
 beforeEach(() => {
   e2e.stack.resetCounters();

@@ -1,5 +1,5 @@
 /**
- * Bad input the CLI tests (test/cli/cli.test.ts) do not cover yet: a URL nobody answers on. Like
+ * Bad input the CLI tests (test/unit/cli.test.ts) do not cover yet: a URL nobody answers on. Like
  * every other bad input it must exit 1 with one paragraph naming the URL and the reason, leave the
  * output folder as it was, and print the stack only with --verbose.
  */

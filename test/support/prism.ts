@@ -4,7 +4,7 @@
  * never echoes what it received, so e2e tests can assert only status codes (and prism's logs()).
  *
  * What prism 5.14.2 checks about credentials. Lines without a mark are asserted by
- * test/harness/prism.test.ts against fixtures/e2e/auth-matrix.yaml; [source] = read in
+ * test/support/prism.test.ts against fixtures/e2e/auth-matrix.yaml; [source] = read in
  * @stoplight/prism-http/dist/validator/validators/security, not exercised.
  * - Any failed requirement → 401. If the operation declares a 401 response prism answers with it
  *   (empty body when it has no content, NO WWW-Authenticate, header `sl-violations` containing

@@ -1,4 +1,4 @@
-import type { LiteralNode, ObjectNode, PrimitiveName, PrimitiveNode, TypeNode } from '../../model/index.js';
+import type { LiteralNode, PrimitiveName, PrimitiveNode, TypeNode } from '../../model/index.js';
 
 /**
  * Smart constructors for the type tree. Every union and intersection the converter builds goes
@@ -21,11 +21,6 @@ export const NEVER = primitive('never');
 
 export function literalNode(value: string | number | boolean | null): LiteralNode {
   return { kind: 'literal', value };
-}
-
-/** `Record<string, unknown>`: the type of `{ type: object }` with nothing else said. */
-export function openObject(): ObjectNode {
-  return { kind: 'object', properties: [], additional: true };
 }
 
 function isOpenObject(node: TypeNode): boolean {
@@ -69,13 +64,14 @@ function computeKey(node: TypeNode): string {
   }
 }
 
+/** The members, with those of nested unions (or intersections) lifted into the list. */
+function flatten(members: readonly TypeNode[], kind: 'union' | 'intersection'): TypeNode[] {
+  return members.flatMap((member) => (member.kind === kind ? member.members : [member]));
+}
+
 /** Flattens, drops `never`, lets `unknown` absorb everything, lets a primitive absorb its literals, dedupes. */
 export function union(members: readonly TypeNode[]): TypeNode {
-  const flat: TypeNode[] = [];
-  for (const member of members) {
-    if (member.kind === 'union') flat.push(...member.members);
-    else flat.push(member);
-  }
+  const flat = flatten(members, 'union');
   const present = new Set<string>();
   for (const member of flat) {
     if (member.kind === 'primitive') present.add(member.name);
@@ -102,11 +98,7 @@ export function union(members: readonly TypeNode[]): TypeNode {
  * other members do not, so it is dropped when anything else is left.
  */
 export function intersection(members: readonly TypeNode[]): TypeNode {
-  const flat: TypeNode[] = [];
-  for (const member of members) {
-    if (member.kind === 'intersection') flat.push(...member.members);
-    else flat.push(member);
-  }
+  const flat = flatten(members, 'intersection');
   const seen = new Set<string>();
   const kept: TypeNode[] = [];
   for (const member of flat) {

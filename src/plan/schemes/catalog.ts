@@ -2,7 +2,7 @@ import type { SecurityScheme } from '../../model/index.js';
 import { apiKey } from './api-key.js';
 import { awsSigV4 } from './aws-sigv4.js';
 import { httpDigest } from './digest.js';
-import { httpBasic, httpBearer, httpOther } from './http.js';
+import { http } from './http.js';
 import { mutualTls } from './mutual-tls.js';
 import { oauth1 } from './oauth1.js';
 import { oauth2, openIdConnect } from './oauth2.js';
@@ -13,7 +13,7 @@ import type { SchemeFamily } from './scheme-family.js';
  * same order is the order a client tries its strategy factories, so a specific HTTP scheme
  * (digest, OAuth 1.0a) is taken by its own factory before the catch-all static one sees it.
  */
-export const SCHEME_CATALOG: readonly SchemeFamily[] = [httpDigest, oauth1, oauth2, openIdConnect, mutualTls, awsSigV4, apiKey, httpBasic, httpBearer, httpOther];
+export const SCHEME_CATALOG: readonly SchemeFamily[] = [httpDigest, oauth1, oauth2, openIdConnect, mutualTls, awsSigV4, apiKey, http];
 
 /** The family that owns a model scheme. Every model scheme has one: the model's kinds are all covered. */
 export function familyOf(scheme: SecurityScheme): SchemeFamily {

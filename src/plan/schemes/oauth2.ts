@@ -115,28 +115,18 @@ function implicitOnlyNote(flows: OAuth2Scheme['flows']): string {
 
 function flowsSpec(flows: OAuth2Scheme['flows']): OAuthFlowsSpec {
   const spec: OAuthFlowsSpec = {};
-  const scopes = (f: OAuthFlow) => Object.keys(f.scopes);
   const { clientCredentials, password, authorizationCode, deviceAuthorization, implicit } = flows;
-  if (clientCredentials) spec.clientCredentials = { tokenUrl: clientCredentials.tokenUrl ?? '', refreshUrl: clientCredentials.refreshUrl, scopes: scopes(clientCredentials) };
-  if (password) spec.password = { tokenUrl: password.tokenUrl ?? '', refreshUrl: password.refreshUrl, scopes: scopes(password) };
-  if (authorizationCode) {
-    spec.authorizationCode = {
-      authorizationUrl: authorizationCode.authorizationUrl ?? '',
-      tokenUrl: authorizationCode.tokenUrl ?? '',
-      refreshUrl: authorizationCode.refreshUrl,
-      scopes: scopes(authorizationCode),
-    };
-  }
-  if (deviceAuthorization) {
-    spec.deviceAuthorization = {
-      deviceAuthorizationUrl: deviceAuthorization.deviceAuthorizationUrl ?? '',
-      tokenUrl: deviceAuthorization.tokenUrl ?? '',
-      refreshUrl: deviceAuthorization.refreshUrl,
-      scopes: scopes(deviceAuthorization),
-    };
-  }
-  if (implicit) spec.implicit = { authorizationUrl: implicit.authorizationUrl ?? '', scopes: scopes(implicit) };
+  if (clientCredentials) spec.clientCredentials = tokenEndpoint(clientCredentials);
+  if (password) spec.password = tokenEndpoint(password);
+  if (authorizationCode) spec.authorizationCode = { authorizationUrl: authorizationCode.authorizationUrl ?? '', ...tokenEndpoint(authorizationCode) };
+  if (deviceAuthorization) spec.deviceAuthorization = { deviceAuthorizationUrl: deviceAuthorization.deviceAuthorizationUrl ?? '', ...tokenEndpoint(deviceAuthorization) };
+  if (implicit) spec.implicit = { authorizationUrl: implicit.authorizationUrl ?? '', scopes: Object.keys(implicit.scopes) };
   return spec;
+}
+
+/** The token endpoint part of a flow, in the order the client literal lists it. */
+function tokenEndpoint(flow: OAuthFlow) {
+  return { tokenUrl: flow.tokenUrl ?? '', refreshUrl: flow.refreshUrl, scopes: Object.keys(flow.scopes) };
 }
 
 /** `type: oauth2`: tokens fetched, cached and refreshed by the client for every flow but implicit. */

@@ -1,6 +1,7 @@
 import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme } from '../credential-checks.js';
+import { randomHex } from '../hex.js';
 import { discardBody } from '../parse-response.js';
 import { ChallengePool, MAX_CHALLENGES, type ChallengeSlot } from './challenge-pool.js';
 import { pickDigestChallenge } from './digest-challenge.js';
@@ -121,8 +122,5 @@ export class DigestAuth implements AuthStrategy {
 }
 
 function randomCnonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return randomHex(16);
 }

@@ -1,3 +1,4 @@
+import { toHex } from '../hex.js';
 import { encodeUnreserved } from '../uri-encoding.js';
 import type { DigestAlgorithm, DigestChallenge } from './digest-challenge.js';
 import { md5 } from './md5.js';
@@ -19,9 +20,7 @@ export interface DigestInput {
 export async function digestHash(algorithm: DigestAlgorithm, data: string): Promise<string> {
   const bytes = new TextEncoder().encode(data);
   const hash = algorithm.startsWith('MD5') ? md5(bytes) : new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const byte of hash) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return toHex(hash);
 }
 
 /** The `response` value of RFC 7616 §3.4.1 (qop=auth), or RFC 2069's when the server sent no qop. */

@@ -1,19 +1,11 @@
 import { quoteScheme } from '../credential-checks.js';
+import { documentBase } from '../document-base.js';
 
 // These never leave the machine, so plain http to them exposes nothing.
 function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase();
   if (host === 'localhost' || host === '[::1]') return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-/** In a browser a relative baseUrl such as `/api` resolves against the page. */
-function documentBase(): string | undefined {
-  try {
-    return typeof location === 'undefined' ? undefined : location.href;
-  } catch {
-    return undefined; // Deno without --location throws on access.
-  }
 }
 
 /** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. */

@@ -2,10 +2,10 @@
  * One OAuth end-to-end test file's world: the real authorization and resource servers
  * (test/support/oidc) and a client generated for them.
  *
- *   const e2e = await startOAuthE2E('pets-oauth.yaml');
+ *   const e2e = useOAuthE2E('pets-oauth.yaml'); // started before the file's tests, stopped after
  *   const client = e2e.client({ auth: { clientCredentials: { clientId, clientSecret } } });
- *   afterAll(() => e2e.stop());
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { OAuthFixture } from '../../support/oidc/spec-fixtures.js';
 import { startOAuthStack, type OAuthStack } from '../../support/oidc/stack.js';
 import type { AuthServerOptions } from '../../support/oidc/provider.js';
@@ -53,4 +53,25 @@ export async function startOAuthE2E(fixture: OAuthFixture, stackOptions: AuthSer
     await removeTempDir(workDir);
     throw error;
   }
+}
+
+/** Starting the servers and generating the client takes a few seconds, more on a loaded machine. */
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * The world of one test file: started in `beforeAll`, stopped in `afterAll`. The object it returns
+ * reads the started world at each use, so it is declared once at the top of the file.
+ */
+export function useOAuthE2E(fixture: OAuthFixture, stackOptions: AuthServerOptions = {}): OAuthE2E {
+  let world: OAuthE2E | undefined;
+  beforeAll(async () => {
+    world = await startOAuthE2E(fixture, stackOptions);
+  }, START_TIMEOUT_MS);
+  afterAll(() => world?.stop());
+  return new Proxy({} as OAuthE2E, {
+    get(_, key) {
+      if (world === undefined) throw new Error(`the OAuth e2e world for ${fixture} is used before beforeAll started it`);
+      return Reflect.get(world, key);
+    },
+  });
 }

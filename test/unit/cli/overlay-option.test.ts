@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../support/tmp.js';
-import { keyway, startKeyway, waitFor, type RunningCli } from '../../workflows/support/cli.js';
+import { keyway, startKeyway, waitFor, type RunningCli } from '../../support/workflows/cli.js';
 
 let dir: string;
 let cli: RunningCli | undefined;

@@ -14,7 +14,7 @@ import { ClientCore } from '../../../../src/runtime/client-core.js';
 import { oauth2Strategies } from '../../../../src/runtime/oauth2/oauth2-strategies.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { buildAuthStrategies } from '../../../../src/runtime/strategy-factory.js';
-import { bearerApi, startServer, tokenJson, type Recorded, type TestServer } from '../../../runtime/oauth2/support/test-server.js';
+import { bearerApi, startServer, tokenJson, type Recorded, type TestServer } from '../../../support/oauth2/test-server.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const SCOPE_READ = 'https://www.googleapis.com/auth/cloud-platform.read-only';

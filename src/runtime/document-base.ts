@@ -1,0 +1,11 @@
+/**
+ * The page's URL in a browser, against which a relative URL such as `/api` resolves; undefined
+ * elsewhere, where URLs must be absolute.
+ */
+export function documentBase(): string | undefined {
+  try {
+    return typeof location === 'undefined' ? undefined : location.href;
+  } catch {
+    return undefined; // Deno without --location throws on access.
+  }
+}

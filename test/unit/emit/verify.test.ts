@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analyze/index.js';
+import { emit } from '../../../src/emit/index.js';
+import { verifyOutput } from '../../../src/emit/verify.js';
+import { KeywayError } from '../../../src/errors.js';
+import { loadDocument } from '../../../src/load/index.js';
+import { plan } from '../../../src/plan/index.js';
+
+const EXAMPLE = join(import.meta.dirname, '../../../fixtures/examples/petstore-auth.yaml');
+
+describe('verifyOutput (ts-morph, in memory)', () => {
+  it('accepts the example client under the strictest consumer settings', async () => {
+    const files = await emit(plan(analyze(await loadDocument(EXAMPLE))));
+    await expect(verifyOutput(files)).resolves.toBeUndefined();
+  }, 60_000);
+
+  it('refuses a client with a type error, naming file, line and code', async () => {
+    const files = new Map([['index.ts', 'export const n: number = "not a number";\n']]);
+    const error = await verifyOutput(files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KeywayError);
+    expect((error as KeywayError).code).toBe('E_VERIFY');
+    expect((error as KeywayError).details[0]).toMatch(/^index\.ts:1: TS2322 /);
+  }, 60_000);
+});

@@ -1,0 +1,95 @@
+/** One case per view: what each template receives for a small model, computed from the plan alone. */
+import { describe, expect, it } from 'vitest';
+import { runtimeSources } from '../../../../src/emit/runtime-files.js';
+import { OUTPUTS } from '../../../../src/emit/outputs.js';
+import { clientView } from '../../../../src/emit/views/client-view.js';
+import { indexView } from '../../../../src/emit/views/index-view.js';
+import { operationsView } from '../../../../src/emit/views/operations-view.js';
+import { readmeView } from '../../../../src/emit/views/readme-view.js';
+import { typesView } from '../../../../src/emit/views/types-view.js';
+import type { ApiModel } from '../../../../src/model/index.js';
+import { plan } from '../../../../src/plan/index.js';
+
+const model: ApiModel = {
+  sourceVersion: '3.0',
+  specVersion: '3.0.3',
+  title: 'Pets',
+  version: '1',
+  servers: [{ url: 'https://api.test' }],
+  types: [{ key: 'Pet', pointer: '#/components/schemas/Pet', type: { kind: 'object', properties: [{ name: 'id', type: { kind: 'primitive', name: 'number' }, required: true }] } }],
+  operations: [
+    {
+      operationId: 'getPet',
+      method: 'get',
+      path: '/pets/{id}',
+      tags: [],
+      parameters: [{ name: 'id', in: 'path', required: true, type: { kind: 'primitive', name: 'string' }, style: 'simple', explode: false }],
+      responses: [{ status: '200', contents: [{ mediaType: 'application/json', encoding: 'json', type: { kind: 'ref', target: 'Pet' } }] }],
+      security: [{ schemes: [{ scheme: 'key', scopes: [] }] }],
+      pointer: '#/paths/~1pets~1{id}/get',
+    },
+  ],
+  securitySchemes: [{ key: 'key', kind: 'apiKey', in: 'header', paramName: 'X-Key', pointer: '#/components/securitySchemes/key' }],
+};
+const planned = plan(model);
+
+describe('views', () => {
+  it('OUTPUTS lists each rendered file once, with its template', () => {
+    expect(OUTPUTS.map((o) => [o.file, o.template])).toEqual([
+      ['index.ts', 'index.ts.hbs'],
+      ['client.ts', 'client.ts.hbs'],
+      ['operations.ts', 'operations.ts.hbs'],
+      ['types.ts', 'types.ts.hbs'],
+      ['README.md', 'README.md.hbs'],
+    ]);
+  });
+
+  it('typesView: one declaration per named type', () => {
+    expect(typesView(planned)).toEqual({ types: [{ doc: '', name: 'Pet', type: '{ id: number }' }], empty: false });
+  });
+
+  it('operationsView: the runtime type import and the operation table', async () => {
+    expect(operationsView(planned, await runtimeSources())).toEqual({
+      runtimeImports: ["import type { OperationSpec } from './runtime/operation.js';"],
+      operations: [{ key: 'getPet', spec: '{\n    id: "getPet",\n    method: "GET",\n    path: "/pets/{id}",\n    params: [{ key: "id", name: "id", in: "path" }],\n    accept: "application/json",\n    security: [[["key", []]]],\n  }' }],
+    });
+  });
+
+  it('indexView: the client and the runtime names callers need', async () => {
+    expect(indexView(planned, await runtimeSources())).toEqual({
+      clientName: 'PetsClient',
+      // one line per module, in module path order; type-only lines say so once
+      runtimeExports: [
+        "export { ApiError } from './runtime/api-error.js';",
+        "export type { TokenSource } from './runtime/auth-strategy.js';",
+        "export type { FetchLike, RequestOptions } from './runtime/client-core.js';",
+        "export { AuthRequiredError } from './runtime/security.js';",
+      ],
+    });
+  });
+
+  it('clientView: factories, schemes and methods; types through T', async () => {
+    const view = clientView(planned, await runtimeSources());
+    expect(view).toMatchObject({
+      clientName: 'PetsClient',
+      factories: 'staticStrategies',
+      typesImport: "import type * as T from './types.js';\n",
+      defaultBaseUrl: '"https://api.test"',
+      schemesLiteral: '{ key: { type: "apiKey", in: "header", name: "X-Key" } }',
+      schemes: [{ doc: '  /** `key`: API key sent in the header `X-Key`. */\n', key: 'key', credentialType: 'TokenSource' }],
+      managesTokens: false,
+      authorizationSchemes: '',
+    });
+    expect(view.methods).toEqual([
+      expect.objectContaining({ name: 'getPet', params: 'args: { id: string }, options?: RequestOptions', result: 'T.Pet', operation: 'operations.getPet', args: 'args' }),
+    ]);
+  });
+
+  it('readmeView: a section per scheme from the catalog', () => {
+    const view = readmeView(planned);
+    expect(view.schemes).toEqual([
+      expect.objectContaining({ heading: '`key` (API key in header)', about: 'An API key, sent in the header `X-Key`.', credential: '`TokenSource`', usedBy: ['`getPet` — `GET /pets/{id}`'] }),
+    ]);
+    expect(view.tokenRefresh).toBe(false);
+  });
+});

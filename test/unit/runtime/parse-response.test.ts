@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src/runtime/api-error.js';
+import { bodyKindOf, readErrorBody, readSuccessBody } from '../../../src/runtime/parse-response.js';
+
+describe('bodyKindOf', () => {
+  it.each([
+    ['application/json', 'json'],
+    ['application/json; charset=utf-8', 'json'],
+    ['Application/JSON', 'json'],
+    ['application/problem+json', 'json'],
+    ['application/vnd.api+json', 'json'],
+    ['text/plain', 'text'],
+    ['text/html; charset=utf-8', 'text'],
+    ['application/xml', 'text'],
+    ['application/atom+xml', 'text'],
+    ['application/octet-stream', 'blob'],
+    ['image/png', 'blob'],
+    [null, 'blob'],
+  ])('%s → %s', (contentType, kind) => {
+    expect(bodyKindOf(contentType)).toBe(kind);
+  });
+});
+
+const json = (text: string, status = 200) => new Response(text, { status, headers: { 'content-type': 'application/json' } });
+
+describe('readSuccessBody', () => {
+  it('parses JSON', async () => {
+    expect(await readSuccessBody(json('{"id":1}'), 'GET', 'op')).toEqual({ id: 1 });
+  });
+
+  it.each([
+    ['204', () => new Response(null, { status: 204 }), 'GET'],
+    ['205', () => new Response(null, { status: 205 }), 'GET'],
+    ['HEAD', () => json('{"a":1}'), 'HEAD'],
+    ['empty JSON body', () => json(''), 'GET'],
+    ['empty text body', () => new Response('', { headers: { 'content-type': 'text/plain' } }), 'GET'],
+    ['empty binary body', () => new Response(new Uint8Array(0), { headers: { 'content-type': 'image/png' } }), 'GET'],
+  ])('%s → undefined', async (_label, make, method) => {
+    expect(await readSuccessBody(make(), method, 'op')).toBeUndefined();
+  });
+
+  it('returns text for text/* and XML', async () => {
+    expect(await readSuccessBody(new Response('<a/>', { headers: { 'content-type': 'application/xml' } }), 'GET', 'op')).toBe('<a/>');
+  });
+
+  it('returns a Blob for anything else', async () => {
+    const body = await readSuccessBody(new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } }), 'GET', 'op');
+    expect(body).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await (body as Blob).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('rejects invalid JSON on success, naming the operation', async () => {
+    await expect(readSuccessBody(json('{oops'), 'GET', 'getPet')).rejects.toThrow(/getPet: the 200 response says JSON but its body does not parse/);
+  });
+});
+
+describe('readErrorBody', () => {
+  it('parses JSON', async () => {
+    expect(await readErrorBody(json('{"code":"nope"}', 400), 'GET')).toEqual({ code: 'nope' });
+  });
+  it('falls back to text when JSON does not parse', async () => {
+    expect(await readErrorBody(json('<html>gateway</html>', 502), 'GET')).toBe('<html>gateway</html>');
+  });
+});
+
+describe('ApiError', () => {
+  it('carries the response and a readable message', () => {
+    const headers = new Headers({ 'x-request-id': 'r1' });
+    const error = new ApiError({ operation: 'getPet', status: 404, statusText: 'Not Found', headers, body: { code: 'missing' } });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe('getPet failed: 404 Not Found');
+    expect(error.name).toBe('ApiError');
+    expect([error.status, error.statusText, error.operation, error.body]).toEqual([404, 'Not Found', 'getPet', { code: 'missing' }]);
+    expect(error.headers.get('x-request-id')).toBe('r1');
+  });
+  it('omits an empty status text', () => {
+    expect(new ApiError({ operation: 'op', status: 500, statusText: '', headers: new Headers(), body: undefined }).message).toBe('op failed: 500');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { SecuritySpec } from '../../../src/runtime/operation.js';
+import { AuthRequiredError, selectAlternative } from '../../../src/runtime/security.js';
+
+const apiKey = ['api_key', []] as const;
+const oauthRead = ['oauth', ['read']] as const;
+const basic = ['basic', []] as const;
+
+describe('selectAlternative', () => {
+  const cases: Array<[string, SecuritySpec, string[], unknown]> = [
+    ['public: nothing applied, even with credentials', [], ['api_key'], []],
+    ['single scheme satisfied', [[apiKey]], ['api_key'], [apiKey]],
+    ['first satisfiable alternative wins', [[apiKey], [oauthRead, basic]], ['api_key', 'oauth', 'basic'], [apiKey]],
+    ['later alternative when the first lacks credentials', [[apiKey], [oauthRead, basic]], ['oauth', 'basic'], [oauthRead, basic]],
+    ['AND needs every scheme', [[oauthRead, basic], [apiKey]], ['oauth', 'api_key'], [apiKey]],
+    ['optional auth applied when available', [[], [apiKey]], ['api_key'], [apiKey]],
+    ['optional auth: anonymous otherwise', [[apiKey], []], [], []],
+    ['repeated scheme merged, scopes united', [[['oauth', ['a']], ['oauth', ['b', 'a']]]], ['oauth'], [['oauth', ['a', 'b']]]],
+  ];
+  it.each(cases)('%s', (_label, security, available, expected) => {
+    expect(selectAlternative(security, (s) => available.includes(s), 'op')).toEqual(expected);
+  });
+
+  it('returns AuthRequiredError listing the alternatives when none can be met', () => {
+    const result = selectAlternative([[apiKey], [oauthRead, basic]], (s) => s === 'oauth', 'listPets');
+    expect(result).toBeInstanceOf(AuthRequiredError);
+    const error = result as AuthRequiredError;
+    expect(error.message).toBe('listPets needs credentials for one of: api_key; oauth + basic');
+    expect(error.operation).toBe('listPets');
+    expect(error.alternatives).toEqual([['api_key'], ['oauth', 'basic']]);
+    expect(error.name).toBe('AuthRequiredError');
+  });
+
+  it('treats scheme names like __proto__ as plain strings', () => {
+    const has = (s: string) => new Set(['__proto__']).has(s);
+    expect(selectAlternative([[['constructor', []]], [['__proto__', []]]], has, 'op')).toEqual([['__proto__', []]]);
+  });
+});
