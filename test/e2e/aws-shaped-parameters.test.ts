@@ -8,11 +8,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { startRecordingServer, type RecordingServer } from '../hostile/recording-server.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 import { typecheck } from '../support/tsc.js';
+
+// Each test runs keyway (or a generated client) once or more: generous on a loaded machine, still bounded.
+vi.setConfig({ testTimeout: 30_000 });
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/aws');
 const SPECS = { sts: 'sts-shaped.yaml', dynamodb: 'dynamodb-shaped.yaml', s3: 's3-shaped.yaml' } as const;
