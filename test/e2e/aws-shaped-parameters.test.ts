@@ -5,7 +5,7 @@
  * as a bare key. A program using the clients is type-checked: the filled-in parameters are not
  * method arguments, and the ones a bare `#name` made required are.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -109,6 +109,13 @@ describe('AWS-shaped documents: what the server receives', () => {
     const before = server.requests.length;
     await expect(clients.s3['uploadPart']!({ Bucket: 'b', Key: 'k', partNumber: 1, body: new Blob(['x']) })).rejects.toThrow('uploadPart: missing required query parameter "uploadId"');
     expect(server.requests).toHaveLength(before);
+  });
+
+  it("each method's doc says what the client sends itself", async () => {
+    const doc = async (name: string) => readFile(join(dir, name, 'client.ts'), 'utf8');
+    expect(await doc('sts')).toContain('Sends `Action=AssumeRole`, `Version=2011-06-15` itself.');
+    expect(await doc('dynamodb')).toContain('Sends `X-Amz-Target: DynamoDB_20120810.GetItem` itself.');
+    expect(await doc('s3')).toContain('Sends `?acl` itself.');
   });
 
   it('the generated code type-checks; filled-in parameters are not arguments', async () => {
