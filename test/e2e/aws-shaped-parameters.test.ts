@@ -5,14 +5,17 @@
  * as a bare key. A program using the clients is type-checked: the filled-in parameters are not
  * method arguments, and the ones a bare `#name` made required are.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { startRecordingServer, type RecordingServer } from '../hostile/recording-server.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 import { typecheck } from '../support/tsc.js';
+
+// Each test runs keyway (or a generated client) once or more: generous on a loaded machine, still bounded.
+vi.setConfig({ testTimeout: 30_000 });
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/aws');
 const SPECS = { sts: 'sts-shaped.yaml', dynamodb: 'dynamodb-shaped.yaml', s3: 's3-shaped.yaml' } as const;
@@ -106,6 +109,13 @@ describe('AWS-shaped documents: what the server receives', () => {
     const before = server.requests.length;
     await expect(clients.s3['uploadPart']!({ Bucket: 'b', Key: 'k', partNumber: 1, body: new Blob(['x']) })).rejects.toThrow('uploadPart: missing required query parameter "uploadId"');
     expect(server.requests).toHaveLength(before);
+  });
+
+  it("each method's doc says what the client sends itself", async () => {
+    const doc = async (name: string) => readFile(join(dir, name, 'client.ts'), 'utf8');
+    expect(await doc('sts')).toContain('Sends `Action=AssumeRole`, `Version=2011-06-15` itself.');
+    expect(await doc('dynamodb')).toContain('Sends `X-Amz-Target: DynamoDB_20120810.GetItem` itself.');
+    expect(await doc('s3')).toContain('Sends `?acl` itself.');
   });
 
   it('the generated code type-checks; filled-in parameters are not arguments', async () => {

@@ -70,6 +70,7 @@ function methodView(op: PlannedOperation, refs: { refName: (key: string) => stri
       model.summary,
       model.description,
       `\`${model.method.toUpperCase()} ${model.path}\``,
+      filledInDoc(model.parameters),
       `Auth: ${describeOperationAuth(model.security, declaredSchemes)}.`,
       model.deprecated ? '@deprecated' : undefined,
     ],
@@ -88,4 +89,14 @@ function methodView(op: PlannedOperation, refs: { refName: (key: string) => stri
     args = 'args';
   }
   return { doc, name: op.methodName, params, result, operation: `operations${propertyAccess(op.methodName)}`, args };
+}
+
+/** The parameters the client sends without asking (`Action=AssumeRole`, `?acl`), for the method's doc; undefined when none. */
+function filledInDoc(parameters: PlannedOperation['model']['parameters']): string | undefined {
+  const sent = parameters.flatMap((p) => {
+    if (p.fixed === undefined) return [];
+    if ('flag' in p.fixed) return [`\`?${p.name}\``];
+    return [`\`${p.name}${p.in === 'header' ? ': ' : '='}${String(p.fixed.value)}\``];
+  });
+  return sent.length ? `Sends ${sent.join(', ')} itself.` : undefined;
 }

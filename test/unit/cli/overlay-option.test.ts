@@ -6,9 +6,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../support/tmp.js';
 import { keyway, startKeyway, waitFor, type RunningCli } from '../../support/workflows/cli.js';
+
+// Each test runs keyway (or a generated client) once or more: generous on a loaded machine, still bounded.
+vi.setConfig({ testTimeout: 30_000 });
 
 let dir: string;
 let cli: RunningCli | undefined;

@@ -5,11 +5,14 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeywayError } from '../../../../src/errors.js';
 import { generate } from '../../../../src/generate.js';
 import { loadDocument } from '../../../../src/load/index.js';
 import { makeTempDir, removeTempDir } from '../../../support/tmp.js';
+
+// Each test runs keyway (or a generated client) once or more: generous on a loaded machine, still bounded.
+vi.setConfig({ testTimeout: 30_000 });
 
 let dir: string;
 const at = (name: string) => join(dir, name);
