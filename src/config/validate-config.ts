@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { IMPORT_EXTENSIONS, type ImportExtension } from '../emit/import-extension.js';
 import { KeywayError, childPointer } from '../errors.js';
 
 /** One client to generate, with paths resolved against the config file's folder. */
@@ -9,6 +10,7 @@ export interface ClientConfig {
   validate?: boolean;
   templates?: string;
   verify?: boolean;
+  importExtension?: ImportExtension;
 }
 
 const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean'>> = {
@@ -18,6 +20,12 @@ const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean'>> = 
   validate: 'boolean',
   templates: 'string',
   verify: 'boolean',
+  importExtension: 'string',
+};
+
+/** Keys whose string must be one of a few values. */
+const CLIENT_KEY_VALUES: Readonly<Partial<Record<keyof ClientConfig, readonly string[]>>> = {
+  importExtension: IMPORT_EXTENSIONS,
 };
 
 /**
@@ -59,6 +67,8 @@ function validateClient(
     if (want === undefined) fail(at, `unknown key ${JSON.stringify(key)} (valid keys: ${Object.keys(CLIENT_KEYS).join(', ')})`);
     if (typeof raw !== want) fail(at, `${JSON.stringify(key)} must be a ${want}, not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`);
     if (want === 'string' && (raw as string).trim() === '') fail(at, `${JSON.stringify(key)} must not be empty`);
+    const allowed = CLIENT_KEY_VALUES[key as keyof ClientConfig];
+    if (allowed && !allowed.includes(raw as string)) fail(at, `${JSON.stringify(key)} must be ${allowed.map((v) => JSON.stringify(v)).join(' or ')}, not ${JSON.stringify(raw)}`);
   }
   for (const key of ['input', 'output'] as const) {
     if (!(key in value)) fail(pointer, `missing required key ${JSON.stringify(key)}`);
@@ -71,6 +81,7 @@ function validateClient(
     ...(config.validate !== undefined ? { validate: config.validate } : {}),
     ...(config.templates !== undefined ? { templates: resolvePath(baseDir, config.templates) } : {}),
     ...(config.verify !== undefined ? { verify: config.verify } : {}),
+    ...(config.importExtension !== undefined ? { importExtension: config.importExtension } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ describe('usage errors', () => {
     ['a misspelt option', ['generate', EXAMPLE, '--outp', 'x'], "unknown option '--outp'; did you mean --out?"],
     ['a missing argument', ['init'], "missing required argument 'spec'"],
     ['an unknown command', ['nope'], "unknown command 'nope'"],
+    ['a value outside a choice', ['generate', EXAMPLE, '--out', 'x', '--import-extension', 'mjs'], "option '--import-extension <ext>' argument 'mjs' is invalid. Allowed choices are js, ts."],
   ])('report %s as one E_USAGE line, exit 1, no help dump', async (_name, args, reason) => {
     const result = await keyway(...args);
     expect(result.code).toBe(1);
