@@ -120,7 +120,9 @@ describe('the packed tarball', () => {
       await mkdir(dirname(link), { recursive: true });
       await symlink(join(ROOT, 'node_modules', dependency), link, 'dir');
     }
-    await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'installed-app', private: true }));
+    await mkdir(join(app, 'node_modules', '.bin'));
+    await symlink(join('..', manifest.name, 'bin', 'keyway.js'), join(app, 'node_modules', '.bin', 'keyway'));
+    await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'installed-app', private: true, devDependencies: { [manifest.name]: '*' } }));
   }, 120_000);
 
   it('ships the built CLI and API, the runtime sources, the templates and the LICENSE, and no tests', () => {
@@ -144,6 +146,15 @@ describe('the packed tarball', () => {
     expect(verify.code).toBe(1);
     expect(verify.stderr).toContain('error [E_USAGE] --verify needs the ts-morph package, which is not installed');
     expect(existsSync(join(app, 'verified'))).toBe(false);
+  }, 60_000);
+
+  it('runs as the README says: npx keyway-openapi generate …', async () => {
+    const { stdout, stderr } = await run('npx', ['--offline', '--no', '--', manifest.name, 'generate', EXAMPLE, '--out', 'via-npx'], {
+      cwd: app,
+      env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^✔ PetstoreAuthClient → via-npx \(7 operations/);
   }, 60_000);
 
   it('is require()d by name from CommonJS', async () => {
