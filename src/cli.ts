@@ -63,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-validate', 'skip validation against the OpenAPI schema')
     .option('-t, --templates <dir>', `folder of template overrides (${templateNames().join(', ')})`)
     .option('-c, --config <file>', 'config file (default: keyway.config.json or keyway.config.mjs in the current folder)')
-    .addOption(new Option('--import-extension <ext>', 'extension of relative imports in the output: js (tsc NodeNext, bundlers) or ts (Deno, Bun, allowImportingTsExtensions)').choices(IMPORT_EXTENSIONS))
+    .addOption(new Option('--import-extension <ext>', 'extension of relative imports in the output: js for tsc NodeNext and bundlers (default), ts for Deno, Bun and allowImportingTsExtensions').choices(IMPORT_EXTENSIONS))
     .option('--verify', 'type-check the generated client in memory (strictest settings) before writing it')
     .option('--check', 'write nothing; exit 1 and show the differences when the output is not what keyway would generate')
     .option('-w, --watch', 'regenerate whenever the spec (or a file it references) changes')
