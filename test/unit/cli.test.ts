@@ -5,9 +5,12 @@
  */
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keyway, ROOT } from '../support/run-cli.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
+
+// Bounded but generous: these start processes or compile schemas, and the machine may be loaded.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
 

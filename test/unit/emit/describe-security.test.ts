@@ -5,10 +5,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeOperationAuth, NO_SCHEMES_DECLARED } from '../../../src/emit/describe-security.js';
 import { renderClient } from '../../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../../support/tmp.js';
+
+// Bounded but generous: these start processes or compile schemas, and the machine may be loaded.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let dir: string;
 beforeAll(async () => {
