@@ -5,9 +5,12 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keyway, readTree, ROOT } from '../support/run-cli.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
+
+// Each test starts the CLI a few times: bounded but generous, since a shared machine may be loaded (5 s timed out at load 14).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
 
