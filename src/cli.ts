@@ -8,6 +8,7 @@ import { watchTargets, type WatchTarget } from './cli/watch.js';
 import { findConfig, loadConfig, type ClientConfig } from './config/load-config.js';
 import { PACKAGE_ROOT } from './emit/package-root.js';
 import { templateNames } from './emit/templates.js';
+import { IMPORT_EXTENSIONS, type ImportExtension } from './emit/import-extension.js';
 import { KeywayError } from './errors.js';
 import { generate, type GenerateResult } from './generate.js';
 import { collectAfterAnalysis } from './cli/memory.js';
@@ -32,6 +33,7 @@ interface GenerateFlags extends OutputFlags {
   check?: boolean;
   verify?: boolean;
   watch?: boolean;
+  importExtension?: ImportExtension;
 }
 
 interface InitFlags extends OutputFlags {
@@ -63,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-validate', 'skip validation against the OpenAPI schema')
     .option('-t, --templates <dir>', `folder of template overrides (${templateNames().join(', ')})`)
     .option('-c, --config <file>', 'config file (default: keyway.config.json or keyway.config.mjs in the current folder)')
+    .addOption(new Option('--import-extension <ext>', 'extension of relative imports in the output: js for tsc NodeNext and bundlers (default), ts for Deno, Bun and allowImportingTsExtensions').choices(IMPORT_EXTENSIONS))
     .option('--verify', 'type-check the generated client in memory (strictest settings) before writing it')
     .option('--check', 'write nothing; exit 1 and show the differences when the output is not what keyway would generate')
     .option('-w, --watch', 'regenerate whenever the spec (or a file it references) changes')
@@ -114,9 +117,9 @@ async function resolveClients(spec: string | undefined, flags: GenerateFlags, va
   if (spec !== undefined) {
     if (flags.config) throw new KeywayError('E_USAGE', 'give either a <spec> or --config, not both');
     if (!out) throw new KeywayError('E_USAGE', "required option '-o, --out <dir>' not specified (or run keyway generate with no <spec> to use keyway.config.json)");
-    return [{ input: spec, output: out, name: flags.name, validate: flags.validate, templates: flags.templates, overlays: flags.overlay }];
+    return [{ input: spec, output: out, name: flags.name, validate: flags.validate, templates: flags.templates, overlays: flags.overlay, importExtension: flags.importExtension }];
   }
-  const perClient = [out && (flags.out !== undefined ? '--out' : '--output'), flags.name && '--name', flags.templates && '--templates', flags.overlay && '--overlay', validateFlagGiven && '--no-validate'].filter(Boolean);
+  const perClient = [out && (flags.out !== undefined ? '--out' : '--output'), flags.name && '--name', flags.templates && '--templates', flags.overlay && '--overlay', flags.importExtension && '--import-extension', validateFlagGiven && '--no-validate'].filter(Boolean);
   if (perClient.length) throw new KeywayError('E_USAGE', `${perClient.join(', ')} need a <spec>; with a config file, set them per client in the config`);
   const config = await loadConfig(flags.config ?? findConfig(process.cwd()));
   return config.clients;

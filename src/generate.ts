@@ -1,5 +1,6 @@
 import { analyze } from './analyze/index.js';
 import { compareOutput, type CheckResult } from './check/compare-output.js';
+import { applyImportExtension, IMPORT_EXTENSIONS, type ImportExtension } from './emit/import-extension.js';
 import { emit } from './emit/index.js';
 import type { ReadmeOptions } from './emit/views/readme-view.js';
 import { verifyOutput } from './emit/verify.js';
@@ -36,6 +37,11 @@ export interface GenerateOptions {
   check?: boolean;
   /** Type-check the rendered client in memory (strictest settings) before writing; refuse it on any diagnostic. */
   verify?: boolean;
+  /**
+   * Extension of the relative import specifiers in the generated files: `js` (default, for tsc
+   * NodeNext and bundlers) or `ts` (Deno, Bun, `allowImportingTsExtensions`).
+   */
+  importExtension?: ImportExtension;
   /** Progress and stage timings, for a progress display or `--verbose`. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -78,7 +84,7 @@ export interface RenderedClient {
   sources: string[];
 }
 
-type RenderOptions = Pick<GenerateOptions, 'input' | 'overlays' | 'name' | 'validate' | 'templates' | 'onProgress'> & {
+type RenderOptions = Pick<GenerateOptions, 'input' | 'overlays' | 'name' | 'validate' | 'templates' | 'importExtension' | 'onProgress'> & {
   /** How the README's samples import the client; `false` leaves the README out. */
   readme?: ReadmeOptions | false;
 };
@@ -86,11 +92,17 @@ type RenderOptions = Pick<GenerateOptions, 'input' | 'overlays' | 'name' | 'vali
 /** Loads, analyses, plans and renders one client: every file as text, nothing written. */
 export async function renderClient(options: RenderOptions): Promise<RenderedClient> {
   if (!options.input) throw new KeywayError('E_USAGE', 'no input document given');
+  const extension = options.importExtension ?? 'js';
+  if (!IMPORT_EXTENSIONS.includes(extension)) {
+    throw new KeywayError('E_USAGE', `importExtension must be ${IMPORT_EXTENSIONS.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(extension)}`);
+  }
   const stage = stageReporter(options.onProgress);
   const { model, sources } = await loadModel(options, stage);
   const counts = `${model.operations.length} operations, ${model.types.length} types`;
   const planned = await stage('plan', `naming ${counts}`, async () => plan(model, { name: options.name }));
-  const files = await stage('render', `rendering ${counts}`, () => emit(planned, { templates: options.templates, readme: options.readme }));
+  // The README's samples import the entry the way the rest of the output does.
+  const readme = options.readme ?? (extension === 'ts' ? { importFrom: './index.ts' } : undefined);
+  const files = await stage('render', `rendering ${counts}`, async () => applyImportExtension(await emit(planned, { templates: options.templates, readme }), extension));
   return { files, clientName: planned.clientName, model, sources };
 }
 

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { IMPORT_EXTENSIONS, type ImportExtension } from '../emit/import-extension.js';
 import { KeywayError } from '../errors.js';
 import { childPointer } from '../json/json-pointer.js';
 
@@ -12,6 +13,7 @@ export interface ClientConfig {
   verify?: boolean;
   /** Overlay 1.0 files applied to `input` in this order. */
   overlays?: string[];
+  importExtension?: ImportExtension;
 }
 
 const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean' | 'string[]'>> = {
@@ -22,6 +24,12 @@ const CLIENT_KEYS: Readonly<Record<keyof ClientConfig, 'string' | 'boolean' | 's
   templates: 'string',
   verify: 'boolean',
   overlays: 'string[]',
+  importExtension: 'string',
+};
+
+/** Keys whose string must be one of a few values. */
+const CLIENT_KEY_VALUES: Readonly<Partial<Record<keyof ClientConfig, readonly string[]>>> = {
+  importExtension: IMPORT_EXTENSIONS,
 };
 
 /**
@@ -70,6 +78,8 @@ function validateClient(
     }
     if (typeof raw !== want) fail(at, `${JSON.stringify(key)} must be a ${want}, not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`);
     if (want === 'string' && (raw as string).trim() === '') fail(at, `${JSON.stringify(key)} must not be empty`);
+    const allowed = CLIENT_KEY_VALUES[key as keyof ClientConfig];
+    if (allowed && !allowed.includes(raw as string)) fail(at, `${JSON.stringify(key)} must be ${allowed.map((v) => JSON.stringify(v)).join(' or ')}, not ${JSON.stringify(raw)}`);
   }
   for (const key of ['input', 'output'] as const) {
     if (!(key in value)) fail(pointer, `missing required key ${JSON.stringify(key)}`);
@@ -83,6 +93,7 @@ function validateClient(
     ...(config.templates !== undefined ? { templates: resolvePath(baseDir, config.templates) } : {}),
     ...(config.verify !== undefined ? { verify: config.verify } : {}),
     ...(config.overlays !== undefined ? { overlays: config.overlays.map((overlay) => resolveInput(baseDir, overlay)) } : {}),
+    ...(config.importExtension !== undefined ? { importExtension: config.importExtension } : {}),
   };
 }
 

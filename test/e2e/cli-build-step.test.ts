@@ -4,9 +4,12 @@
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 import { ROOT, keyway, pipeEnv } from '../support/workflows/cli.js';
+
+// Each test starts the CLI a few times: bounded but generous, since a shared machine may be loaded (5 s timed out at load 14).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
 const ANSI = /\u001b\[/;

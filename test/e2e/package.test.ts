@@ -4,9 +4,9 @@
  * what `npm pack` ships, and that ts-morph, an optional peer, is needed only by --verify.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-cli.js';
@@ -14,7 +14,6 @@ import { makeTempDir, removeTempDir } from '../support/tmp.js';
 
 const run = promisify(execFile);
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
-const HIDE_MODULES = pathToFileURL(join(ROOT, 'test/support/hide-modules.mjs')).href;
 
 interface Manifest {
   name: string;
@@ -98,43 +97,69 @@ describe('require()', () => {
   }, 60_000);
 });
 
-describe('npm pack', () => {
-  it('ships the built CLI and API, the runtime sources, the templates and the LICENSE, and no tests', async () => {
-    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--offline', '--loglevel=error'], {
+describe('the packed tarball', () => {
+  let app: string;
+  let paths: string[];
+  beforeAll(async () => {
+    // --ignore-scripts: `npm test` has just built dist/; prepack would build it again.
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--offline', '--loglevel=error', '--pack-destination', dir], {
       cwd: ROOT,
       env: { ...process.env, npm_config_update_notifier: 'false' },
     });
-    const [packed] = JSON.parse(stdout) as Array<{ name: string; files: Array<{ path: string }> }>;
+    const [packed] = JSON.parse(stdout) as Array<{ name: string; filename: string; files: Array<{ path: string }> }>;
     expect(packed!.name).toBe(manifest.name);
-    const paths = packed!.files.map((f) => f.path);
+    paths = packed!.files.map((f) => f.path);
+    // Installed by hand, as npm would lay it out, without the registry: the tarball unpacked into
+    // node_modules, and each declared dependency (not ts-morph, an optional peer) linked from ours.
+    app = join(dir, 'installed-app');
+    const installed = join(app, 'node_modules', manifest.name);
+    await mkdir(installed, { recursive: true });
+    await run('tar', ['-xzf', join(dir, packed!.filename), '-C', installed, '--strip-components=1']);
+    for (const dependency of Object.keys(manifest.dependencies)) {
+      const link = join(app, 'node_modules', dependency);
+      await mkdir(dirname(link), { recursive: true });
+      await symlink(join(ROOT, 'node_modules', dependency), link, 'dir');
+    }
+    await mkdir(join(app, 'node_modules', '.bin'));
+    await symlink(join('..', manifest.name, 'bin', 'keyway.js'), join(app, 'node_modules', '.bin', 'keyway'));
+    await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'installed-app', private: true, devDependencies: { [manifest.name]: '*' } }));
+  }, 120_000);
+
+  it('ships the built CLI and API, the runtime sources, the templates and the LICENSE, and no tests', () => {
     for (const want of ['LICENSE', 'README.md', 'package.json', 'bin/keyway.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'templates/client.ts.hbs', 'src/runtime/client-core.ts']) {
       expect(paths).toContain(want);
     }
     expect(paths.filter((p) => p.startsWith('test/') || p.startsWith('node_modules/'))).toEqual([]);
+  });
+
+  it('generates from the installed package without ts-morph, and --verify says to install it', async () => {
+    expect(existsSync(join(app, 'node_modules', 'ts-morph'))).toBe(false);
+    const bin = join(app, 'node_modules', manifest.name, 'bin', 'keyway.js');
+    const cli = (args: string[]) =>
+      run(process.execPath, [bin, ...args], { cwd: app, env: { ...process.env, NO_COLOR: '1' } }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      );
+    expect(await cli(['generate', EXAMPLE, '--out', 'api', '-q'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await stat(join(app, 'api', 'client.ts'))).isFile()).toBe(true);
+    const verify = await cli(['generate', EXAMPLE, '--out', 'verified', '--verify']);
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toContain('error [E_USAGE] --verify needs the ts-morph package, which is not installed');
+    expect(existsSync(join(app, 'verified'))).toBe(false);
   }, 60_000);
-});
 
-describe('without ts-morph installed', () => {
-  const cli = (args: string[]) =>
-    run(process.execPath, ['--import', HIDE_MODULES, join(ROOT, 'bin/keyway.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', KEYWAY_TEST_HIDE_MODULES: 'ts-morph' },
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
-
-  it('generates as usual', async () => {
-    const result = await cli(['generate', EXAMPLE, '--out', join(dir, 'plain'), '-q']);
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect((await stat(join(dir, 'plain', 'client.ts'))).isFile()).toBe(true);
+  it('runs as the README says: npx keyway-openapi generate …', async () => {
+    const { stdout, stderr } = await run('npx', ['--offline', '--no', '--', manifest.name, 'generate', EXAMPLE, '--out', 'via-npx'], {
+      cwd: app,
+      env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^✔ PetstoreAuthClient → via-npx \(7 operations/);
   }, 60_000);
 
-  it('--verify stops with E_USAGE saying what to install, and writes nothing', async () => {
-    const out = join(dir, 'verified');
-    const result = await cli(['generate', EXAMPLE, '--out', out, '--verify']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error [E_USAGE] --verify needs the ts-morph package, which is not installed (it is an optional peer dependency): npm install --save-dev ts-morph@^28; nothing was written\n');
-    await expect(stat(out)).rejects.toThrow(/ENOENT/);
+  it('is require()d by name from CommonJS', async () => {
+    await writeFile(join(app, 'main.cjs'), `const k = require(${JSON.stringify(manifest.name)});\nconsole.log(typeof k.generate, typeof k.initPackage, typeof k.KeywayError);\n`);
+    const { stdout } = await run(process.execPath, ['main.cjs'], { cwd: app });
+    expect(stdout.trim()).toBe('function function function');
   }, 60_000);
 });

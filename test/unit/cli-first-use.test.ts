@@ -5,9 +5,12 @@
  */
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keyway, ROOT } from '../support/run-cli.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
+
+// Bounded but generous: these start processes or compile schemas, and the machine may be loaded.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
 
@@ -25,6 +28,7 @@ describe('usage errors', () => {
     ['a misspelt option', ['generate', EXAMPLE, '--outp', 'x'], "unknown option '--outp'; did you mean --out?"],
     ['a missing argument', ['init'], "missing required argument 'spec'"],
     ['an unknown command', ['nope'], "unknown command 'nope'"],
+    ['a value outside a choice', ['generate', EXAMPLE, '--out', 'x', '--import-extension', 'mjs'], "option '--import-extension <ext>' argument 'mjs' is invalid. Allowed choices are js, ts."],
   ])('report %s as one E_USAGE line, exit 1, no help dump', async (_name, args, reason) => {
     const result = await keyway(...args);
     expect(result.code).toBe(1);

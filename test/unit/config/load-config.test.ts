@@ -43,7 +43,7 @@ describe('validateConfig', () => {
 
   const bad: Array<{ name: string; config: unknown; pointer: string; message: RegExp }> = [
     { name: 'not an object', config: [1], pointer: '#', message: /must be an object/ },
-    { name: 'a typo in a key', config: { input: 'a', ouput: 'b' }, pointer: '#/ouput', message: /unknown key "ouput" \(valid keys: input, output, name, validate, templates, verify, overlays\)/ },
+    { name: 'a typo in a key', config: { input: 'a', ouput: 'b' }, pointer: '#/ouput', message: /unknown key "ouput" \(valid keys: input, output, name, validate, templates, verify, overlays, importExtension\)/ },
     { name: 'missing output', config: { input: 'a' }, pointer: '#', message: /missing required key "output"/ },
     { name: 'a wrong type', config: { clients: [{ input: 'a', output: 'b', validate: 'no' }] }, pointer: '#/clients/0/validate', message: /"validate" must be a boolean, not string/ },
     { name: 'an empty string', config: { input: ' ', output: 'b' }, pointer: '#/input', message: /"input" must not be empty/ },

@@ -9,7 +9,13 @@ describe('validateConfig', () => {
   });
 
   it('keeps every key it accepts', () => {
-    const all = { input: 'a.yaml', output: 'out', name: 'Api', validate: false, templates: 't', verify: true };
-    expect(validateConfig(all, '/p/keyway.config.json', '/p')).toEqual([{ input: '/p/a.yaml', output: '/p/out', name: 'Api', validate: false, templates: '/p/t', verify: true }]);
+    const all = { input: 'a.yaml', output: 'out', name: 'Api', validate: false, templates: 't', verify: true, importExtension: 'ts' };
+    expect(validateConfig(all, '/p/keyway.config.json', '/p')).toEqual([{ input: '/p/a.yaml', output: '/p/out', name: 'Api', validate: false, templates: '/p/t', verify: true, importExtension: 'ts' }]);
+  });
+
+  it('accepts only js or ts as importExtension, naming the key', () => {
+    expect(() => validateConfig({ input: 'a', output: 'b', importExtension: 'mjs' }, '/p/keyway.config.json', '/p')).toThrow(
+      '/p/keyway.config.json at #/importExtension: invalid config: "importExtension" must be "js" or "ts", not "mjs"',
+    );
   });
 });

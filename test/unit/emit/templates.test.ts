@@ -1,11 +1,14 @@
 /** A template override that fails while rendering is reported in that file, at the line and column of the failing tag. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeywayError } from '../../../src/errors.js';
 import { renderClient } from '../../../src/generate.js';
 import { ROOT } from '../../support/run-cli.js';
 import { makeTempDir, removeTempDir } from '../../support/tmp.js';
+
+// Bounded but generous: these start processes or compile schemas, and the machine may be loaded.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const EXAMPLE = join(ROOT, 'fixtures/examples/petstore-auth.yaml');
 

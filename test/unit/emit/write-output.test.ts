@@ -4,11 +4,14 @@
  */
 import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GENERATED_HEADER } from '../../../src/emit/header.js';
 import { writeOutput } from '../../../src/emit/write-output.js';
 import { KeywayError } from '../../../src/errors.js';
 import { makeTempDir, removeTempDir } from '../../support/tmp.js';
+
+// Bounded but generous: these start processes or compile schemas, and the machine may be loaded.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const FILES = new Map([
   ['index.ts', `${GENERATED_HEADER}\nexport {};\n`],

@@ -2,10 +2,13 @@
  * The packaged 3.1 schema misspells the Server Variable Object's `description` as `descriptions`;
  * keyway's copy is corrected, for 3.1 and for 3.2 (which extends it).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KeywayError } from '../../../src/errors.js';
 import { validateDocument } from '../../../src/load/validate-document.js';
 import type { SourceVersion } from '../../../src/model/api.js';
+
+// Bounded but generous: these start processes or compile schemas, and the machine may be loaded.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const VERSIONS: Array<[SourceVersion, string]> = [
   ['3.0', '3.0.3'],

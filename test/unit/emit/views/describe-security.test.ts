@@ -10,6 +10,8 @@ import { describeOperationAuth, NO_SCHEMES_DECLARED } from '../../../../src/emit
 import { renderClient } from '../../../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../../../support/tmp.js';
 
+// Bounded but generous: these start processes or compile schemas, and the machine may be loaded.
+
 let dir: string;
 beforeAll(async () => {
   dir = await makeTempDir('keyway-describe-security-');
