@@ -5,6 +5,7 @@
  */
 import { quoteScheme } from '../credential-checks.js';
 import { base64ToBytes, base64url, base64urlText, randomToken } from './encoding.js';
+import { rsaPssAsRsaEncryption } from './rsa-pss-pkcs8.js';
 import type { ClientAssertionAlg } from './types.js';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -68,6 +69,12 @@ function pemBody(pem: string): Uint8Array<ArrayBuffer> {
 
 async function importPem(pem: string, alg: ClientAssertionAlg | undefined): Promise<{ key: CryptoKey; alg: ClientAssertionAlg }> {
   const der = pemBody(pem);
+  // An RSA-PSS key is meant for PS256 only; WebCrypto needs it relabelled to import it at all.
+  const pss = rsaPssAsRsaEncryption(der);
+  if (pss !== undefined) {
+    if (alg !== undefined && alg !== 'PS256') throw new Error('an RSA-PSS key signs PS256 only');
+    return { key: await crypto.subtle.importKey('pkcs8', pss, ALGORITHMS.PS256.importParams, false, ['sign']), alg: 'PS256' };
+  }
   // PKCS#8 does not say which JWS algorithm is meant: try RSA, then P-256, unless told.
   const candidates: ClientAssertionAlg[] = alg === undefined ? ['RS256', 'ES256'] : [alg];
   for (const candidate of candidates) {
