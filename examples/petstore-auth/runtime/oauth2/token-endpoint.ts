@@ -65,7 +65,9 @@ export async function requestTokens(
   retry = true,
 ): Promise<TokenSet> {
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  return parseTokenResponse(json, oauth.http.scheme, oauth.http.now(), previous);
+  const tokens = parseTokenResponse(json, oauth.http.scheme, oauth.http.now(), previous, oauth.http.secrets.redactor());
+  for (const token of [tokens.accessToken, tokens.refreshToken, tokens.idToken]) oauth.http.secrets.remember(token);
+  return tokens;
 }
 
 /** grant_type=refresh_token, at refreshUrl when the spec names one. */
