@@ -62,6 +62,10 @@ export interface ClientOptions {
   clock?: () => number;
   /** Allow `http:` token and discovery endpoints on hosts other than loopback. Default: false (https only). */
   allowInsecureHttp?: boolean;
+  /** How long one token, discovery or device request may take, retries included, before it fails with code `timeout`. Default: 30 000 ms. */
+  tokenTimeoutMs?: number;
+  /** The largest token, discovery or device answer read. Default: 1 MiB. */
+  tokenResponseMaxBytes?: number;
 }
 
 /**
@@ -87,6 +91,8 @@ export class PetstoreAuthClient {
         onStoreError: options.onStoreError,
         now: options.clock,
         allowInsecureHttp: options.allowInsecureHttp,
+        tokenTimeoutMs: options.tokenTimeoutMs,
+        tokenResponseMaxBytes: options.tokenResponseMaxBytes,
       }, [oauth2Strategies, staticStrategies]),
     });
   }

@@ -23,6 +23,9 @@ export interface CoreConfig {
   auth: Map<string, AuthStrategy>;
 }
 
+// RFC 9110 §9.2.1: requests without effects on the server.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 // Node's fetch needs `duplex` to send a stream; lib.dom does not know the option yet.
 type FetchInit = RequestInit & { duplex?: 'half' };
 
@@ -122,8 +125,11 @@ export class ClientCore {
 
   async #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], options: RequestOptions): Promise<void> {
     const probe = (): Promise<Response> => {
-      // Without body and credentials, and never redirected: it only asks the server for its challenge.
-      const bare: PreparedRequest = { ...request, headers: new Headers(request.headers), body: undefined };
+      // Without body and credentials, and never redirected: it only asks the server for its
+      // challenge. A method with effects is probed with HEAD, lest a server that asks for no
+      // credentials act on a body-less POST.
+      const method = SAFE_METHODS.has(request.method.toUpperCase()) ? request.method : 'HEAD';
+      const bare: PreparedRequest = { ...request, method, headers: new Headers(request.headers), body: undefined };
       dropBodyHeaders(bare.headers);
       dropCredentialHeaders(bare.headers);
       return this.#fetch(bare, options, chosen, 'manual');

@@ -24,7 +24,8 @@ const CONTROL = /[\0-\x1F\x7F]/;
  * HTTP Digest (RFC 7616, qop=auth; MD5, SHA-256 and their -sess variants). Challenges are kept in
  * a pool and each serves one request at a time with the next nonce count, so concurrent calls
  * reach a nonce-count-checking server (Apache) in order. When no answered challenge is free, the
- * strategy fetches a new one with a probe: the same method and URL without body or credentials.
+ * strategy fetches a new one with a probe: the same URL without body or credentials, with the
+ * same method when it is safe (GET, HEAD, OPTIONS) and HEAD otherwise.
  * So a body is never sent unsigned (a stream body could not be sent again), and N sequential calls
  * cost one extra round trip in total. A 401 to a request signed with a reused challenge (stale
  * nonce, or a count the server refused) takes the new challenge and earns one retry. In browsers the server must list

@@ -11,7 +11,7 @@ import { quoteScheme } from '../credential-checks.js';
  * Node: Node's fetch accepts an `Agent` of the `undici` package as `dispatcher`. On Node 20 use
  * undici 6 or 7 (undici 8 needs Node ≥ 22.19):
  * ```ts
- * import { Agent } from 'undici';
+ * // Agent: from the undici package
  * const dispatcher = new Agent({ connect: { cert: readFileSync('client.crt', 'utf8'), key: readFileSync('client.key', 'utf8'), ca: readFileSync('ca.crt', 'utf8') } });
  * const client = new ApiClient({
  *   baseUrl: 'https://api.example.com',

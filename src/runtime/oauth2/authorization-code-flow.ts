@@ -20,12 +20,15 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
   readonly #oauth: OAuthClient;
   readonly #tokens: TokenManager;
   readonly #defaultRedirectUri: string | undefined;
+  readonly #openId: boolean;
 
-  constructor(oauth: OAuthClient, tokens: TokenManager, defaultRedirectUri: string | undefined) {
+  /** `openId`: an openIdConnect scheme, whose authorization requests must ask for `openid`. */
+  constructor(oauth: OAuthClient, tokens: TokenManager, defaultRedirectUri: string | undefined, openId = false) {
     this.scheme = oauth.http.scheme;
     this.#oauth = oauth;
     this.#tokens = tokens;
     this.#defaultRedirectUri = defaultRedirectUri;
+    this.#openId = openId;
   }
 
   async authorizationUrl(options: AuthorizationUrlOptions = {}): Promise<AuthorizationRequest> {
@@ -45,7 +48,9 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
       code_challenge: codeChallenge,
       code_challenge_method: 'S256',
     };
-    if (options.scopes !== undefined && options.scopes.length > 0) params['scope'] = [...new Set(options.scopes)].join(' ');
+    // OIDC Core §3.1.2.1: without `openid` the request is plain OAuth 2.0 and no ID token comes back.
+    const scopes = this.#openId ? ['openid', ...(options.scopes ?? [])] : [...(options.scopes ?? [])];
+    if (scopes.length > 0) params['scope'] = [...new Set(scopes)].join(' ');
     // Kept: any query the endpoint URL already has (RFC 6749 §3.1).
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
     return { url: url.href, state, codeVerifier };

@@ -67,7 +67,9 @@ export async function requestTokens(
   // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  return parseTokenResponse(json, oauth.http.scheme, sentAt, previous);
+  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.http.secrets.redactor());
+  for (const token of [tokens.accessToken, tokens.refreshToken, tokens.idToken]) oauth.http.secrets.remember(token);
+  return tokens;
 }
 
 /** grant_type=refresh_token, at refreshUrl when the spec names one. */

@@ -31,6 +31,8 @@ export function parseTokenResponse(
   scheme: string,
   nowMs: number,
   previous?: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
+  /** For the server's token_type quoted in an error. */
+  redact?: (text: string) => string,
 ): TokenSet {
   const accessToken = optionalString(json, 'access_token');
   if (accessToken === undefined) {
@@ -38,7 +40,7 @@ export function parseTokenResponse(
   }
   const tokenType = optionalString(json, 'token_type') ?? 'Bearer';
   if (tokenType.toLowerCase() !== 'bearer') {
-    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued a ${JSON.stringify(tokenType.slice(0, 40))} token; only Bearer tokens are supported` });
+    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued a ${JSON.stringify(tokenType.slice(0, 40))} token; only Bearer tokens are supported`, redact });
   }
   const expiresIn = seconds(json['expires_in']);
   const tokens: TokenSet = { accessToken, tokenType: 'Bearer', issuedAt: nowMs };

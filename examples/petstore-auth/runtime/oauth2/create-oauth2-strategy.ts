@@ -106,7 +106,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     source: grantRunnerFor(flow, oauth, grant),
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
-  const authorizationCode = flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme)) : undefined;
+  const authorizationCode = flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect') : undefined;
   return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now });
 }
 

@@ -21,9 +21,23 @@ function spellings(secret: string): string[] {
   return [secret, ...encoded, ...lower];
 }
 
-/** The secrets one scheme holds for its whole life (client secret, password, private key). */
+/** Tokens remembered at most; older ones have long been replaced. */
+const RECENT_TOKENS = 16;
+
+/**
+ * The secrets one scheme holds: for its whole life (client secret, password, private key) and the
+ * tokens it obtained lately.
+ */
 export class SecretSet {
   readonly #secrets = new Set<string>();
+  readonly #recent: string[] = [];
+
+  /** A token the scheme obtained; only the last few are kept. */
+  remember(token: string | undefined): void {
+    if (token === undefined || token === '' || this.#recent.includes(token)) return;
+    this.#recent.push(token);
+    if (this.#recent.length > RECENT_TOKENS) this.#recent.shift();
+  }
 
   add(secret: unknown): void {
     if (typeof secret === 'string' && secret !== '') for (const spelling of spellings(secret)) this.#secrets.add(spelling);
@@ -42,7 +56,7 @@ export class SecretSet {
   /** These secrets and those of one request, as a function that redacts text. */
   redactor(request: readonly string[] = []): (text: string) => string {
     const all = new Set(this.#secrets);
-    for (const secret of request) if (secret !== '') for (const spelling of spellings(secret)) all.add(spelling);
+    for (const secret of [...this.#recent, ...request]) if (secret !== '') for (const spelling of spellings(secret)) all.add(spelling);
     // Longest first, so a secret that contains another is removed whole.
     const ordered = [...all].sort((a, b) => b.length - a.length);
     return (text) => ordered.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);

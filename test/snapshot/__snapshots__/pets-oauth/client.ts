@@ -87,6 +87,10 @@ export interface ClientOptions {
   clock?: () => number;
   /** Allow `http:` token and discovery endpoints on hosts other than loopback. Default: false (https only). */
   allowInsecureHttp?: boolean;
+  /** How long one token, discovery or device request may take, retries included, before it fails with code `timeout`. Default: 30 000 ms. */
+  tokenTimeoutMs?: number;
+  /** The largest token, discovery or device answer read. Default: 1 MiB. */
+  tokenResponseMaxBytes?: number;
 }
 
 /** Client for Pets (OAuth 2.0) 1.0.0. */
@@ -107,6 +111,8 @@ export class PetsOAuth20Client {
         onStoreError: options.onStoreError,
         now: options.clock,
         allowInsecureHttp: options.allowInsecureHttp,
+        tokenTimeoutMs: options.tokenTimeoutMs,
+        tokenResponseMaxBytes: options.tokenResponseMaxBytes,
       }, [oauth2Strategies]),
     });
   }

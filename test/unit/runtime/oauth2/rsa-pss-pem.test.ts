@@ -15,9 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-// Without and with RSASSA-PSS-params in the key's AlgorithmIdentifier. (@types/node 20 types
-// saltLength as a string; Node takes the number of bytes.)
-const pssKeys = [generateKeyPairSync('rsa-pss', { modulusLength: 2048 }), generateKeyPairSync('rsa-pss', { modulusLength: 2048, hashAlgorithm: 'sha256', mgf1HashAlgorithm: 'sha256', saltLength: 32 as unknown as string })];
+// Without and with RSASSA-PSS-params in the key's AlgorithmIdentifier.
+const pssKeys = [generateKeyPairSync('rsa-pss', { modulusLength: 2048 }), generateKeyPairSync('rsa-pss', { modulusLength: 2048, hashAlgorithm: 'sha256', mgf1HashAlgorithm: 'sha256' })];
 let pss = pssKeys[0]!;
 const pemOf = (pair: typeof pss): string => pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const privatePem = pemOf(pss);

@@ -75,3 +75,19 @@ describe('SecretSet', () => {
     expect(redact('key MIIEvQIBADANBgkqhkiG9w0BAQEFAASC and private-d-member, public-x')).toBe('key [redacted] and [redacted], public-x');
   });
 });
+
+describe('tokens the scheme obtained', () => {
+  it('are redacted from later token endpoint errors', async () => {
+    let calls = 0;
+    server.on('/oauth/token', (_request, response) => {
+      calls++;
+      if (calls === 1) json(response, 200, { access_token: 'AT-issued-first-0001', token_type: 'Bearer', expires_in: 0 });
+      else json(response, 400, { error: 'invalid_request', error_description: 'you already hold AT-issued-first-0001' });
+    });
+    server.on('/api/pets', (_request, response) => json(response, 200, {}));
+    const { core } = oauthClient(server.origin, { oauth: clientCredentials() }, { oauth: { clientId: 'app', clientSecret: 'cc-secret-2' } });
+    await core.request(listPets(), {});
+    const shown = await everythingShown(core.request(listPets(), {}));
+    expect(shown).toContain('you already hold [redacted]');
+  });
+});

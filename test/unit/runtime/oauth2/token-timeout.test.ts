@@ -86,6 +86,17 @@ describe('tokenTimeoutMs', () => {
     expect(error.message).toContain('authorization server metadata');
   }, 20_000);
 
+  it('a device authorization endpoint is bounded too', async () => {
+    server.on('/oauth/device', () => undefined);
+    const device = { type: 'oauth2' as const, flows: { deviceAuthorization: { deviceAuthorizationUrl: '/oauth/device', tokenUrl: '/oauth/token', scopes: [] } } };
+    const prompts: unknown[] = [];
+    const { core } = oauthClient(server.origin, { oauth: device }, { oauth: { clientId: 'tv', onUserCode: (prompt: unknown) => void prompts.push(prompt) } }, { tokenTimeoutMs: 600 });
+    const error = await failure(core.request(listPets([]), {}));
+    expect(error.error).toBe('timeout');
+    expect(error.message).toContain('device authorization endpoint');
+    expect(prompts).toEqual([]);
+  }, 20_000);
+
   it('rejects a budget that is not a positive number', () => {
     expect(() => oauthClient(server.origin, { oauth: clientCredentials() }, credentials, { tokenTimeoutMs: 0 })).toThrow('tokenTimeoutMs must be a positive number');
   });
