@@ -21,7 +21,6 @@ interface Manifest {
   bin: Record<string, string>;
   exports: Record<string, Record<string, string> | string>;
   types: string;
-  repository: { type: string; url: string };
   keywords: string[];
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
@@ -52,12 +51,14 @@ describe('the manifest', () => {
     expect(manifest.types).toBe('./dist/index.d.ts');
   });
 
-  it('has an MIT LICENSE file matching its license field, a repository and keywords', async () => {
+  // No `repository` field: the project's public repository URL is not decided yet, and a made-up
+  // one would send users to someone else's.
+  it('has an MIT LICENSE file matching its license field, and keywords', async () => {
     expect(manifest.license).toBe('MIT');
     const license = await readFile(join(ROOT, 'LICENSE'), 'utf8');
     expect(license.split('\n')[0]).toBe('MIT License');
     expect(license).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
-    expect(manifest.repository.type).toBe('git');
+    expect(manifest).not.toHaveProperty('repository');
     expect(manifest.keywords).toEqual(expect.arrayContaining(['openapi', 'typescript', 'oauth2']));
   });
 
