@@ -21,7 +21,8 @@ const SAMPLES: Array<{ family: string; scheme: SecurityScheme; credential: unkno
   },
   { family: 'openIdConnect', scheme: { ...base, key: 'oidc', kind: 'openIdConnect', openIdConnectUrl: 'https://auth.test/.well-known/openid-configuration' }, credential: { clientId: 'c', clientSecret: 's' } },
   // A PEM check failing proves the mTLS factory took the scheme; no other factory looks at it.
-  { family: 'mutualTLS', scheme: { ...base, key: 'm', kind: 'mutualTLS' }, credential: { cert: 'x', key: 'y', fetch: async () => new Response() } },
+  { family: 'mutualTLS', scheme: { ...base, key: 'm', kind: 'mutualTLS' }, credential: { fetch: async () => new Response() } },
+  { family: 'aws-sigv4', scheme: { ...base, key: 'aws', kind: 'awsSigV4', s3: false, signingName: 'execute-api' }, credential: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } },
   { family: 'apiKey', scheme: { ...base, key: 'k', kind: 'apiKey', in: 'header', paramName: 'X-Key' }, credential: 'secret' },
   { family: 'http', scheme: { ...base, key: 'b', kind: 'http', scheme: 'basic' }, credential: { username: 'u', password: 'p' } },
   { family: 'http', scheme: { ...base, key: 't', kind: 'http', scheme: 'bearer' }, credential: 'token' },
