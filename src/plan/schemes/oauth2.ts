@@ -40,7 +40,7 @@ const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary
         title: 'client credentials flow',
         value: "{ flow: 'clientCredentials', clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET },",
         shape:
-          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints.",
+          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints, `dpop` (`true`, or `{ privateKey, publicJwk }`: DPoP-bound tokens, RFC 9449) and `resource` (RFC 8707 resource indicators, a URI or a list).",
       },
     },
   },

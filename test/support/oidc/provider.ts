@@ -40,6 +40,8 @@ export interface AuthServerOptions {
   strictClientAuth?: boolean;
   /** Seconds a slow_down adds to a device code's interval; default 5 (RFC 8628 §3.5). */
   slowDownIncrement?: number;
+  /** DPoP proofs at the token endpoint must carry a server nonce (`use_dpop_nonce` first); default false. */
+  dpopNonces?: boolean;
 }
 
 export interface AuthServer {
@@ -102,7 +104,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   const issuer = `http://127.0.0.1:${port}`;
 
   const resources = createResourceRegistry(lifetimes, module.errors.InvalidTarget);
-  const provider = constructProvider(module, issuer, providerConfiguration(keys, lifetimes, resources));
+  const provider = constructProvider(module, issuer, providerConfiguration(keys, lifetimes, resources, { dpopNonces: options.dpopNonces ?? false }));
   provider.registerGrantType(PASSWORD_GRANT, createPasswordGrant(provider, module.errors, resources), PASSWORD_GRANT_PARAMS);
   const { log, middleware, noteError } = createRequestLog();
   provider.use(middleware);

@@ -30,6 +30,10 @@ export interface TokenRequestRecord {
   errorDetail?: string;
   /** Date.now() when the request arrived (device-flow polling intervals). */
   receivedAt: number;
+  /** The DPoP proof (RFC 9449) the request carried, as sent. */
+  dpopProof?: string;
+  /** The DPoP-Nonce the server answered with, if any. */
+  dpopNonce?: string;
 }
 
 export interface DeviceAuthorizationRecord {
@@ -153,6 +157,8 @@ export function createRequestLog(): RequestRecorder {
     const resource = form['resource'];
     const refreshToken = first(form['refresh_token']);
     const errorDetail = details.get(ctx);
+    const dpopProof = ctx.get('dpop');
+    const dpopNonce = ctx.response.get('dpop-nonce');
     log.tokenRequests.push({
       grantType: first(form['grant_type']),
       ...client,
@@ -163,6 +169,8 @@ export function createRequestLog(): RequestRecorder {
       ...outcome(ctx),
       ...(errorDetail !== undefined ? { errorDetail } : {}),
       receivedAt,
+      ...(dpopProof !== '' ? { dpopProof } : {}),
+      ...(dpopNonce !== '' ? { dpopNonce } : {}),
     });
   };
   const noteError = (ctx: KoaContext, error: unknown) => {
