@@ -203,3 +203,17 @@ describe('authorization code + PKCE with DPoP, then refresh', () => {
     expect(issued.map((t) => t.tokenType)).toEqual(['DPoP', 'DPoP']);
   });
 });
+
+describe('resource indicators (RFC 8707) at oidc-provider', () => {
+  it('the resource goes with the token request and is the token\'s audience; an unknown one is invalid_target', async () => {
+    await client({ auth: { clientCredentials: basic({ resource: auth.audience }) } }).listPets();
+    expect(auth.tokenRequests.filter((r) => r.status === 200).map((r) => r.resource)).toEqual([auth.audience]);
+    expect(api.requests.at(-1)?.tokenClaims?.aud).toBe(auth.audience);
+
+    auth.resetCounters();
+    const call = client({ auth: { clientCredentials: basic({ resource: 'https://unknown.keyway.test/' }) } }).listPets();
+    await expect(call).rejects.toBeInstanceOf(generated.mod.TokenError);
+    await expect(call).rejects.toMatchObject({ error: 'invalid_target' });
+    expect(auth.tokenRequests.map((r) => [r.resource, r.error]).at(-1)).toEqual(['https://unknown.keyway.test/', 'invalid_target']);
+  });
+});

@@ -126,6 +126,26 @@ describe('the token endpoint with DPoP', () => {
   });
 });
 
+describe('API requests with a DPoP token', () => {
+  it('a same-origin redirect gets a proof of its own (new jti, the new htu), with the token\'s ath', async () => {
+    server.on('/oauth/token', (_request, response) => json(response, 200, { access_token: 'bound', token_type: 'DPoP', expires_in: 60 }));
+    server.on('/api/pets', (_request, response) => void response.writeHead(307, { location: '/api/moved?page=2' }).end());
+    server.on('/api/moved', (_request, response) => json(response, 200, {}));
+    const { core } = oauthClient(server.origin, { oauth: clientCredentials() }, { oauth: { clientId: 'app', clientSecret: 'SECRET-client', dpop: true } });
+    await core.request(listPets(), {});
+    const hops = server.requests.filter((r) => r.path.startsWith('/api/'));
+    expect(hops.map((r) => r.headers.authorization)).toEqual(['DPoP bound', 'DPoP bound']);
+    const claims = await Promise.all(hops.map(async (r) => (await jwtVerify(String(r.headers['dpop']), EmbeddedJWK, { typ: 'dpop+jwt' })).payload));
+    expect(claims.map((c) => [c['htm'], c['htu']])).toEqual([
+      ['GET', `${server.origin}/api/pets`],
+      ['GET', `${server.origin}/api/moved`],
+    ]);
+    expect(claims[0]!.jti).not.toBe(claims[1]!.jti);
+    const ath = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('bound'))).toString('base64url');
+    expect(claims.map((c) => c['ath'])).toEqual([ath, ath]);
+  });
+});
+
 describe('resource indicators (RFC 8707)', () => {
   it('every value is its own resource field', async () => {
     server.on('/oauth/token', (_request, response) => json(response, 200, { access_token: 'tok', token_type: 'Bearer' }));
