@@ -217,3 +217,54 @@ describe('resource indicators (RFC 8707) at oidc-provider', () => {
     expect(auth.tokenRequests.map((r) => [r.resource, r.error]).at(-1)).toEqual(['https://unknown.keyway.test/', 'invalid_target']);
   });
 });
+
+describe('pushed authorization requests (RFC 9126) from discovery', () => {
+  const redirectUri = 'http://127.0.0.1/callback';
+
+  it('pushes the whole request (PKCE, state, dpop_jkt, resource) and sends the user with only client_id and request_uri', async () => {
+    const pets = client({ auth: { authorizationCode: { clientId: auth.clients.public.clientId, issuer: auth.issuer, dpop: true, resource: auth.audience } } });
+    const flow = pets.authorization('authorizationCode');
+    const request = await flow.authorizationUrl({ redirectUri, scopes: ['openid', 'pets:read'] });
+    const url = new URL(request.url);
+    expect(`${url.origin}${url.pathname}`).toBe(auth.authorizationUrl);
+    expect([...url.searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+    expect(url.searchParams.get('client_id')).toBe('keyway-public');
+
+    const pushed = auth.pushedAuthorizationRequests;
+    expect(pushed.map((r) => [r.status, r.error])).toEqual([
+      [400, 'use_dpop_nonce'],
+      [201, undefined],
+    ]);
+    expect(pushed[1]!.paramNames).toEqual(['client_id', 'code_challenge', 'code_challenge_method', 'dpop_jkt', 'redirect_uri', 'resource', 'response_type', 'scope', 'state']);
+    expect(pushed[1]!.resource).toBe(auth.audience);
+    const proofKey = await calculateJwkThumbprint(proofOf(pushed[1]!).header.jwk as JWK);
+    expect(pushed[1]!.dpopJkt).toBe(proofKey);
+
+    const callback = await auth.authorizeAtUrl(request.url);
+    expect(callback.state).toBe(request.state);
+    await flow.exchangeCode({ code: callback.code, redirectUri, codeVerifier: request.codeVerifier, state: callback.state, expectedState: request.state });
+    await pets.listPets();
+    expect(api.requests.at(-1)).toMatchObject({ status: 200, tokenClaims: { cnf: { jkt: proofKey } } });
+  });
+
+  it('a confidential client authenticates its push (client_secret_basic); par: false builds the plain URL', async () => {
+    const { clientId, clientSecret, redirectUri: confidentialRedirect } = auth.clients.basic;
+    const pushing = client({ auth: { authorizationCode: { clientId, clientSecret, issuer: auth.issuer, par: true } } });
+    const request = await pushing.authorization('authorizationCode').authorizationUrl({ redirectUri: confidentialRedirect, scopes: ['pets:read'] });
+    expect([...new URL(request.url).searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+    expect(auth.pushedAuthorizationRequests.map((r) => [r.clientAuth, r.clientId, r.status])).toEqual([['client_secret_basic', 'keyway-basic', 201]]);
+
+    const plain = client({ auth: { authorizationCode: { clientId, clientSecret, issuer: auth.issuer, par: false } } });
+    const direct = await plain.authorization('authorizationCode').authorizationUrl({ redirectUri: confidentialRedirect, scopes: ['pets:read'] });
+    expect(new URL(direct.url).searchParams.get('code_challenge')).toEqual(expect.any(String));
+    expect(auth.pushedAuthorizationRequests).toHaveLength(1);
+  });
+
+  it('par: true where no metadata names the endpoint: TokenError, nothing sent', async () => {
+    const pets = client({ auth: { authorizationCode: { clientId: auth.clients.public.clientId, par: true } } });
+    const call = pets.authorization('authorizationCode').authorizationUrl({ redirectUri });
+    await expect(call).rejects.toBeInstanceOf(generated.mod.TokenError);
+    await expect(call).rejects.toThrow('no pushed_authorization_request_endpoint');
+    expect(auth.pushedAuthorizationRequests).toHaveLength(0);
+  });
+});

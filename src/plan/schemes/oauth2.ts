@@ -67,7 +67,7 @@ const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary
         title: 'authorization code flow (PKCE)',
         value: "{ flow: 'authorizationCode', clientId: '<client id>', redirectUri: 'https://app.example/callback', refreshToken: savedRefreshToken },",
         shape:
-          "`{ flow?: 'authorizationCode', clientId, clientSecret?, redirectUri?, refreshToken?, accessToken?, expiresAt? }`: the tokens of an earlier sign-in (e.g. restored from storage), which the client refreshes as needed.",
+          "`{ flow?: 'authorizationCode', clientId, clientSecret?, redirectUri?, refreshToken?, accessToken?, expiresAt?, par? }`: the tokens of an earlier sign-in (e.g. restored from storage), which the client refreshes as needed. `authorizationUrl()` pushes the request first (RFC 9126) when the server metadata names a pushed authorization request endpoint, or always with `par: true`.",
       },
     },
   },

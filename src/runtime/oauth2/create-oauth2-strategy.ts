@@ -108,7 +108,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     source: grantRunnerFor(flow, oauth, grant),
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
-  const authorizationCode = flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme)) : undefined;
+  const authorizationCode = flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme), optionalPar(grant, scheme)) : undefined;
   return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop });
 }
 
@@ -151,6 +151,12 @@ function jwtBearerSecrets(credential: JwtBearerCredentials): SecretSet {
   if (typeof jwtBearer === 'object' && jwtBearer !== null) secrets.addPrivateKey(Reflect.get(jwtBearer, 'privateKey'));
   secrets.add(Reflect.get(credential, 'assertion'));
   return secrets;
+}
+
+function optionalPar(grant: object, scheme: string): boolean | undefined {
+  const value: unknown = Reflect.get(grant, 'par');
+  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`security scheme ${quoteScheme(scheme)}: par must be true or false`);
+  return value;
 }
 
 function optionalRedirectUri(grant: object, scheme: string): string | undefined {

@@ -34,6 +34,8 @@ export interface TokenRequestRecord {
   dpopProof?: string;
   /** The DPoP-Nonce the server answered with, if any. */
   dpopNonce?: string;
+  /** `dpop_jkt` of a pushed authorization request (RFC 9449 §10). */
+  dpopJkt?: string;
 }
 
 export interface DeviceAuthorizationRecord {
@@ -47,6 +49,8 @@ export interface DeviceAuthorizationRecord {
 export interface RequestLog {
   tokenRequests: TokenRequestRecord[];
   deviceAuthorizationRequests: DeviceAuthorizationRecord[];
+  /** POSTs to /request (RFC 9126), recorded like token requests. */
+  pushedAuthorizationRequests: TokenRequestRecord[];
   /** Paths of metadata requests, in order (both /.well-known documents). */
   discoveryPaths: string[];
 }
@@ -129,7 +133,7 @@ function detailOf(error: unknown): string | undefined {
 }
 
 export function createRequestLog(): RequestRecorder {
-  const log: RequestLog = { tokenRequests: [], deviceAuthorizationRequests: [], discoveryPaths: [] };
+  const log: RequestLog = { tokenRequests: [], deviceAuthorizationRequests: [], pushedAuthorizationRequests: [], discoveryPaths: [] };
   const details = new WeakMap<KoaContext, string>();
 
   const middleware: KoaMiddleware = async (ctx, next) => {
@@ -142,7 +146,8 @@ export function createRequestLog(): RequestRecorder {
     }
     const isToken = ctx.method === 'POST' && path === '/token';
     const isDevice = ctx.method === 'POST' && path === '/device/auth';
-    if (!isToken && !isDevice) return next();
+    const isPushed = ctx.method === 'POST' && path === '/request';
+    if (!isToken && !isDevice && !isPushed) return next();
 
     await next();
     // oidc-provider parsed the form during next(); its endpoints' error handlers already set status and body.
@@ -159,7 +164,8 @@ export function createRequestLog(): RequestRecorder {
     const errorDetail = details.get(ctx);
     const dpopProof = ctx.get('dpop');
     const dpopNonce = ctx.response.get('dpop-nonce');
-    log.tokenRequests.push({
+    const dpopJkt = first(form['dpop_jkt']);
+    (isPushed ? log.pushedAuthorizationRequests : log.tokenRequests).push({
       grantType: first(form['grant_type']),
       ...client,
       ...(scope !== undefined ? { scope } : {}),
@@ -171,6 +177,7 @@ export function createRequestLog(): RequestRecorder {
       receivedAt,
       ...(dpopProof !== '' ? { dpopProof } : {}),
       ...(dpopNonce !== '' ? { dpopNonce } : {}),
+      ...(dpopJkt !== undefined ? { dpopJkt } : {}),
     });
   };
   const noteError = (ctx: KoaContext, error: unknown) => {

@@ -85,6 +85,11 @@ export interface AuthorizationCodeGrant extends ClientIdentity {
   expiresAt?: number | undefined;
   /** Default redirect_uri for authorizationUrl / exchangeCode. */
   redirectUri?: string | undefined;
+  /**
+   * Pushed authorization requests (RFC 9126). Default: used when the server metadata names a
+   * `pushed_authorization_request_endpoint`; `true` requires it, `false` never pushes.
+   */
+  par?: boolean | undefined;
 }
 
 /** A token the application obtained itself (the implicit flow, or any flow run elsewhere). */
