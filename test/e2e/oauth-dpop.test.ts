@@ -268,3 +268,36 @@ describe('pushed authorization requests (RFC 9126) from discovery', () => {
     expect(auth.pushedAuthorizationRequests).toHaveLength(0);
   });
 });
+
+describe('a FAPI 2.0-shaped client: private_key_jwt + PAR + PKCE + DPoP', () => {
+  it('signs in through a pushed request and gets sender-constrained tokens, each request authenticated with a client assertion', async () => {
+    const { clientId, redirectUri } = auth.clients.fapi;
+    const pets = client({ auth: { authorizationCode: { clientId, privateKey: auth.clientKeys.ES256.privateJwk, issuer: auth.issuer, dpop: true, redirectUri } } });
+    const flow = pets.authorization('authorizationCode');
+    const request = await flow.authorizationUrl({ scopes: ['openid', 'pets:read'] });
+    expect([...new URL(request.url).searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+    const callback = await auth.authorizeAtUrl(request.url);
+    await flow.exchangeCode({ code: callback.code, codeVerifier: request.codeVerifier, state: callback.state, expectedState: request.state });
+    await pets.listPets();
+
+    const accepted = [...auth.pushedAuthorizationRequests, ...auth.tokenRequests].filter((r) => r.status < 300);
+    expect(accepted.map((r) => [r.grantType, r.clientAuth, r.assertionAlg, r.status])).toEqual([
+      [undefined, 'private_key_jwt', 'ES256', 201],
+      ['authorization_code', 'private_key_jwt', 'ES256', 200],
+    ]);
+    const jkt = auth.pushedAuthorizationRequests.at(-1)!.dpopJkt;
+    expect(api.requests.at(-1)).toMatchObject({ status: 200, proofJkt: jkt, tokenClaims: { cnf: { jkt }, client_id: clientId } });
+  });
+
+  it('the same client without dpop is refused by the server that requires DPoP-bound tokens', async () => {
+    const { clientId, redirectUri } = auth.clients.fapi;
+    const pets = client({ auth: { authorizationCode: { clientId, privateKey: auth.clientKeys.ES256.privateJwk, issuer: auth.issuer, redirectUri } } });
+    const flow = pets.authorization('authorizationCode');
+    const request = await flow.authorizationUrl({ scopes: ['pets:read'] });
+    const callback = await auth.authorizeAtUrl(request.url);
+    const exchange = flow.exchangeCode({ code: callback.code, codeVerifier: request.codeVerifier });
+    await expect(exchange).rejects.toBeInstanceOf(generated.mod.TokenError);
+    await expect(exchange).rejects.toMatchObject({ error: 'invalid_grant', status: 400 });
+    expect(auth.tokenRequests.map((r) => [r.grantType, r.status, r.error, r.errorDetail, r.dpopProof])).toEqual([['authorization_code', 400, 'invalid_grant', 'DPoP proof JWT not provided', undefined]]);
+  });
+});
