@@ -16,8 +16,10 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => server?.stop());
 
+// The provider also offers pushed authorization requests; `par: false` keeps the request in the URL,
+// where this test reads it (PAR's own scope handling: test/e2e/oauth-dpop.test.ts).
 function flow(): AuthorizationCodeFlow {
-  const { auth } = oauthClient(server.issuer, { oidc: { type: 'openIdConnect', url: server.discoveryUrl } }, { oidc: { flow: 'authorizationCode', clientId: server.clients.public.clientId, redirectUri: server.clients.public.redirectUri } });
+  const { auth } = oauthClient(server.issuer, { oidc: { type: 'openIdConnect', url: server.discoveryUrl } }, { oidc: { flow: 'authorizationCode', clientId: server.clients.public.clientId, redirectUri: server.clients.public.redirectUri, par: false } });
   return (auth.get('oidc') as OAuth2Auth).authorizationCodeFlow();
 }
 

@@ -40,7 +40,7 @@ const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary
         title: 'client credentials flow',
         value: "{ flow: 'clientCredentials', clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET },",
         shape:
-          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints.",
+          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints, `dpop` (`true`, or `{ privateKey, publicJwk }`: DPoP-bound tokens, RFC 9449) and `resource` (RFC 8707 resource indicators, a URI or a list).",
       },
     },
   },
@@ -67,7 +67,7 @@ const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary
         title: 'authorization code flow (PKCE)',
         value: "{ flow: 'authorizationCode', clientId: '<client id>', redirectUri: 'https://app.example/callback', refreshToken: savedRefreshToken },",
         shape:
-          "`{ flow?: 'authorizationCode', clientId, clientSecret?, redirectUri?, refreshToken?, accessToken?, expiresAt? }`: the tokens of an earlier sign-in (e.g. restored from storage), which the client refreshes as needed.",
+          "`{ flow?: 'authorizationCode', clientId, clientSecret?, redirectUri?, refreshToken?, accessToken?, expiresAt?, par? }`: the tokens of an earlier sign-in (e.g. restored from storage), which the client refreshes as needed. `authorizationUrl()` pushes the request first (RFC 9126) when the server metadata names a pushed authorization request endpoint, or always with `par: true`.",
       },
     },
   },

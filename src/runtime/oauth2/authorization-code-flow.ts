@@ -4,13 +4,13 @@
  */
 import { quoteScheme } from '../credential-checks.js';
 import { createPkcePair, createState } from './pkce.js';
-import { requestedScope, requestTokens, requireEndpoint, type OAuthClient } from './token-endpoint.js';
+import { postAuthenticated, requestedScope, requestTokens, requireEndpoint, type OAuthClient } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, AuthorizationRequest, AuthorizationUrlOptions, CodeExchange, TokenSet } from './types.js';
 
 // Parameters extraParams must not replace: they carry the flow's security.
-const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope']);
+const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'request_uri', 'dpop_jkt']);
 
 /** The scopes under which the signed-in user's tokens are stored: one token set per scheme. */
 export const AUTHORIZATION_CODE_SCOPES: readonly string[] = [];
@@ -21,14 +21,16 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
   readonly #tokens: TokenManager;
   readonly #defaultRedirectUri: string | undefined;
   readonly #openId: boolean;
+  readonly #par: boolean | undefined;
 
-  /** `openId`: an openIdConnect scheme, whose authorization requests must ask for `openid`. */
-  constructor(oauth: OAuthClient, tokens: TokenManager, defaultRedirectUri: string | undefined, openId = false) {
+  /** `openId`: an openIdConnect scheme, whose authorization requests must ask for `openid`. `par`: the credential's choice of pushed requests. */
+  constructor(oauth: OAuthClient, tokens: TokenManager, defaultRedirectUri: string | undefined, openId = false, par?: boolean) {
     this.scheme = oauth.http.scheme;
     this.#oauth = oauth;
     this.#tokens = tokens;
     this.#defaultRedirectUri = defaultRedirectUri;
     this.#openId = openId;
+    this.#par = par;
   }
 
   async authorizationUrl(options: AuthorizationUrlOptions = {}): Promise<AuthorizationRequest> {
@@ -51,9 +53,42 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
     // OIDC Core §3.1.2.1: without `openid` the request is plain OAuth 2.0 and no ID token comes back.
     const scopes = this.#openId ? ['openid', ...(options.scopes ?? [])] : [...(options.scopes ?? [])];
     if (scopes.length > 0) params['scope'] = [...new Set(scopes)].join(' ');
+    // RFC 9449 §10: the code is bound to this client's DPoP key, so only its holder can redeem it.
+    if (this.#oauth.dpop !== undefined) params['dpop_jkt'] = await this.#oauth.dpop.thumbprint();
+    const pushTo = await this.#pushedRequestEndpoint();
+    if (pushTo !== undefined) {
+      const requestUri = await this.#push(pushTo, params);
+      url.searchParams.set('client_id', this.#oauth.client.clientId);
+      url.searchParams.set('request_uri', requestUri);
+      return { url: url.href, state, codeVerifier };
+    }
     // Kept: any query the endpoint URL already has (RFC 6749 §3.1).
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
     return { url: url.href, state, codeVerifier };
+  }
+
+  /** Where to push the request (RFC 9126), or undefined for a plain authorization URL. */
+  async #pushedRequestEndpoint(): Promise<URL | undefined> {
+    if (this.#par === false) return undefined;
+    const url = (await this.#oauth.endpoints()).pushedAuthorizationRequestUrl;
+    if (url === undefined && this.#par === true) {
+      throw new TokenError({ scheme: this.scheme, error: 'invalid_response', errorDescription: 'par is true but the server metadata names no pushed_authorization_request_endpoint' });
+    }
+    return url;
+  }
+
+  /**
+   * The whole request goes to the server over the back channel, with client authentication (and a
+   * DPoP proof); the browser only carries the `request_uri` it answers with.
+   */
+  async #push(url: URL, params: Record<string, string>): Promise<string> {
+    // tokenParams are for token requests; resource indicators belong to the authorization request too.
+    const json = await postAuthenticated({ ...this.#oauth, tokenParams: {} }, url, params, 'pushed authorization request endpoint');
+    const requestUri = json['request_uri'];
+    if (typeof requestUri !== 'string' || requestUri === '') {
+      throw new TokenError({ scheme: this.scheme, error: 'invalid_response', errorDescription: 'the pushed authorization request endpoint answered without a request_uri' });
+    }
+    return requestUri;
   }
 
   async exchangeCode(exchange: CodeExchange): Promise<TokenSet> {

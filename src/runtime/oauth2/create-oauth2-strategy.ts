@@ -6,7 +6,8 @@ import { AuthorizationCodeHelpers } from './authorization-code-flow.js';
 import { ClientAuthenticator } from './client-auth.js';
 import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
-import { grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
+import { dpopProverFor } from './dpop.js';
+import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
 import { grantRunnerFor } from './grants.js';
 import { inferFlow } from './infer-flow.js';
 import { isJwtBearerCredential, jwtBearerRunner, type JwtBearerCredentials } from './jwt-bearer.js';
@@ -95,6 +96,8 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     client: new ClientAuthenticator(grant, scheme),
     endpoints: endpointSource(spec, flow, overrides, shared, http),
     tokenParams: grantTokenParams(grant, scheme),
+    resources: grantResources(grant, scheme),
+    dpop: dpopProverFor(grant, scheme),
   };
   const tokens = new TokenManager({
     scheme,
@@ -105,8 +108,9 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     source: grantRunnerFor(flow, oauth, grant),
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
-  const authorizationCode = flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect') : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now });
+  const authorizationCode =
+    flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect', optionalPar(grant, scheme)) : undefined;
+  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop });
 }
 
 /** What this scheme holds that no error may show, whatever a server echoes. */
@@ -117,6 +121,8 @@ function schemeSecrets(grant: ClientIdentity): SecretSet {
   secrets.add(Reflect.get(grant, 'refreshToken'));
   secrets.add(Reflect.get(grant, 'accessToken'));
   secrets.addPrivateKey(grant.privateKey);
+  const dpop: unknown = Reflect.get(grant, 'dpop');
+  if (typeof dpop === 'object' && dpop !== null) secrets.addPrivateKey(Reflect.get(dpop, 'privateKey'));
   return secrets;
 }
 
@@ -146,6 +152,12 @@ function jwtBearerSecrets(credential: JwtBearerCredentials): SecretSet {
   if (typeof jwtBearer === 'object' && jwtBearer !== null) secrets.addPrivateKey(Reflect.get(jwtBearer, 'privateKey'));
   secrets.add(Reflect.get(credential, 'assertion'));
   return secrets;
+}
+
+function optionalPar(grant: object, scheme: string): boolean | undefined {
+  const value: unknown = Reflect.get(grant, 'par');
+  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`security scheme ${quoteScheme(scheme)}: par must be true or false`);
+  return value;
 }
 
 function optionalRedirectUri(grant: object, scheme: string): string | undefined {

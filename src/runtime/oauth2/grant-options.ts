@@ -25,6 +25,29 @@ export function grantTokenParams(grant: object, scheme: string): Readonly<Record
   return Object.freeze({ ...(params as Record<string, string>) });
 }
 
+function isAbsoluteUri(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** RFC 8707 §2: `resource` values are absolute URIs without a fragment; checked now, not at the first request. */
+export function grantResources(grant: object, scheme: string): readonly string[] {
+  const value = field(grant, 'resource');
+  if (value === undefined) return [];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  const where = `security scheme ${quoteScheme(scheme)}: resource`;
+  for (const resource of list) {
+    if (typeof resource !== 'string' || !isAbsoluteUri(resource) || resource.includes('#')) {
+      throw new TypeError(`${where} must be an absolute URI without a fragment (or a list of them)`);
+    }
+  }
+  return Object.freeze([...new Set(list as string[])]);
+}
+
 /** Tokens an authorization code credential brings (restored from an earlier sign-in). */
 export function seedTokens(grant: object, scheme: string): TokenSet | undefined {
   const accessToken = field(grant, 'accessToken');

@@ -3,6 +3,7 @@ import { abortable } from '../abortable.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { AUTHORIZATION_CODE_SCOPES } from './authorization-code-flow.js';
+import type { DpopProver } from './dpop.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName } from './types.js';
 
@@ -18,7 +19,12 @@ export interface OAuth2AuthOptions {
   authorizationCode: AuthorizationCodeFlow | undefined;
   /** Clock, epoch ms (the cool-down after a renewal that did not help). */
   now: () => number;
+  /** With DPoP on: DPoP tokens go out with a fresh proof per request. */
+  dpop?: DpopProver | undefined;
 }
+
+// RFC 9449 §9: the API's way of asking for a nonce.
+const USE_DPOP_NONCE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
 
 /**
  * After a token renewed because of a 401 is refused too, renewing again does not help (the API
@@ -42,6 +48,9 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #now: () => number;
   // Tokens obtained because the server refused the one before, and when.
   readonly #renewedAfter401 = new Map<string, number>();
+  readonly #dpop: DpopProver | undefined;
+  // The DPoP nonce each request's proof carried, so only a new nonce earns a retry.
+  readonly #sentNonce = new WeakMap<AuthRequest, string | undefined>();
 
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
@@ -50,18 +59,32 @@ export class OAuth2Auth implements AuthStrategy {
     this.#scopes = options.scopes;
     this.#authorizationCode = options.authorizationCode;
     this.#now = options.now;
+    this.#dpop = options.dpop;
   }
 
   async apply(request: AuthRequest, context: AuthContext): Promise<void> {
     const tokens = await abortable(this.#tokens.token(this.#scopesFor(context)), context.signal);
-    request.headers.set('authorization', formatAuthorization('bearer', requireHeaderSafe(tokens.accessToken, this.scheme)));
+    const accessToken = requireHeaderSafe(tokens.accessToken, this.scheme);
+    const dpop = this.#dpop;
+    if (dpop !== undefined && tokens.tokenType.toLowerCase() === 'dpop') {
+      // Made per attempt (the core applies again on a retry and after a redirect): htm, htu and jti change.
+      const { proof, nonce } = await dpop.proof(request.method, request.url, this.#now(), accessToken);
+      request.headers.set('authorization', formatAuthorization('dpop', accessToken));
+      request.headers.set('dpop', proof);
+      this.#sentNonce.set(request, nonce);
+    } else {
+      request.headers.set('authorization', formatAuthorization('bearer', accessToken));
+    }
     this.#sent.set(request, tokens.accessToken);
   }
 
-  async onUnauthorized(request: AuthRequest, _response: Response, context: AuthContext): Promise<boolean> {
+  async onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
     const sent = this.#sent.get(request);
     if (sent === undefined) return false;
     this.#sent.delete(request);
+    if (this.#dpop !== undefined && this.#sentNonce.has(request) && USE_DPOP_NONCE.test(response.headers.get('www-authenticate') ?? '')) {
+      return this.#retryWithNonce(this.#dpop, request, response, context);
+    }
     const now = this.#now();
     for (const [token, at] of this.#renewedAfter401) if (now - at >= RENEWAL_COOL_DOWN_MS) this.#renewedAfter401.delete(token);
     const renewedAt = this.#renewedAfter401.get(sent);
@@ -74,6 +97,16 @@ export class OAuth2Auth implements AuthStrategy {
     const renewed = await abortable(this.#tokens.renewRejected(scopes, sent), context.signal);
     if (renewed) this.#renewedAfter401.set((await abortable(this.#tokens.token(scopes), context.signal)).accessToken, this.#now());
     return renewed;
+  }
+
+  /** One more attempt when the API's nonce is new; the same nonce again means retrying cannot help. */
+  #retryWithNonce(dpop: DpopProver, request: AuthRequest, response: Response, context: AuthContext): boolean {
+    const sentNonce = this.#sentNonce.get(request);
+    this.#sentNonce.delete(request);
+    const isNew = dpop.rememberNonce(request.url, response.headers.get('dpop-nonce'));
+    if (isNew || (dpop.nonceFor(request.url) !== undefined && dpop.nonceFor(request.url) !== sentNonce)) return true;
+    context.explain?.(`security scheme ${quoteScheme(this.scheme)}: the API asked for a DPoP nonce without sending a new one (DPoP-Nonce)`);
+    return false;
   }
 
   /** The sign-in helpers; only for the authorization code flow. */

@@ -1,4 +1,5 @@
 import type { ClientAuthenticator } from './client-auth.js';
+import type { DpopProver } from './dpop.js';
 import { postForm, type JsonObject, type OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
@@ -12,6 +13,10 @@ export interface OAuthClient {
   endpoints(): Promise<Endpoints>;
   /** Extra fields for every token request (audience, resource…); never replace the grant's own. */
   readonly tokenParams: Readonly<Record<string, string>>;
+  /** RFC 8707 `resource` values, one field each, on every token request. */
+  readonly resources?: readonly string[] | undefined;
+  /** With DPoP on: signs a proof for every token request and keeps the server's nonces. */
+  readonly dpop?: DpopProver | undefined;
 }
 
 export function scopeParam(scopes: readonly string[]): Record<string, string> {
@@ -40,19 +45,53 @@ export async function postAuthenticated(oauth: OAuthClient, url: URL, fields: Re
   }
 }
 
-function postClientForm(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry: boolean): Promise<JsonObject> {
-  return postForm(
-    oauth.http,
-    url,
-    async () => {
-      const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
-      const headers = new Headers();
-      await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
-      return { form, headers };
-    },
-    what,
-    retry,
-  );
+/**
+ * With DPoP, a `use_dpop_nonce` answer (RFC 9449 §8) that brings a new nonce earns exactly one more
+ * request with it (the server refused before using the grant, so a code may be sent again); a
+ * server that asks again gets its error, not a loop.
+ */
+async function postClientForm(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry: boolean): Promise<JsonObject> {
+  const dpop = oauth.dpop;
+  let sentNonce: string | undefined;
+  const post = () =>
+    postForm(
+      oauth.http,
+      url,
+      async () => {
+        const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
+        for (const resource of oauth.resources ?? []) form.append('resource', resource);
+        const headers = new Headers();
+        await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
+        if (dpop === undefined) return { form, headers };
+        const { proof, nonce } = await dpop.proof('POST', url, oauth.http.now());
+        sentNonce = nonce;
+        headers.set('dpop', proof);
+        return { form, headers, observe: (response) => void dpop.rememberNonce(url, response.headers.get('dpop-nonce')) };
+      },
+      what,
+      retry,
+    );
+  if (dpop === undefined) return post();
+  try {
+    return await post();
+  } catch (error) {
+    if (!isNonceDemand(error) || dpop.nonceFor(url) === sentNonce) throw error;
+  }
+  try {
+    return await post();
+  } catch (error) {
+    if (!isNonceDemand(error)) throw error;
+    throw new TokenError({
+      scheme: error.scheme,
+      error: error.error,
+      errorDescription: `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`,
+      status: error.status,
+    });
+  }
+}
+
+function isNonceDemand(error: unknown): error is TokenError {
+  return error instanceof TokenError && error.error === 'use_dpop_nonce';
 }
 
 /** An access token request (RFC 6749 §4.x.3, §6) and its answer as a TokenSet. */
@@ -67,7 +106,7 @@ export async function requestTokens(
   // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.http.secrets.redactor());
+  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.dpop !== undefined, oauth.http.secrets.redactor());
   for (const token of [tokens.accessToken, tokens.refreshToken, tokens.idToken]) oauth.http.secrets.remember(token);
   return tokens;
 }

@@ -39,6 +39,11 @@ export const CLIENTS = {
    * (0x20-0x7E) and oidc-provider enforces it, so non-ASCII is exercised by the user's password.
    */
   odd: { clientId: 'keyway:odd client', clientSecret: 'p:ss w+rd%/&=~"', authMethod: 'client_secret_basic' },
+  /**
+   * FAPI 2.0-shaped: private_key_jwt (the keys of `jwt`), pushed authorization requests and
+   * DPoP-bound tokens required. Grants: authorization_code (PKCE), refresh_token.
+   */
+  fapi: { clientId: 'keyway-fapi', authMethod: 'private_key_jwt', redirectUri: CONFIDENTIAL_REDIRECT_URI },
 } as const;
 
 export type ClientName = keyof typeof CLIENTS;
@@ -47,7 +52,7 @@ const NON_INTERACTIVE = { response_types: [], redirect_uris: [] };
 
 /** Client metadata in oidc-provider's (snake_case, RFC 7591) form. */
 export function clientMetadata(keys: ServerKeys): Record<string, unknown>[] {
-  const { basic, post, jwt, odd } = CLIENTS;
+  const { basic, post, jwt, odd, fapi } = CLIENTS;
   return [
     {
       client_id: basic.clientId,
@@ -84,6 +89,16 @@ export function clientMetadata(keys: ServerKeys): Record<string, unknown>[] {
       token_endpoint_auth_method: 'none',
       grant_types: [DEVICE_CODE_GRANT, 'refresh_token'],
       ...NON_INTERACTIVE,
+    },
+    {
+      client_id: fapi.clientId,
+      token_endpoint_auth_method: fapi.authMethod,
+      jwks: { keys: [keys.client.RS256.publicJwk, keys.client.ES256.publicJwk] },
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: [fapi.redirectUri],
+      require_pushed_authorization_requests: true,
+      dpop_bound_access_tokens: true,
     },
     {
       client_id: odd.clientId,

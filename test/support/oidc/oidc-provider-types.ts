@@ -24,6 +24,8 @@ export interface KoaContext {
   body: unknown;
   get(header: string): string;
   set(header: string, value: string): void;
+  /** Koa's response: what the server is about to answer. */
+  response: { get(header: string): string };
   oidc?: OidcContext;
 }
 

@@ -22,7 +22,19 @@ interface ErrorPageContext {
 
 const MINUTE = 60;
 
-export function providerConfiguration(keys: ServerKeys, lifetimes: TokenLifetimes, resources: ResourceRegistry): Record<string, unknown> {
+/** Optional behaviours a test server can switch on. */
+export interface ProviderFeatures {
+  /** RFC 9449 §8: every DPoP proof at the token endpoint must carry a nonce the server issued. */
+  dpopNonces?: boolean;
+}
+
+/** `features.dPoP`: on (oidc-provider's default), with server nonces when asked. */
+function dpopFeature(features: ProviderFeatures): Record<string, unknown> {
+  if (features.dpopNonces !== true) return { enabled: true };
+  return { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true };
+}
+
+export function providerConfiguration(keys: ServerKeys, lifetimes: TokenLifetimes, resources: ResourceRegistry, extra: ProviderFeatures = {}): Record<string, unknown> {
   const accessTokenTTL = (_ctx: unknown, token: TokenLike) => token.resourceServer?.accessTokenTTL ?? lifetimes.accessTokenTTL;
   const sameClient = async (_ctx: unknown, client: OidcClient, token: TokenLike) => token.clientId === client.clientId;
   return {
@@ -39,6 +51,7 @@ export function providerConfiguration(keys: ServerKeys, lifetimes: TokenLifetime
       revocation: { enabled: true, allowedPolicy: sameClient },
       introspection: { enabled: true, allowedPolicy: sameClient },
       resourceIndicators: resourceIndicatorsFeature(resources),
+      dPoP: dpopFeature(extra),
     },
     ttl: {
       AccessToken: accessTokenTTL,

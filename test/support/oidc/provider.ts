@@ -21,7 +21,7 @@ import { strictClientAuth } from './strict-client-auth.js';
 import { providerConfiguration } from './provider-config.js';
 import { createRequestLog, DISCOVERY_PATH, OAUTH_METADATA_PATH, type DeviceAuthorizationRecord, type TokenRequestRecord } from './request-log.js';
 import { createResourceRegistry, type TokenLifetimes } from './resource-indicators.js';
-import { approveDeviceCode, authorizeWithCode, type AuthorizationResult, type AuthorizeOptions, type DeviceApprovalOptions } from './user-flows.js';
+import { approveDeviceCode, authorizeAtUrl, authorizeWithCode, type AuthorizationResult, type AuthorizeOptions, type DeviceApprovalOptions } from './user-flows.js';
 
 export { API_AUDIENCE, CLIENTS, RESOURCE_SCOPES, USERS };
 export type { AuthorizationResult, AuthorizeOptions, DeviceApprovalOptions, TokenRequestRecord, DeviceAuthorizationRecord };
@@ -40,6 +40,8 @@ export interface AuthServerOptions {
   strictClientAuth?: boolean;
   /** Seconds a slow_down adds to a device code's interval; default 5 (RFC 8628 §3.5). */
   slowDownIncrement?: number;
+  /** DPoP proofs at the token endpoint must carry a server nonce (`use_dpop_nonce` first); default false. */
+  dpopNonces?: boolean;
 }
 
 export interface AuthServer {
@@ -80,6 +82,12 @@ export interface AuthServer {
   revokeGrantOf(refreshToken: string): Promise<boolean>;
   /** Scripts login + consent for an authorization request and returns the code. */
   authorizeWithCode(options: AuthorizeOptions): Promise<AuthorizationResult>;
+  /** The same for a whole authorization URL, as the client built it. */
+  authorizeAtUrl(url: string, login?: string): Promise<AuthorizationResult>;
+  /** Every POST to the pushed authorization request endpoint (RFC 9126), in order. */
+  readonly pushedAuthorizationRequests: readonly TokenRequestRecord[];
+  /** `<issuer>/request`. */
+  pushedAuthorizationRequestUrl: string;
   /** Scripts the user's side of the device flow for a user_code. */
   approveDeviceCode(userCode: string, options?: DeviceApprovalOptions): Promise<void>;
   stop(): Promise<void>;
@@ -102,7 +110,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   const issuer = `http://127.0.0.1:${port}`;
 
   const resources = createResourceRegistry(lifetimes, module.errors.InvalidTarget);
-  const provider = constructProvider(module, issuer, providerConfiguration(keys, lifetimes, resources));
+  const provider = constructProvider(module, issuer, providerConfiguration(keys, lifetimes, resources, { dpopNonces: options.dpopNonces ?? false }));
   provider.registerGrantType(PASSWORD_GRANT, createPasswordGrant(provider, module.errors, resources), PASSWORD_GRANT_PARAMS);
   const { log, middleware, noteError } = createRequestLog();
   provider.use(middleware);
@@ -146,6 +154,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
     resetCounters() {
       log.tokenRequests.length = 0;
       log.deviceAuthorizationRequests.length = 0;
+      log.pushedAuthorizationRequests.length = 0;
       log.discoveryPaths.length = 0;
     },
     setAccessTokenTTL(seconds) {
@@ -166,6 +175,11 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
       return true;
     },
     authorizeWithCode: (authorize) => authorizeWithCode(issuer, authorizationUrl, authorize),
+    authorizeAtUrl: (url, login) => authorizeAtUrl(issuer, url, login),
+    get pushedAuthorizationRequests() {
+      return log.pushedAuthorizationRequests;
+    },
+    pushedAuthorizationRequestUrl: `${issuer}/request`,
     approveDeviceCode: (userCode, approval) => approveDeviceCode(deviceVerificationUrl, userCode, approval),
     async stop() {
       if (!http.listening) return;

@@ -30,6 +30,12 @@ export interface TokenRequestRecord {
   errorDetail?: string;
   /** Date.now() when the request arrived (device-flow polling intervals). */
   receivedAt: number;
+  /** The DPoP proof (RFC 9449) the request carried, as sent. */
+  dpopProof?: string;
+  /** The DPoP-Nonce the server answered with, if any. */
+  dpopNonce?: string;
+  /** `dpop_jkt` of a pushed authorization request (RFC 9449 §10). */
+  dpopJkt?: string;
 }
 
 export interface DeviceAuthorizationRecord {
@@ -43,6 +49,8 @@ export interface DeviceAuthorizationRecord {
 export interface RequestLog {
   tokenRequests: TokenRequestRecord[];
   deviceAuthorizationRequests: DeviceAuthorizationRecord[];
+  /** POSTs to /request (RFC 9126), recorded like token requests. */
+  pushedAuthorizationRequests: TokenRequestRecord[];
   /** Paths of metadata requests, in order (both /.well-known documents). */
   discoveryPaths: string[];
 }
@@ -125,7 +133,7 @@ function detailOf(error: unknown): string | undefined {
 }
 
 export function createRequestLog(): RequestRecorder {
-  const log: RequestLog = { tokenRequests: [], deviceAuthorizationRequests: [], discoveryPaths: [] };
+  const log: RequestLog = { tokenRequests: [], deviceAuthorizationRequests: [], pushedAuthorizationRequests: [], discoveryPaths: [] };
   const details = new WeakMap<KoaContext, string>();
 
   const middleware: KoaMiddleware = async (ctx, next) => {
@@ -138,7 +146,8 @@ export function createRequestLog(): RequestRecorder {
     }
     const isToken = ctx.method === 'POST' && path === '/token';
     const isDevice = ctx.method === 'POST' && path === '/device/auth';
-    if (!isToken && !isDevice) return next();
+    const isPushed = ctx.method === 'POST' && path === '/request';
+    if (!isToken && !isDevice && !isPushed) return next();
 
     await next();
     // oidc-provider parsed the form during next(); its endpoints' error handlers already set status and body.
@@ -153,7 +162,10 @@ export function createRequestLog(): RequestRecorder {
     const resource = form['resource'];
     const refreshToken = first(form['refresh_token']);
     const errorDetail = details.get(ctx);
-    log.tokenRequests.push({
+    const dpopProof = ctx.get('dpop');
+    const dpopNonce = ctx.response.get('dpop-nonce');
+    const dpopJkt = first(form['dpop_jkt']);
+    (isPushed ? log.pushedAuthorizationRequests : log.tokenRequests).push({
       grantType: first(form['grant_type']),
       ...client,
       ...(scope !== undefined ? { scope } : {}),
@@ -163,6 +175,9 @@ export function createRequestLog(): RequestRecorder {
       ...outcome(ctx),
       ...(errorDetail !== undefined ? { errorDetail } : {}),
       receivedAt,
+      ...(dpopProof !== '' ? { dpopProof } : {}),
+      ...(dpopNonce !== '' ? { dpopNonce } : {}),
+      ...(dpopJkt !== undefined ? { dpopJkt } : {}),
     });
   };
   const noteError = (ctx: KoaContext, error: unknown) => {

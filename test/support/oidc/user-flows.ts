@@ -71,10 +71,15 @@ export function authorizationRequestUrl(authorizationEndpoint: string, options: 
  * `redirectUri`. Throws when the provider redirects back with an error (the message names it).
  */
 export async function authorizeWithCode(issuer: string, authorizationEndpoint: string, options: AuthorizeOptions): Promise<AuthorizationResult> {
+  return authorizeAtUrl(issuer, authorizationRequestUrl(authorizationEndpoint, options), options.login);
+}
+
+/** The same, for an authorization URL the client built itself (e.g. one with only client_id and request_uri, RFC 9126). */
+export async function authorizeAtUrl(issuer: string, url: string, login?: string): Promise<AuthorizationResult> {
   const browser = new Browser();
   const leftProvider = (location: string) => new URL(location).origin !== new URL(issuer).origin;
-  const first = await browser.follow(authorizationRequestUrl(authorizationEndpoint, options), leftProvider);
-  const last = await completeInteractions(browser, first, options.login ?? USERS.alice.username, leftProvider);
+  const first = await browser.follow(url, leftProvider);
+  const last = await completeInteractions(browser, first, login ?? USERS.alice.username, leftProvider);
   if (last.location === undefined) {
     throw new Error(`authorization ended on ${last.url} with status ${last.status} instead of a redirect: ${errorPageText(last.body)}`);
   }

@@ -116,6 +116,11 @@ export async function signClientAssertion(signing: SigningKey, clientId: string,
 /** A compact JWS of `claims`; the header carries the key's `kid` when it has one. */
 export async function signJwt(signing: SigningKey, claims: Readonly<Record<string, unknown>>): Promise<string> {
   const header = signing.kid === undefined ? { alg: signing.alg, typ: 'JWT' } : { alg: signing.alg, typ: 'JWT', kid: signing.kid };
+  return signJws(signing, header, claims);
+}
+
+/** A compact JWS with the caller's header (a DPoP proof's `typ` and `jwk`); `alg` is the key's. */
+export async function signJws(signing: SigningKey, header: Readonly<Record<string, unknown>>, claims: Readonly<Record<string, unknown>>): Promise<string> {
   const input = `${base64urlText(JSON.stringify(header))}.${base64urlText(JSON.stringify(claims))}`;
   const signature = await crypto.subtle.sign(ALGORITHMS[signing.alg].signParams, signing.key, new TextEncoder().encode(input));
   return `${input}.${base64url(new Uint8Array(signature))}`;

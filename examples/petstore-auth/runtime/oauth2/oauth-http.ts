@@ -46,6 +46,8 @@ interface Answer {
 interface Outgoing {
   init: RequestInit;
   secrets: readonly string[];
+  /** Sees every answer's headers before it is judged (a DPoP nonce comes with errors and successes alike). */
+  observe?: ((response: Response) => void) | undefined;
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -98,7 +100,7 @@ async function send(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>
   const left = (): number => http.timeoutMs - (Date.now() - started);
   try {
     for (let attempt = 1; ; attempt++) {
-      const { init, secrets } = await outgoing();
+      const { init, secrets, observe } = await outgoing();
       const redact = http.secrets.redactor(secrets);
       let response: Response;
       try {
@@ -113,6 +115,7 @@ async function send(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>
         }
         throw new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what} could not be reached`, cause: error });
       }
+      observe?.(response);
       if (isRedirect(response)) {
         await discardBody(response);
         throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} answered with a redirect, which is not followed`, status: response.status });
@@ -162,6 +165,7 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string): JsonObjec
 export interface FormRequest {
   form: URLSearchParams;
   headers: Headers;
+  observe?: ((response: Response) => void) | undefined;
 }
 
 /**
@@ -169,10 +173,10 @@ export interface FormRequest {
  */
 export async function postForm(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry = true): Promise<JsonObject> {
   const outgoing = async (): Promise<Outgoing> => {
-    const { form, headers } = await build();
+    const { form, headers, observe } = await build();
     headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
     headers.set('accept', 'application/json');
-    return { init: { method: 'POST', headers, body: form.toString() }, secrets: requestSecrets(form, headers) };
+    return { init: { method: 'POST', headers, body: form.toString() }, secrets: requestSecrets(form, headers), observe };
   };
   return expectSuccess(http, await send(http, url, outgoing, what, retry), what);
 }

@@ -16,6 +16,8 @@ export interface Endpoints {
   refreshUrl?: URL | undefined;
   authorizationUrl?: URL | undefined;
   deviceAuthorizationUrl?: URL | undefined;
+  /** RFC 9126; only metadata names one. */
+  pushedAuthorizationRequestUrl?: URL | undefined;
 }
 
 /** Where a document at this address says it comes from, when the well-known rules fix it. */
@@ -79,5 +81,6 @@ export function endpointsFromMetadata(http: OAuthHttp, document: JsonObject, fal
     refreshUrl: document['token_endpoint'] !== undefined ? tokenUrl : (fallback.refreshUrl ?? tokenUrl),
     authorizationUrl: metadataEndpoint(http, document, 'authorization_endpoint', allowInsecureHttp) ?? fallback.authorizationUrl,
     deviceAuthorizationUrl: metadataEndpoint(http, document, 'device_authorization_endpoint', allowInsecureHttp) ?? fallback.deviceAuthorizationUrl,
+    pushedAuthorizationRequestUrl: metadataEndpoint(http, document, 'pushed_authorization_request_endpoint', allowInsecureHttp) ?? fallback.pushedAuthorizationRequestUrl,
   };
 }

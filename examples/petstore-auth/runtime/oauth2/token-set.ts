@@ -24,14 +24,16 @@ function optionalString(json: JsonObject, name: string): string | undefined {
 }
 
 /**
- * A successful token response (RFC 6749 §5.1) as a TokenSet. Only bearer tokens are usable: the
- * client sends them as `Authorization: Bearer`. A missing token_type is taken as Bearer.
+ * A successful token response (RFC 6749 §5.1) as a TokenSet. Bearer tokens are usable, and DPoP
+ * tokens when the client asked for them (`dpop`). A missing token_type is taken as Bearer. A
+ * Bearer answer to a DPoP request is used as Bearer, marked `dpopRefused` so the application sees it.
  */
 export function parseTokenResponse(
   json: JsonObject,
   scheme: string,
   nowMs: number,
   previous?: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
+  dpop = false,
   /** For the server's token_type quoted in an error. */
   redact?: (text: string) => string,
 ): TokenSet {
@@ -39,12 +41,15 @@ export function parseTokenResponse(
   if (accessToken === undefined) {
     throw new TokenError({ scheme, error: 'invalid_response', errorDescription: 'the token response has no access_token' });
   }
-  const tokenType = optionalString(json, 'token_type') ?? 'Bearer';
-  if (tokenType.toLowerCase() !== 'bearer') {
-    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued a ${JSON.stringify(tokenType.slice(0, 40))} token; only Bearer tokens are supported`, redact });
+  const issuedType = (optionalString(json, 'token_type') ?? 'Bearer').toLowerCase();
+  const tokenType = issuedType === 'bearer' ? 'Bearer' : issuedType === 'dpop' && dpop ? 'DPoP' : undefined;
+  if (tokenType === undefined) {
+    const usable = dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)';
+    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued a ${JSON.stringify(issuedType.slice(0, 40))} token; only ${usable} are supported`, redact });
   }
   const expiresIn = seconds(json['expires_in']);
-  const tokens: TokenSet = { accessToken, tokenType: 'Bearer', issuedAt: nowMs };
+  const tokens: TokenSet = { accessToken, tokenType, issuedAt: nowMs };
+  if (dpop && tokenType === 'Bearer') tokens.dpopRefused = true;
   if (expiresIn !== undefined) tokens.expiresAt = nowMs + expiresIn * 1000;
   // RFC 6749 §6: a refresh response without refresh_token means the old one stays valid.
   const refreshToken = optionalString(json, 'refresh_token') ?? previous?.refreshToken;

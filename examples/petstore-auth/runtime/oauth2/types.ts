@@ -38,6 +38,23 @@ export interface ClientIdentity extends EndpointOverrides {
   privateKeyAlg?: ClientAssertionAlg | undefined;
   /** `kid` header of the client assertion; default: the JWK's kid. */
   privateKeyId?: string | undefined;
+  /**
+   * DPoP (RFC 9449): bind tokens to a key this client holds. `true`: a P-256 key pair made with
+   * WebCrypto for this client (the private key cannot be exported). Or the application's own key.
+   */
+  dpop?: boolean | DpopKey | undefined;
+  /** RFC 8707 resource indicators: absolute URIs of the APIs the tokens are for; sent on every token request. */
+  resource?: string | readonly string[] | undefined;
+}
+
+/** The application's DPoP key; its public half goes into every proof. */
+export interface DpopKey {
+  /** A CryptoKey, a private JWK, or a PKCS#8 PEM string. */
+  privateKey: CryptoKey | JsonWebKey | string;
+  /** The public key as a JWK; optional when privateKey is a JWK (its public members are used). */
+  publicJwk?: JsonWebKey | undefined;
+  /** Default: ES256 for EC P-256 keys, PS256 for RSA keys. */
+  alg?: ClientAssertionAlg | undefined;
 }
 
 export interface ClientCredentialsGrant extends ClientIdentity {
@@ -68,6 +85,11 @@ export interface AuthorizationCodeGrant extends ClientIdentity {
   expiresAt?: number | undefined;
   /** Default redirect_uri for authorizationUrl / exchangeCode. */
   redirectUri?: string | undefined;
+  /**
+   * Pushed authorization requests (RFC 9126). Default: used when the server metadata names a
+   * `pushed_authorization_request_endpoint`; `true` requires it, `false` never pushes.
+   */
+  par?: boolean | undefined;
 }
 
 /** A token the application obtained itself (the implicit flow, or any flow run elsewhere). */
@@ -106,6 +128,11 @@ export interface TokenSet {
   refreshToken?: string | undefined;
   scope?: string | undefined;
   idToken?: string | undefined;
+  /**
+   * True when the client asked for a DPoP-bound token and the server issued a Bearer token
+   * instead: it is sent as Bearer, which anyone who steals it can use too.
+   */
+  dpopRefused?: boolean | undefined;
 }
 
 /**

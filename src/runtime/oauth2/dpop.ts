@@ -1,0 +1,137 @@
+/**
+ * DPoP (RFC 9449): proofs that the client holds the private key its tokens are bound to. One key
+ * per client: made here (`dpop: true`, ES256, private key non-extractable) or given by the
+ * application. Proofs are made per request and never reused; the latest server nonce (§8, §9) is
+ * kept per origin and put in every later proof to that origin.
+ */
+import { quoteScheme } from '../credential-checks.js';
+import { importSigningKey, signJws, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
+import { base64url, randomToken, sha256 } from './encoding.js';
+import type { DpopKey } from './types.js';
+
+// RFC 7638 §3.2: the required members of each key type, which are also all a public JWK needs.
+const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  EC: ['crv', 'kty', 'x', 'y'],
+  RSA: ['e', 'kty', 'n'],
+  OKP: ['crv', 'kty', 'x'],
+};
+
+interface ProofKey {
+  signing: SigningKey;
+  publicJwk: Readonly<Record<string, string>>;
+}
+
+/** The public members only, whatever else the JWK holds (a private `d` never goes into a proof). */
+function publicMembers(jwk: object, where: string): Readonly<Record<string, string>> {
+  const kty: unknown = Reflect.get(jwk, 'kty');
+  const members = typeof kty === 'string' ? PUBLIC_MEMBERS[kty] : undefined;
+  if (members === undefined) throw new TypeError(`${where}: publicJwk must be an EC, RSA or OKP public JWK`);
+  const out: Record<string, string> = {};
+  for (const member of members) {
+    const value: unknown = Reflect.get(jwk, member);
+    if (typeof value !== 'string' || value === '') throw new TypeError(`${where}: publicJwk lacks its "${member}" member`);
+    out[member] = value;
+  }
+  return Object.freeze(out);
+}
+
+/** The htu claim: the request URL without query and fragment (§4.2). */
+export function proofTarget(url: URL): string {
+  const target = new URL(url.href);
+  target.search = '';
+  target.hash = '';
+  return target.href;
+}
+
+/** base64url(SHA-256(access token)): the `ath` claim binding a proof to the token it goes with. */
+export async function accessTokenHash(accessToken: string): Promise<string> {
+  return base64url(await sha256(accessToken));
+}
+
+/** RFC 7638 thumbprint of the public key: what a bound token's `cnf.jkt` holds. */
+export async function jwkThumbprint(publicJwk: Readonly<Record<string, string>>): Promise<string> {
+  const ordered = Object.fromEntries(Object.keys(publicJwk).sort().map((name) => [name, publicJwk[name]]));
+  return base64url(await sha256(JSON.stringify(ordered)));
+}
+
+export class DpopProver {
+  readonly #scheme: string;
+  readonly #makeKey: () => Promise<ProofKey>;
+  #key: Promise<ProofKey> | undefined;
+  readonly #nonces = new Map<string, string>();
+
+  constructor(scheme: string, makeKey: () => Promise<ProofKey>) {
+    this.#scheme = scheme;
+    this.#makeKey = makeKey;
+  }
+
+  /** The latest nonce this origin's server sent, if any. */
+  nonceFor(url: URL): string | undefined {
+    return this.#nonces.get(url.origin);
+  }
+
+  /** Keeps a `DPoP-Nonce` the server sent; true when it is new. */
+  rememberNonce(url: URL, nonce: string | null): boolean {
+    // A nonce goes into a JSON string claim: any visible ASCII is fine (§8.1 allows NQCHAR).
+    if (nonce === null || !/^[\x21-\x7E]{1,512}$/.test(nonce) || this.#nonces.get(url.origin) === nonce) return false;
+    this.#nonces.set(url.origin, nonce);
+    return true;
+  }
+
+  /** A fresh proof for one request; `accessToken` adds `ath` (requests to the API). */
+  async proof(method: string, url: URL, nowMs: number, accessToken?: string): Promise<{ proof: string; nonce: string | undefined }> {
+    const key = await this.#proofKey();
+    const nonce = this.nonceFor(url);
+    const claims: Record<string, unknown> = { jti: randomToken(16), htm: method.toUpperCase(), htu: proofTarget(url), iat: Math.floor(nowMs / 1000) };
+    if (nonce !== undefined) claims['nonce'] = nonce;
+    if (accessToken !== undefined) claims['ath'] = await accessTokenHash(accessToken);
+    try {
+      return { proof: await signJws(key.signing, { typ: 'dpop+jwt', alg: key.signing.alg, jwk: key.publicJwk }, claims), nonce };
+    } catch {
+      // WebCrypto's own error may describe the key; say only what failed.
+      throw new TypeError(`security scheme ${quoteScheme(this.#scheme)}: the DPoP key cannot sign ${key.signing.alg} proofs`);
+    }
+  }
+
+  /** The `jkt` the server binds tokens to. */
+  async thumbprint(): Promise<string> {
+    return jwkThumbprint((await this.#proofKey()).publicJwk);
+  }
+
+  #proofKey(): Promise<ProofKey> {
+    // A failed import is not retried: the same key would fail the same way.
+    return (this.#key ??= this.#makeKey());
+  }
+}
+
+async function generatedKey(): Promise<ProofKey> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+  return { signing: { key: pair.privateKey, alg: 'ES256', kid: undefined }, publicJwk: publicMembers(jwk, 'dpop') };
+}
+
+function isDpopKey(value: unknown): value is DpopKey {
+  return typeof value === 'object' && value !== null && Reflect.get(value, 'privateKey') !== undefined;
+}
+
+/** The prover a credential's `dpop` asks for; undefined when DPoP is off. Checks shapes now, keys on first use. */
+export function dpopProverFor(grant: object, scheme: string): DpopProver | undefined {
+  const option: unknown = Object.hasOwn(grant, 'dpop') ? Reflect.get(grant, 'dpop') : undefined;
+  const where = `security scheme ${quoteScheme(scheme)}: dpop`;
+  if (option === undefined || option === false) return undefined;
+  if (option === true) return new DpopProver(scheme, generatedKey);
+  if (!isDpopKey(option)) throw new TypeError(`${where} must be true or { privateKey, publicJwk }`);
+  const privateKey = option.privateKey as PrivateKeyInput;
+  const jwkSource: unknown = option.publicJwk ?? (typeof privateKey === 'object' && !(typeof CryptoKey !== 'undefined' && privateKey instanceof CryptoKey) ? privateKey : undefined);
+  if (typeof jwkSource !== 'object' || jwkSource === null) throw new TypeError(`${where}: publicJwk is needed unless privateKey is a JWK`);
+  const publicJwk = publicMembers(jwkSource, where);
+  const alg = option.alg ?? (publicJwk['kty'] === 'EC' ? 'ES256' : publicJwk['kty'] === 'RSA' ? 'PS256' : undefined);
+  if (alg === undefined) throw new TypeError(`${where}: ${publicJwk['kty']} keys are not supported; use an EC P-256 or RSA key`);
+  return new DpopProver(scheme, async () => {
+    try {
+      return { signing: await importSigningKey(privateKey, alg, undefined, scheme), publicJwk };
+    } catch {
+      throw new TypeError(`${where}: privateKey must be a private key (CryptoKey, JWK or PKCS#8 PEM) for ${alg} matching publicJwk`);
+    }
+  });
+}
