@@ -1,9 +1,13 @@
 export { ApiError } from './api-error.js';
+export { ApiPromise, type ApiResponse } from './api-promise.js';
+export { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
+export type { HookContext, Hooks } from './hooks.js';
+export type { BackoffOptions, RetryOptions } from './retry.js';
 export { ApiKeyAuth, type ApiKeyLocation } from './api-key-auth.js';
 export type { AccessTokenCredentials, AuthContext, AuthRequest, AuthStrategy, BasicCredentials, OAuthFlowsSpec, SchemeSpec, TokenSource } from './auth-strategy.js';
 export { BasicAuth } from './basic-auth.js';
 export { BearerAuth } from './bearer-auth.js';
-export { ClientCore, type CoreConfig, type FetchLike, type RequestOptions } from './client-core.js';
+export { ClientCore, type CoreConfig, type FetchLike, type FetchOptions, type RequestOptions } from './client-core.js';
 export { createAuthStrategies } from './create-auth-strategies.js';
 export { buildAuthStrategies, type FactoryContext, type StrategyFactory } from './strategy-factory.js';
 export { staticStrategies } from './static-strategies.js';
