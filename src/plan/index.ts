@@ -10,6 +10,7 @@ import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
 import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
+export { coveredStatuses, ERROR_STATUSES, type ErrorBranch } from './error-responses.js';
 export type { OutputModule, OutputModules, RuntimeName } from './output-modules.js';
 export type { PlannedScheme } from './schemes/plan-schemes.js';
 

@@ -39,7 +39,7 @@ export interface ClientFeatures {
 export function clientFeatures(schemes: readonly PlannedScheme[]): ClientFeatures {
   const managesTokens = schemes.some((s) => s.managesTokens);
   const signInSchemes = schemes.filter((s) => s.signsIn);
-  const optionTypes = new Set(['FetchLike', 'RequestOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
+  const optionTypes = new Set(['ApiPromise', 'FetchLike', 'FetchOptions', 'Hooks', 'RequestOptions', 'RetryOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
   if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
   return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes] };
@@ -54,13 +54,13 @@ const types = (names: readonly string[]): RuntimeName[] => names.map((name) => (
  */
 export function outputModules(features: ClientFeatures, clientName: string, typeNames: readonly string[]): OutputModules {
   const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
-  const indexValues = ['ApiError', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
+  const indexValues = ['ApiError', 'ApiConnectionError', 'ApiTimeoutError', 'ApiPromise', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
   return {
     'client.ts': {
       ...empty,
-      declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', clientName],
+      declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', clientName],
       runtimeImports: [
-        ...values(['ClientCore', 'buildAuthStrategies', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         ...types(['SchemeSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operations', 'T'],
@@ -73,10 +73,12 @@ export function outputModules(features: ClientFeatures, clientName: string, type
         ...values(indexValues),
         // Option types that are also classes (TokenStoreError) are exported once, as values.
         ...types(features.optionTypes.filter((name) => !indexValues.includes(name))),
+        // Parts of the option and result types, for callers who name them.
+        ...types(['ApiResponse', 'BackoffOptions', 'HookContext']),
         // The scale-out store (and its option types) ships with every client that manages tokens.
         ...types(features.managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : []),
       ],
-      siblingExports: [clientName, 'AuthOptions', 'ClientOptions', 'operations', ...typeNames],
+      siblingExports: [clientName, 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { MediaModel, OperationModel, ParameterModel, TypeNode } from '../model/index.js';
 import { NameRegistry } from './name-registry.js';
+import { errorBranches, type ErrorBranch } from './error-responses.js';
 import { successResult } from './result-type.js';
 
 /** One argument-object property: a parameter or the request body. */
@@ -22,6 +23,8 @@ export interface PlannedOperation {
   body?: { key: string; media: MediaModel };
   /** Type of the parsed 2xx body; undefined when no 2xx response has content. */
   result: TypeNode | undefined;
+  /** The error responses as non-overlapping status branches (what `isApiError` narrows to). */
+  errors: ErrorBranch[];
 }
 
 /**
@@ -49,5 +52,5 @@ export function planOperation(op: OperationModel, methodName: string, filled: (p
     body = { key, media };
     args.push({ key, required: op.requestBody.required, type: media.type, description: op.requestBody.description });
   }
-  return { model: op, methodName, args, body, result: successResult(op) };
+  return { model: op, methodName, args, body, result: successResult(op), errors: errorBranches(op) };
 }

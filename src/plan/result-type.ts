@@ -19,7 +19,7 @@ export function successResult(op: OperationModel): TypeNode | undefined {
   const members: TypeNode[] = [];
   let bodiless = false;
   for (const response of successes) {
-    const media = preferred(response.contents);
+    const media = preferredMedia(response.contents);
     if (media) members.push(media.type);
     else bodiless = true;
   }
@@ -28,6 +28,7 @@ export function successResult(op: OperationModel): TypeNode | undefined {
   return members.length === 1 ? members[0] : { kind: 'union', members };
 }
 
-function preferred(contents: readonly MediaModel[]): MediaModel | undefined {
+/** The JSON media when a response offers several, else its first. */
+export function preferredMedia(contents: readonly MediaModel[]): MediaModel | undefined {
   return contents.find((c) => c.encoding === 'json') ?? contents[0];
 }

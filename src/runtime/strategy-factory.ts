@@ -30,6 +30,9 @@ export function buildAuthStrategies(
   const strategies = new Map<string, AuthStrategy>();
   if (credentials === undefined || credentials === null) return strategies;
   if (typeof credentials !== 'object') throw new TypeError('credentials must be an object keyed by security scheme name');
+  for (const key of Object.keys(credentials)) {
+    if (!Object.hasOwn(schemes, key)) throw new TypeError(`auth has no security scheme ${quoteScheme(key)}; ${validSchemes(schemes)}`);
+  }
   const sharedValues = new Map<string, unknown>();
   const context: FactoryContext = {
     env,
@@ -56,4 +59,9 @@ function firstStrategy(factories: readonly StrategyFactory[], name: string, spec
     if (strategy !== undefined) return strategy;
   }
   return undefined;
+}
+
+function validSchemes(schemes: Readonly<Record<string, SchemeSpec>>): string {
+  const names = Object.keys(schemes);
+  return names.length === 0 ? 'this API declares no security schemes' : `its schemes are ${names.map(quoteScheme).join(', ')}`;
 }

@@ -66,7 +66,7 @@ describe('features the public corpus lacks', () => {
     const operations = await readFile(join(root, 'multi', 'operations.ts'), 'utf8');
     expect(operations).toContain('{ key: "limit", name: "limit", in: "query" }');
     const client = await readFile(join(root, 'multi', 'client.ts'), 'utf8');
-    expect(client).toMatch(/listPets\(args\?: \{ limit\?: number \}, options\?: RequestOptions\): Promise<T\.Pet\[\]>/);
+    expect(client).toMatch(/listPets\(args\?: \{ limit\?: number \}, options\?: RequestOptions\): ApiPromise<T\.Pet\[\]>/);
   });
 
   it(`an enum of ${ENUM_SIZE} values: every value, in order, generated in under five seconds`, async () => {

@@ -103,7 +103,7 @@ describe('what the corpus brings', () => {
     const name = 'github/api.github.com.json';
     expect(output(name, 'operations.ts')).toContain('{ key: "per_page", name: "per_page", in: "query" }'); // #/components/parameters/per-page
     // repos/get answers 200 with a $ref'd schema and 403/404 with $ref'd responses: the result is the 200 body
-    expect(output(name, 'client.ts')).toMatch(/reposGet\(args: \{[^]*?\}, options\?: RequestOptions\): Promise<T\.FullRepository>/);
+    expect(output(name, 'client.ts')).toMatch(/reposGet\(args: \{[^]*?\}, options\?: RequestOptions\): ApiPromise<T\.FullRepository>/);
   });
 
   it('non-JSON media types: binary, multipart and form bodies, text responses', () => {

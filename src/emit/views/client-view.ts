@@ -1,5 +1,5 @@
 import type { TypeNode } from '../../model/index.js';
-import type { Plan, PlannedOperation } from '../../plan/index.js';
+import { coveredStatuses, ERROR_STATUSES, type Plan, type PlannedOperation } from '../../plan/index.js';
 import { docComment, propertyAccess, propertyKey, stringLiteral } from '../escape.js';
 import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
@@ -27,6 +27,10 @@ export interface ClientView {
   /** Union of the scheme names that can sign a user in (authorization code, OpenID Connect), or ''. */
   authorizationSchemes: string;
   methods: Array<{ doc: string; name: string; params: string; result: string; operation: string; args: string }>;
+  /** `300 | 301 | …`: the HttpErrorStatus union. */
+  errorStatuses: string;
+  /** Per method: its OperationErrors key and the union of `{ status; body }` branches. */
+  operationErrors: Array<{ key: string; union: string }>;
 }
 
 export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
@@ -55,6 +59,8 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
       credentialType: scheme.credentialType,
     })),
     managesTokens: plan.features.managesTokens,
+    errorStatuses: ERROR_STATUSES.join(' | '),
+    operationErrors: plan.operations.map((op) => ({ key: propertyKey(op.methodName), union: errorUnion(op, refs) })),
     authorizationSchemes: plan.features.signInSchemes.map((s) => stringLiteral(s.model.key)).join(' | '),
     methods,
     runtimeImports: runtimeStatements(runtime, plan.modules['client.ts'].runtimeImports, 'import'),
@@ -99,4 +105,15 @@ function filledInDoc(parameters: PlannedOperation['model']['parameters']): strin
     return [`\`${p.name}${p.in === 'header' ? ': ' : '='}${String(p.fixed.value)}\``];
   });
   return sent.length ? `Sends ${sent.join(', ')} itself.` : undefined;
+}
+
+/** `{ status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 404>; body: unknown }`. */
+function errorUnion(op: PlannedOperation, refs: { refName: (key: string) => string }): string {
+  const covered = coveredStatuses(op.errors);
+  const branches = op.errors.map((branch) => {
+    const status = branch.statuses?.join(' | ') ?? (covered.length ? `Exclude<HttpErrorStatus, ${covered.join(' | ')}>` : 'HttpErrorStatus');
+    const body = branch.body ? typeToText(branch.body, refs, '  ') : 'undefined';
+    return `{ status: ${status}; body: ${body} }`;
+  });
+  return branches.length ? branches.join(' | ') : 'never';
 }

@@ -135,7 +135,8 @@ describe('ClientCore.request', () => {
     const strategy: AuthStrategy = { scheme: 'bearer', apply: (_req, context) => void seen.push(context) };
     const { fetch } = fakeFetch();
     await new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(getPet, { petId: 1 });
-    expect(seen).toEqual([{ scopes: ['pets:read'], operation: 'getPet', probe: expect.any(Function) }]);
+    // The signal is the attempt's own (caller's abort or timeoutMs, whichever comes first).
+    expect(seen).toEqual([{ scopes: ['pets:read'], operation: 'getPet', signal: expect.any(AbortSignal), probe: expect.any(Function) }]);
   });
 
   it('rejects non-2xx with ApiError carrying status, headers and parsed body', async () => {
@@ -147,11 +148,20 @@ describe('ClientCore.request', () => {
     expect((error as ApiError).headers.get('content-type')).toBe('application/json');
   });
 
-  it('passes the abort signal to fetch', async () => {
-    const { fetch, calls } = fakeFetch();
+  it('passes fetch a signal that aborts with the caller\'s reason', async () => {
+    const sent: AbortSignal[] = [];
+    const fetch: FetchLike = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        sent.push(init!.signal!);
+        init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason));
+      });
     const controller = new AbortController();
-    await new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 }, { signal: controller.signal });
-    expect(calls[0]!.init.signal).toBe(controller.signal);
+    const call = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 }, { signal: controller.signal });
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    const reason = new Error('caller gave up');
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    expect(sent[0]!.aborted).toBe(true);
   });
 
   it('uses globalThis.fetch, looked up at call time, called without a this', async () => {
@@ -171,7 +181,7 @@ describe('ClientCore.request', () => {
   });
 
   it.each([
-    ['not a URL', 'api.test/v1', /Invalid URL/],
+    ['not a URL', 'api.test/v1?key=hunter2', /baseUrl is not a valid absolute URL/],
     ['credentials in the URL', 'https://user:hunter2@api.test', /must not contain a user name or password/],
   ])('rejects a baseUrl that is %s when constructed, without echoing secrets', (_label, baseUrl, message) => {
     const make = () => new ClientCore({ baseUrl, auth: new Map() });

@@ -1,0 +1,41 @@
+/** A call's outcome with the response it came from. The body has been read already: use status and headers. */
+export interface ApiResponse<T> {
+  data: T;
+  response: Response;
+}
+
+/**
+ * What every generated method returns. Awaiting it gives the parsed body; `.withResponse()` gives
+ * `{ data, response }` for status and headers (rate limits, `Link`, `ETag`). Not a Promise
+ * subclass, so `then` chains stay plain Promises.
+ */
+export class ApiPromise<T> implements PromiseLike<T> {
+  readonly #result: Promise<ApiResponse<T>>;
+
+  constructor(result: Promise<ApiResponse<T>>) {
+    this.#result = result;
+  }
+
+  withResponse(): Promise<ApiResponse<T>> {
+    return this.#result;
+  }
+
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#result.then((result) => result.data).then(onFulfilled, onRejected);
+  }
+
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onFinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'ApiPromise';
+  }
+}

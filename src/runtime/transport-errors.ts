@@ -1,0 +1,54 @@
+/**
+ * Where a request went, for messages: origin and path only. The query can hold an API key or a
+ * presigned signature, and user info a password, so neither is ever shown.
+ */
+export function publicUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+// Only a system error code (ECONNREFUSED, ENOTFOUND, …) is quoted: a custom fetch's message may quote the URL, key included.
+function causeCode(cause: unknown): string | undefined {
+  for (let error = cause, depth = 0; typeof error === 'object' && error !== null && depth < 3; depth++) {
+    const code: unknown = Reflect.get(error, 'code');
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return code;
+    error = Reflect.get(error, 'cause');
+  }
+  return undefined;
+}
+
+export interface ConnectionFailure {
+  operation: string;
+  method: string;
+  url: URL;
+  cause: unknown;
+}
+
+/** The request got no HTTP answer at all: refused, reset, DNS or TLS failure. `cause` is fetch's own error. */
+export class ApiConnectionError extends Error {
+  override readonly name: string = 'ApiConnectionError';
+  /** The generated method's name. */
+  readonly operation: string;
+  readonly method: string;
+  /** Origin and path of the request; never its query or user info. */
+  readonly url: string;
+
+  constructor(failure: ConnectionFailure, message?: string) {
+    const url = publicUrl(failure.url);
+    const code = causeCode(failure.cause);
+    super(message ?? `${failure.operation}: ${failure.method} ${url} got no response${code === undefined ? '' : ` (${code})`}`, { cause: failure.cause });
+    this.operation = failure.operation;
+    this.method = failure.method;
+    this.url = url;
+  }
+}
+
+/** No complete answer within `timeoutMs` (per attempt, body included). Also an ApiConnectionError. */
+export class ApiTimeoutError extends ApiConnectionError {
+  override readonly name: string = 'ApiTimeoutError';
+  readonly timeoutMs: number;
+
+  constructor(failure: ConnectionFailure & { timeoutMs: number }) {
+    super(failure, `${failure.operation}: ${failure.method} ${publicUrl(failure.url)} did not answer within ${failure.timeoutMs} ms (timeoutMs)`);
+    this.timeoutMs = failure.timeoutMs;
+  }
+}
