@@ -61,9 +61,13 @@ describe('views', () => {
       // one line per module, in module path order; type-only lines say so once
       runtimeExports: [
         "export { ApiError } from './runtime/api-error.js';",
+        "export { ApiPromise, type ApiResponse } from './runtime/api-promise.js';",
         "export type { TokenSource } from './runtime/auth-strategy.js';",
-        "export type { FetchLike, RequestOptions } from './runtime/client-core.js';",
+        "export type { FetchLike, FetchOptions, RequestOptions } from './runtime/client-core.js';",
+        "export type { HookContext, Hooks } from './runtime/hooks.js';",
+        "export type { BackoffOptions, RetryOptions } from './runtime/retry.js';",
         "export { AuthRequiredError } from './runtime/security.js';",
+        "export { ApiConnectionError, ApiTimeoutError } from './runtime/transport-errors.js';",
       ],
     });
   });
