@@ -74,11 +74,19 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** `get /pets/{id}` → `getPetsId`. Returns '' when the text has no letters or digits. */
+/**
+ * `get /pets/{id}` → `getPetsId`; a leading all-capitals word is lowered whole, so AWS's
+ * `GET_AssumeRole` is `getAssumeRole` and `URLLookup` is `urlLookup`, not `gETAssumeRole`.
+ * Returns '' when the text has no letters or digits.
+ */
 export function camelCase(text: string): string {
   return words(text)
-    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w, i) => (i === 0 ? lowerFirstWord(w) : w.charAt(0).toUpperCase() + w.slice(1)))
     .join('');
+}
+
+function lowerFirstWord(word: string): string {
+  return /^[\p{Lu}\p{N}]+$/u.test(word) ? word.toLowerCase() : word.charAt(0).toLowerCase() + word.slice(1);
 }
 
 /** `pet store` → `PetStore`. */

@@ -20,6 +20,9 @@ describe('method names', () => {
     { given: [{ operationId: 'delete' }, { operationId: 'constructor' }], want: ['delete', 'constructor2'] },
     { given: [{ operationId: 'toString' }, { operationId: 'then' }], want: ['toString2', 'then2'] },
     { given: [{ operationId: '123go' }, { operationId: '***' }], want: ['_123go', 'get'] },
+    // AWS query-protocol ids: a leading acronym is lowered whole (was `gETAssumeRole`).
+    { given: [{ operationId: 'GET_AssumeRole' }, { operationId: 'POST_AssumeRole' }], want: ['getAssumeRole', 'postAssumeRole'] },
+    { given: [{ operationId: 'URLLookup' }, { operationId: 'S3Copy' }, { operationId: 'ID' }], want: ['urlLookup', 's3Copy', 'id'] },
     { given: [{ operationId: 'listPets' }, { operationId: 'list_pets' }, { operationId: 'ListPets' }], want: ['listPets', 'listPets2', 'listPets3'] },
   ];
   it.each(cases)('%j', ({ given, want }) => {
