@@ -38,6 +38,7 @@ interface GenerateFlags extends OutputFlags {
 
 interface InitFlags extends OutputFlags {
   name?: string;
+  overlay?: string[];
   packageName?: string;
   license?: string;
   validate: boolean;
@@ -83,6 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<spec>', 'OpenAPI document: a file (JSON or YAML) or an http(s) URL')
     .argument('<dir>', 'the package folder to create (must be new or empty)')
     .option('-n, --name <ClientName>', 'client class name (default: from info.title)')
+    .option('--overlay <file>', 'apply an Overlay 1.0 document to the spec first (repeatable, applied in order); kept in the package\'s keyway.config.json', (file: string, files: string[] = []) => [...files, file])
     .option('--package-name <name>', 'npm package name (default: from the folder name)')
     .option('--license <spdx>', 'package.json license, an SPDX expression such as MIT (default: UNLICENSED)')
     .option('--no-validate', 'skip validation against the OpenAPI schema')
@@ -92,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (spec: string, dir: string, flags: InitFlags) => {
       verbose = flags.verbose === true;
       const progress = new ProgressLine(process.stderr, { quiet: flags.quiet === true, verbose });
-      const result = await initPackage({ input: spec, dir, name: flags.name, packageName: flags.packageName, license: flags.license, validate: flags.validate, templates: flags.templates, onProgress: progress.handler() }).finally(() =>
+      const result = await initPackage({ input: spec, dir, overlays: flags.overlay, name: flags.name, packageName: flags.packageName, license: flags.license, validate: flags.validate, templates: flags.templates, onProgress: progress.handler() }).finally(() =>
         progress.clear(),
       );
       if (flags.quiet) return;

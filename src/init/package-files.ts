@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../emit/package-root.js';
 import { KeywayError } from '../errors.js';
 
@@ -96,6 +96,28 @@ export function tsconfigJson(): string {
       outDir: 'dist',
     },
     include: ['src'],
+  };
+  return JSON.stringify(config, null, 2) + '\n';
+}
+
+/**
+ * keyway.config.json of a generated SDK: `keyway generate` with no arguments, run in the package,
+ * regenerates src/ as init generated it (document, overlays in order, name, templates, validation).
+ * Paths are written relative to the package, so the config still works when the package and its
+ * documents are committed and checked out elsewhere; URLs stay as they are.
+ */
+export function keywayConfigJson(
+  dir: string,
+  options: { input: string; overlays?: readonly string[] | undefined; name?: string | undefined; templates?: string | undefined; validate?: boolean | undefined },
+): string {
+  const fromPackage = (path: string) => (/^https?:\/\//i.test(path) ? path : relative(dir, isAbsolute(path) ? path : join(process.cwd(), path)).split(sep).join('/'));
+  const config = {
+    input: fromPackage(options.input),
+    output: 'src',
+    ...(options.overlays?.length ? { overlays: options.overlays.map(fromPackage) } : {}),
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.templates !== undefined ? { templates: fromPackage(options.templates) } : {}),
+    ...(options.validate === false ? { validate: false } : {}),
   };
   return JSON.stringify(config, null, 2) + '\n';
 }

@@ -24,7 +24,7 @@ const RESERVED_GLOBALS = new Set([
   'Promise', 'Readonly', 'Record', 'RegExp', 'Request', 'RequestInit', 'Response', 'Set', 'String',
   'Symbol', 'TypeError', 'URL', 'URLSearchParams', 'AbortSignal', 'Uint8Array', 'fetch', 'globalThis',
   'console', 'crypto', 'encodeURIComponent', 'decodeURIComponent', 'btoa', 'atob', 'setTimeout',
-  'clearTimeout', 'HeadersInit', 'BodyInit', 'Omit', 'Exclude', 'Extract', 'NonNullable',
+  'clearTimeout', 'BodyInit', 'Omit', 'Exclude', 'Extract', 'NonNullable',
   'ReturnType', 'Awaited', 'TextEncoder', 'TextDecoder', 'ReadableStream', 'DataView',
 ]);
 

@@ -61,7 +61,8 @@ export function outputModules(features: ClientFeatures, clientName: string, type
       declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', clientName],
       runtimeImports: [
         ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
-        ...types(['SchemeSpec', ...features.optionTypes]),
+        // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
+        ...types(['SchemeSpec', 'HeadersInit', ...features.optionTypes]),
       ],
       siblingImports: ['operations', 'T'],
     },

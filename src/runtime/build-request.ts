@@ -2,6 +2,7 @@ import { ownValue, paramValue } from './args.js';
 import type { AuthRequest } from './auth-strategy.js';
 import { documentBase } from './document-base.js';
 import { encodeBody, type EncodedBody } from './encode-body.js';
+import type { HeadersInit } from './fetch-types.js';
 import type { OperationSpec } from './operation.js';
 import { appendCookies, serializeCookieParam, serializeHeaderValue } from './serialize-header.js';
 import { expandPath } from './serialize-path.js';

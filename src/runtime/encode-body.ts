@@ -1,4 +1,5 @@
 import { definedEntries, isPropertyMap } from './args.js';
+import type { BodyInit } from './fetch-types.js';
 import type { BodySpec } from './operation.js';
 import { toParamText } from './uri-encoding.js';
 

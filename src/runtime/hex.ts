@@ -1,3 +1,5 @@
+import { crypto } from './web-crypto.js';
+
 /** Lower-case hex of the bytes. */
 export function toHex(bytes: Uint8Array): string {
   let hex = '';

@@ -1,3 +1,5 @@
+import { platformCrypto } from './web-crypto.js';
+
 /** `true` → a fresh random UUID (made once per call, so every retry carries the same one); a string is used as is. */
 export function idempotencyKeyFor(option: string | boolean | undefined): string | undefined {
   if (option === undefined || option === false) return undefined;
@@ -7,7 +9,7 @@ export function idempotencyKeyFor(option: string | boolean | undefined): string 
 }
 
 function randomUuid(): string {
-  const webCrypto = globalThis.crypto;
+  const webCrypto = platformCrypto();
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
   // randomUUID needs a secure context in browsers; getRandomValues does not (RFC 9562 version 4 layout).
   const bytes = webCrypto.getRandomValues(new Uint8Array(16));

@@ -158,6 +158,37 @@ describe('the packed tarball', () => {
     expect(stdout).toMatch(/^✔ PetstoreAuthClient → via-npx \(7 operations/);
   }, 60_000);
 
+  // The oldest TypeScript the README promises for keyway's own API (`export type *` needs 5.0), in
+  // a consumer that checks every .d.ts it loads (skipLibCheck off). node16 only: it reads `exports`
+  // as strictly as bundler does, and each run of 5.0's (JavaScript) tsc costs ~10 s of CPU.
+  it.each(['node16'] as const)('its .d.ts type-check under TypeScript 5.0 with skipLibCheck off, moduleResolution %s', async (moduleResolution) => {
+    await writeFile(
+      join(app, 'use-api.mts'), // .mts: ESM whatever the app's package.json says
+      [
+        `import { generate, initPackage, KeywayError, renderClient, type GenerateOptions, type GenerateResult, type InitOptions, type KeywayErrorCode } from ${JSON.stringify(manifest.name)};`,
+        "const options: GenerateOptions = { input: 'openapi.yaml', output: 'client', overlays: ['fix.yaml'] };",
+        'export const generated: Promise<GenerateResult> = generate(options);',
+        "export const init = (dir: string): ReturnType<typeof initPackage> => initPackage({ input: 'openapi.yaml', dir } satisfies InitOptions);",
+        'export const files = async (): Promise<number> => (await renderClient(options)).files.size;',
+        "export const code = (error: unknown): KeywayErrorCode | undefined => (error instanceof KeywayError ? error.code : undefined);",
+        '// @ts-expect-error: output is required',
+        "void generate({ input: 'openapi.yaml' });",
+      ].join('\n'),
+    );
+    const config = `tsconfig.ts50-${moduleResolution}.json`;
+    const module = moduleResolution === 'node16' ? 'node16' : 'esnext';
+    // lib.dom for fetch's types (Response, Headers) in the runtime types keyway's API names; cheaper to check than @types/node.
+    await writeFile(join(app, config), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: 'es2022', lib: ['es2022', 'dom'], types: [], module, moduleResolution }, files: ['use-api.mts'] }));
+    const tsc = join(ROOT, 'node_modules/typescript-5.0/bin/tsc');
+    const diagnostics = await run(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { cwd: app }).then(
+      ({ stdout }) => stdout,
+      (error: { stdout: string; stderr: string }) => error.stdout + error.stderr,
+    );
+    expect(diagnostics).toBe('');
+    const { stdout: version } = await run(process.execPath, [tsc, '--version']);
+    expect(version.trim()).toBe('Version 5.0.4');
+  }, 90_000);
+
   it('is require()d by name from CommonJS', async () => {
     await writeFile(join(app, 'main.cjs'), `const k = require(${JSON.stringify(manifest.name)});\nconsole.log(typeof k.generate, typeof k.initPackage, typeof k.KeywayError);\n`);
     const { stdout } = await run(process.execPath, ['main.cjs'], { cwd: app });

@@ -4,6 +4,7 @@ import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, wait } from './attempt-deadline.js';
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
+import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import { fromHookRequest, toHookRequest, type HookContext, type Hooks } from './hooks.js';
 import { idempotencyKeyFor } from './idempotency-key.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';

@@ -5,7 +5,9 @@
  */
 export function documentBase(): string | undefined {
   try {
-    return typeof location === 'undefined' ? undefined : location.href;
+    // `location` as globalThis's: it is a browser global, declared by lib.dom only.
+    const location = (globalThis as { location?: { href: string } }).location;
+    return location === undefined ? undefined : location.href;
   } catch {
     return undefined; // Deno without --location throws on access.
   }

@@ -1,11 +1,14 @@
 /** SHA-256 and HMAC-SHA256 through WebCrypto, the only primitives Signature Version 4 needs. */
+import type { Bytes } from '../bytes.js';
+import { crypto } from '../web-crypto.js';
 
 const encoder = new TextEncoder();
 
-export type Bytes = Uint8Array<ArrayBuffer>;
+export type { Bytes };
 
 export function utf8(text: string): Bytes {
-  return encoder.encode(text);
+  // TextEncoder always makes a fresh ArrayBuffer; @types/node types the result as any Uint8Array.
+  return encoder.encode(text) as Bytes;
 }
 
 export function toHex(bytes: Uint8Array): string {

@@ -4,6 +4,7 @@
  * is hashed is exactly what is sent.
  */
 import type { EncodedBody } from '../encode-body.js';
+import type { BodyInit } from '../fetch-types.js';
 import { sha256Hex, utf8, type Bytes } from './hmac-sha256.js';
 import { EMPTY_PAYLOAD_HASH, UNSIGNED_PAYLOAD } from './sign-v4.js';
 

@@ -1,4 +1,5 @@
 import { toHex } from '../hex.js';
+import { crypto } from '../web-crypto.js';
 import { encodeUnreserved } from '../uri-encoding.js';
 import type { DigestAlgorithm, DigestChallenge } from './digest-challenge.js';
 import { md5 } from './md5.js';

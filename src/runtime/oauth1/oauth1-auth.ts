@@ -2,6 +2,7 @@ import type { AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme } from '../credential-checks.js';
 import { encodeUnreserved } from '../uri-encoding.js';
+import { crypto } from '../web-crypto.js';
 import { OAuth1Signer, SIGNATURE_METHODS, type OAuth1SignatureMethod } from './oauth1-signature.js';
 import { collectParameters, signatureBaseString, type OAuthParam } from './signature-base-string.js';
 

@@ -1,4 +1,5 @@
 import { encodeUnreserved } from '../uri-encoding.js';
+import { crypto, type CryptoKey } from '../web-crypto.js';
 
 export type OAuth1SignatureMethod = 'HMAC-SHA1' | 'HMAC-SHA256' | 'PLAINTEXT';
 

@@ -5,6 +5,7 @@
  * kept per origin and put in every later proof to that origin.
  */
 import { quoteScheme } from '../credential-checks.js';
+import { crypto, isCryptoKey } from '../web-crypto.js';
 import { importSigningKey, signJws, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
 import { base64url, randomToken, sha256 } from './encoding.js';
 import type { DpopKey } from './types.js';
@@ -122,7 +123,7 @@ export function dpopProverFor(grant: object, scheme: string): DpopProver | undef
   if (option === true) return new DpopProver(scheme, generatedKey);
   if (!isDpopKey(option)) throw new TypeError(`${where} must be true or { privateKey, publicJwk }`);
   const privateKey = option.privateKey as PrivateKeyInput;
-  const jwkSource: unknown = option.publicJwk ?? (typeof privateKey === 'object' && !(typeof CryptoKey !== 'undefined' && privateKey instanceof CryptoKey) ? privateKey : undefined);
+  const jwkSource: unknown = option.publicJwk ?? (typeof privateKey === 'object' && !isCryptoKey(privateKey) ? privateKey : undefined);
   if (typeof jwkSource !== 'object' || jwkSource === null) throw new TypeError(`${where}: publicJwk is needed unless privateKey is a JWK`);
   const publicJwk = publicMembers(jwkSource, where);
   const alg = option.alg ?? (publicJwk['kty'] === 'EC' ? 'ES256' : publicJwk['kty'] === 'RSA' ? 'PS256' : undefined);

@@ -1,4 +1,6 @@
 /** Byte and text encodings the OAuth wire formats use, from web-standard globals only. */
+import type { Bytes } from '../bytes.js';
+import { crypto } from '../web-crypto.js';
 
 export function base64url(bytes: Uint8Array): string {
   let binary = '';
@@ -10,7 +12,7 @@ export function base64urlText(text: string): string {
   return base64url(new TextEncoder().encode(text));
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+export function base64ToBytes(base64: string): Bytes {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -30,6 +32,6 @@ export function formEncode(value: string): string {
   return new URLSearchParams([['', value]]).toString().slice(1);
 }
 
-export async function sha256(text: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function sha256(text: string): Promise<Bytes> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }

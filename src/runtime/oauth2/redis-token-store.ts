@@ -3,6 +3,7 @@
  * flight: a lease is `SET <lock key> <owner> NX PX <ttl>`, extended and released by scripts that
  * act only while the caller still owns it. Keys are SHA-256 hashes under a prefix, never a secret.
  */
+import type { CryptoKey } from '../web-crypto.js';
 import { redisCommand, replyText, type RedisClientLike, type RedisCommand } from './redis-client.js';
 import { sameTokens } from './same-tokens.js';
 import { decodeTokens, encodeTokens, importEncryptionKey, sha256Hex } from './token-cipher.js';

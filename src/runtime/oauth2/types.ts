@@ -4,6 +4,7 @@
  */
 import type { TokenSource } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
+import type { CryptoKey, JsonWebKey } from '../web-crypto.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { TokenStoreError } from './token-store-error.js';
 

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveTsc } from '../../support/tsc.js';
@@ -140,6 +140,37 @@ describe('keyway init', () => {
     );
     expect(checked).toBe('');
   }, 90_000);
+
+  it('--overlay (repeatable) applies the overlays in order and keeps them in keyway.config.json, so generate run there applies them too', async () => {
+    const docs = join(dir, 'docs');
+    await mkdir(docs);
+    const overlay = (title: string, actions: object[]) => JSON.stringify({ overlay: '1.0.0', info: { title, version: '1' }, actions });
+    await writeFile(join(docs, 'title.json'), overlay('title', [{ target: '$.info', update: { title: 'Zoo Keeper' } }]));
+    await writeFile(
+      join(docs, 'key.json'),
+      overlay('key', [
+        { target: '$.info', update: { title: 'Zoo Keeper Two' } },
+        { target: '$.components.securitySchemes', update: { zooKey: { type: 'apiKey', in: 'header', name: 'X-Zoo-Key' } } },
+      ]),
+    );
+    const pkg = join(dir, 'overlaid-sdk');
+    // Relative paths, from the folder init runs in: the config must point at the same files from the package.
+    const init = await keyway(['init', EXAMPLE, 'overlaid-sdk', '--overlay', 'docs/title.json', '--overlay', 'docs/key.json', '--name', 'Zoo', '-q'], { cwd: dir });
+    expect(init).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(await readFile(join(pkg, 'keyway.config.json'), 'utf8'))).toEqual({
+      input: relative(pkg, EXAMPLE).split(sep).join('/'),
+      output: 'src',
+      overlays: ['../docs/title.json', '../docs/key.json'],
+      name: 'Zoo',
+    });
+    expect((await readFile(join(pkg, 'README.md'), 'utf8')).startsWith('# Zoo Keeper Two ')).toBe(true); // the second overlay wins
+    const client = await readFile(join(pkg, 'src', 'client.ts'), 'utf8');
+    expect(client).toContain('zooKey?:');
+
+    const regenerated = await keyway(['generate', '-q'], { cwd: pkg });
+    expect(regenerated).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await readFile(join(pkg, 'src', 'client.ts'), 'utf8')).toBe(client);
+  }, 60_000);
 
   it('refuses a folder that is not empty, and touches nothing in it', async () => {
     const taken = join(dir, 'taken');

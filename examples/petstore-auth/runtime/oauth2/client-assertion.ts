@@ -3,7 +3,9 @@
  * `private_key_jwt` (RFC 7523 §2.2, OIDC Core §9): a short-lived JWT signed with the client's key,
  * sent instead of a secret. Signed with crypto.subtle; ES256's raw r||s output is already the JWS form.
  */
+import type { Bytes } from '../bytes.js';
 import { quoteScheme } from '../credential-checks.js';
+import { crypto, isCryptoKey, type AlgorithmIdentifier, type CryptoKey, type EcdsaParams, type EcKeyImportParams, type JsonWebKey, type RsaHashedImportParams, type RsaPssParams } from '../web-crypto.js';
 import { base64ToBytes, base64url, base64urlText, randomToken } from './encoding.js';
 import { rsaPssAsRsaEncryption } from './rsa-pss-pkcs8.js';
 import type { ClientAssertionAlg } from './types.js';
@@ -24,7 +26,7 @@ const ALGORITHMS: Record<ClientAssertionAlg, AlgParams> = {
   ES256: { importParams: { name: 'ECDSA', namedCurve: 'P-256' }, signParams: { name: 'ECDSA', hash: 'SHA-256' } },
 };
 
-// lib.dom's JsonWebKey has no `kid`, though RFC 7517 JWKs usually carry one.
+// JsonWebKey (like lib.dom's) has no `kid`, though RFC 7517 JWKs usually carry one.
 interface JsonWebKeyWithKid extends JsonWebKey {
   kid?: unknown;
 }
@@ -35,10 +37,6 @@ export interface SigningKey {
   key: CryptoKey;
   alg: ClientAssertionAlg;
   kid: string | undefined;
-}
-
-function isCryptoKey(value: unknown): value is CryptoKey {
-  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
 }
 
 function algOfCryptoKey(key: CryptoKey): ClientAssertionAlg | undefined {
@@ -61,7 +59,7 @@ function algOfJwk(jwk: JsonWebKey): ClientAssertionAlg | undefined {
   return undefined;
 }
 
-function pemBody(pem: string): Uint8Array<ArrayBuffer> {
+function pemBody(pem: string): Bytes {
   const match = /-----BEGIN PRIVATE KEY-----([\s\S]+?)-----END PRIVATE KEY-----/.exec(pem);
   if (match === null) throw new Error('not a PKCS#8 PEM');
   return base64ToBytes(match[1]!.replace(/\s+/g, ''));

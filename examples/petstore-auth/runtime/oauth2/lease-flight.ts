@@ -4,6 +4,7 @@
  * polls the store until the holder's result is there (or the lease is free again), bounded by the
  * store's waitTimeoutMs. Waits run on the real clock: lease TTLs in the store do too.
  */
+import { crypto } from '../web-crypto.js';
 import { TokenError } from './token-error.js';
 import type { TokenLeases } from './types.js';
 

@@ -5,6 +5,7 @@
  * refused ("Invalid key type"). The key material is the same RSAPrivateKey either way, so the
  * PrivateKeyInfo is rebuilt with rsaEncryption and imported for RSA-PSS (PS256).
  */
+import type { Bytes } from '../bytes.js';
 
 // DER of the OBJECT IDENTIFIERs 1.2.840.113549.1.1.10 (id-RSASSA-PSS) and the
 // AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }.
@@ -44,7 +45,7 @@ function encodeLength(length: number): number[] {
 }
 
 /** The same key under rsaEncryption when `der` is an RSA-PSS PrivateKeyInfo; else undefined. */
-export function rsaPssAsRsaEncryption(der: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> | undefined {
+export function rsaPssAsRsaEncryption(der: Bytes): Bytes | undefined {
   try {
     const info = element(der, 0); // PrivateKeyInfo SEQUENCE
     const version = element(der, info.body);

@@ -4,6 +4,8 @@
  * with a random 96-bit IV and the entry's Redis key as additional data, so an entry copied under
  * another key does not decrypt either.
  */
+import type { Bytes } from '../bytes.js';
+import { crypto, type CryptoKey } from '../web-crypto.js';
 import { TokenStoreError } from './token-store-error.js';
 import type { TokenSet } from './types.js';
 
@@ -16,7 +18,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+function fromBase64(text: string): Bytes {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

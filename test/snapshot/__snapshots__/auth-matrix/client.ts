@@ -3,6 +3,7 @@ import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-strategy.js';
 import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions } from './runtime/client-core.js';
+import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { staticStrategies } from './runtime/static-strategies.js';
