@@ -49,7 +49,7 @@ export interface JwtBearerAssertion {
   privateKey: PrivateKeyInput;
   /** `kid` header. */
   keyId?: string | undefined;
-  /** Default: from the key (RSA → RS256, EC P-256 → ES256). */
+  /** Default: from the key (RSA → RS256, EC P-256 → ES256, Ed25519 → EdDSA). */
   algorithm?: ClientAssertionAlg | undefined;
   /** More claims (e.g. `scope` for Zoom, `box_sub_type` for Box); cannot replace iss, sub, aud, iat, exp, jti. */
   claims?: Readonly<Record<string, unknown>> | undefined;
@@ -108,7 +108,7 @@ function keyLoader(input: PrivateKeyInput, alg: ClientAssertionAlg | undefined, 
   return () => {
     loading ??= importSigningKey(input, alg, kid, scheme).catch(() => {
       loading = undefined;
-      throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} is not a usable ${alg ?? 'RSA or P-256'} private key (PKCS#8 PEM, JWK or CryptoKey)`);
+      throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} is not a usable ${alg ?? 'RSA, P-256 or Ed25519'} private key (PKCS#8 PEM, JWK or CryptoKey)`);
     });
     return loading;
   };
@@ -143,7 +143,7 @@ function jwtBearerPlan(grant: JwtBearerGrant, scheme: string): Plan {
   const audience = optionalText(field(options, 'audience'), 'jwtBearer.audience', scheme);
   const kid = optionalText(field(options, 'keyId'), 'jwtBearer.keyId', scheme);
   const algorithm = field(options, 'algorithm');
-  if (algorithm !== undefined && algorithm !== 'RS256' && algorithm !== 'PS256' && algorithm !== 'ES256') throw new TypeError(`security scheme ${quoteScheme(scheme)}: jwtBearer.algorithm must be RS256, PS256 or ES256`);
+  if (algorithm !== undefined && algorithm !== 'RS256' && algorithm !== 'PS256' && algorithm !== 'ES256' && algorithm !== 'EdDSA') throw new TypeError(`security scheme ${quoteScheme(scheme)}: jwtBearer.algorithm must be RS256, PS256, ES256 or EdDSA`);
   const privateKey = field(options, 'privateKey');
   if (privateKey === undefined || privateKey === null || (typeof privateKey !== 'string' && typeof privateKey !== 'object')) throw new TypeError(`security scheme ${quoteScheme(scheme)}: jwtBearer.privateKey must be a PKCS#8 PEM, a JWK or a CryptoKey`);
   const extra = field(options, 'claims');
