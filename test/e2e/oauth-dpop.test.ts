@@ -174,6 +174,25 @@ describe('an application key: dpop: { privateKey, publicJwk }', () => {
   });
 });
 
+describe('EdDSA (Ed25519) keys, where WebCrypto has them', () => {
+  it('an Ed25519 DPoP key and an Ed25519 private_key_jwt key: oidc-provider verifies both, the API the proofs', async () => {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const { clientId } = auth.clients.jwt;
+    const pets = client({ auth: { clientCredentials: { clientId, privateKey: auth.clientKeys.EdDSA.privateJwk, dpop: { privateKey: pair.privateKey, publicJwk } } } });
+    await pets.listPets();
+
+    const accepted = auth.tokenRequests.filter((r) => r.status === 200);
+    expect(accepted.map((r) => [r.clientAuth, r.assertionAlg])).toEqual([['private_key_jwt', 'EdDSA']]);
+    const proof = proofOf(accepted[0]!);
+    expect(proof.header).toMatchObject({ alg: 'EdDSA', jwk: { kty: 'OKP', crv: 'Ed25519', x: publicJwk.x } });
+    expect(Object.keys(proof.header.jwk!).sort()).toEqual(['crv', 'kty', 'x']);
+    const jkt = await calculateJwkThumbprint(publicJwk as JWK);
+    expect(api.requests.at(-1)).toMatchObject({ status: 200, proofJkt: jkt, tokenClaims: { cnf: { jkt }, client_id: clientId } });
+    expect(decodeProtectedHeader(api.requests.at(-1)!.proof!).alg).toBe('EdDSA');
+  });
+});
+
 describe('authorization code + PKCE with DPoP, then refresh', () => {
   it('the code exchange and the refresh carry proofs of the same key; the refreshed token stays bound', async () => {
     const clock = shiftedClock();
