@@ -74,6 +74,7 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
 function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
   const overrides = endpointOverrides(credential, scheme);
   const http = httpFor(shared, scheme, jwtBearerSecrets(credential));
+  const dpop = dpopProverFor(credential, scheme);
   let endpoints: (() => Promise<Endpoints>) | undefined;
   const source = jwtBearerRunner(credential, scheme, {
     http,
@@ -83,9 +84,10 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
     endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
     overrides,
     tokenParams: grantTokenParams(credential, scheme),
+    dpop,
   });
   const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
-  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now });
+  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop });
 }
 
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
@@ -159,6 +161,8 @@ function jwtBearerSecrets(credential: JwtBearerCredentials): SecretSet {
   const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
   if (typeof jwtBearer === 'object' && jwtBearer !== null) secrets.addPrivateKey(Reflect.get(jwtBearer, 'privateKey'));
   secrets.add(Reflect.get(credential, 'assertion'));
+  const dpop: unknown = Reflect.get(credential, 'dpop');
+  if (typeof dpop === 'object' && dpop !== null) secrets.addPrivateKey(Reflect.get(dpop, 'privateKey'));
   return secrets;
 }
 

@@ -9,12 +9,14 @@ import { importSigningKey, signJwt, type PrivateKeyInput, type SigningKey } from
 import { randomToken } from './encoding.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
-import { postForm, type OAuthHttp } from './oauth-http.js';
+import type { DpopProver } from './dpop.js';
+import { postWithDpop } from './dpop-token-request.js';
+import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
 import { parseTokenResponse } from './token-set.js';
 import type { GrantRunner } from './token-manager.js';
-import type { ClientAssertionAlg, TokenSet } from './types.js';
+import type { ClientAssertionAlg, DpopKey, TokenSet } from './types.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
@@ -31,7 +33,13 @@ export interface ServiceAccountKey {
   token_uri?: string | undefined;
 }
 
-export interface ServiceAccountGrant extends EndpointOverrides {
+/** What every JWT bearer credential may add: endpoint overrides and DPoP. */
+export interface JwtBearerOptions extends EndpointOverrides {
+  /** DPoP (RFC 9449) as for the other grants: a proof on every token request, DPoP-bound tokens. */
+  dpop?: boolean | DpopKey | undefined;
+}
+
+export interface ServiceAccountGrant extends JwtBearerOptions {
   serviceAccount: ServiceAccountKey;
   /** Sent in the assertion's `scope`; default: each operation's scopes. */
   scopes?: readonly string[] | undefined;
@@ -55,7 +63,7 @@ export interface JwtBearerAssertion {
   claims?: Readonly<Record<string, unknown>> | undefined;
 }
 
-export interface JwtBearerGrant extends EndpointOverrides {
+export interface JwtBearerGrant extends JwtBearerOptions {
   jwtBearer: JwtBearerAssertion;
   /** Sent as the token request's `scope`; default: each operation's scopes. */
   scopes?: readonly string[] | undefined;
@@ -63,7 +71,7 @@ export interface JwtBearerGrant extends EndpointOverrides {
 }
 
 /** An assertion made elsewhere (e.g. a workload identity token), or a function called for each token request. */
-export interface AssertionGrant extends EndpointOverrides {
+export interface AssertionGrant extends JwtBearerOptions {
   assertion: string | (() => string | Promise<string>);
   scopes?: readonly string[] | undefined;
   tokenParams?: Record<string, string> | undefined;
@@ -189,6 +197,8 @@ export interface JwtBearerContext {
   endpoints: () => Promise<Endpoints>;
   overrides: EndpointOverrides;
   tokenParams: Readonly<Record<string, string>>;
+  /** With DPoP on: a proof on every token request, the server's nonces answered once. */
+  dpop?: DpopProver | undefined;
 }
 
 /**
@@ -208,17 +218,20 @@ export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string
   };
   const request = async (scopes: readonly string[]): Promise<TokenSet> => {
     const url = await tokenUrl();
-    const json = await postForm(
+    const json = await postWithDpop(
       context.http,
       url,
+      context.dpop,
       async () => {
         const form = new URLSearchParams({ ...context.tokenParams, grant_type: JWT_BEARER_GRANT, assertion: await plan.makeAssertion(url, scopes, context.http.now()) });
         if (!plan.scopesInAssertion && scopes.length > 0) form.set('scope', [...new Set(scopes)].join(' '));
         return { form, headers: new Headers() };
       },
       'token endpoint',
+      true,
     );
-    return parseTokenResponse(json, scheme, context.http.now(), scopes.length === 0 ? undefined : { scope: [...new Set(scopes)].join(' ') });
+    const previous = scopes.length === 0 ? undefined : { scope: [...new Set(scopes)].join(' ') };
+    return parseTokenResponse(json, scheme, context.http.now(), previous, context.dpop !== undefined, context.http.secrets.redactor());
   };
   // A new assertion is as good as a refresh token, and needs no state.
   return { request, refresh: (tokens) => request(tokens.scope === undefined ? [] : tokens.scope.split(' ')) };

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { findAccount } from './accounts.js';
 import { clientMetadata, OIDC_SCOPES } from './clients.js';
 import { devicePages } from './device-pages.js';
+import { assertionClientMetadata } from './jwt-bearer-grant.js';
 import { mtlsClientMetadata, mtlsEndpointAliases, mtlsFeature, type MtlsOptions } from './mtls-feature.js';
 import type { ServerKeys } from './keys.js';
 import type { OidcClient } from './oidc-provider-types.js';
@@ -45,7 +46,7 @@ export function providerConfiguration(keys: ServerKeys, lifetimes: TokenLifetime
   const sameClient = async (_ctx: unknown, client: OidcClient, token: TokenLike) => token.clientId === client.clientId;
   const mtls = extra.mtls;
   return {
-    clients: [...clientMetadata(keys), ...(mtls === undefined ? [] : mtlsClientMetadata(mtls.options))],
+    clients: [...clientMetadata(keys), assertionClientMetadata(), ...(mtls === undefined ? [] : mtlsClientMetadata(mtls.options))],
     ...(mtls === undefined ? {} : { discovery: { mtls_endpoint_aliases: mtlsEndpointAliases(mtls.origin) }, clientAuthMethods: MTLS_CLIENT_AUTH_METHODS }),
     jwks: { keys: [keys.providerSigningJwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },

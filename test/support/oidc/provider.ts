@@ -17,6 +17,7 @@ import { API_AUDIENCE, CLIENTS, RESOURCE_SCOPES } from './clients.js';
 import { createDevicePolling } from './device-polling.js';
 import { generateServerKeys, type ClientKeyAlg, type ClientSigningKey } from './keys.js';
 import { constructProvider, loadOidcProvider } from './load-provider.js';
+import { ASSERTION_CLIENT, createJwtBearerGrant, JWT_BEARER_GRANT, JWT_BEARER_GRANT_PARAMS } from './jwt-bearer-grant.js';
 import { createPasswordGrant, PASSWORD_GRANT, PASSWORD_GRANT_PARAMS } from './password-grant.js';
 import { MTLS_CLIENTS, type MtlsOptions } from './mtls-feature.js';
 import { strictClientAuth } from './strict-client-auth.js';
@@ -25,7 +26,7 @@ import { createRequestLog, DISCOVERY_PATH, OAUTH_METADATA_PATH, type DeviceAutho
 import { createResourceRegistry, type TokenLifetimes } from './resource-indicators.js';
 import { approveDeviceCode, authorizeAtUrl, authorizeWithCode, type AuthorizationResult, type AuthorizeOptions, type DeviceApprovalOptions } from './user-flows.js';
 
-export { API_AUDIENCE, CLIENTS, MTLS_CLIENTS, RESOURCE_SCOPES, USERS };
+export { API_AUDIENCE, ASSERTION_CLIENT, CLIENTS, MTLS_CLIENTS, RESOURCE_SCOPES, USERS };
 export type { MtlsOptions };
 export type { AuthorizationResult, AuthorizeOptions, DeviceApprovalOptions, TokenRequestRecord, DeviceAuthorizationRecord };
 
@@ -136,6 +137,8 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   const resources = createResourceRegistry(lifetimes, module.errors.InvalidTarget);
   const provider = constructProvider(module, issuer, providerConfiguration(keys, lifetimes, resources, { dpopNonces: options.dpopNonces ?? false, ...(tls === undefined ? {} : { mtls: { options: tls, origin: mtlsOrigin! } }) }));
   provider.registerGrantType(PASSWORD_GRANT, createPasswordGrant(provider, module.errors, resources), PASSWORD_GRANT_PARAMS);
+  const assertionSigners = Object.values(keys.client).map((key) => key.publicJwk);
+  provider.registerGrantType(JWT_BEARER_GRANT, await createJwtBearerGrant(provider, module.errors, resources, assertionSigners, `${issuer}/token`), JWT_BEARER_GRANT_PARAMS);
   const { log, middleware, noteError } = createRequestLog();
   provider.use(middleware);
   provider.on('grant.error', noteError);
