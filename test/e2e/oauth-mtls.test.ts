@@ -16,6 +16,7 @@ import { startAuthServer, type AuthServer } from '../support/oidc/provider.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 import { hasOpenssl, makeTestPki, type Pem, type TestPki } from '../support/verifiers/mtls.js';
 import { generateOAuthClient, type ClientOptions, type FetchLike, type GeneratedClient, type PetsClient, type TokenSet } from './support/generated-oauth-client.js';
+import { shiftedClock } from './support/test-clock.js';
 
 const CLIENT_CN = 'keyway-mtls-client';
 
@@ -119,6 +120,31 @@ describe.skipIf(!hasOpenssl)('RFC 8705 mutual-TLS client authentication and cert
     await expect(client({ auth: { clientCredentials: credential } }).listPets()).resolves.toHaveLength(2);
     expect(auth.tokenRequests.map((r) => [r.origin, r.clientAuth, r.certificateThumbprint, r.status])).toEqual([[auth.mtlsOrigin, 'client_secret_basic', thumbprint(pki.client), 200]]);
     expect(api.requests.map((r) => [r.status, r.tokenClaims?.['cnf']])).toEqual([[200, { 'x5t#S256': thumbprint(pki.client) }]]);
+  });
+
+  it('authorization code: the pushed request, the code exchange and the refresh all go to the aliases with the certificate; every token bound', async () => {
+    const clock = shiftedClock();
+    const { clientId, redirectUri } = MTLS_CLIENTS.app;
+    const credential = { clientId, clientAuthMethod: 'tls_client_auth', issuer: auth.issuer, redirectUri, clientCertificate: { fetch: certificateFetch(pki.client) } };
+    const pets = client({ auth: { authorizationCode: credential }, clock: clock.now });
+    const flow = pets.authorization('authorizationCode');
+    const request = await flow.authorizationUrl({ scopes: ['pets:read'] });
+    expect([...new URL(request.url).searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+    const callback = await auth.authorizeAtUrl(request.url);
+    await flow.exchangeCode({ code: callback.code, codeVerifier: request.codeVerifier, state: callback.state, expectedState: request.state });
+    await pets.listPets();
+    clock.advance(6_000); // past the 6 s lifetime by the client's clock: it refreshes first
+    await pets.listPets();
+
+    const sent = [...auth.pushedAuthorizationRequests, ...auth.tokenRequests];
+    expect(sent.map((r) => [r.origin, r.grantType, r.clientId, r.clientAuth, r.certificateThumbprint, r.status])).toEqual([
+      [auth.mtlsOrigin, undefined, clientId, 'none', thumbprint(pki.client), 201],
+      [auth.mtlsOrigin, 'authorization_code', clientId, 'none', thumbprint(pki.client), 200],
+      [auth.mtlsOrigin, 'refresh_token', clientId, 'none', thumbprint(pki.client), 200],
+    ]);
+    const ok = api.requests.filter((r) => r.status === 200);
+    expect(ok.map((r) => r.tokenClaims?.['cnf'])).toEqual(Array(2).fill({ 'x5t#S256': thumbprint(pki.client) }));
+    expect(ok[0]!.tokenClaims?.jti).not.toBe(ok[1]!.tokenClaims?.jti);
   });
 
   it('no certificate on the connection, or one no CA signed: invalid_client from the server, nothing reaches the API', async () => {

@@ -23,10 +23,12 @@ export interface MtlsOptions {
   selfSignedCert: string;
 }
 
-/** The certificate-authenticated clients; both get certificate-bound tokens. Grant: client_credentials. */
+/** The certificate-authenticated clients; all get certificate-bound tokens. Grant: client_credentials unless said. */
 export const MTLS_CLIENTS = {
   tls: { clientId: 'keyway-mtls', authMethod: 'tls_client_auth' },
   selfSigned: { clientId: 'keyway-mtls-self-signed', authMethod: 'self_signed_tls_client_auth' },
+  /** tls_client_auth for a web app: authorization_code (PAR allowed) and refresh_token, at `redirectUri`. */
+  app: { clientId: 'keyway-mtls-app', authMethod: 'tls_client_auth', redirectUri: 'https://app.keyway.test/callback' },
   /** client_secret_basic, but its tokens are bound to whatever certificate it presents. */
   boundBasic: { clientId: 'keyway-mtls-basic', clientSecret: 'bound-basic-secret-7d31', authMethod: 'client_secret_basic' },
 } as const;
@@ -79,6 +81,15 @@ export function mtlsClientMetadata(options: MtlsOptions): Record<string, unknown
       // The certificate itself is the registration: oidc-provider matches the x5c's SHA-256 thumbprint.
       jwks: { keys: [{ ...publicJwk, use: 'sig', x5c: [selfSigned.raw.toString('base64')] }] },
       ...MACHINE,
+    },
+    {
+      client_id: MTLS_CLIENTS.app.clientId,
+      token_endpoint_auth_method: 'tls_client_auth',
+      tls_client_auth_subject_dn: options.subjectDn,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: [MTLS_CLIENTS.app.redirectUri],
+      tls_client_certificate_bound_access_tokens: true,
     },
     { client_id: MTLS_CLIENTS.boundBasic.clientId, client_secret: MTLS_CLIENTS.boundBasic.clientSecret, token_endpoint_auth_method: 'client_secret_basic', ...MACHINE },
   ];
