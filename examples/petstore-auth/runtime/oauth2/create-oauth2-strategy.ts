@@ -73,6 +73,8 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
 
 /** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
 function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
+  // Not wired for this grant yet: refused rather than ignored, which would send unbound tokens.
+  if (Object.hasOwn(credential, 'clientCertificate')) throw new TypeError(`security scheme ${quoteScheme(scheme)}: clientCertificate is not supported with the JWT bearer grant (serviceAccount, jwtBearer, assertion)`);
   const overrides = endpointOverrides(credential, scheme);
   const http = httpFor(shared, scheme, jwtBearerSecrets(credential));
   const dpop = dpopProverFor(credential, scheme);
