@@ -50,7 +50,7 @@ export interface AuthStrategy {
    * Send the requests this strategy authenticates through this fetch instead of the client's:
    * mutual TLS authenticates in the handshake, which only a TLS-configured fetch can do.
    */
-  readonly transport?: FetchLike;
+  readonly transport?: FetchLike | undefined;
 }
 
 /** A credential, or a function called before every request that supplies the current one. */

@@ -50,6 +50,11 @@ describe('client credentials, each client-authentication method', () => {
       expected: { clientId: 'keyway-jwt', clientAuth: 'private_key_jwt', assertionAlg: 'ES256' },
     },
     {
+      name: 'private_key_jwt, EdDSA (Ed25519) key as PKCS#8 PEM',
+      credential: () => ({ clientId: e2e.auth.clients.jwt.clientId, privateKey: e2e.auth.clientKeys.EdDSA.privatePkcs8 }),
+      expected: { clientId: 'keyway-jwt', clientAuth: 'private_key_jwt', assertionAlg: 'EdDSA' },
+    },
+    {
       // `:` in the id, `:`, space, `+`, `%` in the secret: only RFC 6749 §2.3.1 encoding gets through.
       name: 'client_secret_basic with an id and secret that need form-encoding',
       credential: () => ({ clientId: e2e.auth.clients.odd.clientId, clientSecret: e2e.auth.clients.odd.clientSecret }),

@@ -174,6 +174,61 @@ describe('an application key: dpop: { privateKey, publicJwk }', () => {
   });
 });
 
+describe('the JWT bearer grant (RFC 7523) with DPoP, at oidc-provider', () => {
+  const jwtBearer = () => ({ issuer: 'keyway-assertion', subject: 'alice', privateKey: auth.clientKeys.ES256.privateJwk });
+  const assertionClient = { client_id: 'keyway-assertion' };
+
+  it('the assertion goes with a DPoP proof (one nonce retry); the token is DPoP-bound and the API takes it with proofs', async () => {
+    const issued: TokenSet[] = [];
+    const pets = client({ auth: { clientCredentials: { jwtBearer: jwtBearer(), tokenParams: assertionClient, dpop: true } }, onTokens: ({ tokens }) => void issued.push(tokens) });
+    await pets.listPets();
+    await pets.listPets();
+
+    expect(auth.tokenRequests.map((r) => [r.grantType, r.clientId, r.scope, r.status, r.error])).toEqual([
+      ['urn:ietf:params:oauth:grant-type:jwt-bearer', 'keyway-assertion', 'pets:read', 400, 'use_dpop_nonce'],
+      ['urn:ietf:params:oauth:grant-type:jwt-bearer', 'keyway-assertion', 'pets:read', 200, undefined],
+    ]);
+    const [first, retried] = auth.tokenRequests.map(proofOf);
+    expect(first!.claims['nonce']).toBeUndefined();
+    expect(retried!.claims).toMatchObject({ htm: 'POST', htu: auth.tokenUrl, nonce: auth.tokenRequests[0]!.dpopNonce });
+    const jkt = await calculateJwkThumbprint(retried!.header.jwk as JWK);
+    expect(api.requests.map((r) => [r.status, r.error])).toEqual([
+      [401, 'use_dpop_nonce'],
+      [200, undefined],
+      [200, undefined],
+    ]);
+    expect(api.requests.at(-1)).toMatchObject({ proofJkt: jkt, tokenClaims: { cnf: { jkt }, sub: 'alice', client_id: 'keyway-assertion' } });
+    expect(issued.map((t) => [t.tokenType, t.dpopRefused])).toEqual([['DPoP', undefined]]);
+  });
+
+  it('the same credential without dpop gets a Bearer token, which the DPoP resource server refuses', async () => {
+    const call = client({ auth: { clientCredentials: { jwtBearer: jwtBearer(), tokenParams: assertionClient } } }).listPets();
+    await expect(call).rejects.toBeInstanceOf(generated.mod.ApiError);
+    // The 401 earns one renewal (a new assertion), whose Bearer token is refused too.
+    expect(auth.tokenRequests.map((r) => [r.grantType, r.status, r.dpopProof])).toEqual(Array(2).fill(['urn:ietf:params:oauth:grant-type:jwt-bearer', 200, undefined]));
+    expect(api.requests.map((r) => [r.status, r.errorDescription])).toEqual(Array(2).fill([401, 'DPoP-bound access token required (Authorization: DPoP)']));
+  });
+});
+
+describe('EdDSA (Ed25519) keys, where WebCrypto has them', () => {
+  it('an Ed25519 DPoP key and an Ed25519 private_key_jwt key: oidc-provider verifies both, the API the proofs', async () => {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const { clientId } = auth.clients.jwt;
+    const pets = client({ auth: { clientCredentials: { clientId, privateKey: auth.clientKeys.EdDSA.privateJwk, dpop: { privateKey: pair.privateKey, publicJwk } } } });
+    await pets.listPets();
+
+    const accepted = auth.tokenRequests.filter((r) => r.status === 200);
+    expect(accepted.map((r) => [r.clientAuth, r.assertionAlg])).toEqual([['private_key_jwt', 'EdDSA']]);
+    const proof = proofOf(accepted[0]!);
+    expect(proof.header).toMatchObject({ alg: 'EdDSA', jwk: { kty: 'OKP', crv: 'Ed25519', x: publicJwk.x } });
+    expect(Object.keys(proof.header.jwk!).sort()).toEqual(['crv', 'kty', 'x']);
+    const jkt = await calculateJwkThumbprint(publicJwk as JWK);
+    expect(api.requests.at(-1)).toMatchObject({ status: 200, proofJkt: jkt, tokenClaims: { cnf: { jkt }, client_id: clientId } });
+    expect(decodeProtectedHeader(api.requests.at(-1)!.proof!).alg).toBe('EdDSA');
+  });
+});
+
 describe('authorization code + PKCE with DPoP, then refresh', () => {
   it('the code exchange and the refresh carry proofs of the same key; the refreshed token stays bound', async () => {
     const clock = shiftedClock();

@@ -24,7 +24,7 @@ const JWT_BEARER: CredentialKind = {
     setup: "import { readFileSync } from 'node:fs';",
     value: "{ serviceAccount: JSON.parse(readFileSync('service-account.json', 'utf8')), subject: undefined }, // subject: a user to act for (domain-wide delegation)",
     shape:
-      "the JWT bearer grant (RFC 7523): `{ serviceAccount, scopes?, subject? }` with a parsed Google service-account JSON key (an RS256 assertion signed for its `token_uri`), `{ jwtBearer: { issuer, subject?, audience?, privateKey, keyId?, algorithm?, claims? }, tokenUrl? }` for other providers (Salesforce, DocuSign, Box, Zoom), or `{ assertion: string | () => string | Promise<string>, tokenUrl? }` for an assertion made elsewhere. Tokens are cached and renewed like the others.",
+      "the JWT bearer grant (RFC 7523): `{ serviceAccount, scopes?, subject? }` with a parsed Google service-account JSON key (an RS256 assertion signed for its `token_uri`), `{ jwtBearer: { issuer, subject?, audience?, privateKey, keyId?, algorithm?, claims? }, tokenUrl? }` for other providers (Salesforce, DocuSign, Box, Zoom), or `{ assertion: string | () => string | Promise<string>, tokenUrl? }` for an assertion made elsewhere. Tokens are cached and renewed like the others; `dpop` binds them to a key as for the other grants.",
   },
 };
 
@@ -40,7 +40,7 @@ const FLOWS: ReadonlyArray<{ flow: OAuthFlowName; grant: CredentialKind; summary
         title: 'client credentials flow',
         value: "{ flow: 'clientCredentials', clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET },",
         shape:
-          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints, `dpop` (`true`, or `{ privateKey, publicJwk }`: DPoP-bound tokens, RFC 9449) and `resource` (RFC 8707 resource indicators, a URI or a list).",
+          "`{ flow?: 'clientCredentials', clientId, clientSecret?, scopes?, tokenParams? }` (or `privateKey` for `private_key_jwt`); the client requests tokens from the token URL itself. `scopes` replaces the scopes each operation asks for. Every OAuth 2.0 credential also takes `tokenUrl`, `authorizationUrl`, `deviceAuthorizationUrl` and `issuer` (a discovery base), which replace the document's endpoints, `dpop` (`true`, or `{ privateKey, publicJwk }`: DPoP-bound tokens, RFC 9449), `resource` (RFC 8707 resource indicators, a URI or a list) and `clientCertificate: { fetch }` (RFC 8705: a fetch that presents the client's TLS certificate; token requests and API calls go through it, to the metadata's `mtls_endpoint_aliases`, and tokens are bound to the certificate; with `clientAuthMethod: 'tls_client_auth'` or `'self_signed_tls_client_auth'` the certificate alone authenticates the client).",
       },
     },
   },

@@ -1,6 +1,7 @@
 import type { AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import { quoteScheme } from '../credential-checks.js';
+import { requireTlsFetch } from './tls-fetch.js';
 
 /**
  * Mutual TLS: the client certificate is presented in the TLS handshake, which `fetch` has no
@@ -30,24 +31,14 @@ export interface MutualTlsCredentials {
   fetch: FetchLike;
 }
 
-// Earlier versions took these beside `fetch` and only shape-checked them; they never reached it.
-const TLS_FIELDS = ['cert', 'key', 'ca', 'passphrase'];
-
 /** Routes requests through the TLS-configured fetch, and only over https. */
 export class MutualTlsAuth implements AuthStrategy {
   readonly scheme: string;
   readonly #fetch: FetchLike;
 
   constructor(scheme: string, credentials: MutualTlsCredentials) {
-    const where = `security scheme ${quoteScheme(scheme)}`;
-    if (typeof credentials !== 'object' || credentials === null) throw new TypeError(`${where} needs { fetch }`);
-    const given = TLS_FIELDS.filter((field) => Object.hasOwn(credentials, field));
-    if (given.length > 0) {
-      throw new TypeError(`${where}: ${given.join(', ')} would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`);
-    }
-    if (typeof credentials.fetch !== 'function') throw new TypeError(`${where}: fetch must be a function configured with the client certificate`);
     this.scheme = scheme;
-    this.#fetch = credentials.fetch;
+    this.#fetch = requireTlsFetch(credentials, `security scheme ${quoteScheme(scheme)}`);
   }
   /** The fetch the client core sends these requests through (an accessor: kept off inspect output). */
   get transport(): FetchLike {

@@ -1,6 +1,7 @@
 /**
  * `private_key_jwt` (RFC 7523 §2.2, OIDC Core §9): a short-lived JWT signed with the client's key,
- * sent instead of a secret. Signed with crypto.subtle; ES256's raw r||s output is already the JWS form.
+ * sent instead of a secret. Signed with crypto.subtle; ES256's raw r||s output is already the JWS
+ * form, and so is Ed25519's 64-byte signature (EdDSA, RFC 8037), where WebCrypto has Ed25519.
  */
 import type { Bytes } from '../bytes.js';
 import { quoteScheme } from '../credential-checks.js';
@@ -15,7 +16,7 @@ export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-typ
 const LIFETIME_SECONDS = 60;
 
 interface AlgParams {
-  importParams: RsaHashedImportParams | EcKeyImportParams;
+  importParams: RsaHashedImportParams | EcKeyImportParams | Algorithm;
   signParams: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
 }
 
@@ -23,6 +24,7 @@ const ALGORITHMS: Record<ClientAssertionAlg, AlgParams> = {
   RS256: { importParams: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, signParams: { name: 'RSASSA-PKCS1-v1_5' } },
   PS256: { importParams: { name: 'RSA-PSS', hash: 'SHA-256' }, signParams: { name: 'RSA-PSS', saltLength: 32 } },
   ES256: { importParams: { name: 'ECDSA', namedCurve: 'P-256' }, signParams: { name: 'ECDSA', hash: 'SHA-256' } },
+  EdDSA: { importParams: { name: 'Ed25519' }, signParams: { name: 'Ed25519' } },
 };
 
 // JsonWebKey (like lib.dom's) has no `kid`, though RFC 7517 JWKs usually carry one.
@@ -46,15 +48,19 @@ function algOfCryptoKey(key: CryptoKey): ClientAssertionAlg | undefined {
       return 'PS256';
     case 'ECDSA':
       return 'ES256';
+    case 'Ed25519':
+      return 'EdDSA';
     default:
       return undefined;
   }
 }
 
 function algOfJwk(jwk: JsonWebKey): ClientAssertionAlg | undefined {
-  if (jwk.alg === 'RS256' || jwk.alg === 'PS256' || jwk.alg === 'ES256') return jwk.alg;
+  if (jwk.alg === 'RS256' || jwk.alg === 'PS256' || jwk.alg === 'ES256' || jwk.alg === 'EdDSA') return jwk.alg;
   if (jwk.kty === 'RSA') return 'RS256';
   if (jwk.kty === 'EC' && jwk.crv === 'P-256') return 'ES256';
+  // RFC 8037: an OKP key on Ed25519; WebCrypto reads it when the runtime has Ed25519.
+  if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return 'EdDSA';
   return undefined;
 }
 
@@ -72,8 +78,8 @@ async function importPem(pem: string, alg: ClientAssertionAlg | undefined): Prom
     if (alg !== undefined && alg !== 'PS256') throw new Error('an RSA-PSS key signs PS256 only');
     return { key: await crypto.subtle.importKey('pkcs8', pss, ALGORITHMS.PS256.importParams, false, ['sign']), alg: 'PS256' };
   }
-  // PKCS#8 does not say which JWS algorithm is meant: try RSA, then P-256, unless told.
-  const candidates: ClientAssertionAlg[] = alg === undefined ? ['RS256', 'ES256'] : [alg];
+  // PKCS#8 does not say which JWS algorithm is meant: try RSA, then P-256, then Ed25519, unless told.
+  const candidates: ClientAssertionAlg[] = alg === undefined ? ['RS256', 'ES256', 'EdDSA'] : [alg];
   for (const candidate of candidates) {
     try {
       return { key: await crypto.subtle.importKey('pkcs8', der, ALGORITHMS[candidate].importParams, false, ['sign']), alg: candidate };
@@ -101,7 +107,7 @@ export async function importSigningKey(input: PrivateKeyInput, alg: ClientAssert
     return { key, alg: jwkAlg, kid: kid ?? (typeof jwkKid === 'string' ? jwkKid : undefined) };
   } catch {
     // The underlying error may describe the key material; say only what is wrong.
-    throw new TypeError(`${where} must be an RSA or P-256 private key (CryptoKey, JWK or PKCS#8 PEM) usable for ${alg ?? 'RS256, PS256 or ES256'}`);
+    throw new TypeError(`${where} must be an RSA, P-256 or Ed25519 private key (CryptoKey, JWK or PKCS#8 PEM) usable for ${alg ?? 'RS256, PS256, ES256 or EdDSA'}`);
   }
 }
 

@@ -2,9 +2,10 @@ import { encodeBasicCredentials, formatAuthorization } from '../authorization-he
 import { quoteScheme } from '../credential-checks.js';
 import { CLIENT_ASSERTION_TYPE, importSigningKey, signClientAssertion, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
 import { formEncode } from './encoding.js';
+import { isTlsClientAuth, TLS_CLIENT_AUTH_METHODS } from './tls-client-auth.js';
 import type { ClientAuthMethod, ClientIdentity } from './types.js';
 
-const METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
+const METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', ...TLS_CLIENT_AUTH_METHODS, 'none'];
 
 /**
  * How this client proves who it is on every token-endpoint request (RFC 6749 §2.3). Holds the
@@ -30,6 +31,9 @@ export class ClientAuthenticator {
       throw new TypeError(`${where}: clientAuthMethod ${method} needs a clientSecret`);
     }
     if (method === 'private_key_jwt' && identity.privateKey === undefined) throw new TypeError(`${where}: clientAuthMethod private_key_jwt needs a privateKey`);
+    if (isTlsClientAuth(method) && identity.clientCertificate === undefined) {
+      throw new TypeError(`${where}: clientAuthMethod ${method} needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`);
+    }
     const encoding = identity.clientSecretEncoding ?? 'form';
     if (encoding !== 'form' && encoding !== 'raw') throw new TypeError(`${where}: clientSecretEncoding must be 'form' or 'raw'`);
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
@@ -78,6 +82,9 @@ export class ClientAuthenticator {
         form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
         form.set('client_assertion', await signClientAssertion(await this.#key(), this.clientId, endpoint, nowMs));
         return;
+      // RFC 8705 §2: the certificate of the TLS connection authenticates; the form names the client.
+      case 'tls_client_auth':
+      case 'self_signed_tls_client_auth':
       case 'none':
         form.set('client_id', this.clientId);
         return;

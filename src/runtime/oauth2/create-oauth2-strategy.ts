@@ -16,6 +16,7 @@ import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSet } from './secret-redaction.js';
 import { endpointsFromMetadata, type Endpoints } from './server-metadata.js';
+import { certificateHttp, clientCertificateFetch, requireTlsEndpoints, withMtlsAliases } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenManager } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
@@ -54,7 +55,8 @@ function withOverrides(endpoints: Endpoints, overridden: Endpoints, overrides: E
   };
 }
 
-function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp): () => Promise<Endpoints> {
+/** `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5). */
+function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate = false): () => Promise<Endpoints> {
   const scheme = http.scheme;
   const fromSpec = knownEndpoints(spec.type === 'oauth2' ? flowEndpoints(spec.flows, flow, overrides) : flowEndpoints({}, flow, overrides), shared, scheme);
   const issuerUrl = overrides.issuer === undefined ? undefined : `${overrides.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
@@ -62,13 +64,19 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
   if (metadataUrl === undefined || metadataUrl === '') return () => Promise.resolve(fromSpec);
   const what = issuerUrl !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl';
   const url = resolveEndpoint(metadataUrl, shared.baseUrl, what, scheme, shared.allowInsecureHttp);
-  return async () => withOverrides(endpointsFromMetadata(http, await shared.metadata.load(http, url), fromSpec, shared.allowInsecureHttp), fromSpec, overrides);
+  return async () => {
+    const document = await shared.metadata.load(http, url);
+    return withOverrides(endpointsFromMetadata(http, certificate ? withMtlsAliases(document) : document, fromSpec, shared.allowInsecureHttp), fromSpec, overrides);
+  };
 }
 
 /** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
 function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
+  // Not wired for this grant yet: refused rather than ignored, which would send unbound tokens.
+  if (Object.hasOwn(credential, 'clientCertificate')) throw new TypeError(`security scheme ${quoteScheme(scheme)}: clientCertificate is not supported with the JWT bearer grant (serviceAccount, jwtBearer, assertion)`);
   const overrides = endpointOverrides(credential, scheme);
   const http = httpFor(shared, scheme, jwtBearerSecrets(credential));
+  const dpop = dpopProverFor(credential, scheme);
   let endpoints: (() => Promise<Endpoints>) | undefined;
   const source = jwtBearerRunner(credential, scheme, {
     http,
@@ -78,9 +86,10 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
     endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
     overrides,
     tokenParams: grantTokenParams(credential, scheme),
+    dpop,
   });
   const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
-  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now });
+  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop });
 }
 
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
@@ -91,10 +100,13 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
   const grant = credential as ClientIdentity;
   const http = httpFor(shared, scheme, schemeSecrets(grant));
+  // RFC 8705: metadata comes through the client's fetch; what is POSTed, through the certificate's.
+  const certificateFetch = clientCertificateFetch(grant, scheme);
+  const endpoints = endpointSource(spec, flow, overrides, shared, http, certificateFetch !== undefined);
   const oauth: OAuthClient = {
-    http,
+    http: certificateFetch === undefined ? http : certificateHttp(http, certificateFetch),
     client: new ClientAuthenticator(grant, scheme),
-    endpoints: endpointSource(spec, flow, overrides, shared, http),
+    endpoints: certificateFetch === undefined ? endpoints : async () => requireTlsEndpoints(await endpoints(), scheme),
     tokenParams: grantTokenParams(grant, scheme),
     resources: grantResources(grant, scheme),
     dpop: dpopProverFor(grant, scheme),
@@ -110,7 +122,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   });
   const authorizationCode =
     flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect', optionalPar(grant, scheme)) : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop });
+  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop, transport: certificateFetch });
 }
 
 /** What this scheme holds that no error may show, whatever a server echoes. */
@@ -151,6 +163,8 @@ function jwtBearerSecrets(credential: JwtBearerCredentials): SecretSet {
   const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
   if (typeof jwtBearer === 'object' && jwtBearer !== null) secrets.addPrivateKey(Reflect.get(jwtBearer, 'privateKey'));
   secrets.add(Reflect.get(credential, 'assertion'));
+  const dpop: unknown = Reflect.get(credential, 'dpop');
+  if (typeof dpop === 'object' && dpop !== null) secrets.addPrivateKey(Reflect.get(dpop, 'privateKey'));
   return secrets;
 }
 

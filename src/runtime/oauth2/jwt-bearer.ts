@@ -9,12 +9,14 @@ import { importSigningKey, signJwt, type PrivateKeyInput, type SigningKey } from
 import { randomToken } from './encoding.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
-import { postForm, type OAuthHttp } from './oauth-http.js';
+import type { DpopProver } from './dpop.js';
+import { postWithDpop } from './dpop-token-request.js';
+import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
 import { parseTokenResponse } from './token-set.js';
 import type { GrantRunner } from './token-manager.js';
-import type { ClientAssertionAlg, TokenSet } from './types.js';
+import type { ClientAssertionAlg, DpopKey, TokenSet } from './types.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
@@ -31,7 +33,13 @@ export interface ServiceAccountKey {
   token_uri?: string | undefined;
 }
 
-export interface ServiceAccountGrant extends EndpointOverrides {
+/** What every JWT bearer credential may add: endpoint overrides and DPoP. */
+export interface JwtBearerOptions extends EndpointOverrides {
+  /** DPoP (RFC 9449) as for the other grants: a proof on every token request, DPoP-bound tokens. */
+  dpop?: boolean | DpopKey | undefined;
+}
+
+export interface ServiceAccountGrant extends JwtBearerOptions {
   serviceAccount: ServiceAccountKey;
   /** Sent in the assertion's `scope`; default: each operation's scopes. */
   scopes?: readonly string[] | undefined;
@@ -49,13 +57,13 @@ export interface JwtBearerAssertion {
   privateKey: PrivateKeyInput;
   /** `kid` header. */
   keyId?: string | undefined;
-  /** Default: from the key (RSA → RS256, EC P-256 → ES256). */
+  /** Default: from the key (RSA → RS256, EC P-256 → ES256, Ed25519 → EdDSA). */
   algorithm?: ClientAssertionAlg | undefined;
   /** More claims (e.g. `scope` for Zoom, `box_sub_type` for Box); cannot replace iss, sub, aud, iat, exp, jti. */
   claims?: Readonly<Record<string, unknown>> | undefined;
 }
 
-export interface JwtBearerGrant extends EndpointOverrides {
+export interface JwtBearerGrant extends JwtBearerOptions {
   jwtBearer: JwtBearerAssertion;
   /** Sent as the token request's `scope`; default: each operation's scopes. */
   scopes?: readonly string[] | undefined;
@@ -63,7 +71,7 @@ export interface JwtBearerGrant extends EndpointOverrides {
 }
 
 /** An assertion made elsewhere (e.g. a workload identity token), or a function called for each token request. */
-export interface AssertionGrant extends EndpointOverrides {
+export interface AssertionGrant extends JwtBearerOptions {
   assertion: string | (() => string | Promise<string>);
   scopes?: readonly string[] | undefined;
   tokenParams?: Record<string, string> | undefined;
@@ -108,7 +116,7 @@ function keyLoader(input: PrivateKeyInput, alg: ClientAssertionAlg | undefined, 
   return () => {
     loading ??= importSigningKey(input, alg, kid, scheme).catch(() => {
       loading = undefined;
-      throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} is not a usable ${alg ?? 'RSA or P-256'} private key (PKCS#8 PEM, JWK or CryptoKey)`);
+      throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} is not a usable ${alg ?? 'RSA, P-256 or Ed25519'} private key (PKCS#8 PEM, JWK or CryptoKey)`);
     });
     return loading;
   };
@@ -143,7 +151,7 @@ function jwtBearerPlan(grant: JwtBearerGrant, scheme: string): Plan {
   const audience = optionalText(field(options, 'audience'), 'jwtBearer.audience', scheme);
   const kid = optionalText(field(options, 'keyId'), 'jwtBearer.keyId', scheme);
   const algorithm = field(options, 'algorithm');
-  if (algorithm !== undefined && algorithm !== 'RS256' && algorithm !== 'PS256' && algorithm !== 'ES256') throw new TypeError(`security scheme ${quoteScheme(scheme)}: jwtBearer.algorithm must be RS256, PS256 or ES256`);
+  if (algorithm !== undefined && algorithm !== 'RS256' && algorithm !== 'PS256' && algorithm !== 'ES256' && algorithm !== 'EdDSA') throw new TypeError(`security scheme ${quoteScheme(scheme)}: jwtBearer.algorithm must be RS256, PS256, ES256 or EdDSA`);
   const privateKey = field(options, 'privateKey');
   if (privateKey === undefined || privateKey === null || (typeof privateKey !== 'string' && typeof privateKey !== 'object')) throw new TypeError(`security scheme ${quoteScheme(scheme)}: jwtBearer.privateKey must be a PKCS#8 PEM, a JWK or a CryptoKey`);
   const extra = field(options, 'claims');
@@ -189,6 +197,8 @@ export interface JwtBearerContext {
   endpoints: () => Promise<Endpoints>;
   overrides: EndpointOverrides;
   tokenParams: Readonly<Record<string, string>>;
+  /** With DPoP on: a proof on every token request, the server's nonces answered once. */
+  dpop?: DpopProver | undefined;
 }
 
 /**
@@ -208,17 +218,20 @@ export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string
   };
   const request = async (scopes: readonly string[]): Promise<TokenSet> => {
     const url = await tokenUrl();
-    const json = await postForm(
+    const json = await postWithDpop(
       context.http,
       url,
+      context.dpop,
       async () => {
         const form = new URLSearchParams({ ...context.tokenParams, grant_type: JWT_BEARER_GRANT, assertion: await plan.makeAssertion(url, scopes, context.http.now()) });
         if (!plan.scopesInAssertion && scopes.length > 0) form.set('scope', [...new Set(scopes)].join(' '));
         return { form, headers: new Headers() };
       },
       'token endpoint',
+      true,
     );
-    return parseTokenResponse(json, scheme, context.http.now(), scopes.length === 0 ? undefined : { scope: [...new Set(scopes)].join(' ') });
+    const previous = scopes.length === 0 ? undefined : { scope: [...new Set(scopes)].join(' ') };
+    return parseTokenResponse(json, scheme, context.http.now(), previous, context.dpop !== undefined, context.http.secrets.redactor());
   };
   // A new assertion is as good as a refresh token, and needs no state.
   return { request, refresh: (tokens) => request(tokens.scope === undefined ? [] : tokens.scope.split(' ')) };

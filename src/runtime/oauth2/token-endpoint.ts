@@ -1,6 +1,7 @@
 import type { ClientAuthenticator } from './client-auth.js';
 import type { DpopProver } from './dpop.js';
-import { postForm, type JsonObject, type OAuthHttp } from './oauth-http.js';
+import { postWithDpop } from './dpop-token-request.js';
+import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
 import { parseTokenResponse } from './token-set.js';
@@ -45,53 +46,22 @@ export async function postAuthenticated(oauth: OAuthClient, url: URL, fields: Re
   }
 }
 
-/**
- * With DPoP, a `use_dpop_nonce` answer (RFC 9449 §8) that brings a new nonce earns exactly one more
- * request with it (the server refused before using the grant, so a code may be sent again); a
- * server that asks again gets its error, not a loop.
- */
-async function postClientForm(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry: boolean): Promise<JsonObject> {
-  const dpop = oauth.dpop;
-  let sentNonce: string | undefined;
-  const post = () =>
-    postForm(
-      oauth.http,
-      url,
-      async () => {
-        const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
-        for (const resource of oauth.resources ?? []) form.append('resource', resource);
-        const headers = new Headers();
-        await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
-        if (dpop === undefined) return { form, headers };
-        const { proof, nonce } = await dpop.proof('POST', url, oauth.http.now());
-        sentNonce = nonce;
-        headers.set('dpop', proof);
-        return { form, headers, observe: (response) => void dpop.rememberNonce(url, response.headers.get('dpop-nonce')) };
-      },
-      what,
-      retry,
-    );
-  if (dpop === undefined) return post();
-  try {
-    return await post();
-  } catch (error) {
-    if (!isNonceDemand(error) || dpop.nonceFor(url) === sentNonce) throw error;
-  }
-  try {
-    return await post();
-  } catch (error) {
-    if (!isNonceDemand(error)) throw error;
-    throw new TokenError({
-      scheme: error.scheme,
-      error: error.error,
-      errorDescription: `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`,
-      status: error.status,
-    });
-  }
-}
-
-function isNonceDemand(error: unknown): error is TokenError {
-  return error instanceof TokenError && error.error === 'use_dpop_nonce';
+/** The form of one token-endpoint request, built afresh per attempt: a client assertion's `jti` must not be replayed. */
+function postClientForm(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry: boolean): Promise<JsonObject> {
+  return postWithDpop(
+    oauth.http,
+    url,
+    oauth.dpop,
+    async () => {
+      const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
+      for (const resource of oauth.resources ?? []) form.append('resource', resource);
+      const headers = new Headers();
+      await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
+      return { form, headers };
+    },
+    what,
+    retry,
+  );
 }
 
 /** An access token request (RFC 6749 §4.x.3, §6) and its answer as a TokenSet. */

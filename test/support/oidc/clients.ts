@@ -26,7 +26,7 @@ export const CLIENTS = {
   },
   /** Confidential, `client_secret` in the form body. Grants: client_credentials, password, refresh_token. */
   post: { clientId: 'keyway-post', clientSecret: 'post-secret-8b27d0', authMethod: 'client_secret_post' },
-  /** Confidential, signed `client_assertion` (RS256 or ES256 key from `server.clientKeys`). Grants: client_credentials, password, refresh_token. */
+  /** Confidential, signed `client_assertion` (RS256, ES256 or EdDSA key from `server.clientKeys`). Grants: client_credentials, password, refresh_token. */
   jwt: { clientId: 'keyway-jwt', authMethod: 'private_key_jwt' },
   /** Public native app, PKCE (S256) required. Grants: authorization_code, refresh_token. */
   public: { clientId: 'keyway-public', authMethod: 'none', redirectUri: LOOPBACK_REDIRECT_URI },
@@ -72,7 +72,7 @@ export function clientMetadata(keys: ServerKeys): Record<string, unknown>[] {
     {
       client_id: jwt.clientId,
       token_endpoint_auth_method: jwt.authMethod,
-      jwks: { keys: [keys.client.RS256.publicJwk, keys.client.ES256.publicJwk] },
+      jwks: { keys: [keys.client.RS256.publicJwk, keys.client.ES256.publicJwk, keys.client.EdDSA.publicJwk] },
       grant_types: ['client_credentials', 'password', 'refresh_token'],
       ...NON_INTERACTIVE,
     },

@@ -102,7 +102,7 @@ export async function startDpopResourceServer(options: DpopResourceServerOptions
     if (headers.length !== 1) throw new Refusal(401, 'invalid_dpop_proof', 'exactly one DPoP proof required');
     let proof: JWTPayload;
     try {
-      const verified = await jwtVerify(headers[0]!, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: ['ES256', 'PS256', 'RS256'] });
+      const verified = await jwtVerify(headers[0]!, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: ['ES256', 'PS256', 'RS256', 'EdDSA'] });
       proof = verified.payload;
       record.proofJkt = await calculateJwkThumbprint(verified.protectedHeader.jwk!);
     } catch {
@@ -148,7 +148,7 @@ export async function startDpopResourceServer(options: DpopResourceServerOptions
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       Object.assign(record, { status: error.status, error: error.code, errorDescription: error.description });
-      const headers: Record<string, string> = { 'www-authenticate': `DPoP error="${error.code}", error_description="${error.description}", algs="ES256 PS256 RS256"` };
+      const headers: Record<string, string> = { 'www-authenticate': `DPoP error="${error.code}", error_description="${error.description}", algs="ES256 PS256 RS256 EdDSA"` };
       if (error.code === 'use_dpop_nonce') headers['dpop-nonce'] = nonce;
       send(res, { status: error.status, body: { error: error.code, error_description: error.description } }, headers);
     }

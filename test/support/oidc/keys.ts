@@ -5,7 +5,8 @@
  */
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, type JWK } from 'jose';
 
-export type ClientKeyAlg = 'RS256' | 'ES256';
+/** EdDSA: an Ed25519 key (RFC 8037). */
+export type ClientKeyAlg = 'RS256' | 'ES256' | 'EdDSA';
 
 export interface ClientSigningKey {
   alg: ClientKeyAlg;
@@ -40,6 +41,6 @@ export interface ServerKeys {
 }
 
 export async function generateServerKeys(): Promise<ServerKeys> {
-  const [provider, rsa, ec] = await Promise.all([makeKey('RS256', 'sig'), makeKey('RS256', 'sig'), makeKey('ES256', 'sig')]);
-  return { providerSigningJwk: provider.privateJwk, client: { RS256: rsa, ES256: ec } };
+  const [provider, rsa, ec, ed] = await Promise.all([makeKey('RS256', 'sig'), makeKey('RS256', 'sig'), makeKey('ES256', 'sig'), makeKey('EdDSA', 'sig')]);
+  return { providerSigningJwk: provider.privateJwk, client: { RS256: rsa, ES256: ec, EdDSA: ed } };
 }

@@ -26,6 +26,8 @@ export interface KoaContext {
   set(header: string, value: string): void;
   /** Koa's response: what the server is about to answer. */
   response: { get(header: string): string };
+  /** Node's request: its socket is a TLSSocket on an https listener. */
+  req: IncomingMessage;
   oidc?: OidcContext;
 }
 

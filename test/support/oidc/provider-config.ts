@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { findAccount } from './accounts.js';
 import { clientMetadata, OIDC_SCOPES } from './clients.js';
 import { devicePages } from './device-pages.js';
+import { assertionClientMetadata } from './jwt-bearer-grant.js';
+import { mtlsClientMetadata, mtlsEndpointAliases, mtlsFeature, type MtlsOptions } from './mtls-feature.js';
 import type { ServerKeys } from './keys.js';
 import type { OidcClient } from './oidc-provider-types.js';
 import { resourceIndicatorsFeature, type ResourceRegistry, type TokenLifetimes } from './resource-indicators.js';
@@ -22,10 +24,15 @@ interface ErrorPageContext {
 
 const MINUTE = 60;
 
+// oidc-provider's default list, plus RFC 8705's two (it refuses clients registered with others).
+const MTLS_CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_jwt', 'client_secret_post', 'private_key_jwt', 'none', 'tls_client_auth', 'self_signed_tls_client_auth'];
+
 /** Optional behaviours a test server can switch on. */
 export interface ProviderFeatures {
   /** RFC 9449 §8: every DPoP proof at the token endpoint must carry a nonce the server issued. */
   dpopNonces?: boolean;
+  /** RFC 8705: features.mTLS, its clients, and `mtls_endpoint_aliases` at `origin` (the https listener). */
+  mtls?: { options: MtlsOptions; origin: string };
 }
 
 /** `features.dPoP`: on (oidc-provider's default), with server nonces when asked. */
@@ -37,8 +44,10 @@ function dpopFeature(features: ProviderFeatures): Record<string, unknown> {
 export function providerConfiguration(keys: ServerKeys, lifetimes: TokenLifetimes, resources: ResourceRegistry, extra: ProviderFeatures = {}): Record<string, unknown> {
   const accessTokenTTL = (_ctx: unknown, token: TokenLike) => token.resourceServer?.accessTokenTTL ?? lifetimes.accessTokenTTL;
   const sameClient = async (_ctx: unknown, client: OidcClient, token: TokenLike) => token.clientId === client.clientId;
+  const mtls = extra.mtls;
   return {
-    clients: clientMetadata(keys),
+    clients: [...clientMetadata(keys), assertionClientMetadata(), ...(mtls === undefined ? [] : mtlsClientMetadata(mtls.options))],
+    ...(mtls === undefined ? {} : { discovery: { mtls_endpoint_aliases: mtlsEndpointAliases(mtls.origin) }, clientAuthMethods: MTLS_CLIENT_AUTH_METHODS }),
     jwks: { keys: [keys.providerSigningJwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     findAccount,
@@ -52,6 +61,7 @@ export function providerConfiguration(keys: ServerKeys, lifetimes: TokenLifetime
       introspection: { enabled: true, allowedPolicy: sameClient },
       resourceIndicators: resourceIndicatorsFeature(resources),
       dPoP: dpopFeature(extra),
+      ...(mtls === undefined ? {} : { mTLS: mtlsFeature() }),
     },
     ttl: {
       AccessToken: accessTokenTTL,

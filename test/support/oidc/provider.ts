@@ -9,21 +9,25 @@
  *   const auth = await startAuthServer({ accessTokenTTL: 2 });
  *   auth.tokenUrl; auth.clients.basic.clientSecret; auth.tokenRequests; await auth.stop();
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { USERS } from './accounts.js';
 import { API_AUDIENCE, CLIENTS, RESOURCE_SCOPES } from './clients.js';
 import { createDevicePolling } from './device-polling.js';
 import { generateServerKeys, type ClientKeyAlg, type ClientSigningKey } from './keys.js';
 import { constructProvider, loadOidcProvider } from './load-provider.js';
+import { ASSERTION_CLIENT, createJwtBearerGrant, JWT_BEARER_GRANT, JWT_BEARER_GRANT_PARAMS } from './jwt-bearer-grant.js';
 import { createPasswordGrant, PASSWORD_GRANT, PASSWORD_GRANT_PARAMS } from './password-grant.js';
+import { MTLS_CLIENTS, type MtlsOptions } from './mtls-feature.js';
 import { strictClientAuth } from './strict-client-auth.js';
 import { providerConfiguration } from './provider-config.js';
 import { createRequestLog, DISCOVERY_PATH, OAUTH_METADATA_PATH, type DeviceAuthorizationRecord, type TokenRequestRecord } from './request-log.js';
 import { createResourceRegistry, type TokenLifetimes } from './resource-indicators.js';
 import { approveDeviceCode, authorizeAtUrl, authorizeWithCode, type AuthorizationResult, type AuthorizeOptions, type DeviceApprovalOptions } from './user-flows.js';
 
-export { API_AUDIENCE, CLIENTS, RESOURCE_SCOPES, USERS };
+export { API_AUDIENCE, ASSERTION_CLIENT, CLIENTS, MTLS_CLIENTS, RESOURCE_SCOPES, USERS };
+export type { MtlsOptions };
 export type { AuthorizationResult, AuthorizeOptions, DeviceApprovalOptions, TokenRequestRecord, DeviceAuthorizationRecord };
 
 export interface AuthServerOptions {
@@ -42,6 +46,11 @@ export interface AuthServerOptions {
   slowDownIncrement?: number;
   /** DPoP proofs at the token endpoint must carry a server nonce (`use_dpop_nonce` first); default false. */
   dpopNonces?: boolean;
+  /**
+   * RFC 8705: also listen on https (asking for client certificates), publish that listener's
+   * endpoints as `mtls_endpoint_aliases`, and register MTLS_CLIENTS (see mtls-feature.ts).
+   */
+  mtls?: MtlsOptions;
 }
 
 export interface AuthServer {
@@ -90,7 +99,24 @@ export interface AuthServer {
   pushedAuthorizationRequestUrl: string;
   /** Scripts the user's side of the device flow for a user_code. */
   approveDeviceCode(userCode: string, options?: DeviceApprovalOptions): Promise<void>;
+  /** With `mtls`: `https://127.0.0.1:<port>` of the listener the mtls_endpoint_aliases point at. */
+  mtlsOrigin: string | undefined;
   stop(): Promise<void>;
+}
+
+async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+async function close(server: Server | undefined): Promise<void> {
+  if (server === undefined || !server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await closed;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -102,16 +128,17 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   // The issuer must contain the port, which is known only after listening: listen first, then build the provider.
   let handle: Handler = (_req, res) => res.writeHead(503).end();
   const http = createServer((req, res) => handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = http.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
+  const issuer = `http://127.0.0.1:${await listenOnLoopback(http)}`;
+  const tls = options.mtls;
+  const https =
+    tls === undefined ? undefined : createHttpsServer({ ...tls.server, ca: tls.ca, requestCert: true, rejectUnauthorized: false }, (req, res) => handle(req, res));
+  const mtlsOrigin = https === undefined ? undefined : `https://127.0.0.1:${await listenOnLoopback(https)}`;
 
   const resources = createResourceRegistry(lifetimes, module.errors.InvalidTarget);
-  const provider = constructProvider(module, issuer, providerConfiguration(keys, lifetimes, resources, { dpopNonces: options.dpopNonces ?? false }));
+  const provider = constructProvider(module, issuer, providerConfiguration(keys, lifetimes, resources, { dpopNonces: options.dpopNonces ?? false, ...(tls === undefined ? {} : { mtls: { options: tls, origin: mtlsOrigin! } }) }));
   provider.registerGrantType(PASSWORD_GRANT, createPasswordGrant(provider, module.errors, resources), PASSWORD_GRANT_PARAMS);
+  const assertionSigners = Object.values(keys.client).map((key) => key.publicJwk);
+  provider.registerGrantType(JWT_BEARER_GRANT, await createJwtBearerGrant(provider, module.errors, resources, assertionSigners, `${issuer}/token`), JWT_BEARER_GRANT_PARAMS);
   const { log, middleware, noteError } = createRequestLog();
   provider.use(middleware);
   provider.on('grant.error', noteError);
@@ -181,11 +208,9 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
     },
     pushedAuthorizationRequestUrl: `${issuer}/request`,
     approveDeviceCode: (userCode, approval) => approveDeviceCode(deviceVerificationUrl, userCode, approval),
+    mtlsOrigin,
     async stop() {
-      if (!http.listening) return;
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await closed;
+      await Promise.all([close(http), close(https)]);
     },
   };
 }

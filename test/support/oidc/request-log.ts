@@ -4,6 +4,8 @@
  * device authorization request and every metadata (discovery) request. Client secrets, passwords,
  * assertions and codes are never recorded, only whether they were present.
  */
+import { createHash } from 'node:crypto';
+import { peerCertificate } from './mtls-feature.js';
 import type { KoaContext, KoaMiddleware } from './oidc-provider-types.js';
 
 /** How the client authenticated, judged from the request itself (not from the client's registration). */
@@ -36,6 +38,10 @@ export interface TokenRequestRecord {
   dpopNonce?: string;
   /** `dpop_jkt` of a pushed authorization request (RFC 9449 §10). */
   dpopJkt?: string;
+  /** Where the request came in: the issuer's http origin, or the https one of the mTLS aliases. */
+  origin: string;
+  /** base64url SHA-256 of the client certificate the TLS connection presented (RFC 8705 `x5t#S256`). */
+  certificateThumbprint?: string;
 }
 
 export interface DeviceAuthorizationRecord {
@@ -165,6 +171,7 @@ export function createRequestLog(): RequestRecorder {
     const dpopProof = ctx.get('dpop');
     const dpopNonce = ctx.response.get('dpop-nonce');
     const dpopJkt = first(form['dpop_jkt']);
+    const certificate = peerCertificate(ctx.req.socket);
     (isPushed ? log.pushedAuthorizationRequests : log.tokenRequests).push({
       grantType: first(form['grant_type']),
       ...client,
@@ -178,6 +185,8 @@ export function createRequestLog(): RequestRecorder {
       ...(dpopProof !== '' ? { dpopProof } : {}),
       ...(dpopNonce !== '' ? { dpopNonce } : {}),
       ...(dpopJkt !== undefined ? { dpopJkt } : {}),
+      origin: `${certificate !== undefined || 'encrypted' in ctx.req.socket ? 'https' : 'http'}://${ctx.req.headers.host ?? ''}`,
+      ...(certificate !== undefined ? { certificateThumbprint: createHash('sha256').update(certificate.raw).digest('base64url') } : {}),
     });
   };
   const noteError = (ctx: KoaContext, error: unknown) => {

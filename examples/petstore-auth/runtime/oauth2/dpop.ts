@@ -2,14 +2,14 @@
 /**
  * DPoP (RFC 9449): proofs that the client holds the private key its tokens are bound to. One key
  * per client: made here (`dpop: true`, ES256, private key non-extractable) or given by the
- * application. Proofs are made per request and never reused; the latest server nonce (§8, §9) is
+ * application (P-256, RSA, or Ed25519 where WebCrypto has it). Proofs are made per request and never reused; the latest server nonce (§8, §9) is
  * kept per origin and put in every later proof to that origin.
  */
 import { quoteScheme } from '../credential-checks.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
 import { importSigningKey, signJws, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
 import { base64url, randomToken, sha256 } from './encoding.js';
-import type { DpopKey } from './types.js';
+import type { ClientAssertionAlg, DpopKey } from './types.js';
 
 // RFC 7638 §3.2: the required members of each key type, which are also all a public JWK needs.
 const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
@@ -112,6 +112,14 @@ async function generatedKey(): Promise<ProofKey> {
   return { signing: { key: pair.privateKey, alg: 'ES256', kid: undefined }, publicJwk: publicMembers(jwk, 'dpop') };
 }
 
+/** ES256 for P-256, PS256 for RSA, EdDSA for Ed25519 (RFC 8037); other curves have no default. */
+function defaultProofAlg(publicJwk: Readonly<Record<string, string>>): ClientAssertionAlg | undefined {
+  if (publicJwk['kty'] === 'EC' && publicJwk['crv'] === 'P-256') return 'ES256';
+  if (publicJwk['kty'] === 'RSA') return 'PS256';
+  if (publicJwk['kty'] === 'OKP' && publicJwk['crv'] === 'Ed25519') return 'EdDSA';
+  return undefined;
+}
+
 function isDpopKey(value: unknown): value is DpopKey {
   return typeof value === 'object' && value !== null && Reflect.get(value, 'privateKey') !== undefined;
 }
@@ -127,8 +135,8 @@ export function dpopProverFor(grant: object, scheme: string): DpopProver | undef
   const jwkSource: unknown = option.publicJwk ?? (typeof privateKey === 'object' && !isCryptoKey(privateKey) ? privateKey : undefined);
   if (typeof jwkSource !== 'object' || jwkSource === null) throw new TypeError(`${where}: publicJwk is needed unless privateKey is a JWK`);
   const publicJwk = publicMembers(jwkSource, where);
-  const alg = option.alg ?? (publicJwk['kty'] === 'EC' ? 'ES256' : publicJwk['kty'] === 'RSA' ? 'PS256' : undefined);
-  if (alg === undefined) throw new TypeError(`${where}: ${publicJwk['kty']} keys are not supported; use an EC P-256 or RSA key`);
+  const alg = option.alg ?? defaultProofAlg(publicJwk);
+  if (alg === undefined) throw new TypeError(`${where}: ${[publicJwk['kty'], publicJwk['crv']].filter(Boolean).join(' ')} keys are not supported; use an EC P-256, RSA or Ed25519 key`);
   return new DpopProver(scheme, async () => {
     try {
       return { signing: await importSigningKey(privateKey, alg, undefined, scheme), publicJwk };

@@ -16,7 +16,8 @@ function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): 
   if (has(credential, 'refreshToken') || has(credential, 'accessToken')) return 'authorizationCode';
   if (!has(credential, 'clientId')) return undefined;
   // RFC 6749 §4.4: client credentials need a client that can authenticate; a public one signs users in.
-  const canAuthenticate = has(credential, 'clientSecret') || has(credential, 'privateKey');
+  const method: unknown = Reflect.get(credential, 'clientAuthMethod');
+  const canAuthenticate = has(credential, 'clientSecret') || has(credential, 'privateKey') || method === 'tls_client_auth' || method === 'self_signed_tls_client_auth';
   const preference: OAuthFlowName[] = canAuthenticate ? ['clientCredentials', 'authorizationCode'] : ['authorizationCode', 'clientCredentials'];
   return preference.find((flow) => declared.has(flow)) ?? preference[0];
 }

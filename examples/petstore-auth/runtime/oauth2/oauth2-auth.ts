@@ -4,6 +4,7 @@ import { abortable } from '../abortable.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { AUTHORIZATION_CODE_SCOPES } from './authorization-code-flow.js';
+import type { FetchLike } from '../client-core.js';
 import type { DpopProver } from './dpop.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName } from './types.js';
@@ -22,6 +23,8 @@ export interface OAuth2AuthOptions {
   now: () => number;
   /** With DPoP on: DPoP tokens go out with a fresh proof per request. */
   dpop?: DpopProver | undefined;
+  /** RFC 8705: the credential's certificate fetch, which the API calls go through too (bound tokens). */
+  transport?: FetchLike | undefined;
 }
 
 // RFC 9449 §9: the API's way of asking for a nonce.
@@ -52,6 +55,7 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #dpop: DpopProver | undefined;
   // The DPoP nonce each request's proof carried, so only a new nonce earns a retry.
   readonly #sentNonce = new WeakMap<AuthRequest, string | undefined>();
+  readonly #transport: FetchLike | undefined;
 
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
@@ -61,6 +65,12 @@ export class OAuth2Auth implements AuthStrategy {
     this.#authorizationCode = options.authorizationCode;
     this.#now = options.now;
     this.#dpop = options.dpop;
+    this.#transport = options.transport;
+  }
+
+  /** The certificate fetch, when the credential has one (an accessor: kept off inspect output). */
+  get transport(): FetchLike | undefined {
+    return this.#transport;
   }
 
   async apply(request: AuthRequest, context: AuthContext): Promise<void> {

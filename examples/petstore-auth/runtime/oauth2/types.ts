@@ -9,14 +9,17 @@ import type { CryptoKey, JsonWebKey } from '../web-crypto.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { TokenStoreError } from './token-store-error.js';
 
-/** How the client proves its identity to the token endpoint (RFC 6749 §2.3, RFC 7523, OIDC Core §9). */
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+/**
+ * How the client proves its identity to the token endpoint (RFC 6749 §2.3, RFC 7523, OIDC Core §9,
+ * RFC 8705 §2: the two `tls_` methods authenticate with the certificate of `clientCertificate`).
+ */
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'tls_client_auth' | 'self_signed_tls_client_auth' | 'none';
 
 /** The flow names of an OpenAPI OAuth Flows Object (3.2 adds deviceAuthorization). */
 export type OAuthFlowName = 'clientCredentials' | 'password' | 'authorizationCode' | 'implicit' | 'deviceAuthorization';
 
-/** Signing algorithms for `private_key_jwt` client assertions. */
-export type ClientAssertionAlg = 'RS256' | 'ES256' | 'PS256';
+/** Signing algorithms for `private_key_jwt` client assertions and DPoP proofs (EdDSA: Ed25519 keys). */
+export type ClientAssertionAlg = 'RS256' | 'ES256' | 'PS256' | 'EdDSA';
 
 /**
  * How a confidential client authenticates; shared by every grant that talks to the token endpoint.
@@ -35,7 +38,7 @@ export interface ClientIdentity extends EndpointOverrides {
   clientSecretEncoding?: 'form' | 'raw' | undefined;
   /** For private_key_jwt: a CryptoKey, a JWK, or a PKCS#8 PEM string. */
   privateKey?: CryptoKey | JsonWebKey | string | undefined;
-  /** Default: from the key (RSA → RS256, EC P-256 → ES256, RSA-PSS → PS256). */
+  /** Default: from the key (RSA → RS256, EC P-256 → ES256, RSA-PSS → PS256, Ed25519 → EdDSA). */
   privateKeyAlg?: ClientAssertionAlg | undefined;
   /** `kid` header of the client assertion; default: the JWK's kid. */
   privateKeyId?: string | undefined;
@@ -46,6 +49,19 @@ export interface ClientIdentity extends EndpointOverrides {
   dpop?: boolean | DpopKey | undefined;
   /** RFC 8707 resource indicators: absolute URIs of the APIs the tokens are for; sent on every token request. */
   resource?: string | readonly string[] | undefined;
+  /**
+   * RFC 8705: a `fetch` whose connections present the client's TLS certificate (configured as for a
+   * `mutualTLS` scheme). Token, refresh, device and pushed authorization requests go through it, to
+   * the metadata's `mtls_endpoint_aliases` when it has them, and so do the API calls, so tokens bound
+   * to the certificate (`cnf.x5t#S256`) are accepted. Required by `tls_client_auth` and
+   * `self_signed_tls_client_auth`; with another method it only binds the tokens.
+   */
+  clientCertificate?: ClientCertificate | undefined;
+}
+
+/** A TLS-configured fetch, as a `mutualTLS` credential takes it: the certificate and key live in it. */
+export interface ClientCertificate {
+  fetch: FetchLike;
 }
 
 /** The application's DPoP key; its public half goes into every proof. */
@@ -54,7 +70,7 @@ export interface DpopKey {
   privateKey: CryptoKey | JsonWebKey | string;
   /** The public key as a JWK; optional when privateKey is a JWK (its public members are used). */
   publicJwk?: JsonWebKey | undefined;
-  /** Default: ES256 for EC P-256 keys, PS256 for RSA keys. */
+  /** Default: ES256 for EC P-256 keys, PS256 for RSA keys, EdDSA for Ed25519 (OKP) keys. */
   alg?: ClientAssertionAlg | undefined;
 }
 

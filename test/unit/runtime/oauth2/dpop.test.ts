@@ -74,6 +74,17 @@ describe('bad DPoP options', () => {
     expect(dpopProverFor({ dpop: false }, 'oauth')).toBeUndefined();
   });
 
+  it('curves without a default algorithm are refused at construction; Ed25519 signs EdDSA proofs', async () => {
+    const p384 = { kty: 'EC', crv: 'P-384', x: 'eA', y: 'eQ', d: 'ZA' };
+    expect(() => dpopProverFor({ dpop: { privateKey: p384 } }, 'oauth')).toThrow('security scheme "oauth": dpop: EC P-384 keys are not supported; use an EC P-256, RSA or Ed25519 key');
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const dpop = prover({ privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey) });
+    const { proof } = await dpop.proof('GET', new URL('https://api.example.test/pets'), Date.now());
+    const { protectedHeader } = await jwtVerify(proof, EmbeddedJWK, { algorithms: ['EdDSA'] });
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'dpop+jwt', jwk: { kty: 'OKP', crv: 'Ed25519' } });
+    expect(Object.keys(protectedHeader.jwk!).sort()).toEqual(['crv', 'kty', 'x']);
+  });
+
   it('a key that cannot sign fails the first request with a message that holds no key material', async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
     const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);

@@ -169,8 +169,9 @@ describe('bad input: clear errors, no secret in them', () => {
     [{ serviceAccount: { private_key: PRIVATE_PEM } }, 'serviceAccount.client_email must be a non-empty string'],
     [{ serviceAccount: { client_email: EMAIL } }, 'serviceAccount.private_key must be a non-empty string'],
     [{ jwtBearer: { privateKey: PRIVATE_PEM } }, 'jwtBearer.issuer must be a non-empty string'],
-    [{ jwtBearer: { issuer: 'x', privateKey: PRIVATE_PEM, algorithm: 'HS256' } }, 'jwtBearer.algorithm must be RS256, PS256 or ES256'],
+    [{ jwtBearer: { issuer: 'x', privateKey: PRIVATE_PEM, algorithm: 'HS256' } }, 'jwtBearer.algorithm must be RS256, PS256, ES256 or EdDSA'],
     [{ assertion: '' }, 'assertion must be a non-empty string'],
+    [{ assertion: 'a.b.c', clientCertificate: { fetch } }, 'clientCertificate is not supported with the JWT bearer grant (serviceAccount, jwtBearer, assertion)'],
   ])('%j → %s', (credential, want) => {
     let message = '';
     try {

@@ -1,0 +1,49 @@
+/**
+ * A form POST to the authorization server with a DPoP proof (RFC 9449 §5), shared by every grant:
+ * the client-authenticated ones and the JWT bearer grant. A `use_dpop_nonce` answer (§8) that brings
+ * a new nonce earns exactly one more request with it (the server refused before using the grant, so
+ * a code or an assertion may be sent again); a server that asks again gets its error, not a loop.
+ */
+import type { DpopProver } from './dpop.js';
+import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
+import { TokenError } from './token-error.js';
+
+function isNonceDemand(error: unknown): error is TokenError {
+  return error instanceof TokenError && error.error === 'use_dpop_nonce';
+}
+
+/** `build` makes the form and headers afresh for each attempt; the proof is added here. Without `dpop`, a plain postForm. */
+export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
+  if (dpop === undefined) return postForm(http, url, build, what, retry);
+  let sentNonce: string | undefined;
+  const post = () =>
+    postForm(
+      http,
+      url,
+      async () => {
+        const request = await build();
+        const { proof, nonce } = await dpop.proof('POST', url, http.now());
+        sentNonce = nonce;
+        request.headers.set('dpop', proof);
+        return { ...request, observe: (response) => void dpop.rememberNonce(url, response.headers.get('dpop-nonce')) };
+      },
+      what,
+      retry,
+    );
+  try {
+    return await post();
+  } catch (error) {
+    if (!isNonceDemand(error) || dpop.nonceFor(url) === sentNonce) throw error;
+  }
+  try {
+    return await post();
+  } catch (error) {
+    if (!isNonceDemand(error)) throw error;
+    throw new TokenError({
+      scheme: error.scheme,
+      error: error.error,
+      errorDescription: `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`,
+      status: error.status,
+    });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * RFC 8705: OAuth with a TLS client certificate. The certificate lives in a TLS-configured `fetch`
+ * (as for a `mutualTLS` scheme), given as the credential's `clientCertificate`. With one:
+ * - requests to the authorization server's POST endpoints (token, refresh, device, pushed
+ *   authorization) go through it, to the `mtls_endpoint_aliases` of the metadata when it names
+ *   them (§5: a server may serve certificate-authenticated requests on other hosts);
+ * - the API calls go through it too, so a token bound to the certificate (`cnf.x5t#S256`, §3) is
+ *   presented over a connection that proves its possession;
+ * - `tls_client_auth` / `self_signed_tls_client_auth` (§2) authenticate the client with it alone:
+ *   only `client_id` goes into the form.
+ */
+import type { FetchLike } from '../client-core.js';
+import { quoteScheme } from '../credential-checks.js';
+import { requireTlsFetch } from '../mtls/tls-fetch.js';
+import type { JsonObject, OAuthHttp } from './oauth-http.js';
+import type { Endpoints } from './server-metadata.js';
+import { TokenError } from './token-error.js';
+import type { ClientAuthMethod } from './types.js';
+
+/** The client authentication methods whose proof is the certificate itself. */
+export const TLS_CLIENT_AUTH_METHODS: readonly ClientAuthMethod[] = ['tls_client_auth', 'self_signed_tls_client_auth'];
+
+export function isTlsClientAuth(method: ClientAuthMethod): boolean {
+  return TLS_CLIENT_AUTH_METHODS.includes(method);
+}
+
+/** The certificate-presenting fetch of a credential's `clientCertificate`; undefined without one. */
+export function clientCertificateFetch(grant: object, scheme: string): FetchLike | undefined {
+  const option: unknown = Object.hasOwn(grant, 'clientCertificate') ? Reflect.get(grant, 'clientCertificate') : undefined;
+  if (option === undefined) return undefined;
+  return requireTlsFetch(option, `security scheme ${quoteScheme(scheme)}: clientCertificate`);
+}
+
+/** The same authorization-server client, sending through the certificate fetch. */
+export function certificateHttp(http: OAuthHttp, certificateFetch: FetchLike): OAuthHttp {
+  return { ...http, fetch: () => certificateFetch };
+}
+
+// RFC 8705 §5: the endpoints an alias may replace that this client POSTs to.
+const ALIASED = ['token_endpoint', 'device_authorization_endpoint', 'pushed_authorization_request_endpoint'] as const;
+
+/**
+ * The metadata as a certificate-presenting client reads it: each endpoint `mtls_endpoint_aliases`
+ * names replaces the plain one (the rest of the document is unchanged).
+ */
+export function withMtlsAliases(document: JsonObject): JsonObject {
+  const aliases = document['mtls_endpoint_aliases'];
+  if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) return document;
+  const aliased: JsonObject = { ...document };
+  for (const member of ALIASED) {
+    const alias: unknown = Reflect.get(aliases, member);
+    if (alias !== undefined) aliased[member] = alias;
+  }
+  return aliased;
+}
+
+/**
+ * A certificate is presented only in a TLS handshake: an endpoint the client would POST to over
+ * plain http could never see it. Said before anything is sent, rather than as the server's
+ * `invalid_client`.
+ */
+export function requireTlsEndpoints(endpoints: Endpoints, scheme: string): Endpoints {
+  const posted: (keyof Endpoints)[] = ['tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl', 'pushedAuthorizationRequestUrl'];
+  for (const name of posted) {
+    const url = endpoints[name];
+    if (url !== undefined && url.protocol !== 'https:') {
+      throw new TokenError({
+        scheme,
+        error: 'invalid_request',
+        errorDescription: `the ${name} ${url.origin}${url.pathname} is not https, so the client certificate (clientCertificate) cannot be presented to it`,
+      });
+    }
+  }
+  return endpoints;
+}
