@@ -132,27 +132,38 @@ async function loadModel(options: RenderOptions, stage: ReturnType<typeof stageR
 /** Loads, analyses, plans, renders and writes (or checks) one client. The CLI and the API both call this. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   if (!options.output) throw new KeywayError('E_USAGE', 'no output folder given (--out)');
-  const rendered = await renderClient(options);
+  const rendered = await renderSummarized(options);
   const stage = stageReporter(options.onProgress);
   const count = `${rendered.files.size} files`;
   if (options.verify) await stage('verify', `type-checking ${count}`, () => verifyOutput(rendered.files));
   let check: CheckResult | undefined;
   if (options.check) check = await stage('check', `comparing ${count} with ${options.output}`, () => compareOutput(options.output, rendered.files));
   else await stage('write', `writing ${count} to ${options.output}`, () => writeOutput(options.output, rendered.files));
-  const { model } = rendered;
   return {
     output: options.output,
     clientName: rendered.clientName,
     files: [...rendered.files].map(([path, contents]) => ({ path, bytes: Buffer.byteLength(contents), contents })),
+    summary: rendered.summary,
+    sources: rendered.sources,
+    written: !options.check,
+    ...(check ? { check } : {}),
+  };
+}
+
+/**
+ * The rendered client with the model's counts instead of the model: the model (~20 MB for GitHub's
+ * API) is garbage before the files are checked or written, not held through that stage for four numbers.
+ */
+async function renderSummarized(options: GenerateOptions): Promise<Omit<RenderedClient, 'model'> & { summary: GenerateSummary }> {
+  const { model, ...rendered } = await renderClient(options);
+  return {
+    ...rendered,
     summary: {
       operations: model.operations.length,
       types: model.types.length,
       securitySchemes: model.securitySchemes.length,
       specVersion: model.specVersion,
     },
-    sources: rendered.sources,
-    written: !options.check,
-    ...(check ? { check } : {}),
   };
 }
 

@@ -18,8 +18,11 @@ export function propertyAccess(name: string): string {
 
 /** A double-quoted string literal; also escapes the two JS line terminators JSON allows raw. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  return LINE_TERMINATORS.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
+
+const LINE_TERMINATORS = /[\u2028\u2029]/;
 
 /** A JS literal for a JSON value (string, number, boolean, null). */
 export function literal(value: string | number | boolean | null): string {
@@ -30,6 +33,8 @@ export function literal(value: string | number | boolean | null): string {
 
 /** Normalizes text for a doc comment: line breaks unified, comment terminators broken, trimmed. */
 export function docText(text: string): string {
+  // most descriptions need none of the replacements; one test spares three passes over each
+  if (!DOC_TEXT_CHANGES.test(text)) return text.trim();
   return text
     .replace(/\r\n?|\u2028|\u2029/g, '\n')
     .replace(/\*\//g, '*\\/')
@@ -37,18 +42,22 @@ export function docText(text: string): string {
     .trim();
 }
 
+const DOC_TEXT_CHANGES = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\*\//;
+
 /**
  * A JSDoc block at the given indentation, or '' when there is nothing to say.
  * Lines are ` * ` prefixed; the result ends with a newline.
  */
 export function docComment(lines: Array<string | undefined>, indent = ''): string {
-  const body = lines
-    .filter((l): l is string => l !== undefined && l.trim() !== '')
-    .map(docText)
-    .join('\n\n')
-    .split('\n');
-  if (body.length === 0 || (body.length === 1 && body[0] === '')) return '';
-  if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
+  // one doc comment per property and method: a loop, and no split for the common one-line text
+  let joined: string | undefined;
+  for (const line of lines) {
+    if (line === undefined || line.trim() === '') continue;
+    const text = docText(line);
+    joined = joined === undefined ? text : `${joined}\n\n${text}`;
+  }
+  if (joined === undefined || joined === '') return '';
+  if (!joined.includes('\n')) return `${indent}/** ${joined} */\n`;
+  const body = joined.split('\n');
   return `${indent}/**\n${body.map((l) => `${indent} *${l ? ' ' + l : ''}`).join('\n')}\n${indent} */\n`;
 }
-

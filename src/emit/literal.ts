@@ -18,14 +18,20 @@ export function toLiteral(value: LiteralValue, indent = ''): string {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return literal(value);
   if (typeof value !== 'object') throw new Error(`internal: ${typeof value} is not plain data`);
   const inner = indent + '  ';
-  const entries = Array.isArray(value)
-    ? (value as readonly LiteralValue[]).map((v) => toLiteral(v, inner))
-    : Object.entries(value)
-        .filter((e): e is [string, LiteralValue] => e[1] !== undefined)
-        .map(([k, v]) => `${propertyKey(k)}: ${toLiteral(v, inner)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{ ', ' }'];
-  if (entries.length === 0) return Array.isArray(value) ? '[]' : '{}';
-  const flat = `${open}${entries.join(', ')}${close}`;
+  // loops, not entries/filter/map: the operations table writes thousands of these
+  const entries: string[] = [];
+  const isArray = Array.isArray(value);
+  if (isArray) {
+    for (const item of value as readonly LiteralValue[]) entries.push(toLiteral(item, inner));
+  } else {
+    const record = value as Record<string, LiteralValue | undefined>;
+    for (const key of Object.keys(record)) {
+      const member = record[key];
+      if (member !== undefined) entries.push(`${propertyKey(key)}: ${toLiteral(member, inner)}`);
+    }
+  }
+  if (entries.length === 0) return isArray ? '[]' : '{}';
+  const flat = isArray ? `[${entries.join(', ')}]` : `{ ${entries.join(', ')} }`;
   if (flat.length <= INLINE_WIDTH && !flat.includes('\n')) return flat;
-  return `${open.trim()}\n${entries.map((e) => `${inner}${e},`).join('\n')}\n${indent}${close.trim()}`;
+  return `${isArray ? '[' : '{'}\n${inner}${entries.join(`,\n${inner}`)},\n${indent}${isArray ? ']' : '}'}`;
 }

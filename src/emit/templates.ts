@@ -1,6 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { KeywayError } from '../errors.js';
 import type { Output } from './outputs.js';
 import { OUTPUTS } from './outputs.js';
@@ -23,28 +23,53 @@ export function templateNames(): string[] {
 }
 
 /**
- * Compiles every template, each from the override folder when it has a file of that name.
- * `noEscape`: the output is TypeScript and Markdown, not HTML, and views arrive already escaped for
- * their context. `strict`: a template naming a missing field fails loudly.
+ * Every template ready to render, each from the override folder when it has a file of that name.
+ * A built-in template comes precompiled from the build (scripts/build-templates.mjs) when its
+ * module is there and was built from the same text; otherwise it is compiled here, with the same
+ * options (precompile-template.ts).
  */
 export async function loadTemplates(overrides?: string): Promise<CompiledTemplates> {
   const overridden = overrides === undefined ? new Set<string>() : await listOverrides(overrides);
-  const env = Handlebars.create();
   const entries = await Promise.all(
     [...TEMPLATE_NAMES].map(async (template) => {
-      const path = overridden.has(template) ? join(resolve(overrides!), template) : join(BUILTIN_DIR, template);
+      const builtin = !overridden.has(template);
+      const path = builtin ? join(BUILTIN_DIR, template) : join(resolve(overrides!), template);
       const source = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new KeywayError('E_TEMPLATE', `cannot read template ${template}: ${error.code ?? error.message}`, { file: path });
       });
+      const precompiled = builtin ? await precompiledTemplate(template, source) : undefined;
+      if (precompiled) return [template, { render: precompiled, path }] as const;
+      const { compileTemplate } = await import('./precompile-template.js');
       try {
-        // compile() parses lazily, on first render; parsing here reports syntax errors as such.
-        return [template, { render: env.compile(env.parse(source), { noEscape: true, strict: true }), path }] as const;
+        return [template, { render: compileTemplate(source), path }] as const;
       } catch (error) {
         throw new KeywayError('E_TEMPLATE', `template ${template} does not compile: ${(error as Error).message}`, { file: path });
       }
     }),
   );
   return new Map(entries);
+}
+
+/** Where `npm run build` puts a built-in template's precompiled module: next to this module in dist/. */
+export function precompiledTemplateUrl(template: string, base: string | URL = import.meta.url): URL {
+  return new URL(`./templates/${template}.js`, base);
+}
+
+/** The precompiled built-in template, when the build wrote one from this very text. */
+async function precompiledTemplate(template: string, source: string): Promise<Handlebars.TemplateDelegate | undefined> {
+  const url = precompiledTemplateUrl(template);
+  if (!(await access(url).then(() => true, () => false))) return undefined;
+  const module = (await import(url.href)) as { source?: unknown; spec?: unknown };
+  if (module.source !== source || typeof module.spec !== 'object' || module.spec === null) return undefined;
+  return (await handlebarsRuntime()).template(module.spec as Parameters<typeof Handlebars.template>[0]);
+}
+
+let runtime: Promise<typeof Handlebars> | undefined;
+
+/** Handlebars' runtime alone (no compiler), one environment for keyway's templates. */
+function handlebarsRuntime(): Promise<typeof Handlebars> {
+  runtime ??= import('handlebars/runtime.js').then((module) => (module.default as unknown as typeof Handlebars).create());
+  return runtime;
 }
 
 /** The template files in an override folder; anything else in it is a mistake worth stopping for. */

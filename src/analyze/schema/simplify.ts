@@ -64,9 +64,29 @@ function computeKey(node: TypeNode): string {
   }
 }
 
-/** The members, with those of nested unions (or intersections) lifted into the list. */
+/** The members, with those of nested unions (or intersections) lifted into the list. A loop: `flatMap` is several times slower here. */
 function flatten(members: readonly TypeNode[], kind: 'union' | 'intersection'): TypeNode[] {
-  return members.flatMap((member) => (member.kind === kind ? member.members : [member]));
+  const flat: TypeNode[] = [];
+  for (const member of members) {
+    if (member.kind === kind) for (const inner of member.members) flat.push(inner);
+    else flat.push(member);
+  }
+  return flat;
+}
+
+/**
+ * The kinds that occur more than once among `members`: only members of such a kind can be
+ * duplicates, so only they need a structural key. Most unions are `X | null` or a few different
+ * kinds, and keying an inline object means serializing all of it (descriptions included).
+ */
+function repeatedKinds(members: readonly TypeNode[]): Set<TypeNode['kind']> {
+  const once = new Set<TypeNode['kind']>();
+  const repeated = new Set<TypeNode['kind']>();
+  for (const member of members) {
+    if (once.has(member.kind)) repeated.add(member.kind);
+    else once.add(member.kind);
+  }
+  return repeated;
 }
 
 /** Flattens, drops `never`, lets `unknown` absorb everything, lets a primitive absorb its literals, dedupes. */
@@ -77,14 +97,17 @@ export function union(members: readonly TypeNode[]): TypeNode {
     if (member.kind === 'primitive') present.add(member.name);
   }
   if (present.has('unknown')) return UNKNOWN;
+  const repeated = repeatedKinds(flat);
   const seen = new Set<string>();
   const kept: TypeNode[] = [];
   for (const member of flat) {
     if (member.kind === 'primitive' && member.name === 'never') continue;
     if (member.kind === 'literal' && member.value !== null && present.has(typeof member.value)) continue;
-    const key = nodeKey(member);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (repeated.has(member.kind)) {
+      const key = nodeKey(member);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     kept.push(member);
   }
   if (kept.length === 0) return NEVER;
@@ -99,14 +122,17 @@ export function union(members: readonly TypeNode[]): TypeNode {
  */
 export function intersection(members: readonly TypeNode[]): TypeNode {
   const flat = flatten(members, 'intersection');
+  const repeated = repeatedKinds(flat);
   const seen = new Set<string>();
   const kept: TypeNode[] = [];
   for (const member of flat) {
     if (member.kind === 'primitive' && member.name === 'never') return NEVER;
     if (member.kind === 'primitive' && member.name === 'unknown') continue;
-    const key = nodeKey(member);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (repeated.has(member.kind)) {
+      const key = nodeKey(member);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     kept.push(member);
   }
   const meaningful = kept.length > 1 ? kept.filter((m) => !isOpenObject(m)) : kept;

@@ -64,6 +64,12 @@ describe('formatting', () => {
     expect(componentSchemaName('#/components/schemas/A~1b')).toBe('A/b');
     expect(componentSchemaName('#/components/schemas/A%2Fb')).toBeUndefined();
     expect(componentSchemaName('#/components/schemas/Pet/properties/id')).toBeUndefined();
+    // percent-decoding comes before splitting, so an encoded pointer can still name a component
+    expect(componentSchemaName('#/components%2Fschemas/Pet')).toBe('Pet');
+    expect(componentSchemaName('#/%63omponents/schemas/Pet')).toBe('Pet');
+    expect(componentSchemaName('#/components/schemas/P%65t')).toBe('Pet');
+    expect(componentSchemaName('#/components/schemas/')).toBe('');
+    expect(componentSchemaName('#/paths/~1pets/get')).toBeUndefined();
   });
 });
 
