@@ -34,7 +34,7 @@ export const OUTPUTS: readonly Output[] = [
   { file: 'index.ts', template: 'index.ts.hbs', view: (plan, { runtime }) => withHeader(indexView(plan, runtime)) },
   { file: 'client.ts', template: 'client.ts.hbs', view: (plan, { runtime }) => withHeader(clientView(plan, runtime)) },
   { file: 'operations.ts', template: 'operations.ts.hbs', view: (plan, { runtime }) => withHeader(operationsView(plan, runtime)) },
-  { file: 'functions.ts', template: 'functions.ts.hbs', view: (plan) => withHeader(functionsView(plan)) },
+  { file: 'functions.ts', template: 'functions.ts.hbs', view: (plan, { runtime }) => withHeader(functionsView(plan, runtime)) },
   { file: 'types.ts', template: 'types.ts.hbs', view: (plan) => withHeader(typesView(plan)) },
   { file: 'README.md', template: 'README.md.hbs', view: (plan, { readme }) => (readme === false ? undefined : readmeView(plan, readme)) },
 ];

@@ -4,7 +4,7 @@ import { boundNames, clashes, exportedNames } from './bound-names.js';
 import { planClientName } from './client-name.js';
 import { planMethodNames } from './operation-names.js';
 import { planFunctionNames } from './function-names.js';
-import { clientFeatures, coreNameOf, outputModules, type ClientFeatures, type OutputModules } from './output-modules.js';
+import { clientFeatures, CORE_ACCESSOR, coreNameOf, outputModules, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
 import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
@@ -51,7 +51,8 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const indexExports = exportedNames(outputModules(features, clientName, [])['index.ts']);
   const typeNames = planTypeNames(model.types, indexExports);
   const methodNames = planMethodNames(model.operations);
-  const functionNames = planFunctionNames(methodNames, [...indexExports, ...typeNames.values()]);
+  // Beside the entry's exports, functions.ts binds `T` (the types namespace) and the Core accessor.
+  const functionNames = planFunctionNames(methodNames, [...indexExports, ...typeNames.values(), 'T', CORE_ACCESSOR, SPECS_NAMESPACE]);
   const modules = outputModules(features, clientName, [...typeNames.values()], functionNames);
   const problems = clashes(modules);
   if (problems.length) throw new KeywayError('E_USAGE', `the generated names clash: ${problems.join('; ')}`);

@@ -81,7 +81,7 @@ export function outputModules(features: ClientFeatures, clientName: string, type
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
     'operations.ts': { ...empty, declares: ['operations'], runtimeImports: types(['OperationSpec']) },
-    'functions.ts': { ...empty, declares: [...functionNames], siblingImports: [clientName, coreName, CORE_ACCESSOR, SPECS_NAMESPACE] },
+    'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, CORE_ACCESSOR, SPECS_NAMESPACE, 'T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {
       ...empty,

@@ -92,9 +92,10 @@ export function operationDocLines(op: PlannedOperation, declaredSchemes: number)
   ];
 }
 
-function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }, declaredSchemes: number) {
-  const doc = docComment(operationDocLines(op, declaredSchemes), '  ');
-  const result = op.result ? typeToText(op.result, refs, '  ') : 'undefined';
+/** A method's doc, parameters and result type; `indent`: '  ' in the class, '' for functions.ts. */
+export function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }, declaredSchemes: number, indent = '  ') {
+  const doc = docComment(operationDocLines(op, declaredSchemes), indent);
+  const result = op.result ? typeToText(op.result, refs, indent) : 'undefined';
   let params = 'options?: RequestOptions';
   let args = 'undefined';
   if (op.args.length > 0) {
@@ -103,7 +104,7 @@ function methodView(op: PlannedOperation, refs: { refName: (key: string) => stri
       properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated })),
     };
     const optional = op.args.every((a) => !a.required) ? '?' : '';
-    params = `args${optional}: ${typeToText(argsType, refs, '  ')}, options?: RequestOptions`;
+    params = `args${optional}: ${typeToText(argsType, refs, indent)}, options?: RequestOptions`;
     args = 'args';
   }
   return { doc, name: op.methodName, params, result, operation: `operations${propertyAccess(op.methodName)}`, args };

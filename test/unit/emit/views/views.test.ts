@@ -92,13 +92,14 @@ describe('views', () => {
     ]);
   });
 
-  it('functionsView: one function per operation, typed by its method, sending its own spec', () => {
-    expect(functionsView(planned)).toEqual({
-      clientName: 'PetsClient',
+  it("functionsView: one function per operation, with its method's signature, sending its own spec", async () => {
+    expect(functionsView(planned, await runtimeSources())).toEqual({
       coreName: 'PetsCore',
       coreAccessor: 'core$',
       specsNamespace: 'specs$',
-      functions: [expect.objectContaining({ name: 'getPet', methodKey: '"getPet"', specName: 'getPetSpec', args: 'call[0]', options: 'call[1]' })],
+      runtimeImports: ["import type { ApiPromise } from './runtime/api-promise.js';", "import type { RequestOptions } from './runtime/client-core.js';"],
+      typesImport: "import type * as T from './types.js';",
+      functions: [expect.objectContaining({ name: 'getPet', params: 'args: { id: string }, options?: RequestOptions', result: 'T.Pet', specName: 'getPetSpec', args: 'args' })],
     });
   });
 
