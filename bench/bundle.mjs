@@ -111,6 +111,7 @@ client.listPets({ limit: 10 }).then((pets) => console.log(pets.length));
   const sizeOk = petstoreGzip <= TARGET_PETSTORE_GZIP;
   console.log(`  initial download ${kb(petstoreGzip)} B gzip   target <= ${kb(TARGET_PETSTORE_GZIP)} B   ${sizeOk ? 'PASS' : 'FAIL'} (${(petstoreGzip / TARGET_PETSTORE_GZIP).toFixed(2)}x the target)`);
   console.log(`  unused flows / client-auth methods in the initial download: ${present.length === 0 ? 'none   PASS' : `${present.map((mod) => `${shortName(mod.input)} (${kb(mod.bytes)} B)`).join(', ')}   FAIL`}`);
+  for (const mod of present) console.log(`    why ${shortName(mod.input)}: ${m.keywayPetstore.why(mod.input).map(shortName).join(' -> ')}`);
   console.log('  loaded only through import(), when a credential needs them (not counted above):');
   for (const chunk of m.keywayPetstore.lazy) console.log(`    ${kb(chunk.bytes).padStart(7)} B  ${kb(chunk.gzip).padStart(6)} B gzip  ${chunk.modules.map(shortName).join(', ')}`);
   console.log('  largest modules of the initial download (minified bytes):');

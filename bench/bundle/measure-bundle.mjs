@@ -42,11 +42,33 @@ export async function measureApp(entry, outdir) {
   for (const key of initial) for (const [input, { bytesInOutput }] of Object.entries(outputs[key].inputs)) modules.push({ input, bytes: bytesInOutput });
   modules.sort((a, b) => b.bytes - a.bytes || (a.input < b.input ? -1 : 1));
   return {
+    why: (input) => importChain(single.metafile, entry, input),
     single: { bytes: file.contents.length, gzip: gzipBytes(file.contents) },
     initial: { bytes: sum(initialChunks, 'bytes'), gzip: sum(initialChunks, 'gzip'), chunks: initialChunks.length },
     initialModules: modules,
     lazy: chunks.filter((key) => !initial.has(key)).map(describe),
   };
+}
+
+/** The shortest chain of static imports from the entry to `input` (metafile input paths), or [] when none. */
+function importChain(metafile, entry, input) {
+  const inputs = metafile.inputs;
+  const start = Object.keys(inputs).find((key) => resolve(key) === resolve(entry));
+  const from = new Map([[start, undefined]]);
+  const queue = [start];
+  while (queue.length) {
+    const key = queue.shift();
+    if (key === input) break;
+    for (const imported of inputs[key]?.imports ?? []) {
+      if (imported.kind !== 'import-statement' || from.has(imported.path)) continue;
+      from.set(imported.path, key);
+      queue.push(imported.path);
+    }
+  }
+  if (!from.has(input)) return [];
+  const chain = [];
+  for (let key = input; key !== undefined; key = from.get(key)) chain.unshift(key);
+  return chain;
 }
 
 function sum(rows, field) {

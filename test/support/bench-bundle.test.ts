@@ -13,6 +13,7 @@ interface Measured {
   initial: { bytes: number; gzip: number; chunks: number };
   initialModules: Array<{ input: string; bytes: number }>;
   lazy: Chunk[];
+  why: (input: string) => string[];
 }
 
 let dir: string;
@@ -37,6 +38,13 @@ describe('measureApp', () => {
     expect(measured.initialModules.map((m) => m.input.split('/').pop()).sort()).toEqual(['app.ts', 'shared.ts']);
     // the shared module is needed by both, so it is a chunk of its own the entry imports statically
     expect(measured.initial.chunks).toBe(2);
+  });
+
+  it('says why a module is in the initial download: its chain of static imports from the entry', () => {
+    const shared = measured.initialModules.find((m) => m.input.endsWith('shared.ts'))!.input;
+    expect(measured.why(shared).map((p) => p.split('/').pop())).toEqual(['app.ts', 'shared.ts']);
+    const heavy = measured.lazy[0]!.modules[0]!;
+    expect(measured.why(heavy)).toEqual([]); // reached through import() only
   });
 
   it('measures the single-file build with everything in it, gzipped at level 9', () => {
