@@ -111,13 +111,11 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
   return error instanceof ApiError && error.operation === operation;
 }
 
-/**
- * Client for Petstore Auth 1.0.0.
- *
- * A pet store that exercises every static auth scheme keyway supports: API keys in a header,
- * a query parameter and a cookie, HTTP Basic, HTTP Bearer, and OAuth 2.0.
- */
-export class PetstoreAuthClient {
+/** The transport of a PetstoreAuthCore, for the operation functions and the client's methods; not part of the API. */
+export let core$: (client: PetstoreAuthCore) => ClientCore;
+
+/** The PetstoreAuthClient without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options. */
+export class PetstoreAuthCore {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
@@ -144,6 +142,18 @@ export class PetstoreAuthClient {
     });
   }
 
+  static {
+    core$ = (client) => client.#core;
+  }
+}
+
+/**
+ * Client for Petstore Auth 1.0.0.
+ *
+ * A pet store that exercises every static auth scheme keyway supports: API keys in a header,
+ * a query parameter and a cookie, HTTP Basic, HTTP Bearer, and OAuth 2.0.
+ */
+export class PetstoreAuthClient extends PetstoreAuthCore {
   /**
    * List pets
    *
@@ -157,7 +167,7 @@ export class PetstoreAuthClient {
     tags?: string[];
     status?: T.PetStatus;
   }, options?: RequestOptions): ApiPromise<T.Pet[]> {
-    return this.#core.request(operations.listPets, args, options);
+    return core$(this).request(operations.listPets, args, options);
   }
 
   /**
@@ -168,7 +178,7 @@ export class PetstoreAuthClient {
    * Auth: bearer.
    */
   createPet(args: { body: T.NewPet }, options?: RequestOptions): ApiPromise<T.Pet> {
-    return this.#core.request(operations.createPet, args, options);
+    return core$(this).request(operations.createPet, args, options);
   }
 
   /**
@@ -179,7 +189,7 @@ export class PetstoreAuthClient {
    * Auth: apiKeyQuery, or apiKeyCookie.
    */
   getPet(args: { petId: number }, options?: RequestOptions): ApiPromise<T.Pet> {
-    return this.#core.request(operations.getPet, args, options);
+    return core$(this).request(operations.getPet, args, options);
   }
 
   /**
@@ -190,7 +200,7 @@ export class PetstoreAuthClient {
    * Auth: basic + apiKeyHeader.
    */
   deletePet(args: { petId: number }, options?: RequestOptions): ApiPromise<undefined> {
-    return this.#core.request(operations.deletePet, args, options);
+    return core$(this).request(operations.deletePet, args, options);
   }
 
   /**
@@ -205,7 +215,7 @@ export class PetstoreAuthClient {
       caption?: string;
     };
   }, options?: RequestOptions): ApiPromise<undefined> {
-    return this.#core.request(operations.uploadPhoto, args, options);
+    return core$(this).request(operations.uploadPhoto, args, options);
   }
 
   /**
@@ -216,7 +226,7 @@ export class PetstoreAuthClient {
    * Auth: anonymous, or bearer.
    */
   searchPets(args: { q: string }, options?: RequestOptions): ApiPromise<T.Pet[]> {
-    return this.#core.request(operations.searchPets, args, options);
+    return core$(this).request(operations.searchPets, args, options);
   }
 
   /**
@@ -227,6 +237,6 @@ export class PetstoreAuthClient {
    * Auth: none (public).
    */
   health(options?: RequestOptions): ApiPromise<string> {
-    return this.#core.request(operations.health, undefined, options);
+    return core$(this).request(operations.health, undefined, options);
   }
 }

@@ -2,6 +2,7 @@ import type { Plan } from '../plan/index.js';
 import { GENERATED_HEADER } from './header.js';
 import type { RuntimeSources } from './runtime-files.js';
 import { clientView } from './views/client-view.js';
+import { functionsView } from './views/functions-view.js';
 import { indexView } from './views/index-view.js';
 import { operationsView } from './views/operations-view.js';
 import { readmeView, type ReadmeOptions } from './views/readme-view.js';
@@ -33,6 +34,7 @@ export const OUTPUTS: readonly Output[] = [
   { file: 'index.ts', template: 'index.ts.hbs', view: (plan, { runtime }) => withHeader(indexView(plan, runtime)) },
   { file: 'client.ts', template: 'client.ts.hbs', view: (plan, { runtime }) => withHeader(clientView(plan, runtime)) },
   { file: 'operations.ts', template: 'operations.ts.hbs', view: (plan, { runtime }) => withHeader(operationsView(plan, runtime)) },
+  { file: 'functions.ts', template: 'functions.ts.hbs', view: (plan, { runtime }) => withHeader(functionsView(plan, runtime)) },
   { file: 'types.ts', template: 'types.ts.hbs', view: (plan) => withHeader(typesView(plan)) },
   { file: 'README.md', template: 'README.md.hbs', view: (plan, { readme }) => (readme === false ? undefined : readmeView(plan, readme)) },
 ];

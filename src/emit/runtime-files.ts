@@ -42,7 +42,8 @@ async function readRuntime(): Promise<RuntimeSources> {
   return { files, exports };
 }
 
-const RELATIVE_IMPORT = /(?:from|import)\s+'(\.{1,2}\/[^']+)\.js'/g;
+// Static imports and exports, and `import('./x.js')`: a module loaded on demand ships too.
+const RELATIVE_IMPORT = /(?:from\s+|import\s+|import\(\s*)'(\.{1,2}\/[^']+)\.js'/g;
 
 /**
  * The runtime files the generated code needs, with the generated-file header on top: the modules

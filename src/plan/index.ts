@@ -3,7 +3,8 @@ import type { ApiModel, ParameterModel } from '../model/index.js';
 import { boundNames, clashes, exportedNames } from './bound-names.js';
 import { planClientName } from './client-name.js';
 import { planMethodNames } from './operation-names.js';
-import { clientFeatures, outputModules, type ClientFeatures, type OutputModules } from './output-modules.js';
+import { planFunctionNames } from './function-names.js';
+import { clientFeatures, CORE_ACCESSOR, coreNameOf, outputModules, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
 import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
@@ -11,13 +12,15 @@ import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
 export { coveredStatuses, ERROR_STATUSES, type ErrorBranch } from './error-responses.js';
-export type { OutputModule, OutputModules, RuntimeName } from './output-modules.js';
+export { CORE_ACCESSOR, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
 export type { PlannedScheme } from './schemes/plan-schemes.js';
 
 /** Every name the output uses, decided in one place before rendering. */
 export interface Plan {
   model: ApiModel;
   clientName: string;
+  /** The method-less client class the operation functions take (`<Name>Core`). */
+  coreName: string;
   /** Named type key → emitted identifier. */
   typeNames: Map<string, string>;
   operations: PlannedOperation[];
@@ -48,15 +51,18 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const indexExports = exportedNames(outputModules(features, clientName, [])['index.ts']);
   const typeNames = planTypeNames(model.types, indexExports);
   const methodNames = planMethodNames(model.operations);
-  const modules = outputModules(features, clientName, [...typeNames.values()]);
+  // Beside the entry's exports, functions.ts binds `T` (the types namespace) and the Core accessor.
+  const functionNames = planFunctionNames(methodNames, [...indexExports, ...typeNames.values(), 'T', CORE_ACCESSOR, SPECS_NAMESPACE]);
+  const modules = outputModules(features, clientName, [...typeNames.values()], functionNames);
   const problems = clashes(modules);
   if (problems.length) throw new KeywayError('E_USAGE', `the generated names clash: ${problems.join('; ')}`);
   const filled = filledParameters(model);
   return {
     model,
     clientName,
+    coreName: coreNameOf(clientName),
     typeNames,
-    operations: model.operations.map((op, i) => planOperation(op, methodNames[i]!, (p) => filled(op.security, p))),
+    operations: model.operations.map((op, i) => ({ ...planOperation(op, methodNames[i]!, (p) => filled(op.security, p)), functionName: functionNames[i]! })),
     schemes,
     features,
     modules,

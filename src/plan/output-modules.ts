@@ -21,7 +21,20 @@ export interface OutputModule {
   siblingExports: string[];
 }
 
-export type OutputModules = Record<'index.ts' | 'client.ts' | 'operations.ts' | 'types.ts', OutputModule>;
+export type OutputModules = Record<'index.ts' | 'client.ts' | 'operations.ts' | 'functions.ts' | 'types.ts', OutputModule>;
+
+/**
+ * Internal names of client.ts and operations.ts that functions.ts imports. The `$` keeps them
+ * apart from every operation function: planned identifiers never contain one.
+ */
+export const CORE_ACCESSOR = 'core$';
+export const SPECS_NAMESPACE = 'specs$';
+
+/** The method-less class the operation functions take: `PetstoreClient` → `PetstoreCore`. */
+export function coreNameOf(clientName: string): string {
+  if (clientName === '') return '';
+  return clientName.endsWith('Client') ? `${clientName.slice(0, -'Client'.length)}Core` : `${clientName}Core`;
+}
 
 /** What the client does for its schemes, which decides the options it takes and the names it needs. */
 export interface ClientFeatures {
@@ -52,13 +65,14 @@ const types = (names: readonly string[]): RuntimeName[] => names.map((name) => (
  * Every generated module's top-level names, from the client's features and the names chosen for
  * the client class and the schema types. The templates write exactly these; plan() reserves them.
  */
-export function outputModules(features: ClientFeatures, clientName: string, typeNames: readonly string[]): OutputModules {
+export function outputModules(features: ClientFeatures, clientName: string, typeNames: readonly string[], functionNames: readonly string[] = []): OutputModules {
+  const coreName = coreNameOf(clientName);
   const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
   const indexValues = ['ApiError', 'ApiConnectionError', 'ApiTimeoutError', 'ApiPromise', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
   return {
     'client.ts': {
       ...empty,
-      declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', clientName],
+      declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', CORE_ACCESSOR, coreName, clientName],
       runtimeImports: [
         ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
@@ -66,7 +80,9 @@ export function outputModules(features: ClientFeatures, clientName: string, type
       ],
       siblingImports: ['operations', 'T'],
     },
+    // One `<method>Spec` constant per operation besides the table (see operationSpecName).
     'operations.ts': { ...empty, declares: ['operations'], runtimeImports: types(['OperationSpec']) },
+    'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, CORE_ACCESSOR, SPECS_NAMESPACE, 'T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {
       ...empty,
@@ -79,7 +95,7 @@ export function outputModules(features: ClientFeatures, clientName: string, type
         // The scale-out store (and its option types) ships with every client that manages tokens.
         ...types(features.managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : []),
       ],
-      siblingExports: [clientName, 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
+      siblingExports: [clientName, coreName, ...functionNames, 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
     },
   };
 }

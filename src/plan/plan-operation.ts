@@ -18,6 +18,8 @@ export interface PlannedArg {
 export interface PlannedOperation {
   model: OperationModel;
   methodName: string;
+  /** The standalone function of functions.ts (`listPets(client, args)`): the method name unless that is a keyword or another export's. */
+  functionName: string;
   args: PlannedArg[];
   /** The request body media the method sends, and its argument key. */
   body?: { key: string; media: MediaModel };
@@ -32,7 +34,7 @@ export interface PlannedOperation {
  * location appended), then the body. `filled` says whether a security scheme of the operation sets
  * the parameter itself, in which case it is no argument; nor is one with a single allowed value.
  */
-export function planOperation(op: OperationModel, methodName: string, filled: (p: ParameterModel) => boolean = () => false): PlannedOperation {
+export function planOperation(op: OperationModel, methodName: string, filled: (p: ParameterModel) => boolean = () => false): Omit<PlannedOperation, 'functionName'> {
   const keys = new NameRegistry();
   const args: PlannedArg[] = op.parameters
     // Parameters the client fills in itself (`fixed`: a single allowed value) are not the caller's to give.

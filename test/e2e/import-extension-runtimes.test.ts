@@ -140,4 +140,38 @@ describe.each(RUNTIMES)('the generated client under $name', (runtime) => {
     expect(remove!.headers['authorization']).toBe(`Basic ${Buffer.from('ada:pässword', 'utf8').toString('base64')}`);
     expect(remove!.headers['user-agent']).toContain(runtime.name);
   }, 120_000);
+
+  it('loads the lazily imported OAuth code (private_key_jwt signing) through a Core and an operation function', async (context) => {
+    if (reason) return context.skip(reason);
+    const script = join(dir, `lazy-${runtime.name.toLowerCase()}.ts`);
+    await writeFile(
+      script,
+      [
+        "import { PetstoreAuthCore, listPets } from './client/index.ts';",
+        "const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);",
+        `const oauth = { clientId: 'pet-app', clientAuthMethod: 'private_key_jwt' as const, privateKey, privateKeyAlg: 'ES256' as const, tokenUrl: ${JSON.stringify(`${server.url}/token`)} };`,
+        `const client = new PetstoreAuthCore({ baseUrl: ${JSON.stringify(server.url)}, auth: { oauth } });`,
+        'console.log(JSON.stringify(await listPets(client, { limit: 1 })));',
+      ].join('\n'),
+    );
+    server.requests.length = 0;
+    server.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"access_token":"at-1","token_type":"Bearer","expires_in":3600}' });
+    server.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '[]' });
+    const { stdout } = await run(runtime.bin, runtime.args(script, new URL(server.url).host), {
+      cwd: dir,
+      timeout: 60_000,
+      env: { ...process.env, ...runtime.env, DENO_DIR: join(dir, '.deno'), BUN_INSTALL_CACHE_DIR: join(dir, '.bun') },
+    });
+    expect(JSON.parse(stdout)).toEqual([]);
+    expect(server.requests.map((r) => `${r.method} ${r.target}`)).toEqual(['POST /token', 'GET /pets?limit=1']);
+    const form = new URLSearchParams(server.requests[0]!.body);
+    expect(form.get('grant_type')).toBe('client_credentials');
+    expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+    // a signed ES256 JWT: header.claims.signature, made by the lazily loaded client-assertion module
+    const [header, claims, signature] = form.get('client_assertion')!.split('.');
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toMatchObject({ alg: 'ES256' });
+    expect(JSON.parse(Buffer.from(claims!, 'base64url').toString())).toMatchObject({ iss: 'pet-app', sub: 'pet-app' });
+    expect(Buffer.from(signature!, 'base64url')).toHaveLength(64);
+    expect(server.requests[1]!.headers['authorization']).toBe('Bearer at-1');
+  }, 120_000);
 });

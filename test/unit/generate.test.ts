@@ -98,7 +98,7 @@ describe('generate({ templates })', () => {
     expect(error.location.file).toBe(join(templates, 'clients.ts.hbs'));
     expect(error.message).toContain(`unknown template "clients.ts.hbs"`);
     expect(error.message).toContain(templateNames().join(', '));
-    expect(templateNames()).toEqual(['README.md.hbs', 'client.ts.hbs', 'index.ts.hbs', 'operations.ts.hbs', 'types.ts.hbs']);
+    expect(templateNames()).toEqual(['README.md.hbs', 'client.ts.hbs', 'functions.ts.hbs', 'index.ts.hbs', 'operations.ts.hbs', 'types.ts.hbs']);
     await expect(stat(join(dir, 'never'))).rejects.toThrow(/ENOENT/);
   });
 

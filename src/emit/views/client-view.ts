@@ -1,5 +1,5 @@
 import type { TypeNode } from '../../model/index.js';
-import { coveredStatuses, ERROR_STATUSES, type Plan, type PlannedOperation } from '../../plan/index.js';
+import { CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, type Plan, type PlannedOperation } from '../../plan/index.js';
 import { docComment, propertyAccess, propertyKey, stringLiteral } from '../escape.js';
 import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
@@ -11,6 +11,10 @@ import { typeNameOf } from './type-refs.js';
 /** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
 export interface ClientView {
   clientName: string;
+  /** The method-less class the client extends and the operation functions take. */
+  coreName: string;
+  /** The module's accessor for a client's transport, which the operation functions use. */
+  coreAccessor: string;
   /** The client's `import { … } from './runtime/…'` lines. */
   runtimeImports: string[];
   /** The strategy factories its schemes need, in the order they are tried. */
@@ -18,6 +22,7 @@ export interface ClientView {
   /** `import type * as T from './types.js';` plus a newline when the client refers to a named type, else ''. */
   typesImport: string;
   classDoc: string;
+  coreDoc: string;
   defaultBaseUrl: string;
   baseUrlDoc: string;
   schemesLiteral: string;
@@ -49,6 +54,11 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
   const methods = plan.operations.map((op) => methodView(op, refs, plan.schemes.length));
   return {
     clientName: plan.clientName,
+    coreName: plan.coreName,
+    coreAccessor: CORE_ACCESSOR,
+    coreDoc: docComment([
+      `The ${plan.clientName} without its methods, for smaller bundles: pass it to the operation functions (\`${plan.operations[0]?.functionName ?? 'someOperation'}(client, …)\`), so an app carries only the operations it imports. Takes the same options.`,
+    ]),
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
     defaultBaseUrl: stringLiteral(defaultBaseUrl),
     baseUrlDoc: docComment([`Base URL of the API. Default: \`${defaultBaseUrl || '(none declared)'}\`.`], '  '),
@@ -69,20 +79,23 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
   };
 }
 
-function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }, declaredSchemes: number) {
+/** The doc comment's lines for an operation's method and its standalone function. */
+export function operationDocLines(op: PlannedOperation, declaredSchemes: number): Array<string | undefined> {
   const model = op.model;
-  const doc = docComment(
-    [
-      model.summary,
-      model.description,
-      `\`${model.method.toUpperCase()} ${model.path}\``,
-      filledInDoc(model.parameters),
-      `Auth: ${describeOperationAuth(model.security, declaredSchemes)}.`,
-      model.deprecated ? '@deprecated' : undefined,
-    ],
-    '  ',
-  );
-  const result = op.result ? typeToText(op.result, refs, '  ') : 'undefined';
+  return [
+    model.summary,
+    model.description,
+    `\`${model.method.toUpperCase()} ${model.path}\``,
+    filledInDoc(model.parameters),
+    `Auth: ${describeOperationAuth(model.security, declaredSchemes)}.`,
+    model.deprecated ? '@deprecated' : undefined,
+  ];
+}
+
+/** A method's doc, parameters and result type; `indent`: '  ' in the class, '' for functions.ts. */
+export function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }, declaredSchemes: number, indent = '  ') {
+  const doc = docComment(operationDocLines(op, declaredSchemes), indent);
+  const result = op.result ? typeToText(op.result, refs, indent) : 'undefined';
   let params = 'options?: RequestOptions';
   let args = 'undefined';
   if (op.args.length > 0) {
@@ -91,7 +104,7 @@ function methodView(op: PlannedOperation, refs: { refName: (key: string) => stri
       properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated })),
     };
     const optional = op.args.every((a) => !a.required) ? '?' : '';
-    params = `args${optional}: ${typeToText(argsType, refs, '  ')}, options?: RequestOptions`;
+    params = `args${optional}: ${typeToText(argsType, refs, indent)}, options?: RequestOptions`;
     args = 'args';
   }
   return { doc, name: op.methodName, params, result, operation: `operations${propertyAccess(op.methodName)}`, args };

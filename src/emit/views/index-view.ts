@@ -5,10 +5,11 @@ import type { RuntimeSources } from '../runtime-files.js';
 /** What templates/index.ts.hbs inserts: the client and the runtime names callers need. */
 export interface IndexView {
   clientName: string;
+  coreName: string;
   /** The entry's `export { … } from './runtime/…'` lines: errors and credential types. */
   runtimeExports: string[];
 }
 
 export function indexView(plan: Plan, runtime: RuntimeSources): IndexView {
-  return { clientName: plan.clientName, runtimeExports: runtimeStatements(runtime, plan.modules['index.ts'].runtimeExports, 'export') };
+  return { clientName: plan.clientName, coreName: plan.coreName, runtimeExports: runtimeStatements(runtime, plan.modules['index.ts'].runtimeExports, 'export') };
 }

@@ -22,6 +22,9 @@ export interface ReadmeView {
   install: string;
   clientName: string;
   quickStart: string;
+  coreName: string;
+  /** The Core class and one operation function in a sample; '' when the API has no operations. */
+  smallerBundles: string;
   schemes: Array<{ heading: string; about: string; description: string; credential: string; samples: string[]; usedBy: string[] }>;
   tokenRefresh: boolean;
   /** Set when the document declares no security schemes: says so instead of explaining `auth`. */
@@ -46,6 +49,8 @@ export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView 
     install: options.packageName ? mdFence(`npm install ${options.packageName}`, 'sh') : '',
     clientName: mdCode(plan.clientName),
     quickStart: mdFence(quickStart(plan, importFrom), 'ts'),
+    coreName: mdCode(plan.coreName),
+    smallerBundles: plan.operations.length ? mdFence(coreSample(plan, importFrom), 'ts') : '',
     schemes: plan.schemes.map((scheme) => ({
       heading: `${mdCode(scheme.model.key)} (${mdInline(scheme.kind)})`,
       about: scheme.about,
@@ -85,6 +90,17 @@ function quickStart(plan: Plan, importFrom: string): string {
           '}',
         ]
       : []),
+  ].join('\n');
+}
+
+function coreSample(plan: Plan, importFrom: string): string {
+  const call = plan.operations.find((op) => op.args.every((a) => !a.required)) ?? plan.operations[0]!;
+  const args = call.args.length === 0 ? '' : call.args.every((a) => !a.required) ? '' : ', { /* its arguments */ }';
+  return [
+    `import { ${plan.coreName}, ${call.functionName} } from ${stringLiteral(importFrom)};`,
+    '',
+    `const client = new ${plan.coreName}({ auth: {} }); // the same options as ${plan.clientName}`,
+    `const result = await ${call.functionName}(client${args});`,
   ].join('\n');
 }
 

@@ -6,14 +6,14 @@ import { quoteScheme } from '../credential-checks.js';
 import { createPkcePair, createState } from './pkce.js';
 import { postAuthenticated, requestedScope, requestTokens, requireEndpoint, type OAuthClient } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
+import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, AuthorizationRequest, AuthorizationUrlOptions, CodeExchange, TokenSet } from './types.js';
 
 // Parameters extraParams must not replace: they carry the flow's security.
 const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'request_uri', 'dpop_jkt']);
 
-/** The scopes under which the signed-in user's tokens are stored: one token set per scheme. */
-export const AUTHORIZATION_CODE_SCOPES: readonly string[] = [];
+export { AUTHORIZATION_CODE_SCOPES };
 
 export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
   readonly scheme: string;

@@ -1,7 +1,8 @@
 import { encodeBasicCredentials, formatAuthorization } from '../authorization-header.js';
 import { quoteScheme } from '../credential-checks.js';
-import { CLIENT_ASSERTION_TYPE, importSigningKey, signClientAssertion, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
+import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import { formEncode } from './encoding.js';
+import { loadSigning } from './lazy-modules.js';
 import { isTlsClientAuth, TLS_CLIENT_AUTH_METHODS } from './tls-client-auth.js';
 import type { ClientAuthMethod, ClientIdentity } from './types.js';
 
@@ -77,11 +78,13 @@ export class ClientAuthenticator {
         form.set('client_id', this.clientId);
         form.set('client_secret', this.#secret!);
         return;
-      case 'private_key_jwt':
+      case 'private_key_jwt': {
         form.set('client_id', this.clientId);
-        form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
-        form.set('client_assertion', await signClientAssertion(await this.#key(), this.clientId, endpoint, nowMs));
+        const signing = await loadSigning();
+        form.set('client_assertion_type', signing.CLIENT_ASSERTION_TYPE);
+        form.set('client_assertion', await signing.signClientAssertion(await this.#key(), this.clientId, endpoint, nowMs));
         return;
+      }
       // RFC 8705 §2: the certificate of the TLS connection authenticates; the form names the client.
       case 'tls_client_auth':
       case 'self_signed_tls_client_auth':
@@ -93,7 +96,7 @@ export class ClientAuthenticator {
 
   #key(): Promise<SigningKey> {
     if (this.#signingKey === undefined) {
-      const importing = importSigningKey(this.#privateKey!, this.#identity.privateKeyAlg, this.#identity.privateKeyId, this.#scheme);
+      const importing = loadSigning().then((signing) => signing.importSigningKey(this.#privateKey!, this.#identity.privateKeyAlg, this.#identity.privateKeyId, this.#scheme));
       // A bad key fails every time with the same message, but is not kept as a rejected promise.
       this.#signingKey = importing.catch((error: unknown) => {
         this.#signingKey = undefined;

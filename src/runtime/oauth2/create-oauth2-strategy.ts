@@ -2,7 +2,6 @@
 import type { AuthStrategy, SchemeSpec } from '../auth-strategy.js';
 import { BearerAuth } from '../bearer-auth.js';
 import { quoteScheme, requireAccessToken } from '../credential-checks.js';
-import { AuthorizationCodeHelpers } from './authorization-code-flow.js';
 import { ClientAuthenticator } from './client-auth.js';
 import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
@@ -11,11 +10,13 @@ import { grantResources, grantScopes, grantTokenParams, seedTokens } from './gra
 import { grantRunnerFor } from './grants.js';
 import { inferFlow } from './infer-flow.js';
 import { isJwtBearerCredential, jwtBearerRunner, type JwtBearerCredentials } from './jwt-bearer.js';
+import { lazyAuthorizationCode } from './lazy-authorization-code.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSet } from './secret-redaction.js';
-import { endpointsFromMetadata, type Endpoints } from './server-metadata.js';
+import type { Endpoints } from './server-metadata.js';
 import { certificateHttp, clientCertificateFetch, requireTlsEndpoints, withMtlsAliases } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenManager } from './token-manager.js';
@@ -66,6 +67,7 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
   const url = resolveEndpoint(metadataUrl, shared.baseUrl, what, scheme, shared.allowInsecureHttp);
   return async () => {
     const document = await shared.metadata.load(http, url);
+    const { endpointsFromMetadata } = await loadMetadataEndpoints();
     return withOverrides(endpointsFromMetadata(http, certificate ? withMtlsAliases(document) : document, fromSpec, shared.allowInsecureHttp), fromSpec, overrides);
   };
 }
@@ -121,7 +123,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
   const authorizationCode =
-    flow === 'authorizationCode' ? new AuthorizationCodeHelpers(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect', optionalPar(grant, scheme)) : undefined;
+    flow === 'authorizationCode' ? lazyAuthorizationCode(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect', optionalPar(grant, scheme)) : undefined;
   return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop, transport: certificateFetch });
 }
 

@@ -1,6 +1,6 @@
 /** The token source of each flow: how it gets a first token and how it refreshes one. */
 import { quoteScheme } from '../credential-checks.js';
-import { runDeviceFlow } from './device-flow.js';
+import { loadDeviceFlow } from './lazy-modules.js';
 import { refreshTokens, requestedScope, requestTokens, requireEndpoint, scopeParam, type OAuthClient } from './token-endpoint.js';
 import type { GrantRunner } from './token-manager.js';
 import type { DeviceAuthorizationGrant, PasswordGrant } from './types.js';
@@ -36,7 +36,7 @@ export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential
     case 'deviceAuthorization': {
       const { onUserCode } = credential as DeviceAuthorizationGrant;
       if (typeof onUserCode !== 'function') throw new TypeError(`security scheme ${quoteScheme(scheme)}: onUserCode must be a function`);
-      return { refresh, request: (scopes) => runDeviceFlow(oauth, scopes, onUserCode) };
+      return { refresh, request: async (scopes) => (await loadDeviceFlow()).runDeviceFlow(oauth, scopes, onUserCode) };
     }
     case 'authorizationCode':
       // Only the user can grant a new code: without a refresh token the app must sign them in again.

@@ -5,8 +5,9 @@
  * a message.
  */
 import { quoteScheme } from '../credential-checks.js';
-import { importSigningKey, signJwt, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
+import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import { randomToken } from './encoding.js';
+import { loadSigning } from './lazy-modules.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { DpopProver } from './dpop.js';
@@ -114,7 +115,7 @@ interface Plan {
 function keyLoader(input: PrivateKeyInput, alg: ClientAssertionAlg | undefined, kid: string | undefined, scheme: string, name: string): () => Promise<SigningKey> {
   let loading: Promise<SigningKey> | undefined;
   return () => {
-    loading ??= importSigningKey(input, alg, kid, scheme).catch(() => {
+    loading ??= loadSigning().then((signing) => signing.importSigningKey(input, alg, kid, scheme)).catch(() => {
       loading = undefined;
       throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} is not a usable ${alg ?? 'RSA, P-256 or Ed25519'} private key (PKCS#8 PEM, JWK or CryptoKey)`);
     });
@@ -138,7 +139,7 @@ function serviceAccountPlan(grant: ServiceAccountGrant, scheme: string): Plan {
     makeAssertion: async (tokenUrl, scopes, nowMs) => {
       const iat = Math.floor(nowMs / 1000);
       const claims = { iss: email, ...(subject === undefined ? {} : { sub: subject }), aud: tokenUrl.href, scope: [...new Set(scopes)].join(' '), iat, exp: iat + ASSERTION_LIFETIME_SECONDS };
-      return signJwt(await signingKey(), claims);
+      return (await loadSigning()).signJwt(await signingKey(), claims);
     },
   };
 }
@@ -164,7 +165,7 @@ function jwtBearerPlan(grant: JwtBearerGrant, scheme: string): Plan {
       const iat = Math.floor(nowMs / 1000);
       // RFC 7523 §3: iss, sub, aud, exp required; jti keeps a captured assertion from being replayed.
       const claims = { ...(extra as Record<string, unknown> | undefined), iss: issuer, sub: subject, aud: audience ?? tokenUrl.href, iat, exp: iat + ASSERTION_LIFETIME_SECONDS, jti: randomToken(16) };
-      return signJwt(await signingKey(), claims);
+      return (await loadSigning()).signJwt(await signingKey(), claims);
     },
   };
 }

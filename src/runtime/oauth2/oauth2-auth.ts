@@ -2,8 +2,8 @@ import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js
 import { abortable } from '../abortable.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
-import { AUTHORIZATION_CODE_SCOPES } from './authorization-code-flow.js';
 import type { FetchLike } from '../client-core.js';
+import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { DpopProver } from './dpop.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName } from './types.js';

@@ -19,6 +19,15 @@ describe('withImportExtension', () => {
     expect(withImportExtension(given, 'js')).toBe(given);
   });
 
+  it("rewrites the runtime's dynamic imports, and only in runtime files", () => {
+    const lazy = "export const load = (): Promise<typeof import('./a.js')> => import('./a.js');\n";
+    const files = applyImportExtension(new Map([['runtime/oauth2/lazy.ts', lazy], ['client.ts', `/** ${lazy} */\n`]]), 'ts');
+    expect([...files]).toEqual([
+      ['runtime/oauth2/lazy.ts', "export const load = (): Promise<typeof import('./a.ts')> => import('./a.ts');\n"],
+      ['client.ts', `/** ${lazy} */\n`],
+    ]);
+  });
+
   it('leaves non-TypeScript files as they are', () => {
     const files = applyImportExtension(new Map([['index.ts', "export * from './a.js';\n"], ['README.md', "import { a } from './a.js';\n"]]), 'ts');
     expect([...files]).toEqual([['index.ts', "export * from './a.ts';\n"], ['README.md', "import { a } from './a.js';\n"]]);

@@ -7,8 +7,9 @@
  */
 import { quoteScheme } from '../credential-checks.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
-import { importSigningKey, signJws, type PrivateKeyInput, type SigningKey } from './client-assertion.js';
+import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import { base64url, randomToken, sha256 } from './encoding.js';
+import { loadSigning } from './lazy-modules.js';
 import type { ClientAssertionAlg, DpopKey } from './types.js';
 
 // RFC 7638 §3.2: the required members of each key type, which are also all a public JWK needs.
@@ -88,7 +89,7 @@ export class DpopProver {
     if (nonce !== undefined) claims['nonce'] = nonce;
     if (accessToken !== undefined) claims['ath'] = await accessTokenHash(accessToken);
     try {
-      return { proof: await signJws(key.signing, { typ: 'dpop+jwt', alg: key.signing.alg, jwk: key.publicJwk }, claims), nonce };
+      return { proof: await (await loadSigning()).signJws(key.signing, { typ: 'dpop+jwt', alg: key.signing.alg, jwk: key.publicJwk }, claims), nonce };
     } catch {
       // WebCrypto's own error may describe the key; say only what failed.
       throw new TypeError(`security scheme ${quoteScheme(this.#scheme)}: the DPoP key cannot sign ${key.signing.alg} proofs`);
@@ -139,7 +140,7 @@ export function dpopProverFor(grant: object, scheme: string): DpopProver | undef
   if (alg === undefined) throw new TypeError(`${where}: ${[publicJwk['kty'], publicJwk['crv']].filter(Boolean).join(' ')} keys are not supported; use an EC P-256, RSA or Ed25519 key`);
   return new DpopProver(scheme, async () => {
     try {
-      return { signing: await importSigningKey(privateKey, alg, undefined, scheme), publicJwk };
+      return { signing: await (await loadSigning()).importSigningKey(privateKey, alg, undefined, scheme), publicJwk };
     } catch {
       throw new TypeError(`${where}: privateKey must be a private key (CryptoKey, JWK or PKCS#8 PEM) for ${alg} matching publicJwk`);
     }

@@ -3,7 +3,6 @@
  * Authorization server metadata: OpenID Connect Discovery 1.0 and RFC 8414. Each document is
  * fetched once per client, by one request however many callers wait for it.
  */
-import { checkEndpoint } from './endpoint-url.js';
 import { getJson, type JsonObject, type OAuthHttp } from './oauth-http.js';
 import { TokenError } from './token-error.js';
 
@@ -58,29 +57,4 @@ async function fetchMetadata(http: OAuthHttp, url: URL): Promise<JsonObject> {
     throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: 'the metadata document names a different issuer than its URL' });
   }
   return document;
-}
-
-/** One endpoint from a metadata document: absolute, and https unless allowed otherwise. */
-export function metadataEndpoint(http: OAuthHttp, document: JsonObject, member: string, allowInsecureHttp: boolean): URL | undefined {
-  const value = document[member];
-  if (value === undefined) return undefined;
-  try {
-    if (typeof value !== 'string') throw new TypeError('not a string');
-    return checkEndpoint(new URL(value), member, http.scheme, allowInsecureHttp);
-  } catch (error) {
-    throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the metadata ${member} is not a usable URL`, cause: error });
-  }
-}
-
-/** Endpoints named by a metadata document; the flow's own URLs fill what it leaves out. */
-export function endpointsFromMetadata(http: OAuthHttp, document: JsonObject, fallback: Endpoints, allowInsecureHttp: boolean): Endpoints {
-  const tokenUrl = metadataEndpoint(http, document, 'token_endpoint', allowInsecureHttp) ?? fallback.tokenUrl;
-  return {
-    tokenUrl,
-    // Metadata has no separate refresh endpoint: a metadata token endpoint serves refreshes too.
-    refreshUrl: document['token_endpoint'] !== undefined ? tokenUrl : (fallback.refreshUrl ?? tokenUrl),
-    authorizationUrl: metadataEndpoint(http, document, 'authorization_endpoint', allowInsecureHttp) ?? fallback.authorizationUrl,
-    deviceAuthorizationUrl: metadataEndpoint(http, document, 'device_authorization_endpoint', allowInsecureHttp) ?? fallback.deviceAuthorizationUrl,
-    pushedAuthorizationRequestUrl: metadataEndpoint(http, document, 'pushed_authorization_request_endpoint', allowInsecureHttp) ?? fallback.pushedAuthorizationRequestUrl,
-  };
 }

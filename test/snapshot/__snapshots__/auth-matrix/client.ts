@@ -90,8 +90,11 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
   return error instanceof ApiError && error.operation === operation;
 }
 
-/** Client for auth matrix 1.0.0. */
-export class AuthMatrixClient {
+/** The transport of a AuthMatrixCore, for the operation functions and the client's methods; not part of the API. */
+export let core$: (client: AuthMatrixCore) => ClientCore;
+
+/** The AuthMatrixClient without its methods, for smaller bundles: pass it to the operation functions (`inheritsGlobal(client, …)`), so an app carries only the operations it imports. Takes the same options. */
+export class AuthMatrixCore {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
@@ -111,13 +114,20 @@ export class AuthMatrixClient {
     });
   }
 
+  static {
+    core$ = (client) => client.#core;
+  }
+}
+
+/** Client for auth matrix 1.0.0. */
+export class AuthMatrixClient extends AuthMatrixCore {
   /**
    * `GET /inherited`
    *
    * Auth: bearer_auth.
    */
   inheritsGlobal(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.inheritsGlobal, undefined, options);
+    return core$(this).request(operations.inheritsGlobal, undefined, options);
   }
 
   /**
@@ -126,7 +136,7 @@ export class AuthMatrixClient {
    * Auth: basic_auth.
    */
   basicUndeclared401(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.basicUndeclared401, undefined, options);
+    return core$(this).request(operations.basicUndeclared401, undefined, options);
   }
 
   /**
@@ -135,7 +145,7 @@ export class AuthMatrixClient {
    * Auth: api_key_header.
    */
   apikeyHeader(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.apikeyHeader, undefined, options);
+    return core$(this).request(operations.apikeyHeader, undefined, options);
   }
 
   /**
@@ -144,7 +154,7 @@ export class AuthMatrixClient {
    * Auth: api_key_query.
    */
   apikeyQuery(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.apikeyQuery, undefined, options);
+    return core$(this).request(operations.apikeyQuery, undefined, options);
   }
 
   /**
@@ -153,7 +163,7 @@ export class AuthMatrixClient {
    * Auth: api_key_cookie.
    */
   apikeyCookie(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.apikeyCookie, undefined, options);
+    return core$(this).request(operations.apikeyCookie, undefined, options);
   }
 
   /**
@@ -162,7 +172,7 @@ export class AuthMatrixClient {
    * Auth: basic_auth.
    */
   basic(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.basic, undefined, options);
+    return core$(this).request(operations.basic, undefined, options);
   }
 
   /**
@@ -171,7 +181,7 @@ export class AuthMatrixClient {
    * Auth: bearer_auth.
    */
   bearer(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.bearer, undefined, options);
+    return core$(this).request(operations.bearer, undefined, options);
   }
 
   /**
@@ -180,7 +190,7 @@ export class AuthMatrixClient {
    * Auth: api_key_header + bearer_auth.
    */
   headerKeyAndBearer(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.headerKeyAndBearer, undefined, options);
+    return core$(this).request(operations.headerKeyAndBearer, undefined, options);
   }
 
   /**
@@ -189,7 +199,7 @@ export class AuthMatrixClient {
    * Auth: basic_auth, or api_key_query.
    */
   basicOrQueryKey(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.basicOrQueryKey, undefined, options);
+    return core$(this).request(operations.basicOrQueryKey, undefined, options);
   }
 
   /**
@@ -198,7 +208,7 @@ export class AuthMatrixClient {
    * Auth: none (public).
    */
   publicOp(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.publicOp, undefined, options);
+    return core$(this).request(operations.publicOp, undefined, options);
   }
 
   /**
@@ -207,7 +217,7 @@ export class AuthMatrixClient {
    * Auth: anonymous, or api_key_header.
    */
   optionalKey(options?: RequestOptions): ApiPromise<T.Ok> {
-    return this.#core.request(operations.optionalKey, undefined, options);
+    return core$(this).request(operations.optionalKey, undefined, options);
   }
 
   /**
@@ -220,6 +230,6 @@ export class AuthMatrixClient {
     tags?: ("red" | "green" | "blue")[];
     body: T.Item;
   }, options?: RequestOptions): ApiPromise<T.Item> {
-    return this.#core.request(operations.updateItem, args, options);
+    return core$(this).request(operations.updateItem, args, options);
   }
 }

@@ -133,8 +133,11 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
   return error instanceof ApiError && error.operation === operation;
 }
 
-/** Client for Pets (OAuth 2.0) 1.0.0. */
-export class PetsOAuth20Client {
+/** The transport of a PetsOAuth20Core, for the operation functions and the client's methods; not part of the API. */
+export let core$: (client: PetsOAuth20Core) => ClientCore;
+
+/** The PetsOAuth20Client without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options. */
+export class PetsOAuth20Core {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
@@ -161,13 +164,20 @@ export class PetsOAuth20Client {
     });
   }
 
+  static {
+    core$ = (client) => client.#core;
+  }
+}
+
+/** Client for Pets (OAuth 2.0) 1.0.0. */
+export class PetsOAuth20Client extends PetsOAuth20Core {
   /**
    * Signing a user in with the authorization code flow (PKCE): `authorizationUrl()` gives the URL to
    * send the user to, `exchangeCode()` redeems the code they return with. From then on the client
    * refreshes the tokens itself.
    */
   authorization(scheme: "authorizationCode" | "openIdConnect"): AuthorizationCodeFlow {
-    return authorizationFlow(this.#core, scheme);
+    return authorizationFlow(core$(this), scheme);
   }
 
   /**
@@ -176,7 +186,7 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
    */
   listPets(options?: RequestOptions): ApiPromise<T.Pet[]> {
-    return this.#core.request(operations.listPets, undefined, options);
+    return core$(this).request(operations.listPets, undefined, options);
   }
 
   /**
@@ -185,7 +195,7 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials (pets:write), or password (pets:write), or authorizationCode (pets:write), or openIdConnect (pets:write).
    */
   createPet(args: { body: T.NewPet }, options?: RequestOptions): ApiPromise<T.Pet> {
-    return this.#core.request(operations.createPet, args, options);
+    return core$(this).request(operations.createPet, args, options);
   }
 
   /**
@@ -194,7 +204,7 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
    */
   getPet(args: { petId: number }, options?: RequestOptions): ApiPromise<T.Pet> {
-    return this.#core.request(operations.getPet, args, options);
+    return core$(this).request(operations.getPet, args, options);
   }
 
   /**
@@ -205,6 +215,6 @@ export class PetsOAuth20Client {
    * Auth: clientCredentials, or password, or authorizationCode, or openIdConnect.
    */
   whoAmI(options?: RequestOptions): ApiPromise<T.Identity> {
-    return this.#core.request(operations.whoAmI, undefined, options);
+    return core$(this).request(operations.whoAmI, undefined, options);
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runtimeSources } from '../../../../src/emit/runtime-files.js';
 import { OUTPUTS } from '../../../../src/emit/outputs.js';
 import { clientView } from '../../../../src/emit/views/client-view.js';
+import { functionsView } from '../../../../src/emit/views/functions-view.js';
 import { indexView } from '../../../../src/emit/views/index-view.js';
 import { operationsView } from '../../../../src/emit/views/operations-view.js';
 import { readmeView } from '../../../../src/emit/views/readme-view.js';
@@ -39,6 +40,7 @@ describe('views', () => {
       ['index.ts', 'index.ts.hbs'],
       ['client.ts', 'client.ts.hbs'],
       ['operations.ts', 'operations.ts.hbs'],
+      ['functions.ts', 'functions.ts.hbs'],
       ['types.ts', 'types.ts.hbs'],
       ['README.md', 'README.md.hbs'],
     ]);
@@ -51,13 +53,14 @@ describe('views', () => {
   it('operationsView: the runtime type import and the operation table', async () => {
     expect(operationsView(planned, await runtimeSources())).toEqual({
       runtimeImports: ["import type { OperationSpec } from './runtime/operation.js';"],
-      operations: [{ key: 'getPet', spec: '{\n    id: "getPet",\n    method: "GET",\n    path: "/pets/{id}",\n    params: [{ key: "id", name: "id", in: "path" }],\n    accept: "application/json",\n    security: [[["key", []]]],\n  }' }],
+      operations: [{ name: 'getPetSpec', key: 'getPet', spec: '{\n  id: "getPet",\n  method: "GET",\n  path: "/pets/{id}",\n  params: [{ key: "id", name: "id", in: "path" }],\n  accept: "application/json",\n  security: [[["key", []]]],\n}' }],
     });
   });
 
   it('indexView: the client and the runtime names callers need', async () => {
     expect(indexView(planned, await runtimeSources())).toEqual({
       clientName: 'PetsClient',
+      coreName: 'PetsCore',
       // one line per module, in module path order; type-only lines say so once
       runtimeExports: [
         "export { ApiError } from './runtime/api-error.js';",
@@ -87,6 +90,17 @@ describe('views', () => {
     expect(view.methods).toEqual([
       expect.objectContaining({ name: 'getPet', params: 'args: { id: string }, options?: RequestOptions', result: 'T.Pet', operation: 'operations.getPet', args: 'args' }),
     ]);
+  });
+
+  it("functionsView: one function per operation, with its method's signature, sending its own spec", async () => {
+    expect(functionsView(planned, await runtimeSources())).toEqual({
+      coreName: 'PetsCore',
+      coreAccessor: 'core$',
+      specsNamespace: 'specs$',
+      runtimeImports: ["import type { ApiPromise } from './runtime/api-promise.js';", "import type { RequestOptions } from './runtime/client-core.js';"],
+      typesImport: "import type * as T from './types.js';",
+      functions: [expect.objectContaining({ name: 'getPet', params: 'args: { id: string }, options?: RequestOptions', result: 'T.Pet', specName: 'getPetSpec', args: 'args' })],
+    });
   });
 
   it('readmeView: a section per scheme from the catalog', () => {

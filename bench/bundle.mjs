@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// What a browser app ships with a generated client (issue 14), measured against hey-api in one run.
+//
+//   npm run build && npm run bench:bundle
+//
+// 1. One GitHub operation (repos/get, a bearer token in the headers): keyway's `<Name>Core` and
+//    `reposGet` against hey-api's `client` and `reposGet`. Target: keyway gzip <= 2x hey-api's.
+// 2. The petstore example (fixtures/examples/petstore-auth.yaml) calling listPets with client
+//    credentials only (`oauth: { clientId, clientSecret }`). Target: <= 8,000 bytes gzip for the
+//    initial download, and no module of a flow or client-auth method the app never uses in it.
+// Each app is bundled with esbuild (--bundle --minify --format=esm --platform=browser) and gzipped
+// at level 9, once as a single file and once with --splitting; the targets read the split build's
+// initial download: the entry chunk plus the chunks it imports statically. Chunks reached only
+// through import() (the runtime's lazily loaded OAuth code) are listed, not counted.
+// hey-api (@hey-api/openapi-ts 0.95.0, the last on node 20) is installed into bench/.peers on the
+// first run, and its GitHub client is generated there once (minutes) and reused while the spec and
+// version stay the same.
+// Environment: SPEC=path (GitHub's description), PEERS=dir (default bench/.peers), KEEP=1 keeps the work dir.
+// Exit code: 0 when both targets pass, 1 otherwise, 2 on a setup error.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureHeyApi, HEY_API_VERSION, heyApiClient } from './bundle/hey-api.mjs';
+import { measureApp } from './bundle/measure-bundle.mjs';
+
+const TARGET_GITHUB_RATIO = 2;
+const TARGET_PETSTORE_GZIP = 8000;
+// Modules of flows and client-auth methods a client-credentials app with a secret never runs.
+const UNUSED_BY_PETSTORE_APP = ['device-flow', 'authorization-code-flow', 'pkce', 'client-assertion', 'rsa-pss-pkcs8', 'metadata-endpoints', 'jwt-bearer', 'dpop', 'redis-token-store', 'redis-client'];
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const spec = resolve(repo, process.env.SPEC ?? 'node_modules/@octokit/openapi/generated/api.github.com.json');
+const peers = resolve(repo, process.env.PEERS ?? 'bench/.peers');
+if (!existsSync(join(repo, 'dist', 'cli.js'))) {
+  console.error('dist/cli.js is missing: run `npm run build` first');
+  process.exit(2);
+}
+if (!existsSync(spec)) {
+  console.error(`spec not found: ${spec}`);
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'keyway-bundle-'));
+const keyway = (input, out) => execFileSync(process.execPath, [join(repo, 'bin', 'keyway.js'), 'generate', input, '--out', out], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+
+/** The client and Core class names index.ts exports. */
+function classNames(out) {
+  const match = /^export \{ (\w+), (\w+), isApiError \} from '\.\/client\.js';$/m.exec(readFileSync(join(out, 'index.ts'), 'utf8'));
+  if (match === null) throw new Error(`${out}/index.ts exports no client and Core class`);
+  return { client: match[1], core: match[2] };
+}
+
+function app(name, source) {
+  const file = join(work, `${name}.ts`);
+  writeFileSync(file, source);
+  return file;
+}
+
+const kb = (n) => n.toLocaleString('en-US');
+const row = (label, m) => `  ${label.padEnd(34)} ${kb(m.single.bytes).padStart(9)} B  ${kb(m.single.gzip).padStart(7)} B gzip  | split: initial ${kb(m.initial.bytes).padStart(9)} B  ${kb(m.initial.gzip).padStart(7)} B gzip (${m.initial.chunks} chunk${m.initial.chunks === 1 ? '' : 's'})`;
+const shortName = (input) => relative(work, resolve(repo, input)).replace(/^(\.\.\/)+/, '');
+
+let failed = false;
+try {
+  ensureHeyApi(peers);
+  const heyGithub = heyApiClient(peers, spec, 'github');
+  const keywayGithub = join(work, 'keyway-github');
+  keyway(spec, keywayGithub);
+  const keywayPetstore = join(work, 'keyway-petstore');
+  keyway(join(repo, 'fixtures', 'examples', 'petstore-auth.yaml'), keywayPetstore);
+  const github = classNames(keywayGithub);
+  const petstore = classNames(keywayPetstore);
+
+  const apps = {
+    keywayGithub: app('keyway-github-app', `import { ${github.core}, reposGet } from './keyway-github/index.js';
+const client = new ${github.core}({ headers: { authorization: 'Bearer ' + localStorage.getItem('token') } });
+reposGet(client, { owner: 'octocat', repo: 'hello-world' }).then((repo) => console.log(repo.full_name));
+`),
+    heyGithub: app('hey-github-app', `import { client } from ${JSON.stringify(join(heyGithub, 'client.gen.ts'))};
+import { reposGet } from ${JSON.stringify(join(heyGithub, 'sdk.gen.ts'))};
+client.setConfig({ headers: { Authorization: 'Bearer ' + localStorage.getItem('token') } });
+reposGet({ path: { owner: 'octocat', repo: 'hello-world' } }).then(({ data }) => console.log(data?.full_name));
+`),
+    keywayPetstore: app('keyway-petstore-app', `import { ${petstore.core}, listPets } from './keyway-petstore/index.js';
+const client = new ${petstore.core}({ auth: { oauth: { clientId: 'pet-app', clientSecret: String(localStorage.getItem('secret')) } } });
+listPets(client, { limit: 10 }).then((pets) => console.log(pets.length));
+`),
+    keywayPetstoreClass: app('keyway-petstore-class-app', `import { ${petstore.client} } from './keyway-petstore/index.js';
+const client = new ${petstore.client}({ auth: { oauth: { clientId: 'pet-app', clientSecret: String(localStorage.getItem('secret')) } } });
+client.listPets({ limit: 10 }).then((pets) => console.log(pets.length));
+`),
+  };
+  const m = {};
+  for (const [name, file] of Object.entries(apps)) m[name] = await measureApp(file, join(work, `dist-${name}`));
+
+  console.log(`esbuild --bundle --minify --format=esm --platform=browser; gzip -9; hey-api ${HEY_API_VERSION}`);
+  console.log('\n1. One GitHub operation (reposGet, bearer token in the headers)');
+  console.log(row(`keyway (${github.core} + reposGet)`, m.keywayGithub));
+  console.log(row('hey-api (client + reposGet)', m.heyGithub));
+  const ratio = m.keywayGithub.initial.gzip / m.heyGithub.initial.gzip;
+  const githubOk = ratio <= TARGET_GITHUB_RATIO;
+  console.log(`  keyway / hey-api (gzip, initial): ${ratio.toFixed(2)}x   target <= ${TARGET_GITHUB_RATIO}x   ${githubOk ? 'PASS' : 'FAIL'}`);
+
+  console.log('\n2. Petstore example, listPets with client credentials (clientId + clientSecret)');
+  console.log(row(`keyway (${petstore.core} + listPets)`, m.keywayPetstore));
+  console.log(row(`keyway (${petstore.client}, all methods)`, m.keywayPetstoreClass));
+  const petstoreGzip = m.keywayPetstore.initial.gzip;
+  const present = m.keywayPetstore.initialModules.filter((mod) => UNUSED_BY_PETSTORE_APP.some((name) => mod.input.endsWith(`/runtime/oauth2/${name}.ts`)));
+  const sizeOk = petstoreGzip <= TARGET_PETSTORE_GZIP;
+  console.log(`  initial download ${kb(petstoreGzip)} B gzip   target <= ${kb(TARGET_PETSTORE_GZIP)} B   ${sizeOk ? 'PASS' : 'FAIL'} (${(petstoreGzip / TARGET_PETSTORE_GZIP).toFixed(2)}x the target)`);
+  console.log(`  unused flows / client-auth methods in the initial download: ${present.length === 0 ? 'none   PASS' : `${present.map((mod) => `${shortName(mod.input)} (${kb(mod.bytes)} B)`).join(', ')}   FAIL`}`);
+  for (const mod of present) console.log(`    why ${shortName(mod.input)}: ${m.keywayPetstore.why(mod.input).map(shortName).join(' -> ')}`);
+  console.log('  loaded only through import(), when a credential needs them (not counted above):');
+  for (const chunk of m.keywayPetstore.lazy) console.log(`    ${kb(chunk.bytes).padStart(7)} B  ${kb(chunk.gzip).padStart(6)} B gzip  ${chunk.modules.map(shortName).join(', ')}`);
+  console.log('  largest modules of the initial download (minified bytes):');
+  for (const mod of m.keywayPetstore.initialModules.slice(0, 15)) console.log(`    ${kb(mod.bytes).padStart(7)} B  ${shortName(mod.input)}`);
+  failed = !githubOk || !sizeOk || present.length > 0;
+  console.log(`\n${failed ? 'FAIL' : 'PASS'}: GitHub ${githubOk ? 'pass' : 'fail'}, petstore size ${sizeOk ? 'pass' : 'fail'}, petstore contents ${present.length === 0 ? 'pass' : 'fail'}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 2;
+} finally {
+  if (process.env.KEEP === '1') console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+if (failed && process.exitCode === undefined) process.exitCode = 1;

@@ -1,0 +1,76 @@
+// Bundles one app the way a browser app ships it and measures what a visitor downloads.
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** esbuild --bundle --minify --format=esm --platform=browser, with or without --splitting; nothing is written. */
+async function bundle(entry, outdir, splitting) {
+  return build({ entryPoints: [entry], outdir, bundle: true, minify: true, format: 'esm', platform: 'browser', splitting, metafile: true, write: false, logLevel: 'silent' });
+}
+
+const gzipBytes = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/**
+ * One app, measured twice: as one file (no splitting), and split, where the initial download is the
+ * entry chunk plus every chunk it imports statically (each gzipped on its own, as each is fetched);
+ * chunks reached only through `import()` are listed apart with the modules they hold.
+ */
+export async function measureApp(entry, outdir) {
+  const single = await bundle(entry, outdir, false);
+  const file = single.outputFiles.find((f) => f.path.endsWith('.js'));
+  const split = await bundle(entry, outdir, true);
+  const outputs = split.metafile.outputs;
+  // Metafile keys are relative to the working directory; output files carry absolute paths.
+  const byPath = new Map(split.outputFiles.map((f) => [f.path, f.contents]));
+  const chunkOf = (key) => byPath.get(resolve(key));
+  const entryKey = Object.keys(outputs).find((key) => outputs[key].entryPoint !== undefined && resolve(outputs[key].entryPoint) === resolve(entry));
+  const initial = new Set();
+  const pending = [entryKey];
+  while (pending.length) {
+    const key = pending.pop();
+    if (initial.has(key)) continue;
+    initial.add(key);
+    for (const imported of outputs[key].imports) if (imported.kind === 'import-statement') pending.push(imported.path);
+  }
+  const chunks = Object.keys(outputs).filter((key) => key.endsWith('.js'));
+  const describe = (key) => {
+    const contents = chunkOf(key);
+    return { key, bytes: contents.length, gzip: gzipBytes(contents), modules: Object.keys(outputs[key].inputs) };
+  };
+  const initialChunks = [...initial].map(describe);
+  const modules = [];
+  for (const key of initial) for (const [input, { bytesInOutput }] of Object.entries(outputs[key].inputs)) modules.push({ input, bytes: bytesInOutput });
+  modules.sort((a, b) => b.bytes - a.bytes || (a.input < b.input ? -1 : 1));
+  return {
+    why: (input) => importChain(single.metafile, entry, input),
+    single: { bytes: file.contents.length, gzip: gzipBytes(file.contents) },
+    initial: { bytes: sum(initialChunks, 'bytes'), gzip: sum(initialChunks, 'gzip'), chunks: initialChunks.length },
+    initialModules: modules,
+    lazy: chunks.filter((key) => !initial.has(key)).map(describe),
+  };
+}
+
+/** The shortest chain of static imports from the entry to `input` (metafile input paths), or [] when none. */
+function importChain(metafile, entry, input) {
+  const inputs = metafile.inputs;
+  const start = Object.keys(inputs).find((key) => resolve(key) === resolve(entry));
+  const from = new Map([[start, undefined]]);
+  const queue = [start];
+  while (queue.length) {
+    const key = queue.shift();
+    if (key === input) break;
+    for (const imported of inputs[key]?.imports ?? []) {
+      if (imported.kind !== 'import-statement' || from.has(imported.path)) continue;
+      from.set(imported.path, key);
+      queue.push(imported.path);
+    }
+  }
+  if (!from.has(input)) return [];
+  const chain = [];
+  for (let key = input; key !== undefined; key = from.get(key)) chain.unshift(key);
+  return chain;
+}
+
+function sum(rows, field) {
+  return rows.reduce((total, row) => total + row[field], 0);
+}

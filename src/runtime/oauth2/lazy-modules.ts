@@ -1,0 +1,12 @@
+/**
+ * OAuth 2.0 code only some credentials need, loaded with `import()` the first time one does:
+ * key import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the authorization
+ * code helpers, the device flow and discovery metadata. A bundler splits each into a chunk the
+ * app fetches only when that path runs, so an app using client credentials with a secret or a
+ * static key does not ship them. Every caller is already async (token requests, proofs, sign-in).
+ * No module the client imports statically may import these modules itself, or the split is lost.
+ */
+export const loadSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
+export const loadAuthorizationCode = (): Promise<typeof import('./authorization-code-flow.js')> => import('./authorization-code-flow.js');
+export const loadDeviceFlow = (): Promise<typeof import('./device-flow.js')> => import('./device-flow.js');
+export const loadMetadataEndpoints = (): Promise<typeof import('./metadata-endpoints.js')> => import('./metadata-endpoints.js');

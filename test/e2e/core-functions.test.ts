@@ -1,0 +1,104 @@
+/**
+ * The standalone operation functions and the method-less Core class (issue 14), through the
+ * committed example SDK against a real node:http server on 127.0.0.1: each function sends exactly
+ * what the client's method sends, credentials included, and a full client is a Core too.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPet, health, getPet, isApiError, listPets, operations, PetstoreAuthClient, PetstoreAuthCore, type ClientOptions } from '../../examples/petstore-auth/index.js';
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+let server: Server;
+let baseUrl: string;
+let received: Received[];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (req.url?.startsWith('/pets/404')) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end('{"code":404,"message":"no such pet"}');
+      } else if (req.url === '/health') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(req.method === 'GET' && (req.url === '/pets' || req.url?.startsWith('/pets?')) ? '[]' : '{"id":7,"name":"Rex"}');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(() => {
+  received = [];
+});
+
+const options = (): ClientOptions => ({ baseUrl, auth: { apiKeyQuery: 'query-key-s3cret', apiKeyHeader: 'header-key-s3cret', bearer: 'bearer-t0ken' }, headers: { 'x-app': 'pets' } });
+/** What the server saw, without the headers fetch itself varies. */
+const seen = (r: Received) => ({ method: r.method, url: r.url, body: r.body, auth: r.headers['authorization'], key: r.headers['x-api-key'], app: r.headers['x-app'], type: r.headers['content-type'], accept: r.headers['accept'] });
+
+describe('operation functions on a Core', () => {
+  it('send what the methods send, with the same credentials', async () => {
+    const client = new PetstoreAuthClient(options());
+    await client.getPet({ petId: 7 });
+    await client.createPet({ body: { name: 'Rex', kind: 'dog' } });
+    await client.listPets({ limit: 2, tags: ['a', 'b'] });
+    await client.health({ headers: { 'x-call': '1' } });
+    const byMethods = received.map(seen);
+
+    received = [];
+    const core = new PetstoreAuthCore(options());
+    await expect(getPet(core, { petId: 7 })).resolves.toEqual({ id: 7, name: 'Rex' });
+    await expect(createPet(core, { body: { name: 'Rex', kind: 'dog' } })).resolves.toEqual({ id: 7, name: 'Rex' });
+    await expect(listPets(core, { limit: 2, tags: ['a', 'b'] })).resolves.toEqual([]);
+    await expect(health(core, { headers: { 'x-call': '1' } })).resolves.toBe('ok');
+    expect(received.map(seen)).toEqual(byMethods);
+    expect(received.map((r) => r.url)).toEqual(['/pets/7?api_key=query-key-s3cret', '/pets', '/pets?limit=2&tags=a&tags=b', '/health']);
+    expect(received[1]!.body).toBe('{"name":"Rex","kind":"dog"}');
+    expect(received[1]!.headers['authorization']).toBe('Bearer bearer-t0ken');
+    expect(received[2]!.headers['x-api-key']).toBe('header-key-s3cret');
+    expect(received[3]!.headers['x-call']).toBe('1');
+  });
+
+  it('take a full client as well, and give withResponse() and typed errors as the methods do', async () => {
+    const client = new PetstoreAuthClient(options());
+    const { data, response } = await getPet(client, { petId: 7 }).withResponse();
+    expect(data).toEqual({ id: 7, name: 'Rex' });
+    expect(response.status).toBe(200);
+    const error = await getPet(client, { petId: 404 }).catch((e: unknown) => e);
+    expect(isApiError(error, 'getPet') && error.status === 404 ? error.body : undefined).toEqual({ code: 404, message: 'no such pet' });
+    expect(received).toHaveLength(2);
+  });
+
+  it('refuse an object that is not a client, before sending anything', () => {
+    expect(() => getPet({} as PetstoreAuthCore, { petId: 7 })).toThrow(TypeError);
+    expect(received).toHaveLength(0);
+  });
+
+  it('keep the constructor checks: a Core refuses what the client refuses', () => {
+    expect(() => new PetstoreAuthCore({ auth: { nope: 'x' } as never })).toThrow(/auth has no security scheme "nope"/);
+    expect(() => new PetstoreAuthClient({ auth: { nope: 'x' } as never })).toThrow(/auth has no security scheme "nope"/);
+  });
+
+  it('leave the operation table to users who want it, built from the same specs', () => {
+    expect(Object.keys(operations)).toEqual(['listPets', 'createPet', 'getPet', 'deletePet', 'uploadPhoto', 'searchPets', 'health']);
+    expect(operations.getPet).toMatchObject({ id: 'getPet', method: 'GET', path: '/pets/{petId}' });
+  });
+});

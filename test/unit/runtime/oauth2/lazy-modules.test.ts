@@ -1,0 +1,49 @@
+/**
+ * The modules lazy-modules.ts loads with import() stay out of the static import graph of every
+ * strategy factory a client imports: one static import anywhere would pull a module (and what it
+ * imports) into every app's initial bundle, silently. Also: each loader resolves to its module.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as lazy from '../../../../src/runtime/oauth2/lazy-modules.js';
+
+const RUNTIME = join(import.meta.dirname, '../../../../src/runtime');
+// Value imports and re-exports only: `import type` is erased and never loads a module.
+const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.{1,2}\/[^']+)\.js'/gm;
+
+function staticGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [entry];
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(join(RUNTIME, file), 'utf8');
+    for (const [, specifier] of source.matchAll(STATIC_IMPORT)) pending.push(posix.join(posix.dirname(file), `${specifier}.ts`));
+  }
+  return seen;
+}
+
+const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts'];
+const FACTORIES = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-strategies.ts')).map((f) => f.split('\\').join('/'));
+
+describe('lazily loaded OAuth 2.0 modules', () => {
+  it('finds the strategy factories', () => {
+    expect(FACTORIES).toEqual(expect.arrayContaining(['static-strategies.ts', 'oauth2/oauth2-strategies.ts']));
+  });
+
+  it.each(FACTORIES)('are not statically reachable from %s or the client core', (factory) => {
+    const reached = new Set([...staticGraph(factory), ...staticGraph('client-core.ts'), ...staticGraph('oauth2/authorization-flow.ts')]);
+    expect(LAZY.filter((file) => reached.has(file))).toEqual([]);
+    // the graph walk itself works: the factory's own strategy module is in it
+    expect(reached.size).toBeGreaterThan(1);
+  });
+
+  it('each loader resolves to the module it names', async () => {
+    expect(typeof (await lazy.loadSigning()).importSigningKey).toBe('function');
+    expect(typeof (await lazy.loadAuthorizationCode()).AuthorizationCodeHelpers).toBe('function');
+    expect(typeof (await lazy.loadDeviceFlow()).runDeviceFlow).toBe('function');
+    expect(typeof (await lazy.loadMetadataEndpoints()).endpointsFromMetadata).toBe('function');
+  });
+});
