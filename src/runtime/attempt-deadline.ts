@@ -1,24 +1,35 @@
+import type { LentController, SignalPool } from './signal-pool.js';
+
 // setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The signal one attempt runs under: it aborts when the caller's signal does or when `timeoutMs`
- * has passed, and `timedOut` tells the two apart. `dispose()` once the attempt is over.
+ * has passed, and `timedOut` tells the two apart. `dispose()` once the attempt is over (its
+ * answer's body read or dropped): the controller then goes back to the pool, unless it aborted.
  */
 export class AttemptDeadline {
   readonly signal: AbortSignal;
   #timedOut = false;
+  readonly #lent: LentController;
+  readonly #pool: SignalPool | undefined;
   readonly #timer: ReturnType<typeof setTimeout>;
   readonly #outer: AbortSignal | undefined;
-  readonly #onOuterAbort: () => void;
+  readonly #onOuterAbort: (() => void) | undefined;
 
-  constructor(timeoutMs: number, outer: AbortSignal | undefined) {
-    const controller = new AbortController();
+  constructor(timeoutMs: number, outer: AbortSignal | undefined, pool?: SignalPool) {
+    const lent = pool?.take() ?? { controller: new AbortController(), uses: 1 };
+    const { controller } = lent;
+    this.#lent = lent;
+    this.#pool = pool;
     this.signal = controller.signal;
     this.#outer = outer;
-    this.#onOuterAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) controller.abort(outer.reason);
-    else outer?.addEventListener('abort', this.#onOuterAbort, { once: true });
+    if (outer !== undefined) {
+      const onOuterAbort = (): void => controller.abort(outer.reason);
+      this.#onOuterAbort = onOuterAbort;
+      if (outer.aborted) controller.abort(outer.reason);
+      else outer.addEventListener('abort', onOuterAbort, { once: true });
+    }
     this.#timer = setTimeout(() => {
       if (controller.signal.aborted) return;
       this.#timedOut = true;
@@ -32,7 +43,8 @@ export class AttemptDeadline {
 
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#outer?.removeEventListener('abort', this.#onOuterAbort);
+    if (this.#onOuterAbort !== undefined) this.#outer?.removeEventListener('abort', this.#onOuterAbort);
+    this.#pool?.give(this.#lent);
   }
 }
 
