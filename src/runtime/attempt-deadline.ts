@@ -11,6 +11,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class AttemptDeadline {
   readonly signal: AbortSignal;
   #timedOut = false;
+  // Only this class aborts the controller, so it knows without asking the signal.
+  #aborted = false;
+  #disposed = false;
   readonly #lent: LentController;
   readonly #pool: SignalPool | undefined;
   readonly #timer: ReturnType<typeof setTimeout>;
@@ -25,15 +28,15 @@ export class AttemptDeadline {
     this.signal = controller.signal;
     this.#outer = outer;
     if (outer !== undefined) {
-      const onOuterAbort = (): void => controller.abort(outer.reason);
+      const onOuterAbort = (): void => this.#abort(outer.reason);
       this.#onOuterAbort = onOuterAbort;
-      if (outer.aborted) controller.abort(outer.reason);
+      if (outer.aborted) this.#abort(outer.reason);
       else outer.addEventListener('abort', onOuterAbort, { once: true });
     }
     this.#timer = setTimeout(() => {
-      if (controller.signal.aborted) return;
+      if (this.#aborted) return;
       this.#timedOut = true;
-      controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+      this.#abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
     }, Math.min(timeoutMs, MAX_TIMER_MS));
   }
 
@@ -41,10 +44,17 @@ export class AttemptDeadline {
     return this.#timedOut;
   }
 
+  #abort(reason: unknown): void {
+    this.#aborted = true;
+    this.#lent.controller.abort(reason);
+  }
+
   dispose(): void {
+    if (this.#disposed) return; // a controller given back twice would serve two attempts at once
+    this.#disposed = true;
     clearTimeout(this.#timer);
     if (this.#onOuterAbort !== undefined) this.#outer?.removeEventListener('abort', this.#onOuterAbort);
-    this.#pool?.give(this.#lent);
+    if (!this.#aborted) this.#pool?.give(this.#lent);
   }
 }
 

@@ -76,6 +76,13 @@ interface ParsedBase {
   prefix: string | undefined;
 }
 
+/**
+ * Paths for which parsing `prefix + path + query` gives what setting `pathname` does: empty or
+ * starting with `/`, without `#` (the setter escapes it, the parser cuts there) and without
+ * spaces or control characters (the parser drops tabs and newlines, and trims the ends).
+ */
+const PARSES_AS_SET = /^(?:\/[^#\0-\x20\x7F]*)?$/;
+
 // A client sends every request against the same base: it is parsed and checked once.
 let lastBase: ParsedBase | undefined;
 
@@ -100,9 +107,7 @@ export function resolveUrl(baseUrl: string, path: string): URL {
   const queryStart = path.indexOf('?');
   const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
   let url: URL;
-  // Parsing `prefix + path + query` gives what setting `pathname` does, for a path that starts
-  // with `/` and holds no `#` (which the setter would escape and the parser would cut at).
-  if (base.prefix !== undefined && (pathPart === '' || pathPart.startsWith('/')) && !pathPart.includes('#')) {
+  if (base.prefix !== undefined && PARSES_AS_SET.test(pathPart)) {
     url = new URL(base.prefix + pathPart + base.search);
   } else {
     url = new URL(base.href);

@@ -30,9 +30,9 @@ export class SignalPool {
     return reused;
   }
 
-  /** Hands a controller back after its attempt; aborted or worn-out ones are dropped. */
+  /** Hands back the controller of an attempt that is over and did not abort it; worn-out ones are dropped. */
   give(lent: LentController): void {
-    if (lent.controller.signal.aborted || lent.uses >= MAX_USES || this.#idle.length >= MAX_IDLE) return;
+    if (lent.uses >= MAX_USES || this.#idle.length >= MAX_IDLE) return;
     this.#idle.push(lent);
   }
 }
