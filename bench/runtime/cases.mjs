@@ -37,12 +37,15 @@ export function buildCases({ compiled, fetch, apiOrigin, tokenUrl, oauthToken = 
   };
   const strategies = runtime.createAuthStrategies(schemes, CREDENTIALS, { baseUrl: apiOrigin, fetch, tokenStore });
   const has = (scheme) => strategies.has(scheme);
-  // What ClientCore does per attempt: prepare the request, select the alternative, apply each strategy.
-  const isolated = (op) => async () => {
-    const request = buildRequest.prepareRequest(apiOrigin, undefined, op, undefined, undefined);
-    const chosen = runtime.selectAlternative(op.security, has, op.id);
-    for (const [scheme, scopes] of chosen) await strategies.get(scheme).apply(request, { scopes, operation: op.id });
-    return request;
+  // What ClientCore does per attempt: prepare the request and apply each strategy of the
+  // alternative it selected (once per operation: the strategies are fixed, so is the choice).
+  const isolated = (op) => {
+    const chosen = Object.freeze(runtime.selectAlternative(op.security, has, op.id).map(([scheme, scopes]) => Object.freeze([scheme, Object.freeze([...scopes])])));
+    return async () => {
+      const request = buildRequest.prepareRequest(apiOrigin, undefined, op, undefined, undefined);
+      for (const [scheme, scopes] of chosen) await strategies.get(scheme).apply(request, { scopes, operation: op.id });
+      return request;
+    };
   };
   const ops = generated.operations;
   const cases = [

@@ -2,7 +2,8 @@
 // two ways, each as "operation with auth − the same work for a public operation":
 //   full call  whole calls through the generated client and a fetch stub that answers at once;
 //              the difference is everything the client does because the operation is secured.
-//   isolated   the steps ClientCore takes (select the alternative, apply each strategy) on a freshly
+//   isolated   the steps ClientCore takes (apply each strategy of the alternative it selected once per
+//              operation) on a freshly
 //              prepared request, against the compiled runtime directly, minus preparing the request.
 // Batches of every case are interleaved round by round and the per-round differences' median
 // reported, so drift and GC pauses hit every case alike.

@@ -17,10 +17,47 @@ export function strategyFor(strategies: Strategies, scheme: string): AuthStrateg
 }
 
 /**
- * Applies each chosen scheme in turn. A strategy that finishes at once returns nothing and costs
- * no await. If one fails, every strategy hears that the request will not be sent.
+ * Applies each chosen scheme in turn. While strategies finish at once (a fixed key, a cached
+ * token) this returns nothing and the caller has nothing to await; from the first strategy that
+ * returns a Promise on, the rest run after it. If one fails, every strategy hears that the
+ * request will not be sent.
  */
-export async function applyAuth(
+export function applyAuth(
+  strategies: Strategies,
+  request: PreparedRequest,
+  operation: string,
+  chosen: readonly SchemeUseSpec[],
+  signal: AbortSignal | undefined,
+  probe: () => Promise<Response>,
+): void | Promise<void> {
+  for (let i = 0; i < chosen.length; i++) {
+    let pending: void | Promise<void>;
+    try {
+      pending = applyOne(strategies, request, operation, chosen[i]!, signal, probe);
+    } catch (error) {
+      settleAuth(strategies, chosen, request); // never sent
+      throw error;
+    }
+    if (pending !== undefined) return applyAfter(pending, i + 1, strategies, request, operation, chosen, signal, probe);
+  }
+  return undefined;
+}
+
+function applyOne(
+  strategies: Strategies,
+  request: PreparedRequest,
+  operation: string,
+  [scheme, scopes]: SchemeUseSpec,
+  signal: AbortSignal | undefined,
+  probe: () => Promise<Response>,
+): void | Promise<void> {
+  const context: AuthContext = { scopes, operation, signal, probe };
+  return strategyFor(strategies, scheme).apply(request, context);
+}
+
+async function applyAfter(
+  pending: Promise<void>,
+  next: number,
   strategies: Strategies,
   request: PreparedRequest,
   operation: string,
@@ -29,15 +66,18 @@ export async function applyAuth(
   probe: () => Promise<Response>,
 ): Promise<void> {
   try {
-    for (const [scheme, scopes] of chosen) {
-      const context: AuthContext = { scopes, operation, signal, probe };
-      const pending = strategyFor(strategies, scheme).apply(request, context);
-      if (pending !== undefined) await pending;
-    }
+    await pending;
+    for (let i = next; i < chosen.length; i++) await applyOne(strategies, request, operation, chosen[i]!, signal, probe);
   } catch (error) {
     settleAuth(strategies, chosen, request); // never sent
     throw error;
   }
+}
+
+/** Whether any chosen strategy wants to hear when its request is done (see settleAuth). */
+export function wantsSettle(strategies: Strategies, chosen: readonly SchemeUseSpec[]): boolean {
+  for (const [scheme] of chosen) if (strategyFor(strategies, scheme).settle !== undefined) return true;
+  return false;
 }
 
 /** Tells the strategies that authenticated the request that it has its answer, or never will. */

@@ -2,7 +2,7 @@
  * One attempt of a call: the request built, hooks run, authentication applied, redirects followed
  * by hand, and one more send when a strategy renewed its credentials after a 401.
  */
-import { applyAuth, renewAfter401, settleAuth, transportFor } from './apply-auth.js';
+import { applyAuth, renewAfter401, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
 import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
 import type { CoreConfig } from './client-core.js';
@@ -61,8 +61,11 @@ export class AttemptSender {
     }
     const apiOrigin = request.url.origin;
     const queryBeforeAuth = request.url.search;
-    if (chosen.length > 0) await this.#authenticate(request, op, chosen, options);
-    const authQuery = chosen.length === 0 ? [] : appendedQueryPairs(queryBeforeAuth, request.url.search);
+    if (chosen.length > 0) {
+      const pending = this.#authenticate(request, op, chosen, options);
+      if (pending !== undefined) await pending;
+    }
+    const authQuery = request.url.search === queryBeforeAuth ? [] : appendedQueryPairs(queryBeforeAuth, request.url.search);
     const redirect = this.#browserFollowsRedirects ? 'follow' : 'manual';
     let response = await this.#fetchSettled(op, request, options, chosen, redirect);
     let authenticated = true;
@@ -94,7 +97,7 @@ export class AttemptSender {
     throw new TypeError(`${op.id}: the server answered with a redirect this environment hides from scripts; the ${request.method} was not repeated (later requests follow redirects)`);
   }
 
-  #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], options: AttemptOptions): Promise<void> {
+  #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], options: AttemptOptions): void | Promise<void> {
     const probe = (): Promise<Response> => {
       // Without body and credentials, and never redirected: it only asks the server for its
       // challenge. A method with effects is probed with HEAD, lest a server that asks for no
@@ -109,12 +112,10 @@ export class AttemptSender {
   }
 
   /** sendFetch, then tells the strategies that authenticated the request that it is done. */
-  async #fetchSettled(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect): Promise<Response> {
+  #fetchSettled(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect): Promise<Response> {
+    const strategies = this.#config.auth;
     if (chosen.length === 0) return sendFetch(this.#config, op, request, options, undefined, redirect);
-    try {
-      return await sendFetch(this.#config, op, request, options, transportFor(this.#config.auth, chosen), redirect);
-    } finally {
-      settleAuth(this.#config.auth, chosen, request);
-    }
+    const sent = sendFetch(this.#config, op, request, options, transportFor(strategies, chosen), redirect);
+    return wantsSettle(strategies, chosen) ? sent.finally(() => settleAuth(strategies, chosen, request)) : sent;
   }
 }
