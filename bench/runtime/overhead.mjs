@@ -3,8 +3,8 @@
 //   full call  whole calls through the generated client and a fetch stub that answers at once;
 //              the difference is everything the client does because the operation is secured.
 //   isolated   the steps ClientCore takes (apply each strategy of the alternative it selected once per
-//              operation) on a freshly
-//              prepared request, against the compiled runtime directly, minus preparing the request.
+//              operation) on a freshly prepared request, against the compiled runtime directly,
+//              minus preparing the request.
 // Batches of every case are interleaved round by round and the per-round differences' median
 // reported, so drift and GC pauses hit every case alike.
 import { median } from '../lib/measure.mjs';
