@@ -14,7 +14,7 @@ import type { AuthorizationCodeFlow, AuthorizationRequest, AuthorizationUrlOptio
 const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'request_uri', 'dpop_jkt']);
 
 /** The scopes under which the signed-in user's tokens are stored: one token set per scheme. */
-export const AUTHORIZATION_CODE_SCOPES: readonly string[] = [];
+export const AUTHORIZATION_CODE_SCOPES: readonly string[] = Object.freeze([]);
 
 export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
   readonly scheme: string;
