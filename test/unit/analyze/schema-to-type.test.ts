@@ -3,36 +3,13 @@ import { schemaToType, type SchemaContext } from '../../../src/analyze/schema-to
 import { toIdentifier } from '../../../src/plan/identifiers.js';
 import { typeToText } from '../../../src/emit/type-text.js';
 import type { TypeNode } from '../../../src/model/index.js';
+import { readCounting } from '../../support/read-counting.js';
 import { arrayCases, compositionCases, DOCUMENT, objectCases, refCases, scalarCases, type SchemaCase } from '../../support/types/schema-cases.js';
 
 const refName = (key: string) => toIdentifier(key, 'pascal', 'T');
 
 function context(dialect: '3.0' | '3.1' = '3.0', document: Record<string, unknown> = DOCUMENT): SchemaContext {
   return { document, dialect };
-}
-
-/**
- * `value` behind Proxies (objects and arrays, all the way down) that count every property read:
- * an operation count that grows with the work done on the input, on any machine however loaded.
- */
-function readCounting<T extends object>(value: T): { value: T; reads: () => number } {
-  let reads = 0;
-  const proxies = new WeakMap<object, object>();
-  const wrap = (target: object): object => {
-    let proxy = proxies.get(target);
-    if (proxy === undefined) {
-      proxy = new Proxy(target, {
-        get(inner, key, receiver) {
-          reads += 1;
-          const got: unknown = Reflect.get(inner, key, receiver);
-          return typeof got === 'object' && got !== null ? wrap(got) : got;
-        },
-      });
-      proxies.set(target, proxy);
-    }
-    return proxy;
-  };
-  return { value: wrap(value) as T, reads: () => reads };
 }
 
 function render(given: unknown, dialect?: '3.0' | '3.1'): string {
