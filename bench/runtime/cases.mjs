@@ -17,11 +17,12 @@ export function respond(url) {
 }
 
 /**
- * compiled: { client, runtime, buildRequest } from importCompiled(); fetch: the stub. Returns
+ * compiled: { client, runtime, buildRequest } from importCompiled(); fetch: the stub; oauthToken:
+ * the token the token server will hand this client's first OAuth call. Returns
  * { client, cases } where cases[0] is the public baseline and each case has full(), isolated()
  * (resolving the request it authenticated) and the header [name, value] it must send.
  */
-export function buildCases({ compiled, fetch, apiOrigin, tokenUrl }) {
+export function buildCases({ compiled, fetch, apiOrigin, tokenUrl, oauthToken = 'tok-1' }) {
   const { client: generated, runtime, buildRequest } = compiled;
   // One store for the client and the isolated strategies: both use the token the first call obtains.
   const tokenStore = new runtime.MemoryTokenStore();
@@ -36,17 +37,20 @@ export function buildCases({ compiled, fetch, apiOrigin, tokenUrl }) {
   };
   const strategies = runtime.createAuthStrategies(schemes, CREDENTIALS, { baseUrl: apiOrigin, fetch, tokenStore });
   const has = (scheme) => strategies.has(scheme);
-  // What ClientCore does per attempt: prepare the request, select the alternative, apply each strategy.
-  const isolated = (op) => async () => {
-    const request = buildRequest.prepareRequest(apiOrigin, undefined, op, undefined, undefined);
-    const chosen = runtime.selectAlternative(op.security, has, op.id);
-    for (const [scheme, scopes] of chosen) await strategies.get(scheme).apply(request, { scopes, operation: op.id });
-    return request;
+  // What ClientCore does per attempt: prepare the request and apply each strategy of the
+  // alternative it selected (once per operation: the strategies are fixed, so is the choice).
+  const isolated = (op) => {
+    const chosen = Object.freeze(runtime.selectAlternative(op.security, has, op.id).map(([scheme, scopes]) => Object.freeze([scheme, Object.freeze([...scopes])])));
+    return async () => {
+      const request = buildRequest.prepareRequest(apiOrigin, undefined, op, undefined, undefined);
+      for (const [scheme, scopes] of chosen) await strategies.get(scheme).apply(request, { scopes, operation: op.id });
+      return request;
+    };
   };
   const ops = generated.operations;
   const cases = [
     { name: 'public (baseline)', full: () => client.pingPublic(), isolated: isolated(ops.pingPublic), header: ['authorization', undefined] },
-    { name: 'oauth2 cached token', full: () => client.pingOAuth(), isolated: isolated(ops.pingOAuth), header: ['authorization', 'Bearer tok-1'] },
+    { name: 'oauth2 cached token', full: () => client.pingOAuth(), isolated: isolated(ops.pingOAuth), header: ['authorization', `Bearer ${oauthToken}`] },
     { name: 'bearer static', full: () => client.pingBearer(), isolated: isolated(ops.pingBearer), header: ['authorization', 'Bearer static-bearer-token'] },
     { name: 'apiKey header', full: () => client.pingApiKey(), isolated: isolated(ops.pingApiKey), header: ['x-api-key', 'api-key-123'] },
     { name: 'basic', full: () => client.pingBasic(), isolated: isolated(ops.pingBasic), header: ['authorization', `Basic ${btoa('alice:wonderland')}`] },

@@ -2,8 +2,9 @@
 // two ways, each as "operation with auth − the same work for a public operation":
 //   full call  whole calls through the generated client and a fetch stub that answers at once;
 //              the difference is everything the client does because the operation is secured.
-//   isolated   the steps ClientCore takes (select the alternative, apply each strategy) on a freshly
-//              prepared request, against the compiled runtime directly, minus preparing the request.
+//   isolated   the steps ClientCore takes (apply each strategy of the alternative it selected once per
+//              operation) on a freshly prepared request, against the compiled runtime directly,
+//              minus preparing the request.
 // Batches of every case are interleaved round by round and the per-round differences' median
 // reported, so drift and GC pauses hit every case alike.
 import { median } from '../lib/measure.mjs';
@@ -16,9 +17,11 @@ async function timeBatch(call, n) {
 }
 
 /**
- * cases: [{ name, full: () => Promise, isolated: () => Promise }], the first being the public
- * baseline. Resolves [{ name, fullUs, isolatedUs, overheadUs, isolatedOverheadUs }] (µs/request,
- * medians over `rounds` batches of `batch` calls; the overheads are 0 for the baseline).
+ * cases: [{ name, full: () => Promise, isolated: () => Promise, client? }], the first case of each
+ * `client` (one generated client; default 0) being its public baseline. Resolves [{ name, client,
+ * fullUs, isolatedUs, overheadUs, isolatedOverheadUs }] (µs/request, medians over `rounds` batches
+ * of `batch` calls; the overheads are 0 for a baseline). Every client's batches share the rounds,
+ * so two clients compared are measured under the same load.
  */
 export async function measureOverhead(cases, { rounds, batch, warmup }) {
   for (const c of cases) {
@@ -34,14 +37,16 @@ export async function measureOverhead(cases, { rounds, batch, warmup }) {
       samples[i].isolated.push(await timeBatch(cases[i].isolated, batch));
     }
   }
-  const base = samples[0];
+  const clientOf = (c) => c.client ?? 0;
+  const baseOf = (c) => samples[cases.findIndex((other) => clientOf(other) === clientOf(c))];
   const diff = (a, b) => median(a.map((value, round) => value - b[round]));
   return cases.map((c, i) => ({
     name: c.name,
+    client: clientOf(c),
     fullUs: median(samples[i].full),
     isolatedUs: median(samples[i].isolated),
-    overheadUs: diff(samples[i].full, base.full),
-    isolatedOverheadUs: diff(samples[i].isolated, base.isolated),
+    overheadUs: diff(samples[i].full, baseOf(c).full),
+    isolatedOverheadUs: diff(samples[i].isolated, baseOf(c).isolated),
   }));
 }
 

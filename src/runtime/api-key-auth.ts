@@ -26,8 +26,12 @@ export class ApiKeyAuth implements AuthStrategy {
     this.#key = requireTokenSource(key, scheme);
   }
 
-  async apply(request: AuthRequest): Promise<void> {
-    const key = await resolveToken(this.#key, this.scheme);
+  apply(request: AuthRequest): void | Promise<void> {
+    if (typeof this.#key === 'string') return this.#send(request, this.#key);
+    return resolveToken(this.#key, this.scheme).then((key) => this.#send(request, key));
+  }
+
+  #send(request: AuthRequest, key: string): void {
     switch (this.location) {
       case 'header':
         request.headers.set(this.paramName, requireHeaderSafe(key, this.scheme));

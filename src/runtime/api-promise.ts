@@ -24,7 +24,9 @@ export class ApiPromise<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#result.then((result) => result.data).then(onFulfilled, onRejected);
+    // One reaction, not two: awaiting the call is the hot path.
+    const fulfilled = typeof onFulfilled === 'function' ? (result: ApiResponse<T>) => onFulfilled(result.data) : (result: ApiResponse<T>) => result.data as unknown as R1;
+    return this.#result.then(fulfilled, onRejected);
   }
 
   catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {

@@ -1,28 +1,42 @@
+import type { LentController, SignalPool } from './signal-pool.js';
+
 // setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The signal one attempt runs under: it aborts when the caller's signal does or when `timeoutMs`
- * has passed, and `timedOut` tells the two apart. `dispose()` once the attempt is over.
+ * has passed, and `timedOut` tells the two apart. `dispose()` once the attempt is over (its
+ * answer's body read or dropped): the controller then goes back to the pool, unless it aborted.
  */
 export class AttemptDeadline {
   readonly signal: AbortSignal;
   #timedOut = false;
+  // Only this class aborts the controller, so it knows without asking the signal.
+  #aborted = false;
+  #disposed = false;
+  readonly #lent: LentController;
+  readonly #pool: SignalPool | undefined;
   readonly #timer: ReturnType<typeof setTimeout>;
   readonly #outer: AbortSignal | undefined;
-  readonly #onOuterAbort: () => void;
+  readonly #onOuterAbort: (() => void) | undefined;
 
-  constructor(timeoutMs: number, outer: AbortSignal | undefined) {
-    const controller = new AbortController();
+  constructor(timeoutMs: number, outer: AbortSignal | undefined, pool?: SignalPool) {
+    const lent = pool?.take() ?? { controller: new AbortController(), uses: 1 };
+    const { controller } = lent;
+    this.#lent = lent;
+    this.#pool = pool;
     this.signal = controller.signal;
     this.#outer = outer;
-    this.#onOuterAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) controller.abort(outer.reason);
-    else outer?.addEventListener('abort', this.#onOuterAbort, { once: true });
+    if (outer !== undefined) {
+      const onOuterAbort = (): void => this.#abort(outer.reason);
+      this.#onOuterAbort = onOuterAbort;
+      if (outer.aborted) this.#abort(outer.reason);
+      else outer.addEventListener('abort', onOuterAbort, { once: true });
+    }
     this.#timer = setTimeout(() => {
-      if (controller.signal.aborted) return;
+      if (this.#aborted) return;
       this.#timedOut = true;
-      controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+      this.#abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
     }, Math.min(timeoutMs, MAX_TIMER_MS));
   }
 
@@ -30,9 +44,17 @@ export class AttemptDeadline {
     return this.#timedOut;
   }
 
+  #abort(reason: unknown): void {
+    this.#aborted = true;
+    this.#lent.controller.abort(reason);
+  }
+
   dispose(): void {
+    if (this.#disposed) return; // a controller given back twice would serve two attempts at once
+    this.#disposed = true;
     clearTimeout(this.#timer);
-    this.#outer?.removeEventListener('abort', this.#onOuterAbort);
+    if (this.#onOuterAbort !== undefined) this.#outer?.removeEventListener('abort', this.#onOuterAbort);
+    if (!this.#aborted) this.#pool?.give(this.#lent);
   }
 }
 

@@ -58,24 +58,62 @@ export function prepareRequest(
     else headers.set('content-type', body.contentType);
   }
   if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
-  new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
+  if (callHeaders !== undefined) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
   const prepared: PreparedRequest = { method: op.method, url, headers, body };
   // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
   if (body !== undefined && op.body?.encoding === 'form') return { ...prepared, formBody: String(body.body) };
   return prepared;
 }
 
-/** baseUrl (trailing `/` dropped) + path; a query in either is kept and our parameters follow it. */
-export function resolveUrl(baseUrl: string, path: string): URL {
-  const url = new URL(baseUrl, documentBase());
+interface ParsedBase {
+  baseUrl: string;
+  documentBase: string | undefined;
+  /** The base URL without hash, for the general path. */
+  href: string;
+  /** Its path without trailing `/`. */
+  path: string;
+  search: string;
+  /** `scheme://host` + path, for http(s) bases: a request URL is then parsed from one string. */
+  prefix: string | undefined;
+}
+
+/**
+ * Paths for which parsing `prefix + path + query` gives what setting `pathname` does: empty or
+ * starting with `/`, without `#` (the setter escapes it, the parser cuts there) and without
+ * spaces or control characters (the parser drops tabs and newlines, and trims the ends).
+ */
+const PARSES_AS_SET = /^(?:\/[^#\0-\x20\x7F]*)?$/;
+
+// A client sends every request against the same base: it is parsed and checked once.
+let lastBase: ParsedBase | undefined;
+
+function parseBase(baseUrl: string): ParsedBase {
+  const base = documentBase();
+  if (lastBase !== undefined && lastBase.baseUrl === baseUrl && lastBase.documentBase === base) return lastBase;
+  const url = new URL(baseUrl, base);
   // fetch refuses such URLs with an error that quotes them, password included.
   if (url.username !== '' || url.password !== '') {
     throw new TypeError('baseUrl must not contain a user name or password; supply credentials through auth');
   }
+  url.hash = '';
+  const path = url.pathname.replace(/\/+$/, '');
+  const prefix = url.protocol === 'https:' || url.protocol === 'http:' ? `${url.protocol}//${url.host}${path}` : undefined;
+  lastBase = { baseUrl, documentBase: base, href: url.href, path, search: url.search, prefix };
+  return lastBase;
+}
+
+/** baseUrl (trailing `/` dropped) + path; a query in either is kept and our parameters follow it. */
+export function resolveUrl(baseUrl: string, path: string): URL {
+  const base = parseBase(baseUrl);
   const queryStart = path.indexOf('?');
   const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
-  url.pathname = url.pathname.replace(/\/+$/, '') + pathPart;
-  url.hash = '';
+  let url: URL;
+  if (base.prefix !== undefined && PARSES_AS_SET.test(pathPart)) {
+    url = new URL(base.prefix + pathPart + base.search);
+  } else {
+    url = new URL(base.href);
+    url.pathname = base.path + pathPart;
+  }
   if (queryStart !== -1 && queryStart < path.length - 1) appendQuery(url, [path.slice(queryStart + 1)]);
   return url;
 }

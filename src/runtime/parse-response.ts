@@ -35,7 +35,7 @@ export function readErrorBody(response: Response, method: string): Promise<unkno
 
 async function readBody(response: Response, method: string, onInvalidJson: (text: string, error: unknown) => unknown): Promise<unknown> {
   if (hasNoBody(response, method)) {
-    await discardBody(response);
+    if (response.body !== null) await discardBody(response);
     return undefined;
   }
   const kind = bodyKindOf(response.headers.get('content-type'));

@@ -32,8 +32,12 @@ export async function resolveToken(source: TokenSource, scheme: string): Promise
 // Headers would reject these too, but its message quotes the value, which here is a secret.
 const NOT_HEADER_SAFE = /[\0\r\n]|[^\0-\xFF]/;
 
+export function isHeaderSafe(value: string): boolean {
+  return !NOT_HEADER_SAFE.test(value);
+}
+
 export function requireHeaderSafe(value: string, scheme: string): string {
-  if (NOT_HEADER_SAFE.test(value)) {
+  if (!isHeaderSafe(value)) {
     throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} contains characters an HTTP header cannot carry`);
   }
   return value;

@@ -37,6 +37,7 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
  * form a whole `.` or `..` segment is refused because no encoding stops URL parsers resolving it.
  */
 export function expandPath(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): string {
+  if (!op.path.includes('{')) return op.path; // nothing to fill, so nothing can form a dot segment
   const pathParams = new Map(op.params.filter((p) => p.in === 'path').map((p) => [p.name, p] as const));
   const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
     const param = pathParams.get(name);

@@ -47,12 +47,23 @@ export class TokenManager {
   // The last token set read or written per key: while fresh it serves calls without a store round
   // trip (a shared store sits across the network). Renewals always read the store itself.
   readonly #recent = new Map<string, TokenSet>();
+  // Store keys by scope list: the core hands every call of an operation the same frozen list.
+  readonly #keys = new WeakMap<readonly string[], string>();
   #seed: TokenSet | undefined;
 
   constructor(options: TokenManagerOptions) {
     this.scheme = options.scheme;
     this.#options = options;
     this.#seed = options.seed;
+  }
+
+  /**
+   * The token last read or written for these scopes while it is fresh, else undefined: the
+   * per-request path, without a store round trip or an await. `token()` does the rest.
+   */
+  fresh(scopes: readonly string[]): TokenSet | undefined {
+    const recent = this.#recent.get(this.#key(scopes));
+    return isFresh(recent, this.#options.now()) ? recent : undefined;
   }
 
   /** A token fit for a request leaving now. */
@@ -83,7 +94,13 @@ export class TokenManager {
   }
 
   #key(scopes: readonly string[]): string {
-    return tokenKey(this.scheme, this.#options.clientId, scopes);
+    if (!Object.isFrozen(scopes)) return tokenKey(this.scheme, this.#options.clientId, scopes);
+    let key = this.#keys.get(scopes);
+    if (key === undefined) {
+      key = tokenKey(this.scheme, this.#options.clientId, scopes);
+      this.#keys.set(scopes, key);
+    }
+    return key;
   }
 
   async #read(key: string): Promise<TokenSet | undefined> {

@@ -7,7 +7,7 @@ import type { FetchLike } from '../client-core.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { DpopProver } from './dpop.js';
 import type { TokenManager } from './token-manager.js';
-import type { AuthorizationCodeFlow, OAuthFlowName } from './types.js';
+import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
 export type OAuth2Grant = OAuthFlowName | 'jwtBearer';
@@ -56,6 +56,9 @@ export class OAuth2Auth implements AuthStrategy {
   // The DPoP nonce each request's proof carried, so only a new nonce earns a retry.
   readonly #sentNonce = new WeakMap<AuthRequest, string | undefined>();
   readonly #transport: FetchLike | undefined;
+  // The Authorization value of the last Bearer token sent, and that token.
+  #bearerFor: string | undefined;
+  #bearerValue = '';
 
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
@@ -73,19 +76,38 @@ export class OAuth2Auth implements AuthStrategy {
     return this.#transport;
   }
 
-  async apply(request: AuthRequest, context: AuthContext): Promise<void> {
-    const tokens = await abortable(this.#tokens.token(this.#scopesFor(context)), context.signal);
-    const accessToken = requireHeaderSafe(tokens.accessToken, this.scheme);
+  /** Synchronous while a fresh Bearer token is in hand: most requests need no await at all. */
+  apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
+    const scopes = this.#scopesFor(context);
+    const fresh = this.#tokens.fresh(scopes);
+    if (fresh !== undefined && !this.#sendsDpop(fresh)) return this.#sendBearer(request, fresh);
+    return this.#applyAwaiting(request, scopes, context.signal);
+  }
+
+  async #applyAwaiting(request: AuthRequest, scopes: readonly string[], signal: AbortSignal | undefined): Promise<void> {
+    const tokens = this.#tokens.fresh(scopes) ?? (await abortable(this.#tokens.token(scopes), signal));
     const dpop = this.#dpop;
-    if (dpop !== undefined && tokens.tokenType.toLowerCase() === 'dpop') {
-      // Made per attempt (the core applies again on a retry and after a redirect): htm, htu and jti change.
-      const { proof, nonce } = await dpop.proof(request.method, request.url, this.#now(), accessToken);
-      request.headers.set('authorization', formatAuthorization('dpop', accessToken));
-      request.headers.set('dpop', proof);
-      this.#sentNonce.set(request, nonce);
-    } else {
-      request.headers.set('authorization', formatAuthorization('bearer', accessToken));
+    if (dpop === undefined || !this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
+    const accessToken = requireHeaderSafe(tokens.accessToken, this.scheme);
+    // Made per attempt (the core applies again on a retry and after a redirect): htm, htu and jti change.
+    const { proof, nonce } = await dpop.proof(request.method, request.url, this.#now(), accessToken);
+    request.headers.set('authorization', formatAuthorization('dpop', accessToken));
+    request.headers.set('dpop', proof);
+    this.#sentNonce.set(request, nonce);
+    this.#sent.set(request, tokens.accessToken);
+  }
+
+  #sendsDpop(tokens: TokenSet): boolean {
+    return this.#dpop !== undefined && tokens.tokenType.toLowerCase() === 'dpop';
+  }
+
+  #sendBearer(request: AuthRequest, tokens: TokenSet): void {
+    // Checked and formatted once per token, not per request.
+    if (tokens.accessToken !== this.#bearerFor) {
+      this.#bearerValue = formatAuthorization('bearer', requireHeaderSafe(tokens.accessToken, this.scheme));
+      this.#bearerFor = tokens.accessToken;
     }
+    request.headers.set('authorization', this.#bearerValue);
     this.#sent.set(request, tokens.accessToken);
   }
 

@@ -1,0 +1,114 @@
+/**
+ * The core's side of the strategy contract (auth-strategy.ts): applying the chosen schemes to a
+ * request, telling them when it is done, asking them to renew after a 401, and finding a
+ * strategy's own transport.
+ */
+import type { AuthContext, AuthStrategy } from './auth-strategy.js';
+import type { PreparedRequest } from './build-request.js';
+import type { FetchLike } from './client-core.js';
+import type { SchemeUseSpec } from './operation.js';
+
+export type Strategies = ReadonlyMap<string, AuthStrategy>;
+
+export function strategyFor(strategies: Strategies, scheme: string): AuthStrategy {
+  const strategy = strategies.get(scheme);
+  if (strategy === undefined) throw new TypeError(`no strategy for security scheme ${JSON.stringify(scheme)}`);
+  return strategy;
+}
+
+/**
+ * Applies each chosen scheme in turn. While strategies finish at once (a fixed key, a cached
+ * token) this returns nothing and the caller has nothing to await; from the first strategy that
+ * returns a Promise on, the rest run after it. If one fails, every strategy hears that the
+ * request will not be sent.
+ */
+export function applyAuth(
+  strategies: Strategies,
+  request: PreparedRequest,
+  operation: string,
+  chosen: readonly SchemeUseSpec[],
+  signal: AbortSignal | undefined,
+  probe: () => Promise<Response>,
+): void | Promise<void> {
+  for (let i = 0; i < chosen.length; i++) {
+    let pending: void | Promise<void>;
+    try {
+      pending = applyOne(strategies, request, operation, chosen[i]!, signal, probe);
+    } catch (error) {
+      settleAuth(strategies, chosen, request); // never sent
+      throw error;
+    }
+    if (pending !== undefined) return applyAfter(pending, i + 1, strategies, request, operation, chosen, signal, probe);
+  }
+  return undefined;
+}
+
+function applyOne(
+  strategies: Strategies,
+  request: PreparedRequest,
+  operation: string,
+  [scheme, scopes]: SchemeUseSpec,
+  signal: AbortSignal | undefined,
+  probe: () => Promise<Response>,
+): void | Promise<void> {
+  const context: AuthContext = { scopes, operation, signal, probe };
+  return strategyFor(strategies, scheme).apply(request, context);
+}
+
+async function applyAfter(
+  pending: Promise<void>,
+  next: number,
+  strategies: Strategies,
+  request: PreparedRequest,
+  operation: string,
+  chosen: readonly SchemeUseSpec[],
+  signal: AbortSignal | undefined,
+  probe: () => Promise<Response>,
+): Promise<void> {
+  try {
+    await pending;
+    for (let i = next; i < chosen.length; i++) await applyOne(strategies, request, operation, chosen[i]!, signal, probe);
+  } catch (error) {
+    settleAuth(strategies, chosen, request); // never sent
+    throw error;
+  }
+}
+
+/** Whether any chosen strategy wants to hear when its request is done (see settleAuth). */
+export function wantsSettle(strategies: Strategies, chosen: readonly SchemeUseSpec[]): boolean {
+  for (const [scheme] of chosen) if (strategyFor(strategies, scheme).settle !== undefined) return true;
+  return false;
+}
+
+/** Tells the strategies that authenticated the request that it has its answer, or never will. */
+export function settleAuth(strategies: Strategies, chosen: readonly SchemeUseSpec[], request: PreparedRequest): void {
+  for (const [scheme] of chosen) strategyFor(strategies, scheme).settle?.(request);
+}
+
+/** Asks every applied strategy that can renew; any success earns one more attempt. */
+export async function renewAfter401(
+  strategies: Strategies,
+  operation: string,
+  chosen: readonly SchemeUseSpec[],
+  sent: { request: PreparedRequest; response: Response },
+  signal: AbortSignal | undefined,
+  notes: string[],
+): Promise<boolean> {
+  let renewed = false;
+  const explain = (why: string): void => void notes.push(why);
+  for (const [scheme, scopes] of chosen) {
+    const strategy = strategyFor(strategies, scheme);
+    if (strategy.onUnauthorized === undefined) continue;
+    if (await strategy.onUnauthorized(sent.request, sent.response, { scopes, operation, signal, explain })) renewed = true;
+  }
+  return renewed;
+}
+
+/** A strategy that authenticates in the TLS handshake (mutual TLS) brings its own fetch. */
+export function transportFor(strategies: Strategies, chosen: readonly SchemeUseSpec[]): FetchLike | undefined {
+  for (const [scheme] of chosen) {
+    const transport = strategyFor(strategies, scheme).transport;
+    if (transport !== undefined) return transport;
+  }
+  return undefined;
+}
