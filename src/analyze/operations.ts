@@ -17,6 +17,7 @@ import { isObject, type JsonObject } from '../json/json-object.js';
 import { pathFragment, sameName, undeclaredFlags, type PathFragment } from './path-fragment.js';
 import { deref, optionalString } from './resolve.js';
 import { analyzeRequirement } from './security.js';
+import { analyzeServers } from './servers.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
 
 const METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
@@ -43,7 +44,7 @@ export function analyzeOperations(ctx: OperationContext): OperationModel[] {
       if (!METHODS.has(method)) continue;
       const pointer = childPointer(itemPointer, method);
       if (!isObject(item[method])) throw new KeywayError('E_INVALID', 'an operation must be an object', { pointer });
-      operations.push(operationFrom(path, fragment, method as HttpMethod, item[method] as JsonObject, pointer, shared, ctx));
+      operations.push(operationFrom(path, fragment, method as HttpMethod, item[method] as JsonObject, pointer, shared, ctx, item.servers));
     }
   }
   return operations;
@@ -57,12 +58,15 @@ function operationFrom(
   pointer: string,
   shared: ParameterModel[],
   ctx: OperationContext,
+  pathServers: unknown,
 ): OperationModel {
   const own = parameterList(op.parameters, childPointer(pointer, 'parameters'), ctx, fragment);
   const byKey = new Map<string, ParameterModel>();
   for (const p of [...shared, ...own]) byKey.set(`${p.in}\u0000${p.name}`, p); // operation-level wins
   const parameters = [...byKey.values()];
   const security = analyzeRequirement(op.security, childPointer(pointer, 'security'), ctx.declaredSchemes) ?? ctx.globalSecurity;
+  // The operation's own list overrides its path item's, which overrides the document's; an empty list overrides nothing.
+  const servers = [analyzeServers(op.servers), analyzeServers(pathServers)].find((list) => list !== undefined && list.length > 0);
   return {
     operationId: optionalString(op.operationId),
     method,
@@ -76,6 +80,7 @@ function operationFrom(
     requestBody: op.requestBody === undefined ? undefined : requestBodyFrom(op.requestBody, childPointer(pointer, 'requestBody'), ctx),
     responses: responsesFrom(op.responses, childPointer(pointer, 'responses'), ctx),
     security,
+    ...(servers ? { servers } : {}),
     pointer,
   };
 }

@@ -1,3 +1,4 @@
+import type { ServerModel } from './api.js';
 import type { SecurityRequirement } from './security.js';
 import type { TypeNode } from './type-node.js';
 
@@ -69,6 +70,11 @@ export interface OperationModel {
   responses: ResponseModel[];
   /** Effective requirement: the operation's own, else the document's. */
   security: SecurityRequirement;
+  /**
+   * The operation's own `servers`, else its path item's: where this operation is sent instead of the
+   * document's servers. Absent when neither declares any.
+   */
+  servers?: ServerModel[];
   /** JSON pointer of the operation, e.g. `#/paths/~1pets/get`. */
   pointer: string;
 }

@@ -58,10 +58,10 @@ export function outputModules(features: ClientFeatures, clientName: string, type
   return {
     'client.ts': {
       ...empty,
-      declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', clientName],
+      declares: ['SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', clientName],
       runtimeImports: [
-        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
-        ...types(['SchemeSpec', ...features.optionTypes]),
+        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', 'chooseServer', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...types(['SchemeSpec', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operations', 'T'],
     },
@@ -78,7 +78,7 @@ export function outputModules(features: ClientFeatures, clientName: string, type
         // The scale-out store (and its option types) ships with every client that manages tokens.
         ...types(features.managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : []),
       ],
-      siblingExports: [clientName, 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
+      siblingExports: [clientName, 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
     },
   };
 }

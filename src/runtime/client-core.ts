@@ -40,6 +40,8 @@ export interface RequestOptions {
 
 export interface CoreConfig {
   baseUrl: string;
+  /** Per operation id, a base URL of its own (the operation's or its path's `servers`), used instead of baseUrl. */
+  operationBaseUrls?: ReadonlyMap<string, string> | undefined;
   /** Defaults to the global fetch, looked up on every request. */
   fetch?: FetchLike | undefined;
   headers?: HeadersInit | undefined;
@@ -193,7 +195,7 @@ export class ClientCore {
    * and the request is sent again only if repeating it is harmless (idempotent method).
    */
   async #send(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined, options: CallOptions, chosen: readonly SchemeUseSpec[]): Promise<Attempt> {
-    let request = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
+    let request = prepareRequest(this.#config.operationBaseUrls?.get(op.id) ?? this.#config.baseUrl, this.#config.headers, op, args, options.headers);
     options.state.url = request.url;
     const hookContext: HookContext = { operation: op.id, attempt: options.state.attempt };
     const hooks = this.#config.hooks;
@@ -223,7 +225,7 @@ export class ClientCore {
         throw new TypeError(`${op.id}: more than ${REDIRECT_LIMIT} redirects`);
       }
       await discardBody(response);
-      const fresh = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
+      const fresh = prepareRequest(this.#config.operationBaseUrls?.get(op.id) ?? this.#config.baseUrl, this.#config.headers, op, args, options.headers);
       request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
       if (!target.keepBody) dropBodyHeaders(request.headers);
       authenticated = request.url.origin === apiOrigin;

@@ -1,3 +1,5 @@
+import type { ServerSpec } from './servers.js';
+
 /**
  * Plain data describing one operation. Generated code emits one of these per method as a const
  * object; the runtime reads nothing else about the spec.
@@ -57,4 +59,6 @@ export interface OperationSpec {
   security: SecuritySpec;
   /** Sent as `Accept` unless the caller's headers already set one. No default is sent otherwise. */
   accept?: string;
+  /** The path's or operation's own servers, which it is sent to unless the client was given a baseUrl (see servers.ts). */
+  servers?: readonly ServerSpec[];
 }

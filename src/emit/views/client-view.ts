@@ -6,6 +6,7 @@ import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
 import { typeToText } from '../type-text.js';
 import { describeOperationAuth } from './describe-security.js';
+import { serversView, type ServersView } from './servers-view.js';
 import { typeNameOf } from './type-refs.js';
 
 /** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
@@ -18,8 +19,9 @@ export interface ClientView {
   /** `import type * as T from './types.js';` plus a newline when the client refers to a named type, else ''. */
   typesImport: string;
   classDoc: string;
-  defaultBaseUrl: string;
   baseUrlDoc: string;
+  /** The `server` and `serverVariables` options and the servers table. */
+  servers: ServersView;
   schemesLiteral: string;
   schemes: Array<{ doc: string; key: string; credentialType: string }>;
   /** Some scheme fetches tokens: the client takes token-store, hook and clock options. */
@@ -46,12 +48,15 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
   const schemeSpecs: Record<string, object> = Object.create(null);
   for (const scheme of plan.schemes) schemeSpecs[scheme.model.key] = scheme.spec;
   const defaultBaseUrl = model.servers[0]?.url ?? '';
+  const baseUrlDoc = defaultBaseUrl
+    ? `Base URL of the API; wins over \`server\` and \`serverVariables\`. Default: the chosen server's URL (\`${defaultBaseUrl}\` for server 0 with its defaults).`
+    : 'Base URL of the API. The document declares no server: pass one.';
   const methods = plan.operations.map((op) => methodView(op, refs, plan.schemes.length));
   return {
     clientName: plan.clientName,
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
-    defaultBaseUrl: stringLiteral(defaultBaseUrl),
-    baseUrlDoc: docComment([`Base URL of the API. Default: \`${defaultBaseUrl || '(none declared)'}\`.`], '  '),
+    baseUrlDoc: docComment([baseUrlDoc], '  '),
+    servers: serversView(model),
     schemesLiteral: toLiteral(schemeSpecs),
     schemes: plan.schemes.map((scheme) => ({
       doc: docComment([`\`${scheme.model.key}\`: ${scheme.summary}`, scheme.model.description], '  '),

@@ -1,6 +1,7 @@
 import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus } from '../../plan/result-type.js';
 import type { OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
+import { serverSpec } from './servers-view.js';
 
 /** The runtime's `OperationSpec` for one operation, as plain data. */
 export function operationSpec(op: PlannedOperation): OperationSpec {
@@ -35,6 +36,7 @@ export function operationSpec(op: PlannedOperation): OperationSpec {
     accept: acceptHeader(op),
     body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType } : undefined,
     security: model.security.map((alt) => alt.schemes.map((s): SchemeUseSpec => [s.scheme, s.scopes])),
+    servers: model.servers?.map(serverSpec),
   } satisfies OperationSpec;
 }
 
