@@ -57,7 +57,7 @@ class TypeWriter {
   private writeBare(node: TypeNode, indent: string): void {
     switch (node.kind) {
       case 'primitive':
-        this.parts.push(node.name);
+        this.parts.push(node.name === 'ByteStream' ? 'ReadableStream<Uint8Array>' : node.name);
         return;
       case 'literal':
         this.parts.push(literal(node.value));

@@ -13,7 +13,8 @@ export type TypeNode =
   | UnionNode
   | IntersectionNode;
 
-export type PrimitiveName = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'Blob';
+/** `ByteStream`: a body read as it arrives (`ReadableStream<Uint8Array>` in TypeScript). */
+export type PrimitiveName = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'Blob' | 'ByteStream';
 
 export interface PrimitiveNode {
   kind: 'primitive';

@@ -155,9 +155,14 @@ export class ClientCore {
       const callOptions: CallOptions = { ...options, headers, signal: deadline.signal, state };
       const canRetry = (): boolean => retryable && attempt <= policy.maxRetries && state.replayable;
       let delay: number;
+      let streaming = false;
       try {
         const sent = await this.#attempt(op, args, callOptions, chosen);
-        if (!(policy.statuses.has(sent.attempt.response.status) && canRetry())) return await settle<T>(op, sent.attempt, sent.notes);
+        if (!(policy.statuses.has(sent.attempt.response.status) && canRetry())) {
+          const settled = await settle<T>(op, sent.attempt, sent.notes);
+          streaming = settled.data !== null && (settled.data as unknown) === settled.response.body;
+          return settled;
+        }
         await discardBody(sent.attempt.response);
         delay = retryDelayMs(policy, attempt, sent.attempt.response);
       } catch (error) {
@@ -167,7 +172,8 @@ export class ClientCore {
         if (!(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
         delay = retryDelayMs(policy, attempt, undefined);
       } finally {
-        deadline.dispose();
+        // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
+        deadline.dispose(streaming);
       }
       await wait(delay, options.signal);
     }
@@ -349,7 +355,7 @@ async function settle<T>(op: OperationSpec, attempt: Attempt, notes: readonly st
     const authNote = notes.length === 0 ? undefined : notes.join('; ');
     throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote });
   }
-  return { data: (await readSuccessBody(response, op.method, op.id)) as T, response };
+  return { data: (await readSuccessBody(response, op.method, op.id, op.response)) as T, response };
 }
 
 /** The caller's fetch options, client's first, without the ones the client owns. */

@@ -59,6 +59,12 @@ export interface OperationSpec {
   security: SecuritySpec;
   /** Sent as `Accept` unless the caller's headers already set one. No default is sent otherwise. */
   accept?: string;
+  /**
+   * How a 2xx body is read when the document says so for every 2xx response with content: `stream`
+   * (`text/event-stream`): the Response body, unread; `blob` (binary media, `format: binary`): a
+   * Blob. Absent: by the Content-Type the server sends (see parse-response.ts).
+   */
+  response?: 'stream' | 'blob';
   /** The path's or operation's own servers, which it is sent to unless the client was given a baseUrl (see servers.ts). */
   servers?: readonly ServerSpec[];
 }
