@@ -39,6 +39,21 @@ export const operations = {
     params: [{ key: "petId", name: "petId", in: "path" }],
     security: [[["basic", []], ["apiKeyHeader", []]]],
   },
+  getPhoto: {
+    id: "getPhoto",
+    method: "GET",
+    path: "/pets/{petId}/photo",
+    params: [{ key: "petId", name: "petId", in: "path" }],
+    accept: "image/png",
+    response: "blob",
+    security: [[["bearer", []]]],
+    servers: [
+      {
+        url: "https://{region}.photos.petstore.example/v1",
+        variables: { region: { default: "eu", enum: ["eu", "us"] } },
+      },
+    ],
+  },
   uploadPhoto: {
     id: "uploadPhoto",
     method: "PUT",
@@ -46,6 +61,12 @@ export const operations = {
     params: [{ key: "petId", name: "petId", in: "path" }],
     body: { key: "body", encoding: "multipart", mediaType: "multipart/form-data" },
     security: [[["bearer", []]]],
+    servers: [
+      {
+        url: "https://{region}.photos.petstore.example/v1",
+        variables: { region: { default: "eu", enum: ["eu", "us"] } },
+      },
+    ],
   },
   searchPets: {
     id: "searchPets",
@@ -54,6 +75,15 @@ export const operations = {
     params: [{ key: "q", name: "q", in: "query", required: true }],
     accept: "application/json",
     security: [[], [["bearer", []]]],
+  },
+  watchPets: {
+    id: "watchPets",
+    method: "GET",
+    path: "/events",
+    params: [],
+    accept: "text/event-stream",
+    response: "stream",
+    security: [[["bearer", []]]],
   },
   health: { id: "health", method: "GET", path: "/health", params: [], accept: "text/plain", security: [] },
 } satisfies Record<string, OperationSpec>;

@@ -31,9 +31,10 @@ export class AttemptDeadline {
     return this.#timedOut;
   }
 
-  dispose(): void {
+  /** `keepCallerSignal`: the caller's signal goes on aborting this attempt's fetch (a body stream still being read). */
+  dispose(keepCallerSignal = false): void {
     clearTimeout(this.#timer);
-    this.#outer?.removeEventListener('abort', this.#onOuterAbort);
+    if (!keepCallerSignal) this.#outer?.removeEventListener('abort', this.#onOuterAbort);
   }
 }
 

@@ -41,6 +41,8 @@ export interface RequestOptions {
 
 export interface CoreConfig {
   baseUrl: string;
+  /** Per operation id, a base URL of its own (the operation's or its path's `servers`), used instead of baseUrl. */
+  operationBaseUrls?: ReadonlyMap<string, string> | undefined;
   /** Defaults to the global fetch, looked up on every request. */
   fetch?: FetchLike | undefined;
   headers?: HeadersInit | undefined;
@@ -154,9 +156,14 @@ export class ClientCore {
       const callOptions: CallOptions = { ...options, headers, signal: deadline.signal, state };
       const canRetry = (): boolean => retryable && attempt <= policy.maxRetries && state.replayable;
       let delay: number;
+      let streaming = false;
       try {
         const sent = await this.#attempt(op, args, callOptions, chosen);
-        if (!(policy.statuses.has(sent.attempt.response.status) && canRetry())) return await settle<T>(op, sent.attempt, sent.notes);
+        if (!(policy.statuses.has(sent.attempt.response.status) && canRetry())) {
+          const settled = await settle<T>(op, sent.attempt, sent.notes);
+          streaming = settled.data !== null && (settled.data as unknown) === settled.response.body;
+          return settled;
+        }
         await discardBody(sent.attempt.response);
         delay = retryDelayMs(policy, attempt, sent.attempt.response);
       } catch (error) {
@@ -166,7 +173,8 @@ export class ClientCore {
         if (!(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
         delay = retryDelayMs(policy, attempt, undefined);
       } finally {
-        deadline.dispose();
+        // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
+        deadline.dispose(streaming);
       }
       await wait(delay, options.signal);
     }
@@ -194,7 +202,7 @@ export class ClientCore {
    * and the request is sent again only if repeating it is harmless (idempotent method).
    */
   async #send(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined, options: CallOptions, chosen: readonly SchemeUseSpec[]): Promise<Attempt> {
-    let request = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
+    let request = prepareRequest(this.#config.operationBaseUrls?.get(op.id) ?? this.#config.baseUrl, this.#config.headers, op, args, options.headers);
     options.state.url = request.url;
     const hookContext: HookContext = { operation: op.id, attempt: options.state.attempt };
     const hooks = this.#config.hooks;
@@ -224,7 +232,7 @@ export class ClientCore {
         throw new TypeError(`${op.id}: more than ${REDIRECT_LIMIT} redirects`);
       }
       await discardBody(response);
-      const fresh = prepareRequest(this.#config.baseUrl, this.#config.headers, op, args, options.headers);
+      const fresh = prepareRequest(this.#config.operationBaseUrls?.get(op.id) ?? this.#config.baseUrl, this.#config.headers, op, args, options.headers);
       request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
       if (!target.keepBody) dropBodyHeaders(request.headers);
       authenticated = request.url.origin === apiOrigin;
@@ -348,7 +356,7 @@ async function settle<T>(op: OperationSpec, attempt: Attempt, notes: readonly st
     const authNote = notes.length === 0 ? undefined : notes.join('; ');
     throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote });
   }
-  return { data: (await readSuccessBody(response, op.method, op.id)) as T, response };
+  return { data: (await readSuccessBody(response, op.method, op.id, op.response)) as T, response };
 }
 
 /** The caller's fetch options, client's first, without the ones the client owns. */

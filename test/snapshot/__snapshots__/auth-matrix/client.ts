@@ -5,12 +5,13 @@ import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-s
 import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions } from './runtime/client-core.js';
 import type { Hooks } from './runtime/hooks.js';
 import type { RetryOptions } from './runtime/retry.js';
+import { type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
-const DEFAULT_BASE_URL = "http://localhost";
+const SERVERS = [{ url: "http://localhost" }] as const satisfies readonly ServerSpec[];
 
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
@@ -35,9 +36,20 @@ export interface AuthOptions {
   bearer_auth?: TokenSource;
 }
 
+/** Values for the server URL templates' variables. */
+export type ServerVariables = Record<string, never>;
+
 export interface ClientOptions {
-  /** Base URL of the API. Default: `http://localhost`. */
+  /** Base URL of the API; wins over `server` and `serverVariables`. Default: the chosen server's URL (`http://localhost` for server 0 with its defaults). */
   baseUrl?: string;
+  /**
+   * Which of the document's servers to send to, by index. Default: `0`. `baseUrl` wins over it.
+   *
+   * - `0`: `http://localhost`
+   */
+  server?: 0;
+  /** Values for the `{variables}` in the server URLs, substituted as given (not percent-encoded); each one left out takes its default. A value outside a variable's `enum` throws at construction. */
+  serverVariables?: ServerVariables;
   /** Credentials per security scheme. */
   auth?: AuthOptions;
   /** The `fetch` to send requests with. Default: the global `fetch`. */
@@ -94,9 +106,11 @@ export class AuthMatrixClient {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
-    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    const servers = chooseServer(SERVERS, operations, options);
+    const baseUrl = options.baseUrl ?? servers.baseUrl;
     this.#core = new ClientCore({
       baseUrl,
+      operationBaseUrls: servers.operationBaseUrls,
       fetch: options.fetch,
       headers: options.headers,
       timeoutMs: options.timeoutMs,
