@@ -18,6 +18,7 @@ import { pathFragment, sameName, undeclaredFlags, type PathFragment } from './pa
 import { deref, optionalString } from './resolve.js';
 import { analyzeRequirement } from './security.js';
 import { analyzeServers } from './servers.js';
+import { valueNotes } from './schema/value-notes.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
 
 const METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
@@ -102,6 +103,7 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment
   }
   const style = optionalString(p.style) ?? (where === 'path' || where === 'header' ? 'simple' : 'form');
   let type: TypeNode = { kind: 'primitive', name: 'unknown' };
+  let notesSchema: unknown;
   let contentType: string | undefined;
   if (isObject(p.content)) {
     const [mediaType] = Object.keys(p.content);
@@ -114,7 +116,10 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment
     }
   } else if (p.schema !== undefined) {
     type = schemaToType(p.schema, childPointer(pointer, 'schema'), ctx.schema);
+    // A schema by reference (`$ref: Limit`) still documents the parameter it types.
+    notesSchema = refTarget(ctx.schema.document, p.schema);
   }
+  const notes = valueNotes(notesSchema ?? {}, p.example);
   // a bare `#name` in the path key says the key must be present
   const required = where === 'path' || p.required === true || fragment.presentKeys.some((key) => sameName({ name, in: where }, key));
   const fixed = required && contentType === undefined ? fixedValue(ctx.schema.document, p, where, childPointer(pointer, 'schema')) : undefined;
@@ -129,8 +134,18 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment
     contentType,
     description: optionalString(p.description),
     deprecated: p.deprecated === true || undefined,
+    ...(notes ? { notes } : {}),
     ...(fixed ? { fixed } : {}),
   };
+}
+
+/** The schema a `$ref` leads to, for its annotations; a ref that leads nowhere documents nothing (its type is `unknown` already). */
+function refTarget(document: JsonObject, schema: unknown): unknown {
+  try {
+    return deref(document, schema, '#').value;
+  } catch {
+    return undefined;
+  }
 }
 
 function mediaList(content: unknown, pointer: string, ctx: OperationContext): MediaModel[] {

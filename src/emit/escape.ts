@@ -3,6 +3,7 @@
  * reaches generated code only through one of these.
  */
 import { isIdentifier } from '../plan/identifiers.js';
+import { htmlToMarkdown } from '../readme/html-to-markdown.js';
 
 /** A property key in an object type or literal: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
@@ -38,13 +39,14 @@ export function docText(text: string): string {
 }
 
 /**
- * A JSDoc block at the given indentation, or '' when there is nothing to say.
- * Lines are ` * ` prefixed; the result ends with a newline.
+ * A JSDoc block at the given indentation, or '' when there is nothing to say. HTML in a line (AWS
+ * descriptions) becomes Markdown first, which hovers render. Lines are ` * ` prefixed; the result
+ * ends with a newline.
  */
 export function docComment(lines: Array<string | undefined>, indent = ''): string {
   const body = lines
     .filter((l): l is string => l !== undefined && l.trim() !== '')
-    .map(docText)
+    .map((l) => docText(htmlToMarkdown(l)))
     .join('\n\n')
     .split('\n');
   if (body.length === 0 || (body.length === 1 && body[0] === '')) return '';

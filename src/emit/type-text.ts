@@ -1,5 +1,6 @@
 import type { ObjectNode, PropertyNode, TypeNode } from '../model/index.js';
 import { docComment, literal, propertyKey } from './escape.js';
+import { noteTags } from './value-notes-doc.js';
 
 export interface TypeTextOptions {
   /** Emitted identifier for a named type key (the planner decides names; you just call this). */
@@ -239,6 +240,8 @@ function needsParens(node: TypeNode, position: Position): boolean {
 
 function tags(property: PropertyNode): string | undefined {
   const lines: string[] = [];
+  const notes = noteTags(property.notes);
+  if (notes !== undefined) lines.push(notes);
   if (property.readOnly) lines.push('@readonly');
   if (property.writeOnly) lines.push('@writeonly');
   if (property.deprecated) lines.push('@deprecated');

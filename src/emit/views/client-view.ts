@@ -93,7 +93,7 @@ function methodView(op: PlannedOperation, refs: { refName: (key: string) => stri
   if (op.args.length > 0) {
     const argsType: TypeNode = {
       kind: 'object',
-      properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated })),
+      properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated, notes: a.notes })),
     };
     const optional = op.args.every((a) => !a.required) ? '?' : '';
     params = `args${optional}: ${typeToText(argsType, refs, '  ')}, options?: RequestOptions`;
