@@ -29,11 +29,9 @@ function normalize(text: string): string {
   return text.replace(/\r\n?|\u2028|\u2029/g, '\n').replace(CONTROL, '');
 }
 
-/** Spec text inside one line (a heading, a list item, a table cell): line breaks become spaces; HTML becomes Markdown. */
+/** Spec text inside one line (a heading, a list item, a table cell): line breaks become spaces. Tags stay text here: only descriptions (mdBlock) are read as HTML. */
 export function mdInline(text: string): string {
-  const oneLine = (t: string) => t.replace(/\s*\n\s*/g, ' ').trim();
-  if (looksLikeHtml(text)) return oneLine(htmlToMarkdown(normalize(text), (run) => escapeAnywhere(run).replace(/\n/g, ' ')));
-  return escapeAnywhere(oneLine(normalize(text)));
+  return escapeAnywhere(normalize(text).replace(/\s*\n\s*/g, ' ').trim());
 }
 
 /**
