@@ -189,6 +189,13 @@ export class PetstoreAuthClient {
    * Auth: apiKeyHeader, or oauth (pets:read).
    */
   listPets(args?: {
+    /**
+     * How many pets a page holds.
+     *
+     * @minimum 1
+     * @maximum 100
+     * @default 20
+     */
     limit?: number;
     /** Only pets with all of these tags. */
     tags?: string[];
@@ -215,7 +222,10 @@ export class PetstoreAuthClient {
    *
    * Auth: apiKeyQuery, or apiKeyCookie.
    */
-  getPet(args: { petId: number }, options?: RequestOptions): ApiPromise<T.Pet> {
+  getPet(args: {
+    /** @format int64 */
+    petId: number;
+  }, options?: RequestOptions): ApiPromise<T.Pet> {
     return this.#core.request(operations.getPet, args, options);
   }
 
@@ -226,7 +236,10 @@ export class PetstoreAuthClient {
    *
    * Auth: basic + apiKeyHeader.
    */
-  deletePet(args: { petId: number }, options?: RequestOptions): ApiPromise<undefined> {
+  deletePet(args: {
+    /** @format int64 */
+    petId: number;
+  }, options?: RequestOptions): ApiPromise<undefined> {
     return this.#core.request(operations.deletePet, args, options);
   }
 
@@ -237,7 +250,10 @@ export class PetstoreAuthClient {
    *
    * Auth: bearer.
    */
-  getPhoto(args: { petId: number }, options?: RequestOptions): ApiPromise<Blob> {
+  getPhoto(args: {
+    /** @format int64 */
+    petId: number;
+  }, options?: RequestOptions): ApiPromise<Blob> {
     return this.#core.request(operations.getPhoto, args, options);
   }
 
@@ -247,6 +263,7 @@ export class PetstoreAuthClient {
    * Auth: bearer.
    */
   uploadPhoto(args: {
+    /** @format int64 */
     petId: number;
     body: {
       file: Blob;
