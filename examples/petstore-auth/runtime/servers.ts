@@ -64,12 +64,15 @@ export function chooseServer(servers: readonly ServerSpec[], operations: Operati
       throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; ${valid.length ? `the variables are ${valid.join(', ')}` : 'the servers have no variables'}`);
     }
   }
-  const baseUrl = chosen === undefined ? '' : substitute(chosen, values);
+  // With a baseUrl, a variable without default needs no value: that server is not used.
+  const requireAll = options.baseUrl === undefined;
+  const baseUrl = chosen === undefined ? '' : substitute(chosen, values, requireAll);
   const operationBaseUrls = new Map<string, string>();
   for (const [id, server] of operationServers) {
-    const url = substitute(server, values);
+    const url = substitute(server, values, requireAll);
+    if (!requireAll) continue;
     if (!isUrl(url)) throw new TypeError(`the server of operation ${id} is not a valid absolute URL with these serverVariables`);
-    if (options.baseUrl === undefined) operationBaseUrls.set(id, url);
+    operationBaseUrls.set(id, url);
   }
   if (chosen !== undefined && options.baseUrl === undefined && !isUrl(baseUrl)) {
     throw new TypeError(`server ${String(index)} is not a valid absolute URL with these serverVariables; pass baseUrl`);
@@ -102,13 +105,16 @@ function variableValues(raw: unknown): Readonly<Record<string, string>> {
  * The template with each `{name}` it declares replaced: the caller's value (checked against the
  * enum) or the default. Values for names it does not declare belong to other servers.
  */
-function substitute(server: ServerSpec, values: Readonly<Record<string, string>>): string {
+function substitute(server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean): string {
   const declared = server.variables ?? {};
   const chosen: Record<string, string> = Object.create(null);
   for (const name of Object.keys(declared)) {
     const variable = declared[name]!;
     const value = own(values, name) ? values[name]! : variable.default;
-    if (value === undefined) throw new TypeError(`serverVariables.${name} is required: the document gives ${server.url} no default for it`);
+    if (value === undefined) {
+      if (!requireAll) continue;
+      throw new TypeError(`serverVariables.${name} is required: the document gives ${server.url} no default for it`);
+    }
     if (variable.enum !== undefined && variable.enum.length > 0 && !variable.enum.includes(value)) {
       throw new TypeError(`serverVariables.${name} must be one of ${variable.enum.map((v) => JSON.stringify(v)).join(', ')}`);
     }

@@ -32,6 +32,8 @@ describe('chooseServer: the URL', () => {
   it('baseUrl wins: no operation keeps a server of its own, yet the options are still checked', () => {
     expect(choose({ baseUrl: 'http://127.0.0.1:1' }).operationBaseUrls.size).toBe(0);
     expect(() => choose({ baseUrl: 'http://127.0.0.1:1', server: 7 })).toThrow(TypeError);
+    // A variable without default needs no value when baseUrl is given: that server is not used.
+    expect(choose({ baseUrl: 'http://127.0.0.1:1', server: 2 }).operationBaseUrls.size).toBe(0);
   });
 
   it('a document without servers: an empty URL (the core then asks for baseUrl), and no `server` to choose', () => {
