@@ -10,12 +10,31 @@ import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { ClientCredentialsGrant, ImplicitGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import type { RetryOptions } from './runtime/retry.js';
+import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
-const DEFAULT_BASE_URL = "https://eu.petstore.example/v1";
+const SERVERS = [
+  {
+    url: "https://{region}.petstore.example/v1",
+    variables: { region: { default: "eu", enum: ["eu", "us"] } },
+  },
+  { url: "http://127.0.0.1:{port}/v1", variables: { port: { default: "8080" } } },
+] as const satisfies readonly ServerSpec[];
+
+/** Operations with servers of their own: the first of them, by operation. */
+const OPERATION_SERVERS: OperationServers = {
+  getPhoto: {
+    url: "https://{region}.photos.petstore.example/v1",
+    variables: { region: { default: "eu", enum: ["eu", "us"] } },
+  },
+  uploadPhoto: {
+    url: "https://{region}.photos.petstore.example/v1",
+    variables: { region: { default: "eu", enum: ["eu", "us"] } },
+  },
+};
 
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
@@ -48,9 +67,36 @@ export interface AuthOptions {
   oauth?: ClientCredentialsGrant | ImplicitGrant | JwtBearerCredentials;
 }
 
+/** Values for the server URL templates' variables. */
+export type ServerVariables = {
+  /**
+   * Where the account's data lives.
+   *
+   * Default for `https://{region}.petstore.example/v1`: `eu`.
+   *
+   * Default for `https://{region}.photos.petstore.example/v1`: `eu`.
+   */
+  region?: "eu" | "us";
+  /** Default for `http://127.0.0.1:{port}/v1`: `8080`. */
+  port?: string;
+};
+
 export interface ClientOptions {
-  /** Base URL of the API. Default: `https://eu.petstore.example/v1`. */
+  /** Base URL of the API; wins over `server` and `serverVariables`. Default: the chosen server's URL (`https://eu.petstore.example/v1` for server 0 with its defaults). */
   baseUrl?: string;
+  /**
+   * Which of the document's servers to send to, by index. Default: `0`. `baseUrl` wins over it.
+   *
+   * - `0`: `https://{region}.petstore.example/v1` — Production
+   * - `1`: `http://127.0.0.1:{port}/v1` — A local instance
+   */
+  server?: 0 | 1;
+  /**
+   * Values for the `{variables}` in the server URLs, substituted as given (not percent-encoded); each one left out takes its default. A value outside a variable's `enum` throws at construction.
+   *
+   * Operations with servers of their own are sent there (with these values) unless `baseUrl` is set.
+   */
+  serverVariables?: ServerVariables;
   /** Credentials per security scheme. */
   auth?: AuthOptions;
   /** The `fetch` to send requests with. Default: the global `fetch`. */
@@ -98,8 +144,10 @@ export interface OperationErrors {
   createPet: { status: HttpErrorStatus; body: T.Error };
   getPet: { status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 404>; body: unknown };
   deletePet: { status: HttpErrorStatus; body: unknown };
+  getPhoto: { status: HttpErrorStatus; body: unknown };
   uploadPhoto: { status: HttpErrorStatus; body: unknown };
   searchPets: { status: HttpErrorStatus; body: unknown };
+  watchPets: { status: HttpErrorStatus; body: unknown };
   health: { status: HttpErrorStatus; body: unknown };
 }
 
@@ -119,9 +167,11 @@ export class PetstoreAuthCore {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
-    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
+    const baseUrl = options.baseUrl ?? servers.baseUrl;
     this.#core = new ClientCore({
       baseUrl,
+      operationBaseUrls: servers.operationBaseUrls,
       fetch: options.fetch,
       headers: options.headers,
       timeoutMs: options.timeoutMs,
@@ -162,6 +212,13 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    * Auth: apiKeyHeader, or oauth (pets:read).
    */
   listPets(args?: {
+    /**
+     * How many pets a page holds.
+     *
+     * @minimum 1
+     * @maximum 100
+     * @default 20
+     */
     limit?: number;
     /** Only pets with all of these tags. */
     tags?: string[];
@@ -188,7 +245,10 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: apiKeyQuery, or apiKeyCookie.
    */
-  getPet(args: { petId: number }, options?: RequestOptions): ApiPromise<T.Pet> {
+  getPet(args: {
+    /** @format int64 */
+    petId: number;
+  }, options?: RequestOptions): ApiPromise<T.Pet> {
     return core$(this).request(operations.getPet, args, options);
   }
 
@@ -199,8 +259,25 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: basic + apiKeyHeader.
    */
-  deletePet(args: { petId: number }, options?: RequestOptions): ApiPromise<undefined> {
+  deletePet(args: {
+    /** @format int64 */
+    petId: number;
+  }, options?: RequestOptions): ApiPromise<undefined> {
     return core$(this).request(operations.deletePet, args, options);
+  }
+
+  /**
+   * The pet's photo
+   *
+   * `GET /pets/{petId}/photo`
+   *
+   * Auth: bearer.
+   */
+  getPhoto(args: {
+    /** @format int64 */
+    petId: number;
+  }, options?: RequestOptions): ApiPromise<Blob> {
+    return core$(this).request(operations.getPhoto, args, options);
   }
 
   /**
@@ -209,6 +286,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    * Auth: bearer.
    */
   uploadPhoto(args: {
+    /** @format int64 */
     petId: number;
     body: {
       file: Blob;
@@ -227,6 +305,19 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    */
   searchPets(args: { q: string }, options?: RequestOptions): ApiPromise<T.Pet[]> {
     return core$(this).request(operations.searchPets, args, options);
+  }
+
+  /**
+   * Changes to pets as they happen
+   *
+   * A `text/event-stream` of `created`, `updated` and `removed` events; the method resolves to the stream.
+   *
+   * `GET /events`
+   *
+   * Auth: bearer.
+   */
+  watchPets(options?: RequestOptions): ApiPromise<ReadableStream<Uint8Array>> {
+    return core$(this).request(operations.watchPets, undefined, options);
   }
 
   /**

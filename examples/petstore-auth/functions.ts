@@ -13,6 +13,13 @@ import type * as T from './types.js';
  * Auth: apiKeyHeader, or oauth (pets:read).
  */
 export function listPets(client: PetstoreAuthCore, args?: {
+  /**
+   * How many pets a page holds.
+   *
+   * @minimum 1
+   * @maximum 100
+   * @default 20
+   */
   limit?: number;
   /** Only pets with all of these tags. */
   tags?: string[];
@@ -39,7 +46,10 @@ export function createPet(client: PetstoreAuthCore, args: { body: T.NewPet }, op
  *
  * Auth: apiKeyQuery, or apiKeyCookie.
  */
-export function getPet(client: PetstoreAuthCore, args: { petId: number }, options?: RequestOptions): ApiPromise<T.Pet> {
+export function getPet(client: PetstoreAuthCore, args: {
+  /** @format int64 */
+  petId: number;
+}, options?: RequestOptions): ApiPromise<T.Pet> {
   return core$(client).request(specs$.getPetSpec, args, options);
 }
 
@@ -50,8 +60,25 @@ export function getPet(client: PetstoreAuthCore, args: { petId: number }, option
  *
  * Auth: basic + apiKeyHeader.
  */
-export function deletePet(client: PetstoreAuthCore, args: { petId: number }, options?: RequestOptions): ApiPromise<undefined> {
+export function deletePet(client: PetstoreAuthCore, args: {
+  /** @format int64 */
+  petId: number;
+}, options?: RequestOptions): ApiPromise<undefined> {
   return core$(client).request(specs$.deletePetSpec, args, options);
+}
+
+/**
+ * The pet's photo
+ *
+ * `GET /pets/{petId}/photo`
+ *
+ * Auth: bearer.
+ */
+export function getPhoto(client: PetstoreAuthCore, args: {
+  /** @format int64 */
+  petId: number;
+}, options?: RequestOptions): ApiPromise<Blob> {
+  return core$(client).request(specs$.getPhotoSpec, args, options);
 }
 
 /**
@@ -60,6 +87,7 @@ export function deletePet(client: PetstoreAuthCore, args: { petId: number }, opt
  * Auth: bearer.
  */
 export function uploadPhoto(client: PetstoreAuthCore, args: {
+  /** @format int64 */
   petId: number;
   body: {
     file: Blob;
@@ -78,6 +106,19 @@ export function uploadPhoto(client: PetstoreAuthCore, args: {
  */
 export function searchPets(client: PetstoreAuthCore, args: { q: string }, options?: RequestOptions): ApiPromise<T.Pet[]> {
   return core$(client).request(specs$.searchPetsSpec, args, options);
+}
+
+/**
+ * Changes to pets as they happen
+ *
+ * A `text/event-stream` of `created`, `updated` and `removed` events; the method resolves to the stream.
+ *
+ * `GET /events`
+ *
+ * Auth: bearer.
+ */
+export function watchPets(client: PetstoreAuthCore, options?: RequestOptions): ApiPromise<ReadableStream<Uint8Array>> {
+  return core$(client).request(specs$.watchPetsSpec, undefined, options);
 }
 
 /**

@@ -44,6 +44,16 @@ export const deletePetSpec = {
   security: [[["basic", []], ["apiKeyHeader", []]]],
 } as unknown as OperationSpec;
 
+export const getPhotoSpec = {
+  id: "getPhoto",
+  method: "GET",
+  path: "/pets/{petId}/photo",
+  params: [{ key: "petId", name: "petId", in: "path" }],
+  accept: "image/png",
+  response: "blob",
+  security: [[["bearer", []]]],
+} as unknown as OperationSpec;
+
 export const uploadPhotoSpec = {
   id: "uploadPhoto",
   method: "PUT",
@@ -62,6 +72,16 @@ export const searchPetsSpec = {
   security: [[], [["bearer", []]]],
 } as unknown as OperationSpec;
 
+export const watchPetsSpec = {
+  id: "watchPets",
+  method: "GET",
+  path: "/events",
+  params: [],
+  accept: "text/event-stream",
+  response: "stream",
+  security: [[["bearer", []]]],
+} as unknown as OperationSpec;
+
 export const healthSpec = { id: "health", method: "GET", path: "/health", params: [], accept: "text/plain", security: [] } as unknown as OperationSpec;
 
 const table = {
@@ -69,8 +89,10 @@ const table = {
   createPet: createPetSpec,
   getPet: getPetSpec,
   deletePet: deletePetSpec,
+  getPhoto: getPhotoSpec,
   uploadPhoto: uploadPhotoSpec,
   searchPets: searchPetsSpec,
+  watchPets: watchPetsSpec,
   health: healthSpec,
 };
 

@@ -3,14 +3,26 @@
 export type PetStatus = "available" | "pending" | "adopted";
 
 export type NewPet = {
+  /**
+   * The name the pet answers to, shown as is: see [naming rules](https://petstore.example/docs/names). **No** leading or trailing spaces.
+   *
+   * @pattern ^\S(.*\S)?$
+   * @minLength 1
+   * @maxLength 64
+   * @example "Rex"
+   */
   name: string;
   kind: "cat" | "dog";
   tags?: string[];
+  /** @format date */
   birthday?: string | null;
 };
 
 export type Pet = NewPet & {
-  /** @readonly */
+  /**
+   * @format int64
+   * @readonly
+   */
   id: number;
   status: PetStatus;
   owner?: Owner;

@@ -26,7 +26,7 @@ export function analyze(loaded: LoadedDocument): ApiModel {
     title: optionalString(info.title) ?? 'API',
     version: optionalString(info.version) ?? '',
     description: optionalString(info.description),
-    servers: analyzeServers(document),
+    servers: analyzeServers(document.servers) ?? [],
     operations: analyzeOperations({ schema, declaredSchemes, globalSecurity }),
     types: analyzeNamedTypes(schema),
     securitySchemes,

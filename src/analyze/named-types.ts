@@ -3,6 +3,7 @@ import type { NamedType } from '../model/index.js';
 import { isObject, type JsonObject } from '../json/json-object.js';
 import { optionalString } from './resolve.js';
 import { breakAliasCycles } from './schema/alias-cycles.js';
+import { valueNotes } from './schema/value-notes.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
 
 /** components/schemas → named types, in spec order, with no alias cycle TypeScript would reject. */
@@ -17,6 +18,7 @@ export function analyzeNamedTypes(ctx: SchemaContext): NamedType[] {
       type: schemaToType(schema, pointer, ctx),
       description: isObject(schema) ? (optionalString(schema.description) ?? optionalString(schema.title)) : undefined,
       deprecated: isObject(schema) && schema.deprecated === true ? true : undefined,
+      notes: valueNotes(schema),
       pointer,
     };
   });

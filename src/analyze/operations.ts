@@ -17,6 +17,8 @@ import { isObject, type JsonObject } from '../json/json-object.js';
 import { pathFragment, sameName, undeclaredFlags, type PathFragment } from './path-fragment.js';
 import { deref, optionalString } from './resolve.js';
 import { analyzeRequirement } from './security.js';
+import { analyzeServers } from './servers.js';
+import { valueNotes } from './schema/value-notes.js';
 import { schemaToType, type SchemaContext } from './schema-to-type.js';
 
 const METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
@@ -43,7 +45,7 @@ export function analyzeOperations(ctx: OperationContext): OperationModel[] {
       if (!METHODS.has(method)) continue;
       const pointer = childPointer(itemPointer, method);
       if (!isObject(item[method])) throw new KeywayError('E_INVALID', 'an operation must be an object', { pointer });
-      operations.push(operationFrom(path, fragment, method as HttpMethod, item[method] as JsonObject, pointer, shared, ctx));
+      operations.push(operationFrom(path, fragment, method as HttpMethod, item[method] as JsonObject, pointer, shared, ctx, item.servers));
     }
   }
   return operations;
@@ -57,12 +59,15 @@ function operationFrom(
   pointer: string,
   shared: ParameterModel[],
   ctx: OperationContext,
+  pathServers: unknown,
 ): OperationModel {
   const own = parameterList(op.parameters, childPointer(pointer, 'parameters'), ctx, fragment);
   const byKey = new Map<string, ParameterModel>();
   for (const p of [...shared, ...own]) byKey.set(`${p.in}\u0000${p.name}`, p); // operation-level wins
   const parameters = [...byKey.values()];
   const security = analyzeRequirement(op.security, childPointer(pointer, 'security'), ctx.declaredSchemes) ?? ctx.globalSecurity;
+  // The operation's own list overrides its path item's, which overrides the document's; an empty list overrides nothing.
+  const servers = [analyzeServers(op.servers), analyzeServers(pathServers)].find((list) => list !== undefined && list.length > 0);
   return {
     operationId: optionalString(op.operationId),
     method,
@@ -76,6 +81,7 @@ function operationFrom(
     requestBody: op.requestBody === undefined ? undefined : requestBodyFrom(op.requestBody, childPointer(pointer, 'requestBody'), ctx),
     responses: responsesFrom(op.responses, childPointer(pointer, 'responses'), ctx),
     security,
+    ...(servers ? { servers } : {}),
     pointer,
   };
 }
@@ -97,6 +103,7 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment
   }
   const style = optionalString(p.style) ?? (where === 'path' || where === 'header' ? 'simple' : 'form');
   let type: TypeNode = { kind: 'primitive', name: 'unknown' };
+  let notesSchema: unknown;
   let contentType: string | undefined;
   if (isObject(p.content)) {
     const [mediaType] = Object.keys(p.content);
@@ -109,7 +116,10 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment
     }
   } else if (p.schema !== undefined) {
     type = schemaToType(p.schema, childPointer(pointer, 'schema'), ctx.schema);
+    // A schema by reference (`$ref: Limit`) still documents the parameter it types.
+    notesSchema = refTarget(ctx.schema.document, p.schema);
   }
+  const notes = valueNotes(notesSchema ?? {}, p.example);
   // a bare `#name` in the path key says the key must be present
   const required = where === 'path' || p.required === true || fragment.presentKeys.some((key) => sameName({ name, in: where }, key));
   const fixed = required && contentType === undefined ? fixedValue(ctx.schema.document, p, where, childPointer(pointer, 'schema')) : undefined;
@@ -124,8 +134,18 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment
     contentType,
     description: optionalString(p.description),
     deprecated: p.deprecated === true || undefined,
+    ...(notes ? { notes } : {}),
     ...(fixed ? { fixed } : {}),
   };
+}
+
+/** The schema a `$ref` leads to, for its annotations; a ref that leads nowhere documents nothing (its type is `unknown` already). */
+function refTarget(document: JsonObject, schema: unknown): unknown {
+  try {
+    return deref(document, schema, '#').value;
+  } catch {
+    return undefined;
+  }
 }
 
 function mediaList(content: unknown, pointer: string, ctx: OperationContext): MediaModel[] {

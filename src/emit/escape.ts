@@ -3,6 +3,7 @@
  * reaches generated code only through one of these.
  */
 import { isIdentifier } from '../plan/identifiers.js';
+import { htmlToMarkdown } from '../readme/html-to-markdown.js';
 
 /** A property key in an object type or literal: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
@@ -45,15 +46,16 @@ export function docText(text: string): string {
 const DOC_TEXT_CHANGES = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\*\//;
 
 /**
- * A JSDoc block at the given indentation, or '' when there is nothing to say.
- * Lines are ` * ` prefixed; the result ends with a newline.
+ * A JSDoc block at the given indentation, or '' when there is nothing to say. HTML in a line (AWS
+ * descriptions) becomes Markdown first, which hovers render. Lines are ` * ` prefixed; the result
+ * ends with a newline.
  */
 export function docComment(lines: Array<string | undefined>, indent = ''): string {
   // one doc comment per property and method: a loop, and no split for the common one-line text
   let joined: string | undefined;
   for (const line of lines) {
     if (line === undefined || line.trim() === '') continue;
-    const text = docText(line);
+    const text = docText(htmlToMarkdown(line));
     joined = joined === undefined ? text : `${joined}\n\n${text}`;
   }
   if (joined === undefined || joined === '') return '';

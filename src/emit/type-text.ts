@@ -1,5 +1,6 @@
 import type { ObjectNode, PropertyNode, TypeNode } from '../model/index.js';
 import { docComment, literal, propertyKey } from './escape.js';
+import { noteTags } from './value-notes-doc.js';
 
 export interface TypeTextOptions {
   /** Emitted identifier for a named type key (the planner decides names; you just call this). */
@@ -57,7 +58,7 @@ class TypeWriter {
   private writeBare(node: TypeNode, indent: string): void {
     switch (node.kind) {
       case 'primitive':
-        this.parts.push(node.name);
+        this.parts.push(node.name === 'ByteStream' ? 'ReadableStream<Uint8Array>' : node.name);
         return;
       case 'literal':
         this.parts.push(literal(node.value));
@@ -239,6 +240,8 @@ function needsParens(node: TypeNode, position: Position): boolean {
 
 function tags(property: PropertyNode): string | undefined {
   const lines: string[] = [];
+  const notes = noteTags(property.notes);
+  if (notes !== undefined) lines.push(notes);
   if (property.readOnly) lines.push('@readonly');
   if (property.writeOnly) lines.push('@writeonly');
   if (property.deprecated) lines.push('@deprecated');

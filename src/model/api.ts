@@ -4,10 +4,24 @@ import type { NamedType } from './type-node.js';
 
 export type SourceVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
-export interface ServerModel {
-  /** URL with server variables replaced by their defaults. */
-  url: string;
+/** A `{name}` in a server URL template. */
+export interface ServerVariableModel {
+  name: string;
+  /** Absent only when the document omits the (required) default: the client must then be given a value. */
+  default?: string;
+  /** The only values allowed, when the document lists them. */
+  enum?: string[];
   description?: string;
+}
+
+export interface ServerModel {
+  /** URL with server variables replaced by their defaults (a variable without one stays `{name}`). */
+  url: string;
+  /** The URL template as the document writes it, `{variables}` and all. */
+  template: string;
+  description?: string;
+  /** In document order. */
+  variables: ServerVariableModel[];
 }
 
 /** The whole API as plain data, built once from the document; nothing after analysis reads the document. */

@@ -1,5 +1,6 @@
+import type { ServerModel } from './api.js';
 import type { SecurityRequirement } from './security.js';
-import type { TypeNode } from './type-node.js';
+import type { TypeNode, ValueNotes } from './type-node.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace' | 'query';
 
@@ -21,6 +22,8 @@ export interface ParameterModel {
   contentType?: string;
   description?: string;
   deprecated?: boolean;
+  /** Its schema's default, example (the parameter's own first), format, pattern and bounds, for doc comments. */
+  notes?: ValueNotes;
   /**
    * Filled in by the client, never asked of the caller: the one value a required parameter's schema
    * allows (single-value `enum` or `const`), or a query key sent bare with no value (`?acl`).
@@ -69,6 +72,11 @@ export interface OperationModel {
   responses: ResponseModel[];
   /** Effective requirement: the operation's own, else the document's. */
   security: SecurityRequirement;
+  /**
+   * The operation's own `servers`, else its path item's: where this operation is sent instead of the
+   * document's servers. Absent when neither declares any.
+   */
+  servers?: ServerModel[];
   /** JSON pointer of the operation, e.g. `#/paths/~1pets/get`. */
   pointer: string;
 }

@@ -13,7 +13,8 @@ export type TypeNode =
   | UnionNode
   | IntersectionNode;
 
-export type PrimitiveName = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'Blob';
+/** `ByteStream`: a body read as it arrives (`ReadableStream<Uint8Array>` in TypeScript). */
+export type PrimitiveName = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' | 'Blob' | 'ByteStream';
 
 export interface PrimitiveNode {
   kind: 'primitive';
@@ -43,6 +44,23 @@ export interface TupleNode {
   rest?: TypeNode;
 }
 
+/**
+ * What a schema says of its values beside their type, for doc comments (`@default 20`, `@minimum 1`).
+ * `default` and `example` are JSON text, as the document gives them.
+ */
+export interface ValueNotes {
+  default?: string;
+  example?: string;
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+}
+
 export interface PropertyNode {
   /** The property name exactly as the spec spells it. */
   name: string;
@@ -52,6 +70,7 @@ export interface PropertyNode {
   writeOnly?: boolean;
   deprecated?: boolean;
   description?: string;
+  notes?: ValueNotes;
 }
 
 export interface ObjectNode {
@@ -78,6 +97,7 @@ export interface NamedType {
   type: TypeNode;
   description?: string;
   deprecated?: boolean;
+  notes?: ValueNotes;
   /** JSON pointer of the schema in the source document, for messages. */
   pointer: string;
 }

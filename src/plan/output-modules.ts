@@ -72,11 +72,11 @@ export function outputModules(features: ClientFeatures, clientName: string, type
   return {
     'client.ts': {
       ...empty,
-      declares: ['DEFAULT_BASE_URL', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', CORE_ACCESSOR, coreName, clientName],
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', CORE_ACCESSOR, coreName, clientName],
       runtimeImports: [
-        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', 'chooseServer', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
-        ...types(['SchemeSpec', 'HeadersInit', ...features.optionTypes]),
+        ...types(['SchemeSpec', 'HeadersInit', 'OperationServers', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operations', 'T'],
     },
@@ -95,7 +95,7 @@ export function outputModules(features: ClientFeatures, clientName: string, type
         // The scale-out store (and its option types) ships with every client that manages tokens.
         ...types(features.managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : []),
       ],
-      siblingExports: [clientName, coreName, ...functionNames, 'AuthOptions', 'ClientOptions', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
+      siblingExports: [clientName, coreName, ...functionNames, 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
     },
   };
 }

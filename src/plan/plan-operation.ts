@@ -1,4 +1,4 @@
-import type { MediaModel, OperationModel, ParameterModel, TypeNode } from '../model/index.js';
+import type { MediaModel, OperationModel, ParameterModel, TypeNode, ValueNotes } from '../model/index.js';
 import { NameRegistry } from './name-registry.js';
 import { errorBranches, type ErrorBranch } from './error-responses.js';
 import { successResult } from './result-type.js';
@@ -11,6 +11,8 @@ export interface PlannedArg {
   type: TypeNode;
   description?: string;
   deprecated?: boolean;
+  /** Default, bounds, format, example: for the argument's doc comment. */
+  notes?: ValueNotes;
   /** The parameter it carries; undefined for the body. */
   parameter?: ParameterModel;
 }
@@ -45,6 +47,7 @@ export function planOperation(op: OperationModel, methodName: string, filled: (p
       type: p.type,
       description: p.description,
       deprecated: p.deprecated,
+      notes: p.notes,
       parameter: p,
     }));
   const media = op.requestBody?.contents[0];

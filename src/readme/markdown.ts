@@ -4,6 +4,8 @@
  * from the spec reaches the README through one of these, and comes out as the literal text.
  */
 
+import { htmlToMarkdown, looksLikeHtml } from './html-to-markdown.js';
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
@@ -27,7 +29,7 @@ function normalize(text: string): string {
   return text.replace(/\r\n?|\u2028|\u2029/g, '\n').replace(CONTROL, '');
 }
 
-/** Spec text inside one line (a heading, a list item, a table cell): line breaks become spaces. */
+/** Spec text inside one line (a heading, a list item, a table cell): line breaks become spaces. Tags stay text here: only descriptions (mdBlock) are read as HTML. */
 export function mdInline(text: string): string {
   return escapeAnywhere(normalize(text).replace(/\s*\n\s*/g, ' ').trim());
 }
@@ -37,6 +39,8 @@ export function mdInline(text: string): string {
  * line is escaped, and indentation is dropped so nothing becomes a code block.
  */
 export function mdBlock(text: string): string {
+  // HTML (AWS descriptions) becomes Markdown: the document's text is escaped, the markup made from its tags is kept.
+  if (looksLikeHtml(text)) return htmlToMarkdown(normalize(text), (run, lineStart) => (lineStart ? escapeLineStart(escapeAnywhere(run)) : escapeAnywhere(run)));
   return normalize(text)
     .split('\n')
     .map((line) => escapeLineStart(escapeAnywhere(line.trim())))

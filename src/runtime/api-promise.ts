@@ -1,4 +1,4 @@
-/** A call's outcome with the response it came from. The body has been read already: use status and headers. */
+/** A call's outcome with the response it came from. The body has been read already (unless `data` is its stream): use status and headers. */
 export interface ApiResponse<T> {
   data: T;
   response: Response;

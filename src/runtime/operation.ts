@@ -1,3 +1,4 @@
+
 /**
  * Plain data describing one operation. Generated code emits one of these per method as a const
  * object; the runtime reads nothing else about the spec.
@@ -57,4 +58,10 @@ export interface OperationSpec {
   security: SecuritySpec;
   /** Sent as `Accept` unless the caller's headers already set one. No default is sent otherwise. */
   accept?: string;
+  /**
+   * How a 2xx body is read when the document says so for every 2xx response with content: `stream`
+   * (`text/event-stream`): the Response body, unread; `blob` (binary media, `format: binary`): a
+   * Blob. Absent: by the Content-Type the server sends (see parse-response.ts).
+   */
+  response?: 'stream' | 'blob';
 }

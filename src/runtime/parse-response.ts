@@ -1,9 +1,13 @@
-export type BodyKind = 'json' | 'text' | 'blob';
+export type BodyKind = 'json' | 'text' | 'blob' | 'stream';
 
-/** How a body of this Content-Type is read: JSON (`application/json`, `*+json`), text (`text/*`, XML), else a Blob. */
+/**
+ * How a body of this Content-Type is read: JSON (`application/json`, `*+json`), the unread stream
+ * (`text/event-stream`: it may never end, so it is never buffered), text (`text/*`, XML), else a Blob.
+ */
 export function bodyKindOf(contentType: string | null): BodyKind {
   const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (mime === 'application/json' || mime.endsWith('+json')) return 'json';
+  if (mime === 'text/event-stream') return 'stream';
   if (mime.startsWith('text/') || mime === 'application/xml' || mime.endsWith('+xml')) return 'text';
   return 'blob';
 }
@@ -21,8 +25,13 @@ export async function discardBody(response: Response): Promise<void> {
   }
 }
 
-/** The parsed body of a 2xx response; undefined when there is none. Invalid JSON rejects. */
-export function readSuccessBody(response: Response, method: string, operation: string): Promise<unknown> {
+/**
+ * The body of a 2xx response; undefined when there is none. `as`: what the document declares the
+ * success body to be (a stream or binary), which wins over the Content-Type the server sent, so the
+ * value matches the method's type; an empty Blob is then still a Blob. Invalid JSON rejects.
+ */
+export async function readSuccessBody(response: Response, method: string, operation: string, as?: 'stream' | 'blob'): Promise<unknown> {
+  if (as !== undefined && !hasNoBody(response, method)) return as === 'stream' ? response.body : response.blob();
   return readBody(response, method, (_text, error) => {
     throw new Error(`${operation}: the ${response.status} response says JSON but its body does not parse`, { cause: error });
   });
@@ -39,6 +48,7 @@ async function readBody(response: Response, method: string, onInvalidJson: (text
     return undefined;
   }
   const kind = bodyKindOf(response.headers.get('content-type'));
+  if (kind === 'stream') return response.body;
   if (kind === 'blob') {
     const blob = await response.blob();
     return blob.size === 0 ? undefined : blob;

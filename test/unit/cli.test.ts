@@ -36,7 +36,7 @@ describe('keyway CLI', () => {
     const result = await keyway('generate', EXAMPLE, '-o', out, '--name', 'Pets');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Pets → .*\(7 operations, 5 types, 6 security schemes, \d+ files/);
+    expect(result.stdout).toMatch(/Pets → .*\(9 operations, 5 types, 6 security schemes, \d+ files/);
     expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('export class Pets extends PetsCore {');
   });
 

@@ -120,6 +120,6 @@ describe('generate({ onProgress })', () => {
     const stages = events.filter((e) => e.type !== 'load-stage').map((e) => `${e.type} ${e.stage}`);
     expect(stages).toEqual(['start load', 'end load', 'start analyze', 'end analyze', 'start plan', 'end plan', 'start render', 'end render', 'start write', 'end write']);
     expect(events.filter((e) => e.type === 'load-stage').map((e) => e.stage)).toEqual(['read', 'version', 'refs', 'validate']);
-    expect(events.find((e) => e.type === 'start' && e.stage === 'render')).toMatchObject({ detail: 'rendering 7 operations, 5 types' });
+    expect(events.find((e) => e.type === 'start' && e.stage === 'render')).toMatchObject({ detail: 'rendering 9 operations, 5 types' });
   });
 });

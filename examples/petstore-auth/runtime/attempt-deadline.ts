@@ -50,10 +50,15 @@ export class AttemptDeadline {
     this.#lent.controller.abort(reason);
   }
 
-  dispose(): void {
+  /**
+   * `keepCallerSignal`: the attempt's fetch is still in use (a body stream being read), so the
+   * caller's signal goes on aborting it and its controller is not lent to another attempt.
+   */
+  dispose(keepCallerSignal = false): void {
     if (this.#disposed) return; // a controller given back twice would serve two attempts at once
     this.#disposed = true;
     clearTimeout(this.#timer);
+    if (keepCallerSignal) return;
     if (this.#onOuterAbort !== undefined) this.#outer?.removeEventListener('abort', this.#onOuterAbort);
     if (!this.#aborted) this.#pool?.give(this.#lent);
   }

@@ -48,10 +48,15 @@ export async function callWithRetries<T>(
     const attemptOptions: AttemptOptions = { ...options, headers, signal: deadline.signal, state };
     const canRetry = (): boolean => retryable && attempt <= policy.maxRetries && state.replayable;
     let delay: number;
+    let streaming = false;
     try {
       const notes: string[] = [];
       const sent = await sender.attempt(op, args, attemptOptions, chosen, notes);
-      if (!(policy.statuses.has(sent.response.status) && canRetry())) return await settleResponse<T>(op, sent.response, notes);
+      if (!(policy.statuses.has(sent.response.status) && canRetry())) {
+        const settled = await settleResponse<T>(op, sent.response, notes);
+        streaming = settled.data !== null && (settled.data as unknown) === settled.response.body;
+        return settled;
+      }
       await discardBody(sent.response);
       delay = retryDelayMs(policy, attempt, sent.response);
     } catch (error) {
@@ -61,7 +66,8 @@ export async function callWithRetries<T>(
       if (!(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
       delay = retryDelayMs(policy, attempt, undefined);
     } finally {
-      deadline.dispose();
+      // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
+      deadline.dispose(streaming);
     }
     await wait(delay, options.signal);
   }

@@ -37,6 +37,8 @@ export interface RequestOptions {
 
 export interface CoreConfig {
   baseUrl: string;
+  /** Per operation id, a base URL of its own (the operation's or its path's `servers`), used instead of baseUrl. */
+  operationBaseUrls?: ReadonlyMap<string, string> | undefined;
   /** Defaults to the global fetch, looked up on every request. */
   fetch?: FetchLike | undefined;
   headers?: HeadersInit | undefined;

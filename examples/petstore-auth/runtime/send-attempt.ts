@@ -47,7 +47,7 @@ export class AttemptSender {
    */
   async #send(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[]): Promise<SentRequest> {
     const config = this.#config;
-    let request = prepareRequest(config.baseUrl, config.headers, op, args, options.headers);
+    let request = prepareRequest(config.operationBaseUrls?.get(op.id) ?? config.baseUrl, config.headers, op, args, options.headers);
     options.state.url = request.url;
     const hooks = config.hooks;
     const hookContext: HookContext | undefined = hooks === undefined ? undefined : { operation: op.id, attempt: options.state.attempt };
@@ -80,7 +80,7 @@ export class AttemptSender {
         throw new TypeError(`${op.id}: more than ${REDIRECT_LIMIT} redirects`);
       }
       await discardBody(response);
-      const fresh = prepareRequest(config.baseUrl, config.headers, op, args, options.headers);
+      const fresh = prepareRequest(config.operationBaseUrls?.get(op.id) ?? config.baseUrl, config.headers, op, args, options.headers);
       request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
       if (!target.keepBody) dropBodyHeaders(request.headers);
       authenticated = request.url.origin === apiOrigin;

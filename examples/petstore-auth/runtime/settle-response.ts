@@ -11,5 +11,5 @@ export async function settleResponse<T>(op: OperationSpec, response: Response, n
     const authNote = notes.length === 0 ? undefined : notes.join('; ');
     throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote });
   }
-  return { data: (await readSuccessBody(response, op.method, op.id)) as T, response };
+  return { data: (await readSuccessBody(response, op.method, op.id, op.response)) as T, response };
 }

@@ -2,6 +2,7 @@ import { childPointer } from '../../json/json-pointer.js';
 import type { ObjectNode, PropertyNode, TypeNode } from '../../model/index.js';
 import { isSchemaObject, keyword, stringList, type Convert, type SchemaObject } from './keywords.js';
 import { union } from './simplify.js';
+import { valueNotes } from './value-notes.js';
 
 /**
  * `properties` + `required` → property list in spec order. Names listed in `required` without a
@@ -36,6 +37,8 @@ function propertyNode(name: string, schema: unknown, required: boolean, type: Ty
   if (keyword(schema, 'deprecated') === true) property.deprecated = true;
   const description = keyword(schema, 'description');
   if (typeof description === 'string' && description.trim() !== '') property.description = description;
+  const notes = valueNotes(schema);
+  if (notes) property.notes = notes;
   return property;
 }
 

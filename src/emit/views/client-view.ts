@@ -6,6 +6,7 @@ import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
 import { typeToText } from '../type-text.js';
 import { describeOperationAuth } from './describe-security.js';
+import { serversView, type ServersView } from './servers-view.js';
 import { typeNameOf } from './type-refs.js';
 
 /** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
@@ -23,8 +24,9 @@ export interface ClientView {
   typesImport: string;
   classDoc: string;
   coreDoc: string;
-  defaultBaseUrl: string;
   baseUrlDoc: string;
+  /** The `server` and `serverVariables` options and the servers table. */
+  servers: ServersView;
   schemesLiteral: string;
   schemes: Array<{ doc: string; key: string; credentialType: string }>;
   /** Some scheme fetches tokens: the client takes token-store, hook and clock options. */
@@ -51,6 +53,9 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
   const schemeSpecs: Record<string, object> = Object.create(null);
   for (const scheme of plan.schemes) schemeSpecs[scheme.model.key] = scheme.spec;
   const defaultBaseUrl = model.servers[0]?.url ?? '';
+  const baseUrlDoc = defaultBaseUrl
+    ? `Base URL of the API; wins over \`server\` and \`serverVariables\`. Default: the chosen server's URL (\`${defaultBaseUrl}\` for server 0 with its defaults).`
+    : 'Base URL of the API. The document declares no server: pass one.';
   const methods = plan.operations.map((op) => methodView(op, refs, plan.schemes.length));
   return {
     clientName: plan.clientName,
@@ -60,8 +65,8 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
       `The ${plan.clientName} without its methods, for smaller bundles: pass it to the operation functions (\`${plan.operations[0]?.functionName ?? 'someOperation'}(client, …)\`), so an app carries only the operations it imports. Takes the same options.`,
     ]),
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
-    defaultBaseUrl: stringLiteral(defaultBaseUrl),
-    baseUrlDoc: docComment([`Base URL of the API. Default: \`${defaultBaseUrl || '(none declared)'}\`.`], '  '),
+    baseUrlDoc: docComment([baseUrlDoc], '  '),
+    servers: serversView(model, plan.operations.map((op) => ({ id: op.methodName, model: op.model }))),
     schemesLiteral: toLiteral(schemeSpecs),
     schemes: plan.schemes.map((scheme) => ({
       doc: docComment([`\`${scheme.model.key}\`: ${scheme.summary}`, scheme.model.description], '  '),
@@ -101,7 +106,7 @@ export function methodView(op: PlannedOperation, refs: { refName: (key: string) 
   if (op.args.length > 0) {
     const argsType: TypeNode = {
       kind: 'object',
-      properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated })),
+      properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated, notes: a.notes })),
     };
     const optional = op.args.every((a) => !a.required) ? '?' : '';
     params = `args${optional}: ${typeToText(argsType, refs, indent)}, options?: RequestOptions`;

@@ -1,5 +1,5 @@
 import type { PlannedOperation } from '../../plan/index.js';
-import { isSuccessStatus } from '../../plan/result-type.js';
+import { isSuccessStatus, successReading } from '../../plan/result-type.js';
 import type { OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
 
 /** The runtime's `OperationSpec` for one operation, as plain data. */
@@ -33,6 +33,7 @@ export function operationSpec(op: PlannedOperation): OperationSpec {
       ];
     }),
     accept: acceptHeader(op),
+    response: successReading(model),
     body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType } : undefined,
     security: model.security.map((alt) => alt.schemes.map((s): SchemeUseSpec => [s.scheme, s.scopes])),
   } satisfies OperationSpec;

@@ -1,6 +1,7 @@
 import type { Plan } from '../../plan/index.js';
 import { docComment } from '../escape.js';
 import { typeToText } from '../type-text.js';
+import { noteTags } from '../value-notes-doc.js';
 import { typeNameOf } from './type-refs.js';
 
 /** What templates/types.ts.hbs inserts: one declaration per named schema. */
@@ -13,7 +14,7 @@ export function typesView(plan: Plan): TypesView {
   const refs = { refName: (key: string) => typeNameOf(plan, key) };
   return {
     types: plan.model.types.map((t) => ({
-      doc: docComment([t.description, t.deprecated ? '@deprecated' : undefined]),
+      doc: docComment([t.description, noteTags(t.notes), t.deprecated ? '@deprecated' : undefined]),
       name: typeNameOf(plan, t.key),
       type: typeToText(t.type, refs),
     })),

@@ -16,7 +16,7 @@ export const objectCases: SchemaCase[] = [
   {
     why: 'required and optional properties, non-identifier key quoted, integer is number',
     given: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, 'x-y': { type: 'integer', format: 'int64' } } },
-    want: lines('{', '  name: string;', '  "x-y"?: number;', '}'),
+    want: lines('{', '  name: string;', '  /** @format int64 */', '  "x-y"?: number;', '}'),
   },
   {
     why: 'readOnly / writeOnly / deprecated / description become JSDoc',

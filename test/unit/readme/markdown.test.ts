@@ -49,3 +49,15 @@ describe('mdFence', () => {
     expect(mdFence('x', 'sh')).toBe('```sh\nx\n```');
   });
 });
+
+describe('HTML descriptions in the README', () => {
+  it.each([
+    ['paragraphs, code, bold, a link and a list become Markdown', '<p>Use <code>ListTables</code>, <b>not</b> Scan: <a href="https://docs.aws.amazon.com/x">guide</a>.</p><ul><li>one</li><li>two</li></ul>', 'Use `ListTables`, **not** Scan: [guide](https://docs.aws.amazon.com/x).\n\n- one\n- two'],
+    ["the document's text inside is still escaped: no raw HTML, no stray emphasis or heading", '<p>&lt;script&gt;alert(1)&lt;/script&gt; a*b</p><p># not a heading</p>', '&lt;script&gt;alert(1)&lt;/script&gt; a\\*b\n\n\\# not a heading'],
+    ['a paragraph that starts like a list item is not one', '<p>1. first</p>', '1\\. first'],
+  ])('%s', (_, given, want) => expect(mdBlock(given)).toBe(want));
+
+  it('inline text (titles, table cells, a bearer format) keeps its tags as text', () => {
+    expect(mdInline('JWT <i>')).toBe('JWT &lt;i&gt;');
+  });
+});

@@ -13,6 +13,8 @@ describe('bodyKindOf', () => {
     ['text/html; charset=utf-8', 'text'],
     ['application/xml', 'text'],
     ['application/atom+xml', 'text'],
+    ['text/event-stream', 'stream'],
+    ['Text/Event-Stream; charset=utf-8', 'stream'],
     ['application/octet-stream', 'blob'],
     ['image/png', 'blob'],
     [null, 'blob'],
@@ -47,6 +49,24 @@ describe('readSuccessBody', () => {
     const body = await readSuccessBody(new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } }), 'GET', 'op');
     expect(body).toBeInstanceOf(Blob);
     expect(new Uint8Array(await (body as Blob).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('text/event-stream resolves to the unread body stream, even undeclared: it may never end', async () => {
+    const response = new Response('data: 1\n\n', { headers: { 'content-type': 'text/event-stream' } });
+    const body = await readSuccessBody(response, 'GET', 'op');
+    expect(body).toBe(response.body);
+    expect(response.bodyUsed).toBe(false);
+  });
+
+  it('what the document declares wins over the Content-Type sent', async () => {
+    const stream = new Response('{"a":1}', { headers: { 'content-type': 'application/json' } });
+    expect(await readSuccessBody(stream, 'GET', 'op', 'stream')).toBe(stream.body);
+    const blob = await readSuccessBody(new Response('{"a":1}', { headers: { 'content-type': 'application/json' } }), 'GET', 'op', 'blob');
+    expect(blob).toBeInstanceOf(Blob);
+    expect(await (blob as Blob).text()).toBe('{"a":1}');
+    // A declared binary body that is empty is an empty Blob, as the method's type says; no body at all stays undefined.
+    expect(await readSuccessBody(new Response(new Uint8Array(0), { headers: { 'content-type': 'image/png' } }), 'GET', 'op', 'blob')).toBeInstanceOf(Blob);
+    expect(await readSuccessBody(new Response(null, { status: 204 }), 'GET', 'op', 'stream')).toBeUndefined();
   });
 
   it('rejects invalid JSON on success, naming the operation', async () => {

@@ -6,12 +6,16 @@ import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions } fr
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
 import type { RetryOptions } from './runtime/retry.js';
+import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
-const DEFAULT_BASE_URL = "http://localhost";
+const SERVERS = [{ url: "http://localhost" }] as const satisfies readonly ServerSpec[];
+
+/** Operations with servers of their own: the first of them, by operation. */
+const OPERATION_SERVERS: OperationServers = {};
 
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
@@ -36,9 +40,20 @@ export interface AuthOptions {
   bearer_auth?: TokenSource;
 }
 
+/** Values for the server URL templates' variables. */
+export type ServerVariables = Record<string, never>;
+
 export interface ClientOptions {
-  /** Base URL of the API. Default: `http://localhost`. */
+  /** Base URL of the API; wins over `server` and `serverVariables`. Default: the chosen server's URL (`http://localhost` for server 0 with its defaults). */
   baseUrl?: string;
+  /**
+   * Which of the document's servers to send to, by index. Default: `0`. `baseUrl` wins over it.
+   *
+   * - `0`: `http://localhost`
+   */
+  server?: 0;
+  /** Values for the `{variables}` in the server URLs, substituted as given (not percent-encoded); each one left out takes its default. A value outside a variable's `enum` throws at construction. */
+  serverVariables?: ServerVariables;
   /** Credentials per security scheme. */
   auth?: AuthOptions;
   /** The `fetch` to send requests with. Default: the global `fetch`. */
@@ -98,9 +113,11 @@ export class AuthMatrixCore {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
-    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
+    const baseUrl = options.baseUrl ?? servers.baseUrl;
     this.#core = new ClientCore({
       baseUrl,
+      operationBaseUrls: servers.operationBaseUrls,
       fetch: options.fetch,
       headers: options.headers,
       timeoutMs: options.timeoutMs,

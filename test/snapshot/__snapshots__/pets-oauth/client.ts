@@ -11,11 +11,15 @@ import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGrant, ImplicitGrant, OpenIdConnectCredentials, PasswordGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import type { RetryOptions } from './runtime/retry.js';
+import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
-const DEFAULT_BASE_URL = "http://api.keyway.invalid";
+const SERVERS = [{ url: "http://api.keyway.invalid" }] as const satisfies readonly ServerSpec[];
+
+/** Operations with servers of their own: the first of them, by operation. */
+const OPERATION_SERVERS: OperationServers = {};
 
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
@@ -73,9 +77,20 @@ export interface AuthOptions {
   openIdConnect?: OpenIdConnectCredentials | ImplicitGrant | JwtBearerCredentials;
 }
 
+/** Values for the server URL templates' variables. */
+export type ServerVariables = Record<string, never>;
+
 export interface ClientOptions {
-  /** Base URL of the API. Default: `http://api.keyway.invalid`. */
+  /** Base URL of the API; wins over `server` and `serverVariables`. Default: the chosen server's URL (`http://api.keyway.invalid` for server 0 with its defaults). */
   baseUrl?: string;
+  /**
+   * Which of the document's servers to send to, by index. Default: `0`. `baseUrl` wins over it.
+   *
+   * - `0`: `http://api.keyway.invalid`
+   */
+  server?: 0;
+  /** Values for the `{variables}` in the server URLs, substituted as given (not percent-encoded); each one left out takes its default. A value outside a variable's `enum` throws at construction. */
+  serverVariables?: ServerVariables;
   /** Credentials per security scheme. */
   auth?: AuthOptions;
   /** The `fetch` to send requests with. Default: the global `fetch`. */
@@ -141,9 +156,11 @@ export class PetsOAuth20Core {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
-    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
+    const baseUrl = options.baseUrl ?? servers.baseUrl;
     this.#core = new ClientCore({
       baseUrl,
+      operationBaseUrls: servers.operationBaseUrls,
       fetch: options.fetch,
       headers: options.headers,
       timeoutMs: options.timeoutMs,

@@ -16,7 +16,7 @@ const model: ApiModel = {
   specVersion: '3.0.3',
   title: 'Pets',
   version: '1',
-  servers: [{ url: 'https://api.test' }],
+  servers: [{ url: 'https://api.test', template: 'https://api.test', variables: [] }],
   types: [{ key: 'Pet', pointer: '#/components/schemas/Pet', type: { kind: 'object', properties: [{ name: 'id', type: { kind: 'primitive', name: 'number' }, required: true }] } }],
   operations: [
     {
@@ -81,7 +81,7 @@ describe('views', () => {
       clientName: 'PetsClient',
       factories: 'staticStrategies',
       typesImport: "import type * as T from './types.js';\n",
-      defaultBaseUrl: '"https://api.test"',
+      servers: { serversLiteral: '[{ url: "https://api.test" }]', serverIndex: '0', serverVariablesType: 'Record<string, never>' },
       schemesLiteral: '{ key: { type: "apiKey", in: "header", name: "X-Key" } }',
       schemes: [{ doc: '  /** `key`: API key sent in the header `X-Key`. */\n', key: 'key', credentialType: 'TokenSource' }],
       managesTokens: false,

@@ -1,0 +1,68 @@
+/** runtime/servers.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
+import { describe, expect, it } from 'vitest';
+import { chooseServer, type ServerSpec } from '../../../src/runtime/servers.js';
+
+const SERVERS: ServerSpec[] = [
+  { url: 'https://{region}.api.test/{version}', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } } },
+  { url: 'http://127.0.0.1:{port}', variables: { port: { default: '8080' } } },
+  { url: 'https://{tenant}.tenants.test', variables: { tenant: {} } },
+];
+// Per operation with servers of its own, the first of them (`ping` has none, so it is not listed).
+const OPERATIONS: Record<string, ServerSpec> = {
+  upload: { url: 'https://{region}.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
+};
+const choose = (options: object, servers = SERVERS) => chooseServer(servers, OPERATIONS, options);
+
+describe('chooseServer: the URL', () => {
+  it.each([
+    ['server 0 with its defaults', { given: {}, want: 'https://eu.api.test/v1' }],
+    ['an enum value and a free one', { given: { serverVariables: { region: 'us', version: 'v2' } }, want: 'https://us.api.test/v2' }],
+    ['another server by index', { given: { server: 1, serverVariables: { port: '9000' } }, want: 'http://127.0.0.1:9000' }],
+    ['values are substituted as given, not percent-encoded (a base path may hold a slash)', { given: { serverVariables: { version: 'v2/beta' } }, want: 'https://eu.api.test/v2/beta' }],
+    ['undefined values take the default', { given: { serverVariables: { region: undefined } }, want: 'https://eu.api.test/v1' }],
+  ])('%s', (_, { given, want }) => expect(choose(given).baseUrl).toBe(want));
+
+  it('an operation with servers of its own goes to the first of them, with the shared values', () => {
+    expect([...choose({}).operationBaseUrls]).toEqual([['upload', 'https://eu.upload.test']]);
+    // `ap` is allowed by the upload server, not by server 0, whose region it would also set.
+    expect(() => choose({ serverVariables: { region: 'ap' } })).toThrow('serverVariables.region must be one of "eu", "us"');
+    expect([...choose({ server: 1, serverVariables: { region: 'ap' } }).operationBaseUrls]).toEqual([['upload', 'https://ap.upload.test']]);
+  });
+
+  it('baseUrl wins: no operation keeps a server of its own, yet the options are still checked', () => {
+    expect(choose({ baseUrl: 'http://127.0.0.1:1' }).operationBaseUrls.size).toBe(0);
+    expect(() => choose({ baseUrl: 'http://127.0.0.1:1', server: 7 })).toThrow(TypeError);
+    // A variable without default needs no value when baseUrl is given: that server is not used.
+    expect(choose({ baseUrl: 'http://127.0.0.1:1', server: 2 }).operationBaseUrls.size).toBe(0);
+  });
+
+  it('a document without servers: an empty URL (the core then asks for baseUrl), and no `server` to choose', () => {
+    expect(choose({}, []).baseUrl).toBe('');
+    expect(() => choose({ server: 0 }, [])).toThrow('server: the document declares no servers; pass baseUrl instead');
+  });
+});
+
+describe('chooseServer: mistakes are TypeErrors that name the option and never quote a value', () => {
+  it.each([
+    ['index out of range', { server: 3 }, "server must be the index of one of the document's servers: 0 to 2"],
+    ['index not an integer', { server: '1' }, "server must be the index of one of the document's servers: 0 to 2"],
+    ['negative index', { server: -1 }, "server must be the index of one of the document's servers: 0 to 2"],
+    ['value outside the enum', { serverVariables: { region: 'mars-s3cret' } }, 'serverVariables.region must be one of "eu", "us"'],
+    ['unknown variable, valid ones listed', { serverVariables: { regoin: 'us' } }, 'serverVariables has no "regoin"; the variables are region, version'],
+    ['a variable of another server', { serverVariables: { port: '1' } }, 'serverVariables has no "port"; the variables are region, version'],
+    ['not a string', { serverVariables: { version: 2 } }, 'serverVariables.version must be a string'],
+    ['not an object', { serverVariables: 'eu' }, 'serverVariables must be an object of variable names to string values'],
+    ['no default and no value', { server: 2 }, 'serverVariables.tenant is required: the document gives https://{tenant}.tenants.test no default for it'],
+    ['a value that breaks the URL', { server: 1, serverVariables: { port: 'x y' } }, 'server 1 is not a valid absolute URL with these serverVariables; pass baseUrl'],
+  ])('%s', (_, options, message) => {
+    let error: unknown;
+    try {
+      choose(options);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe(message);
+    expect((error as Error).message).not.toContain('s3cret');
+  });
+});
