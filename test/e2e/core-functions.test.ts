@@ -98,7 +98,7 @@ describe('operation functions on a Core', () => {
   });
 
   it('leave the operation table to users who want it, built from the same specs', () => {
-    expect(Object.keys(operations)).toEqual(['listPets', 'createPet', 'getPet', 'deletePet', 'uploadPhoto', 'searchPets', 'health']);
+    expect(Object.keys(operations)).toEqual(['listPets', 'createPet', 'getPet', 'deletePet', 'getPhoto', 'uploadPhoto', 'searchPets', 'watchPets', 'health']);
     expect(operations.getPet).toMatchObject({ id: 'getPet', method: 'GET', path: '/pets/{petId}' });
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Bytes } from '../bytes.js';
 import { quoteScheme } from '../credential-checks.js';
-import { crypto, isCryptoKey, type AlgorithmIdentifier, type CryptoKey, type EcdsaParams, type EcKeyImportParams, type JsonWebKey, type RsaHashedImportParams, type RsaPssParams } from '../web-crypto.js';
+import { crypto, isCryptoKey, type Algorithm, type AlgorithmIdentifier, type CryptoKey, type EcdsaParams, type EcKeyImportParams, type JsonWebKey, type RsaHashedImportParams, type RsaPssParams } from '../web-crypto.js';
 import { base64ToBytes, base64url, base64urlText, randomToken } from './encoding.js';
 import { rsaPssAsRsaEncryption } from './rsa-pss-pkcs8.js';
 import type { ClientAssertionAlg } from './types.js';
