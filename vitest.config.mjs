@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 //
 // maxWorkers 3 on this 2-core machine: most test files wait on servers and child processes rather
 // than compute, and vitest's default (cores − 1 = one worker) left a core idle — the suite took
-// 543 s with it and 315 s with three workers, every test passing in both.
+// 543 s with it and 315 s with three workers (all 1,888 tests passing).
 export default defineConfig({
   test: {
     maxWorkers: 3,
