@@ -7,7 +7,7 @@ import type { RuntimeSources } from '../runtime-files.js';
 import { typeToText } from '../type-text.js';
 import { describeOperationAuth } from './describe-security.js';
 import { serversView, type ServersView } from './servers-view.js';
-import { typeNameOf } from './type-refs.js';
+import { namespacedTypeRefs } from './type-refs.js';
 
 /** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
 export interface ClientView {
@@ -41,13 +41,7 @@ export interface ClientView {
 }
 
 export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
-  let usesTypes = false;
-  const refs = {
-    refName: (key: string) => {
-      usesTypes = true;
-      return `T.${typeNameOf(plan, key)}`;
-    },
-  };
+  const { refs, used: usesTypes } = namespacedTypeRefs(plan);
   const model = plan.model;
   // No prototype: a scheme named `__proto__` must become a key, not replace the prototype.
   const schemeSpecs: Record<string, object> = Object.create(null);
@@ -80,7 +74,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     methods,
     runtimeImports: runtimeStatements(runtime, plan.modules['client.ts'].runtimeImports, 'import'),
     factories: plan.features.factories.join(', '),
-    typesImport: usesTypes ? "import type * as T from './types.js';\n" : '',
+    typesImport: usesTypes() ? "import type * as T from './types.js';\n" : '',
   };
 }
 

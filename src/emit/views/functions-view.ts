@@ -3,7 +3,7 @@ import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
 import { methodView } from './client-view.js';
 import { operationSpecName } from './operations-view.js';
-import { typeNameOf } from './type-refs.js';
+import { namespacedTypeRefs } from './type-refs.js';
 
 /**
  * What templates/functions.ts.hbs inserts: one function per operation, taking the client first,
@@ -22,13 +22,7 @@ export interface FunctionsView {
 }
 
 export function functionsView(plan: Plan, runtime: RuntimeSources): FunctionsView {
-  let usesTypes = false;
-  const refs = {
-    refName: (key: string) => {
-      usesTypes = true;
-      return `T.${typeNameOf(plan, key)}`;
-    },
-  };
+  const { refs, used: usesTypes } = namespacedTypeRefs(plan);
   const functions = plan.operations.map((op) => {
     const method = methodView(op, refs, plan.schemes.length, '');
     return { doc: method.doc, name: op.functionName, params: method.params, result: method.result, specName: operationSpecName(op), args: method.args };
@@ -38,7 +32,7 @@ export function functionsView(plan: Plan, runtime: RuntimeSources): FunctionsVie
     coreAccessor: CORE_ACCESSOR,
     specsNamespace: SPECS_NAMESPACE,
     runtimeImports: runtimeStatements(runtime, plan.modules['functions.ts'].runtimeImports, 'import'),
-    typesImport: usesTypes ? "import type * as T from './types.js';" : '',
+    typesImport: usesTypes() ? "import type * as T from './types.js';" : '',
     functions,
   };
 }
