@@ -1,6 +1,6 @@
 /**
  * The core's side of the strategy contract (auth-strategy.ts): applying the chosen schemes to a
- * request, telling them when it is done, asking them to renew after a 401, and finding a
+ * request, telling them when it is done, asking them to renew after a 401 or 403, and finding a
  * strategy's own transport.
  */
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
@@ -85,8 +85,8 @@ export function settleAuth(strategies: Strategies, chosen: readonly SchemeUseSpe
   for (const [scheme] of chosen) strategyFor(strategies, scheme).settle?.(request);
 }
 
-/** Asks every applied strategy that can renew; any success earns one more attempt. */
-export async function renewAfter401(
+/** After a 401 (onUnauthorized) or 403 (onForbidden), asks every applied strategy that can renew; any success earns one more attempt. */
+export async function renewAfterRefusal(
   strategies: Strategies,
   operation: string,
   chosen: readonly SchemeUseSpec[],
@@ -98,8 +98,9 @@ export async function renewAfter401(
   const explain = (why: string): void => void notes.push(why);
   for (const [scheme, scopes] of chosen) {
     const strategy = strategyFor(strategies, scheme);
-    if (strategy.onUnauthorized === undefined) continue;
-    if (await strategy.onUnauthorized(sent.request, sent.response, { scopes, operation, signal, explain })) renewed = true;
+    const renew = sent.response.status === 401 ? strategy.onUnauthorized : strategy.onForbidden;
+    if (renew === undefined) continue;
+    if (await renew.call(strategy, sent.request, sent.response, { scopes, operation, signal, explain })) renewed = true;
   }
   return renewed;
 }

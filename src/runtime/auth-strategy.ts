@@ -44,6 +44,11 @@ export interface AuthStrategy {
    * credentials were renewed: the request is then sent once more. Static strategies omit it.
    */
   onUnauthorized?(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean>;
+  /**
+   * The same for a 403, for schemes whose servers refuse expired credentials that way (AWS answers
+   * an expired session token with 403 `ExpiredToken`). Reads a clone of the response, if anything.
+   */
+  onForbidden?(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean>;
   /** Called once a request this strategy authenticated has its answer, or failed to get one. */
   settle?(request: AuthRequest): void;
   /**

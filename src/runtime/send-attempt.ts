@@ -2,7 +2,7 @@
  * One attempt of a call: the request built, hooks run, authentication applied, redirects followed
  * by hand, and one more send when a strategy renewed its credentials after a 401.
  */
-import { applyAuth, renewAfter401, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
+import { applyAuth, renewAfterRefusal, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
 import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
 import type { CoreConfig } from './client-core.js';
@@ -27,11 +27,12 @@ export class AttemptSender {
     this.#config = config;
   }
 
-  /** A send, and a second one if a strategy renewed its credentials after a 401 (`notes` say why not). */
+  /** A send, and a second one if a strategy renewed its credentials after a 401 or 403 (`notes` say why not). */
   async attempt(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[], notes: string[]): Promise<SentRequest> {
     const sent = await this.#send(op, args, options, chosen);
-    if (sent.response.status !== 401 || !sent.authenticated || sent.request.body?.replayable === false) return sent;
-    if (!(await renewAfter401(this.#config.auth, op.id, chosen, sent, options.signal, notes))) return sent;
+    const status = sent.response.status;
+    if ((status !== 401 && status !== 403) || !sent.authenticated || sent.request.body?.replayable === false) return sent;
+    if (!(await renewAfterRefusal(this.#config.auth, op.id, chosen, sent, options.signal, notes))) return sent;
     await discardBody(sent.response);
     return this.#send(op, args, options, chosen);
   }

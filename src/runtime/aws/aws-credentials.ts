@@ -66,7 +66,7 @@ export interface ParsedAwsCredential {
 
 /** Reads the credential a scheme was given, at construction, so a malformed one fails early. */
 export function parseAwsCredential(value: unknown, scheme: string, now: () => number): ParsedAwsCredential {
-  if (typeof value === 'function') return { overrides: {}, source: new AwsCredentialSource(value as AwsCredentialProvider, scheme, now) };
+  if (typeof value === 'function') return { overrides: {}, source: new AwsCredentialSource(value as AwsCredentialProvider, scheme, now, true) };
   if (typeof value !== 'object' || value === null) {
     throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} must be { accessKeyId, secretAccessKey, sessionToken?, region?, service? } or a function returning AWS credentials`);
   }
@@ -77,21 +77,24 @@ export function parseAwsCredential(value: unknown, scheme: string, now: () => nu
   const provider: unknown = Object.hasOwn(value, 'credentials') ? Reflect.get(value, 'credentials') : undefined;
   if (provider !== undefined) {
     if (typeof provider !== 'function') throw new TypeError(`security scheme ${quoteScheme(scheme)}: credentials must be a function returning AWS credentials`);
-    return { overrides, source: new AwsCredentialSource(provider as AwsCredentialProvider, scheme, now) };
+    return { overrides, source: new AwsCredentialSource(provider as AwsCredentialProvider, scheme, now, true) };
   }
   const fixed = checkAwsCredentials(value, scheme, 'the credential');
-  return { overrides, source: new AwsCredentialSource(() => fixed, scheme, now) };
+  return { overrides, source: new AwsCredentialSource(() => fixed, scheme, now, false) };
 }
 
 /** Current credentials: cached until `expiration` nears, one provider call at a time. */
 export class AwsCredentialSource {
+  /** A provider can hand out new credentials; fixed keys stay what they are. */
+  readonly renewable: boolean;
   readonly #provider: AwsCredentialProvider;
   readonly #scheme: string;
   readonly #now: () => number;
   #held: { credentials: AwsCredentials; renewAt: number } | undefined;
   #pending: Promise<AwsCredentials> | undefined;
 
-  constructor(provider: AwsCredentialProvider, scheme: string, now: () => number) {
+  constructor(provider: AwsCredentialProvider, scheme: string, now: () => number, renewable: boolean) {
+    this.renewable = renewable;
     this.#provider = provider;
     this.#scheme = scheme;
     this.#now = now;

@@ -1,7 +1,8 @@
-import type { AuthRequest, AuthStrategy } from '../auth-strategy.js';
+import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { quoteScheme } from '../credential-checks.js';
 import { parseAwsCredential, type AwsCredentialSource, type AwsSigningOverrides } from './aws-credentials.js';
 import { s3WirePath } from './canonical-request.js';
+import { saysCredentialsExpired } from './expired-credentials.js';
 import { payloadHash } from './payload-hash.js';
 import { signRequest } from './sign-v4.js';
 import { signingRegion, signingService, type AwsDocumentHints } from './signing-scope.js';
@@ -51,5 +52,20 @@ export class SigV4Auth implements AuthStrategy {
     const credentials = await this.#source.get();
     const hash = await payloadHash(request, this.#s3);
     await signRequest(request, credentials, scope, hash, new Date(this.#now()));
+  }
+
+  /**
+   * A 403 `ExpiredToken`: credentials from a provider are dropped, so the one repeat of the request
+   * is signed with what the provider gives now (temporary credentials can expire before the time
+   * they announced, or announce none). Fixed keys cannot be renewed: the 403 stands.
+   */
+  async onForbidden(_request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
+    if (!(await saysCredentialsExpired(response))) return false;
+    if (!this.#source.renewable) {
+      context.explain?.(`AWS says the credentials of ${quoteScheme(this.scheme)} expired; fixed keys cannot be renewed: pass a credential provider function`);
+      return false;
+    }
+    this.#source.invalidate();
+    return true;
   }
 }

@@ -51,6 +51,7 @@ describe('AWS credential provider', () => {
       },
       'sigv4',
       () => clock,
+      true,
     );
     const first = await Promise.all([source.get(), source.get(), source.get()]);
     expect(calls).toBe(1);
@@ -72,6 +73,7 @@ describe('AWS credential provider', () => {
       },
       'sigv4',
       now,
+      true,
     );
     await expect(source.get()).rejects.toThrow('metadata service down');
     expect((await source.get()).accessKeyId).toBe('AKID');
