@@ -1,13 +1,13 @@
 /**
  * One attempt of a call: the request built, hooks run, authentication applied, redirects followed
- * by hand, and one more send when a strategy renewed its credentials after a 401.
+ * by hand, and one more send when a strategy renewed its credentials after a 401 or 403.
  */
 import { applyAuth, renewAfterRefusal, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
 import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
 import type { CoreConfig } from './client-core.js';
-import { fromHookRequest, toHookRequest, type HookContext } from './hooks.js';
 import type { RequestRedirect } from './fetch-types.js';
+import { fromHookRequest, toHookRequest, type HookContext } from './hooks.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody } from './parse-response.js';
 import { appendedQueryPairs, dropBodyHeaders, dropCredentialHeaders, isIdempotent, REDIRECT_LIMIT, redirectTarget, withoutQueryPairs } from './redirects.js';
@@ -47,7 +47,9 @@ export class AttemptSender {
    */
   async #send(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[]): Promise<SentRequest> {
     const config = this.#config;
-    let request = prepareRequest(config.operationBaseUrls?.get(op.id) ?? config.baseUrl, config.headers, op, args, options.headers);
+    // The operation's own server (path- or operation-level `servers`) when it has one.
+    const baseUrl = config.operationBaseUrls?.get(op.id) ?? config.baseUrl;
+    let request = prepareRequest(baseUrl, config.headers, op, args, options.headers);
     options.state.url = request.url;
     const hooks = config.hooks;
     const hookContext: HookContext | undefined = hooks === undefined ? undefined : { operation: op.id, attempt: options.state.attempt };
@@ -80,7 +82,7 @@ export class AttemptSender {
         throw new TypeError(`${op.id}: more than ${REDIRECT_LIMIT} redirects`);
       }
       await discardBody(response);
-      const fresh = prepareRequest(config.operationBaseUrls?.get(op.id) ?? config.baseUrl, config.headers, op, args, options.headers);
+      const fresh = prepareRequest(baseUrl, config.headers, op, args, options.headers);
       request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
       if (!target.keepBody) dropBodyHeaders(request.headers);
       authenticated = request.url.origin === apiOrigin;
