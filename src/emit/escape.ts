@@ -46,16 +46,17 @@ export function docText(text: string): string {
 const DOC_TEXT_CHANGES = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\*\//;
 
 /**
- * A JSDoc block at the given indentation, or '' when there is nothing to say. HTML in a line (AWS
- * descriptions) becomes Markdown first, which hovers render. Lines are ` * ` prefixed; the result
- * ends with a newline.
+ * A JSDoc block at the given indentation, or '' when there is nothing to say. HTML in prose (AWS
+ * descriptions) becomes Markdown first, which hovers render; an entry of block tags (`@pattern …`,
+ * `@example …`) carries values, which stay as the document wrote them. Lines are ` * ` prefixed;
+ * the result ends with a newline.
  */
 export function docComment(lines: Array<string | undefined>, indent = ''): string {
   // one doc comment per property and method: a loop, and no split for the common one-line text
   let joined: string | undefined;
   for (const line of lines) {
     if (line === undefined || line.trim() === '') continue;
-    const text = docText(htmlToMarkdown(line));
+    const text = docText(line.startsWith('@') ? line : htmlToMarkdown(line));
     joined = joined === undefined ? text : `${joined}\n\n${text}`;
   }
   if (joined === undefined || joined === '') return '';

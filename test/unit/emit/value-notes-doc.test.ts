@@ -21,4 +21,9 @@ describe('noteTags', () => {
     expect(doc).toBe('  /**\n   * Name.\n   *\n   * @pattern ^a*\\/$\n   * @example "*\\/ export const pwned = 1; /*"\n   */\n');
     expect(doc.slice(0, -4)).not.toContain('*/');
   });
+
+  it('keeps a value that looks like HTML as the document wrote it: only prose becomes Markdown', () => {
+    const doc = docComment(['<p>A <b>bold</b> name.</p>', noteTags({ pattern: '^<b>[a-z]+</b>$', example: '"<p>Rex</p>"' })]);
+    expect(doc).toBe('/**\n * A **bold** name.\n *\n * @pattern ^<b>[a-z]+</b>$\n * @example "<p>Rex</p>"\n */\n');
+  });
 });
