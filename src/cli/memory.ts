@@ -18,7 +18,7 @@ let collect: (() => void) | undefined;
  * Each collection takes a few ms and makes the peak lower and steady. Only the CLI does this: the
  * library leaves the heap to its host.
  */
-export function collectAfterAnalysis(handler: (event: ProgressEvent) => void): (event: ProgressEvent) => void {
+export function collectBetweenStages(handler: (event: ProgressEvent) => void): (event: ProgressEvent) => void {
   return (event) => {
     handler(event);
     if ((event.type === 'end' && (event.stage === 'analyze' || event.stage === 'render')) || (event.type === 'load-stage' && event.stage === 'read')) fullCollection();
