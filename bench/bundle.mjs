@@ -24,6 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureHeyApi, HEY_API_VERSION, heyApiClient } from './bundle/hey-api.mjs';
 import { measureApp } from './bundle/measure-bundle.mjs';
+import { recordTarget } from './lib/targets.mjs';
 
 const TARGET_GITHUB_RATIO = 2;
 const TARGET_PETSTORE_GZIP = 8000;
@@ -102,6 +103,7 @@ client.listPets({ limit: 10 }).then((pets) => console.log(pets.length));
   const ratio = m.keywayGithub.initial.gzip / m.heyGithub.initial.gzip;
   const githubOk = ratio <= TARGET_GITHUB_RATIO;
   console.log(`  keyway / hey-api (gzip, initial): ${ratio.toFixed(2)}x   target <= ${TARGET_GITHUB_RATIO}x   ${githubOk ? 'PASS' : 'FAIL'}`);
+  recordTarget({ target: 'One GitHub operation, browser bundle gzip', keyway: `${kb(m.keywayGithub.initial.gzip)} B`, peer: `hey-api ${kb(m.heyGithub.initial.gzip)} B`, ratio, goal: `≤ ${TARGET_GITHUB_RATIO.toFixed(2)}`, pass: githubOk });
 
   console.log('\n2. Petstore example, listPets with client credentials (clientId + clientSecret)');
   console.log(row(`keyway (${petstore.core} + listPets)`, m.keywayPetstore));
@@ -111,6 +113,7 @@ client.listPets({ limit: 10 }).then((pets) => console.log(pets.length));
   const sizeOk = petstoreGzip <= TARGET_PETSTORE_GZIP;
   console.log(`  initial download ${kb(petstoreGzip)} B gzip   target <= ${kb(TARGET_PETSTORE_GZIP)} B   ${sizeOk ? 'PASS' : 'FAIL'} (${(petstoreGzip / TARGET_PETSTORE_GZIP).toFixed(2)}x the target)`);
   console.log(`  unused flows / client-auth methods in the initial download: ${present.length === 0 ? 'none   PASS' : `${present.map((mod) => `${shortName(mod.input)} (${kb(mod.bytes)} B)`).join(', ')}   FAIL`}`);
+  recordTarget({ target: 'Petstore app, client credentials, gzip', keyway: `${kb(petstoreGzip)} B`, peer: `budget ${kb(TARGET_PETSTORE_GZIP)} B`, ratio: petstoreGzip / TARGET_PETSTORE_GZIP, goal: '≤ 1.00', pass: sizeOk && present.length === 0 });
   for (const mod of present) console.log(`    why ${shortName(mod.input)}: ${m.keywayPetstore.why(mod.input).map(shortName).join(' -> ')}`);
   console.log('  loaded only through import(), when a credential needs them (not counted above):');
   for (const chunk of m.keywayPetstore.lazy) console.log(`    ${kb(chunk.bytes).padStart(7)} B  ${kb(chunk.gzip).padStart(6)} B gzip  ${chunk.modules.map(shortName).join(', ')}`);

@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tscCommand } from '../scripts/lib/tsc-command.mjs';
 import { createMeasurer, median } from './lib/measure.mjs';
+import { recordTarget } from './lib/targets.mjs';
 
 const TARGET_RATIO = 1.0;
 const OPENAPI_TYPESCRIPT = '7.13.0';
@@ -106,6 +107,7 @@ console.log(row(['ratio', fmt(ratio), fmt(keyway.minS / peer.minS), '(keyway/ope
 console.log('');
 const pass = keyway.diagnostics === 0 && peer.diagnostics === 0 && ratio <= TARGET_RATIO;
 console.log(`${`target: type-check ratio ≤ ${fmt(TARGET_RATIO)}`.padEnd(34)}got ${fmt(ratio).padEnd(10)}${pass ? 'PASS' : 'FAIL'}`);
+recordTarget({ target: 'GitHub client type-check, tsc 7 strict (median)', keyway: `${fmt(keyway.wallS)} s`, peer: `openapi-ts ${fmt(peer.wallS)} s`, ratio, goal: `≤ ${fmt(TARGET_RATIO)}`, pass });
 
 if (process.env.KEEP === '1') console.log(`\noutputs kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });

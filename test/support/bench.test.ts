@@ -1,5 +1,8 @@
 // Runs bench/github.mjs end to end with stand-in tools, so its mechanics are tested before keyway's CLI exists.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SCRIPT = new URL('../../bench/github.mjs', import.meta.url).pathname;
@@ -38,11 +41,17 @@ describe('bench/github.mjs', () => {
     expect(code).toBe(0);
   }, 60_000);
 
-  it('FAILs on memory: a 300 MiB keyway is measured as such', async () => {
-    const { code, stdout } = await bench({ KEYWAY_CMD: standIn(0, 300), OAZAPFTS_CMD: standIn(600, 1), RUNS: '1', WARMUP: '0' });
+  it('FAILs on memory: a 300 MiB keyway is measured as such, and hands both verdicts to bench/targets.mjs', async () => {
+    const results = join(mkdtempSync(join(tmpdir(), 'keyway-bench-test-')), 'results.jsonl');
+    const { code, stdout } = await bench({ KEYWAY_CMD: standIn(0, 300), OAZAPFTS_CMD: standIn(600, 1), RUNS: '1', WARMUP: '0', BENCH_RESULTS: results });
     expect(Number(rowOf(stdout, 'keyway')[2])).toBeGreaterThan(300);
     expect(stdout).toMatch(/target: peak RSS ≤ 130 MiB\s+got [\d.]+ MiB\s+FAIL/);
     expect(code).toBe(1);
+    const [wall, rss] = readFileSync(results, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(wall).toMatchObject({ target: 'GitHub generation wall time (median)', goal: '≤ 0.25' });
+    expect(wall.pass).toBe(wall.ratio <= 0.25);
+    expect(rss).toMatchObject({ target: 'GitHub generation peak RSS (worst run)', pass: false });
+    expect(rss.ratio).toBeGreaterThan(300 / 130);
   }, 60_000);
 
   it('--check counts the diagnostics in keyway\'s output', async () => {
