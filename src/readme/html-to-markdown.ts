@@ -1,8 +1,10 @@
 /**
  * HTML in descriptions (AWS documents write `<p>`, `<code>`, `<a href>`, `<ul><li>`, `<b>`, `<i>`
- * and entities) as Markdown, which editor hovers, TypeDoc and the README render. Text without a
- * tag this knows is returned unchanged, entities and all: a Markdown description stays as written,
- * and `List<String>` is no tag. Unknown tags inside HTML stay as text too.
+ * and entities) as Markdown, which editor hovers, TypeDoc and the README render. Inside an HTML
+ * block whitespace collapses as HTML's does; between blocks the text is Markdown (a description may
+ * mix the two) and keeps its line breaks and blank lines. Text without a tag this knows is returned
+ * unchanged, entities and all: a Markdown description stays as written, and `List<String>` is no
+ * tag. Unknown tags inside HTML stay as text too.
  */
 
 /** Escapes a run of text (never our own markup) for where the Markdown lands; `lineStart`: it begins a line. */
@@ -73,6 +75,8 @@ class Converter {
   private readonly links: Array<{ href: string | undefined; start: number }> = [];
   /** Inside `<code>` or `<pre>`: the raw text collected, markup ignored. */
   private code: { pre: boolean; text: string } | undefined;
+  /** How many HTML block elements (`<p>`, `<div>`, …) are open: inside one, whitespace is HTML's. */
+  private blocks = 0;
 
   constructor(private readonly escape: TextEscaper) {}
 
@@ -83,7 +87,21 @@ class Converter {
       this.code.text += decoded;
       return;
     }
-    let run = decoded.replace(/\s+/g, ' ');
+    if (this.blocks > 0 || this.lists.length > 0) return this.run(decoded);
+    // Outside every HTML block the text is the document's Markdown (CommonMark lets the two mix): its
+    // blank lines end paragraphs and its line breaks end lines, as in a description without tags.
+    const pieces = decoded.split(/([^\S\n]*\n\s*)/);
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (i % 2 === 0) this.run(piece);
+      else if (/\n[^]*\n/.test(piece)) this.paragraph();
+      else this.newline();
+    }
+  }
+
+  /** Text where whitespace is HTML's: any run of it is one space. */
+  private run(text: string): void {
+    let run = text.replace(/\s+/g, ' ');
     if (this.atLineStart()) run = run.trimStart();
     if (run === '') return;
     this.out += this.escape(run, this.atLineStart());
@@ -93,7 +111,10 @@ class Converter {
     if (this.code && !((name === 'code' || name === 'pre') && closing)) return;
     if (name === 'br') return this.newline();
     // Inside a list, paragraphs flow into their item: a blank line would end the list.
-    if (BLOCK.has(name)) return this.lists.length > 0 ? undefined : this.paragraph();
+    if (BLOCK.has(name)) {
+      if (!selfClosing) this.blocks = Math.max(0, this.blocks + (closing ? -1 : 1));
+      return this.lists.length > 0 ? undefined : this.paragraph();
+    }
     if (INLINE_DROPPED.has(name) || selfClosing) return;
     switch (name) {
       case 'b':
@@ -178,7 +199,7 @@ class Converter {
   private endLink(): void {
     const link = this.links.pop();
     if (!link || link.href === undefined) return;
-    const label = this.out.slice(link.start).trim();
+    const label = this.out.slice(link.start).replace(/\s+/g, ' ').trim();
     this.out = this.out.slice(0, link.start) + (label === '' ? `<${link.href}>` : `[${label}](${link.href})`);
   }
 }
