@@ -131,6 +131,9 @@ describe('the packed tarball', () => {
       expect(paths).toContain(want);
     }
     expect(paths.filter((p) => p.startsWith('test/') || p.startsWith('node_modules/'))).toEqual([]);
+    // The runtime ships as source; tsc's JavaScript of it (emitted for the generator's type imports) does not.
+    expect(paths).toContain('dist/runtime/operation.d.ts');
+    expect(paths.filter((p) => p.startsWith('dist/runtime/') && p.endsWith('.js'))).toEqual([]);
   });
 
   it('generates from the installed package without ts-morph, and --verify says to install it', async () => {
