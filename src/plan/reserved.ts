@@ -1,5 +1,8 @@
-/** Globals that rendered types refer to: a schema of that name would shadow them in types.ts. */
-export const TYPES_MODULE_GLOBALS = ['Blob', 'Record'] as const;
+/**
+ * Globals that rendered types refer to: a schema of that name would shadow them in types.ts
+ * (test/unit/plan/reserved.test.ts renders every kind of type node and checks this list).
+ */
+export const TYPES_MODULE_GLOBALS = ['Blob', 'Record', 'ReadableStream', 'Uint8Array'] as const;
 
 /**
  * Method names a class must not define: the constructor, and Object.prototype members whose
