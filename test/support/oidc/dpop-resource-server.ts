@@ -9,9 +9,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { calculateJwkThumbprint, createRemoteJWKSet, EmbeddedJWK, jwtVerify, type JWTPayload } from 'jose';
-import { findRoute, type Reply } from './pets-api.js';
+import { answering, grantedScopes, listenLocally, readBody, send } from './api-server-parts.js';
+import { findRoute } from './pets-api.js';
 
 export interface DpopResourceServerOptions {
   issuer: string;
@@ -60,17 +60,6 @@ class Refusal extends Error {
   ) {
     super(description);
   }
-}
-
-function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
-  res.writeHead(reply.status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
-  res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function dpopToken(authorization: string | undefined): string {
@@ -140,7 +129,7 @@ export async function startDpopResourceServer(options: DpopResourceServerOptions
       const claims = await verifyToken(token);
       record.tokenClaims = claims;
       await verifyProof(req, record, token, claims);
-      const granted = new Set(typeof claims['scope'] === 'string' ? claims['scope'].split(' ') : []);
+      const granted = grantedScopes(claims);
       if (route.scope !== undefined && !granted.has(route.scope)) throw new Refusal(403, 'insufficient_scope', `scope ${route.scope} required`);
       const reply = route.answer({ claims, body: method === 'POST' ? await readBody(req) : '', params: route.params });
       record.status = reply.status;
@@ -154,18 +143,9 @@ export async function startDpopResourceServer(options: DpopResourceServerOptions
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const record = requests.at(-1);
-      if (record !== undefined && record.status === 0) record.status = 500;
-      if (!res.headersSent) send(res, { status: 500, body: { error: 'server_error', error_description: String(error) } });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = createServer(answering(handle, requests));
+  const listener = await listenLocally(server);
+  origin = `http://127.0.0.1:${listener.port}`;
 
   return {
     url: origin,
@@ -182,11 +162,6 @@ export async function startDpopResourceServer(options: DpopResourceServerOptions
     resetRequests() {
       requests.length = 0;
     },
-    async stop() {
-      if (!server.listening) return;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
+    stop: listener.stop,
   };
 }

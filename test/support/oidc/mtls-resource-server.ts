@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { peerCertificate } from './mtls-feature.js';
-import { findRoute, type Reply } from './pets-api.js';
+import { answering, grantedScopes, listenLocally, readBody, send } from './api-server-parts.js';
+import { findRoute } from './pets-api.js';
 
 export interface MtlsResourceServerOptions {
   issuer: string;
@@ -51,17 +51,6 @@ class Refusal extends Error {
   }
 }
 
-function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
-  res.writeHead(reply.status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
-  res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startMtlsResourceServer(options: MtlsResourceServerOptions): Promise<MtlsResourceServer> {
   const jwks = createRemoteJWKSet(new URL(options.jwksUri));
   const requests: MtlsRequestRecord[] = [];
@@ -97,7 +86,7 @@ export async function startMtlsResourceServer(options: MtlsResourceServerOptions
       if (typeof bound !== 'string') throw new Refusal(401, 'invalid_token', 'access token not bound to a certificate (cnf.x5t#S256)');
       if (record.certificateThumbprint === undefined) throw new Refusal(401, 'invalid_token', 'no client certificate presented');
       if (bound !== record.certificateThumbprint) throw new Refusal(401, 'invalid_token', 'certificate does not match the token binding (cnf.x5t#S256)');
-      const granted = new Set(typeof claims['scope'] === 'string' ? claims['scope'].split(' ') : []);
+      const granted = grantedScopes(claims);
       if (route.scope !== undefined && !granted.has(route.scope)) throw new Refusal(403, 'insufficient_scope', `scope ${route.scope} required`);
       const reply = route.answer({ claims, body: method === 'POST' ? await readBody(req) : '', params: route.params });
       record.status = reply.status;
@@ -109,18 +98,9 @@ export async function startMtlsResourceServer(options: MtlsResourceServerOptions
     }
   }
 
-  const server = createServer({ ...options.tls, requestCert: true, rejectUnauthorized: false }, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const record = requests.at(-1);
-      if (record !== undefined && record.status === 0) record.status = 500;
-      if (!res.headersSent) send(res, { status: 500, body: { error: 'server_error', error_description: String(error) } });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = createServer({ ...options.tls, requestCert: true, rejectUnauthorized: false }, answering(handle, requests));
+  const listener = await listenLocally(server);
+  origin = `https://127.0.0.1:${listener.port}`;
 
   return {
     url: origin,
@@ -128,11 +108,6 @@ export async function startMtlsResourceServer(options: MtlsResourceServerOptions
     resetRequests() {
       requests.length = 0;
     },
-    async stop() {
-      if (!server.listening) return;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
+    stop: listener.stop,
   };
 }

@@ -9,9 +9,9 @@
  * GET /whoami (any valid token; echoes the token's claims).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { findRoute, type Reply } from './pets-api.js';
+import { answering, grantedScopes, listenLocally, readBody, send } from './api-server-parts.js';
+import { findRoute } from './pets-api.js';
 
 export interface ResourceServerOptions {
   issuer: string;
@@ -84,17 +84,6 @@ function describeJoseError(error: unknown): string {
   return 'token invalid';
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
-  res.writeHead(reply.status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
-  res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
-}
-
 export async function startResourceServer(options: ResourceServerOptions): Promise<ResourceServer> {
   const jwks = createRemoteJWKSet(new URL(options.jwksUri));
   const requests: ResourceRequestRecord[] = [];
@@ -137,7 +126,7 @@ export async function startResourceServer(options: ResourceServerOptions): Promi
     try {
       const claims = await verify(bearerToken(authorization));
       record.claims = claims;
-      const granted = new Set(typeof claims['scope'] === 'string' ? claims['scope'].split(' ') : []);
+      const granted = grantedScopes(claims);
       if (route.scope !== undefined && !granted.has(route.scope)) {
         throw new Refusal(403, 'insufficient_scope', `scope ${route.scope} required`, route.scope);
       }
@@ -151,18 +140,9 @@ export async function startResourceServer(options: ResourceServerOptions): Promi
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const record = requests.at(-1);
-      if (record !== undefined && record.status === 0) record.status = 500;
-      if (!res.headersSent) send(res, { status: 500, body: { error: 'server_error', error_description: String(error) } });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = createServer(answering(handle, requests));
+  const listener = await listenLocally(server);
+  const { port } = listener;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -180,11 +160,6 @@ export async function startResourceServer(options: ResourceServerOptions): Promi
     resetRequests() {
       requests.length = 0;
     },
-    async stop() {
-      if (!server.listening) return;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
+    stop: listener.stop,
   };
 }
