@@ -5,13 +5,14 @@ import { quoteScheme, requireAccessToken } from '../credential-checks.js';
 import { ClientAuthenticator } from './client-auth.js';
 import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
-import { dpopProverFor } from './dpop.js';
+import { dpopProverFor } from './dpop-option.js';
 import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
 import { grantRunnerFor } from './grants.js';
 import { inferFlow } from './infer-flow.js';
-import { isJwtBearerCredential, jwtBearerRunner, type JwtBearerCredentials } from './jwt-bearer.js';
+import type { JwtBearerCredentials } from './jwt-bearer.js';
+import { checkJwtBearer, isJwtBearerCredential } from './jwt-bearer-check.js';
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
-import { loadMetadataEndpoints } from './lazy-modules.js';
+import { loadJwtBearer, loadMetadataEndpoints } from './lazy-modules.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
@@ -19,7 +20,7 @@ import { SecretSet } from './secret-redaction.js';
 import type { Endpoints } from './server-metadata.js';
 import { certificateHttp, clientCertificateFetch, requireTlsEndpoints, withMtlsAliases } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
-import { TokenManager } from './token-manager.js';
+import { TokenManager, type GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>;
@@ -79,17 +80,25 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
   const overrides = endpointOverrides(credential, scheme);
   const http = httpFor(shared, scheme, jwtBearerSecrets(credential));
   const dpop = dpopProverFor(credential, scheme);
+  const tokenParams = grantTokenParams(credential, scheme);
+  const checked = checkJwtBearer(credential, scheme);
+  const fixed = overrides.tokenUrl ?? checked.tokenUri;
+  const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
   let endpoints: (() => Promise<Endpoints>) | undefined;
-  const source = jwtBearerRunner(credential, scheme, {
-    http,
-    baseUrl: shared.baseUrl,
-    allowInsecureHttp: shared.allowInsecureHttp,
-    // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
-    endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
-    overrides,
-    tokenParams: grantTokenParams(credential, scheme),
-    dpop,
-  });
+  let runner: Promise<GrantRunner> | undefined;
+  // The signing and the token requests are loaded with the first token request.
+  const load = () =>
+    (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) =>
+      jwtBearerRunner(checked, scheme, {
+        http,
+        // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
+        endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
+        fixedUrl,
+        tokenParams,
+        dpop,
+      }),
+    ));
+  const source: GrantRunner = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
   return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop });
 }

@@ -1,6 +1,7 @@
 /**
  * OAuth 2.0 code only some credentials need, loaded with `import()` the first time one does:
- * key import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the authorization
+ * key import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the JWT bearer grant's
+ * token requests, the authorization
  * code helpers, the device flow and discovery metadata. A bundler splits each into a chunk the
  * app fetches only when that path runs, so an app using client credentials with a secret or a
  * static key does not ship them. Every caller is already async (token requests, proofs, sign-in).
@@ -10,3 +11,6 @@ export const loadSigning = (): Promise<typeof import('./client-assertion.js')> =
 export const loadAuthorizationCode = (): Promise<typeof import('./authorization-code-flow.js')> => import('./authorization-code-flow.js');
 export const loadDeviceFlow = (): Promise<typeof import('./device-flow.js')> => import('./device-flow.js');
 export const loadMetadataEndpoints = (): Promise<typeof import('./metadata-endpoints.js')> => import('./metadata-endpoints.js');
+export const loadJwtBearer = (): Promise<typeof import('./jwt-bearer.js')> => import('./jwt-bearer.js');
+export const loadDpop = (): Promise<typeof import('./dpop.js')> => import('./dpop.js');
+export const loadDpopTokenRequest = (): Promise<typeof import('./dpop-token-request.js')> => import('./dpop-token-request.js');

@@ -2,10 +2,9 @@
  * The endpoints a discovery document names (OpenID Connect Discovery 1.0, RFC 8414), checked as
  * the flow's own are. Loaded only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
-import { checkEndpoint } from './endpoint-url.js';
+import { checkEndpoint, TokenError } from './lazy-module-imports.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
-import { TokenError } from './token-error.js';
 
 /** One endpoint from a metadata document: absolute, and https unless allowed otherwise. */
 export function metadataEndpoint(http: OAuthHttp, document: JsonObject, member: string, allowInsecureHttp: boolean): URL | undefined {

@@ -5,6 +5,7 @@ import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { DpopProver } from './dpop.js';
+import type { DpopHandle } from './dpop-option.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet } from './types.js';
 
@@ -21,7 +22,7 @@ export interface OAuth2AuthOptions {
   /** Clock, epoch ms (the cool-down after a renewal that did not help). */
   now: () => number;
   /** With DPoP on: DPoP tokens go out with a fresh proof per request. */
-  dpop?: DpopProver | undefined;
+  dpop?: DpopHandle | undefined;
   /** RFC 8705: the credential's certificate fetch, which the API calls go through too (bound tokens). */
   transport?: FetchLike | undefined;
 }
@@ -51,7 +52,7 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #now: () => number;
   // Tokens obtained because the server refused the one before, and when.
   readonly #renewedAfter401 = new Map<string, number>();
-  readonly #dpop: DpopProver | undefined;
+  readonly #dpop: DpopHandle | undefined;
   // The DPoP nonce each request's proof carried, so only a new nonce earns a retry.
   readonly #sentNonce = new WeakMap<AuthRequest, string | undefined>();
   readonly #transport: FetchLike | undefined;
@@ -89,7 +90,7 @@ export class OAuth2Auth implements AuthStrategy {
     if (dpop === undefined || !this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
     const accessToken = requireHeaderSafe(tokens.accessToken, this.scheme);
     // Made per attempt (the core applies again on a retry and after a redirect): htm, htu and jti change.
-    const { proof, nonce } = await dpop.proof(request.method, request.url, this.#now(), accessToken);
+    const { proof, nonce } = await (await dpop.prover()).proof(request.method, request.url, this.#now(), accessToken);
     request.headers.set('authorization', formatAuthorization('dpop', accessToken));
     request.headers.set('dpop', proof);
     this.#sentNonce.set(request, nonce);
@@ -115,7 +116,7 @@ export class OAuth2Auth implements AuthStrategy {
     if (sent === undefined) return false;
     this.#sent.delete(request);
     if (this.#dpop !== undefined && this.#sentNonce.has(request) && USE_DPOP_NONCE.test(response.headers.get('www-authenticate') ?? '')) {
-      return this.#retryWithNonce(this.#dpop, request, response, context);
+      return this.#retryWithNonce(await this.#dpop.prover(), request, response, context);
     }
     const now = this.#now();
     for (const [token, at] of this.#renewedAfter401) if (now - at >= RENEWAL_COOL_DOWN_MS) this.#renewedAfter401.delete(token);
