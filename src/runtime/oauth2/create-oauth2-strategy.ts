@@ -18,7 +18,7 @@ import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSet } from './secret-redaction.js';
 import type { Endpoints } from './server-metadata.js';
-import { certificateHttp, clientCertificateFetch, requireTlsEndpoints, withMtlsAliases } from './tls-client-auth.js';
+import { certificateHttp, clientCertificateFetch, requireTlsEndpoints } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenManager, type GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
@@ -47,16 +47,6 @@ function knownEndpoints(raw: RawEndpoints, shared: OAuthShared, scheme: string):
   return { tokenUrl: resolve('tokenUrl'), refreshUrl: resolve('refreshUrl'), authorizationUrl: resolve('authorizationUrl'), deviceAuthorizationUrl: resolve('deviceAuthorizationUrl') };
 }
 
-/** What an override names wins over what a metadata document says. */
-function withOverrides(endpoints: Endpoints, overridden: Endpoints, overrides: EndpointOverrides): Endpoints {
-  return {
-    ...endpoints,
-    ...(overrides.tokenUrl !== undefined ? { tokenUrl: overridden.tokenUrl, refreshUrl: overridden.tokenUrl } : {}),
-    ...(overrides.authorizationUrl !== undefined ? { authorizationUrl: overridden.authorizationUrl } : {}),
-    ...(overrides.deviceAuthorizationUrl !== undefined ? { deviceAuthorizationUrl: overridden.deviceAuthorizationUrl } : {}),
-  };
-}
-
 /** `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5). */
 function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate = false): () => Promise<Endpoints> {
   const scheme = http.scheme;
@@ -66,11 +56,8 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
   if (metadataUrl === undefined || metadataUrl === '') return () => Promise.resolve(fromSpec);
   const what = issuerUrl !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl';
   const url = resolveEndpoint(metadataUrl, shared.baseUrl, what, scheme, shared.allowInsecureHttp);
-  return async () => {
-    const document = await shared.metadata.load(http, url);
-    const { endpointsFromMetadata } = await loadMetadataEndpoints();
-    return withOverrides(endpointsFromMetadata(http, certificate ? withMtlsAliases(document) : document, fromSpec, shared.allowInsecureHttp), fromSpec, overrides);
-  };
+  const discovery = { documents: shared.metadata, http, url, fromSpec, overrides, certificate, allowInsecureHttp: shared.allowInsecureHttp };
+  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
 }
 
 /** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */

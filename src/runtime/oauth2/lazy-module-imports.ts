@@ -13,7 +13,7 @@ export { publicMembers } from './dpop-option.js';
 export { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
 export { checkEndpoint } from './endpoint-url.js';
 export { loadSigning } from './lazy-modules.js';
-export { postForm } from './oauth-http.js';
+export { getJson, postForm } from './oauth-http.js';
 export { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
 export { TokenError } from './token-error.js';
 export { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
