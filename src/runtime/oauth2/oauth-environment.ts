@@ -1,9 +1,9 @@
 import type { FetchLike } from '../client-core.js';
-import { GuardedTokenStore } from './guarded-token-store.js';
 import { MemoryTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { SecretSet } from './secret-redaction.js';
+import { guardStore } from './store-guard.js';
 import type { MetadataDocuments } from './server-metadata.js';
 import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
 
@@ -39,7 +39,7 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   return {
     baseUrl: env?.baseUrl,
     allowInsecureHttp: env?.allowInsecureHttp === true,
-    store: new GuardedTokenStore(env?.tokenStore ?? new MemoryTokenStore(), env?.onStoreError),
+    store: env?.tokenStore === undefined ? new MemoryTokenStore() : guardStore(env.tokenStore, env.onStoreError),
     onTokens: env?.onTokens,
     metadata: new Map(),
     now: env?.now ?? (() => Date.now()),
