@@ -65,7 +65,7 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
   // Not wired for this grant yet: refused rather than ignored, which would send unbound tokens.
   if (Object.hasOwn(credential, 'clientCertificate')) throw new TypeError(`security scheme ${quoteScheme(scheme)}: clientCertificate is not supported with the JWT bearer grant (serviceAccount, jwtBearer, assertion)`);
   const overrides = endpointOverrides(credential, scheme);
-  const http = httpFor(shared, scheme, jwtBearerSecrets(credential));
+  const http = httpFor(shared, scheme, credentialSecrets(credential));
   const dpop = dpopProverFor(credential, scheme);
   const tokenParams = grantTokenParams(credential, scheme);
   const checked = checkJwtBearer(credential, scheme);
@@ -97,7 +97,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   const flow = inferFlow(credential, declared, scheme, usable);
   if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
   const grant = credential as ClientIdentity;
-  const http = httpFor(shared, scheme, schemeSecrets(grant));
+  const http = httpFor(shared, scheme, credentialSecrets(grant));
   // RFC 8705: metadata comes through the client's fetch; what is POSTed, through the certificate's.
   const certificateFetch = clientCertificateFetch(grant, scheme);
   const endpoints = endpointSource(spec, flow, overrides, shared, http, certificateFetch !== undefined);
@@ -123,16 +123,19 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop, transport: certificateFetch });
 }
 
-/** What this scheme holds that no error may show, whatever a server echoes. */
-function schemeSecrets(grant: ClientIdentity): SecretSet {
+/**
+ * What this scheme's credential holds that no error may show, whatever a server echoes: the secret,
+ * password and tokens of the client-authenticated grants, the signing keys (or the ready-made
+ * assertion) of the JWT bearer grant, and a DPoP key. A credential has only some of these.
+ */
+function credentialSecrets(credential: object): SecretSet {
   const secrets = new SecretSet();
-  secrets.add(grant.clientSecret);
-  secrets.add(Reflect.get(grant, 'password'));
-  secrets.add(Reflect.get(grant, 'refreshToken'));
-  secrets.add(Reflect.get(grant, 'accessToken'));
-  secrets.addPrivateKey(grant.privateKey);
-  const dpop: unknown = Reflect.get(grant, 'dpop');
-  if (typeof dpop === 'object' && dpop !== null) secrets.addPrivateKey(Reflect.get(dpop, 'privateKey'));
+  const member = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined);
+  for (const name of ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion']) secrets.add(Reflect.get(credential, name));
+  secrets.addPrivateKey(Reflect.get(credential, 'privateKey'));
+  secrets.addPrivateKey(member(Reflect.get(credential, 'dpop'), 'privateKey'));
+  secrets.addPrivateKey(member(Reflect.get(credential, 'serviceAccount'), 'private_key'));
+  secrets.addPrivateKey(member(Reflect.get(credential, 'jwtBearer'), 'privateKey'));
   return secrets;
 }
 
@@ -151,19 +154,6 @@ function jwtBearerIdentity(credential: JwtBearerCredentials): string {
         ? Reflect.get(jwtBearer, 'issuer')
         : 'assertion';
   return [issuer, subject].filter((part) => typeof part === 'string' && part !== '').join(' as ');
-}
-
-/** The signing key (or the ready-made assertion) of a JWT bearer credential: never in an error. */
-function jwtBearerSecrets(credential: JwtBearerCredentials): SecretSet {
-  const secrets = new SecretSet();
-  const serviceAccount: unknown = Reflect.get(credential, 'serviceAccount');
-  if (typeof serviceAccount === 'object' && serviceAccount !== null) secrets.addPrivateKey(Reflect.get(serviceAccount, 'private_key'));
-  const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
-  if (typeof jwtBearer === 'object' && jwtBearer !== null) secrets.addPrivateKey(Reflect.get(jwtBearer, 'privateKey'));
-  secrets.add(Reflect.get(credential, 'assertion'));
-  const dpop: unknown = Reflect.get(credential, 'dpop');
-  if (typeof dpop === 'object' && dpop !== null) secrets.addPrivateKey(Reflect.get(dpop, 'privateKey'));
-  return secrets;
 }
 
 function optionalPar(grant: object, scheme: string): boolean | undefined {
