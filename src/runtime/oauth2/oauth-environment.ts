@@ -1,5 +1,5 @@
 import type { FetchLike } from '../client-core.js';
-import { MemoryTokenStore } from './memory-token-store.js';
+import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { SecretSet } from './secret-redaction.js';
@@ -39,7 +39,7 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   return {
     baseUrl: env?.baseUrl,
     allowInsecureHttp: env?.allowInsecureHttp === true,
-    store: env?.tokenStore === undefined ? new MemoryTokenStore() : guardStore(env.tokenStore, env.onStoreError),
+    store: env?.tokenStore === undefined ? new ClientTokenStore() : guardStore(env.tokenStore, env.onStoreError),
     onTokens: env?.onTokens,
     metadata: new Map(),
     now: env?.now ?? (() => Date.now()),
