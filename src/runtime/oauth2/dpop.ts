@@ -9,6 +9,9 @@ import { base64url, crypto, loadSigning, publicMembers, quoteScheme, randomToken
 import type { SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';
 
+// RFC 9449 §9: the API's way of asking for a nonce.
+const USE_DPOP_NONCE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
+
 interface ProofKey {
   signing: SigningKey;
   publicJwk: Readonly<Record<string, string>>;
@@ -55,6 +58,16 @@ export class DpopProver {
     if (nonce === null || !/^[\x21-\x7E]{1,512}$/.test(nonce) || this.#nonces.get(url.origin) === nonce) return false;
     this.#nonces.set(url.origin, nonce);
     return true;
+  }
+
+  /**
+   * An API's 401 to a request whose proof carried `sentNonce`: undefined when it does not ask for a
+   * nonce; else whether one more attempt can help (the server sent a nonce this proof did not have).
+   */
+  answerNonceChallenge(url: URL, response: Response, sentNonce: string | undefined): boolean | undefined {
+    if (!USE_DPOP_NONCE.test(response.headers.get('www-authenticate') ?? '')) return undefined;
+    const isNew = this.rememberNonce(url, response.headers.get('dpop-nonce'));
+    return isNew || (this.nonceFor(url) !== undefined && this.nonceFor(url) !== sentNonce);
   }
 
   /** A fresh proof for one request; `accessToken` adds `ath` (requests to the API). */
