@@ -1,9 +1,10 @@
 // Bundles one app the way a browser app ships it and measures what a visitor downloads.
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** esbuild --bundle --minify --format=esm --platform=browser, with or without --splitting; nothing is written. */
+/** esbuild --bundle --minify --format=esm --platform=browser, with or without --splitting; files are written by the caller. */
 async function bundle(entry, outdir, splitting) {
   return build({ entryPoints: [entry], outdir, bundle: true, minify: true, format: 'esm', platform: 'browser', splitting, metafile: true, write: false, logLevel: 'silent' });
 }
@@ -13,7 +14,8 @@ const gzipBytes = (bytes) => gzipSync(bytes, { level: 9 }).length;
 /**
  * One app, measured twice: as one file (no splitting), and split, where the initial download is the
  * entry chunk plus every chunk it imports statically (each gzipped on its own, as each is fetched);
- * chunks reached only through `import()` are listed apart with the modules they hold.
+ * chunks reached only through `import()` are listed apart with the modules they hold. The split
+ * build is written to `outdir`, so it can be run (`entryFile`, `chunkAt(file)` for a written chunk).
  */
 export async function measureApp(entry, outdir) {
   const single = await bundle(entry, outdir, false);
@@ -22,6 +24,10 @@ export async function measureApp(entry, outdir) {
   const outputs = split.metafile.outputs;
   // Metafile keys are relative to the working directory; output files carry absolute paths.
   const byPath = new Map(split.outputFiles.map((f) => [f.path, f.contents]));
+  for (const f of split.outputFiles) {
+    mkdirSync(dirname(f.path), { recursive: true });
+    writeFileSync(f.path, f.contents);
+  }
   const chunkOf = (key) => byPath.get(resolve(key));
   const entryKey = Object.keys(outputs).find((key) => outputs[key].entryPoint !== undefined && resolve(outputs[key].entryPoint) === resolve(entry));
   const initial = new Set();
@@ -35,7 +41,8 @@ export async function measureApp(entry, outdir) {
   const chunks = Object.keys(outputs).filter((key) => key.endsWith('.js'));
   const describe = (key) => {
     const contents = chunkOf(key);
-    return { key, bytes: contents.length, gzip: gzipBytes(contents), modules: Object.keys(outputs[key].inputs) };
+    const inputs = outputs[key].inputs;
+    return { key, bytes: contents.length, gzip: gzipBytes(contents), modules: Object.keys(inputs), moduleBytes: Object.fromEntries(Object.entries(inputs).map(([input, { bytesInOutput }]) => [input, bytesInOutput])) };
   };
   const initialChunks = [...initial].map(describe);
   const modules = [];
@@ -47,6 +54,12 @@ export async function measureApp(entry, outdir) {
     initial: { bytes: sum(initialChunks, 'bytes'), gzip: sum(initialChunks, 'gzip'), chunks: initialChunks.length },
     initialModules: modules,
     lazy: chunks.filter((key) => !initial.has(key)).map(describe),
+    entryFile: resolve(entryKey),
+    /** The chunk written at `file` (relative to outdir), described; undefined when it is no chunk of this build. */
+    chunkAt: (file) => {
+      const key = chunks.find((k) => relative(outdir, resolve(k)) === file);
+      return key === undefined ? undefined : { ...describe(key), initial: initial.has(key) };
+    },
   };
 }
 

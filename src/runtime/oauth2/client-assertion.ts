@@ -4,11 +4,10 @@
  * form, and so is Ed25519's 64-byte signature (EdDSA, RFC 8037), where WebCrypto has Ed25519.
  */
 import type { Bytes } from '../bytes.js';
-import { quoteScheme } from '../credential-checks.js';
-import { crypto, isCryptoKey, type Algorithm, type AlgorithmIdentifier, type CryptoKey, type EcdsaParams, type EcKeyImportParams, type JsonWebKey, type RsaHashedImportParams, type RsaPssParams } from '../web-crypto.js';
-import { base64ToBytes, base64url, base64urlText, randomToken } from './encoding.js';
+import type { Algorithm, AlgorithmIdentifier, CryptoKey, EcdsaParams, EcKeyImportParams, JsonWebKey, RsaHashedImportParams, RsaPssParams } from '../web-crypto.js';
 import { rsaPssAsRsaEncryption } from './rsa-pss-pkcs8.js';
 import type { ClientAssertionAlg } from './types.js';
+import { base64ToBytes, base64url, base64urlText, crypto, isCryptoKey, quoteScheme, randomToken } from './lazy-module-imports.js';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 

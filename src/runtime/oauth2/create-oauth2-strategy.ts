@@ -5,21 +5,22 @@ import { quoteScheme, requireAccessToken } from '../credential-checks.js';
 import { ClientAuthenticator } from './client-auth.js';
 import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
-import { dpopProverFor } from './dpop.js';
+import { dpopProverFor } from './dpop-option.js';
 import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
 import { grantRunnerFor } from './grants.js';
 import { inferFlow } from './infer-flow.js';
-import { isJwtBearerCredential, jwtBearerRunner, type JwtBearerCredentials } from './jwt-bearer.js';
+import type { JwtBearerCredentials } from './jwt-bearer.js';
+import { checkJwtBearer, isJwtBearerCredential } from './jwt-bearer-check.js';
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
-import { loadMetadataEndpoints } from './lazy-modules.js';
+import { loadJwtBearer, loadMetadataEndpoints } from './lazy-modules.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSet } from './secret-redaction.js';
 import type { Endpoints } from './server-metadata.js';
-import { certificateHttp, clientCertificateFetch, requireTlsEndpoints, withMtlsAliases } from './tls-client-auth.js';
+import { certificateHttp, clientCertificateFetch, requireTlsEndpoints } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
-import { TokenManager } from './token-manager.js';
+import { TokenManager, type GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>;
@@ -46,16 +47,6 @@ function knownEndpoints(raw: RawEndpoints, shared: OAuthShared, scheme: string):
   return { tokenUrl: resolve('tokenUrl'), refreshUrl: resolve('refreshUrl'), authorizationUrl: resolve('authorizationUrl'), deviceAuthorizationUrl: resolve('deviceAuthorizationUrl') };
 }
 
-/** What an override names wins over what a metadata document says. */
-function withOverrides(endpoints: Endpoints, overridden: Endpoints, overrides: EndpointOverrides): Endpoints {
-  return {
-    ...endpoints,
-    ...(overrides.tokenUrl !== undefined ? { tokenUrl: overridden.tokenUrl, refreshUrl: overridden.tokenUrl } : {}),
-    ...(overrides.authorizationUrl !== undefined ? { authorizationUrl: overridden.authorizationUrl } : {}),
-    ...(overrides.deviceAuthorizationUrl !== undefined ? { deviceAuthorizationUrl: overridden.deviceAuthorizationUrl } : {}),
-  };
-}
-
 /** `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5). */
 function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate = false): () => Promise<Endpoints> {
   const scheme = http.scheme;
@@ -65,11 +56,8 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
   if (metadataUrl === undefined || metadataUrl === '') return () => Promise.resolve(fromSpec);
   const what = issuerUrl !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl';
   const url = resolveEndpoint(metadataUrl, shared.baseUrl, what, scheme, shared.allowInsecureHttp);
-  return async () => {
-    const document = await shared.metadata.load(http, url);
-    const { endpointsFromMetadata } = await loadMetadataEndpoints();
-    return withOverrides(endpointsFromMetadata(http, certificate ? withMtlsAliases(document) : document, fromSpec, shared.allowInsecureHttp), fromSpec, overrides);
-  };
+  const discovery = { documents: shared.metadata, http, url, fromSpec, overrides, certificate, allowInsecureHttp: shared.allowInsecureHttp };
+  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
 }
 
 /** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
@@ -77,19 +65,27 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
   // Not wired for this grant yet: refused rather than ignored, which would send unbound tokens.
   if (Object.hasOwn(credential, 'clientCertificate')) throw new TypeError(`security scheme ${quoteScheme(scheme)}: clientCertificate is not supported with the JWT bearer grant (serviceAccount, jwtBearer, assertion)`);
   const overrides = endpointOverrides(credential, scheme);
-  const http = httpFor(shared, scheme, jwtBearerSecrets(credential));
+  const http = httpFor(shared, scheme, credentialSecrets(credential));
   const dpop = dpopProverFor(credential, scheme);
+  const tokenParams = grantTokenParams(credential, scheme);
+  const checked = checkJwtBearer(credential, scheme);
+  const fixed = overrides.tokenUrl ?? checked.tokenUri;
+  const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
   let endpoints: (() => Promise<Endpoints>) | undefined;
-  const source = jwtBearerRunner(credential, scheme, {
-    http,
-    baseUrl: shared.baseUrl,
-    allowInsecureHttp: shared.allowInsecureHttp,
-    // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
-    endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
-    overrides,
-    tokenParams: grantTokenParams(credential, scheme),
-    dpop,
-  });
+  let runner: Promise<GrantRunner> | undefined;
+  // The signing and the token requests are loaded with the first token request.
+  const load = () =>
+    (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) =>
+      jwtBearerRunner(checked, scheme, {
+        http,
+        // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
+        endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
+        fixedUrl,
+        tokenParams,
+        dpop,
+      }),
+    ));
+  const source: GrantRunner = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
   return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop });
 }
@@ -101,7 +97,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   const flow = inferFlow(credential, declared, scheme, usable);
   if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
   const grant = credential as ClientIdentity;
-  const http = httpFor(shared, scheme, schemeSecrets(grant));
+  const http = httpFor(shared, scheme, credentialSecrets(grant));
   // RFC 8705: metadata comes through the client's fetch; what is POSTed, through the certificate's.
   const certificateFetch = clientCertificateFetch(grant, scheme);
   const endpoints = endpointSource(spec, flow, overrides, shared, http, certificateFetch !== undefined);
@@ -127,16 +123,19 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop, transport: certificateFetch });
 }
 
-/** What this scheme holds that no error may show, whatever a server echoes. */
-function schemeSecrets(grant: ClientIdentity): SecretSet {
+/**
+ * What this scheme's credential holds that no error may show, whatever a server echoes: the secret,
+ * password and tokens of the client-authenticated grants, the signing keys (or the ready-made
+ * assertion) of the JWT bearer grant, and a DPoP key. A credential has only some of these.
+ */
+function credentialSecrets(credential: object): SecretSet {
   const secrets = new SecretSet();
-  secrets.add(grant.clientSecret);
-  secrets.add(Reflect.get(grant, 'password'));
-  secrets.add(Reflect.get(grant, 'refreshToken'));
-  secrets.add(Reflect.get(grant, 'accessToken'));
-  secrets.addPrivateKey(grant.privateKey);
-  const dpop: unknown = Reflect.get(grant, 'dpop');
-  if (typeof dpop === 'object' && dpop !== null) secrets.addPrivateKey(Reflect.get(dpop, 'privateKey'));
+  const member = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined);
+  for (const name of ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion']) secrets.add(Reflect.get(credential, name));
+  secrets.addPrivateKey(Reflect.get(credential, 'privateKey'));
+  secrets.addPrivateKey(member(Reflect.get(credential, 'dpop'), 'privateKey'));
+  secrets.addPrivateKey(member(Reflect.get(credential, 'serviceAccount'), 'private_key'));
+  secrets.addPrivateKey(member(Reflect.get(credential, 'jwtBearer'), 'privateKey'));
   return secrets;
 }
 
@@ -155,19 +154,6 @@ function jwtBearerIdentity(credential: JwtBearerCredentials): string {
         ? Reflect.get(jwtBearer, 'issuer')
         : 'assertion';
   return [issuer, subject].filter((part) => typeof part === 'string' && part !== '').join(' as ');
-}
-
-/** The signing key (or the ready-made assertion) of a JWT bearer credential: never in an error. */
-function jwtBearerSecrets(credential: JwtBearerCredentials): SecretSet {
-  const secrets = new SecretSet();
-  const serviceAccount: unknown = Reflect.get(credential, 'serviceAccount');
-  if (typeof serviceAccount === 'object' && serviceAccount !== null) secrets.addPrivateKey(Reflect.get(serviceAccount, 'private_key'));
-  const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
-  if (typeof jwtBearer === 'object' && jwtBearer !== null) secrets.addPrivateKey(Reflect.get(jwtBearer, 'privateKey'));
-  secrets.add(Reflect.get(credential, 'assertion'));
-  const dpop: unknown = Reflect.get(credential, 'dpop');
-  if (typeof dpop === 'object' && dpop !== null) secrets.addPrivateKey(Reflect.get(dpop, 'privateKey'));
-  return secrets;
 }
 
 function optionalPar(grant: object, scheme: string): boolean | undefined {

@@ -2,8 +2,8 @@
  * The device authorization grant (RFC 8628): ask for a user code, show it, then poll the token
  * endpoint until the user approves, honouring `interval` and `slow_down`.
  */
-import { postAuthenticated, requestedScope, requestTokens, requireEndpoint, scopeParam, type OAuthClient } from './token-endpoint.js';
-import { TokenError } from './token-error.js';
+import type { OAuthClient } from './token-endpoint.js';
+import { postAuthenticated, requestedScope, requestTokens, requireEndpoint, scopeParam, TokenError } from './lazy-module-imports.js';
 import type { DeviceCodePrompt, TokenSet } from './types.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';

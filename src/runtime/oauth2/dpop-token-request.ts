@@ -3,18 +3,18 @@
  * the client-authenticated ones and the JWT bearer grant. A `use_dpop_nonce` answer (§8) that brings
  * a new nonce earns exactly one more request with it (the server refused before using the grant, so
  * a code or an assertion may be sent again); a server that asks again gets its error, not a loop.
+ * Loaded with import() by the requests of a credential with DPoP on (lazy-modules.ts).
  */
 import type { DpopProver } from './dpop.js';
-import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
-import { TokenError } from './token-error.js';
+import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
+import { postForm, TokenError } from './lazy-module-imports.js';
 
 function isNonceDemand(error: unknown): error is TokenError {
   return error instanceof TokenError && error.error === 'use_dpop_nonce';
 }
 
-/** `build` makes the form and headers afresh for each attempt; the proof is added here. Without `dpop`, a plain postForm. */
-export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
-  if (dpop === undefined) return postForm(http, url, build, what, retry);
+/** `build` makes the form and headers afresh for each attempt; the proof is added here. */
+export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
   let sentNonce: string | undefined;
   const post = () =>
     postForm(

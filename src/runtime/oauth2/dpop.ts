@@ -2,39 +2,19 @@
  * DPoP (RFC 9449): proofs that the client holds the private key its tokens are bound to. One key
  * per client: made here (`dpop: true`, ES256, private key non-extractable) or given by the
  * application (P-256, RSA, or Ed25519 where WebCrypto has it). Proofs are made per request and never reused; the latest server nonce (§8, §9) is
- * kept per origin and put in every later proof to that origin.
+ * kept per origin and put in every later proof to that origin. Loaded with import() when the first
+ * proof is needed; the credential's option was checked when the client was made (dpop-option.ts).
  */
-import { quoteScheme } from '../credential-checks.js';
-import { crypto, isCryptoKey } from '../web-crypto.js';
-import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
-import { base64url, randomToken, sha256 } from './encoding.js';
-import { loadSigning } from './lazy-modules.js';
-import type { ClientAssertionAlg, DpopKey } from './types.js';
+import { base64url, crypto, loadSigning, publicMembers, quoteScheme, randomToken, sha256 } from './lazy-module-imports.js';
+import type { SigningKey } from './client-assertion.js';
+import type { DpopKeySpec } from './dpop-option.js';
 
-// RFC 7638 §3.2: the required members of each key type, which are also all a public JWK needs.
-const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
-  EC: ['crv', 'kty', 'x', 'y'],
-  RSA: ['e', 'kty', 'n'],
-  OKP: ['crv', 'kty', 'x'],
-};
+// RFC 9449 §9: the API's way of asking for a nonce.
+const USE_DPOP_NONCE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
 
 interface ProofKey {
   signing: SigningKey;
   publicJwk: Readonly<Record<string, string>>;
-}
-
-/** The public members only, whatever else the JWK holds (a private `d` never goes into a proof). */
-function publicMembers(jwk: object, where: string): Readonly<Record<string, string>> {
-  const kty: unknown = Reflect.get(jwk, 'kty');
-  const members = typeof kty === 'string' ? PUBLIC_MEMBERS[kty] : undefined;
-  if (members === undefined) throw new TypeError(`${where}: publicJwk must be an EC, RSA or OKP public JWK`);
-  const out: Record<string, string> = {};
-  for (const member of members) {
-    const value: unknown = Reflect.get(jwk, member);
-    if (typeof value !== 'string' || value === '') throw new TypeError(`${where}: publicJwk lacks its "${member}" member`);
-    out[member] = value;
-  }
-  return Object.freeze(out);
 }
 
 /** The htu claim: the request URL without query and fragment (§4.2). */
@@ -80,6 +60,16 @@ export class DpopProver {
     return true;
   }
 
+  /**
+   * An API's 401 to a request whose proof carried `sentNonce`: undefined when it does not ask for a
+   * nonce; else whether one more attempt can help (the server sent a nonce this proof did not have).
+   */
+  answerNonceChallenge(url: URL, response: Response, sentNonce: string | undefined): boolean | undefined {
+    if (!USE_DPOP_NONCE.test(response.headers.get('www-authenticate') ?? '')) return undefined;
+    const isNew = this.rememberNonce(url, response.headers.get('dpop-nonce'));
+    return isNew || (this.nonceFor(url) !== undefined && this.nonceFor(url) !== sentNonce);
+  }
+
   /** A fresh proof for one request; `accessToken` adds `ath` (requests to the API). */
   async proof(method: string, url: URL, nowMs: number, accessToken?: string): Promise<{ proof: string; nonce: string | undefined }> {
     const key = await this.#proofKey();
@@ -112,36 +102,15 @@ async function generatedKey(): Promise<ProofKey> {
   return { signing: { key: pair.privateKey, alg: 'ES256', kid: undefined }, publicJwk: publicMembers(jwk, 'dpop') };
 }
 
-/** ES256 for P-256, PS256 for RSA, EdDSA for Ed25519 (RFC 8037); other curves have no default. */
-function defaultProofAlg(publicJwk: Readonly<Record<string, string>>): ClientAssertionAlg | undefined {
-  if (publicJwk['kty'] === 'EC' && publicJwk['crv'] === 'P-256') return 'ES256';
-  if (publicJwk['kty'] === 'RSA') return 'PS256';
-  if (publicJwk['kty'] === 'OKP' && publicJwk['crv'] === 'Ed25519') return 'EdDSA';
-  return undefined;
-}
-
-function isDpopKey(value: unknown): value is DpopKey {
-  return typeof value === 'object' && value !== null && Reflect.get(value, 'privateKey') !== undefined;
-}
-
-/** The prover a credential's `dpop` asks for; undefined when DPoP is off. Checks shapes now, keys on first use. */
-export function dpopProverFor(grant: object, scheme: string): DpopProver | undefined {
-  const option: unknown = Object.hasOwn(grant, 'dpop') ? Reflect.get(grant, 'dpop') : undefined;
-  const where = `security scheme ${quoteScheme(scheme)}: dpop`;
-  if (option === undefined || option === false) return undefined;
-  if (option === true) return new DpopProver(scheme, generatedKey);
-  if (!isDpopKey(option)) throw new TypeError(`${where} must be true or { privateKey, publicJwk }`);
-  const privateKey = option.privateKey as PrivateKeyInput;
-  const jwkSource: unknown = option.publicJwk ?? (typeof privateKey === 'object' && !isCryptoKey(privateKey) ? privateKey : undefined);
-  if (typeof jwkSource !== 'object' || jwkSource === null) throw new TypeError(`${where}: publicJwk is needed unless privateKey is a JWK`);
-  const publicJwk = publicMembers(jwkSource, where);
-  const alg = option.alg ?? defaultProofAlg(publicJwk);
-  if (alg === undefined) throw new TypeError(`${where}: ${[publicJwk['kty'], publicJwk['crv']].filter(Boolean).join(' ')} keys are not supported; use an EC P-256, RSA or Ed25519 key`);
+/** The prover for a checked `dpop` option; the key is made or imported with the first proof. */
+export function makeDpopProver(scheme: string, key: DpopKeySpec): DpopProver {
+  if ('generate' in key) return new DpopProver(scheme, generatedKey);
+  const { privateKey, publicJwk, alg } = key;
   return new DpopProver(scheme, async () => {
     try {
       return { signing: await (await loadSigning()).importSigningKey(privateKey, alg, undefined, scheme), publicJwk };
     } catch {
-      throw new TypeError(`${where}: privateKey must be a private key (CryptoKey, JWK or PKCS#8 PEM) for ${alg} matching publicJwk`);
+      throw new TypeError(`security scheme ${quoteScheme(scheme)}: dpop: privateKey must be a private key (CryptoKey, JWK or PKCS#8 PEM) for ${alg} matching publicJwk`);
     }
   });
 }

@@ -2,10 +2,9 @@
  * The token store as the token manager sees it: a failing store never fails an API call. While the
  * store is down, tokens live on in this process (each process keeps its own single flight) and the
  * application hears of it once per outage; a corrupt entry counts as missing and is reported.
+ * Loaded with import() at an application store's first call (store-guard.ts).
  */
-import { sameTokens } from './same-tokens.js';
-import { asTokenSet } from './token-set.js';
-import { TokenStoreError } from './token-store-error.js';
+import { asTokenSet, sameTokens, TokenStoreError } from './lazy-module-imports.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';
 
 export type StoreErrorHook = (error: TokenStoreError) => void;

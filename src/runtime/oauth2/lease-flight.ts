@@ -1,10 +1,10 @@
 /**
  * Single flight across processes: one holder of a key's lease renews the tokens, everyone else
  * polls the store until the holder's result is there (or the lease is free again), bounded by the
- * store's waitTimeoutMs. Waits run on the real clock: lease TTLs in the store do too.
+ * store's waitTimeoutMs. Waits run on the real clock: lease TTLs in the store do too. Loaded with
+ * import() at the first renewal through a store that has leases (lazy-modules.ts).
  */
-import { crypto } from '../web-crypto.js';
-import { TokenError } from './token-error.js';
+import { crypto, TokenError } from './lazy-module-imports.js';
 import type { TokenLeases } from './types.js';
 
 const FIRST_POLL_MS = 10;

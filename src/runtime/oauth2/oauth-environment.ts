@@ -1,10 +1,10 @@
 import type { FetchLike } from '../client-core.js';
-import { GuardedTokenStore } from './guarded-token-store.js';
-import { MemoryTokenStore } from './memory-token-store.js';
+import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { SecretSet } from './secret-redaction.js';
-import { MetadataCache } from './server-metadata.js';
+import { guardStore } from './store-guard.js';
+import type { MetadataDocuments } from './server-metadata.js';
 import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
 
 /** What all token-managing schemes of one client share. */
@@ -13,7 +13,8 @@ export interface OAuthShared {
   allowInsecureHttp: boolean;
   store: TokenStore;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
-  metadata: MetadataCache;
+  /** Discovery documents by URL (fetched and checked by server-metadata.ts, loaded with discovery). */
+  metadata: MetadataDocuments;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   fetch: () => FetchLike;
@@ -38,9 +39,9 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   return {
     baseUrl: env?.baseUrl,
     allowInsecureHttp: env?.allowInsecureHttp === true,
-    store: new GuardedTokenStore(env?.tokenStore ?? new MemoryTokenStore(), env?.onStoreError),
+    store: env?.tokenStore === undefined ? new ClientTokenStore() : guardStore(env.tokenStore, env.onStoreError),
     onTokens: env?.onTokens,
-    metadata: new MetadataCache(),
+    metadata: new Map(),
     now: env?.now ?? (() => Date.now()),
     sleep: env?.sleep ?? defaultSleep,
     timeoutMs: positiveOption(env?.tokenTimeoutMs, 'tokenTimeoutMs', DEFAULT_TOKEN_TIMEOUT_MS),

@@ -1,9 +1,10 @@
 /**
  * Authorization server metadata: OpenID Connect Discovery 1.0 and RFC 8414. Each document is
- * fetched once per client, by one request however many callers wait for it.
+ * fetched once per client, by one request however many callers wait for it. Loaded with
+ * metadata-endpoints.ts, only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
-import { getJson, type JsonObject, type OAuthHttp } from './oauth-http.js';
-import { TokenError } from './token-error.js';
+import { getJson, TokenError } from './lazy-module-imports.js';
+import type { JsonObject, OAuthHttp } from './oauth-http.js';
 
 const OIDC_SUFFIX = '/.well-known/openid-configuration';
 const RFC8414_PREFIX = '/.well-known/oauth-authorization-server';
@@ -31,20 +32,18 @@ function sameIssuer(a: string, b: string): boolean {
   return a.replace(/\/$/, '') === b.replace(/\/$/, '');
 }
 
-/** Shared by all schemes of one client, so two schemes on one provider share its discovery. */
-export class MetadataCache {
-  readonly #documents = new Map<string, Promise<JsonObject>>();
+/** The documents fetched (or being fetched) by URL: one map for all schemes of a client, so two schemes on one provider share its discovery. */
+export type MetadataDocuments = Map<string, Promise<JsonObject>>;
 
-  load(http: OAuthHttp, url: URL): Promise<JsonObject> {
-    let document = this.#documents.get(url.href);
-    if (document === undefined) {
-      document = fetchMetadata(http, url);
-      this.#documents.set(url.href, document);
-      // A failure is not cached: the next request tries again.
-      document.catch(() => this.#documents.delete(url.href));
-    }
-    return document;
+export function loadMetadata(documents: MetadataDocuments, http: OAuthHttp, url: URL): Promise<JsonObject> {
+  let document = documents.get(url.href);
+  if (document === undefined) {
+    document = fetchMetadata(http, url);
+    documents.set(url.href, document);
+    // A failure is not cached: the next request tries again.
+    document.catch(() => documents.delete(url.href));
   }
+  return document;
 }
 
 async function fetchMetadata(http: OAuthHttp, url: URL): Promise<JsonObject> {

@@ -1,7 +1,7 @@
 import type { ClientAuthenticator } from './client-auth.js';
-import type { DpopProver } from './dpop.js';
-import { postWithDpop } from './dpop-token-request.js';
-import type { JsonObject, OAuthHttp } from './oauth-http.js';
+import type { DpopHandle } from './dpop-option.js';
+import { loadDpopTokenRequest } from './lazy-modules.js';
+import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
 import { parseTokenResponse } from './token-set.js';
@@ -17,7 +17,7 @@ export interface OAuthClient {
   /** RFC 8707 `resource` values, one field each, on every token request. */
   readonly resources?: readonly string[] | undefined;
   /** With DPoP on: signs a proof for every token request and keeps the server's nonces. */
-  readonly dpop?: DpopProver | undefined;
+  readonly dpop?: DpopHandle | undefined;
 }
 
 export function scopeParam(scopes: readonly string[]): Record<string, string> {
@@ -48,20 +48,21 @@ export async function postAuthenticated(oauth: OAuthClient, url: URL, fields: Re
 
 /** The form of one token-endpoint request, built afresh per attempt: a client assertion's `jti` must not be replayed. */
 function postClientForm(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry: boolean): Promise<JsonObject> {
-  return postWithDpop(
-    oauth.http,
-    url,
-    oauth.dpop,
-    async () => {
-      const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
-      for (const resource of oauth.resources ?? []) form.append('resource', resource);
-      const headers = new Headers();
-      await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
-      return { form, headers };
-    },
-    what,
-    retry,
-  );
+  const build = async (): Promise<FormRequest> => {
+    const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
+    for (const resource of oauth.resources ?? []) form.append('resource', resource);
+    const headers = new Headers();
+    await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
+    return { form, headers };
+  };
+  return postMaybeWithDpop(oauth.http, url, oauth.dpop, build, what, retry);
+}
+
+/** A plain form POST, or with DPoP on, one with a proof (that code loaded on first use). */
+export async function postMaybeWithDpop(http: OAuthHttp, url: URL, dpop: DpopHandle | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
+  if (dpop === undefined) return postForm(http, url, build, what, retry);
+  const [{ postWithDpop }, prover] = await Promise.all([loadDpopTokenRequest(), dpop.prover()]);
+  return postWithDpop(http, url, prover, build, what, retry);
 }
 
 /** An access token request (RFC 6749 §4.x.3, §6) and its answer as a TokenSet. */

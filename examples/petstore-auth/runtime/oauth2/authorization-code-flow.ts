@@ -3,13 +3,11 @@
  * The authorization code grant with PKCE (RFC 6749 §4.1, RFC 7636): builds the URL that sends the
  * user to sign in, and redeems the code the redirect brings back into the scheme's TokenManager.
  */
-import { quoteScheme } from '../credential-checks.js';
 import { createPkcePair, createState } from './pkce.js';
-import { postAuthenticated, requestedScope, requestTokens, requireEndpoint, type OAuthClient } from './token-endpoint.js';
-import { TokenError } from './token-error.js';
-import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
+import type { OAuthClient } from './token-endpoint.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, AuthorizationRequest, AuthorizationUrlOptions, CodeExchange, TokenSet } from './types.js';
+import { AUTHORIZATION_CODE_SCOPES, postAuthenticated, quoteScheme, requestedScope, requestTokens, requireEndpoint, TokenError } from './lazy-module-imports.js';
 
 // Parameters extraParams must not replace: they carry the flow's security.
 const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'request_uri', 'dpop_jkt']);
@@ -55,7 +53,7 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
     const scopes = this.#openId ? ['openid', ...(options.scopes ?? [])] : [...(options.scopes ?? [])];
     if (scopes.length > 0) params['scope'] = [...new Set(scopes)].join(' ');
     // RFC 9449 §10: the code is bound to this client's DPoP key, so only its holder can redeem it.
-    if (this.#oauth.dpop !== undefined) params['dpop_jkt'] = await this.#oauth.dpop.thumbprint();
+    if (this.#oauth.dpop !== undefined) params['dpop_jkt'] = await (await this.#oauth.dpop.prover()).thumbprint();
     const pushTo = await this.#pushedRequestEndpoint();
     if (pushTo !== undefined) {
       const requestUri = await this.#push(pushTo, params);

@@ -33,11 +33,14 @@ class MemoryLeases implements TokenLeases {
   }
 }
 
-/** The default TokenStore: one per client, gone with the process. */
-export class MemoryTokenStore implements TokenStore {
+/**
+ * The default TokenStore: one per client, gone with the process. No leases: the one token manager
+ * per scheme that uses it already sends one token request at a time per key (and the lease code is
+ * then never loaded).
+ */
+export class ClientTokenStore implements TokenStore {
   // Private so that inspecting the store (or a client holding it) never shows a token.
   readonly #tokens = new Map<string, TokenSet>();
-  readonly leases: TokenLeases = new MemoryLeases();
 
   get(key: string): Promise<TokenSet | undefined> {
     return Promise.resolve(this.#tokens.get(key));
@@ -52,4 +55,9 @@ export class MemoryTokenStore implements TokenStore {
     if (expected === undefined || sameTokens(this.#tokens.get(key), expected)) this.#tokens.delete(key);
     return Promise.resolve();
   }
+}
+
+/** An in-memory store several clients of one process can share: its leases make them renew once. */
+export class MemoryTokenStore extends ClientTokenStore {
+  readonly leases: TokenLeases = new MemoryLeases();
 }

@@ -3,10 +3,10 @@
  * The endpoints a discovery document names (OpenID Connect Discovery 1.0, RFC 8414), checked as
  * the flow's own are. Loaded only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
-import { checkEndpoint } from './endpoint-url.js';
+import type { EndpointOverrides } from './endpoint-overrides.js';
+import { checkEndpoint, TokenError } from './lazy-module-imports.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
-import type { Endpoints } from './server-metadata.js';
-import { TokenError } from './token-error.js';
+import { loadMetadata, type Endpoints, type MetadataDocuments } from './server-metadata.js';
 
 /** One endpoint from a metadata document: absolute, and https unless allowed otherwise. */
 export function metadataEndpoint(http: OAuthHttp, document: JsonObject, member: string, allowInsecureHttp: boolean): URL | undefined {
@@ -31,4 +31,51 @@ export function endpointsFromMetadata(http: OAuthHttp, document: JsonObject, fal
     deviceAuthorizationUrl: metadataEndpoint(http, document, 'device_authorization_endpoint', allowInsecureHttp) ?? fallback.deviceAuthorizationUrl,
     pushedAuthorizationRequestUrl: metadataEndpoint(http, document, 'pushed_authorization_request_endpoint', allowInsecureHttp) ?? fallback.pushedAuthorizationRequestUrl,
   };
+}
+
+// RFC 8705 §5: the endpoints an alias may replace that this client POSTs to.
+const ALIASED = ['token_endpoint', 'device_authorization_endpoint', 'pushed_authorization_request_endpoint'] as const;
+
+/**
+ * The metadata as a certificate-presenting client reads it: each endpoint `mtls_endpoint_aliases`
+ * names replaces the plain one (the rest of the document is unchanged).
+ */
+export function withMtlsAliases(document: JsonObject): JsonObject {
+  const aliases = document['mtls_endpoint_aliases'];
+  if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) return document;
+  const aliased: JsonObject = { ...document };
+  for (const member of ALIASED) {
+    const alias: unknown = Reflect.get(aliases, member);
+    if (alias !== undefined) aliased[member] = alias;
+  }
+  return aliased;
+}
+
+/** What an override names wins over what a metadata document says. */
+function withOverrides(endpoints: Endpoints, overridden: Endpoints, overrides: EndpointOverrides): Endpoints {
+  return {
+    ...endpoints,
+    ...(overrides.tokenUrl !== undefined ? { tokenUrl: overridden.tokenUrl, refreshUrl: overridden.tokenUrl } : {}),
+    ...(overrides.authorizationUrl !== undefined ? { authorizationUrl: overridden.authorizationUrl } : {}),
+    ...(overrides.deviceAuthorizationUrl !== undefined ? { deviceAuthorizationUrl: overridden.deviceAuthorizationUrl } : {}),
+  };
+}
+
+/** What discovery gives a flow: the metadata document at `url` (fetched once per client), the flow's own endpoints filling its gaps, the credential's overrides winning. */
+export interface Discovery {
+  documents: MetadataDocuments;
+  http: OAuthHttp;
+  url: URL;
+  /** The endpoints of the spec and the overrides, resolved. */
+  fromSpec: Endpoints;
+  overrides: EndpointOverrides;
+  /** The client presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5). */
+  certificate: boolean;
+  allowInsecureHttp: boolean;
+}
+
+export async function discoveredEndpoints(discovery: Discovery): Promise<Endpoints> {
+  const { http, fromSpec } = discovery;
+  const document = await loadMetadata(discovery.documents, http, discovery.url);
+  return withOverrides(endpointsFromMetadata(http, discovery.certificate ? withMtlsAliases(document) : document, fromSpec, discovery.allowInsecureHttp), fromSpec, discovery.overrides);
 }

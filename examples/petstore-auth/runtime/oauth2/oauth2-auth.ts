@@ -5,7 +5,7 @@ import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
-import type { DpopProver } from './dpop.js';
+import type { DpopHandle } from './dpop-option.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet } from './types.js';
 
@@ -22,13 +22,10 @@ export interface OAuth2AuthOptions {
   /** Clock, epoch ms (the cool-down after a renewal that did not help). */
   now: () => number;
   /** With DPoP on: DPoP tokens go out with a fresh proof per request. */
-  dpop?: DpopProver | undefined;
+  dpop?: DpopHandle | undefined;
   /** RFC 8705: the credential's certificate fetch, which the API calls go through too (bound tokens). */
   transport?: FetchLike | undefined;
 }
-
-// RFC 9449 §9: the API's way of asking for a nonce.
-const USE_DPOP_NONCE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
 
 /**
  * After a token renewed because of a 401 is refused too, renewing again does not help (the API
@@ -52,7 +49,7 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #now: () => number;
   // Tokens obtained because the server refused the one before, and when.
   readonly #renewedAfter401 = new Map<string, number>();
-  readonly #dpop: DpopProver | undefined;
+  readonly #dpop: DpopHandle | undefined;
   // The DPoP nonce each request's proof carried, so only a new nonce earns a retry.
   readonly #sentNonce = new WeakMap<AuthRequest, string | undefined>();
   readonly #transport: FetchLike | undefined;
@@ -90,7 +87,7 @@ export class OAuth2Auth implements AuthStrategy {
     if (dpop === undefined || !this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
     const accessToken = requireHeaderSafe(tokens.accessToken, this.scheme);
     // Made per attempt (the core applies again on a retry and after a redirect): htm, htu and jti change.
-    const { proof, nonce } = await dpop.proof(request.method, request.url, this.#now(), accessToken);
+    const { proof, nonce } = await (await dpop.prover()).proof(request.method, request.url, this.#now(), accessToken);
     request.headers.set('authorization', formatAuthorization('dpop', accessToken));
     request.headers.set('dpop', proof);
     this.#sentNonce.set(request, nonce);
@@ -115,8 +112,14 @@ export class OAuth2Auth implements AuthStrategy {
     const sent = this.#sent.get(request);
     if (sent === undefined) return false;
     this.#sent.delete(request);
-    if (this.#dpop !== undefined && this.#sentNonce.has(request) && USE_DPOP_NONCE.test(response.headers.get('www-authenticate') ?? '')) {
-      return this.#retryWithNonce(this.#dpop, request, response, context);
+    if (this.#dpop !== undefined && this.#sentNonce.has(request)) {
+      // One more attempt when the API's nonce is new; the same nonce again means retrying cannot help.
+      const retry = (await this.#dpop.prover()).answerNonceChallenge(request.url, response, this.#sentNonce.get(request));
+      if (retry !== undefined) {
+        this.#sentNonce.delete(request);
+        if (!retry) context.explain?.(`security scheme ${quoteScheme(this.scheme)}: the API asked for a DPoP nonce without sending a new one (DPoP-Nonce)`);
+        return retry;
+      }
     }
     const now = this.#now();
     for (const [token, at] of this.#renewedAfter401) if (now - at >= RENEWAL_COOL_DOWN_MS) this.#renewedAfter401.delete(token);
@@ -130,16 +133,6 @@ export class OAuth2Auth implements AuthStrategy {
     const renewed = await abortable(this.#tokens.renewRejected(scopes, sent), context.signal);
     if (renewed) this.#renewedAfter401.set((await abortable(this.#tokens.token(scopes), context.signal)).accessToken, this.#now());
     return renewed;
-  }
-
-  /** One more attempt when the API's nonce is new; the same nonce again means retrying cannot help. */
-  #retryWithNonce(dpop: DpopProver, request: AuthRequest, response: Response, context: AuthContext): boolean {
-    const sentNonce = this.#sentNonce.get(request);
-    this.#sentNonce.delete(request);
-    const isNew = dpop.rememberNonce(request.url, response.headers.get('dpop-nonce'));
-    if (isNew || (dpop.nonceFor(request.url) !== undefined && dpop.nonceFor(request.url) !== sentNonce)) return true;
-    context.explain?.(`security scheme ${quoteScheme(this.scheme)}: the API asked for a DPoP nonce without sending a new one (DPoP-Nonce)`);
-    return false;
   }
 
   /** The sign-in helpers; only for the authorization code flow. */

@@ -13,7 +13,7 @@
 import type { FetchLike } from '../client-core.js';
 import { quoteScheme } from '../credential-checks.js';
 import { requireTlsFetch } from '../mtls/tls-fetch.js';
-import type { JsonObject, OAuthHttp } from './oauth-http.js';
+import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
 import type { ClientAuthMethod } from './types.js';
@@ -35,24 +35,6 @@ export function clientCertificateFetch(grant: object, scheme: string): FetchLike
 /** The same authorization-server client, sending through the certificate fetch. */
 export function certificateHttp(http: OAuthHttp, certificateFetch: FetchLike): OAuthHttp {
   return { ...http, fetch: () => certificateFetch };
-}
-
-// RFC 8705 §5: the endpoints an alias may replace that this client POSTs to.
-const ALIASED = ['token_endpoint', 'device_authorization_endpoint', 'pushed_authorization_request_endpoint'] as const;
-
-/**
- * The metadata as a certificate-presenting client reads it: each endpoint `mtls_endpoint_aliases`
- * names replaces the plain one (the rest of the document is unchanged).
- */
-export function withMtlsAliases(document: JsonObject): JsonObject {
-  const aliases = document['mtls_endpoint_aliases'];
-  if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) return document;
-  const aliased: JsonObject = { ...document };
-  for (const member of ALIASED) {
-    const alias: unknown = Reflect.get(aliases, member);
-    if (alias !== undefined) aliased[member] = alias;
-  }
-  return aliased;
 }
 
 /**

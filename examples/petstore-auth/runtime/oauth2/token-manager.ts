@@ -5,7 +5,7 @@
  * before grants, and a renewal after a 401 that never discards a token someone already replaced.
  * With a store that offers leases the single flight spans every process sharing the store.
  */
-import { underLease } from './lease-flight.js';
+import { loadLeaseFlight } from './lazy-modules.js';
 import { sameTokens } from './same-tokens.js';
 import { isFresh, asTokenSet } from './token-set.js';
 import { TokenError } from './token-error.js';
@@ -130,6 +130,8 @@ export class TokenManager {
   async #renewNow(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
     const leases = this.#options.store.leases;
     if (leases === undefined) return this.#renewHeld(key, scopes, rejected);
+    // Only stores shared between clients or processes have leases; their code loads with the first renewal.
+    const { underLease } = await loadLeaseFlight();
     return underLease({
       scheme: this.scheme,
       key,

@@ -5,7 +5,8 @@
  */
 import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DpopProver, dpopProverFor, jwkThumbprint, proofTarget } from '../../../../src/runtime/oauth2/dpop.js';
+import { DpopProver, jwkThumbprint, proofTarget } from '../../../../src/runtime/oauth2/dpop.js';
+import { dpopProverFor } from '../../../../src/runtime/oauth2/dpop-option.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 import type { TokenSet } from '../../../../src/runtime/oauth2/types.js';
 import { clientCredentials, listPets, oauthClient } from './support/oauth-client.js';
@@ -18,17 +19,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-function prover(dpop: unknown): DpopProver {
+async function prover(dpop: unknown): Promise<DpopProver> {
   const made = dpopProverFor({ dpop }, 'oauth');
   if (made === undefined) throw new Error('no prover');
-  return made;
+  return made.prover();
 }
 
 describe('proofs', () => {
   it('carry typ, the public jwk only, a fresh jti, htm, htu without query and fragment, iat, ath and the origin nonce', async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
     const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
-    const dpop = prover({ privateKey: privateJwk });
+    const dpop = await prover({ privateKey: privateJwk });
     const url = new URL('https://api.example.test/pets?limit=2#top');
     expect(dpop.rememberNonce(new URL('https://api.example.test/other'), 'n-1')).toBe(true);
     expect(dpop.rememberNonce(url, 'n-1')).toBe(false);
@@ -51,8 +52,8 @@ describe('proofs', () => {
   });
 
   it('dpop: true makes one non-extractable P-256 key per prover', async () => {
-    const a = prover(true);
-    const b = prover(true);
+    const a = await prover(true);
+    const b = await prover(true);
     const url = new URL('https://as.example.test/token');
     const [pa, pb] = await Promise.all([a.proof('POST', url, Date.now()), b.proof('POST', url, Date.now())]);
     const [ha, hb] = await Promise.all([jwtVerify(pa.proof, EmbeddedJWK), jwtVerify(pb.proof, EmbeddedJWK)]);
@@ -78,7 +79,7 @@ describe('bad DPoP options', () => {
     const p384 = { kty: 'EC', crv: 'P-384', x: 'eA', y: 'eQ', d: 'ZA' };
     expect(() => dpopProverFor({ dpop: { privateKey: p384 } }, 'oauth')).toThrow('security scheme "oauth": dpop: EC P-384 keys are not supported; use an EC P-256, RSA or Ed25519 key');
     const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-    const dpop = prover({ privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey) });
+    const dpop = await prover({ privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey) });
     const { proof } = await dpop.proof('GET', new URL('https://api.example.test/pets'), Date.now());
     const { protectedHeader } = await jwtVerify(proof, EmbeddedJWK, { algorithms: ['EdDSA'] });
     expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'dpop+jwt', jwk: { kty: 'OKP', crv: 'Ed25519' } });
@@ -90,13 +91,13 @@ describe('bad DPoP options', () => {
     const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
     const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
     const broken = { ...privateJwk, d: 'AAAA-not-a-valid-scalar-SECRETD' };
-    const dpop = prover({ privateKey: broken, publicJwk });
+    const dpop = await prover({ privateKey: broken, publicJwk });
     const error = await dpop.proof('POST', new URL('https://as.example.test/token'), Date.now()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(String(error)).toContain('security scheme "oauth": dpop: privateKey must be a private key');
     expect(String(error)).not.toContain('SECRETD');
     // A public key where the private one belongs cannot sign either.
-    const wrong = prover({ privateKey: pair.publicKey, publicJwk });
+    const wrong = await prover({ privateKey: pair.publicKey, publicJwk });
     await expect(wrong.proof('POST', new URL('https://as.example.test/token'), Date.now())).rejects.toThrow('dpop: privateKey must be a private key');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The modules lazy-modules.ts loads with import() stay out of the static import graph of every
  * strategy factory a client imports: one static import anywhere would pull a module (and what it
- * imports) into every app's initial bundle, silently. Also: each loader resolves to its module.
+ * imports) into every app's initial bundle, silently. They take the up-front runtime only through
+ * lazy-module-imports.ts, so a splitting bundler puts all of it in one chunk (not one per set of
+ * importers). Also: each loader resolves to its module.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -12,6 +14,11 @@ const RUNTIME = join(import.meta.dirname, '../../../../src/runtime');
 // Value imports and re-exports only: `import type` is erased and never loads a module.
 const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.{1,2}\/[^']+)\.js'/gm;
 
+function staticImports(file: string): string[] {
+  const source = readFileSync(join(RUNTIME, file), 'utf8');
+  return [...source.matchAll(STATIC_IMPORT)].map(([, specifier]) => posix.join(posix.dirname(file), `${specifier!}.ts`));
+}
+
 function staticGraph(entry: string): Set<string> {
   const seen = new Set<string>();
   const pending = [entry];
@@ -19,13 +26,13 @@ function staticGraph(entry: string): Set<string> {
     const file = pending.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const source = readFileSync(join(RUNTIME, file), 'utf8');
-    for (const [, specifier] of source.matchAll(STATIC_IMPORT)) pending.push(posix.join(posix.dirname(file), `${specifier}.ts`));
+    pending.push(...staticImports(file));
   }
   return seen;
 }
 
-const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts'];
+const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts'];
+const HUB = 'oauth2/lazy-module-imports.ts';
 const FACTORIES = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-strategies.ts')).map((f) => f.split('\\').join('/'));
 
 describe('lazily loaded OAuth 2.0 modules', () => {
@@ -35,9 +42,19 @@ describe('lazily loaded OAuth 2.0 modules', () => {
 
   it.each(FACTORIES)('are not statically reachable from %s or the client core', (factory) => {
     const reached = new Set([...staticGraph(factory), ...staticGraph('client-core.ts'), ...staticGraph('oauth2/authorization-flow.ts')]);
-    expect(LAZY.filter((file) => reached.has(file))).toEqual([]);
+    expect([...LAZY, HUB].filter((file) => reached.has(file))).toEqual([]);
     // the graph walk itself works: the factory's own strategy module is in it
     expect(reached.size).toBeGreaterThan(1);
+  });
+
+  it.each(LAZY)('%s imports the up-front runtime only through lazy-module-imports.ts', (file) => {
+    expect(staticImports(file).filter((imported) => imported !== HUB && !LAZY.includes(imported))).toEqual([]);
+  });
+
+  it('lazy-module-imports.ts re-exports up-front modules only', () => {
+    const exported = staticImports(HUB);
+    expect(exported.length).toBeGreaterThan(5);
+    expect(exported.filter((file) => LAZY.includes(file))).toEqual([]);
   });
 
   it('each loader resolves to the module it names', async () => {
@@ -45,5 +62,10 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(typeof (await lazy.loadAuthorizationCode()).AuthorizationCodeHelpers).toBe('function');
     expect(typeof (await lazy.loadDeviceFlow()).runDeviceFlow).toBe('function');
     expect(typeof (await lazy.loadMetadataEndpoints()).endpointsFromMetadata).toBe('function');
+    expect(typeof (await lazy.loadJwtBearer()).jwtBearerRunner).toBe('function');
+    expect(typeof (await lazy.loadDpop()).makeDpopProver).toBe('function');
+    expect(typeof (await lazy.loadDpopTokenRequest()).postWithDpop).toBe('function');
+    expect(typeof (await lazy.loadGuardedTokenStore()).GuardedTokenStore).toBe('function');
+    expect(typeof (await lazy.loadLeaseFlight()).underLease).toBe('function');
   });
 });

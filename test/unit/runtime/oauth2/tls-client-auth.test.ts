@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClientAuthenticator } from '../../../../src/runtime/oauth2/client-auth.js';
-import { clientCertificateFetch, requireTlsEndpoints, withMtlsAliases } from '../../../../src/runtime/oauth2/tls-client-auth.js';
+import { withMtlsAliases } from '../../../../src/runtime/oauth2/metadata-endpoints.js';
+import { clientCertificateFetch, requireTlsEndpoints } from '../../../../src/runtime/oauth2/tls-client-auth.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 
 const certificateFetch = () => Promise.resolve(new Response('{}'));
