@@ -38,9 +38,9 @@ const timeoutS = nonNegativeInt('TIMEOUT', 600);
 const spec = resolve(repo, process.env.SPEC ?? 'node_modules/@octokit/openapi/generated/api.github.com.json');
 if (!existsSync(spec)) { console.error(`spec not found: ${spec}`); process.exit(2); }
 
-// bin/keyway.js runs the compiled dist/cli.js, so the default command needs a build first.
-if (process.env.KEYWAY_CMD === undefined && !existsSync(join(repo, 'dist', 'cli.js'))) {
-  console.error('dist/cli.js is missing: run `npm run build` first (or set KEYWAY_CMD)');
+// bin/keyway.js runs the bundled CLI in dist/bin/, so the default command needs a build first.
+if (process.env.KEYWAY_CMD === undefined && !existsSync(join(repo, 'dist', 'bin', 'cli.js'))) {
+  console.error('dist/bin/cli.js is missing: run `npm run build` first (or set KEYWAY_CMD)');
   process.exit(2);
 }
 

@@ -5,6 +5,7 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import AjvDraft04Module from 'ajv-draft-04';
 import type { SourceVersion } from '../model/api.js';
 import { openapi32Schema } from './openapi32-schema.js';
+import { quickSchema } from './quick-schema.js';
 
 // CommonJS modules whose `module.exports` is the function/class and also carries it as `.default`;
 // under NodeNext the default import is typed as the module object.
@@ -26,7 +27,7 @@ export function validatorOptions(allErrors: boolean): Options {
 
 /** Compiles the validator for a version in this process. */
 export function compileValidator(version: SourceVersion, allErrors: boolean): ValidateFunction {
-  return newAjv(version, validatorOptions(allErrors)).compile(schemaFor(version));
+  return newAjv(version, validatorOptions(allErrors)).compile(allErrors ? schemaFor(version) : quickSchema(schemaFor(version)));
 }
 
 /**
@@ -37,7 +38,7 @@ export function compileValidator(version: SourceVersion, allErrors: boolean): Va
  */
 export function quickValidatorModule(version: SourceVersion): string {
   const ajv = newAjv(version, { ...validatorOptions(false), code: { source: true, esm: true } });
-  const code = standaloneCode(ajv, ajv.compile(schemaFor(version)));
+  const code = standaloneCode(ajv, ajv.compile(quickSchema(schemaFor(version))));
   return `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n`;
 }
 

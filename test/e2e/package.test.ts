@@ -127,7 +127,7 @@ describe('the packed tarball', () => {
   }, 120_000);
 
   it('ships the built CLI and API, the runtime sources, the templates and the LICENSE, and no tests', () => {
-    for (const want of ['LICENSE', 'README.md', 'package.json', 'bin/keyway.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'templates/client.ts.hbs', 'src/runtime/client-core.ts']) {
+    for (const want of ['LICENSE', 'README.md', 'package.json', 'bin/keyway.js', 'dist/bin/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'templates/client.ts.hbs', 'src/runtime/client-core.ts']) {
       expect(paths).toContain(want);
     }
     expect(paths.filter((p) => p.startsWith('test/') || p.startsWith('node_modules/'))).toEqual([]);
