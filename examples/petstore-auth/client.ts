@@ -211,19 +211,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: apiKeyHeader, or oauth (pets:read).
    */
-  listPets(args?: {
-    /**
-     * How many pets a page holds.
-     *
-     * @minimum 1
-     * @maximum 100
-     * @default 20
-     */
-    limit?: number;
-    /** Only pets with all of these tags. */
-    tags?: string[];
-    status?: T.PetStatus;
-  }, options?: RequestOptions): ApiPromise<T.Pet[]> {
+  listPets(args?: T.ListPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]> {
     return core$(this).request(operations.listPets, args, options);
   }
 
@@ -234,7 +222,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: bearer.
    */
-  createPet(args: { body: T.NewPet }, options?: RequestOptions): ApiPromise<T.Pet> {
+  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
     return core$(this).request(operations.createPet, args, options);
   }
 
@@ -245,10 +233,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: apiKeyQuery, or apiKeyCookie.
    */
-  getPet(args: {
-    /** @format int64 */
-    petId: number;
-  }, options?: RequestOptions): ApiPromise<T.Pet> {
+  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
     return core$(this).request(operations.getPet, args, options);
   }
 
@@ -259,10 +244,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: basic + apiKeyHeader.
    */
-  deletePet(args: {
-    /** @format int64 */
-    petId: number;
-  }, options?: RequestOptions): ApiPromise<undefined> {
+  deletePet(args: T.DeletePetArgs, options?: RequestOptions): ApiPromise<undefined> {
     return core$(this).request(operations.deletePet, args, options);
   }
 
@@ -273,10 +255,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: bearer.
    */
-  getPhoto(args: {
-    /** @format int64 */
-    petId: number;
-  }, options?: RequestOptions): ApiPromise<Blob> {
+  getPhoto(args: T.GetPhotoArgs, options?: RequestOptions): ApiPromise<Blob> {
     return core$(this).request(operations.getPhoto, args, options);
   }
 
@@ -285,14 +264,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: bearer.
    */
-  uploadPhoto(args: {
-    /** @format int64 */
-    petId: number;
-    body: {
-      file: Blob;
-      caption?: string;
-    };
-  }, options?: RequestOptions): ApiPromise<undefined> {
+  uploadPhoto(args: T.UploadPhotoArgs, options?: RequestOptions): ApiPromise<undefined> {
     return core$(this).request(operations.uploadPhoto, args, options);
   }
 
@@ -303,7 +275,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: anonymous, or bearer.
    */
-  searchPets(args: { q: string }, options?: RequestOptions): ApiPromise<T.Pet[]> {
+  searchPets(args: T.SearchPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]> {
     return core$(this).request(operations.searchPets, args, options);
   }
 

@@ -12,19 +12,7 @@ import type * as T from './types.js';
  *
  * Auth: apiKeyHeader, or oauth (pets:read).
  */
-export function listPets(client: PetstoreAuthCore, args?: {
-  /**
-   * How many pets a page holds.
-   *
-   * @minimum 1
-   * @maximum 100
-   * @default 20
-   */
-  limit?: number;
-  /** Only pets with all of these tags. */
-  tags?: string[];
-  status?: T.PetStatus;
-}, options?: RequestOptions): ApiPromise<T.Pet[]> {
+export function listPets(client: PetstoreAuthCore, args?: T.ListPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]> {
   return core$(client).request(specs$.listPetsSpec, args, options);
 }
 
@@ -35,7 +23,7 @@ export function listPets(client: PetstoreAuthCore, args?: {
  *
  * Auth: bearer.
  */
-export function createPet(client: PetstoreAuthCore, args: { body: T.NewPet }, options?: RequestOptions): ApiPromise<T.Pet> {
+export function createPet(client: PetstoreAuthCore, args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
   return core$(client).request(specs$.createPetSpec, args, options);
 }
 
@@ -46,10 +34,7 @@ export function createPet(client: PetstoreAuthCore, args: { body: T.NewPet }, op
  *
  * Auth: apiKeyQuery, or apiKeyCookie.
  */
-export function getPet(client: PetstoreAuthCore, args: {
-  /** @format int64 */
-  petId: number;
-}, options?: RequestOptions): ApiPromise<T.Pet> {
+export function getPet(client: PetstoreAuthCore, args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
   return core$(client).request(specs$.getPetSpec, args, options);
 }
 
@@ -60,10 +45,7 @@ export function getPet(client: PetstoreAuthCore, args: {
  *
  * Auth: basic + apiKeyHeader.
  */
-export function deletePet(client: PetstoreAuthCore, args: {
-  /** @format int64 */
-  petId: number;
-}, options?: RequestOptions): ApiPromise<undefined> {
+export function deletePet(client: PetstoreAuthCore, args: T.DeletePetArgs, options?: RequestOptions): ApiPromise<undefined> {
   return core$(client).request(specs$.deletePetSpec, args, options);
 }
 
@@ -74,10 +56,7 @@ export function deletePet(client: PetstoreAuthCore, args: {
  *
  * Auth: bearer.
  */
-export function getPhoto(client: PetstoreAuthCore, args: {
-  /** @format int64 */
-  petId: number;
-}, options?: RequestOptions): ApiPromise<Blob> {
+export function getPhoto(client: PetstoreAuthCore, args: T.GetPhotoArgs, options?: RequestOptions): ApiPromise<Blob> {
   return core$(client).request(specs$.getPhotoSpec, args, options);
 }
 
@@ -86,14 +65,7 @@ export function getPhoto(client: PetstoreAuthCore, args: {
  *
  * Auth: bearer.
  */
-export function uploadPhoto(client: PetstoreAuthCore, args: {
-  /** @format int64 */
-  petId: number;
-  body: {
-    file: Blob;
-    caption?: string;
-  };
-}, options?: RequestOptions): ApiPromise<undefined> {
+export function uploadPhoto(client: PetstoreAuthCore, args: T.UploadPhotoArgs, options?: RequestOptions): ApiPromise<undefined> {
   return core$(client).request(specs$.uploadPhotoSpec, args, options);
 }
 
@@ -104,7 +76,7 @@ export function uploadPhoto(client: PetstoreAuthCore, args: {
  *
  * Auth: anonymous, or bearer.
  */
-export function searchPets(client: PetstoreAuthCore, args: { q: string }, options?: RequestOptions): ApiPromise<T.Pet[]> {
+export function searchPets(client: PetstoreAuthCore, args: T.SearchPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]> {
   return core$(client).request(specs$.searchPetsSpec, args, options);
 }
 

@@ -37,3 +37,52 @@ export type Error = {
   code: number;
   message: string;
 };
+
+/** The arguments of `client.listPets()` and `listPets(client, …)`: `GET /pets`. */
+export type ListPetsArgs = {
+  /**
+   * How many pets a page holds.
+   *
+   * @minimum 1
+   * @maximum 100
+   * @default 20
+   */
+  limit?: number;
+  /** Only pets with all of these tags. */
+  tags?: string[];
+  status?: PetStatus;
+};
+
+/** The arguments of `client.createPet()` and `createPet(client, …)`: `POST /pets`. */
+export type CreatePetArgs = { body: NewPet };
+
+/** The arguments of `client.getPet()` and `getPet(client, …)`: `GET /pets/{petId}`. */
+export type GetPetArgs = {
+  /** @format int64 */
+  petId: number;
+};
+
+/** The arguments of `client.deletePet()` and `deletePet(client, …)`: `DELETE /pets/{petId}`. */
+export type DeletePetArgs = {
+  /** @format int64 */
+  petId: number;
+};
+
+/** The arguments of `client.getPhoto()` and `getPhoto(client, …)`: `GET /pets/{petId}/photo`. */
+export type GetPhotoArgs = {
+  /** @format int64 */
+  petId: number;
+};
+
+/** The arguments of `client.uploadPhoto()` and `uploadPhoto(client, …)`: `PUT /pets/{petId}/photo`. */
+export type UploadPhotoArgs = {
+  /** @format int64 */
+  petId: number;
+  body: {
+    file: Blob;
+    caption?: string;
+  };
+};
+
+/** The arguments of `client.searchPets()` and `searchPets(client, …)`: `GET /search`. */
+export type SearchPetsArgs = { q: string };

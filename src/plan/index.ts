@@ -1,6 +1,7 @@
 import { KeywayError } from '../errors.js';
 import type { ApiModel, ParameterModel } from '../model/index.js';
 import { boundNames, clashes, exportedNames } from './bound-names.js';
+import { planArgsTypeNames } from './args-type-names.js';
 import { planClientName } from './client-name.js';
 import { planMethodNames } from './operation-names.js';
 import { planFunctionNames } from './function-names.js';
@@ -51,18 +52,21 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const indexExports = exportedNames(outputModules(features, clientName, [])['index.ts']);
   const typeNames = planTypeNames(model.types, indexExports);
   const methodNames = planMethodNames(model.operations);
+  const filled = filledParameters(model);
+  const operations = model.operations.map((op, i) => planOperation(op, methodNames[i]!, (p) => filled(op.security, p)));
+  const argsTypes = planArgsTypeNames(operations, [...indexExports, ...typeNames.values()]);
+  const declaredTypes = [...typeNames.values(), ...argsTypes.filter((name) => name !== undefined)];
   // Beside the entry's exports, functions.ts binds `T` (the types namespace) and the Core accessor.
-  const functionNames = planFunctionNames(methodNames, [...indexExports, ...typeNames.values(), 'T', CORE_ACCESSOR, SPECS_NAMESPACE]);
-  const modules = outputModules(features, clientName, [...typeNames.values()], functionNames);
+  const functionNames = planFunctionNames(methodNames, [...indexExports, ...declaredTypes, 'T', CORE_ACCESSOR, SPECS_NAMESPACE]);
+  const modules = outputModules(features, clientName, declaredTypes, functionNames);
   const problems = clashes(modules);
   if (problems.length) throw new KeywayError('E_USAGE', `the generated names clash: ${problems.join('; ')}`);
-  const filled = filledParameters(model);
   return {
     model,
     clientName,
     coreName: coreNameOf(clientName),
     typeNames,
-    operations: model.operations.map((op, i) => ({ ...planOperation(op, methodNames[i]!, (p) => filled(op.security, p)), functionName: functionNames[i]! })),
+    operations: operations.map((op, i) => ({ ...op, argsType: argsTypes[i], functionName: functionNames[i]! })),
     schemes,
     features,
     modules,

@@ -23,6 +23,8 @@ export interface PlannedOperation {
   /** The standalone function of functions.ts (`listPets(client, args)`): the method name unless that is a keyword or another export's. */
   functionName: string;
   args: PlannedArg[];
+  /** The exported type of the argument object (`ReposGetArgs`, in types.ts) that the method and the function take; undefined when there are no arguments. */
+  argsType: string | undefined;
   /** The request body media the method sends, and its argument key. */
   body?: { key: string; media: MediaModel };
   /** Type of the parsed 2xx body; undefined when no 2xx response has content. */
@@ -36,7 +38,7 @@ export interface PlannedOperation {
  * location appended), then the body. `filled` says whether a security scheme of the operation sets
  * the parameter itself, in which case it is no argument; nor is one with a single allowed value.
  */
-export function planOperation(op: OperationModel, methodName: string, filled: (p: ParameterModel) => boolean = () => false): Omit<PlannedOperation, 'functionName'> {
+export function planOperation(op: OperationModel, methodName: string, filled: (p: ParameterModel) => boolean = () => false): Omit<PlannedOperation, 'functionName' | 'argsType'> {
   const keys = new NameRegistry();
   const args: PlannedArg[] = op.parameters
     // Parameters the client fills in itself (`fixed`: a single allowed value) are not the caller's to give.

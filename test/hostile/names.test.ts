@@ -136,10 +136,23 @@ describe('hostile names', () => {
     expect(request.headers['x-proto']).toBeUndefined();
   });
 
-  it('give every schema its own exported type name', () => {
+  it('give every schema and every argument object its own exported type name', () => {
     const types = readFileSync(join(dir, 'client', 'types.ts'), 'utf8');
     const declared = [...types.matchAll(/^export type (\S+) =/gm)].map((m) => m[1]);
-    expect(declared).toHaveLength(Object.keys(spec.components.schemas).length);
+    const functions = readFileSync(join(dir, 'client', 'functions.ts'), 'utf8');
+    const argsTypes = [...functions.matchAll(/\bargs\??: T\.([^,\s]+),/g)].map((m) => m[1]);
+    expect(argsTypes.length).toBeGreaterThan(1);
+    expect(declared).toHaveLength(Object.keys(spec.components.schemas).length + argsTypes.length);
+    expect(declared).toEqual(expect.arrayContaining(argsTypes));
     expect(new Set(declared).size).toBe(declared.length);
+  });
+
+  it('leave a schema named like an argument type its name, and give the arguments another', () => {
+    const types = readFileSync(join(dir, 'client', 'types.ts'), 'utf8');
+    expect(types).toContain('export type ClassArgs = "ClassArgs";');
+    expect(types).toContain('export type DefaultArgs = "DefaultArgs";');
+    const client = readFileSync(join(dir, 'client', 'client.ts'), 'utf8');
+    expect(client).toMatch(/^  class\(args: T\.ClassArgs2, options\?: RequestOptions\)/m);
+    expect(client).toMatch(/^  default\(args: T\.DefaultArgs2, options\?: RequestOptions\)/m);
   });
 });

@@ -78,32 +78,35 @@ describe('what the corpus brings', () => {
   it('allOf chains and discriminators: intersections, and union members narrowed by their tag', () => {
     const name = ex('3.0/json/discriminators.json');
     expect(output(name, 'types.ts')).toContain('export type Dog = Pet & {');
-    expect(output(name, 'client.ts')).toContain('(T.CatNoDisc & { pet_type: "CatNoDisc" }) | (T.DogNoDisc & { pet_type: "DogNoDisc" })');
+    // a request body: the operation's argument type in types.ts names the schemas directly
+    expect(output(name, 'types.ts')).toContain('(CatNoDisc & { pet_type: "CatNoDisc" }) | (DogNoDisc & { pet_type: "DogNoDisc" })');
   });
 
   it('additionalProperties: true, false, a schema, a $ref, anyOf', () => {
-    const client = output(ex('3.0/json/schema-additional-properties.json'), 'client.ts');
-    expect(client).toContain('"object with `additionalProperties: true`"?: Record<string, unknown>;');
-    expect(client).toContain('"object with `additionalProperties: false` and no other properties"?: Record<string, never>;');
-    expect(client).toContain('"object with `additionalProperties: { type: integer }`"?: { [key: string]: number };');
-    expect(client).toContain('"object with `additionalProperties: $ref, simple`"?: { [key: string]: T.Ref };');
-    expect(client).toContain('"object with `additionalProperties: anyOf` (polymorphic)"?: { [key: string]: string | T.Ref | T.RefWithRef };');
+    // parameters: the operation's argument type in types.ts
+    const types = output(ex('3.0/json/schema-additional-properties.json'), 'types.ts');
+    expect(types).toContain('"object with `additionalProperties: true`"?: Record<string, unknown>;');
+    expect(types).toContain('"object with `additionalProperties: false` and no other properties"?: Record<string, never>;');
+    expect(types).toContain('"object with `additionalProperties: { type: integer }`"?: { [key: string]: number };');
+    expect(types).toContain('"object with `additionalProperties: $ref, simple`"?: { [key: string]: Ref };');
+    expect(types).toContain('"object with `additionalProperties: anyOf` (polymorphic)"?: { [key: string]: string | Ref | RefWithRef };');
   });
 
   it('path-item parameters apply to every operation, operation parameters override them, $ref parameters resolve', () => {
     const operations = output(ex('3.0/json/parameters-common.json'), 'operations.ts');
     expect(operations).toContain('params: [{ key: "id", name: "id", in: "path" }, { key: "x-extra-id", name: "x-extra-id", in: "header" }]');
     expect(operations).toContain('{ key: "limit", name: "limit", in: "query" }'); // #/components/parameters/limitParam
-    const client = output(ex('3.0/json/parameters-common.json'), 'client.ts');
+    const types = output(ex('3.0/json/parameters-common.json'), 'types.ts');
     // /anything/{id}/override redeclares `id` as a string: one `id`, of the operation's type
-    expect(client).toMatch(/`GET \/anything\/\{id\}\/override`[^]*?\(args: \{[^}]*?id: string;[^}]*\}/);
+    expect(types).toMatch(/`GET \/anything\/\{id\}\/override`\. \*\/\nexport type \w+Args = \{[^}]*?id: string;[^}]*\}/);
   });
 
   it("$ref'd parameters and responses (GitHub)", () => {
     const name = 'github/api.github.com.json';
     expect(output(name, 'operations.ts')).toContain('{ key: "per_page", name: "per_page", in: "query" }'); // #/components/parameters/per-page
     // repos/get answers 200 with a $ref'd schema and 403/404 with $ref'd responses: the result is the 200 body
-    expect(output(name, 'client.ts')).toMatch(/reposGet\(args: \{[^]*?\}, options\?: RequestOptions\): ApiPromise<T\.FullRepository>/);
+    expect(output(name, 'client.ts')).toContain('reposGet(args: T.ReposGetArgs, options?: RequestOptions): ApiPromise<T.FullRepository>');
+    expect(output(name, 'types.ts')).toMatch(/^export type ReposGetArgs = \{\n  \/\*\* The account owner of the repository\. [^*]*\*\/\n  owner: string;/m);
   });
 
   it('non-JSON media types: binary, multipart and form bodies, text responses', () => {

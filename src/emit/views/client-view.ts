@@ -1,4 +1,3 @@
-import type { TypeNode } from '../../model/index.js';
 import { CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, type Plan, type PlannedOperation } from '../../plan/index.js';
 import { docComment, propertyAccess, propertyKey, stringLiteral } from '../escape.js';
 import { toLiteral } from '../literal.js';
@@ -7,7 +6,7 @@ import type { RuntimeSources } from '../runtime-files.js';
 import { typeToText } from '../type-text.js';
 import { describeOperationAuth } from './describe-security.js';
 import { serversView, type ServersView } from './servers-view.js';
-import { namespacedTypeRefs } from './type-refs.js';
+import { namespacedTypeRefs, type TypeRefs } from './type-refs.js';
 
 /** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
 export interface ClientView {
@@ -91,19 +90,18 @@ export function operationDocLines(op: PlannedOperation, declaredSchemes: number)
   ];
 }
 
-/** A method's doc, parameters and result type; `indent`: '  ' in the class, '' for functions.ts. */
-export function methodView(op: PlannedOperation, refs: { refName: (key: string) => string }, declaredSchemes: number, indent = '  ') {
+/**
+ * A method's doc, parameters and result type; `indent`: '  ' in the class, '' for functions.ts.
+ * The arguments are the operation's named type (see argsTypesView), optional when every one is.
+ */
+export function methodView(op: PlannedOperation, refs: TypeRefs, declaredSchemes: number, indent = '  ') {
   const doc = docComment(operationDocLines(op, declaredSchemes), indent);
   const result = op.result ? typeToText(op.result, refs, indent) : 'undefined';
   let params = 'options?: RequestOptions';
   let args = 'undefined';
-  if (op.args.length > 0) {
-    const argsType: TypeNode = {
-      kind: 'object',
-      properties: op.args.map((a) => ({ name: a.key, type: a.type, required: a.required, description: a.description, deprecated: a.deprecated, notes: a.notes })),
-    };
+  if (op.argsType !== undefined) {
     const optional = op.args.every((a) => !a.required) ? '?' : '';
-    params = `args${optional}: ${typeToText(argsType, refs, indent)}, options?: RequestOptions`;
+    params = `args${optional}: ${refs.declared(op.argsType)}, options?: RequestOptions`;
     args = 'args';
   }
   return { doc, name: op.methodName, params, result, operation: `operations${propertyAccess(op.methodName)}`, args };
@@ -120,7 +118,7 @@ function filledInDoc(parameters: PlannedOperation['model']['parameters']): strin
 }
 
 /** `{ status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 404>; body: unknown }`. */
-function errorUnion(op: PlannedOperation, refs: { refName: (key: string) => string }): string {
+function errorUnion(op: PlannedOperation, refs: TypeRefs): string {
   const covered = coveredStatuses(op.errors);
   const branches = op.errors.map((branch) => {
     const status = branch.statuses?.join(' | ') ?? (covered.length ? `Exclude<HttpErrorStatus, ${covered.join(' | ')}>` : 'HttpErrorStatus');

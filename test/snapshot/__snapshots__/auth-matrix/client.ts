@@ -242,11 +242,7 @@ export class AuthMatrixClient extends AuthMatrixCore {
    *
    * Auth: bearer_auth.
    */
-  updateItem(args: {
-    itemId: number;
-    tags?: ("red" | "green" | "blue")[];
-    body: T.Item;
-  }, options?: RequestOptions): ApiPromise<T.Item> {
+  updateItem(args: T.UpdateItemArgs, options?: RequestOptions): ApiPromise<T.Item> {
     return core$(this).request(operations.updateItem, args, options);
   }
 }

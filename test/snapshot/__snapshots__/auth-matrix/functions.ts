@@ -109,10 +109,6 @@ export function optionalKey(client: AuthMatrixCore, options?: RequestOptions): A
  *
  * Auth: bearer_auth.
  */
-export function updateItem(client: AuthMatrixCore, args: {
-  itemId: number;
-  tags?: ("red" | "green" | "blue")[];
-  body: T.Item;
-}, options?: RequestOptions): ApiPromise<T.Item> {
+export function updateItem(client: AuthMatrixCore, args: T.UpdateItemArgs, options?: RequestOptions): ApiPromise<T.Item> {
   return core$(client).request(specs$.updateItemSpec, args, options);
 }

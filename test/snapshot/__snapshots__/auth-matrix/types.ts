@@ -6,3 +6,10 @@ export type Item = {
   name: string;
   count?: number;
 };
+
+/** The arguments of `client.updateItem()` and `updateItem(client, …)`: `POST /items/{itemId}`. */
+export type UpdateItemArgs = {
+  itemId: number;
+  tags?: ("red" | "green" | "blue")[];
+  body: Item;
+};

@@ -211,7 +211,7 @@ export class PetsOAuth20Client extends PetsOAuth20Core {
    *
    * Auth: clientCredentials (pets:write), or password (pets:write), or authorizationCode (pets:write), or openIdConnect (pets:write).
    */
-  createPet(args: { body: T.NewPet }, options?: RequestOptions): ApiPromise<T.Pet> {
+  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
     return core$(this).request(operations.createPet, args, options);
   }
 
@@ -220,7 +220,7 @@ export class PetsOAuth20Client extends PetsOAuth20Core {
    *
    * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
    */
-  getPet(args: { petId: number }, options?: RequestOptions): ApiPromise<T.Pet> {
+  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
     return core$(this).request(operations.getPet, args, options);
   }
 

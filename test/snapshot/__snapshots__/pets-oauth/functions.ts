@@ -19,7 +19,7 @@ export function listPets(client: PetsOAuth20Core, options?: RequestOptions): Api
  *
  * Auth: clientCredentials (pets:write), or password (pets:write), or authorizationCode (pets:write), or openIdConnect (pets:write).
  */
-export function createPet(client: PetsOAuth20Core, args: { body: T.NewPet }, options?: RequestOptions): ApiPromise<T.Pet> {
+export function createPet(client: PetsOAuth20Core, args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
   return core$(client).request(specs$.createPetSpec, args, options);
 }
 
@@ -28,7 +28,7 @@ export function createPet(client: PetsOAuth20Core, args: { body: T.NewPet }, opt
  *
  * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
  */
-export function getPet(client: PetsOAuth20Core, args: { petId: number }, options?: RequestOptions): ApiPromise<T.Pet> {
+export function getPet(client: PetsOAuth20Core, args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
   return core$(client).request(specs$.getPetSpec, args, options);
 }
 

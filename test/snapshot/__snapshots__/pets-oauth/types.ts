@@ -23,3 +23,9 @@ export type Error = {
   error: string;
   error_description?: string;
 };
+
+/** The arguments of `client.createPet()` and `createPet(client, …)`: `POST /pets`. */
+export type CreatePetArgs = { body: NewPet };
+
+/** The arguments of `client.getPet()` and `getPet(client, …)`: `GET /pets/{petId}`. */
+export type GetPetArgs = { petId: number };

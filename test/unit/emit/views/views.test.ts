@@ -46,8 +46,14 @@ describe('views', () => {
     ]);
   });
 
-  it('typesView: one declaration per named type', () => {
-    expect(typesView(planned)).toEqual({ types: [{ doc: '', name: 'Pet', type: '{ id: number }' }], empty: false });
+  it('typesView: one declaration per named type, then one per argument object', () => {
+    expect(typesView(planned)).toEqual({
+      types: [
+        { doc: '', name: 'Pet', type: '{ id: number }' },
+        { doc: '/** The arguments of `client.getPet()` and `getPet(client, …)`: `GET /pets/{id}`. */\n', name: 'GetPetArgs', type: '{ id: string }' },
+      ],
+      empty: false,
+    });
   });
 
   it('operationsView: the runtime type import and the operation table', async () => {
@@ -88,7 +94,7 @@ describe('views', () => {
       authorizationSchemes: '',
     });
     expect(view.methods).toEqual([
-      expect.objectContaining({ name: 'getPet', params: 'args: { id: string }, options?: RequestOptions', result: 'T.Pet', operation: 'operations.getPet', args: 'args' }),
+      expect.objectContaining({ name: 'getPet', params: 'args: T.GetPetArgs, options?: RequestOptions', result: 'T.Pet', operation: 'operations.getPet', args: 'args' }),
     ]);
   });
 
@@ -99,7 +105,7 @@ describe('views', () => {
       specsNamespace: 'specs$',
       runtimeImports: ["import type { ApiPromise } from './runtime/api-promise.js';", "import type { RequestOptions } from './runtime/client-core.js';"],
       typesImport: "import type * as T from './types.js';",
-      functions: [expect.objectContaining({ name: 'getPet', params: 'args: { id: string }, options?: RequestOptions', result: 'T.Pet', specName: 'getPetSpec', args: 'args' })],
+      functions: [expect.objectContaining({ name: 'getPet', params: 'args: T.GetPetArgs, options?: RequestOptions', result: 'T.Pet', specName: 'getPetSpec', args: 'args' })],
     });
   });
 
