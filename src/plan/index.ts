@@ -8,6 +8,7 @@ import { clientFeatures, CORE_ACCESSOR, coreNameOf, outputModules, SPECS_NAMESPA
 import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
+import { serverVariableProperties } from './server-variables.js';
 import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
@@ -44,7 +45,7 @@ export interface PlanOptions {
  */
 export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const schemes = model.securitySchemes.map(planScheme);
-  const features = clientFeatures(schemes);
+  const features = clientFeatures(schemes, serverVariableProperties(model).length > 0);
   const fixed = boundNames(outputModules(features, '', []));
   fixed.delete('');
   const clientName = planClientName(model, options.name, fixed);

@@ -47,15 +47,17 @@ export interface ClientFeatures {
   signInSchemes: readonly PlannedScheme[];
   /** Runtime types the client's options mention, which the entry re-exports for callers too. */
   optionTypes: string[];
+  /** Some server URL has `{variables}`: the client passes chooseServer the runtime's fillServerUrl. */
+  fillsServerUrls: boolean;
 }
 
-export function clientFeatures(schemes: readonly PlannedScheme[]): ClientFeatures {
+export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls = false): ClientFeatures {
   const managesTokens = schemes.some((s) => s.managesTokens);
   const signInSchemes = schemes.filter((s) => s.signsIn);
   const optionTypes = new Set(['ApiPromise', 'FetchLike', 'FetchOptions', 'Hooks', 'RequestOptions', 'RetryOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
   if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
-  return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes] };
+  return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls };
 }
 
 const values = (names: readonly string[]): RuntimeName[] => names.map((name) => ({ name, type: false }));
@@ -74,7 +76,7 @@ export function outputModules(features: ClientFeatures, clientName: string, type
       ...empty,
       declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', CORE_ACCESSOR, coreName, clientName],
       runtimeImports: [
-        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', 'chooseServer', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrl'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
         ...types(['SchemeSpec', 'HeadersInit', 'OperationServers', 'ServerSpec', ...features.optionTypes]),
       ],

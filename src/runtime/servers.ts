@@ -2,9 +2,7 @@ import { documentBase } from './document-base.js';
 
 /**
  * The document's servers and the client's `server` / `serverVariables` options: which base URL the
- * client sends to. Substitution is plain, as the OpenAPI specification defines it (the value
- * replaces `{name}` as given, unencoded): variables legitimately hold a port, a `/v2` base path or
- * a whole host, and they come from the developer, trusted like `baseUrl`.
+ * client sends to. Filling in variables is server-variables.ts's part.
  */
 
 export interface ServerVariableSpec {
@@ -37,15 +35,21 @@ export interface ServerOptions {
 /** Per operation id, the first of its own servers (a path- or operation-level `servers`); only operations that have one. */
 export type OperationServers = Readonly<Record<string, ServerSpec>>;
 
-const own = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+/**
+ * Fills a server's URL template with the caller's values (server-variables.ts). The generated client
+ * passes it only when some server declares variables, so a client whose servers have none does not
+ * carry the substitution.
+ */
+export type FillServerUrl = (server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean) => string;
 
 /**
  * Resolves `server` (an index into the document's servers, default 0) and `serverVariables` once, at
  * construction. Every mistake is a TypeError naming the option; a value is never quoted (one could
  * be a tenant secret), only what would have been allowed. They are checked even when `baseUrl` is
- * set, which then wins: no operation goes to a server of its own.
+ * set, which then wins: no operation goes to a server of its own. Without `fill`, URLs are taken as
+ * they are: no server declares a variable.
  */
-export function chooseServer(servers: readonly ServerSpec[], operations: OperationServers, options: ServerOptions): ServerChoice {
+export function chooseServer(servers: readonly ServerSpec[], operations: OperationServers, options: ServerOptions, fill?: FillServerUrl): ServerChoice {
   const index = options.server ?? 0;
   if (servers.length === 0) {
     if (options.server !== undefined) throw new TypeError('server: the document declares no servers; pass baseUrl instead');
@@ -56,25 +60,24 @@ export function chooseServer(servers: readonly ServerSpec[], operations: Operati
   const chosen = servers[index as number];
   const operationServers = Object.entries(operations);
   // A name is known if the chosen server or any operation's server declares it.
-  const known = new Set<string>(Object.keys(chosen?.variables ?? {}));
-  for (const [, server] of operationServers) for (const name of Object.keys(server.variables ?? {})) known.add(name);
+  const known = [chosen, ...operationServers.map(([, server]) => server)].flatMap((server) => Object.keys(server?.variables ?? {}));
   for (const name of Object.keys(values)) {
-    if (!known.has(name)) {
-      const valid = [...known].sort();
-      throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; ${valid.length ? `the variables are ${valid.join(', ')}` : 'the servers have no variables'}`);
+    if (!known.includes(name)) {
+      throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; ${known.length ? `the variables are ${[...new Set(known)].sort().join(', ')}` : 'the servers have no variables'}`);
     }
   }
   // With a baseUrl, a variable without default needs no value: that server is not used.
   const requireAll = options.baseUrl === undefined;
-  const baseUrl = chosen === undefined ? '' : substitute(chosen, values, requireAll);
+  const urlOf = (server: ServerSpec): string => (fill === undefined ? server.url : fill(server, values, requireAll));
+  const baseUrl = chosen === undefined ? '' : urlOf(chosen);
   const operationBaseUrls = new Map<string, string>();
   for (const [id, server] of operationServers) {
-    const url = substitute(server, values, requireAll);
+    const url = urlOf(server);
     if (!requireAll) continue;
     if (!isUrl(url)) throw new TypeError(`the server of operation ${id} is not a valid absolute URL with these serverVariables`);
     operationBaseUrls.set(id, url);
   }
-  if (chosen !== undefined && options.baseUrl === undefined && !isUrl(baseUrl)) {
+  if (chosen !== undefined && requireAll && !isUrl(baseUrl)) {
     throw new TypeError(`server ${String(index)} is not a valid absolute URL with these serverVariables; pass baseUrl`);
   }
   return { baseUrl, operationBaseUrls };
@@ -99,26 +102,4 @@ function variableValues(raw: unknown): Readonly<Record<string, string>> {
     values[name] = value;
   }
   return values;
-}
-
-/**
- * The template with each `{name}` it declares replaced: the caller's value (checked against the
- * enum) or the default. Values for names it does not declare belong to other servers.
- */
-function substitute(server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean): string {
-  const declared = server.variables ?? {};
-  const chosen: Record<string, string> = Object.create(null);
-  for (const name of Object.keys(declared)) {
-    const variable = declared[name]!;
-    const value = own(values, name) ? values[name]! : variable.default;
-    if (value === undefined) {
-      if (!requireAll) continue;
-      throw new TypeError(`serverVariables.${name} is required: the document gives ${server.url} no default for it`);
-    }
-    if (variable.enum !== undefined && variable.enum.length > 0 && !variable.enum.includes(value)) {
-      throw new TypeError(`serverVariables.${name} must be one of ${variable.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-    }
-    chosen[name] = value;
-  }
-  return server.url.replace(/\{([^{}]+)\}/g, (whole, name: string) => (own(chosen, name) ? chosen[name]! : whole));
 }
