@@ -1,9 +1,9 @@
 import { definedEntries, isPropertyMap, paramValue } from './args.js';
-import type { OperationSpec, ParamSpec } from './operation.js';
+import type { OperationSpec, ParamFields } from './operation.js';
 import { encodeUnreserved, toParamText } from './uri-encoding.js';
 
 /** Serializes one path parameter value per its style (simple, label or matrix). */
-export function serializePathValue(param: ParamSpec, value: unknown): string {
+export function serializePathValue(param: ParamFields, value: unknown): string {
   if (param.contentType !== undefined) return encodeUnreserved(JSON.stringify(value));
   const style = param.style ?? 'simple';
   const explode = param.explode ?? false;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec, ParamSpec } from '../../../src/runtime/operation.js';
+import type { OperationSpec, ParamFields, ParamSpec, PathParamSpec } from '../../../src/runtime/operation.js';
 import { expandPath, serializePathValue } from '../../../src/runtime/serialize-path.js';
 
-const p = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'id', in: 'path', ...extra });
+const p = (extra: Partial<ParamFields> = {}): PathParamSpec => ({ key: 'k', name: 'id', in: 'path', ...extra });
 
 describe('serializePathValue', () => {
-  const cases: Array<[string, Partial<ParamSpec>, unknown, string]> = [
+  const cases: Array<[string, Partial<ParamFields>, unknown, string]> = [
     ['simple primitive', {}, 5, '5'],
     ['simple string encoded', {}, 'a b/c?d#e', 'a%20b%2Fc%3Fd%23e'],
     ['simple array', {}, ['a', 'b'], 'a,b'],
