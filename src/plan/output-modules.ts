@@ -47,7 +47,7 @@ export interface ClientFeatures {
   signInSchemes: readonly PlannedScheme[];
   /** Runtime types the client's options mention, which the entry re-exports for callers too. */
   optionTypes: string[];
-  /** Some server URL has `{variables}`: the client passes chooseServer the runtime's fillServerUrl. */
+  /** Some server URL has `{variables}`: the client passes chooseServer the runtime's fillServerUrls. */
   fillsServerUrls: boolean;
 }
 
@@ -76,9 +76,10 @@ export function outputModules(features: ClientFeatures, clientName: string, type
       ...empty,
       declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', CORE_ACCESSOR, coreName, clientName],
       runtimeImports: [
-        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrl'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        // A document without security schemes needs no strategy factory: the client refuses every credential.
+        ...values(['ApiError', 'ClientCore', features.schemes.length ? 'buildAuthStrategies' : 'refuseCredentials', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
-        ...types(['SchemeSpec', 'HeadersInit', 'OperationServers', 'ServerSpec', ...features.optionTypes]),
+        ...types([...(features.schemes.length ? ['SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operations', 'T'],
     },

@@ -42,7 +42,7 @@ export function prepareRequest(
       continue;
     }
     // Path parameters are in the URL already.
-    if (param.serialize !== undefined) param.serialize(param, value, parts);
+    if (param.in !== 'path') param.serialize(param, value, parts);
   }
   appendQuery(url, parts.query);
   appendCookies(headers, parts.cookies);

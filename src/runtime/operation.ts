@@ -44,11 +44,15 @@ export interface RequestParts {
  */
 export type ParamSerializer = (param: ParamFields, value: unknown, parts: RequestParts) => void;
 
+/** One path parameter's value as it goes into the template, percent-encoded. */
+export type PathSerializer = (param: ParamFields, value: unknown) => string;
+
 /** Filled into the path template (serialize-path.ts). */
 export interface PathParamSpec extends ParamFields {
   in: 'path';
   flag?: undefined;
-  serialize?: undefined;
+  /** Style `label` or `matrix`: that style's serializer (path-styles.ts). Absent: `simple`. */
+  serialize?: PathSerializer;
 }
 
 export interface SentParamSpec extends ParamFields {

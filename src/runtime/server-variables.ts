@@ -9,11 +9,23 @@ import type { ServerSpec } from './servers.js';
 
 const own = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
+/** The FillServerUrls (servers.ts) of clients whose servers declare variables: each URL filled, '' for no server. */
+export function fillServerUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>, requireAll: boolean): string[] {
+  // A name is known if one of these servers declares it.
+  const known = servers.flatMap((server) => Object.keys(server?.variables ?? {}));
+  for (const name of Object.keys(values)) {
+    if (!known.includes(name)) {
+      throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; ${known.length ? `the variables are ${[...new Set(known)].sort().join(', ')}` : 'the servers have no variables'}`);
+    }
+  }
+  return servers.map((server) => (server === undefined ? '' : fillServerUrl(server, values, requireAll)));
+}
+
 /**
  * The template with each `{name}` it declares replaced: the caller's value (checked against the
- * enum) or the default. Values for names it does not declare belong to other servers. A FillServerUrl.
+ * enum) or the default. Values for names it does not declare belong to other servers.
  */
-export function fillServerUrl(server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean): string {
+function fillServerUrl(server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean): string {
   const declared = server.variables ?? {};
   const chosen: Record<string, string> = Object.create(null);
   for (const name of Object.keys(declared)) {

@@ -36,20 +36,20 @@ export interface ServerOptions {
 export type OperationServers = Readonly<Record<string, ServerSpec>>;
 
 /**
- * Fills a server's URL template with the caller's values (server-variables.ts). The generated client
- * passes it only when some server declares variables, so a client whose servers have none does not
- * carry the substitution.
+ * Fills the URL templates of the servers a client may use (the chosen one, absent when the document
+ * has none, then each operation's own) with the caller's values, refusing a name none of them
+ * declares: server-variables.ts's fillServerUrls. The generated client passes it only when some
+ * server declares variables, so a client whose servers have none does not carry the substitution.
  */
-export type FillServerUrl = (server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean) => string;
+export type FillServerUrls = (servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>, requireAll: boolean) => string[];
 
 /**
  * Resolves `server` (an index into the document's servers, default 0) and `serverVariables` once, at
  * construction. Every mistake is a TypeError naming the option; a value is never quoted (one could
  * be a tenant secret), only what would have been allowed. They are checked even when `baseUrl` is
- * set, which then wins: no operation goes to a server of its own. Without `fill`, URLs are taken as
- * they are: no server declares a variable.
+ * set, which then wins: no operation goes to a server of its own.
  */
-export function chooseServer(servers: readonly ServerSpec[], operations: OperationServers, options: ServerOptions, fill?: FillServerUrl): ServerChoice {
+export function chooseServer(servers: readonly ServerSpec[], operations: OperationServers, options: ServerOptions, fill: FillServerUrls = fixedUrls): ServerChoice {
   const index = options.server ?? 0;
   if (servers.length === 0) {
     if (options.server !== undefined) throw new TypeError('server: the document declares no servers; pass baseUrl instead');
@@ -59,28 +59,26 @@ export function chooseServer(servers: readonly ServerSpec[], operations: Operati
   const values = variableValues(options.serverVariables);
   const chosen = servers[index as number];
   const operationServers = Object.entries(operations);
-  // A name is known if the chosen server or any operation's server declares it.
-  const known = [chosen, ...operationServers.map(([, server]) => server)].flatMap((server) => Object.keys(server?.variables ?? {}));
-  for (const name of Object.keys(values)) {
-    if (!known.includes(name)) {
-      throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; ${known.length ? `the variables are ${[...new Set(known)].sort().join(', ')}` : 'the servers have no variables'}`);
-    }
-  }
   // With a baseUrl, a variable without default needs no value: that server is not used.
   const requireAll = options.baseUrl === undefined;
-  const urlOf = (server: ServerSpec): string => (fill === undefined ? server.url : fill(server, values, requireAll));
-  const baseUrl = chosen === undefined ? '' : urlOf(chosen);
+  const [baseUrl = '', ...operationUrls] = fill([chosen, ...operationServers.map(([, server]) => server)], values, requireAll);
   const operationBaseUrls = new Map<string, string>();
-  for (const [id, server] of operationServers) {
-    const url = urlOf(server);
-    if (!requireAll) continue;
+  if (!requireAll) return { baseUrl, operationBaseUrls };
+  operationServers.forEach(([id], i) => {
+    const url = operationUrls[i]!;
     if (!isUrl(url)) throw new TypeError(`the server of operation ${id} is not a valid absolute URL with these serverVariables`);
     operationBaseUrls.set(id, url);
-  }
-  if (chosen !== undefined && requireAll && !isUrl(baseUrl)) {
+  });
+  if (chosen !== undefined && !isUrl(baseUrl)) {
     throw new TypeError(`server ${String(index)} is not a valid absolute URL with these serverVariables; pass baseUrl`);
   }
   return { baseUrl, operationBaseUrls };
+}
+
+/** The servers declare no variables: their URLs as they are, and any name given is unknown. */
+function fixedUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>): string[] {
+  for (const name of Object.keys(values)) throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; the servers have no variables`);
+  return servers.map((server) => server?.url ?? '');
 }
 
 function isUrl(url: string): boolean {

@@ -3,6 +3,7 @@ import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus, successReading } from '../../plan/result-type.js';
 import type * as Encoders from '../../runtime/encode-body.js';
 import type { BodySpec, OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
+import type * as PathStyles from '../../runtime/path-styles.js';
 import type * as HeaderSerializers from '../../runtime/serialize-header.js';
 import type * as QuerySerializers from '../../runtime/serialize-query.js';
 import { RuntimeRef } from '../literal.js';
@@ -23,6 +24,9 @@ const SERIALIZERS: Readonly<Record<Exclude<ParameterModel['in'], 'path'>, Serial
   header: 'writeHeaderParam',
   cookie: 'writeCookieParam',
 };
+
+// Path styles besides the default `simple`, which need a serializer of their own.
+const PATH_STYLES: Readonly<Record<string, keyof typeof PathStyles>> = { label: 'labelPathValue', matrix: 'matrixPathValue' };
 
 const ENCODERS: Readonly<Record<BodyEncoding, keyof typeof Encoders>> = {
   json: 'encodeJsonBody',
@@ -49,6 +53,7 @@ export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
       const fields = {
         key: key ?? p.name,
         name: p.name,
+        // Set again below only to narrow the type: it keeps this place among the keys.
         in: p.in,
         // Path parameters are always required; for the others the runtime refuses a missing value.
         required: p.required && p.in !== 'path' ? true : undefined,
@@ -59,8 +64,9 @@ export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
         contentType: p.contentType,
         value: p.fixed?.value,
       };
-      // `in` is set again only to narrow the type; it keeps its place among the keys.
-      return [p.in === 'path' ? { ...fields, in: 'path' } : { ...fields, in: p.in, serialize: new RuntimeRef(SERIALIZERS[p.in]) }];
+      if (p.in !== 'path') return [{ ...fields, in: p.in, serialize: new RuntimeRef(SERIALIZERS[p.in]) }];
+      const style = Object.hasOwn(PATH_STYLES, p.style) && p.contentType === undefined ? PATH_STYLES[p.style] : undefined;
+      return [{ ...fields, in: 'path', serialize: style === undefined ? undefined : new RuntimeRef(style) }];
     }),
     accept: acceptHeader(op),
     response: successReading(model),

@@ -1,6 +1,6 @@
 /** runtime/servers.ts and server-variables.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
 import { describe, expect, it } from 'vitest';
-import { fillServerUrl } from '../../../src/runtime/server-variables.js';
+import { fillServerUrls } from '../../../src/runtime/server-variables.js';
 import { chooseServer, type ServerSpec } from '../../../src/runtime/servers.js';
 
 const SERVERS: ServerSpec[] = [
@@ -12,7 +12,7 @@ const SERVERS: ServerSpec[] = [
 const OPERATIONS: Record<string, ServerSpec> = {
   upload: { url: 'https://{region}.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
 };
-const choose = (options: object, servers = SERVERS) => chooseServer(servers, OPERATIONS, options, fillServerUrl);
+const choose = (options: object, servers = SERVERS) => chooseServer(servers, OPERATIONS, options, fillServerUrls);
 
 describe('chooseServer: the URL', () => {
   it.each([
@@ -43,7 +43,7 @@ describe('chooseServer: the URL', () => {
   });
 });
 
-describe('chooseServer without fillServerUrl: servers that declare no variables', () => {
+describe('chooseServer without fillServerUrls: servers that declare no variables', () => {
   const fixed = (options: object) => chooseServer([{ url: 'https://api.test/v3' }, { url: 'http://127.0.0.1:8080' }], { upload: { url: 'https://uploads.test' } }, options);
 
   it('takes the URLs as they are, the chosen server\'s and each operation\'s own', () => {

@@ -6,6 +6,7 @@ import { plan } from '../../../../src/plan/index.js';
 import { ClientCore } from '../../../../src/runtime/client-core.js';
 import * as encoders from '../../../../src/runtime/encode-body.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
+import * as pathStyles from '../../../../src/runtime/path-styles.js';
 import * as headerSerializers from '../../../../src/runtime/serialize-header.js';
 import * as querySerializers from '../../../../src/runtime/serialize-query.js';
 
@@ -20,7 +21,7 @@ function specOf(parameters: ParameterModel[], requestBody?: OperationModel['requ
 
 /** The spec as the generated module has it: each RuntimeRef is the runtime's export of that name. */
 function asGenerated(spec: WrittenOperationSpec): OperationSpec {
-  const runtime: Record<string, unknown> = { ...encoders, ...headerSerializers, ...querySerializers };
+  const runtime: Record<string, unknown> = { ...encoders, ...pathStyles, ...headerSerializers, ...querySerializers };
   return JSON.parse(JSON.stringify(spec, (_key, value: unknown) => (value instanceof RuntimeRef ? `ref:${value.name}` : value)), (_key, value: unknown) =>
     typeof value === 'string' && value.startsWith('ref:') ? runtime[value.slice(4)] : value,
   ) as OperationSpec;
@@ -61,5 +62,15 @@ describe('operationSpec', () => {
     );
     expect(runtimeRefsOf(spec)).toEqual(['writeQueryParam', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
     expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path' });
+  });
+
+  it('names a path style other than simple, and the client sends it in that style', async () => {
+    const spec = specOf([param({ name: 'id', in: 'path', required: true, style: 'matrix', explode: true }), param({ name: 'q' })]);
+    expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
+    expect(runtimeRefsOf(spec)).toEqual(['matrixPathValue', 'writeQueryParam']);
+    const urls: string[] = [];
+    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });
+    await core.request(asGenerated(spec), { id: ['a', 'b'], q: 'x y' });
+    expect(urls).toEqual(['https://api.test/search/;id=a;id=b?q=x%20y']);
   });
 });
