@@ -9,6 +9,7 @@ import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
 import { serverVariableProperties } from './server-variables.js';
+import { specRuntimeRefs } from './spec-runtime-refs.js';
 import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
@@ -54,16 +55,17 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const methodNames = planMethodNames(model.operations);
   // Beside the entry's exports, functions.ts binds `T` (the types namespace) and the Core accessor.
   const functionNames = planFunctionNames(methodNames, [...indexExports, ...typeNames.values(), 'T', CORE_ACCESSOR, SPECS_NAMESPACE]);
-  const modules = outputModules(features, clientName, [...typeNames.values()], functionNames);
+  const filled = filledParameters(model);
+  const operations = model.operations.map((op, i) => ({ ...planOperation(op, methodNames[i]!, (p) => filled(op.security, p)), functionName: functionNames[i]! }));
+  const modules = outputModules(features, clientName, [...typeNames.values()], functionNames, specRuntimeRefs(operations));
   const problems = clashes(modules);
   if (problems.length) throw new KeywayError('E_USAGE', `the generated names clash: ${problems.join('; ')}`);
-  const filled = filledParameters(model);
   return {
     model,
     clientName,
     coreName: coreNameOf(clientName),
     typeNames,
-    operations: model.operations.map((op, i) => ({ ...planOperation(op, methodNames[i]!, (p) => filled(op.security, p)), functionName: functionNames[i]! })),
+    operations,
     schemes,
     features,
     modules,

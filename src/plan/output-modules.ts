@@ -66,8 +66,15 @@ const types = (names: readonly string[]): RuntimeName[] => names.map((name) => (
 /**
  * Every generated module's top-level names, from the client's features and the names chosen for
  * the client class and the schema types. The templates write exactly these; plan() reserves them.
+ * `specRefs`: the serializers and body encoders the operation specs name (spec-runtime-refs.ts).
  */
-export function outputModules(features: ClientFeatures, clientName: string, typeNames: readonly string[], functionNames: readonly string[] = []): OutputModules {
+export function outputModules(
+  features: ClientFeatures,
+  clientName: string,
+  typeNames: readonly string[],
+  functionNames: readonly string[] = [],
+  specRefs: readonly string[] = [],
+): OutputModules {
   const coreName = coreNameOf(clientName);
   const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
   const indexValues = ['ApiError', 'ApiConnectionError', 'ApiTimeoutError', 'ApiPromise', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
@@ -84,7 +91,7 @@ export function outputModules(features: ClientFeatures, clientName: string, type
       siblingImports: ['operations', 'T'],
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
-    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: types(['OperationSpec']) },
+    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)] },
     'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, CORE_ACCESSOR, SPECS_NAMESPACE, 'T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {

@@ -3,7 +3,7 @@ import { propertyKey } from '../escape.js';
 import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
-import { operationSpec, runtimeRefsOf } from './operation-spec.js';
+import { operationSpec } from './operation-spec.js';
 
 /** What templates/operations.ts.hbs inserts: one spec constant per operation, and the table of them all. */
 export interface OperationsView {
@@ -20,15 +20,9 @@ export function operationSpecName(op: PlannedOperation): string {
   return `${op.methodName}Spec`;
 }
 
-/**
- * The serializers and body encoders the specs name are imported too, only those used. Their names
- * cannot clash with the module's own: the runtime's do not end in `Spec`.
- */
 export function operationsView(plan: Plan, runtime: RuntimeSources): OperationsView {
-  const specs = plan.operations.map(operationSpec);
-  const refs = new Set(specs.flatMap(runtimeRefsOf));
   return {
-    runtimeImports: runtimeStatements(runtime, [...plan.modules['operations.ts'].runtimeImports, ...[...refs].map((name) => ({ name, type: false }))], 'import'),
-    operations: plan.operations.map((op, i) => ({ name: operationSpecName(op), key: propertyKey(op.methodName), spec: toLiteral(specs[i]!) })),
+    runtimeImports: runtimeStatements(runtime, plan.modules['operations.ts'].runtimeImports, 'import'),
+    operations: plan.operations.map((op) => ({ name: operationSpecName(op), key: propertyKey(op.methodName), spec: toLiteral(operationSpec(op)) })),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RuntimeRef } from '../../../../src/emit/literal.js';
-import { operationSpec, runtimeRefsOf, type WrittenOperationSpec } from '../../../../src/emit/views/operation-spec.js';
+import { operationSpec, type WrittenOperationSpec } from '../../../../src/emit/views/operation-spec.js';
 import type { OperationModel, ParameterModel } from '../../../../src/model/index.js';
 import { plan } from '../../../../src/plan/index.js';
 import { ClientCore } from '../../../../src/runtime/client-core.js';
@@ -13,10 +13,18 @@ import * as querySerializers from '../../../../src/runtime/serialize-query.js';
 const str = { kind: 'primitive', name: 'string' } as const;
 const param = (p: Partial<ParameterModel>): ParameterModel => ({ name: 'q', in: 'query', required: false, type: str, style: 'form', explode: true, ...p });
 
-function specOf(parameters: ParameterModel[], requestBody?: OperationModel['requestBody']): WrittenOperationSpec {
+function planOf(parameters: ParameterModel[], requestBody?: OperationModel['requestBody']) {
   const op: OperationModel = { operationId: 'search', method: 'get', path: '/search/{id}', tags: [], parameters, responses: [{ status: '200', contents: [{ mediaType: 'application/json', encoding: 'json', type: str }] }], security: [], pointer: '#', requestBody };
-  const planned = plan({ sourceVersion: '3.0', specVersion: '3.0.3', title: 't', version: '1', servers: [], operations: [op], types: [], securitySchemes: [] });
-  return operationSpec(planned.operations[0]!);
+  return plan({ sourceVersion: '3.0', specVersion: '3.0.3', title: 't', version: '1', servers: [], operations: [op], types: [], securitySchemes: [] });
+}
+
+function specOf(parameters: ParameterModel[], requestBody?: OperationModel['requestBody']): WrittenOperationSpec {
+  return operationSpec(planOf(parameters, requestBody).operations[0]!);
+}
+
+/** The runtime values operations.ts imports, as planned: the serializers and encoders the specs name. */
+function specRefsOf(parameters: ParameterModel[], requestBody?: OperationModel['requestBody']): string[] {
+  return planOf(parameters, requestBody).modules['operations.ts'].runtimeImports.filter((name) => !name.type).map((name) => name.name);
 }
 
 /** The spec as the generated module has it: each RuntimeRef is the runtime's export of that name. */
@@ -51,23 +59,25 @@ describe('operationSpec', () => {
   });
 
   it('names the serializer of each location and the encoder of the body, for the module to import', () => {
-    const spec = specOf(
-      [
-        param({ name: 'id', in: 'path', required: true, style: 'simple', explode: false }),
-        param({ name: 'q' }),
-        param({ name: 'X-Trace', in: 'header', style: 'simple', explode: false }),
-        param({ name: 'sid', in: 'cookie' }),
-      ],
-      { required: true, contents: [{ mediaType: 'application/x-www-form-urlencoded', encoding: 'form', type: str }] },
-    );
-    expect(runtimeRefsOf(spec)).toEqual(['writeQueryParam', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
+    const parameters = [
+      param({ name: 'id', in: 'path', required: true, style: 'simple', explode: false }),
+      param({ name: 'q' }),
+      param({ name: 'X-Trace', in: 'header', style: 'simple', explode: false }),
+      param({ name: 'sid', in: 'cookie' }),
+    ];
+    const body = { required: true, contents: [{ mediaType: 'application/x-www-form-urlencoded', encoding: 'form' as const, type: str }] };
+    const spec = specOf(parameters, body);
+    expect(spec.params.map((p) => p.serialize)).toEqual([undefined, new RuntimeRef('writeQueryParam'), new RuntimeRef('writeHeaderParam'), new RuntimeRef('writeCookieParam')]);
+    expect(spec.body?.encode).toEqual(new RuntimeRef('encodeFormBody'));
+    expect(specRefsOf(parameters, body)).toEqual(['writeQueryParam', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
     expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path' });
   });
 
   it('names a path style other than simple, and the client sends it in that style', async () => {
-    const spec = specOf([param({ name: 'id', in: 'path', required: true, style: 'matrix', explode: true }), param({ name: 'q' })]);
+    const parameters = [param({ name: 'id', in: 'path', required: true, style: 'matrix', explode: true }), param({ name: 'q' })];
+    const spec = specOf(parameters);
     expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
-    expect(runtimeRefsOf(spec)).toEqual(['matrixPathValue', 'writeQueryParam']);
+    expect(specRefsOf(parameters)).toEqual(['matrixPathValue', 'writeQueryParam']);
     const urls: string[] = [];
     const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });
     await core.request(asGenerated(spec), { id: ['a', 'b'], q: 'x y' });
