@@ -72,7 +72,7 @@ describe('features the public corpus lacks', () => {
     const types = await readFile(join(root, 'multi', 'types.ts'), 'utf8');
     expect(types).toMatch(/export type Pet = \{\s+name: string;\s+owner\?: \{ name\?: string \};\s+\};/);
     const operations = await readFile(join(root, 'multi', 'operations.ts'), 'utf8');
-    expect(operations).toContain('{ key: "limit", name: "limit", in: "query" }');
+    expect(operations).toContain('{ key: "limit", name: "limit", in: "query", serialize: writeQueryParam }');
     const client = await readFile(join(root, 'multi', 'client.ts'), 'utf8');
     expect(client).toMatch(/listPets\(args\?: \{ limit\?: number \}, options\?: RequestOptions\): ApiPromise<T\.Pet\[\]>/);
   });
