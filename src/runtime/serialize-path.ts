@@ -1,5 +1,5 @@
 import { definedEntries, isPropertyMap, paramValue } from './args.js';
-import type { OperationSpec, ParamFields } from './operation.js';
+import type { OperationSpec, ParamFields, PathParamSpec } from './operation.js';
 import { encodeUnreserved, toParamText } from './uri-encoding.js';
 
 /**
@@ -25,7 +25,8 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
  */
 export function expandPath(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): string {
   if (!op.path.includes('{')) return op.path; // nothing to fill, so nothing can form a dot segment
-  const pathParams = new Map(op.params.filter((p) => p.in === 'path').map((p) => [p.name, p] as const));
+  // A type predicate, not an inferred one: TypeScript before 5.5 does not narrow through filter.
+  const pathParams = new Map(op.params.filter((p): p is PathParamSpec => p.in === 'path').map((p) => [p.name, p] as const));
   const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
     const param = pathParams.get(name);
     if (param === undefined) {
