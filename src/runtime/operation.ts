@@ -55,6 +55,7 @@ export interface PathParamSpec extends ParamFields {
   serialize?: PathSerializer;
 }
 
+/** Sent in the query, a header or a cookie, through the serializer its spec names. */
 export interface SentParamSpec extends ParamFields {
   in: Exclude<ParamLocation, 'path'>;
   flag?: undefined;
