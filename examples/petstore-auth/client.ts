@@ -10,6 +10,7 @@ import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { ClientCredentialsGrant, ImplicitGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import type { RetryOptions } from './runtime/retry.js';
+import { fillServerUrls } from './runtime/server-variables.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
@@ -167,7 +168,7 @@ export class PetstoreAuthCore {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
-    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
+    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options, fillServerUrls);
     const baseUrl = options.baseUrl ?? servers.baseUrl;
     this.#core = new ClientCore({
       baseUrl,

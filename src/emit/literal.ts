@@ -2,10 +2,18 @@ import { literal, propertyKey } from './escape.js';
 
 /**
  * Plain data that can be written as a TypeScript literal: strings, finite numbers, booleans, null,
- * arrays and plain objects (undefined members are left out). Producers type it with the runtime's
- * own types (`satisfies SchemeSpec`, `OperationSpec`), which are interfaces, hence `object` here.
+ * arrays and plain objects (undefined members are left out), and RuntimeRefs. Producers type it
+ * with the runtime's own types (`satisfies SchemeSpec`), which are interfaces, hence `object` here.
  */
 export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | object;
+
+/**
+ * A runtime export named in a literal (the serializer an operation spec's parameter needs), written
+ * as the bare identifier; the view that writes the literal imports it.
+ */
+export class RuntimeRef {
+  constructor(readonly name: string) {}
+}
 
 const INLINE_WIDTH = 100;
 
@@ -17,6 +25,7 @@ const INLINE_WIDTH = 100;
 export function toLiteral(value: LiteralValue, indent = ''): string {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return literal(value);
   if (typeof value !== 'object') throw new Error(`internal: ${typeof value} is not plain data`);
+  if (value instanceof RuntimeRef) return value.name;
   const inner = indent + '  ';
   // loops, not entries/filter/map: the operations table writes thousands of these
   const entries: string[] = [];

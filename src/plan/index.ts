@@ -9,6 +9,8 @@ import { clientFeatures, CORE_ACCESSOR, coreNameOf, outputModules, SPECS_NAMESPA
 import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
+import { serverVariableProperties } from './server-variables.js';
+import { specRuntimeRefs } from './spec-runtime-refs.js';
 import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
@@ -45,7 +47,7 @@ export interface PlanOptions {
  */
 export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const schemes = model.securitySchemes.map(planScheme);
-  const features = clientFeatures(schemes);
+  const features = clientFeatures(schemes, serverVariableProperties(model).length > 0);
   const fixed = boundNames(outputModules(features, '', []));
   fixed.delete('');
   const clientName = planClientName(model, options.name, fixed);
@@ -58,7 +60,8 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const declaredTypes = [...typeNames.values(), ...argsTypes.filter((name) => name !== undefined)];
   // Beside the entry's exports, functions.ts binds `T` (the types namespace) and the Core accessor.
   const functionNames = planFunctionNames(methodNames, [...indexExports, ...declaredTypes, 'T', CORE_ACCESSOR, SPECS_NAMESPACE]);
-  const modules = outputModules(features, clientName, declaredTypes, functionNames);
+  const planned = operations.map((op, i) => ({ ...op, argsType: argsTypes[i], functionName: functionNames[i]! }));
+  const modules = outputModules(features, clientName, declaredTypes, functionNames, specRuntimeRefs(planned));
   const problems = clashes(modules);
   if (problems.length) throw new KeywayError('E_USAGE', `the generated names clash: ${problems.join('; ')}`);
   return {
@@ -66,7 +69,7 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
     clientName,
     coreName: coreNameOf(clientName),
     typeNames,
-    operations: operations.map((op, i) => ({ ...op, argsType: argsTypes[i], functionName: functionNames[i]! })),
+    operations: planned,
     schemes,
     features,
     modules,

@@ -47,15 +47,17 @@ export interface ClientFeatures {
   signInSchemes: readonly PlannedScheme[];
   /** Runtime types the client's options mention, which the entry re-exports for callers too. */
   optionTypes: string[];
+  /** Some server URL has `{variables}`: the client passes chooseServer the runtime's fillServerUrls. */
+  fillsServerUrls: boolean;
 }
 
-export function clientFeatures(schemes: readonly PlannedScheme[]): ClientFeatures {
+export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls = false): ClientFeatures {
   const managesTokens = schemes.some((s) => s.managesTokens);
   const signInSchemes = schemes.filter((s) => s.signsIn);
   const optionTypes = new Set(['ApiPromise', 'FetchLike', 'FetchOptions', 'Hooks', 'RequestOptions', 'RetryOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
   if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
-  return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes] };
+  return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls };
 }
 
 const values = (names: readonly string[]): RuntimeName[] => names.map((name) => ({ name, type: false }));
@@ -64,8 +66,15 @@ const types = (names: readonly string[]): RuntimeName[] => names.map((name) => (
 /**
  * Every generated module's top-level names, from the client's features and the names chosen for
  * the client class and the schema types. The templates write exactly these; plan() reserves them.
+ * `specRefs`: the serializers and body encoders the operation specs name (spec-runtime-refs.ts).
  */
-export function outputModules(features: ClientFeatures, clientName: string, typeNames: readonly string[], functionNames: readonly string[] = []): OutputModules {
+export function outputModules(
+  features: ClientFeatures,
+  clientName: string,
+  typeNames: readonly string[],
+  functionNames: readonly string[] = [],
+  specRefs: readonly string[] = [],
+): OutputModules {
   const coreName = coreNameOf(clientName);
   const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
   const indexValues = ['ApiError', 'ApiConnectionError', 'ApiTimeoutError', 'ApiPromise', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
@@ -74,14 +83,15 @@ export function outputModules(features: ClientFeatures, clientName: string, type
       ...empty,
       declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', CORE_ACCESSOR, coreName, clientName],
       runtimeImports: [
-        ...values(['ApiError', 'ClientCore', 'buildAuthStrategies', 'chooseServer', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        // A document without security schemes needs no strategy factory: the client refuses every credential.
+        ...values(['ApiError', 'ClientCore', features.schemes.length ? 'buildAuthStrategies' : 'refuseCredentials', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
-        ...types(['SchemeSpec', 'HeadersInit', 'OperationServers', 'ServerSpec', ...features.optionTypes]),
+        ...types([...(features.schemes.length ? ['SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operations', 'T'],
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
-    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: types(['OperationSpec']) },
+    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)] },
     'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, CORE_ACCESSOR, SPECS_NAMESPACE, 'T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {

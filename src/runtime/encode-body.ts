@@ -11,25 +11,35 @@ export interface EncodedBody {
   replayable: boolean;
 }
 
-/** Turns the caller's body value into what fetch sends, per the operation's encoding. */
-export function encodeBody(spec: BodySpec, value: unknown, operation: string): EncodedBody {
-  switch (spec.encoding) {
-    case 'json': {
-      const json: string | undefined = JSON.stringify(value);
-      if (json === undefined) throw new TypeError(`${operation}: the request body cannot be encoded as JSON`);
-      return { body: json, contentType: spec.mediaType, replayable: true };
-    }
-    case 'form':
-      return { body: encodeForm(value, operation), contentType: spec.mediaType, replayable: true };
-    case 'multipart':
-      return { body: encodeMultipart(value, operation), contentType: undefined, replayable: true };
-    case 'text':
-      return { body: String(value), contentType: spec.mediaType, replayable: true };
-    case 'binary':
-      return encodeBinary(value, spec.mediaType, operation);
-    default:
-      throw new TypeError(`${operation}: unknown body encoding`);
+// The BodyEncoders (operation.ts), one per encoding: the generated spec names the one its body needs.
+
+export function encodeJsonBody(spec: BodySpec, value: unknown, operation: string): EncodedBody {
+  const json: string | undefined = JSON.stringify(value);
+  if (json === undefined) throw new TypeError(`${operation}: the request body cannot be encoded as JSON`);
+  return { body: json, contentType: spec.mediaType, replayable: true };
+}
+
+export function encodeFormBody(spec: BodySpec, value: unknown, operation: string): EncodedBody {
+  return { body: encodeForm(value, operation), contentType: spec.mediaType, replayable: true };
+}
+
+export function encodeMultipartBody(_spec: BodySpec, value: unknown, operation: string): EncodedBody {
+  return { body: encodeMultipart(value, operation), contentType: undefined, replayable: true };
+}
+
+export function encodeTextBody(spec: BodySpec, value: unknown): EncodedBody {
+  return { body: String(value), contentType: spec.mediaType, replayable: true };
+}
+
+export function encodeBinaryBody(spec: BodySpec, value: unknown, operation: string): EncodedBody {
+  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) {
+    return { body: value, contentType: spec.mediaType, replayable: false };
   }
+  if (typeof value === 'string' || value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    // Typed arrays over a SharedArrayBuffer are not BufferSource in lib.dom; fetch accepts any view.
+    return { body: value as BodyInit, contentType: spec.mediaType, replayable: true };
+  }
+  throw new TypeError(`${operation}: a binary body must be a Blob, ArrayBuffer, typed array, string or ReadableStream`);
 }
 
 /** Property-map fields in order; arrays repeat the field, nested objects travel as JSON. */
@@ -58,15 +68,4 @@ function encodeMultipart(value: unknown, operation: string): FormData {
     else form.append(name, toParamText(item));
   }
   return form;
-}
-
-function encodeBinary(value: unknown, mediaType: string, operation: string): EncodedBody {
-  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) {
-    return { body: value, contentType: mediaType, replayable: false };
-  }
-  if (typeof value === 'string' || value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    // Typed arrays over a SharedArrayBuffer are not BufferSource in lib.dom; fetch accepts any view.
-    return { body: value as BodyInit, contentType: mediaType, replayable: true };
-  }
-  throw new TypeError(`${operation}: a binary body must be a Blob, ArrayBuffer, typed array, string or ReadableStream`);
 }

@@ -1,18 +1,19 @@
-
 /**
- * Plain data describing one operation. Generated code emits one of these per method as a const
- * object; the runtime reads nothing else about the spec.
+ * Data describing one operation. Generated code emits one of these per method as a const object;
+ * the runtime reads nothing else about the spec. Besides plain data, a spec names the runtime's
+ * serializer of each parameter and encoder of its body, so that a bundle holds only the ones used.
  */
+import type { EncodedBody } from './encode-body.js';
 
 /** `querystring` (OpenAPI 3.2): one parameter that is the whole query string, encoded per its media type. */
 export type ParamLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 
-export interface ParamSpec {
+/** What a parameter spec holds wherever the parameter goes. */
+export interface ParamFields {
   /** Property name in the method's argument object. */
   key: string;
   /** Name on the wire, exactly as the spec spells it. */
   name: string;
-  in: ParamLocation;
   /** OpenAPI serialization style; defaults: `simple` for path/header, `form` for query/cookie. */
   style?: string;
   /** Defaults to true for `form` and `deepObject`, false otherwise. */
@@ -25,17 +26,63 @@ export interface ParamSpec {
   required?: boolean;
   /** The only value the spec allows: always sent, whatever the arguments hold (`Action=AssumeRole`). */
   value?: string | number | boolean;
-  /** Query only: the key is sent bare, with no value and no `=` (`?acl`), on every call. */
-  flag?: true;
 }
 
+/** The request's parts a ParamSerializer adds to, in the order the operation lists its parameters. */
+export interface RequestParts {
+  /** Encoded `name=value` pairs. */
+  readonly query: string[];
+  readonly headers: Headers;
+  /** Encoded `name=value` cookie pairs, sent as one `Cookie` header. */
+  readonly cookies: string[];
+}
+
+/**
+ * Adds one parameter's value (neither undefined nor null) to the request. The generated spec names
+ * the serializer each parameter needs (serialize-query.ts, serialize-header.ts), so a bundle carries
+ * only those of the operations it imports.
+ */
+export type ParamSerializer = (param: ParamFields, value: unknown, parts: RequestParts) => void;
+
+/** One path parameter's value as it goes into the template, percent-encoded. */
+export type PathSerializer = (param: ParamFields, value: unknown) => string;
+
+/** Filled into the path template (serialize-path.ts). */
+export interface PathParamSpec extends ParamFields {
+  in: 'path';
+  flag?: undefined;
+  /** Style `label` or `matrix`: that style's serializer (path-styles.ts). Absent: `simple`. */
+  serialize?: PathSerializer;
+}
+
+/** Sent in the query, a header or a cookie, through the serializer its spec names. */
+export interface SentParamSpec extends ParamFields {
+  in: Exclude<ParamLocation, 'path'>;
+  flag?: undefined;
+  serialize: ParamSerializer;
+}
+
+/** Query only: the key is sent bare, with no value and no `=` (`?acl`), on every call. */
+export interface FlagParamSpec extends ParamFields {
+  in: 'query';
+  flag: true;
+  serialize?: undefined;
+}
+
+export type ParamSpec = PathParamSpec | SentParamSpec | FlagParamSpec;
+
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+
+/** Turns the caller's body value into what fetch sends (encode-body.ts: one per encoding). */
+export type BodyEncoder = (spec: BodySpec, value: unknown, operation: string) => EncodedBody;
 
 export interface BodySpec {
   /** Property of the argument object that holds the body, usually `body`. */
   key: string;
   encoding: BodyEncoding;
   mediaType: string;
+  /** The encoder of `encoding`, named by the generated spec so a bundle carries only those it uses. */
+  encode: BodyEncoder;
 }
 
 /** A scheme to apply, with the scopes the operation asks of it. */

@@ -1,9 +1,9 @@
 import { definedEntries, isPropertyMap } from './args.js';
-import type { ParamSpec } from './operation.js';
+import type { ParamFields, RequestParts } from './operation.js';
 import { encodeUnreserved, toParamText } from './uri-encoding.js';
 
 /** Header parameter, style `simple`. Header values are not percent-encoded. */
-export function serializeHeaderValue(param: ParamSpec, value: unknown): string {
+export function serializeHeaderValue(param: ParamFields, value: unknown): string {
   if (param.contentType !== undefined) return JSON.stringify(value);
   if (Array.isArray(value)) return value.map(toParamText).join(',');
   if (isPropertyMap(value)) {
@@ -11,6 +11,11 @@ export function serializeHeaderValue(param: ParamSpec, value: unknown): string {
     return param.explode === true ? pairs.map(([k, v]) => `${k}=${v}`).join(',') : pairs.flat().join(',');
   }
   return toParamText(value);
+}
+
+/** The ParamSerializer of a header parameter. */
+export function writeHeaderParam(param: ParamFields, value: unknown, parts: RequestParts): void {
+  parts.headers.set(param.name, serializeHeaderValue(param, value));
 }
 
 // RFC 6265 cookie-octet: printable ASCII except space, DQUOTE, comma, semicolon and backslash.
@@ -25,7 +30,7 @@ export function encodeCookieValue(text: string): string {
  * Cookie parameter as `name=value` pairs. Style `form` percent-encodes like a query (OpenAPI 3.0/3.1);
  * style `cookie` (OpenAPI 3.2) sends values as they are, escaping only what a cookie cannot hold.
  */
-export function serializeCookieParam(param: ParamSpec, value: unknown): string[] {
+export function serializeCookieParam(param: ParamFields, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const encode = param.style === 'cookie' ? encodeCookieValue : encodeUnreserved;
   const name = encodeUnreserved(param.name);
@@ -40,6 +45,11 @@ export function serializeCookieParam(param: ParamSpec, value: unknown): string[]
     return explode ? pairs.map(([k, v]) => `${k}=${v}`) : [`${name}=${pairs.flat().join(',')}`];
   }
   return [`${name}=${encode(toParamText(value))}`];
+}
+
+/** The ParamSerializer of a cookie parameter. */
+export function writeCookieParam(param: ParamFields, value: unknown, parts: RequestParts): void {
+  parts.cookies.push(...serializeCookieParam(param, value));
 }
 
 /** Adds cookie pairs to the single `Cookie` header, after any cookies already there. */

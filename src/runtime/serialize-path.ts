@@ -1,31 +1,19 @@
 import { definedEntries, isPropertyMap, paramValue } from './args.js';
-import type { OperationSpec, ParamSpec } from './operation.js';
+import type { OperationSpec, ParamFields, PathParamSpec } from './operation.js';
 import { encodeUnreserved, toParamText } from './uri-encoding.js';
 
-/** Serializes one path parameter value per its style (simple, label or matrix). */
-export function serializePathValue(param: ParamSpec, value: unknown): string {
+/**
+ * Serializes one path parameter value in style `simple`, the default. A spec names another style's
+ * PathSerializer (path-styles.ts: label, matrix) for the parameters that use it.
+ */
+export function serializePathValue(param: ParamFields, value: unknown): string {
   if (param.contentType !== undefined) return encodeUnreserved(JSON.stringify(value));
-  const style = param.style ?? 'simple';
-  const explode = param.explode ?? false;
-  const name = encodeUnreserved(param.name);
-  if (Array.isArray(value)) {
-    const items = value.map((item) => encodeUnreserved(toParamText(item)));
-    if (style === 'label') return '.' + items.join(explode ? '.' : ',');
-    if (style === 'matrix') return explode ? items.map((item) => `;${name}=${item}`).join('') : `;${name}=${items.join(',')}`;
-    return items.join(',');
-  }
+  if (Array.isArray(value)) return value.map((item) => encodeUnreserved(toParamText(item))).join(',');
   if (isPropertyMap(value)) {
     const pairs = definedEntries(value).map(([k, v]) => [encodeUnreserved(k), encodeUnreserved(toParamText(v))] as const);
-    const joined = (separator: string) => pairs.map(([k, v]) => `${k}=${v}`).join(separator);
-    const flat = pairs.flat().join(',');
-    if (style === 'label') return '.' + (explode ? joined('.') : flat);
-    if (style === 'matrix') return explode ? pairs.map(([k, v]) => `;${k}=${v}`).join('') : `;${name}=${flat}`;
-    return explode ? joined(',') : flat;
+    return param.explode === true ? pairs.map(([k, v]) => `${k}=${v}`).join(',') : pairs.flat().join(',');
   }
-  const text = encodeUnreserved(toParamText(value));
-  if (style === 'label') return '.' + text;
-  if (style === 'matrix') return text === '' ? `;${name}` : `;${name}=${text}`;
-  return text;
+  return encodeUnreserved(toParamText(value));
 }
 
 // The WHATWG URL parser resolves these (even percent-encoded) and would move the request elsewhere.
@@ -37,7 +25,8 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
  */
 export function expandPath(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): string {
   if (!op.path.includes('{')) return op.path; // nothing to fill, so nothing can form a dot segment
-  const pathParams = new Map(op.params.filter((p) => p.in === 'path').map((p) => [p.name, p] as const));
+  // A type predicate, not an inferred one: TypeScript before 5.5 does not narrow through filter.
+  const pathParams = new Map(op.params.filter((p): p is PathParamSpec => p.in === 'path').map((p) => [p.name, p] as const));
   const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
     const param = pathParams.get(name);
     if (param === undefined) {
@@ -47,7 +36,7 @@ export function expandPath(op: OperationSpec, args: Readonly<Record<string, unkn
     if (value === undefined || value === null) {
       throw new TypeError(`${op.id}: missing required path parameter "${param.key}"`);
     }
-    return serializePathValue(param, value);
+    return (param.serialize ?? serializePathValue)(param, value);
   });
   const templateSegments = op.path.split('/');
   expanded.split('/').forEach((segment, index) => {

@@ -1,5 +1,5 @@
 import { definedEntries, isPropertyMap } from './args.js';
-import type { ParamSpec } from './operation.js';
+import type { ParamFields, RequestParts } from './operation.js';
 import { encodeAllowReserved, encodeUnreserved, toParamText } from './uri-encoding.js';
 
 const ARRAY_DELIMITERS: Readonly<Record<string, string>> = {
@@ -12,7 +12,7 @@ const ARRAY_DELIMITERS: Readonly<Record<string, string>> = {
  * One query parameter as already-encoded `name=value` pairs (none when the value is absent).
  * An empty array yields nothing when exploded (there is no item to repeat) and `name=` otherwise.
  */
-export function serializeQueryParam(param: ParamSpec, value: unknown): string[] {
+export function serializeQueryParam(param: ParamFields, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const name = encodeUnreserved(param.name);
   const encodeValue = param.allowReserved === true ? encodeAllowReserved : encodeUnreserved;
@@ -38,14 +38,24 @@ export function serializeQueryParam(param: ParamSpec, value: unknown): string[] 
  * An OpenAPI 3.2 `querystring` parameter: the whole query. Form media types serialize an object as
  * exploded `key=value` pairs; anything else (JSON) is the percent-encoded serialization itself.
  */
-export function serializeQueryString(param: ParamSpec, value: unknown): string[] {
+export function serializeQueryString(param: ParamFields, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const form = param.contentType === undefined || param.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
   if (form && isPropertyMap(value)) {
-    return definedEntries(value).flatMap(([k, v]) => serializeQueryParam({ key: k, name: k, in: 'query' }, v));
+    return definedEntries(value).flatMap(([k, v]) => serializeQueryParam({ key: k, name: k }, v));
   }
   if (typeof value === 'string') return [encodeAllowReserved(value)];
   return [encodeUnreserved(JSON.stringify(value))];
+}
+
+/** The ParamSerializer of a query parameter. */
+export function writeQueryParam(param: ParamFields, value: unknown, parts: RequestParts): void {
+  parts.query.push(...serializeQueryParam(param, value));
+}
+
+/** The ParamSerializer of a `querystring` parameter. */
+export function writeQueryString(param: ParamFields, value: unknown, parts: RequestParts): void {
+  parts.query.push(...serializeQueryString(param, value));
 }
 
 /** `name[prop]=value`; nested objects nest brackets, arrays repeat the key. */

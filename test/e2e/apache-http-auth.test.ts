@@ -12,6 +12,8 @@ import { MAX_CHALLENGES } from '../../src/runtime/digest/challenge-pool.js';
 import { DigestAuth } from '../../src/runtime/digest/digest-auth.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { apacheAvailable, startApache, type Apache } from '../support/apache.js';
+import { encodeBinaryBody } from '../../src/runtime/encode-body.js';
+import { writeQueryParam } from '../../src/runtime/serialize-query.js';
 
 const USER = { username: 'ann', password: 'p4ss: wörd' };
 
@@ -27,8 +29,8 @@ function echoOp(prefix: string, scheme: string, method = 'GET'): OperationSpec {
     id: `echo${method}`,
     method,
     path: `/${prefix}/echo`,
-    params: [{ key: 'n', name: 'n', in: 'query' }],
-    ...(method === 'GET' ? {} : { body: { key: 'body', encoding: 'binary' as const, mediaType: 'application/octet-stream' } }),
+    params: [{ key: 'n', name: 'n', in: 'query', serialize: writeQueryParam }],
+    ...(method === 'GET' ? {} : { body: { key: 'body', encoding: 'binary' as const, mediaType: 'application/octet-stream', encode: encodeBinaryBody } }),
     security: [[[scheme, []]]],
   };
 }

@@ -8,6 +8,7 @@ import { ClientCore } from '../../src/runtime/client-core.js';
 import { OAuth1Auth } from '../../src/runtime/oauth1/oauth1-auth.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { oauthlibAvailable, startOAuthlib, type OAuthlibServer } from '../support/verifiers/oauthlib.js';
+import { writeQueryParam } from '../../src/runtime/serialize-query.js';
 
 // oauthlib's defaults want 20–30 characters of [A-Za-z0-9] for keys and tokens too.
 const credentials = { consumerKey: 'keywayConsumerKey0001', consumerSecret: 'consumer-secret', token: 'keywayAccessToken00001', tokenSecret: 'token-secret' };
@@ -15,7 +16,7 @@ const getPhotos: OperationSpec = {
   id: 'getPhotos',
   method: 'GET',
   path: '/photos',
-  params: [{ key: 'size', name: 'size', in: 'query' }],
+  params: [{ key: 'size', name: 'size', in: 'query', serialize: writeQueryParam }],
   security: [[['oauth', []]]],
 };
 

@@ -14,9 +14,10 @@ import { startFlakyProxy } from '../support/flaky-proxy.js';
 import type { ClientOptions } from './support/generated-oauth-client.js';
 import { startOAuthE2E, type OAuthE2E } from './support/oauth-e2e.js';
 import { shiftedClock } from './support/test-clock.js';
+import { writeQueryParam } from '../../src/runtime/serialize-query.js';
 
 const USER = { username: 'ann', password: 'p4ss: wörd' };
-const echo: OperationSpec = { id: 'echoGET', method: 'GET', path: '/digest/echo', params: [{ key: 'n', name: 'n', in: 'query' }], security: [[['digest', []]]] };
+const echo: OperationSpec = { id: 'echoGET', method: 'GET', path: '/digest/echo', params: [{ key: 'n', name: 'n', in: 'query', serialize: writeQueryParam }], security: [[['digest', []]]] };
 
 const digestParam = (header: string | string[] | undefined, name: string): string | undefined =>
   new RegExp(`${name}="?([^",]+)`).exec(String(header))?.[1];

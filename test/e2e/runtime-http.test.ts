@@ -6,6 +6,9 @@ import type { AuthRequest, AuthStrategy, SchemeSpec } from '../../src/runtime/au
 import { ClientCore } from '../../src/runtime/client-core.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { createAuthStrategies } from '../support/create-auth-strategies.js';
+import { writeQueryParam } from '../../src/runtime/serialize-query.js';
+import { writeCookieParam, writeHeaderParam } from '../../src/runtime/serialize-header.js';
+import { encodeBinaryBody, encodeFormBody, encodeJsonBody, encodeMultipartBody, encodeTextBody } from '../../src/runtime/encode-body.js';
 
 /** What the server actually received, byte for byte. */
 interface Received {
@@ -58,10 +61,10 @@ const listPets: OperationSpec = {
   path: '/owners/{owner}/pets',
   params: [
     { key: 'owner', name: 'owner', in: 'path' },
-    { key: 'tags', name: 'tags', in: 'query' },
-    { key: 'filter', name: 'filter', in: 'query', style: 'deepObject', explode: true },
-    { key: 'theme', name: 'theme', in: 'cookie' },
-    { key: 'requestId', name: 'X-Request-Id', in: 'header' },
+    { key: 'tags', name: 'tags', in: 'query', serialize: writeQueryParam },
+    { key: 'filter', name: 'filter', in: 'query', serialize: writeQueryParam, style: 'deepObject', explode: true },
+    { key: 'theme', name: 'theme', in: 'cookie', serialize: writeCookieParam },
+    { key: 'requestId', name: 'X-Request-Id', in: 'header', serialize: writeHeaderParam },
   ],
   security: [[['api_key', []], ['session', []]]],
 };
@@ -83,7 +86,7 @@ describe('end to end against node:http', () => {
   it('POST JSON with Basic auth (UTF-8 credentials)', async () => {
     answers.push({ status: 201, type: 'application/json', body: '{"id":7}' });
     const core = new ClientCore({ baseUrl, auth: createAuthStrategies(schemes, { basic: { username: 'jürgen', password: 'pässword' } }) });
-    const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json' }, security: [[['basic', []]]] };
+    const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody }, security: [[['basic', []]]] };
     expect(await core.request(op, { body: { name: 'Rex', tags: ['good'] } })).toEqual({ id: 7 });
     const [req] = received;
     expect(req!.method).toBe('POST');
@@ -95,7 +98,7 @@ describe('end to end against node:http', () => {
 
   it('multipart upload with a bearer token function', async () => {
     const core = new ClientCore({ baseUrl, auth: createAuthStrategies(schemes, { bearer: async () => 'tok-123' }) });
-    const op: OperationSpec = { id: 'uploadPhoto', method: 'PUT', path: '/pets/{id}/photo', params: [{ key: 'id', name: 'id', in: 'path' }], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data' }, security: [[['bearer', ['write']]]] };
+    const op: OperationSpec = { id: 'uploadPhoto', method: 'PUT', path: '/pets/{id}/photo', params: [{ key: 'id', name: 'id', in: 'path' }], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data', encode: encodeMultipartBody }, security: [[['bearer', ['write']]]] };
     await core.request(op, { id: 5, body: { caption: 'hi', file: new Blob(['PNGDATA'], { type: 'image/png' }) } });
     const [req] = received;
     expect(req!.headers.authorization).toBe('Bearer tok-123');
@@ -107,7 +110,7 @@ describe('end to end against node:http', () => {
 
   it('form body and a streamed binary body', async () => {
     const core = new ClientCore({ baseUrl, auth: new Map() });
-    const form: OperationSpec = { id: 'login', method: 'POST', path: '/login', params: [], body: { key: 'body', encoding: 'form', mediaType: 'application/x-www-form-urlencoded' }, security: [] };
+    const form: OperationSpec = { id: 'login', method: 'POST', path: '/login', params: [], body: { key: 'body', encoding: 'form', mediaType: 'application/x-www-form-urlencoded', encode: encodeFormBody }, security: [] };
     await core.request(form, { body: { user: 'a b', scope: ['x', 'y'] } });
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -116,7 +119,7 @@ describe('end to end against node:http', () => {
         controller.close();
       },
     });
-    const binary: OperationSpec = { id: 'putRaw', method: 'PUT', path: '/raw', params: [], body: { key: 'body', encoding: 'binary', mediaType: 'application/octet-stream' }, security: [] };
+    const binary: OperationSpec = { id: 'putRaw', method: 'PUT', path: '/raw', params: [], body: { key: 'body', encoding: 'binary', mediaType: 'application/octet-stream', encode: encodeBinaryBody }, security: [] };
     await core.request(binary, { body: stream });
     expect(received[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(received[0]!.body.toString()).toBe('user=a+b&scope=x&scope=y');
@@ -148,7 +151,7 @@ describe('end to end against node:http', () => {
       },
     };
     const core = new ClientCore({ baseUrl, auth: new Map([['bearer', renewing]]) });
-    const op: OperationSpec = { id: 'addNote', method: 'POST', path: '/notes', params: [], body: { key: 'body', encoding: 'text', mediaType: 'text/plain' }, security: [[['bearer', []]]] };
+    const op: OperationSpec = { id: 'addNote', method: 'POST', path: '/notes', params: [], body: { key: 'body', encoding: 'text', mediaType: 'text/plain', encode: encodeTextBody }, security: [[['bearer', []]]] };
     expect(await core.request(op, { body: 'hello' })).toEqual({ ok: true });
     expect(received.map((r) => [r.headers.authorization, r.body.toString()])).toEqual([
       ['Bearer old', 'hello'],

@@ -79,8 +79,13 @@ afterAll(async () => {
   await removeTempDir(dir);
 });
 
+// no-credentials.ts is what a client of a document without security schemes carries instead of the strategy factory.
+const ONLY_WITHOUT_SCHEMES = ['no-credentials.ts'];
+
 it('the client carries every runtime module', async () => {
-  const runtime = (await readdir(join(ROOT, 'src/runtime'), { recursive: true })).filter((f) => f.endsWith('.ts')).map((f) => join(client, 'runtime', f));
+  const runtime = (await readdir(join(ROOT, 'src/runtime'), { recursive: true }))
+    .filter((f) => f.endsWith('.ts') && !ONLY_WITHOUT_SCHEMES.includes(f))
+    .map((f) => join(client, 'runtime', f));
   expect(clientFiles).toEqual(expect.arrayContaining(runtime));
   expect(runtime.length).toBeGreaterThan(80);
 });

@@ -2,12 +2,12 @@
 import { ownValue, paramValue } from './args.js';
 import type { AuthRequest } from './auth-strategy.js';
 import { documentBase } from './document-base.js';
-import { encodeBody, type EncodedBody } from './encode-body.js';
+import type { EncodedBody } from './encode-body.js';
 import type { HeadersInit } from './fetch-types.js';
-import type { OperationSpec } from './operation.js';
-import { appendCookies, serializeCookieParam, serializeHeaderValue } from './serialize-header.js';
+import type { OperationSpec, RequestParts } from './operation.js';
+import { appendCookies } from './serialize-header.js';
 import { expandPath } from './serialize-path.js';
-import { appendQuery, serializeQueryParam, serializeQueryString } from './serialize-query.js';
+import { appendQuery } from './serialize-query.js';
 import { encodeUnreserved } from './uri-encoding.js';
 
 export interface PreparedRequest extends AuthRequest {
@@ -18,7 +18,7 @@ export interface PreparedRequest extends AuthRequest {
  * Everything about the request except authentication. Header precedence, later wins: the client's
  * default headers, header parameters, the body's Content-Type and the operation's Accept (only if
  * none was set), then the call's own headers. Built afresh for every attempt so a retry re-sends
- * a new body.
+ * a new body. Each parameter goes through the serializer its spec names, the body through its encoder.
  */
 export function prepareRequest(
   baseUrl: string,
@@ -29,11 +29,10 @@ export function prepareRequest(
 ): PreparedRequest {
   const url = resolveUrl(baseUrl, expandPath(op, args));
   const headers = new Headers(defaultHeaders);
-  const query: string[] = [];
-  const cookies: string[] = [];
+  const parts: RequestParts = { query: [], headers, cookies: [] };
   for (const param of op.params) {
     if (param.flag === true) {
-      query.push(encodeUnreserved(param.name));
+      parts.query.push(encodeUnreserved(param.name));
       continue;
     }
     const value = paramValue(param, args);
@@ -43,16 +42,14 @@ export function prepareRequest(
       }
       continue;
     }
-    if (param.in === 'query') query.push(...serializeQueryParam(param, value));
-    else if (param.in === 'querystring') query.push(...serializeQueryString(param, value));
-    else if (param.in === 'header') headers.set(param.name, serializeHeaderValue(param, value));
-    else if (param.in === 'cookie') cookies.push(...serializeCookieParam(param, value));
+    // Path parameters are in the URL already.
+    if (param.in !== 'path') param.serialize(param, value, parts);
   }
-  appendQuery(url, query);
-  appendCookies(headers, cookies);
+  appendQuery(url, parts.query);
+  appendCookies(headers, parts.cookies);
 
   const bodyValue = op.body === undefined ? undefined : ownValue(args, op.body.key);
-  const body = op.body === undefined || bodyValue === undefined ? undefined : encodeBody(op.body, bodyValue, op.id);
+  const body = op.body === undefined || bodyValue === undefined ? undefined : op.body.encode(op.body, bodyValue, op.id);
   if (body !== undefined) {
     // Multipart must not carry a Content-Type of ours: fetch writes it with the boundary.
     if (body.contentType === undefined) headers.delete('content-type');

@@ -42,7 +42,7 @@ export interface CoreConfig {
   /** Defaults to the global fetch, looked up on every request. */
   fetch?: FetchLike | undefined;
   headers?: HeadersInit | undefined;
-  /** Strategies by security scheme name (see createAuthStrategies). */
+  /** Strategies by security scheme name (see buildAuthStrategies). */
   auth: Map<string, AuthStrategy>;
   /** Per attempt, body included. Default 60 000 ms. */
   timeoutMs?: number | undefined;

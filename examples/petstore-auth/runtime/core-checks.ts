@@ -22,7 +22,7 @@ function checkHooks(hooks: unknown): void {
 /** Fails at construction, not on the first request, on a config the client cannot use. */
 export function checkCoreConfig(config: CoreConfig): void {
   if (typeof config?.baseUrl !== 'string') throw new TypeError('the client needs a baseUrl string');
-  if (!(config.auth instanceof Map)) throw new TypeError('the client needs an auth Map (see createAuthStrategies)');
+  if (!(config.auth instanceof Map)) throw new TypeError('the client needs an auth Map (see buildAuthStrategies)');
   try {
     resolveUrl(config.baseUrl, '');
   } catch (error) {

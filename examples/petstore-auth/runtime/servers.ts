@@ -3,9 +3,7 @@ import { documentBase } from './document-base.js';
 
 /**
  * The document's servers and the client's `server` / `serverVariables` options: which base URL the
- * client sends to. Substitution is plain, as the OpenAPI specification defines it (the value
- * replaces `{name}` as given, unencoded): variables legitimately hold a port, a `/v2` base path or
- * a whole host, and they come from the developer, trusted like `baseUrl`.
+ * client sends to. Filling in variables is server-variables.ts's part.
  */
 
 export interface ServerVariableSpec {
@@ -38,7 +36,13 @@ export interface ServerOptions {
 /** Per operation id, the first of its own servers (a path- or operation-level `servers`); only operations that have one. */
 export type OperationServers = Readonly<Record<string, ServerSpec>>;
 
-const own = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+/**
+ * Fills the URL templates of the servers a client may use (the chosen one, absent when the document
+ * has none, then each operation's own) with the caller's values, refusing a name none of them
+ * declares: server-variables.ts's fillServerUrls. The generated client passes it only when some
+ * server declares variables, so a client whose servers have none does not carry the substitution.
+ */
+export type FillServerUrls = (servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>, requireAll: boolean) => string[];
 
 /**
  * Resolves `server` (an index into the document's servers, default 0) and `serverVariables` once, at
@@ -46,7 +50,7 @@ const own = (record: object, key: string): boolean => Object.prototype.hasOwnPro
  * be a tenant secret), only what would have been allowed. They are checked even when `baseUrl` is
  * set, which then wins: no operation goes to a server of its own.
  */
-export function chooseServer(servers: readonly ServerSpec[], operations: OperationServers, options: ServerOptions): ServerChoice {
+export function chooseServer(servers: readonly ServerSpec[], operations: OperationServers, options: ServerOptions, fill: FillServerUrls = fixedUrls): ServerChoice {
   const index = options.server ?? 0;
   if (servers.length === 0) {
     if (options.server !== undefined) throw new TypeError('server: the document declares no servers; pass baseUrl instead');
@@ -56,29 +60,26 @@ export function chooseServer(servers: readonly ServerSpec[], operations: Operati
   const values = variableValues(options.serverVariables);
   const chosen = servers[index as number];
   const operationServers = Object.entries(operations);
-  // A name is known if the chosen server or any operation's server declares it.
-  const known = new Set<string>(Object.keys(chosen?.variables ?? {}));
-  for (const [, server] of operationServers) for (const name of Object.keys(server.variables ?? {})) known.add(name);
-  for (const name of Object.keys(values)) {
-    if (!known.has(name)) {
-      const valid = [...known].sort();
-      throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; ${valid.length ? `the variables are ${valid.join(', ')}` : 'the servers have no variables'}`);
-    }
-  }
   // With a baseUrl, a variable without default needs no value: that server is not used.
   const requireAll = options.baseUrl === undefined;
-  const baseUrl = chosen === undefined ? '' : substitute(chosen, values, requireAll);
+  const [baseUrl = '', ...operationUrls] = fill([chosen, ...operationServers.map(([, server]) => server)], values, requireAll);
   const operationBaseUrls = new Map<string, string>();
-  for (const [id, server] of operationServers) {
-    const url = substitute(server, values, requireAll);
-    if (!requireAll) continue;
+  if (!requireAll) return { baseUrl, operationBaseUrls };
+  operationServers.forEach(([id], i) => {
+    const url = operationUrls[i]!;
     if (!isUrl(url)) throw new TypeError(`the server of operation ${id} is not a valid absolute URL with these serverVariables`);
     operationBaseUrls.set(id, url);
-  }
-  if (chosen !== undefined && options.baseUrl === undefined && !isUrl(baseUrl)) {
+  });
+  if (chosen !== undefined && !isUrl(baseUrl)) {
     throw new TypeError(`server ${String(index)} is not a valid absolute URL with these serverVariables; pass baseUrl`);
   }
   return { baseUrl, operationBaseUrls };
+}
+
+/** The servers declare no variables: their URLs as they are, and any name given is unknown. */
+function fixedUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>): string[] {
+  for (const name of Object.keys(values)) throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; the servers have no variables`);
+  return servers.map((server) => server?.url ?? '');
 }
 
 function isUrl(url: string): boolean {
@@ -100,26 +101,4 @@ function variableValues(raw: unknown): Readonly<Record<string, string>> {
     values[name] = value;
   }
   return values;
-}
-
-/**
- * The template with each `{name}` it declares replaced: the caller's value (checked against the
- * enum) or the default. Values for names it does not declare belong to other servers.
- */
-function substitute(server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean): string {
-  const declared = server.variables ?? {};
-  const chosen: Record<string, string> = Object.create(null);
-  for (const name of Object.keys(declared)) {
-    const variable = declared[name]!;
-    const value = own(values, name) ? values[name]! : variable.default;
-    if (value === undefined) {
-      if (!requireAll) continue;
-      throw new TypeError(`serverVariables.${name} is required: the document gives ${server.url} no default for it`);
-    }
-    if (variable.enum !== undefined && variable.enum.length > 0 && !variable.enum.includes(value)) {
-      throw new TypeError(`serverVariables.${name} must be one of ${variable.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-    }
-    chosen[name] = value;
-  }
-  return server.url.replace(/\{([^{}]+)\}/g, (whole, name: string) => (own(chosen, name) ? chosen[name]! : whole));
 }

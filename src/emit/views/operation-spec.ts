@@ -1,42 +1,51 @@
 import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus, successReading } from '../../plan/result-type.js';
-import type { OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
+import { bodyEncoder, paramSerializer, specParameters } from '../../plan/spec-runtime-refs.js';
+import type { BodySpec, OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
+import { RuntimeRef } from '../literal.js';
 
-/** The runtime's `OperationSpec` for one operation, as plain data. */
-export function operationSpec(op: PlannedOperation): OperationSpec {
+/** A runtime spec as the generator writes it: each function it holds is a RuntimeRef (the runtime's export of that name). */
+type Written<T> = T extends unknown ? { [K in keyof T]: WrittenValue<T[K]> } : never;
+type WrittenValue<V> = [Exclude<V, undefined>] extends [never] ? V : Exclude<V, undefined> extends (...args: never[]) => unknown ? RuntimeRef | Extract<V, undefined> : V;
+
+export type WrittenParamSpec = Written<ParamSpec>;
+export type WrittenOperationSpec = Omit<OperationSpec, 'params' | 'body'> & { params: readonly WrittenParamSpec[]; body?: Written<BodySpec> | undefined };
+
+/** The runtime's `OperationSpec` for one operation, with its serializers and body encoder named. */
+export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
   const model = op.model;
-  const keys = new Map(op.args.flatMap((arg) => (arg.parameter ? [[arg.parameter, arg.key] as const] : [])));
   return {
     id: op.methodName,
     method: model.method.toUpperCase(),
     path: model.requestPath ?? model.path,
     // In spec order, parameters the client fills in among them: the query keeps the document's order.
-    params: model.parameters.flatMap((p): ParamSpec[] => {
-      const key = keys.get(p);
-      if (key === undefined && p.fixed === undefined) return [];
-      if (p.fixed !== undefined && 'flag' in p.fixed) return [{ key: p.name, name: p.name, in: p.in, flag: true }];
+    params: specParameters(op).map(({ parameter: p, key }): WrittenParamSpec => {
+      if (p.fixed !== undefined && 'flag' in p.fixed) return { key: p.name, name: p.name, in: 'query', flag: true };
       const defaultStyle = p.in === 'path' || p.in === 'header' ? 'simple' : 'form';
-      return [
-        {
-          key: key ?? p.name,
-          name: p.name,
-          in: p.in,
-          // Path parameters are always required; for the others the runtime refuses a missing value.
-          required: p.required && p.in !== 'path' ? true : undefined,
-          // Only what differs from the defaults, to keep the descriptors short.
-          style: p.style !== defaultStyle ? p.style : undefined,
-          explode: p.explode !== (p.style === 'form') ? p.explode : undefined,
-          allowReserved: p.allowReserved,
-          contentType: p.contentType,
-          value: p.fixed?.value,
-        },
-      ];
+      const serializer = paramSerializer(p);
+      const fields = {
+        key,
+        name: p.name,
+        // Set again below only to narrow the type: it keeps this place among the keys.
+        in: p.in,
+        // Path parameters are always required; for the others the runtime refuses a missing value.
+        required: p.required && p.in !== 'path' ? true : undefined,
+        // Only what differs from the defaults, to keep the descriptors short.
+        style: p.style !== defaultStyle ? p.style : undefined,
+        explode: p.explode !== (p.style === 'form') ? p.explode : undefined,
+        allowReserved: p.allowReserved,
+        contentType: p.contentType,
+        value: p.fixed?.value,
+        serialize: serializer === undefined ? undefined : new RuntimeRef(serializer),
+      };
+      if (p.in !== 'path') return { ...fields, in: p.in, serialize: fields.serialize! };
+      return { ...fields, in: 'path' };
     }),
     accept: acceptHeader(op),
     response: successReading(model),
-    body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType } : undefined,
+    body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType, encode: new RuntimeRef(bodyEncoder(op.body.media.encoding)) } : undefined,
     security: model.security.map((alt) => alt.schemes.map((s): SchemeUseSpec => [s.scheme, s.scopes])),
-  } satisfies OperationSpec;
+  };
 }
 
 /** The media types the operation's 2xx responses declare, for `Accept`; undefined when none do. */

@@ -11,6 +11,8 @@ export interface ServersView {
   serversLiteral: string;
   /** `{ uploadPhoto: { url: … } }`: per operation with servers of its own, the first of them (chooseServer's second argument). */
   operationServersLiteral: string;
+  /** `, fillServerUrls` when some server URL has variables to fill (chooseServer's fourth argument), else ''. */
+  fillArgument: string;
   serverDoc: string;
   /** `0 | 1`, or `never` when the document declares no servers. */
   serverIndex: string;
@@ -37,6 +39,7 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
   return {
     serversLiteral: toLiteral(model.servers.map(serverSpec)),
     operationServersLiteral: toLiteral(operationServers),
+    fillArgument: variables.length > 0 ? ', fillServerUrls' : '',
     serverDoc: docComment(
       model.servers.length === 0
         ? ['The document declares no servers: pass `baseUrl`.']

@@ -7,6 +7,9 @@ import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js'
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { AuthRequiredError } from '../../../src/runtime/security.js';
 import { createAuthStrategies } from '../../support/create-auth-strategies.js';
+import { writeQueryParam } from '../../../src/runtime/serialize-query.js';
+import { writeCookieParam, writeHeaderParam } from '../../../src/runtime/serialize-header.js';
+import { encodeBinaryBody, encodeJsonBody, encodeMultipartBody } from '../../../src/runtime/encode-body.js';
 
 interface Sent {
   url: string;
@@ -35,9 +38,9 @@ const getPet: OperationSpec = {
   path: '/pets/{petId}',
   params: [
     { key: 'petId', name: 'petId', in: 'path' },
-    { key: 'fields', name: 'fields', in: 'query', explode: false },
-    { key: 'traceId', name: 'X-Trace-Id', in: 'header' },
-    { key: 'pref', name: 'pref', in: 'cookie' },
+    { key: 'fields', name: 'fields', in: 'query', serialize: writeQueryParam, explode: false },
+    { key: 'traceId', name: 'X-Trace-Id', in: 'header', serialize: writeHeaderParam },
+    { key: 'pref', name: 'pref', in: 'cookie', serialize: writeCookieParam },
   ],
   security: [[['api_key', []]], [['bearer', ['pets:read']]]],
 };
@@ -81,7 +84,7 @@ describe('ClientCore.request', () => {
       headers: { 'x-a': 'config', 'x-b': 'config', authorization: 'config' },
       auth: createAuthStrategies(schemes, { bearer: 'tok' }),
     });
-    const op: OperationSpec = { ...getPet, params: [{ key: 'b', name: 'x-b', in: 'header' }], path: '/x', accept: 'application/json' };
+    const op: OperationSpec = { ...getPet, params: [{ key: 'b', name: 'x-b', in: 'header', serialize: writeHeaderParam }], path: '/x', accept: 'application/json' };
     await core.request(op, { b: 'param' }, { headers: { 'x-a': 'call', authorization: 'call' } });
     const headers = calls[0]!.headers;
     expect([headers.get('x-a'), headers.get('x-b'), headers.get('authorization'), headers.get('accept')]).toEqual([
@@ -95,7 +98,7 @@ describe('ClientCore.request', () => {
   it('sends a JSON body with its media type, and lets the call override content-type', async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 201 }), () => new Response(null, { status: 201 }));
     const core = new ClientCore({ baseUrl: 'https://api.test', fetch, headers: { 'content-type': 'text/plain' }, auth: new Map() });
-    const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json' }, security: [] };
+    const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody }, security: [] };
     expect(await core.request(op, { body: { name: 'Rex' } })).toBeUndefined();
     await core.request(op, { body: { name: 'Rex' } }, { headers: { 'content-type': 'application/vnd.x+json' } });
     expect(calls[0]!.init.body).toBe('{"name":"Rex"}');
@@ -106,7 +109,7 @@ describe('ClientCore.request', () => {
   it('multipart drops any configured content-type so fetch can add the boundary', async () => {
     const { fetch, calls } = fakeFetch();
     const core = new ClientCore({ baseUrl: 'https://api.test', fetch, headers: { 'content-type': 'application/json' }, auth: new Map() });
-    const op: OperationSpec = { id: 'upload', method: 'POST', path: '/u', params: [], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data' }, security: [] };
+    const op: OperationSpec = { id: 'upload', method: 'POST', path: '/u', params: [], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data', encode: encodeMultipartBody }, security: [] };
     await core.request(op, { body: { a: '1' } });
     expect(calls[0]!.headers.has('content-type')).toBe(false);
     expect(calls[0]!.init.body).toBeInstanceOf(FormData);
@@ -115,7 +118,7 @@ describe('ClientCore.request', () => {
   it('sends no body when the body argument is absent', async () => {
     const { fetch, calls } = fakeFetch();
     const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() });
-    const op: OperationSpec = { id: 'touch', method: 'POST', path: '/t', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json' }, security: [] };
+    const op: OperationSpec = { id: 'touch', method: 'POST', path: '/t', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody }, security: [] };
     await core.request(op, {});
     expect(calls[0]!.init.body).toBeUndefined();
     expect(calls[0]!.headers.has('content-type')).toBe(false);
@@ -175,7 +178,7 @@ describe('ClientCore.request', () => {
   it('keeps a query already in baseUrl and path', async () => {
     const { fetch, calls } = fakeFetch();
     const core = new ClientCore({ baseUrl: 'https://api.test/v1?tenant=t1', fetch, auth: new Map() });
-    const op: OperationSpec = { id: 'find', method: 'GET', path: '/find?mode=all', params: [{ key: 'q', name: 'q', in: 'query' }], security: [] };
+    const op: OperationSpec = { id: 'find', method: 'GET', path: '/find?mode=all', params: [{ key: 'q', name: 'q', in: 'query', serialize: writeQueryParam }], security: [] };
     await core.request(op, { q: 'a b' });
     expect(calls[0]!.url).toBe('https://api.test/v1/find?tenant=t1&mode=all&q=a%20b');
   });
@@ -191,7 +194,7 @@ describe('ClientCore.request', () => {
 
   it('rejects a missing required query parameter', async () => {
     const { fetch, calls } = fakeFetch();
-    const op: OperationSpec = { id: 'find', method: 'GET', path: '/f', params: [{ key: 'q', name: 'q', in: 'query', required: true }], security: [] };
+    const op: OperationSpec = { id: 'find', method: 'GET', path: '/f', params: [{ key: 'q', name: 'q', in: 'query', serialize: writeQueryParam, required: true }], security: [] };
     await expect(new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request(op, {})).rejects.toThrow('find: missing required query parameter "q"');
     expect(calls).toHaveLength(0);
   });
@@ -224,7 +227,7 @@ describe('401 handling', () => {
       return this.renews;
     }
   }
-  const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json' }, security: [[['bearer', []]]] };
+  const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody }, security: [[['bearer', []]]] };
   const unauthorized = () => new Response('{"error":"expired"}', { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/json' } });
 
   it('retries once, rebuilt with renewed credentials and the same body', async () => {
@@ -263,7 +266,7 @@ describe('401 handling', () => {
   it('does not retry a request whose body was a one-shot stream', async () => {
     const strategy = new RenewingAuth(true);
     const { fetch, calls } = fakeFetch(unauthorized, json({}));
-    const upload: OperationSpec = { ...op, body: { key: 'body', encoding: 'binary', mediaType: 'application/octet-stream' } };
+    const upload: OperationSpec = { ...op, body: { key: 'body', encoding: 'binary', mediaType: 'application/octet-stream', encode: encodeBinaryBody } };
     const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) });
     await expect(core.request(upload, { body: new ReadableStream() })).rejects.toMatchObject({ status: 401 });
     expect(calls).toHaveLength(1);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBody } from '../../../src/runtime/encode-body.js';
-import type { BodyEncoding } from '../../../src/runtime/operation.js';
+import { encodeBinaryBody, encodeFormBody, encodeJsonBody, encodeMultipartBody, encodeTextBody } from '../../../src/runtime/encode-body.js';
+import type { BodyEncoder, BodyEncoding, BodySpec } from '../../../src/runtime/operation.js';
 
-const spec = (encoding: BodyEncoding, mediaType: string) => ({ key: 'body', encoding, mediaType });
+// The encoder a generated spec names for each encoding.
+const ENCODERS: Record<BodyEncoding, BodyEncoder> = { json: encodeJsonBody, form: encodeFormBody, multipart: encodeMultipartBody, text: encodeTextBody, binary: encodeBinaryBody };
+const spec = (encoding: BodyEncoding, mediaType: string): BodySpec => ({ key: 'body', encoding, mediaType, encode: ENCODERS[encoding] });
+const encodeBody = (body: BodySpec, value: unknown, operation: string) => body.encode(body, value, operation);
 
-describe('encodeBody', () => {
+describe('the body encoders', () => {
   it('json: stringifies and uses the media type', () => {
     expect(encodeBody(spec('json', 'application/merge-patch+json'), { a: [1] }, 'op')).toEqual({
       body: '{"a":[1]}',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ParamSpec } from '../../../src/runtime/operation.js';
+import type { ParamFields } from '../../../src/runtime/operation.js';
 import { appendCookies, encodeCookieValue, serializeCookieParam, serializeHeaderValue } from '../../../src/runtime/serialize-header.js';
 
-const h = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'X-Id', in: 'header', ...extra });
-const c = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'sid', in: 'cookie', ...extra });
+const h = (extra: Partial<ParamFields> = {}): ParamFields => ({ key: 'k', name: 'X-Id', ...extra });
+const c = (extra: Partial<ParamFields> = {}): ParamFields => ({ key: 'k', name: 'sid', ...extra });
 
 describe('serializeHeaderValue (simple)', () => {
-  const cases: Array<[string, Partial<ParamSpec>, unknown, string]> = [
+  const cases: Array<[string, Partial<ParamFields>, unknown, string]> = [
     ['primitive unencoded', {}, 'a b/c', 'a b/c'],
     ['array', {}, [1, 2], '1,2'],
     ['object', {}, { a: 1, b: 2 }, 'a,1,b,2'],
@@ -19,7 +19,7 @@ describe('serializeHeaderValue (simple)', () => {
 });
 
 describe('serializeCookieParam', () => {
-  const cases: Array<[string, Partial<ParamSpec>, unknown, string[]]> = [
+  const cases: Array<[string, Partial<ParamFields>, unknown, string[]]> = [
     ['form primitive, percent-encoded', {}, 'a b;c', ['sid=a%20b%3Bc']],
     ['form array explode', {}, ['a', 'b'], ['sid=a', 'sid=b']],
     ['form array no explode', { explode: false }, ['a', 'b'], ['sid=a,b']],

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec, ParamSpec } from '../../../src/runtime/operation.js';
+import type { OperationSpec, ParamFields, ParamSpec, PathParamSpec, PathSerializer } from '../../../src/runtime/operation.js';
+import { labelPathValue, matrixPathValue } from '../../../src/runtime/path-styles.js';
 import { expandPath, serializePathValue } from '../../../src/runtime/serialize-path.js';
 
-const p = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'id', in: 'path', ...extra });
+// The serializer a generated spec names for each style; `simple` (and content) take the default.
+const STYLES: Record<string, PathSerializer> = { label: labelPathValue, matrix: matrixPathValue };
+const p = (extra: Partial<ParamFields> = {}): PathParamSpec => ({ key: 'k', name: 'id', in: 'path', ...extra, serialize: extra.style === undefined ? undefined : STYLES[extra.style] });
+const serialize = (param: PathParamSpec, value: unknown) => (param.serialize ?? serializePathValue)(param, value);
 
-describe('serializePathValue', () => {
-  const cases: Array<[string, Partial<ParamSpec>, unknown, string]> = [
+describe('serializePathValue and the path styles', () => {
+  const cases: Array<[string, Partial<ParamFields>, unknown, string]> = [
     ['simple primitive', {}, 5, '5'],
     ['simple string encoded', {}, 'a b/c?d#e', 'a%20b%2Fc%3Fd%23e'],
     ['simple array', {}, ['a', 'b'], 'a,b'],
@@ -23,10 +27,11 @@ describe('serializePathValue', () => {
     ['matrix object', { style: 'matrix' }, { R: 1, G: 2 }, ';id=R,1,G,2'],
     ['matrix object explode', { style: 'matrix', explode: true }, { R: 1, G: 2 }, ';R=1;G=2'],
     ['content JSON', { contentType: 'application/json' }, { a: 1 }, '%7B%22a%22%3A1%7D'],
+    ['content JSON whatever the style', { contentType: 'application/json', style: 'matrix' }, { a: 1 }, '%7B%22a%22%3A1%7D'],
     ['traversal encoded', {}, '../admin', '..%2Fadmin'],
   ];
   it.each(cases)('%s', (_label, extra, value, expected) => {
-    expect(serializePathValue(p(extra), value)).toBe(expected);
+    expect(serialize(p(extra), value)).toBe(expected);
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ParamSpec } from '../../../src/runtime/operation.js';
+import type { ParamFields } from '../../../src/runtime/operation.js';
 import { appendQuery, serializeQueryParam, serializeQueryString } from '../../../src/runtime/serialize-query.js';
 
-const q = (extra: Partial<ParamSpec> = {}): ParamSpec => ({ key: 'k', name: 'color', in: 'query', ...extra });
+const q = (extra: Partial<ParamFields> = {}): ParamFields => ({ key: 'k', name: 'color', ...extra });
 
 describe('serializeQueryParam', () => {
-  const cases: Array<[string, Partial<ParamSpec>, unknown, string]> = [
+  const cases: Array<[string, Partial<ParamFields>, unknown, string]> = [
     ['undefined is skipped', {}, undefined, ''],
     ['null is skipped', {}, null, ''],
     ['primitive', {}, 'blue', 'color=blue'],
@@ -67,6 +67,6 @@ describe('serializeQueryString (OpenAPI 3.2 querystring)', () => {
     { contentType: 'application/x-www-form-urlencoded', value: undefined, want: [] },
   ];
   it.each(cases)('$contentType $value', ({ contentType, value, want }) => {
-    expect(serializeQueryString({ key: 'qs', name: 'qs', in: 'querystring', contentType }, value)).toEqual(want);
+    expect(serializeQueryString({ key: 'qs', name: 'qs', contentType }, value)).toEqual(want);
   });
 });

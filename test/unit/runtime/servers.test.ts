@@ -1,5 +1,6 @@
-/** runtime/servers.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
+/** runtime/servers.ts and server-variables.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
 import { describe, expect, it } from 'vitest';
+import { fillServerUrls } from '../../../src/runtime/server-variables.js';
 import { chooseServer, type ServerSpec } from '../../../src/runtime/servers.js';
 
 const SERVERS: ServerSpec[] = [
@@ -11,7 +12,7 @@ const SERVERS: ServerSpec[] = [
 const OPERATIONS: Record<string, ServerSpec> = {
   upload: { url: 'https://{region}.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
 };
-const choose = (options: object, servers = SERVERS) => chooseServer(servers, OPERATIONS, options);
+const choose = (options: object, servers = SERVERS) => chooseServer(servers, OPERATIONS, options, fillServerUrls);
 
 describe('chooseServer: the URL', () => {
   it.each([
@@ -39,6 +40,29 @@ describe('chooseServer: the URL', () => {
   it('a document without servers: an empty URL (the core then asks for baseUrl), and no `server` to choose', () => {
     expect(choose({}, []).baseUrl).toBe('');
     expect(() => choose({ server: 0 }, [])).toThrow('server: the document declares no servers; pass baseUrl instead');
+  });
+});
+
+describe('chooseServer without fillServerUrls: servers that declare no variables', () => {
+  const fixed = (options: object) => chooseServer([{ url: 'https://api.test/v3' }, { url: 'http://127.0.0.1:8080' }], { upload: { url: 'https://uploads.test' } }, options);
+
+  it('takes the URLs as they are, the chosen server\'s and each operation\'s own', () => {
+    expect(fixed({}).baseUrl).toBe('https://api.test/v3');
+    expect(fixed({ server: 1 }).baseUrl).toBe('http://127.0.0.1:8080');
+    expect([...fixed({}).operationBaseUrls]).toEqual([['upload', 'https://uploads.test']]);
+    expect(fixed({ baseUrl: 'http://127.0.0.1:1' }).operationBaseUrls.size).toBe(0);
+  });
+
+  it.each([
+    ['index out of range', { server: 2 }, "server must be the index of one of the document's servers: 0 to 1"],
+    ['any variable', { serverVariables: { region: 's3cret-eu' } }, 'serverVariables has no "region"; the servers have no variables'],
+    ['not an object', { serverVariables: 's3cret' }, 'serverVariables must be an object of variable names to string values'],
+  ])('refuses %s with a TypeError that quotes no value', (_, options, message) => {
+    expect(() => fixed(options)).toThrow(new TypeError(message));
+  });
+
+  it('still refuses a relative server URL where there is no page to resolve it against', () => {
+    expect(() => chooseServer([{ url: '/api' }], {}, {})).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
   });
 });
 

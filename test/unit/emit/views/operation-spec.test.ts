@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { operationSpec } from '../../../../src/emit/views/operation-spec.js';
+import { RuntimeRef } from '../../../../src/emit/literal.js';
+import { operationSpec, type WrittenOperationSpec } from '../../../../src/emit/views/operation-spec.js';
 import type { OperationModel, ParameterModel } from '../../../../src/model/index.js';
 import { plan } from '../../../../src/plan/index.js';
 import { ClientCore } from '../../../../src/runtime/client-core.js';
+import * as encoders from '../../../../src/runtime/encode-body.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
+import * as pathStyles from '../../../../src/runtime/path-styles.js';
+import * as headerSerializers from '../../../../src/runtime/serialize-header.js';
+import * as querySerializers from '../../../../src/runtime/serialize-query.js';
 
 const str = { kind: 'primitive', name: 'string' } as const;
 const param = (p: Partial<ParameterModel>): ParameterModel => ({ name: 'q', in: 'query', required: false, type: str, style: 'form', explode: true, ...p });
 
-function specOf(parameters: ParameterModel[]): OperationSpec {
-  const op: OperationModel = { operationId: 'search', method: 'get', path: '/search/{id}', tags: [], parameters, responses: [{ status: '200', contents: [{ mediaType: 'application/json', encoding: 'json', type: str }] }], security: [], pointer: '#' };
-  const planned = plan({ sourceVersion: '3.0', specVersion: '3.0.3', title: 't', version: '1', servers: [], operations: [op], types: [], securitySchemes: [] });
-  return operationSpec(planned.operations[0]!);
+function planOf(parameters: ParameterModel[], requestBody?: OperationModel['requestBody']) {
+  const op: OperationModel = { operationId: 'search', method: 'get', path: '/search/{id}', tags: [], parameters, responses: [{ status: '200', contents: [{ mediaType: 'application/json', encoding: 'json', type: str }] }], security: [], pointer: '#', requestBody };
+  return plan({ sourceVersion: '3.0', specVersion: '3.0.3', title: 't', version: '1', servers: [], operations: [op], types: [], securitySchemes: [] });
+}
+
+function specOf(parameters: ParameterModel[], requestBody?: OperationModel['requestBody']): WrittenOperationSpec {
+  return operationSpec(planOf(parameters, requestBody).operations[0]!);
+}
+
+/** The runtime values operations.ts imports, as planned: the serializers and encoders the specs name. */
+function specRefsOf(parameters: ParameterModel[], requestBody?: OperationModel['requestBody']): string[] {
+  return planOf(parameters, requestBody).modules['operations.ts'].runtimeImports.filter((name) => !name.type).map((name) => name.name);
+}
+
+/** The spec as the generated module has it: each RuntimeRef is the runtime's export of that name. */
+function asGenerated(spec: WrittenOperationSpec): OperationSpec {
+  const runtime: Record<string, unknown> = { ...encoders, ...pathStyles, ...headerSerializers, ...querySerializers };
+  return JSON.parse(JSON.stringify(spec, (_key, value: unknown) => (value instanceof RuntimeRef ? `ref:${value.name}` : value)), (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith('ref:') ? runtime[value.slice(4)] : value,
+  ) as OperationSpec;
 }
 
 describe('operationSpec', () => {
@@ -23,8 +44,8 @@ describe('operationSpec', () => {
     ]);
     expect(spec.params).toEqual([
       { key: 'id', name: 'id', in: 'path' },
-      { key: 'q', name: 'q', in: 'query', required: true },
-      { key: 'tags', name: 'tags', in: 'query', style: 'pipeDelimited', explode: true },
+      { key: 'q', name: 'q', in: 'query', required: true, serialize: new RuntimeRef('writeQueryParam') },
+      { key: 'tags', name: 'tags', in: 'query', style: 'pipeDelimited', explode: true, serialize: new RuntimeRef('writeQueryParam') },
     ]);
     expect(spec.accept).toBe('application/json');
   });
@@ -33,7 +54,33 @@ describe('operationSpec', () => {
     const spec = specOf([param({ name: 'id', in: 'path', required: true, style: 'simple', explode: false }), param({ name: 'q', required: true })]);
     let sent = 0;
     const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async () => (sent++, new Response('""')) });
-    await expect(core.request(spec, { id: '1' })).rejects.toThrow(/missing required query parameter "q"/);
+    await expect(core.request(asGenerated(spec), { id: '1' })).rejects.toThrow(/missing required query parameter "q"/);
     expect(sent).toBe(0);
+  });
+
+  it('names the serializer of each location and the encoder of the body, for the module to import', () => {
+    const parameters = [
+      param({ name: 'id', in: 'path', required: true, style: 'simple', explode: false }),
+      param({ name: 'q' }),
+      param({ name: 'X-Trace', in: 'header', style: 'simple', explode: false }),
+      param({ name: 'sid', in: 'cookie' }),
+    ];
+    const body = { required: true, contents: [{ mediaType: 'application/x-www-form-urlencoded', encoding: 'form' as const, type: str }] };
+    const spec = specOf(parameters, body);
+    expect(spec.params.map((p) => p.serialize)).toEqual([undefined, new RuntimeRef('writeQueryParam'), new RuntimeRef('writeHeaderParam'), new RuntimeRef('writeCookieParam')]);
+    expect(spec.body?.encode).toEqual(new RuntimeRef('encodeFormBody'));
+    expect(specRefsOf(parameters, body)).toEqual(['writeQueryParam', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
+    expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path' });
+  });
+
+  it('names a path style other than simple, and the client sends it in that style', async () => {
+    const parameters = [param({ name: 'id', in: 'path', required: true, style: 'matrix', explode: true }), param({ name: 'q' })];
+    const spec = specOf(parameters);
+    expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
+    expect(specRefsOf(parameters)).toEqual(['matrixPathValue', 'writeQueryParam']);
+    const urls: string[] = [];
+    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });
+    await core.request(asGenerated(spec), { id: ['a', 'b'], q: 'x y' });
+    expect(urls).toEqual(['https://api.test/search/;id=a;id=b?q=x%20y']);
   });
 });

@@ -10,6 +10,8 @@ import { DigestAuth } from '../../../../src/runtime/digest/digest-auth.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 import { digestHash as hash, startDigestServer, type DigestServer } from '../../../support/verifiers/digest-server.js';
+import { writeQueryParam } from '../../../../src/runtime/serialize-query.js';
+import { encodeJsonBody } from '../../../../src/runtime/encode-body.js';
 
 const PASSWORD = 'Circle of Life';
 const REALM = 'api@keyway.test';
@@ -36,7 +38,7 @@ const getThing: OperationSpec = {
   path: '/things/{id}',
   params: [
     { key: 'id', name: 'id', in: 'path' },
-    { key: 'q', name: 'q', in: 'query' },
+    { key: 'q', name: 'q', in: 'query', serialize: writeQueryParam },
   ],
   security: [[['digest', []]]],
   accept: 'application/json',
@@ -47,7 +49,7 @@ const createThing: OperationSpec = {
   method: 'POST',
   path: '/things',
   params: [],
-  body: { key: 'body', encoding: 'json', mediaType: 'application/json' },
+  body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody },
   security: [[['digest', []]]],
 };
 

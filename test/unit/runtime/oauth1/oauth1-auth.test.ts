@@ -9,6 +9,8 @@ import { OAuth1Auth, type OAuth1Credentials } from '../../../../src/runtime/oaut
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 import { startOAuth1Server, type OAuth1Server } from '../../../support/verifiers/oauth1-server.js';
+import { writeQueryParam } from '../../../../src/runtime/serialize-query.js';
+import { encodeFormBody, encodeJsonBody } from '../../../../src/runtime/encode-body.js';
 
 let server: OAuth1Server;
 let baseUrl: string;
@@ -33,8 +35,8 @@ const search: OperationSpec = {
   path: '/photos/{album}',
   params: [
     { key: 'album', name: 'album', in: 'path' },
-    { key: 'q', name: 'q', in: 'query' },
-    { key: 'tags', name: 'tag', in: 'query' },
+    { key: 'q', name: 'q', in: 'query', serialize: writeQueryParam },
+    { key: 'tags', name: 'tag', in: 'query', serialize: writeQueryParam },
   ],
   security,
 };
@@ -42,11 +44,11 @@ const upload: OperationSpec = {
   id: 'upload',
   method: 'POST',
   path: '/photos',
-  params: [{ key: 'size', name: 'size', in: 'query' }],
-  body: { key: 'body', encoding: 'form', mediaType: 'application/x-www-form-urlencoded' },
+  params: [{ key: 'size', name: 'size', in: 'query', serialize: writeQueryParam }],
+  body: { key: 'body', encoding: 'form', mediaType: 'application/x-www-form-urlencoded', encode: encodeFormBody },
   security,
 };
-const uploadJson: OperationSpec = { ...upload, id: 'uploadJson', body: { key: 'body', encoding: 'json', mediaType: 'application/json' } };
+const uploadJson: OperationSpec = { ...upload, id: 'uploadJson', body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody } };
 
 const THREE_LEGGED: OAuth1Credentials = { consumerKey: 'consumer-key', consumerSecret: 'consumer+secret/&', token: 'token value', tokenSecret: 'token secret ü', realm: 'Photos' };
 

@@ -5,6 +5,8 @@ import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 import { startServer, type TestServer } from '../../../support/oauth2/test-server.js';
+import { writeCookieParam } from '../../../../src/runtime/serialize-header.js';
+import { encodeJsonBody } from '../../../../src/runtime/encode-body.js';
 
 let api: TestServer;
 let elsewhere: TestServer;
@@ -30,11 +32,11 @@ const getThing: OperationSpec = {
   id: 'getThing',
   method: 'GET',
   path: '/thing',
-  params: [{ key: 'theme', name: 'theme', in: 'cookie' }],
+  params: [{ key: 'theme', name: 'theme', in: 'cookie', serialize: writeCookieParam }],
   security: [[['bearer', []], ['qkey', []], ['hkey', []], ['ckey', []]]],
 };
 
-const postThing: OperationSpec = { ...getThing, id: 'postThing', method: 'POST', body: { key: 'body', encoding: 'json', mediaType: 'application/json' } };
+const postThing: OperationSpec = { ...getThing, id: 'postThing', method: 'POST', body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody } };
 
 function client(fetch?: FetchLike) {
   return new ClientCore({ baseUrl: api.origin, auth: createAuthStrategies(schemes, credentials), ...(fetch === undefined ? {} : { fetch }) });

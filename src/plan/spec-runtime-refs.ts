@@ -1,0 +1,70 @@
+import type { BodyEncoding, ParameterModel } from '../model/index.js';
+import type * as Encoders from '../runtime/encode-body.js';
+import type * as PathStyles from '../runtime/path-styles.js';
+import type * as HeaderSerializers from '../runtime/serialize-header.js';
+import type * as QuerySerializers from '../runtime/serialize-query.js';
+import type { PlannedOperation } from './plan-operation.js';
+
+/**
+ * The runtime functions an operation spec names (operations.ts imports them): the serializer of
+ * each parameter sent outside the path, or in a path style other than `simple`, and the encoder of
+ * the body. Decided here, so the module's imports and the runtime files copied are planned with
+ * every other name.
+ */
+
+type Serializer = keyof typeof QuerySerializers | keyof typeof HeaderSerializers | keyof typeof PathStyles;
+
+const SERIALIZERS: Readonly<Record<Exclude<ParameterModel['in'], 'path'>, Serializer>> = {
+  query: 'writeQueryParam',
+  querystring: 'writeQueryString',
+  header: 'writeHeaderParam',
+  cookie: 'writeCookieParam',
+};
+
+// Path styles besides the default `simple`; content-encoded values (JSON) take the default too.
+const PATH_STYLES: Readonly<Record<string, Serializer>> = { label: 'labelPathValue', matrix: 'matrixPathValue' };
+
+const ENCODERS: Readonly<Record<BodyEncoding, keyof typeof Encoders>> = {
+  json: 'encodeJsonBody',
+  form: 'encodeFormBody',
+  multipart: 'encodeMultipartBody',
+  text: 'encodeTextBody',
+  binary: 'encodeBinaryBody',
+};
+
+/** The serializer a parameter's spec names; undefined for a `simple` path parameter. */
+export function paramSerializer(p: ParameterModel): Serializer | undefined {
+  if (p.in !== 'path') return SERIALIZERS[p.in];
+  return Object.hasOwn(PATH_STYLES, p.style) && p.contentType === undefined ? PATH_STYLES[p.style] : undefined;
+}
+
+export function bodyEncoder(encoding: BodyEncoding): string {
+  return ENCODERS[encoding];
+}
+
+/**
+ * The parameters an operation's spec lists, in spec order, with their argument keys: the caller's
+ * (`key`) and those the client fills in itself (`fixed`, keyed by name). A flag is sent bare.
+ */
+export function specParameters(op: PlannedOperation): Array<{ parameter: ParameterModel; key: string }> {
+  const keys = new Map(op.args.flatMap((arg) => (arg.parameter ? [[arg.parameter, arg.key] as const] : [])));
+  return op.model.parameters.flatMap((parameter) => {
+    const key = keys.get(parameter);
+    if (key === undefined && parameter.fixed === undefined) return [];
+    return [{ parameter, key: key ?? parameter.name }];
+  });
+}
+
+/** Every runtime function the operations' specs name, each once, in first-use order. */
+export function specRuntimeRefs(operations: readonly PlannedOperation[]): string[] {
+  const names = new Set<string>();
+  for (const op of operations) {
+    for (const { parameter } of specParameters(op)) {
+      if (parameter.fixed !== undefined && 'flag' in parameter.fixed) continue;
+      const serializer = paramSerializer(parameter);
+      if (serializer !== undefined) names.add(serializer);
+    }
+    if (op.body) names.add(bodyEncoder(op.body.media.encoding));
+  }
+  return [...names];
+}
