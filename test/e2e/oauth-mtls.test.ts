@@ -122,6 +122,24 @@ describe.skipIf(!hasOpenssl)('RFC 8705 mutual-TLS client authentication and cert
     expect(api.requests.map((r) => [r.status, r.tokenClaims?.['cnf']])).toEqual([[200, { 'x5t#S256': thumbprint(pki.client) }]]);
   });
 
+  it('the JWT bearer grant with a clientCertificate: the assertion goes to the alias over the certificate; the token is bound to it, and refused over another', async () => {
+    const jwtBearer = { issuer: 'keyway-assertion', subject: 'alice', audience: auth.issuer, privateKey: auth.clientKeys.ES256.privateJwk };
+    const credential = (identity: Pem | undefined) => ({ jwtBearer, tokenParams: { client_id: MTLS_CLIENTS.assertion.clientId }, issuer: auth.issuer, clientCertificate: { fetch: certificateFetch(identity) } });
+    const issued: TokenSet[] = [];
+    await expect(client({ auth: { clientCredentials: credential(pki.client) }, onTokens: ({ tokens }) => void issued.push(tokens) }).listPets()).resolves.toHaveLength(2);
+    expect(auth.tokenRequests.map((r) => [r.origin, r.grantType, r.paramNames, r.certificateThumbprint, r.status])).toEqual([
+      [auth.mtlsOrigin, 'urn:ietf:params:oauth:grant-type:jwt-bearer', ['assertion', 'client_id', 'grant_type', 'scope'], thumbprint(pki.client), 200],
+    ]);
+    expect(api.requests.map((r) => [r.status, r.certificateThumbprint, r.tokenClaims?.['sub'], r.tokenClaims?.['cnf']])).toEqual([[200, thumbprint(pki.client), 'alice', { 'x5t#S256': thumbprint(pki.client) }]]);
+    const authorization = `Bearer ${issued[0]!.accessToken}`;
+    expect((await certificateFetch(pki.rogue)(`${api.url}/pets`, { headers: { authorization } })).status).toBe(401);
+
+    // Without a certificate on the connection the bound client gets no token at all.
+    auth.resetCounters();
+    await expect(client({ auth: { clientCredentials: credential(undefined) } }).listPets()).rejects.toMatchObject({ name: 'TokenError', error: 'invalid_grant' });
+    expect(auth.tokenRequests.map((r) => [r.origin, r.certificateThumbprint, r.status, r.error])).toEqual([[auth.mtlsOrigin, undefined, 400, 'invalid_grant']]);
+  });
+
   it('authorization code: the pushed request, the code exchange and the refresh all go to the aliases with the certificate; every token bound', async () => {
     const clock = shiftedClock();
     const { clientId, redirectUri } = MTLS_CLIENTS.app;

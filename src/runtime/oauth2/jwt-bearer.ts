@@ -13,7 +13,7 @@ import type { JwtBearerPlan } from './jwt-bearer-check.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import type { GrantRunner } from './token-manager.js';
-import type { ClientAssertionAlg, DpopKey, TokenSet } from './types.js';
+import type { ClientAssertionAlg, ClientCertificate, DpopKey, TokenSet } from './types.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 // Google's maximum, and what its own libraries use.
@@ -29,10 +29,12 @@ export interface ServiceAccountKey {
   token_uri?: string | undefined;
 }
 
-/** What every JWT bearer credential may add: endpoint overrides and DPoP. */
+/** What every JWT bearer credential may add: endpoint overrides, DPoP and a TLS client certificate. */
 export interface JwtBearerOptions extends EndpointOverrides {
   /** DPoP (RFC 9449) as for the other grants: a proof on every token request, DPoP-bound tokens. */
   dpop?: boolean | DpopKey | undefined;
+  /** RFC 8705 as for the other grants: token requests and API calls through this fetch, to the metadata's mTLS aliases; tokens bound to the certificate. */
+  clientCertificate?: ClientCertificate | undefined;
 }
 
 export interface ServiceAccountGrant extends JwtBearerOptions {

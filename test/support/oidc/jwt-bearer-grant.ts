@@ -4,7 +4,8 @@
  * keyway-jwt client's keys, with `iss` keyway-assertion and `aud` the issuer or the token URL.
  *
  * DPoP is oidc-provider's own: the custom grant calls the library's DPoP validation (signature with
- * the embedded key, htm, htu, iat, server nonces) and binding (jti replay check, `cnf.jkt`), the
+ * the embedded key, htm, htu, iat, server nonces) and binding (jti replay check, `cnf.jkt`), and its
+ * certificate binding for clients registered with certificate-bound tokens (`cnf.x5t#S256`), the
  * same functions its built-in grants call. They are internal modules, imported by path (the
  * package has no `exports` map), so they share the running provider's state.
  */
@@ -24,13 +25,20 @@ interface DpopResult {
 
 type ValidateDpop = (provider: OidcProvider, ctx: KoaContext) => Promise<DpopResult | undefined>;
 type ApplyDpopBinding = (provider: OidcProvider, ctx: KoaContext, dPoP: DpopResult | undefined, token: object) => Promise<void>;
+/** The PEM of the client certificate when the client's tokens are certificate-bound (features.mTLS), else undefined; a bound client without one is invalid_grant. */
+type CheckMtlsCert = (provider: OidcProvider, ctx: KoaContext) => string | undefined;
 
-async function dpopHelpers(): Promise<{ validateDpop: ValidateDpop; applyDpopBinding: ApplyDpopBinding }> {
+async function bindingHelpers(): Promise<{ validateDpop: ValidateDpop; applyDpopBinding: ApplyDpopBinding; checkMtlsCert: CheckMtlsCert }> {
   // Variable specifiers: the package ships no declarations.
   const validate: string = 'oidc-provider/lib/helpers/validate_dpop.js';
   const common: string = 'oidc-provider/lib/helpers/grant_common.js';
-  const [validation, binding] = (await Promise.all([import(validate), import(common)])) as [{ default: ValidateDpop }, { applyDpopBinding: ApplyDpopBinding }];
-  return { validateDpop: validation.default, applyDpopBinding: binding.applyDpopBinding };
+  const constraints: string = 'oidc-provider/lib/helpers/sender_constraints.js';
+  const [validation, binding, sender] = (await Promise.all([import(validate), import(common), import(constraints)])) as [
+    { default: ValidateDpop },
+    { applyDpopBinding: ApplyDpopBinding },
+    { checkMtlsCert: CheckMtlsCert },
+  ];
+  return { validateDpop: validation.default, applyDpopBinding: binding.applyDpopBinding, checkMtlsCert: sender.checkMtlsCert };
 }
 
 /** The registration of the public client that uses the grant. */
@@ -49,7 +57,7 @@ export async function createJwtBearerGrant(
   signers: readonly JWK[],
   tokenUrl: string,
 ): Promise<(ctx: KoaContext) => Promise<void>> {
-  const { validateDpop, applyDpopBinding } = await dpopHelpers();
+  const { validateDpop, applyDpopBinding, checkMtlsCert } = await bindingHelpers();
   const keys = createLocalJWKSet({ keys: [...signers] });
   const resourceScopes = new Set<string>(RESOURCE_SCOPES);
   return async function jwtBearerGrant(ctx) {
@@ -68,6 +76,9 @@ export async function createJwtBearerGrant(
     const resource = single(oidc.params['resource']) ?? API_AUDIENCE;
     const accessToken = new provider.AccessToken({ accountId: subject, client, gty: JWT_BEARER_GRANT, scope: scope || undefined });
     accessToken.resourceServer = new provider.ResourceServer(resource, resources.info(resource));
+    // RFC 8705 §3, as oidc-provider's client_credentials grant binds: x5t#S256 of the presented certificate.
+    const certificate = checkMtlsCert(provider, ctx);
+    if (certificate !== undefined) (accessToken as unknown as { setThumbprint(kind: 'x5t', pem: string): void }).setThumbprint('x5t', certificate);
     await applyDpopBinding(provider, ctx, dPoP, accessToken);
     oidc.entity('AccessToken', accessToken);
     ctx.body = {

@@ -11,6 +11,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { KoaContext } from './oidc-provider-types.js';
+import { assertionClientMetadata } from './jwt-bearer-grant.js';
 
 export interface MtlsOptions {
   /** PEM of the CA tls_client_auth certificates must chain to. */
@@ -31,6 +32,8 @@ export const MTLS_CLIENTS = {
   app: { clientId: 'keyway-mtls-app', authMethod: 'tls_client_auth', redirectUri: 'https://app.keyway.test/callback' },
   /** client_secret_basic, but its tokens are bound to whatever certificate it presents. */
   boundBasic: { clientId: 'keyway-mtls-basic', clientSecret: 'bound-basic-secret-7d31', authMethod: 'client_secret_basic' },
+  /** A public client of the JWT bearer grant (jwt-bearer-grant.ts) whose tokens are bound to the certificate it presents. */
+  assertion: { clientId: 'keyway-mtls-assertion', authMethod: 'none' },
 } as const;
 
 /** The certificate the peer presented on this connection, if it is a TLS connection with one. */
@@ -92,5 +95,6 @@ export function mtlsClientMetadata(options: MtlsOptions): Record<string, unknown
       tls_client_certificate_bound_access_tokens: true,
     },
     { client_id: MTLS_CLIENTS.boundBasic.clientId, client_secret: MTLS_CLIENTS.boundBasic.clientSecret, token_endpoint_auth_method: 'client_secret_basic', ...MACHINE },
+    { ...assertionClientMetadata(), client_id: MTLS_CLIENTS.assertion.clientId, tls_client_certificate_bound_access_tokens: true },
   ];
 }

@@ -63,24 +63,32 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
 
 /** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
 function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
-  // Not wired for this grant yet: refused rather than ignored, which would send unbound tokens.
-  if (Object.hasOwn(credential, 'clientCertificate')) throw new TypeError(`security scheme ${quoteScheme(scheme)}: clientCertificate is not supported with the JWT bearer grant (serviceAccount, jwtBearer, assertion)`);
   const overrides = endpointOverrides(credential, scheme);
   const http = httpFor(shared, scheme, credentialSecrets(credential));
   const dpop = dpopProverFor(credential, scheme);
   const tokenParams = grantTokenParams(credential, scheme);
   const checked = checkJwtBearer(credential, scheme);
+  // RFC 8705 as for the other grants: token requests through the certificate fetch (to the
+  // metadata's mTLS aliases), API calls too, so a certificate-bound token is presented over it.
+  const certificateFetch = clientCertificateFetch(credential, scheme);
   const fixed = overrides.tokenUrl ?? checked.tokenUri;
   const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
-  let endpoints: (() => Promise<Endpoints>) | undefined;
+  if (certificateFetch !== undefined && fixedUrl !== undefined && fixedUrl.protocol !== 'https:') {
+    throw new TypeError(`security scheme ${quoteScheme(scheme)}: the tokenUrl ${fixedUrl.origin}${fixedUrl.pathname} is not https, so the client certificate (clientCertificate) cannot be presented to it`);
+  }
+  let discovered: (() => Promise<Endpoints>) | undefined;
+  // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
+  const endpoints = async (): Promise<Endpoints> => {
+    const found = await (discovered ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificateFetch !== undefined))();
+    return certificateFetch === undefined ? found : requireTlsEndpoints(found, scheme);
+  };
   let runner: Promise<GrantRunner> | undefined;
   // The signing and the token requests are loaded with the first token request.
   const load = () =>
     (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) =>
       jwtBearerRunner(checked, scheme, {
-        http,
-        // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
-        endpoints: () => (endpoints ??= endpointSource(spec, 'clientCredentials', overrides, shared, http))(),
+        http: certificateFetch === undefined ? http : certificateHttp(http, certificateFetch),
+        endpoints,
         fixedUrl,
         tokenParams,
         dpop,
@@ -88,7 +96,7 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
     ));
   const source: GrantRunner = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
-  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop });
+  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop, transport: certificateFetch });
 }
 
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {

@@ -171,7 +171,8 @@ describe('bad input: clear errors, no secret in them', () => {
     [{ jwtBearer: { privateKey: PRIVATE_PEM } }, 'jwtBearer.issuer must be a non-empty string'],
     [{ jwtBearer: { issuer: 'x', privateKey: PRIVATE_PEM, algorithm: 'HS256' } }, 'jwtBearer.algorithm must be RS256, PS256, ES256 or EdDSA'],
     [{ assertion: '' }, 'assertion must be a non-empty string'],
-    [{ assertion: 'a.b.c', clientCertificate: { fetch } }, 'clientCertificate is not supported with the JWT bearer grant (serviceAccount, jwtBearer, assertion)'],
+    [{ assertion: 'a.b.c', clientCertificate: { fetch: 'fetch' } }, 'clientCertificate: fetch must be a function configured with the client certificate'],
+    [{ assertion: 'a.b.c', tokenUrl: 'http://127.0.0.1:1/token', clientCertificate: { fetch } }, 'the tokenUrl http://127.0.0.1:1/token is not https, so the client certificate (clientCertificate) cannot be presented to it'],
   ])('%j → %s', (credential, want) => {
     let message = '';
     try {
