@@ -18,7 +18,7 @@ import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSet } from './secret-redaction.js';
 import type { Endpoints } from './server-metadata.js';
-import { certificateHttp, clientCertificateFetch, requireTlsEndpoints } from './tls-client-auth.js';
+import { certificateHttp, clientCertificateFetch, notTlsReason, requireTlsEndpoints } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenManager, type GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
@@ -73,7 +73,7 @@ function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: Jw
   const fixed = overrides.tokenUrl ?? checked.tokenUri;
   const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
   if (certificateFetch !== undefined && fixedUrl !== undefined && fixedUrl.protocol !== 'https:') {
-    throw new TypeError(`security scheme ${quoteScheme(scheme)}: the tokenUrl ${fixedUrl.origin}${fixedUrl.pathname} is not https, so the client certificate (clientCertificate) cannot be presented to it`);
+    throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${notTlsReason('tokenUrl', fixedUrl)}`);
   }
   let discovered: (() => Promise<Endpoints>) | undefined;
   // Only read when the credential fixes no token endpoint itself (a service account's token_uri).

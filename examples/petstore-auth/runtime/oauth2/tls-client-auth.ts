@@ -46,13 +46,12 @@ export function requireTlsEndpoints(endpoints: Endpoints, scheme: string): Endpo
   const posted: (keyof Endpoints)[] = ['tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl', 'pushedAuthorizationRequestUrl'];
   for (const name of posted) {
     const url = endpoints[name];
-    if (url !== undefined && url.protocol !== 'https:') {
-      throw new TokenError({
-        scheme,
-        error: 'invalid_request',
-        errorDescription: `the ${name} ${url.origin}${url.pathname} is not https, so the client certificate (clientCertificate) cannot be presented to it`,
-      });
-    }
+    if (url !== undefined && url.protocol !== 'https:') throw new TokenError({ scheme, error: 'invalid_request', errorDescription: notTlsReason(name, url) });
   }
   return endpoints;
+}
+
+/** Why a certificate cannot reach an endpoint: said the same whether found at construction or from metadata. */
+export function notTlsReason(name: string, url: URL): string {
+  return `the ${name} ${url.origin}${url.pathname} is not https, so the client certificate (clientCertificate) cannot be presented to it`;
 }
