@@ -31,6 +31,8 @@ export interface FleetWorker {
   go(): void;
   /** Resolves once the first call has left. */
   started: Promise<void>;
+  /** Resolves at the first store error the process's client reported. */
+  storeError: Promise<void>;
   /** The process's report; rejects if it died without one. */
   report: Promise<WorkerReport>;
   kill(signal: NodeJS.Signals): void;
@@ -42,11 +44,14 @@ export function startFleetWorker(bundle: string, config: WorkerRun): FleetWorker
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   let markArmed: () => void = () => undefined;
   const armed = new Promise<void>((resolve) => (markArmed = resolve));
+  let markStoreError: () => void = () => undefined;
+  const storeError = new Promise<void>((resolve) => (markStoreError = resolve));
   const report = new Promise<WorkerReport>((resolve, reject) => {
     child.on('message', (message: { type: string; message?: string }) => {
       if (message.type === 'ready') child.send({ type: 'run', config });
       else if (message.type === 'armed') markArmed();
       else if (message.type === 'started') markStarted();
+      else if (message.type === 'store-error') markStoreError();
       else if (message.type === 'report') resolve(message as unknown as WorkerReport);
       else if (message.type === 'crash') reject(new Error(`fleet worker crashed: ${message.message}`));
     });
@@ -55,7 +60,7 @@ export function startFleetWorker(bundle: string, config: WorkerRun): FleetWorker
   });
   // A killed worker's report is never awaited: keep its rejection from counting as unhandled.
   report.catch(() => undefined);
-  return { child, armed, go: () => void child.send({ type: 'go' }), started, report, kill: (signal) => void child.kill(signal) };
+  return { child, armed, go: () => void child.send({ type: 'go' }), started, storeError, report, kill: (signal) => void child.kill(signal) };
 }
 
 /** Starts `configs.length` processes and lets them all go at once, when every one is armed. */

@@ -45,6 +45,12 @@ export interface WorkerStarted {
   type: 'started';
 }
 
+/** Sent with each store error the client reports (so a test can tell every process saw an outage). */
+export interface WorkerStoreError {
+  type: 'store-error';
+  code: string;
+}
+
 interface GeneratedModule {
   RedisTokenStore: new (redis: RedisClientLike, options?: RedisTokenStoreOptions) => TokenStore;
   [name: string]: unknown;
@@ -82,7 +88,10 @@ async function arm(mod: GeneratedModule, config: WorkerRun): Promise<() => Promi
   const client = new Client({
     auth: config.auth,
     tokenStore: new mod.RedisTokenStore(redis.client, options),
-    onStoreError: (error) => void storeErrors.push({ code: error.code, message: error.message }),
+    onStoreError: (error) => {
+      storeErrors.push({ code: error.code, message: error.message });
+      process.send?.({ type: 'store-error', code: error.code } satisfies WorkerStoreError);
+    },
   });
   const report: WorkerReport = { type: 'report', calls: 0, failures: 0, failureMessages: [], storeErrors, latenciesMs: [] };
   return async () => {
