@@ -8,8 +8,10 @@
  * client's certificate fetch is Node's fetch with an undici Agent, as the README's recipe says.
  */
 import { createHash, X509Certificate } from 'node:crypto';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startDpopResourceServer } from '../support/oidc/dpop-resource-server.js';
 import { MTLS_CLIENTS } from '../support/oidc/mtls-feature.js';
 import { startMtlsResourceServer, type MtlsResourceServer } from '../support/oidc/mtls-resource-server.js';
 import { startAuthServer, type AuthServer } from '../support/oidc/provider.js';
@@ -138,6 +140,32 @@ describe.skipIf(!hasOpenssl)('RFC 8705 mutual-TLS client authentication and cert
     auth.resetCounters();
     await expect(client({ auth: { clientCredentials: credential(undefined) } }).listPets()).rejects.toMatchObject({ name: 'TokenError', error: 'invalid_grant' });
     expect(auth.tokenRequests.map((r) => [r.origin, r.certificateThumbprint, r.status, r.error])).toEqual([[auth.mtlsOrigin, undefined, 400, 'invalid_grant']]);
+  });
+
+  it('DPoP with tls_client_auth: the proof names the mTLS alias it is sent to (htu), oidc-provider accepts it there and binds the token to the proof key', async () => {
+    const dpopApi = await startDpopResourceServer({ issuer: auth.issuer, jwksUri: auth.jwksUri, audience: auth.audience });
+    try {
+      const issued: TokenSet[] = [];
+      const credential = { ...tlsClient(pki.client), clientId: MTLS_CLIENTS.dpop.clientId, dpop: true };
+      const pets = client({ baseUrl: dpopApi.url, auth: { clientCredentials: credential }, onTokens: ({ tokens }) => void issued.push(tokens) });
+      await expect(pets.listPets()).resolves.toHaveLength(2);
+
+      // One token request, at the alias, authenticated by the certificate, carrying a proof for that very URL.
+      expect(auth.tokenRequests.map((r) => [r.origin, r.clientId, r.clientAuth, r.certificateThumbprint, r.status])).toEqual([[auth.mtlsOrigin, MTLS_CLIENTS.dpop.clientId, 'none', thumbprint(pki.client), 200]]);
+      const proof = auth.tokenRequests[0]!.dpopProof!;
+      expect(decodeJwt(proof)).toMatchObject({ htm: 'POST', htu: `${auth.mtlsOrigin}/token` });
+      const jkt = await calculateJwkThumbprint(decodeProtectedHeader(proof).jwk as JWK);
+      // A DPoP token (RFC 9449 §5) bound to the proof key, not to the certificate.
+      expect(issued.map((t) => t.tokenType)).toEqual(['DPoP']);
+      expect(decodeJwt(issued[0]!.accessToken)['cnf']).toEqual({ jkt });
+      // The DPoP resource server: its nonce challenge, then the call with a proof by the same key.
+      expect(dpopApi.requests.map((r) => [r.status, r.error, r.proofJkt, r.tokenClaims?.['cnf']])).toEqual([
+        [401, 'use_dpop_nonce', jkt, { jkt }],
+        [200, undefined, jkt, { jkt }],
+      ]);
+    } finally {
+      await dpopApi.stop();
+    }
   });
 
   it('authorization code: the pushed request, the code exchange and the refresh all go to the aliases with the certificate; every token bound', async () => {

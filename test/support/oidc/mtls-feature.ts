@@ -34,6 +34,11 @@ export const MTLS_CLIENTS = {
   boundBasic: { clientId: 'keyway-mtls-basic', clientSecret: 'bound-basic-secret-7d31', authMethod: 'client_secret_basic' },
   /** A public client of the JWT bearer grant (jwt-bearer-grant.ts) whose tokens are bound to the certificate it presents. */
   assertion: { clientId: 'keyway-mtls-assertion', authMethod: 'none' },
+  /**
+   * tls_client_auth whose tokens must be DPoP-bound instead (oidc-provider allows one
+   * proof-of-possession mechanism per token: no certificate binding for this one).
+   */
+  dpop: { clientId: 'keyway-mtls-dpop', authMethod: 'tls_client_auth' },
 } as const;
 
 /** The certificate the peer presented on this connection, if it is a TLS connection with one. */
@@ -96,5 +101,13 @@ export function mtlsClientMetadata(options: MtlsOptions): Record<string, unknown
     },
     { client_id: MTLS_CLIENTS.boundBasic.clientId, client_secret: MTLS_CLIENTS.boundBasic.clientSecret, token_endpoint_auth_method: 'client_secret_basic', ...MACHINE },
     { ...assertionClientMetadata(), client_id: MTLS_CLIENTS.assertion.clientId, tls_client_certificate_bound_access_tokens: true },
+    {
+      client_id: MTLS_CLIENTS.dpop.clientId,
+      token_endpoint_auth_method: 'tls_client_auth',
+      tls_client_auth_subject_dn: options.subjectDn,
+      ...MACHINE,
+      tls_client_certificate_bound_access_tokens: false,
+      dpop_bound_access_tokens: true,
+    },
   ];
 }
