@@ -9,6 +9,7 @@ import type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
 import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { ClientCredentialsGrant, ImplicitGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
+import type { OperationSpec } from './runtime/operation.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { fillServerUrls } from './runtime/server-variables.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
@@ -136,20 +137,24 @@ export interface ClientOptions {
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
+type Errors$1 = { status: HttpErrorStatus; body: T.Error };
+
+type Errors$2 = { status: HttpErrorStatus; body: unknown };
+
 /**
  * Per method, the ApiError it can reject with: the statuses its operation declares, each with its
  * body's type, and the other statuses (typed by the `default` response, else `unknown`).
  */
 export interface OperationErrors {
-  listPets: { status: HttpErrorStatus; body: T.Error };
-  createPet: { status: HttpErrorStatus; body: T.Error };
+  listPets: Errors$1;
+  createPet: Errors$1;
   getPet: { status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 404>; body: unknown };
-  deletePet: { status: HttpErrorStatus; body: unknown };
-  getPhoto: { status: HttpErrorStatus; body: unknown };
-  uploadPhoto: { status: HttpErrorStatus; body: unknown };
-  searchPets: { status: HttpErrorStatus; body: unknown };
-  watchPets: { status: HttpErrorStatus; body: unknown };
-  health: { status: HttpErrorStatus; body: unknown };
+  deletePet: Errors$2;
+  getPhoto: Errors$2;
+  uploadPhoto: Errors$2;
+  searchPets: Errors$2;
+  watchPets: Errors$2;
+  health: Errors$2;
 }
 
 /**
@@ -160,8 +165,11 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
   return error instanceof ApiError && error.operation === operation;
 }
 
-/** The transport of a PetstoreAuthCore, for the operation functions and the client's methods; not part of the API. */
-export let core$: (client: PetstoreAuthCore) => ClientCore;
+/**
+ * Sends an operation for a method or an operation function, whose signature states its arguments
+ * and result (cheap for tsc: nothing inferred from the arguments); not part of the API.
+ */
+export let send$: <R>(client: PetstoreAuthCore, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
 /** The PetstoreAuthClient without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options. */
 export class PetstoreAuthCore {
@@ -194,8 +202,27 @@ export class PetstoreAuthCore {
   }
 
   static {
-    core$ = (client) => client.#core;
+    send$ = (client, spec, args, options) => client.#core.request(spec, args as Readonly<Record<string, unknown>> | undefined, options);
   }
+}
+
+/**
+ * The PetstoreAuthCore with one method per operation, defined from the operations table: the interface
+ * below declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
+ * never uses the client drops it and the table.
+ */
+function withMethods$(core: typeof PetstoreAuthCore): typeof PetstoreAuthCore {
+  const WithMethods = class extends core {};
+  // The methods that take options only: every other one takes its arguments first.
+  const optionsOnly: ReadonlySet<string> = new Set(["watchPets", "health"]);
+  for (const [name, spec] of Object.entries<OperationSpec>(operations)) {
+    const method = optionsOnly.has(name)
+      ? function (this: PetstoreAuthCore, options?: RequestOptions) { return send$(this, spec, undefined, options); }
+      : function (this: PetstoreAuthCore, args?: object, options?: RequestOptions) { return send$(this, spec, args, options); };
+    // As a class body would define it: writable, configurable, not enumerable.
+    Object.defineProperty(WithMethods.prototype, name, { value: method, writable: true, configurable: true });
+  }
+  return WithMethods;
 }
 
 /**
@@ -204,7 +231,10 @@ export class PetstoreAuthCore {
  * A pet store that exercises every static auth scheme keyway supports: API keys in a header,
  * a query parameter and a cookie, HTTP Basic, HTTP Bearer, and OAuth 2.0.
  */
-export class PetstoreAuthClient extends PetstoreAuthCore {
+export class PetstoreAuthClient extends /* @__PURE__ */ withMethods$(PetstoreAuthCore) {
+}
+
+export interface PetstoreAuthClient {
   /**
    * List pets
    *
@@ -212,9 +242,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: apiKeyHeader, or oauth (pets:read).
    */
-  listPets(args?: T.ListPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]> {
-    return core$(this).request(operations.listPets, args, options);
-  }
+  listPets(args?: T.ListPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]>;
 
   /**
    * Add a pet
@@ -223,9 +251,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: bearer.
    */
-  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
-    return core$(this).request(operations.createPet, args, options);
-  }
+  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
 
   /**
    * Find a pet by id
@@ -234,9 +260,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: apiKeyQuery, or apiKeyCookie.
    */
-  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
-    return core$(this).request(operations.getPet, args, options);
-  }
+  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
 
   /**
    * Remove a pet (needs an admin login and the admin key together)
@@ -245,9 +269,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: basic + apiKeyHeader.
    */
-  deletePet(args: T.DeletePetArgs, options?: RequestOptions): ApiPromise<undefined> {
-    return core$(this).request(operations.deletePet, args, options);
-  }
+  deletePet(args: T.DeletePetArgs, options?: RequestOptions): ApiPromise<undefined>;
 
   /**
    * The pet's photo
@@ -256,18 +278,14 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: bearer.
    */
-  getPhoto(args: T.GetPhotoArgs, options?: RequestOptions): ApiPromise<Blob> {
-    return core$(this).request(operations.getPhoto, args, options);
-  }
+  getPhoto(args: T.GetPhotoArgs, options?: RequestOptions): ApiPromise<Blob>;
 
   /**
    * `PUT /pets/{petId}/photo`
    *
    * Auth: bearer.
    */
-  uploadPhoto(args: T.UploadPhotoArgs, options?: RequestOptions): ApiPromise<undefined> {
-    return core$(this).request(operations.uploadPhoto, args, options);
-  }
+  uploadPhoto(args: T.UploadPhotoArgs, options?: RequestOptions): ApiPromise<undefined>;
 
   /**
    * Search; signed-in callers also see adoption status
@@ -276,9 +294,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: anonymous, or bearer.
    */
-  searchPets(args: T.SearchPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]> {
-    return core$(this).request(operations.searchPets, args, options);
-  }
+  searchPets(args: T.SearchPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]>;
 
   /**
    * Changes to pets as they happen
@@ -289,9 +305,7 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: bearer.
    */
-  watchPets(options?: RequestOptions): ApiPromise<ReadableStream<Uint8Array>> {
-    return core$(this).request(operations.watchPets, undefined, options);
-  }
+  watchPets(options?: RequestOptions): ApiPromise<ReadableStream<Uint8Array>>;
 
   /**
    * Liveness probe
@@ -300,7 +314,5 @@ export class PetstoreAuthClient extends PetstoreAuthCore {
    *
    * Auth: none (public).
    */
-  health(options?: RequestOptions): ApiPromise<string> {
-    return core$(this).request(operations.health, undefined, options);
-  }
+  health(options?: RequestOptions): ApiPromise<string>;
 }

@@ -5,7 +5,7 @@ import { planArgsTypeNames } from './args-type-names.js';
 import { planClientName } from './client-name.js';
 import { planMethodNames } from './operation-names.js';
 import { planFunctionNames } from './function-names.js';
-import { clientFeatures, CORE_ACCESSOR, coreNameOf, outputModules, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
+import { clientFeatures, CORE_ACCESSOR, coreNameOf, outputModules, SEND, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
 import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
@@ -15,7 +15,7 @@ import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
 export { coveredStatuses, ERROR_STATUSES, type ErrorBranch } from './error-responses.js';
-export { CORE_ACCESSOR, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
+export { CORE_ACCESSOR, SEND, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
 export type { PlannedScheme } from './schemes/plan-schemes.js';
 
 /** Every name the output uses, decided in one place before rendering. */
@@ -58,8 +58,8 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const operations = model.operations.map((op, i) => planOperation(op, methodNames[i]!, (p) => filled(op.security, p)));
   const argsTypes = planArgsTypeNames(operations, [...indexExports, ...typeNames.values()]);
   const declaredTypes = [...typeNames.values(), ...argsTypes.filter((name) => name !== undefined)];
-  // Beside the entry's exports, functions.ts binds `T` (the types namespace) and the Core accessor.
-  const functionNames = planFunctionNames(methodNames, [...indexExports, ...declaredTypes, 'T', CORE_ACCESSOR, SPECS_NAMESPACE]);
+  // Beside the entry's exports, functions.ts binds `T` (the types namespace), the specs and client.ts's send function.
+  const functionNames = planFunctionNames(methodNames, [...indexExports, ...declaredTypes, 'T', CORE_ACCESSOR, SEND, SPECS_NAMESPACE]);
   const planned = operations.map((op, i) => ({ ...op, argsType: argsTypes[i], functionName: functionNames[i]! }));
   const modules = outputModules(features, clientName, declaredTypes, functionNames, specRuntimeRefs(planned));
   const problems = clashes(modules);

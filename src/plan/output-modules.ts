@@ -29,6 +29,8 @@ export type OutputModules = Record<'index.ts' | 'client.ts' | 'operations.ts' | 
  */
 export const CORE_ACCESSOR = 'core$';
 export const SPECS_NAMESPACE = 'specs$';
+/** client.ts's function that the methods and the operation functions send their operation with. */
+export const SEND = 'send$';
 
 /** The method-less class the operation functions take: `PetstoreClient` → `PetstoreCore`. */
 export function coreNameOf(clientName: string): string {
@@ -81,18 +83,19 @@ export function outputModules(
   return {
     'client.ts': {
       ...empty,
-      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', CORE_ACCESSOR, coreName, clientName],
+      // Besides these, the `Errors$<n>` aliases of shared error unions (a `$` name, like `withMethods$`).
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
         ...values(['ApiError', 'ClientCore', features.schemes.length ? 'buildAuthStrategies' : 'refuseCredentials', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
-        ...types([...(features.schemes.length ? ['SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'ServerSpec', ...features.optionTypes]),
+        ...types([...(features.schemes.length ? ['SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operations', 'T'],
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
-    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)] },
-    'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, CORE_ACCESSOR, SPECS_NAMESPACE, 'T'] },
+    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)], siblingImports: ['OperationErrors'] },
+    'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, SEND, SPECS_NAMESPACE, 'T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {
       ...empty,

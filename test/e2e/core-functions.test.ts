@@ -97,6 +97,21 @@ describe('operation functions on a Core', () => {
     expect(() => new PetstoreAuthClient({ auth: { nope: 'x' } as never })).toThrow(/auth has no security scheme "nope"/);
   });
 
+  it('have their methods on the client, defined from the operation table as a class body defines them; the Core has none', () => {
+    const client = new PetstoreAuthClient(options());
+    const methods = client as unknown as Record<string, unknown>;
+    for (const name of Object.keys(operations)) {
+      expect(typeof methods[name]).toBe('function');
+      expect(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(PetstoreAuthClient.prototype), name)).toMatchObject({ writable: true, enumerable: false, configurable: true });
+      expect(name in PetstoreAuthCore.prototype).toBe(false);
+    }
+    expect(Object.keys(client)).toEqual([]);
+    expect(client).toBeInstanceOf(PetstoreAuthCore);
+    // A method called on something that is not a client throws before sending, as the functions do.
+    expect(() => client.getPet.call({} as PetstoreAuthClient, { petId: 7 })).toThrow(TypeError);
+    expect(received).toHaveLength(0);
+  });
+
   it('leave the operation table to users who want it, built from the same specs', () => {
     expect(Object.keys(operations)).toEqual(['listPets', 'createPet', 'getPet', 'deletePet', 'getPhoto', 'uploadPhoto', 'searchPets', 'watchPets', 'health']);
     expect(operations.getPet).toMatchObject({ id: 'getPet', method: 'GET', path: '/pets/{petId}' });

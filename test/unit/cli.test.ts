@@ -37,7 +37,7 @@ describe('keyway CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Pets → .*\(9 operations, 5 types, 6 security schemes, \d+ files/);
-    expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('export class Pets extends PetsCore {');
+    expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('export class Pets extends /* @__PURE__ */ withMethods$(PetsCore) {');
   });
 
   it('needs --out', async () => {

@@ -1,4 +1,4 @@
-import { CORE_ACCESSOR, SPECS_NAMESPACE, type Plan } from '../../plan/index.js';
+import { SEND, SPECS_NAMESPACE, type Plan } from '../../plan/index.js';
 import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
 import { methodView } from './client-view.js';
@@ -13,7 +13,8 @@ import { namespacedTypeRefs } from './type-refs.js';
  */
 export interface FunctionsView {
   coreName: string;
-  coreAccessor: string;
+  /** client.ts's send function, which every function's body calls (cheap to check: no inference from the arguments). */
+  sendName: string;
   specsNamespace: string;
   runtimeImports: string[];
   /** `import type * as T from './types.js';` when a signature names a schema type, else ''. */
@@ -29,7 +30,7 @@ export function functionsView(plan: Plan, runtime: RuntimeSources): FunctionsVie
   });
   return {
     coreName: plan.coreName,
-    coreAccessor: CORE_ACCESSOR,
+    sendName: SEND,
     specsNamespace: SPECS_NAMESPACE,
     runtimeImports: runtimeStatements(runtime, plan.modules['functions.ts'].runtimeImports, 'import'),
     typesImport: usesTypes() ? "import type * as T from './types.js';" : '',

@@ -5,6 +5,7 @@ import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-s
 import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions } from './runtime/client-core.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
+import type { OperationSpec } from './runtime/operation.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
@@ -78,22 +79,26 @@ export interface ClientOptions {
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
+type Errors$1 = { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
+
+type Errors$2 = { status: HttpErrorStatus; body: unknown };
+
 /**
  * Per method, the ApiError it can reject with: the statuses its operation declares, each with its
  * body's type, and the other statuses (typed by the `default` response, else `unknown`).
  */
 export interface OperationErrors {
-  inheritsGlobal: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  basicUndeclared401: { status: HttpErrorStatus; body: unknown };
-  apikeyHeader: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  apikeyQuery: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  apikeyCookie: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  basic: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  bearer: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  headerKeyAndBearer: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  basicOrQueryKey: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
-  publicOp: { status: HttpErrorStatus; body: unknown };
-  optionalKey: { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
+  inheritsGlobal: Errors$1;
+  basicUndeclared401: Errors$2;
+  apikeyHeader: Errors$1;
+  apikeyQuery: Errors$1;
+  apikeyCookie: Errors$1;
+  basic: Errors$1;
+  bearer: Errors$1;
+  headerKeyAndBearer: Errors$1;
+  basicOrQueryKey: Errors$1;
+  publicOp: Errors$2;
+  optionalKey: Errors$1;
   updateItem: { status: 401; body: undefined } | { status: 422; body: undefined } | { status: Exclude<HttpErrorStatus, 401 | 422>; body: unknown };
 }
 
@@ -105,8 +110,11 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
   return error instanceof ApiError && error.operation === operation;
 }
 
-/** The transport of a AuthMatrixCore, for the operation functions and the client's methods; not part of the API. */
-export let core$: (client: AuthMatrixCore) => ClientCore;
+/**
+ * Sends an operation for a method or an operation function, whose signature states its arguments
+ * and result (cheap for tsc: nothing inferred from the arguments); not part of the API.
+ */
+export let send$: <R>(client: AuthMatrixCore, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
 /** The AuthMatrixClient without its methods, for smaller bundles: pass it to the operation functions (`inheritsGlobal(client, …)`), so an app carries only the operations it imports. Takes the same options. */
 export class AuthMatrixCore {
@@ -132,117 +140,127 @@ export class AuthMatrixCore {
   }
 
   static {
-    core$ = (client) => client.#core;
+    send$ = (client, spec, args, options) => client.#core.request(spec, args as Readonly<Record<string, unknown>> | undefined, options);
   }
 }
 
+/**
+ * The AuthMatrixCore with one method per operation, defined from the operations table: the interface
+ * below declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
+ * never uses the client drops it and the table.
+ */
+function withMethods$(core: typeof AuthMatrixCore): typeof AuthMatrixCore {
+  const WithMethods = class extends core {};
+  // The methods that take options only: every other one takes its arguments first.
+  const optionsOnly: ReadonlySet<string> = new Set([
+    "inheritsGlobal",
+    "basicUndeclared401",
+    "apikeyHeader",
+    "apikeyQuery",
+    "apikeyCookie",
+    "basic",
+    "bearer",
+    "headerKeyAndBearer",
+    "basicOrQueryKey",
+    "publicOp",
+    "optionalKey",
+  ]);
+  for (const [name, spec] of Object.entries<OperationSpec>(operations)) {
+    const method = optionsOnly.has(name)
+      ? function (this: AuthMatrixCore, options?: RequestOptions) { return send$(this, spec, undefined, options); }
+      : function (this: AuthMatrixCore, args?: object, options?: RequestOptions) { return send$(this, spec, args, options); };
+    // As a class body would define it: writable, configurable, not enumerable.
+    Object.defineProperty(WithMethods.prototype, name, { value: method, writable: true, configurable: true });
+  }
+  return WithMethods;
+}
+
 /** Client for auth matrix 1.0.0. */
-export class AuthMatrixClient extends AuthMatrixCore {
+export class AuthMatrixClient extends /* @__PURE__ */ withMethods$(AuthMatrixCore) {
+}
+
+export interface AuthMatrixClient {
   /**
    * `GET /inherited`
    *
    * Auth: bearer_auth.
    */
-  inheritsGlobal(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.inheritsGlobal, undefined, options);
-  }
+  inheritsGlobal(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /basic-undeclared-401`
    *
    * Auth: basic_auth.
    */
-  basicUndeclared401(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.basicUndeclared401, undefined, options);
-  }
+  basicUndeclared401(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /apikey-header`
    *
    * Auth: api_key_header.
    */
-  apikeyHeader(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.apikeyHeader, undefined, options);
-  }
+  apikeyHeader(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /apikey-query`
    *
    * Auth: api_key_query.
    */
-  apikeyQuery(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.apikeyQuery, undefined, options);
-  }
+  apikeyQuery(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /apikey-cookie`
    *
    * Auth: api_key_cookie.
    */
-  apikeyCookie(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.apikeyCookie, undefined, options);
-  }
+  apikeyCookie(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /basic`
    *
    * Auth: basic_auth.
    */
-  basic(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.basic, undefined, options);
-  }
+  basic(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /bearer`
    *
    * Auth: bearer_auth.
    */
-  bearer(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.bearer, undefined, options);
-  }
+  bearer(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /and`
    *
    * Auth: api_key_header + bearer_auth.
    */
-  headerKeyAndBearer(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.headerKeyAndBearer, undefined, options);
-  }
+  headerKeyAndBearer(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /or`
    *
    * Auth: basic_auth, or api_key_query.
    */
-  basicOrQueryKey(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.basicOrQueryKey, undefined, options);
-  }
+  basicOrQueryKey(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /public`
    *
    * Auth: none (public).
    */
-  publicOp(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.publicOp, undefined, options);
-  }
+  publicOp(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `GET /optional`
    *
    * Auth: anonymous, or api_key_header.
    */
-  optionalKey(options?: RequestOptions): ApiPromise<T.Ok> {
-    return core$(this).request(operations.optionalKey, undefined, options);
-  }
+  optionalKey(options?: RequestOptions): ApiPromise<T.Ok>;
 
   /**
    * `POST /items/{itemId}`
    *
    * Auth: bearer_auth.
    */
-  updateItem(args: T.UpdateItemArgs, options?: RequestOptions): ApiPromise<T.Item> {
-    return core$(this).request(operations.updateItem, args, options);
-  }
+  updateItem(args: T.UpdateItemArgs, options?: RequestOptions): ApiPromise<T.Item>;
 }

@@ -10,6 +10,7 @@ import type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
 import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGrant, ImplicitGrant, OpenIdConnectCredentials, PasswordGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
+import type { OperationSpec } from './runtime/operation.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
@@ -129,13 +130,15 @@ export interface ClientOptions {
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
+type Errors$1 = { status: 401; body: T.Error } | { status: 403; body: T.Error } | { status: Exclude<HttpErrorStatus, 401 | 403>; body: unknown };
+
 /**
  * Per method, the ApiError it can reject with: the statuses its operation declares, each with its
  * body's type, and the other statuses (typed by the `default` response, else `unknown`).
  */
 export interface OperationErrors {
-  listPets: { status: 401; body: T.Error } | { status: 403; body: T.Error } | { status: Exclude<HttpErrorStatus, 401 | 403>; body: unknown };
-  createPet: { status: 401; body: T.Error } | { status: 403; body: T.Error } | { status: Exclude<HttpErrorStatus, 401 | 403>; body: unknown };
+  listPets: Errors$1;
+  createPet: Errors$1;
   getPet: { status: 401; body: T.Error } | { status: 403; body: T.Error } | { status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 401 | 403 | 404>; body: unknown };
   whoAmI: { status: 401; body: T.Error } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
 }
@@ -148,8 +151,14 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
   return error instanceof ApiError && error.operation === operation;
 }
 
-/** The transport of a PetsOAuth20Core, for the operation functions and the client's methods; not part of the API. */
-export let core$: (client: PetsOAuth20Core) => ClientCore;
+/** The transport of a PetsOAuth20Core, for sign-in; not part of the API. */
+let core$: (client: PetsOAuth20Core) => ClientCore;
+
+/**
+ * Sends an operation for a method or an operation function, whose signature states its arguments
+ * and result (cheap for tsc: nothing inferred from the arguments); not part of the API.
+ */
+export let send$: <R>(client: PetsOAuth20Core, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
 /** The PetsOAuth20Client without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options. */
 export class PetsOAuth20Core {
@@ -183,11 +192,31 @@ export class PetsOAuth20Core {
 
   static {
     core$ = (client) => client.#core;
+    send$ = (client, spec, args, options) => client.#core.request(spec, args as Readonly<Record<string, unknown>> | undefined, options);
   }
 }
 
+/**
+ * The PetsOAuth20Core with one method per operation, defined from the operations table: the interface
+ * below declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
+ * never uses the client drops it and the table.
+ */
+function withMethods$(core: typeof PetsOAuth20Core): typeof PetsOAuth20Core {
+  const WithMethods = class extends core {};
+  // The methods that take options only: every other one takes its arguments first.
+  const optionsOnly: ReadonlySet<string> = new Set(["listPets", "whoAmI"]);
+  for (const [name, spec] of Object.entries<OperationSpec>(operations)) {
+    const method = optionsOnly.has(name)
+      ? function (this: PetsOAuth20Core, options?: RequestOptions) { return send$(this, spec, undefined, options); }
+      : function (this: PetsOAuth20Core, args?: object, options?: RequestOptions) { return send$(this, spec, args, options); };
+    // As a class body would define it: writable, configurable, not enumerable.
+    Object.defineProperty(WithMethods.prototype, name, { value: method, writable: true, configurable: true });
+  }
+  return WithMethods;
+}
+
 /** Client for Pets (OAuth 2.0) 1.0.0. */
-export class PetsOAuth20Client extends PetsOAuth20Core {
+export class PetsOAuth20Client extends /* @__PURE__ */ withMethods$(PetsOAuth20Core) {
   /**
    * Signing a user in with the authorization code flow (PKCE): `authorizationUrl()` gives the URL to
    * send the user to, `exchangeCode()` redeems the code they return with. From then on the client
@@ -196,33 +225,29 @@ export class PetsOAuth20Client extends PetsOAuth20Core {
   authorization(scheme: "authorizationCode" | "openIdConnect"): AuthorizationCodeFlow {
     return authorizationFlow(core$(this), scheme);
   }
+}
 
+export interface PetsOAuth20Client {
   /**
    * `GET /pets`
    *
    * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
    */
-  listPets(options?: RequestOptions): ApiPromise<T.Pet[]> {
-    return core$(this).request(operations.listPets, undefined, options);
-  }
+  listPets(options?: RequestOptions): ApiPromise<T.Pet[]>;
 
   /**
    * `POST /pets`
    *
    * Auth: clientCredentials (pets:write), or password (pets:write), or authorizationCode (pets:write), or openIdConnect (pets:write).
    */
-  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
-    return core$(this).request(operations.createPet, args, options);
-  }
+  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
 
   /**
    * `GET /pets/{petId}`
    *
    * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
    */
-  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet> {
-    return core$(this).request(operations.getPet, args, options);
-  }
+  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
 
   /**
    * Echoes the claims of the access token; any valid token, no scope needed.
@@ -231,7 +256,5 @@ export class PetsOAuth20Client extends PetsOAuth20Core {
    *
    * Auth: clientCredentials, or password, or authorizationCode, or openIdConnect.
    */
-  whoAmI(options?: RequestOptions): ApiPromise<T.Identity> {
-    return core$(this).request(operations.whoAmI, undefined, options);
-  }
+  whoAmI(options?: RequestOptions): ApiPromise<T.Identity>;
 }

@@ -3,6 +3,7 @@
 // checking the literals themselves was the largest part of a large API's type-check time.
 import { encodeJsonBody } from './runtime/encode-body.js';
 import type { OperationSpec } from './runtime/operation.js';
+import type { OperationErrors } from './client.js';
 
 export const listPetsSpec: OperationSpec = {
   id: "listPets",
@@ -68,5 +69,9 @@ const table = {
   whoAmI: whoAmISpec,
 };
 
-/** How each operation is sent: method, path template, parameter placement, body encoding and security. */
-export const operations = table as unknown as { readonly [K in keyof typeof table]: OperationSpec };
+/**
+ * How each operation is sent: method, path template, parameter placement, body encoding and security.
+ * Keyed by OperationErrors' keys (the method names, as the table's): `keyof typeof table` would make
+ * tsc infer the table's type, a tenth of a large API's check time, wherever `operations` is used.
+ */
+export const operations = table as unknown as { readonly [K in keyof OperationErrors]: OperationSpec };

@@ -94,14 +94,16 @@ describe('views', () => {
       authorizationSchemes: '',
     });
     expect(view.methods).toEqual([
-      expect.objectContaining({ name: 'getPet', params: 'args: T.GetPetArgs, options?: RequestOptions', result: 'T.Pet', operation: 'operations.getPet', args: 'args' }),
+      expect.objectContaining({ name: 'getPet', params: 'args: T.GetPetArgs, options?: RequestOptions', result: 'T.Pet', args: 'args' }),
     ]);
+    expect(view.optionsOnlyMethods).toBe('[]');
+    expect(view.sendName).toBe('send$');
   });
 
   it("functionsView: one function per operation, with its method's signature, sending its own spec", async () => {
     expect(functionsView(planned, await runtimeSources())).toEqual({
       coreName: 'PetsCore',
-      coreAccessor: 'core$',
+      sendName: 'send$',
       specsNamespace: 'specs$',
       runtimeImports: ["import type { ApiPromise } from './runtime/api-promise.js';", "import type { RequestOptions } from './runtime/client-core.js';"],
       typesImport: "import type * as T from './types.js';",
