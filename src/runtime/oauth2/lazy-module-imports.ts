@@ -7,13 +7,16 @@
  * compressed (and fetched) alone. Through this module every lazy module reaches the same set, so
  * they are all in one chunk beside the entry's.
  */
+export { abortable } from '../abortable.js';
 export { quoteScheme } from '../credential-checks.js';
+export { discardBody } from '../parse-response.js';
+export { readBoundedText } from './bounded-body.js';
 export { crypto, isCryptoKey } from '../web-crypto.js';
 export { publicMembers } from './dpop-option.js';
 export { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
 export { checkEndpoint } from './endpoint-url.js';
 export { loadSigning } from './lazy-modules.js';
-export { getJson, postForm } from './oauth-http.js';
+export { getJson, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm } from './oauth-http.js';
 export { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
 export { sameTokens } from './same-tokens.js';
 export { TokenError } from './token-error.js';

@@ -2,7 +2,8 @@
  * OAuth 2.0 code only some credentials need, loaded with `import()` the first time one does: key
  * import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the JWT bearer grant's
  * token requests, DPoP proofs, the authorization code helpers, the device flow, discovery
- * metadata, the guard around an application's token store and lease-held renewals. A bundler
+ * metadata, the guard around an application's token store, lease-held renewals, and what an
+ * authorization-server request does once it goes wrong (retries, redirects, error answers). A bundler
  * splits each into a chunk the app fetches only when that path runs, so an app using client
  * credentials with a secret or a static key does not ship them. Every caller is already async
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
@@ -18,3 +19,4 @@ export const loadDpop = (): Promise<typeof import('./dpop.js')> => import('./dpo
 export const loadDpopTokenRequest = (): Promise<typeof import('./dpop-token-request.js')> => import('./dpop-token-request.js');
 export const loadGuardedTokenStore = (): Promise<typeof import('./guarded-token-store.js')> => import('./guarded-token-store.js');
 export const loadLeaseFlight = (): Promise<typeof import('./lease-flight.js')> => import('./lease-flight.js');
+export const loadOAuthHttpFailure = (): Promise<typeof import('./oauth-http-failure.js')> => import('./oauth-http-failure.js');

@@ -77,7 +77,7 @@ export async function requestTokens(
   // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.dpop !== undefined, oauth.http.secrets.redactor());
+  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.dpop !== undefined, (text) => oauth.http.secrets.redactor()(text));
   for (const token of [tokens.accessToken, tokens.refreshToken, tokens.idToken]) oauth.http.secrets.remember(token);
   return tokens;
 }

@@ -31,7 +31,7 @@ function staticGraph(entry: string): Set<string> {
   return seen;
 }
 
-const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts'];
+const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
 const FACTORIES = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-strategies.ts')).map((f) => f.split('\\').join('/'));
 
@@ -67,5 +67,6 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(typeof (await lazy.loadDpopTokenRequest()).postWithDpop).toBe('function');
     expect(typeof (await lazy.loadGuardedTokenStore()).GuardedTokenStore).toBe('function');
     expect(typeof (await lazy.loadLeaseFlight()).underLease).toBe('function');
+    expect(typeof (await lazy.loadOAuthHttpFailure()).finishRequest).toBe('function');
   });
 });
