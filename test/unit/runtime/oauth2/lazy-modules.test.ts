@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as coreLazy from '../../../../src/runtime/lazy-core-modules.js';
 import * as lazy from '../../../../src/runtime/oauth2/lazy-modules.js';
 
 const RUNTIME = join(import.meta.dirname, '../../../../src/runtime');
@@ -33,6 +34,8 @@ function staticGraph(entry: string): Set<string> {
 
 const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
+// Request-core modules loaded with import() (lazy-core-modules.ts): they take the up-front runtime as arguments, importing none of it.
+const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts'];
 const FACTORIES = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-strategies.ts')).map((f) => f.split('\\').join('/'));
 
 describe('lazily loaded OAuth 2.0 modules', () => {
@@ -42,13 +45,21 @@ describe('lazily loaded OAuth 2.0 modules', () => {
 
   it.each(FACTORIES)('are not statically reachable from %s or the client core', (factory) => {
     const reached = new Set([...staticGraph(factory), ...staticGraph('client-core.ts'), ...staticGraph('oauth2/authorization-flow.ts')]);
-    expect([...LAZY, HUB].filter((file) => reached.has(file))).toEqual([]);
+    expect([...LAZY, HUB, ...CORE_LAZY].filter((file) => reached.has(file))).toEqual([]);
     // the graph walk itself works: the factory's own strategy module is in it
     expect(reached.size).toBeGreaterThan(1);
   });
 
   it.each(LAZY)('%s imports the up-front runtime only through lazy-module-imports.ts', (file) => {
     expect(staticImports(file).filter((imported) => imported !== HUB && !LAZY.includes(imported))).toEqual([]);
+  });
+
+  it.each(CORE_LAZY)('%s imports no up-front module', (file) => {
+    expect(staticImports(file).filter((imported) => !CORE_LAZY.includes(imported))).toEqual([]);
+  });
+
+  it('each request-core loader resolves to the module it names', async () => {
+    expect(typeof (await coreLazy.loadFollowRedirects()).followRedirects).toBe('function');
   });
 
   it('lazy-module-imports.ts re-exports up-front modules only', () => {

@@ -1,0 +1,7 @@
+/**
+ * Request-core code only some answers need, loaded with `import()` the first time one comes: the
+ * redirect following (a 3xx). A bundler splits it into a chunk an app fetches only then. No module
+ * the client imports statically may import it, or the split is lost; it takes what it needs of the
+ * up-front runtime as arguments, so it shares no chunk with it.
+ */
+export const loadFollowRedirects = (): Promise<typeof import('./follow-redirects.js')> => import('./follow-redirects.js');
