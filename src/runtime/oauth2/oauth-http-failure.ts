@@ -190,3 +190,14 @@ function decodeBasic(value: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Said on `invalid_client` from a Basic-authenticated request whose id or secret the encoding
+ * changes: servers disagree on decoding, so the other encoding may be what this one expects.
+ */
+export function invalidClientHint(basic: { encoding: 'form' | 'raw'; changes: boolean } | undefined): string | undefined {
+  if (basic === undefined || !basic.changes) return undefined;
+  return basic.encoding === 'form'
+    ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
+    : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
+}
