@@ -8,15 +8,51 @@
  * credentials with a secret or a static key does not ship them. Every caller is already async
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
  * import these modules itself, or the split is lost; they take what they need of the up-front
- * runtime through lazy-module-imports.ts.
+ * runtime through lazy-module-imports.ts, which every loader fills (once) before its import().
  */
-export const loadSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
-export const loadAuthorizationCode = (): Promise<typeof import('./authorization-code-flow.js')> => import('./authorization-code-flow.js');
-export const loadDeviceFlow = (): Promise<typeof import('./device-flow.js')> => import('./device-flow.js');
-export const loadMetadataEndpoints = (): Promise<typeof import('./metadata-endpoints.js')> => import('./metadata-endpoints.js');
-export const loadJwtBearer = (): Promise<typeof import('./jwt-bearer.js')> => import('./jwt-bearer.js');
-export const loadDpop = (): Promise<typeof import('./dpop.js')> => import('./dpop.js');
-export const loadDpopTokenRequest = (): Promise<typeof import('./dpop-token-request.js')> => import('./dpop-token-request.js');
-export const loadGuardedTokenStore = (): Promise<typeof import('./guarded-token-store.js')> => import('./guarded-token-store.js');
-export const loadLeaseFlight = (): Promise<typeof import('./lease-flight.js')> => import('./lease-flight.js');
-export const loadOAuthHttpFailure = (): Promise<typeof import('./oauth-http-failure.js')> => import('./oauth-http-failure.js');
+import { abortable } from '../abortable.js';
+import { quoteScheme } from '../credential-checks.js';
+import { discardBody } from '../parse-response.js';
+import { crypto, isCryptoKey } from '../web-crypto.js';
+import { readBoundedText } from './bounded-body.js';
+import { publicMembers } from './dpop-option.js';
+import { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
+import { checkEndpoint } from './endpoint-url.js';
+import { provideLazyImports } from './lazy-module-imports.js';
+import { getJson, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm } from './oauth-http.js';
+import { sameTokens } from './same-tokens.js';
+import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
+import { TokenError } from './token-error.js';
+import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
+import { asTokenSet, parseTokenResponse } from './token-set.js';
+import { TokenStoreError } from './token-store-error.js';
+
+let provided = false;
+
+/**
+ * Hands the lazy modules their imports; every loader does it before its import() (by then every
+ * module above has been evaluated). A test that imports a lazy module directly calls it first.
+ */
+export function provideLazyModuleImports(): void {
+  if (provided) return;
+  provided = true;
+  provideLazyImports({ abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError });
+}
+
+function provided$<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => {
+    provideLazyModuleImports();
+    return load();
+  };
+}
+
+export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = provided$(() => import('./client-assertion.js'));
+export const loadAuthorizationCode: () => Promise<typeof import('./authorization-code-flow.js')> = provided$(() => import('./authorization-code-flow.js'));
+export const loadDeviceFlow: () => Promise<typeof import('./device-flow.js')> = provided$(() => import('./device-flow.js'));
+export const loadMetadataEndpoints: () => Promise<typeof import('./metadata-endpoints.js')> = provided$(() => import('./metadata-endpoints.js'));
+export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = provided$(() => import('./jwt-bearer.js'));
+export const loadDpop: () => Promise<typeof import('./dpop.js')> = provided$(() => import('./dpop.js'));
+export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = provided$(() => import('./dpop-token-request.js'));
+export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = provided$(() => import('./guarded-token-store.js'));
+export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = provided$(() => import('./lease-flight.js'));
+export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = provided$(() => import('./oauth-http-failure.js'));

@@ -7,7 +7,7 @@
  * requests succeed never downloads it.
  */
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
-import { abortable, discardBody, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, readBoundedText, TokenError } from './lazy-module-imports.js';
+import { abortable$ as abortable, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
 import { retryAfterMs } from './retry-after.js';
 
 const BACKOFF_MS = 250;
