@@ -7,13 +7,14 @@ import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
 import type { CoreConfig } from './client-core.js';
 import type { RequestRedirect } from './fetch-types.js';
-import { fromHookRequest, toHookRequest, type HookContext } from './hooks.js';
+import type { HookContext } from './hooks.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody } from './parse-response.js';
 import type { RedirectContext } from './follow-redirects.js';
-import { loadFollowRedirects } from './lazy-core-modules.js';
+import { loadFollowRedirects, loadHooks } from './lazy-core-modules.js';
 import { dropBodyHeaders, dropCredentialHeaders } from './request-headers.js';
 import { sendFetch } from './send-fetch.js';
+import { ApiConnectionError } from './transport-errors.js';
 
 type Args = Readonly<Record<string, unknown>> | undefined;
 
@@ -58,13 +59,16 @@ export class AttemptSender {
     const hookContext: HookContext | undefined = hooks === undefined ? undefined : { operation: op.id, attempt: options.state.attempt };
     // Built before authentication, so no hook ever sees a credential.
     let hookRequest: Request | undefined;
-    if (hooks?.beforeRequest !== undefined) {
-      const shown = toHookRequest(request);
-      hookRequest = (await hooks.beforeRequest(shown, hookContext!)) ?? shown;
-      if (!(hookRequest instanceof Request)) throw new TypeError('hooks.beforeRequest must return a Request or nothing');
-      request = await fromHookRequest(request, shown, hookRequest);
-    } else if (hooks?.afterResponse !== undefined) {
-      hookRequest = toHookRequest(request);
+    if (hooks?.beforeRequest !== undefined || hooks?.afterResponse !== undefined) {
+      const { toHookRequest, fromHookRequest } = await hookRequests(op, request);
+      if (hooks.beforeRequest !== undefined) {
+        const shown = toHookRequest(request);
+        hookRequest = (await hooks.beforeRequest(shown, hookContext!)) ?? shown;
+        if (!(hookRequest instanceof Request)) throw new TypeError('hooks.beforeRequest must return a Request or nothing');
+        request = await fromHookRequest(request, shown, hookRequest);
+      } else {
+        hookRequest = toHookRequest(request);
+      }
     }
     const apiOrigin = request.url.origin;
     const queryBeforeAuth = request.url.search;
@@ -135,4 +139,17 @@ async function followRedirects(context: RedirectContext): ReturnType<typeof impo
     return { request: context.request, response: context.response, authenticated: true };
   }
   return follow.followRedirects(context);
+}
+
+/**
+ * The Request conversions hooks see (hooks.ts, loaded with the first call of a client that has
+ * hooks). When they cannot be loaded (a browser gone offline), the call rejects with an
+ * ApiConnectionError before anything is sent.
+ */
+async function hookRequests(op: OperationSpec, request: PreparedRequest): Promise<typeof import('./hooks.js')> {
+  try {
+    return await loadHooks();
+  } catch (error) {
+    throw new ApiConnectionError({ operation: op.id, method: request.method, url: request.url, cause: error });
+  }
 }
