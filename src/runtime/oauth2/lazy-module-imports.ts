@@ -44,6 +44,7 @@ export let asTokenSet$: typeof import('./token-set.js').asTokenSet;
 export let parseTokenResponse$: typeof import('./token-set.js').parseTokenResponse;
 export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
 export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
+export let RENEWAL_COOL_DOWN_MS$: number;
 
 /** What lazy-modules.ts hands over: each binding above, by name. */
 export interface LazyImports {
@@ -78,6 +79,7 @@ export interface LazyImports {
   asTokenSet: typeof asTokenSet$;
   parseTokenResponse: typeof parseTokenResponse$;
   TokenStoreError: typeof TokenStoreError$;
+  RENEWAL_COOL_DOWN_MS: number;
 }
 
 export function provideLazyImports(from: LazyImports): void {
@@ -113,5 +115,6 @@ export function provideLazyImports(from: LazyImports): void {
     asTokenSet: asTokenSet$,
     parseTokenResponse: parseTokenResponse$,
     TokenStoreError: TokenStoreError$,
+    RENEWAL_COOL_DOWN_MS: RENEWAL_COOL_DOWN_MS$,
   } = from);
 }

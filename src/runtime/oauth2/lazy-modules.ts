@@ -3,7 +3,8 @@
  * import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the JWT bearer grant's
  * token requests, DPoP proofs, the authorization code helpers, the device flow, discovery
  * metadata, the guard around an application's token store, lease-held renewals, and what an
- * authorization-server request does once it goes wrong (retries, redirects, error answers). A bundler
+ * authorization-server request does once it goes wrong (retries, redirects, error answers), and
+ * what a strategy does when the API refuses its token (a 401). A bundler
  * splits each into a chunk the app fetches only when that path runs, so an app using client
  * credentials with a secret or a static key does not ship them. Every caller is already async
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
@@ -20,6 +21,7 @@ import { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './
 import { checkEndpoint } from './endpoint-url.js';
 import { provideLazyImports } from './lazy-module-imports.js';
 import { getJson, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm } from './oauth-http.js';
+import { RENEWAL_COOL_DOWN_MS } from './oauth2-auth.js';
 import { sameTokens } from './same-tokens.js';
 import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
@@ -36,7 +38,7 @@ let provided = false;
 export function provideLazyModuleImports(): void {
   if (provided) return;
   provided = true;
-  provideLazyImports({ abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError });
+  provideLazyImports({ abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS });
 }
 
 function provided$<T>(load: () => Promise<T>): () => Promise<T> {
@@ -56,3 +58,4 @@ export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-req
 export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = provided$(() => import('./guarded-token-store.js'));
 export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = provided$(() => import('./lease-flight.js'));
 export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = provided$(() => import('./oauth-http-failure.js'));
+export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = provided$(() => import('./oauth2-refusal.js'));
