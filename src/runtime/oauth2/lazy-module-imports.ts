@@ -46,75 +46,75 @@ export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreE
 export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
 export let RENEWAL_COOL_DOWN_MS$: number;
 
-/** What lazy-modules.ts hands over: each binding above, by name. */
-export interface LazyImports {
-  abortable: typeof abortable$;
-  quoteScheme: typeof quoteScheme$;
-  discardBody: typeof discardBody$;
-  readBoundedText: typeof readBoundedText$;
-  crypto: typeof crypto$;
-  isCryptoKey: typeof isCryptoKey$;
-  publicMembers: typeof publicMembers$;
-  base64ToBytes: typeof base64ToBytes$;
-  base64url: typeof base64url$;
-  base64urlText: typeof base64urlText$;
-  randomToken: typeof randomToken$;
-  sha256: typeof sha256$;
-  checkEndpoint: typeof checkEndpoint$;
-  loadSigning: typeof loadSigning$;
-  getJson: typeof getJson$;
-  postForm: typeof postForm$;
-  parseAnswer: typeof parseAnswer$;
-  MAX_RETRIES: number;
-  MAX_RETRY_AFTER_MS: number;
-  postAuthenticated: typeof postAuthenticated$;
-  postMaybeWithDpop: typeof postMaybeWithDpop$;
-  requestedScope: typeof requestedScope$;
-  requestTokens: typeof requestTokens$;
-  requireEndpoint: typeof requireEndpoint$;
-  scopeParam: typeof scopeParam$;
-  sameTokens: typeof sameTokens$;
-  TokenError: typeof TokenError$;
-  AUTHORIZATION_CODE_SCOPES: typeof AUTHORIZATION_CODE_SCOPES$;
-  asTokenSet: typeof asTokenSet$;
-  parseTokenResponse: typeof parseTokenResponse$;
-  TokenStoreError: typeof TokenStoreError$;
-  RENEWAL_COOL_DOWN_MS: number;
-}
+/** What lazy-modules.ts hands over: each binding above, in this order (lazy-modules.test.ts checks each one by name). */
+export type LazyImports = [
+  abortable: typeof abortable$,
+  quoteScheme: typeof quoteScheme$,
+  discardBody: typeof discardBody$,
+  readBoundedText: typeof readBoundedText$,
+  crypto: typeof crypto$,
+  isCryptoKey: typeof isCryptoKey$,
+  publicMembers: typeof publicMembers$,
+  base64ToBytes: typeof base64ToBytes$,
+  base64url: typeof base64url$,
+  base64urlText: typeof base64urlText$,
+  randomToken: typeof randomToken$,
+  sha256: typeof sha256$,
+  checkEndpoint: typeof checkEndpoint$,
+  loadSigning: typeof loadSigning$,
+  getJson: typeof getJson$,
+  postForm: typeof postForm$,
+  parseAnswer: typeof parseAnswer$,
+  MAX_RETRIES: typeof MAX_RETRIES$,
+  MAX_RETRY_AFTER_MS: typeof MAX_RETRY_AFTER_MS$,
+  postAuthenticated: typeof postAuthenticated$,
+  postMaybeWithDpop: typeof postMaybeWithDpop$,
+  requestedScope: typeof requestedScope$,
+  requestTokens: typeof requestTokens$,
+  requireEndpoint: typeof requireEndpoint$,
+  scopeParam: typeof scopeParam$,
+  sameTokens: typeof sameTokens$,
+  TokenError: typeof TokenError$,
+  AUTHORIZATION_CODE_SCOPES: typeof AUTHORIZATION_CODE_SCOPES$,
+  asTokenSet: typeof asTokenSet$,
+  parseTokenResponse: typeof parseTokenResponse$,
+  TokenStoreError: typeof TokenStoreError$,
+  RENEWAL_COOL_DOWN_MS: typeof RENEWAL_COOL_DOWN_MS$,
+];
 
 export function provideLazyImports(from: LazyImports): void {
-  ({
-    abortable: abortable$,
-    quoteScheme: quoteScheme$,
-    discardBody: discardBody$,
-    readBoundedText: readBoundedText$,
-    crypto: crypto$,
-    isCryptoKey: isCryptoKey$,
-    publicMembers: publicMembers$,
-    base64ToBytes: base64ToBytes$,
-    base64url: base64url$,
-    base64urlText: base64urlText$,
-    randomToken: randomToken$,
-    sha256: sha256$,
-    checkEndpoint: checkEndpoint$,
-    loadSigning: loadSigning$,
-    getJson: getJson$,
-    postForm: postForm$,
-    parseAnswer: parseAnswer$,
-    MAX_RETRIES: MAX_RETRIES$,
-    MAX_RETRY_AFTER_MS: MAX_RETRY_AFTER_MS$,
-    postAuthenticated: postAuthenticated$,
-    postMaybeWithDpop: postMaybeWithDpop$,
-    requestedScope: requestedScope$,
-    requestTokens: requestTokens$,
-    requireEndpoint: requireEndpoint$,
-    scopeParam: scopeParam$,
-    sameTokens: sameTokens$,
-    TokenError: TokenError$,
-    AUTHORIZATION_CODE_SCOPES: AUTHORIZATION_CODE_SCOPES$,
-    asTokenSet: asTokenSet$,
-    parseTokenResponse: parseTokenResponse$,
-    TokenStoreError: TokenStoreError$,
-    RENEWAL_COOL_DOWN_MS: RENEWAL_COOL_DOWN_MS$,
-  } = from);
+  [
+    abortable$,
+    quoteScheme$,
+    discardBody$,
+    readBoundedText$,
+    crypto$,
+    isCryptoKey$,
+    publicMembers$,
+    base64ToBytes$,
+    base64url$,
+    base64urlText$,
+    randomToken$,
+    sha256$,
+    checkEndpoint$,
+    loadSigning$,
+    getJson$,
+    postForm$,
+    parseAnswer$,
+    MAX_RETRIES$,
+    MAX_RETRY_AFTER_MS$,
+    postAuthenticated$,
+    postMaybeWithDpop$,
+    requestedScope$,
+    requestTokens$,
+    requireEndpoint$,
+    scopeParam$,
+    sameTokens$,
+    TokenError$,
+    AUTHORIZATION_CODE_SCOPES$,
+    asTokenSet$,
+    parseTokenResponse$,
+    TokenStoreError$,
+    RENEWAL_COOL_DOWN_MS$,
+  ] = from;
 }

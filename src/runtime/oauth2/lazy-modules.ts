@@ -38,7 +38,7 @@ let provided = false;
 export function provideLazyModuleImports(): void {
   if (provided) return;
   provided = true;
-  provideLazyImports({ abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS });
+  provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]);
 }
 
 function provided$<T>(load: () => Promise<T>): () => Promise<T> {
