@@ -3,4 +3,4 @@
 // module directly (a GuardedTokenStore, a DPoP prover) gets it here, as an app's first load would.
 import { provideLazyModuleImports } from '../../src/runtime/oauth2/lazy-modules.js';
 
-provideLazyModuleImports();
+await provideLazyModuleImports();

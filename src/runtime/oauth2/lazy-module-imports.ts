@@ -1,15 +1,15 @@
 /**
  * Everything the lazily loaded modules (lazy-modules.ts) take from the runtime a client loads up
- * front, handed over by lazy-modules.ts (`provideLazyImports`) before its first `import()`; only
- * the lazy modules read it. Why not plain re-exports: a bundler that splits code puts each module
- * in a chunk per distinct set of entry points that reach it, counting every `import()` target as
- * one. Every up-front module a lazy module imported would leave the entry chunk for a chunk shared
- * with the lazy ones, so an app's initial download would be two files (or ten), each compressed
- * (and fetched) alone, which costs what the entry chunk and the shared code have in common. This
- * module imports no code at all: it is the only one the entry shares with the lazy chunks, and
- * its chunk is a few hundred bytes of bindings. Each binding is named after what it holds with a
- * `$` (the generator maps a runtime name to the one module that defines it); a lazy module imports
- * it under the plain name (`import { TokenError$ as TokenError }`).
+ * front, handed over by lazy-modules.ts (`provideLazyImports`): it loads this module with import()
+ * before the first lazy module, and only the lazy modules import it. Why not plain re-exports: a
+ * bundler that splits code puts each module in a chunk per distinct set of entry points that reach
+ * it, counting every `import()` target as one. Every up-front module a lazy module imported would
+ * leave the entry chunk for a chunk shared with the lazy ones, so an app's initial download would be
+ * two files (or ten), each compressed (and fetched) alone, which costs what the entry chunk and the
+ * shared code have in common. This module imports no code and nothing up front imports it, so the
+ * up-front chunk shares nothing with the lazy ones. Each binding is named after what it holds with
+ * a `$` (the generator maps a runtime name to the one module that defines it); a lazy module
+ * imports it under the plain name (`import { TokenError$ as TokenError }`).
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;

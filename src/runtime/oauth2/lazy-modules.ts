@@ -9,7 +9,8 @@
  * credentials with a secret or a static key does not ship them. Every caller is already async
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
  * import these modules itself, or the split is lost; they take what they need of the up-front
- * runtime through lazy-module-imports.ts, which every loader fills (once) before its import().
+ * runtime through lazy-module-imports.ts, itself loaded with import() and filled (once) by the
+ * first loader before that loader's own import(): the up-front chunk shares no module with them.
  */
 import { abortable } from '../abortable.js';
 import { quoteScheme } from '../credential-checks.js';
@@ -19,7 +20,6 @@ import { readBoundedText } from './bounded-body.js';
 import { publicMembers } from './dpop-option.js';
 import { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
-import { provideLazyImports } from './lazy-module-imports.js';
 import { getJson, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm } from './oauth-http.js';
 import { RENEWAL_COOL_DOWN_MS } from './oauth2-auth.js';
 import { sameTokens } from './same-tokens.js';
@@ -29,23 +29,27 @@ import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import { asTokenSet, parseTokenResponse } from './token-set.js';
 import { TokenStoreError } from './token-store-error.js';
 
-let provided = false;
+let provided: Promise<void> | undefined;
 
 /**
- * Hands the lazy modules their imports; every loader does it before its import() (by then every
- * module above has been evaluated). A test that imports a lazy module directly calls it first.
+ * Loads lazy-module-imports.ts and hands it the lazy modules' imports; every loader waits for it
+ * before its import() (by then every module above has been evaluated). A test that imports a lazy
+ * module directly awaits it first. A failed load (offline) is not kept: the next loader tries again.
  */
-export function provideLazyModuleImports(): void {
-  if (provided) return;
-  provided = true;
-  provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]);
+export function provideLazyModuleImports(): Promise<void> {
+  provided ??= import('./lazy-module-imports.js').then(
+    ({ provideLazyImports }) =>
+      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
+    (error: unknown) => {
+      provided = undefined;
+      throw error;
+    },
+  );
+  return provided;
 }
 
 function provided$<T>(load: () => Promise<T>): () => Promise<T> {
-  return () => {
-    provideLazyModuleImports();
-    return load();
-  };
+  return () => provideLazyModuleImports().then(load);
 }
 
 export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = provided$(() => import('./client-assertion.js'));

@@ -32,7 +32,7 @@ function staticGraph(entry: string): Set<string> {
   return seen;
 }
 
-const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts'];
+const LAZY = ['oauth2/lazy-module-imports.ts', 'oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
 // Request-core modules loaded with import() (lazy-core-modules.ts): they take the up-front runtime as arguments, importing none of it.
 const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts'];
@@ -71,7 +71,7 @@ describe('lazily loaded OAuth 2.0 modules', () => {
 
   it('lazy-modules.ts hands every binding of lazy-module-imports.ts over: the up-front value of that name', async () => {
     const hub = (await import('../../../../src/runtime/oauth2/lazy-module-imports.js')) as Record<string, unknown>;
-    lazy.provideLazyModuleImports();
+    await lazy.provideLazyModuleImports();
     // Where each name is defined: the modules lazy-modules.ts imports them from.
     const source = readFileSync(join(RUNTIME, 'oauth2/lazy-modules.ts'), 'utf8');
     const upFront: Record<string, unknown> = {};
