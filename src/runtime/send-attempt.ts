@@ -2,7 +2,7 @@
  * One attempt of a call: the request built, hooks run, authentication applied, redirects followed
  * by hand, and one more send when a strategy renewed its credentials after a 401 or 403.
  */
-import { applyAuth, renewAfterRefusal, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
+import { applyAuth, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
 import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
 import type { CoreConfig } from './client-core.js';
@@ -11,7 +11,7 @@ import type { HookContext } from './hooks.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody } from './parse-response.js';
 import type { RedirectContext } from './follow-redirects.js';
-import { loadFollowRedirects, loadHooks } from './lazy-core-modules.js';
+import { loadFollowRedirects, loadHooks, loadRenewAfterRefusal } from './lazy-core-modules.js';
 import { dropBodyHeaders, dropCredentialHeaders } from './request-headers.js';
 import { sendFetch } from './send-fetch.js';
 import { ApiConnectionError } from './transport-errors.js';
@@ -35,7 +35,9 @@ export class AttemptSender {
     const sent = await this.#send(op, args, options, chosen);
     const status = sent.response.status;
     if ((status !== 401 && status !== 403) || !sent.authenticated || sent.request.body?.replayable === false) return sent;
-    if (!(await renewAfterRefusal(this.#config.auth, op.id, chosen, sent, options.signal, notes))) return sent;
+    // Its code loads with the first refusal; without it (a browser gone offline) the refusal is the answer.
+    const renewal = await loadRenewAfterRefusal().catch(() => undefined);
+    if (renewal === undefined || !(await renewal.renewAfterRefusal(this.#config.auth, op.id, chosen, sent, options.signal, notes))) return sent;
     await discardBody(sent.response);
     return this.#send(op, args, options, chosen);
   }
