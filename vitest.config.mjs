@@ -11,5 +11,7 @@ export default defineConfig({
     maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Lazily loaded runtime modules imported directly by a test get their imports (see the file).
+    setupFiles: ['test/support/provide-lazy-imports.ts'],
   },
 });

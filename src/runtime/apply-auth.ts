@@ -1,7 +1,7 @@
 /**
  * The core's side of the strategy contract (auth-strategy.ts): applying the chosen schemes to a
- * request, telling them when it is done, asking them to renew after a 401 or 403, and finding a
- * strategy's own transport.
+ * request, telling them when it is done, and finding a strategy's own transport. Asking them to
+ * renew after a 401 or 403 is renew-after-refusal.ts, loaded with the first refusal.
  */
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import type { PreparedRequest } from './build-request.js';
@@ -83,26 +83,6 @@ export function wantsSettle(strategies: Strategies, chosen: readonly SchemeUseSp
 /** Tells the strategies that authenticated the request that it has its answer, or never will. */
 export function settleAuth(strategies: Strategies, chosen: readonly SchemeUseSpec[], request: PreparedRequest): void {
   for (const [scheme] of chosen) strategyFor(strategies, scheme).settle?.(request);
-}
-
-/** After a 401 (onUnauthorized) or 403 (onForbidden), asks every applied strategy that can renew; any success earns one more attempt. */
-export async function renewAfterRefusal(
-  strategies: Strategies,
-  operation: string,
-  chosen: readonly SchemeUseSpec[],
-  sent: { request: PreparedRequest; response: Response },
-  signal: AbortSignal | undefined,
-  notes: string[],
-): Promise<boolean> {
-  let renewed = false;
-  const explain = (why: string): void => void notes.push(why);
-  for (const [scheme, scopes] of chosen) {
-    const strategy = strategyFor(strategies, scheme);
-    const renew = sent.response.status === 401 ? strategy.onUnauthorized : strategy.onForbidden;
-    if (renew === undefined) continue;
-    if (await renew.call(strategy, sent.request, sent.response, { scopes, operation, signal, explain })) renewed = true;
-  }
-  return renewed;
 }
 
 /** A strategy that authenticates in the TLS handshake (mutual TLS) brings its own fetch. */

@@ -2,6 +2,7 @@
  * Redirects, followed by the client rather than by fetch, so that credentials go only to the API's
  * own origin: fetch's `follow` would re-send an API key header, a cookie or a query key to any host
  * a redirect names. The method and body rules are the Fetch standard's (HTTP-redirect fetch, 4.4).
+ * Loaded with follow-redirects.ts, when an API answers with a redirect.
  */
 
 /** Fetch allows 20; an API that needs more than this is looping. */
@@ -11,12 +12,6 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 // RFC 9110 §9.2.2: repeating these has the effect of sending them once.
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
-
-/** Headers that describe a body, dropped with it when a redirect turns the request into a GET. */
-const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location', 'content-length'];
-
-/** Headers that carry credentials; never sent to another origin. */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 export interface RedirectTarget {
   url: URL;
@@ -42,14 +37,6 @@ export function redirectTarget(response: Response, from: URL, method: string): R
   const upper = method.toUpperCase();
   const toGet = (response.status === 303 && upper !== 'GET' && upper !== 'HEAD') || ((response.status === 301 || response.status === 302) && upper === 'POST');
   return toGet ? { url, method: 'GET', keepBody: false } : { url, method, keepBody: true };
-}
-
-export function dropBodyHeaders(headers: Headers): void {
-  for (const name of BODY_HEADERS) headers.delete(name);
-}
-
-export function dropCredentialHeaders(headers: Headers): void {
-  for (const name of CREDENTIAL_HEADERS) headers.delete(name);
 }
 
 /** The raw `name=value` pairs authentication appended to a query (API keys in the query). */

@@ -49,16 +49,12 @@ export class ClientAuthenticator {
   }
 
   /**
-   * Said on `invalid_client` from a Basic-authenticated request whose id or secret the encoding
-   * changes: servers disagree on decoding, so the other encoding may be what this one expects.
+   * For the hint on `invalid_client` (oauth-http-failure.ts): whether this is a Basic-authenticated
+   * client whose id or secret the encoding changes, and which encoding it uses.
    */
-  get invalidClientHint(): string | undefined {
+  get basicEncoding(): { encoding: 'form' | 'raw'; changes: boolean } | undefined {
     if (this.method !== 'client_secret_basic') return undefined;
-    const changes = formEncode(this.clientId) !== this.clientId || formEncode(this.#secret!) !== this.#secret;
-    if (!changes) return undefined;
-    return this.#encoding === 'form'
-      ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
-      : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
+    return { encoding: this.#encoding, changes: formEncode(this.clientId) !== this.clientId || formEncode(this.#secret!) !== this.#secret };
   }
 
   /** Whether the client can authenticate at all; RFC 6749 §4.4 allows client credentials only then. */

@@ -3,7 +3,7 @@
  * endpoint until the user approves, honouring `interval` and `slow_down`.
  */
 import type { OAuthClient } from './token-endpoint.js';
-import { postAuthenticated, requestedScope, requestTokens, requireEndpoint, scopeParam, TokenError } from './lazy-module-imports.js';
+import { postAuthenticated$ as postAuthenticated, requestedScope$ as requestedScope, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { DeviceCodePrompt, TokenSet } from './types.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';

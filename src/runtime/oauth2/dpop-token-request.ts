@@ -7,7 +7,7 @@
  */
 import type { DpopProver } from './dpop.js';
 import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
-import { postForm, TokenError } from './lazy-module-imports.js';
+import { postForm$ as postForm, TokenError$ as TokenError } from './lazy-module-imports.js';
 
 function isNonceDemand(error: unknown): error is TokenError {
   return error instanceof TokenError && error.error === 'use_dpop_nonce';

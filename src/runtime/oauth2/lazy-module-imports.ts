@@ -1,22 +1,120 @@
 /**
  * Everything the lazily loaded modules (lazy-modules.ts) take from the runtime a client loads up
- * front, re-exported from this one module, which only they import. Why: a bundler that splits code
- * puts each module in a chunk per distinct set of entry points that reach it, counting every
- * `import()` target as one. Imported directly, a helper used by the entry and by two of the lazy
- * modules lands in a chunk of its own, and an app's initial download becomes ten small files, each
- * compressed (and fetched) alone. Through this module every lazy module reaches the same set, so
- * they are all in one chunk beside the entry's.
+ * front, handed over by lazy-modules.ts (`provideLazyImports`): it loads this module with import()
+ * before the first lazy module, and only the lazy modules import it. Why not plain re-exports: a
+ * bundler that splits code puts each module in a chunk per distinct set of entry points that reach
+ * it, counting every `import()` target as one. Every up-front module a lazy module imported would
+ * leave the entry chunk for a chunk shared with the lazy ones, so an app's initial download would be
+ * two files (or ten), each compressed (and fetched) alone, which costs what the entry chunk and the
+ * shared code have in common. This module imports no code and nothing up front imports it, so the
+ * up-front chunk shares nothing with the lazy ones. Each binding is named after what it holds with
+ * a `$` (the generator maps a runtime name to the one module that defines it); a lazy module
+ * imports it under the plain name (`import { TokenError$ as TokenError }`).
  */
-export { quoteScheme } from '../credential-checks.js';
-export { crypto, isCryptoKey } from '../web-crypto.js';
-export { publicMembers } from './dpop-option.js';
-export { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
-export { checkEndpoint } from './endpoint-url.js';
-export { loadSigning } from './lazy-modules.js';
-export { getJson, postForm } from './oauth-http.js';
-export { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
-export { sameTokens } from './same-tokens.js';
-export { TokenError } from './token-error.js';
-export { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
-export { asTokenSet, parseTokenResponse } from './token-set.js';
-export { TokenStoreError } from './token-store-error.js';
+export let abortable$: typeof import('../abortable.js').abortable;
+export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
+export let discardBody$: typeof import('../parse-response.js').discardBody;
+export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
+export let crypto$: typeof import('../web-crypto.js').crypto;
+export let isCryptoKey$: typeof import('../web-crypto.js').isCryptoKey;
+export let publicMembers$: typeof import('./dpop-option.js').publicMembers;
+export let base64ToBytes$: typeof import('./encoding.js').base64ToBytes;
+export let base64url$: typeof import('./encoding.js').base64url;
+export let base64urlText$: typeof import('./encoding.js').base64urlText;
+export let randomToken$: typeof import('./encoding.js').randomToken;
+export let sha256$: typeof import('./encoding.js').sha256;
+export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
+export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
+export let getJson$: typeof import('./oauth-http.js').getJson;
+export let postForm$: typeof import('./oauth-http.js').postForm;
+export let parseAnswer$: typeof import('./oauth-http.js').parseAnswer;
+export let MAX_RETRIES$: number;
+export let MAX_RETRY_AFTER_MS$: number;
+export let postAuthenticated$: typeof import('./token-endpoint.js').postAuthenticated;
+export let postMaybeWithDpop$: typeof import('./token-endpoint.js').postMaybeWithDpop;
+export let requestedScope$: typeof import('./token-endpoint.js').requestedScope;
+export let requestTokens$: typeof import('./token-endpoint.js').requestTokens;
+export let requireEndpoint$: typeof import('./token-endpoint.js').requireEndpoint;
+export let scopeParam$: typeof import('./token-endpoint.js').scopeParam;
+export let sameTokens$: typeof import('./same-tokens.js').sameTokens;
+export let TokenError$: typeof import('./token-error.js').TokenError;
+export type TokenError$ = import('./token-error.js').TokenError;
+export let AUTHORIZATION_CODE_SCOPES$: typeof import('./token-scopes.js').AUTHORIZATION_CODE_SCOPES;
+export let asTokenSet$: typeof import('./token-set.js').asTokenSet;
+export let parseTokenResponse$: typeof import('./token-set.js').parseTokenResponse;
+export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
+export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
+export let RENEWAL_COOL_DOWN_MS$: number;
+
+/** What lazy-modules.ts hands over: each binding above, in this order (lazy-modules.test.ts checks each one by name). */
+export type LazyImports = [
+  abortable: typeof abortable$,
+  quoteScheme: typeof quoteScheme$,
+  discardBody: typeof discardBody$,
+  readBoundedText: typeof readBoundedText$,
+  crypto: typeof crypto$,
+  isCryptoKey: typeof isCryptoKey$,
+  publicMembers: typeof publicMembers$,
+  base64ToBytes: typeof base64ToBytes$,
+  base64url: typeof base64url$,
+  base64urlText: typeof base64urlText$,
+  randomToken: typeof randomToken$,
+  sha256: typeof sha256$,
+  checkEndpoint: typeof checkEndpoint$,
+  loadSigning: typeof loadSigning$,
+  getJson: typeof getJson$,
+  postForm: typeof postForm$,
+  parseAnswer: typeof parseAnswer$,
+  MAX_RETRIES: typeof MAX_RETRIES$,
+  MAX_RETRY_AFTER_MS: typeof MAX_RETRY_AFTER_MS$,
+  postAuthenticated: typeof postAuthenticated$,
+  postMaybeWithDpop: typeof postMaybeWithDpop$,
+  requestedScope: typeof requestedScope$,
+  requestTokens: typeof requestTokens$,
+  requireEndpoint: typeof requireEndpoint$,
+  scopeParam: typeof scopeParam$,
+  sameTokens: typeof sameTokens$,
+  TokenError: typeof TokenError$,
+  AUTHORIZATION_CODE_SCOPES: typeof AUTHORIZATION_CODE_SCOPES$,
+  asTokenSet: typeof asTokenSet$,
+  parseTokenResponse: typeof parseTokenResponse$,
+  TokenStoreError: typeof TokenStoreError$,
+  RENEWAL_COOL_DOWN_MS: typeof RENEWAL_COOL_DOWN_MS$,
+];
+
+export function provideLazyImports(from: LazyImports): void {
+  [
+    abortable$,
+    quoteScheme$,
+    discardBody$,
+    readBoundedText$,
+    crypto$,
+    isCryptoKey$,
+    publicMembers$,
+    base64ToBytes$,
+    base64url$,
+    base64urlText$,
+    randomToken$,
+    sha256$,
+    checkEndpoint$,
+    loadSigning$,
+    getJson$,
+    postForm$,
+    parseAnswer$,
+    MAX_RETRIES$,
+    MAX_RETRY_AFTER_MS$,
+    postAuthenticated$,
+    postMaybeWithDpop$,
+    requestedScope$,
+    requestTokens$,
+    requireEndpoint$,
+    scopeParam$,
+    sameTokens$,
+    TokenError$,
+    AUTHORIZATION_CODE_SCOPES$,
+    asTokenSet$,
+    parseTokenResponse$,
+    TokenStoreError$,
+    RENEWAL_COOL_DOWN_MS$,
+  ] = from;
+}

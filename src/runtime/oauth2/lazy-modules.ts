@@ -2,19 +2,64 @@
  * OAuth 2.0 code only some credentials need, loaded with `import()` the first time one does: key
  * import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the JWT bearer grant's
  * token requests, DPoP proofs, the authorization code helpers, the device flow, discovery
- * metadata, the guard around an application's token store and lease-held renewals. A bundler
+ * metadata, the guard around an application's token store, lease-held renewals, and what an
+ * authorization-server request does once it goes wrong (retries, redirects, error answers), and
+ * what a strategy does when the API refuses its token (a 401). A bundler
  * splits each into a chunk the app fetches only when that path runs, so an app using client
  * credentials with a secret or a static key does not ship them. Every caller is already async
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
  * import these modules itself, or the split is lost; they take what they need of the up-front
- * runtime through lazy-module-imports.ts.
+ * runtime through lazy-module-imports.ts, itself loaded with import() and filled (once) by the
+ * first loader before that loader's own import(): the up-front chunk shares no module with them.
  */
-export const loadSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
-export const loadAuthorizationCode = (): Promise<typeof import('./authorization-code-flow.js')> => import('./authorization-code-flow.js');
-export const loadDeviceFlow = (): Promise<typeof import('./device-flow.js')> => import('./device-flow.js');
-export const loadMetadataEndpoints = (): Promise<typeof import('./metadata-endpoints.js')> => import('./metadata-endpoints.js');
-export const loadJwtBearer = (): Promise<typeof import('./jwt-bearer.js')> => import('./jwt-bearer.js');
-export const loadDpop = (): Promise<typeof import('./dpop.js')> => import('./dpop.js');
-export const loadDpopTokenRequest = (): Promise<typeof import('./dpop-token-request.js')> => import('./dpop-token-request.js');
-export const loadGuardedTokenStore = (): Promise<typeof import('./guarded-token-store.js')> => import('./guarded-token-store.js');
-export const loadLeaseFlight = (): Promise<typeof import('./lease-flight.js')> => import('./lease-flight.js');
+import { abortable } from '../abortable.js';
+import { quoteScheme } from '../credential-checks.js';
+import { discardBody } from '../parse-response.js';
+import { crypto, isCryptoKey } from '../web-crypto.js';
+import { readBoundedText } from './bounded-body.js';
+import { publicMembers } from './dpop-option.js';
+import { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
+import { checkEndpoint } from './endpoint-url.js';
+import { getJson, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm } from './oauth-http.js';
+import { RENEWAL_COOL_DOWN_MS } from './oauth2-auth.js';
+import { sameTokens } from './same-tokens.js';
+import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
+import { TokenError } from './token-error.js';
+import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
+import { asTokenSet, parseTokenResponse } from './token-set.js';
+import { TokenStoreError } from './token-store-error.js';
+
+let provided: Promise<void> | undefined;
+
+/**
+ * Loads lazy-module-imports.ts and hands it the lazy modules' imports; every loader waits for it
+ * before its import() (by then every module above has been evaluated). A test that imports a lazy
+ * module directly awaits it first. A failed load (offline) is not kept: the next loader tries again.
+ */
+export function provideLazyModuleImports(): Promise<void> {
+  provided ??= import('./lazy-module-imports.js').then(
+    ({ provideLazyImports }) =>
+      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
+    (error: unknown) => {
+      provided = undefined;
+      throw error;
+    },
+  );
+  return provided;
+}
+
+function provided$<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => provideLazyModuleImports().then(load);
+}
+
+export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = provided$(() => import('./client-assertion.js'));
+export const loadAuthorizationCode: () => Promise<typeof import('./authorization-code-flow.js')> = provided$(() => import('./authorization-code-flow.js'));
+export const loadDeviceFlow: () => Promise<typeof import('./device-flow.js')> = provided$(() => import('./device-flow.js'));
+export const loadMetadataEndpoints: () => Promise<typeof import('./metadata-endpoints.js')> = provided$(() => import('./metadata-endpoints.js'));
+export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = provided$(() => import('./jwt-bearer.js'));
+export const loadDpop: () => Promise<typeof import('./dpop.js')> = provided$(() => import('./dpop.js'));
+export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = provided$(() => import('./dpop-token-request.js'));
+export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = provided$(() => import('./guarded-token-store.js'));
+export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = provided$(() => import('./lease-flight.js'));
+export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = provided$(() => import('./oauth-http-failure.js'));
+export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = provided$(() => import('./oauth2-refusal.js'));

@@ -3,7 +3,7 @@
  * the flow's own are. Loaded only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
 import type { EndpointOverrides } from './endpoint-overrides.js';
-import { checkEndpoint, TokenError } from './lazy-module-imports.js';
+import { checkEndpoint$ as checkEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import { loadMetadata, type Endpoints, type MetadataDocuments } from './server-metadata.js';
 

@@ -3,7 +3,7 @@
  * fetched once per client, by one request however many callers wait for it. Loaded with
  * metadata-endpoints.ts, only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
-import { getJson, TokenError } from './lazy-module-imports.js';
+import { getJson$ as getJson, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 
 const OIDC_SUFFIX = '/.well-known/openid-configuration';

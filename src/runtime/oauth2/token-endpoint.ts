@@ -1,6 +1,6 @@
 import type { ClientAuthenticator } from './client-auth.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadDpopTokenRequest } from './lazy-modules.js';
+import { loadDpopTokenRequest, loadOAuthHttpFailure } from './lazy-modules.js';
 import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
@@ -40,8 +40,11 @@ export async function postAuthenticated(oauth: OAuthClient, url: URL, fields: Re
   try {
     return await postClientForm(oauth, url, fields, what, retry);
   } catch (error) {
-    const hint = oauth.client.invalidClientHint;
-    if (!(error instanceof TokenError) || error.error !== 'invalid_client' || hint === undefined) throw error;
+    const basic = oauth.client.basicEncoding;
+    if (!(error instanceof TokenError) || error.error !== 'invalid_client' || basic?.changes !== true) throw error;
+    // Its text lives with the rest of what a failed token request needs (loaded by then).
+    const hint = await loadOAuthHttpFailure().then(({ invalidClientHint }) => invalidClientHint(basic), () => undefined);
+    if (hint === undefined) throw error;
     throw new TokenError({ scheme: error.scheme, error: error.error, errorDescription: error.errorDescription, status: error.status, cause: error.cause, hint });
   }
 }
@@ -77,7 +80,7 @@ export async function requestTokens(
   // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.dpop !== undefined, oauth.http.secrets.redactor());
+  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.dpop !== undefined, (text) => oauth.http.secrets.redactor()(text));
   for (const token of [tokens.accessToken, tokens.refreshToken, tokens.idToken]) oauth.http.secrets.remember(token);
   return tokens;
 }

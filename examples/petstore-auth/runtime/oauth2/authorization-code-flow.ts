@@ -7,7 +7,7 @@ import { createPkcePair, createState } from './pkce.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, AuthorizationRequest, AuthorizationUrlOptions, CodeExchange, TokenSet } from './types.js';
-import { AUTHORIZATION_CODE_SCOPES, postAuthenticated, quoteScheme, requestedScope, requestTokens, requireEndpoint, TokenError } from './lazy-module-imports.js';
+import { AUTHORIZATION_CODE_SCOPES$ as AUTHORIZATION_CODE_SCOPES, postAuthenticated$ as postAuthenticated, quoteScheme$ as quoteScheme, requestedScope$ as requestedScope, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
 
 // Parameters extraParams must not replace: they carry the flow's security.
 const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'request_uri', 'dpop_jkt']);

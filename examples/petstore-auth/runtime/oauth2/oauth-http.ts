@@ -4,14 +4,16 @@
  * Redirects are not followed (a token request must not carry its credentials elsewhere); 5xx and
  * 429 answers and network errors are retried a few times with backoff (or the server's
  * Retry-After, when it fits). Everything, retries and waits included, ends within one time budget,
- * and no answer is read past a size limit.
+ * and no answer is read past a size limit. Only a first attempt that succeeds is read here: anything
+ * else (retries, redirects, errors and their redaction) goes on in oauth-http-failure.ts, loaded
+ * with import() when it happens.
  */
 import { abortable } from '../abortable.js';
 import type { FetchLike } from '../client-core.js';
-import { discardBody } from '../parse-response.js';
 import { readBoundedText } from './bounded-body.js';
-import { retryAfterMs } from './retry-after.js';
-import { requestSecrets, type SecretSet } from './secret-redaction.js';
+import { loadOAuthHttpFailure } from './lazy-modules.js';
+import type { FirstOutcome, Flight, Outgoing } from './oauth-http-failure.js';
+import type { SecretSet } from './secret-redaction.js';
 import { TokenError } from './token-error.js';
 
 export interface OAuthHttp {
@@ -28,27 +30,10 @@ export interface OAuthHttp {
 }
 
 export const MAX_RETRIES = 2;
-const BACKOFF_MS = 250;
 /** The longest Retry-After honoured; a server asking for more gets its error now. */
 export const MAX_RETRY_AFTER_MS = 10_000;
 
 type JsonObject = Record<string, unknown>;
-
-interface Answer {
-  status: number;
-  json: JsonObject | undefined;
-  /** Removes the secrets this request carried (and the scheme's) from server text. */
-  redact: (text: string) => string;
-  /** What Retry-After asked for, when it was too long to wait. */
-  retryAfterMs?: number | undefined;
-}
-
-interface Outgoing {
-  init: RequestInit;
-  secrets: readonly string[];
-  /** Sees every answer's headers before it is judged (a DPoP nonce comes with errors and successes alike). */
-  observe?: ((response: Response) => void) | undefined;
-}
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,7 +44,7 @@ function isFormEncoded(response: Response): boolean {
 }
 
 /** JSON whatever the Content-Type (some servers label it text/plain); a form when labelled so (GitHub). */
-function parseAnswer(text: string, response: Response): JsonObject | undefined {
+export function parseAnswer(text: string, response: Response): JsonObject | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
     if (isObject(parsed)) return parsed;
@@ -71,95 +56,60 @@ function parseAnswer(text: string, response: Response): JsonObject | undefined {
   return form.size === 0 ? undefined : Object.fromEntries(form);
 }
 
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
-
-function timedOut(http: OAuthHttp, what: string, cause: unknown): TokenError {
-  return new TokenError({ scheme: http.scheme, error: 'timeout', errorDescription: `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, cause });
-}
-
-/** How long to wait before the next attempt; undefined when this answer is final. */
-function retryDelay(response: Response, attempt: number): number | undefined {
-  const { status } = response;
-  if (status < 500 && status !== 429) return undefined;
-  const asked = status === 429 || status === 503 ? retryAfterMs(response, Date.now()) : undefined;
-  return asked ?? BACKOFF_MS * 2 ** (attempt - 1);
-}
-
 /**
  * Sends until a final answer (or retries run out). `retry: false` for requests that must not be
  * repeated, such as redeeming a single-use authorization code. The budget is real time, whatever
  * clock the client was given: it bounds sockets, not token lifetimes.
  */
-async function send(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<Answer> {
-  const attempts = retry ? MAX_RETRIES + 1 : 1;
+async function send(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
   const budget = new AbortController();
   const timer = setTimeout(() => budget.abort(new Error(`${what} timeout`)), http.timeoutMs);
   const started = Date.now();
-  const left = (): number => http.timeoutMs - (Date.now() - started);
   try {
-    for (let attempt = 1; ; attempt++) {
-      const { init, secrets, observe } = await outgoing();
-      const redact = http.secrets.redactor(secrets);
-      let response: Response;
-      try {
-        // Raced as well as passed: a custom fetch may ignore the signal.
-        response = await abortable(http.fetch()(url.href, { ...init, redirect: 'manual', signal: budget.signal }), budget.signal);
-      } catch (error) {
-        if (budget.signal.aborted) throw timedOut(http, what, error);
-        const delay = BACKOFF_MS * 2 ** (attempt - 1);
-        if (attempt < attempts && delay < left()) {
-          await http.sleep(delay);
-          continue;
-        }
-        throw new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what} could not be reached`, cause: error });
-      }
-      observe?.(response);
-      if (isRedirect(response)) {
-        await discardBody(response);
-        throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} answered with a redirect, which is not followed`, status: response.status });
-      }
-      const delay = retryDelay(response, attempt);
-      const fits = delay !== undefined && delay <= MAX_RETRY_AFTER_MS && delay < left();
-      if (delay !== undefined && fits && attempt < attempts) {
-        await discardBody(response);
-        await http.sleep(delay);
-        continue;
-      }
-      let text: string | undefined;
-      try {
-        text = await abortable(readBoundedText(response, http.maxResponseBytes), budget.signal);
-      } catch (error) {
-        if (budget.signal.aborted) throw timedOut(http, what, error);
-        throw new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what}'s answer broke off`, status: response.status, cause: error });
-      }
-      if (text === undefined) {
-        throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, status: response.status });
-      }
-      return { status: response.status, json: parseAnswer(text, response), redact, retryAfterMs: fits ? undefined : delay };
+    const first = await outgoing();
+    let outcome: FirstOutcome;
+    try {
+      // Raced as well as passed: a custom fetch may ignore the signal.
+      const response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal: budget.signal }), budget.signal);
+      first.observe?.(response);
+      outcome = { kind: 'response', response };
+    } catch (error) {
+      outcome = { kind: 'thrown', error };
     }
+    if (outcome.kind === 'response' && outcome.response.status >= 200 && outcome.response.status < 300) {
+      const { response } = outcome;
+      try {
+        const text = await abortable(readBoundedText(response, http.maxResponseBytes), budget.signal);
+        const json = text === undefined ? undefined : parseAnswer(text, response);
+        if (json !== undefined && typeof json['error'] !== 'string') return json;
+        outcome = { kind: 'read', response, text };
+      } catch (error) {
+        outcome = { kind: 'read', response, readError: { error } };
+      }
+    }
+    const flight: Flight = { http, url, what, retry, outgoing, budget, started, first };
+    return await finishAfterFailure(flight, outcome);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /**
- * The JSON object of a 2xx answer. An OAuth error answer (RFC 6749 §5.2) becomes its TokenError,
- * also when it comes with 200 (GitHub does that).
+ * The failure's own module, or when it cannot be loaded (a browser gone offline) a TokenError that
+ * says what is known without it: the status, never the server's text (nothing to redact it with).
  */
-function expectSuccess(http: OAuthHttp, answer: Answer, what: string): JsonObject {
-  const { status, json, redact } = answer;
-  if (json !== undefined && typeof json['error'] === 'string') {
-    const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
-    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs });
+async function finishAfterFailure(flight: Flight, outcome: FirstOutcome): Promise<JsonObject> {
+  let failure: typeof import('./oauth-http-failure.js');
+  try {
+    failure = await loadOAuthHttpFailure();
+  } catch (error) {
+    const status = outcome.kind === 'thrown' ? undefined : outcome.response.status;
+    if (outcome.kind !== 'thrown') void outcome.response.body?.cancel().catch(() => undefined);
+    const code = flight.budget.signal.aborted ? 'timeout' : status === undefined ? 'network_error' : 'invalid_response';
+    const cause = outcome.kind === 'thrown' ? outcome.error : error;
+    throw new TokenError({ scheme: flight.http.scheme, error: code, errorDescription: `the ${flight.what} failed (its details could not be loaded)`, status, cause });
   }
-  if (status >= 200 && status < 300) {
-    // The body is not quoted: a malformed success may still hold a token.
-    if (json === undefined) throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} did not answer with a JSON object`, status });
-    return json;
-  }
-  throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+  return failure.finishRequest(flight, outcome);
 }
 
 export interface FormRequest {
@@ -176,14 +126,14 @@ export async function postForm(http: OAuthHttp, url: URL, build: () => Promise<F
     const { form, headers, observe } = await build();
     headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
     headers.set('accept', 'application/json');
-    return { init: { method: 'POST', headers, body: form.toString() }, secrets: requestSecrets(form, headers), observe };
+    return { init: { method: 'POST', headers, body: form.toString() }, form, headers, observe };
   };
-  return expectSuccess(http, await send(http, url, outgoing, what, retry), what);
+  return send(http, url, outgoing, what, retry);
 }
 
 export async function getJson(http: OAuthHttp, url: URL, what: string): Promise<JsonObject> {
-  const outgoing = (): Promise<Outgoing> => Promise.resolve({ init: { method: 'GET', headers: { accept: 'application/json' } }, secrets: [] });
-  return expectSuccess(http, await send(http, url, outgoing, what, true), what);
+  const outgoing = (): Promise<Outgoing> => Promise.resolve({ init: { method: 'GET', headers: { accept: 'application/json' } } });
+  return send(http, url, outgoing, what, true);
 }
 
 export type { JsonObject };

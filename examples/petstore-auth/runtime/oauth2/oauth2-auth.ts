@@ -6,6 +6,8 @@ import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { DpopHandle } from './dpop-option.js';
+import { loadOAuth2Refusal } from './lazy-modules.js';
+import type { Refusal } from './oauth2-refusal.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet } from './types.js';
 
@@ -112,27 +114,27 @@ export class OAuth2Auth implements AuthStrategy {
     const sent = this.#sent.get(request);
     if (sent === undefined) return false;
     this.#sent.delete(request);
-    if (this.#dpop !== undefined && this.#sentNonce.has(request)) {
-      // One more attempt when the API's nonce is new; the same nonce again means retrying cannot help.
-      const retry = (await this.#dpop.prover()).answerNonceChallenge(request.url, response, this.#sentNonce.get(request));
-      if (retry !== undefined) {
-        this.#sentNonce.delete(request);
-        if (!retry) context.explain?.(`security scheme ${quoteScheme(this.scheme)}: the API asked for a DPoP nonce without sending a new one (DPoP-Nonce)`);
-        return retry;
-      }
-    }
-    const now = this.#now();
-    for (const [token, at] of this.#renewedAfter401) if (now - at >= RENEWAL_COOL_DOWN_MS) this.#renewedAfter401.delete(token);
-    const renewedAt = this.#renewedAfter401.get(sent);
-    if (renewedAt !== undefined) {
-      const waitS = Math.ceil((renewedAt + RENEWAL_COOL_DOWN_MS - now) / 1000);
-      context.explain?.(`security scheme ${quoteScheme(this.scheme)}: a token renewed after a 401 was refused too; not renewing again for ${waitS} s`);
+    const refusal: Refusal = {
+      scheme: this.scheme,
+      request,
+      response,
+      context,
+      sent,
+      dpop: this.#dpop,
+      sentNonce: this.#sentNonce,
+      renewedAfter401: this.#renewedAfter401,
+      now: this.#now,
+      tokens: this.#tokens,
+      scopes: this.#scopesFor(context),
+    };
+    // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
+    let refusals: typeof import('./oauth2-refusal.js');
+    try {
+      refusals = await loadOAuth2Refusal();
+    } catch {
       return false;
     }
-    const scopes = this.#scopesFor(context);
-    const renewed = await abortable(this.#tokens.renewRejected(scopes, sent), context.signal);
-    if (renewed) this.#renewedAfter401.set((await abortable(this.#tokens.token(scopes), context.signal)).accessToken, this.#now());
-    return renewed;
+    return refusals.answerRefusal(refusal);
   }
 
   /** The sign-in helpers; only for the authorization code flow. */

@@ -8,9 +8,6 @@ import { formEncode } from './encoding.js';
 
 export const REDACTED = '[redacted]';
 
-/** Form fields of token and device requests whose values are secrets. */
-const SECRET_FIELDS = ['client_secret', 'password', 'refresh_token', 'code', 'code_verifier', 'device_code', 'client_assertion', 'assertion', 'subject_token', 'actor_token'];
-
 /** Members of a private JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
 
@@ -60,35 +57,5 @@ export class SecretSet {
     // Longest first, so a secret that contains another is removed whole.
     const ordered = [...all].sort((a, b) => b.length - a.length);
     return (text) => ordered.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
-  }
-}
-
-/** The secret values a token-endpoint request carries: secret form fields and the Authorization value. */
-export function requestSecrets(form: URLSearchParams, headers: Headers): string[] {
-  const secrets = SECRET_FIELDS.flatMap((name) => form.getAll(name));
-  const authorization = headers.get('authorization');
-  if (authorization !== null) {
-    const value = authorization.replace(/^\S+\s+/, '');
-    secrets.push(authorization, value);
-    const decoded = decodeBasic(value);
-    const colon = decoded?.indexOf(':') ?? -1;
-    if (decoded !== undefined && colon >= 0) secrets.push(decoded, decoded.slice(colon + 1), formDecode(decoded.slice(colon + 1)));
-  }
-  return secrets;
-}
-
-function formDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
-function decodeBasic(value: string): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)));
-  } catch {
-    return undefined;
   }
 }

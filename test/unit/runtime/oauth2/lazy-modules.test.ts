@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as coreLazy from '../../../../src/runtime/lazy-core-modules.js';
 import * as lazy from '../../../../src/runtime/oauth2/lazy-modules.js';
 
 const RUNTIME = join(import.meta.dirname, '../../../../src/runtime');
@@ -31,8 +32,10 @@ function staticGraph(entry: string): Set<string> {
   return seen;
 }
 
-const LAZY = ['oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts'];
+const LAZY = ['oauth2/lazy-module-imports.ts', 'oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
+// Request-core modules loaded with import() (lazy-core-modules.ts): they take the up-front runtime as arguments, importing none of it.
+const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts', 'renew-after-refusal.ts'];
 const FACTORIES = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-strategies.ts')).map((f) => f.split('\\').join('/'));
 
 describe('lazily loaded OAuth 2.0 modules', () => {
@@ -42,7 +45,7 @@ describe('lazily loaded OAuth 2.0 modules', () => {
 
   it.each(FACTORIES)('are not statically reachable from %s or the client core', (factory) => {
     const reached = new Set([...staticGraph(factory), ...staticGraph('client-core.ts'), ...staticGraph('oauth2/authorization-flow.ts')]);
-    expect([...LAZY, HUB].filter((file) => reached.has(file))).toEqual([]);
+    expect([...LAZY, ...CORE_LAZY].filter((file) => reached.has(file))).toEqual([]);
     // the graph walk itself works: the factory's own strategy module is in it
     expect(reached.size).toBeGreaterThan(1);
   });
@@ -51,10 +54,41 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(staticImports(file).filter((imported) => imported !== HUB && !LAZY.includes(imported))).toEqual([]);
   });
 
-  it('lazy-module-imports.ts re-exports up-front modules only', () => {
-    const exported = staticImports(HUB);
-    expect(exported.length).toBeGreaterThan(5);
-    expect(exported.filter((file) => LAZY.includes(file))).toEqual([]);
+  it.each(CORE_LAZY)('%s imports no up-front module', (file) => {
+    expect(staticImports(file).filter((imported) => !CORE_LAZY.includes(imported))).toEqual([]);
+  });
+
+  it('each request-core loader resolves to the module it names', async () => {
+    expect(typeof (await coreLazy.loadFollowRedirects()).followRedirects).toBe('function');
+    expect(typeof (await coreLazy.loadHooks()).toHookRequest).toBe('function');
+    expect(typeof (await coreLazy.loadRenewAfterRefusal()).renewAfterRefusal).toBe('function');
+  });
+
+  it('lazy-module-imports.ts imports no code (the entry shares only it with the lazy chunks)', () => {
+    const source = readFileSync(join(RUNTIME, HUB), 'utf8');
+    expect(source).not.toMatch(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'/m);
+    expect(staticImports(HUB)).toEqual([]);
+  });
+
+  it('lazy-modules.ts hands every binding of lazy-module-imports.ts over: the up-front value of that name', async () => {
+    const hub = (await import('../../../../src/runtime/oauth2/lazy-module-imports.js')) as Record<string, unknown>;
+    await lazy.provideLazyModuleImports();
+    // Where each name is defined: the modules lazy-modules.ts imports them from.
+    const source = readFileSync(join(RUNTIME, 'oauth2/lazy-modules.ts'), 'utf8');
+    const upFront: Record<string, unknown> = {};
+    for (const [, names, specifier] of source.matchAll(/^import \{ ([^}]+) \} from '(\.{1,2}\/[^']+)';$/gm)) {
+      if (specifier === './lazy-module-imports.js') continue;
+      const module = (await import(posix.join('../../../../src/runtime/oauth2', specifier!))) as Record<string, unknown>;
+      for (const name of names!.split(',').map((n) => n.trim())) upFront[name] = module[name];
+    }
+    upFront['loadSigning'] = lazy.loadSigning;
+    const bindings = Object.keys(hub).filter((name) => name.endsWith('$'));
+    expect(bindings.length).toBeGreaterThan(25);
+    for (const binding of bindings) {
+      const name = binding.slice(0, -1);
+      expect(upFront[name], name).toBeDefined();
+      expect(hub[binding], binding).toBe(upFront[name]);
+    }
   });
 
   it('each loader resolves to the module it names', async () => {
@@ -67,5 +101,7 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(typeof (await lazy.loadDpopTokenRequest()).postWithDpop).toBe('function');
     expect(typeof (await lazy.loadGuardedTokenStore()).GuardedTokenStore).toBe('function');
     expect(typeof (await lazy.loadLeaseFlight()).underLease).toBe('function');
+    expect(typeof (await lazy.loadOAuthHttpFailure()).finishRequest).toBe('function');
+    expect(typeof (await lazy.loadOAuth2Refusal()).answerRefusal).toBe('function');
   });
 });

@@ -1,0 +1,203 @@
+/**
+ * The rest of an authorization-server request once its first attempt did not simply succeed: a
+ * network error, a timeout, a redirect, a 5xx or 429 to retry (with the server's Retry-After when it
+ * fits), an answer too large, an OAuth error answer. It turns what happened into a TokenError with
+ * the secrets the request carried redacted from whatever the server wrote. Loaded with import() by
+ * oauth-http.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
+ * requests succeed never downloads it.
+ */
+import type { JsonObject, OAuthHttp } from './oauth-http.js';
+import { abortable$ as abortable, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { retryAfterMs } from './retry-after.js';
+
+const BACKOFF_MS = 250;
+
+/** One attempt's request, as oauth-http.ts built it. */
+export interface Outgoing {
+  init: RequestInit;
+  /** Kept so that the secrets they carry (form fields, the Authorization value) can be redacted from an error. */
+  form?: URLSearchParams | undefined;
+  headers?: Headers | undefined;
+  observe?: ((response: Response) => void) | undefined;
+}
+
+/** How the first attempt ended, as far as oauth-http.ts read it. */
+export type FirstOutcome =
+  | { kind: 'thrown'; error: unknown }
+  | { kind: 'response'; response: Response }
+  | { kind: 'read'; response: Response; text: string | undefined; readError?: undefined }
+  | { kind: 'read'; response: Response; text?: undefined; readError: { error: unknown } };
+
+/** The request in flight: its time budget (started by oauth-http.ts, cleared there) and how to build each attempt. */
+export interface Flight {
+  http: OAuthHttp;
+  url: URL;
+  what: string;
+  retry: boolean;
+  outgoing: () => Promise<Outgoing>;
+  budget: AbortController;
+  started: number;
+  /** The first attempt's request. */
+  first: Outgoing;
+}
+
+interface Answer {
+  status: number;
+  json: JsonObject | undefined;
+  redact: (text: string) => string;
+  retryAfterMs?: number | undefined;
+}
+
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+function timedOut(http: OAuthHttp, what: string, cause: unknown): TokenError {
+  return new TokenError({ scheme: http.scheme, error: 'timeout', errorDescription: `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, cause });
+}
+
+/** How long to wait before the next attempt; undefined when this answer is final. */
+function retryDelay(response: Response, attempt: number): number | undefined {
+  const { status } = response;
+  if (status < 500 && status !== 429) return undefined;
+  const asked = status === 429 || status === 503 ? retryAfterMs(response, Date.now()) : undefined;
+  return asked ?? BACKOFF_MS * 2 ** (attempt - 1);
+}
+
+/**
+ * Goes on from the first attempt's outcome as the request loop always did: sends until a final
+ * answer (or retries run out), then the JSON object of a 2xx answer or the TokenError of any other.
+ */
+export async function finishRequest(flight: Flight, first: FirstOutcome): Promise<JsonObject> {
+  return expectSuccess(flight.http, await settle(flight, first), flight.what);
+}
+
+async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
+  const { http, url, what, budget } = flight;
+  const attempts = flight.retry ? MAX_RETRIES + 1 : 1;
+  const left = (): number => http.timeoutMs - (Date.now() - flight.started);
+  for (let attempt = 1; ; attempt++) {
+    const sent = attempt === 1 ? flight.first : await flight.outgoing();
+    const redact = http.secrets.redactor(sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
+    let outcome: FirstOutcome;
+    if (attempt === 1) outcome = first;
+    else {
+      try {
+        // Raced as well as passed: a custom fetch may ignore the signal.
+        const response = await abortable(http.fetch()(url.href, { ...sent.init, redirect: 'manual', signal: budget.signal }), budget.signal);
+        sent.observe?.(response);
+        outcome = { kind: 'response', response };
+      } catch (error) {
+        outcome = { kind: 'thrown', error };
+      }
+    }
+    if (outcome.kind === 'thrown') {
+      const { error } = outcome;
+      if (budget.signal.aborted) throw timedOut(http, what, error);
+      const delay = BACKOFF_MS * 2 ** (attempt - 1);
+      if (attempt < attempts && delay < left()) {
+        await http.sleep(delay);
+        continue;
+      }
+      throw new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what} could not be reached`, cause: error });
+    }
+    const { response } = outcome;
+    let delay: number | undefined;
+    let fits = false;
+    if (outcome.kind === 'response') {
+      if (isRedirect(response)) {
+        await discardBody(response);
+        throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} answered with a redirect, which is not followed`, status: response.status });
+      }
+      delay = retryDelay(response, attempt);
+      fits = delay !== undefined && delay <= MAX_RETRY_AFTER_MS && delay < left();
+      if (delay !== undefined && fits && attempt < attempts) {
+        await discardBody(response);
+        await http.sleep(delay);
+        continue;
+      }
+    }
+    let text: string | undefined;
+    if (outcome.kind === 'read') {
+      if (outcome.readError !== undefined) throw brokenOff(flight, response, outcome.readError.error);
+      text = outcome.text;
+    } else {
+      try {
+        text = await abortable(readBoundedText(response, http.maxResponseBytes), budget.signal);
+      } catch (error) {
+        throw brokenOff(flight, response, error);
+      }
+    }
+    if (text === undefined) {
+      throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, status: response.status });
+    }
+    return { status: response.status, json: parseAnswer(text, response), redact, retryAfterMs: fits ? undefined : delay };
+  }
+}
+
+function brokenOff(flight: Flight, response: Response, error: unknown): TokenError {
+  const { http, what } = flight;
+  if (flight.budget.signal.aborted) return timedOut(http, what, error);
+  return new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what}'s answer broke off`, status: response.status, cause: error });
+}
+
+/**
+ * The JSON object of a 2xx answer. An OAuth error answer (RFC 6749 §5.2) becomes its TokenError,
+ * also when it comes with 200 (GitHub does that).
+ */
+function expectSuccess(http: OAuthHttp, answer: Answer, what: string): JsonObject {
+  const { status, json, redact } = answer;
+  if (json !== undefined && typeof json['error'] === 'string') {
+    const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
+    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs });
+  }
+  if (status >= 200 && status < 300) {
+    // The body is not quoted: a malformed success may still hold a token.
+    if (json === undefined) throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} did not answer with a JSON object`, status });
+    return json;
+  }
+  throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+}
+
+/** The secret values a token-endpoint request carries: secret form fields and the Authorization value. */
+const SECRET_FIELDS = ['client_secret', 'password', 'refresh_token', 'code', 'code_verifier', 'device_code', 'client_assertion', 'assertion', 'subject_token', 'actor_token'];
+
+export function requestSecrets(form: URLSearchParams, headers: Headers): string[] {
+  const secrets = SECRET_FIELDS.flatMap((name) => form.getAll(name));
+  const authorization = headers.get('authorization');
+  if (authorization !== null) {
+    const value = authorization.replace(/^\S+\s+/, '');
+    secrets.push(authorization, value);
+    const decoded = decodeBasic(value);
+    const colon = decoded?.indexOf(':') ?? -1;
+    if (decoded !== undefined && colon >= 0) secrets.push(decoded, decoded.slice(colon + 1), formDecode(decoded.slice(colon + 1)));
+  }
+  return secrets;
+}
+
+function formDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+function decodeBasic(value: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Said on `invalid_client` from a Basic-authenticated request whose id or secret the encoding
+ * changes: servers disagree on decoding, so the other encoding may be what this one expects.
+ */
+export function invalidClientHint(basic: { encoding: 'form' | 'raw'; changes: boolean } | undefined): string | undefined {
+  if (basic === undefined || !basic.changes) return undefined;
+  return basic.encoding === 'form'
+    ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
+    : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
+}
