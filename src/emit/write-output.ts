@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KeywayError } from '../errors.js';
 import { isGenerated } from './header.js';
@@ -39,20 +39,39 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
 }
 
 /**
- * Writes a string as UTF-8 through a file handle. `writeFile` would first copy it into a Buffer,
- * memory outside the heap that lives until the next garbage collection: for GitHub's API, 4 MB
- * more at the process's peak. A handle writes the string itself, through a transient copy that is
- * freed at once.
+ * Characters per write. Each write encodes its piece to UTF-8 in memory outside the heap first;
+ * in pieces of this size that copy stays small (a whole 3 MB file would take its size again, and
+ * glibc keeps memory that large once it has had to grow for it).
+ */
+const WRITE_CHARS = 64 * 1024;
+
+/**
+ * Writes a string as UTF-8 through a file handle, piece by piece. `writeFile` would first copy the
+ * whole text into a Buffer, memory outside the heap that lives until the next garbage collection.
  */
 async function writeText(path: string, text: string): Promise<void> {
   const handle = await open(path, 'w');
   try {
-    const { bytesWritten } = await handle.write(text, null, 'utf8');
-    // a single write may be short; the rest then goes through a Buffer (rare)
-    if (bytesWritten < Buffer.byteLength(text)) await handle.writeFile(Buffer.from(text).subarray(bytesWritten));
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + WRITE_CHARS, text.length);
+      // never between the two halves of a surrogate pair, which UTF-8 encodes as one character
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      await writePiece(handle, text.slice(start, end));
+      start = end;
+    }
   } finally {
     await handle.close();
   }
+}
+
+async function writePiece(handle: FileHandle, piece: string): Promise<void> {
+  const { bytesWritten } = await handle.write(piece, null, 'utf8');
+  // a single write may be short; the rest then goes through a Buffer (rare)
+  if (bytesWritten < Buffer.byteLength(piece)) await handle.writeFile(Buffer.from(piece).subarray(bytesWritten));
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**
