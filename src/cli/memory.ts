@@ -26,7 +26,7 @@ let collect: (() => void) | undefined;
  * At the last two points a second collection follows the first. The first frees the document (or
  * the model) but leaves the pages it lived on partly used, by what survives between them (the plan
  * and the rendered text); a collection moves only a few MB of live objects off such pages, and the
- * second moves more, so that whole pages go back to the system: GitHub's peak from ~139 to ~130 MiB
+ * second moves more, so that whole pages go back to the system: GitHub's peak from ~136 to ~127 MiB
  * (at the write, where each file's flattened text comes on top; a second one after reading gained
  * nothing), for ~20 ms each.
  */
@@ -44,7 +44,7 @@ const LARGE_FILE_BYTES = 1_000_000;
  * For generateWritten: one full collection once the first file written (the largest: files are
  * written largest first) is let go, when it is large. Its text and the copy the write flattened it
  * into are then freed before the other files are flattened, instead of all of them coming together
- * on top of the rendered pieces: GitHub's peak ~2 MiB lower (types.ts is half of its text), for one
+ * on top of the rendered pieces: GitHub's peak ~1.5 MiB lower (types.ts is half of its text), for one
  * collection of ~20 ms. Smaller outputs never reach the threshold and pay nothing.
  */
 export function collectAfterLargeWrite(): (path: string, bytes: number) => void {
