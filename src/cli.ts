@@ -10,8 +10,8 @@ import { PACKAGE_ROOT } from './emit/package-root.js';
 import { templateNames } from './emit/templates.js';
 import { IMPORT_EXTENSIONS, type ImportExtension } from './emit/import-extension.js';
 import { KeywayError } from './errors.js';
-import { generate, type GenerateResult } from './generate.js';
-import { collectBetweenStages } from './cli/memory.js';
+import { generateWritten, type WrittenResult } from './generate.js';
+import { collectAfterLargeWrite, collectBetweenStages } from './cli/memory.js';
 import { initPackage } from './init/init-package.js';
 
 const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -135,7 +135,7 @@ async function generateClients(clients: readonly ClientConfig[], flags: Generate
     for (const client of clients) {
       const started = performance.now();
       const label = clients.length > 1 ? displayPath(client.output) : '';
-      const result = await generate({ ...client, check: flags.check, verify: flags.verify || client.verify, onProgress: collectBetweenStages(progress.handler(label)) });
+      const result = await generateWritten({ ...client, check: flags.check, verify: flags.verify || client.verify, onProgress: collectBetweenStages(progress.handler(label)) }, collectAfterLargeWrite());
       progress.clear();
       if (result.check && !result.check.upToDate) {
         stale++;
@@ -163,7 +163,7 @@ async function watchClients(clients: readonly ClientConfig[], flags: GenerateFla
     run: async () => {
       const started = performance.now();
       try {
-        const result = await generate({ ...client, verify: flags.verify || client.verify, onProgress: collectBetweenStages(progress.handler(clients.length > 1 ? displayPath(client.output) : '')) });
+        const result = await generateWritten({ ...client, verify: flags.verify || client.verify, onProgress: collectBetweenStages(progress.handler(clients.length > 1 ? displayPath(client.output) : '')) }, collectAfterLargeWrite());
         progress.clear();
         if (!flags.quiet) process.stdout.write(successLine(result, performance.now() - started));
         return { files: result.sources, dirs: client.templates ? [client.templates] : [] };
@@ -192,7 +192,7 @@ async function watchClients(clients: readonly ClientConfig[], flags: GenerateFla
   return 0;
 }
 
-function successLine(result: GenerateResult, milliseconds: number): string {
+function successLine(result: WrittenResult, milliseconds: number): string {
   const c = colorsFor(process.stdout);
   const s = result.summary;
   return (

@@ -129,20 +129,56 @@ async function loadModel(options: RenderOptions, stage: ReturnType<typeof stageR
   return { model, sources: loaded.files };
 }
 
-/** Loads, analyses, plans, renders and writes (or checks) one client. The CLI and the API both call this. */
+/** Loads, analyses, plans, renders and writes (or checks) one client. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  return (await generateAndReport(options, true)) as GenerateResult;
+}
+
+/** What the CLI hears of the write: each file once it is written, its text no longer held. */
+export type WrittenFileHandler = (path: string, bytes: number) => void;
+
+/** A generate() result that lists the files (path and size) without their text. */
+export type WrittenResult = Omit<GenerateResult, 'files'> & { files: Array<Omit<GeneratedFile, 'contents'>> };
+
+/**
+ * generate() as the CLI runs it: the same stages and output, but the result carries no file text,
+ * so each file's text is let go as soon as it is written (and `onWritten` hears of it) instead of
+ * being held, with the flat copy the write made of it, until every file is written: for GitHub's
+ * API, ~13 MB of flattened text (two bytes per character) on top of the rendered pieces.
+ */
+export async function generateWritten(options: GenerateOptions, onWritten?: WrittenFileHandler): Promise<WrittenResult> {
+  return generateAndReport(options, false, onWritten);
+}
+
+async function generateAndReport(options: GenerateOptions, keepText: boolean, onWritten?: WrittenFileHandler): Promise<GenerateResult | WrittenResult> {
   if (!options.output) throw new KeywayError('E_USAGE', 'no output folder given (--out)');
   const rendered = await renderSummarized(options);
   const stage = stageReporter(options.onProgress);
   const count = `${rendered.files.size} files`;
   if (options.verify) await stage('verify', `type-checking ${count}`, () => verifyOutput(rendered.files));
   let check: CheckResult | undefined;
+  let written: Array<Omit<GeneratedFile, 'contents'>> | undefined;
   if (options.check) check = await stage('check', `comparing ${count} with ${options.output}`, () => compareOutput(options.output, rendered.files));
-  else await stage('write', `writing ${count} to ${options.output}`, () => writeOutput(options.output, rendered.files));
+  else if (keepText) await stage('write', `writing ${count} to ${options.output}`, () => writeOutput(options.output, rendered.files));
+  else {
+    const files = rendered.files;
+    const paths = [...files.keys()];
+    const sizes = new Map<string, number>();
+    await stage('write', `writing ${count} to ${options.output}`, () =>
+      writeOutput(options.output, files, {
+        onWritten: (path, bytes) => {
+          files.delete(path);
+          sizes.set(path, bytes);
+          onWritten?.(path, bytes);
+        },
+      }),
+    );
+    written = paths.map((path) => ({ path, bytes: sizes.get(path)! }));
+  }
   return {
     output: options.output,
     clientName: rendered.clientName,
-    files: [...rendered.files].map(([path, contents]) => ({ path, bytes: Buffer.byteLength(contents), contents })),
+    files: written ?? [...rendered.files].map(([path, contents]) => (keepText ? { path, bytes: Buffer.byteLength(contents), contents } : { path, bytes: Buffer.byteLength(contents) })),
     summary: rendered.summary,
     sources: rendered.sources,
     written: !options.check,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KeywayError } from '../errors.js';
 import { isGenerated } from './header.js';
@@ -10,7 +10,7 @@ import { isGenerated } from './header.js';
  * An existing folder is replaced only when it is empty or holds keyway's own output, so a mistyped
  * `--out` cannot wipe unrelated work.
  */
-export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, hooks: WriteHooks = {}): Promise<void> {
   const target = resolve(outDir);
   await assertReplaceable(target);
   const parent = dirname(target);
@@ -21,10 +21,11 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
     throw new KeywayError('E_OUTPUT', `cannot write in ${parent}: ${error.code ?? error.message}`, { file: target }, { cause: error });
   });
   try {
-    for (const [relative, text] of files) {
-      const path = join(staging, relative);
-      await mkdir(dirname(path), { recursive: true });
-      await writeText(path, text);
+    // largest first: a caller that lets each text go once written frees the most the soonest
+    const order = [...files.keys()].sort((a, b) => files.get(b)!.length - files.get(a)!.length);
+    for (const relative of order) {
+      const bytes = await writeFile(staging, relative, files);
+      hooks.onWritten?.(relative, bytes);
     }
     const previous = `${staging}.old`;
     const existed = await exists(target);
@@ -38,21 +39,60 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
   }
 }
 
+export interface WriteHooks {
+  /**
+   * Called once a file is written, with its size in bytes. The text is no longer held by the
+   * writer then: a caller that drops it (from its map) and collects garbage frees it.
+   */
+  onWritten?: (path: string, bytes: number) => void;
+}
+
+/** Writes one file of the map into the staging folder; a function of its own so that its text is not held once it returns. */
+async function writeFile(staging: string, relative: string, files: ReadonlyMap<string, string>): Promise<number> {
+  const path = join(staging, relative);
+  await mkdir(dirname(path), { recursive: true });
+  return writeText(path, files.get(relative)!);
+}
+
 /**
- * Writes a string as UTF-8 through a file handle. `writeFile` would first copy it into a Buffer,
- * memory outside the heap that lives until the next garbage collection: for GitHub's API, 4 MB
- * more at the process's peak. A handle writes the string itself, through a transient copy that is
- * freed at once.
+ * Characters per write. Each write encodes its piece to UTF-8 in memory outside the heap first;
+ * in pieces of this size that copy stays small (a whole 3 MB file would take its size again, and
+ * glibc keeps memory that large once it has had to grow for it).
  */
-async function writeText(path: string, text: string): Promise<void> {
+const WRITE_CHARS = 64 * 1024;
+
+/**
+ * Writes a string as UTF-8 through a file handle, piece by piece. `writeFile` would first copy the
+ * whole text into a Buffer, memory outside the heap that lives until the next garbage collection.
+ */
+async function writeText(path: string, text: string): Promise<number> {
   const handle = await open(path, 'w');
+  let bytes = 0;
   try {
-    const { bytesWritten } = await handle.write(text, null, 'utf8');
-    // a single write may be short; the rest then goes through a Buffer (rare)
-    if (bytesWritten < Buffer.byteLength(text)) await handle.writeFile(Buffer.from(text).subarray(bytesWritten));
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + WRITE_CHARS, text.length);
+      // never between the two halves of a surrogate pair, which UTF-8 encodes as one character
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      bytes += await writePiece(handle, text.slice(start, end));
+      start = end;
+    }
   } finally {
     await handle.close();
   }
+  return bytes;
+}
+
+/** Writes one piece; resolves to its size in bytes. */
+async function writePiece(handle: FileHandle, piece: string): Promise<number> {
+  const { bytesWritten } = await handle.write(piece, null, 'utf8');
+  const bytes = Buffer.byteLength(piece);
+  // a single write may be short; the rest then goes through a Buffer (rare)
+  if (bytesWritten < bytes) await handle.writeFile(Buffer.from(piece).subarray(bytesWritten));
+  return bytes;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**

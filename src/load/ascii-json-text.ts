@@ -15,27 +15,52 @@ const BACKSLASH = 0x5c;
  * escape would make valid). Invalid UTF-8 becomes U+FFFD, as when decoding.
  */
 export function asciiJsonText(bytes: Buffer): string | undefined {
-  const parts: string[] = [];
+  const runs = nonAsciiRuns(bytes);
+  if (runs === undefined) return undefined;
+  if (runs.length === 0) return bytes.toString('latin1');
+  // the text between runs is copied into one buffer, decoded once: no pieces to join in the heap
+  let length = bytes.length;
+  for (const run of runs) length += run.escapes.length - (run.end - run.start);
+  const ascii = Buffer.allocUnsafe(length);
   let copied = 0;
-  let runs = 0;
+  let written = 0;
+  for (const run of runs) {
+    written += bytes.copy(ascii, written, copied, run.start);
+    written += ascii.write(run.escapes, written, 'latin1');
+    copied = run.end;
+  }
+  bytes.copy(ascii, written, copied);
+  return ascii.toString('latin1');
+}
+
+interface NonAsciiRun {
+  start: number;
+  end: number;
+  /** The run's characters as `\uXXXX` escapes. */
+  escapes: string;
+}
+
+/** Every run of bytes ≥ 0x80, with its escapes; undefined when the text must be decoded as is. */
+function nonAsciiRuns(bytes: Buffer): NonAsciiRun[] | undefined {
+  const runs: NonAsciiRun[] = [];
+  let scanned = 0;
   for (let block = 0; block < bytes.length; block += BLOCK_BYTES) {
     const blockEnd = Math.min(block + BLOCK_BYTES, bytes.length);
     if (isAscii(bytes.subarray(block, blockEnd))) continue;
-    let at = Math.max(block, copied);
+    let at = Math.max(block, scanned);
     while (at < blockEnd) {
       if (bytes[at]! < 0x80) {
         at++;
         continue;
       }
-      if (++runs > MAX_RUNS || escapedByBackslash(bytes, at)) return undefined;
+      if (runs.length === MAX_RUNS || escapedByBackslash(bytes, at)) return undefined;
       let end = at + 1;
       while (end < bytes.length && bytes[end]! >= 0x80) end++;
-      parts.push(bytes.toString('latin1', copied, at), unicodeEscapes(bytes.toString('utf8', at, end)));
-      copied = at = end;
+      runs.push({ start: at, end, escapes: unicodeEscapes(bytes.toString('utf8', at, end)) });
+      scanned = at = end;
     }
   }
-  parts.push(bytes.toString('latin1', copied, bytes.length));
-  return parts.join('');
+  return runs;
 }
 
 function unicodeEscapes(text: string): string {

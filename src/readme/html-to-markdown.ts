@@ -19,6 +19,8 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 
 /** Whether the text holds a tag this converter knows (only then is it read as HTML). */
 export function looksLikeHtml(text: string): boolean {
+  // most descriptions have no `<` at all: no iterator and no copy of the pattern for them (matchAll clones it)
+  if (!text.includes('<')) return false;
   for (const match of text.matchAll(TAG)) if (KNOWN.has(match[2]!.toLowerCase())) return true;
   return false;
 }

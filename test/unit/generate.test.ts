@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateNames } from '../../src/emit/templates.js';
 import { KeywayError } from '../../src/errors.js';
-import { generate, type ProgressEvent } from '../../src/generate.js';
+import { generate, generateWritten, type ProgressEvent } from '../../src/generate.js';
 import { makeTempDir, removeTempDir } from '../support/tmp.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -50,6 +50,20 @@ describe('generate({ check: true })', () => {
     expect(written.sources).toEqual([EXAMPLE]);
     const checked = await generate({ input: EXAMPLE, output: out, check: true });
     expect(checked.check).toEqual({ upToDate: true, differences: [] });
+  });
+
+  it('generateWritten (what the CLI runs) writes the same files, lists them with their sizes but not their text, and reports each once written, largest first', async () => {
+    const kept = await generate({ input: EXAMPLE, output: join(dir, 'kept') });
+    const out = join(dir, 'released');
+    const heard: Array<[string, number]> = [];
+    const written = await generateWritten({ input: EXAMPLE, output: out }, (path, bytes) => heard.push([path, bytes]));
+    expect(written.files).toEqual(kept.files.map(({ path, bytes }) => ({ path, bytes })));
+    for (const file of kept.files) expect(await readFile(join(out, file.path), 'utf8')).toBe(file.contents);
+    expect(heard.map(([path]) => path).sort()).toEqual(kept.files.map((f) => f.path).sort());
+    const characters = new Map(kept.files.map((f) => [f.path, f.contents.length]));
+    const lengths = heard.map(([path]) => characters.get(path)!);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    expect(Object.fromEntries(heard)).toEqual(Object.fromEntries(kept.files.map((f) => [f.path, f.bytes])));
   });
 
   it('reports changed (with a diff), missing and extra files, and leaves them as they are', async () => {

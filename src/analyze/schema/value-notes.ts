@@ -23,24 +23,41 @@ function jsonText(value: unknown): string | undefined {
  */
 export function valueNotes(schema: unknown, example?: unknown): ValueNotes | undefined {
   if (!isSchemaObject(schema)) return undefined;
+  // one object and no closure per call: this runs for every schema and parameter of a document
   const notes: ValueNotes = {};
-  const set = <K extends keyof ValueNotes>(key: K, value: ValueNotes[K] | undefined): void => {
-    if (value !== undefined) notes[key] = value;
-  };
-  set('default', jsonText(keyword(schema, 'default')));
+  let any = false;
+  const defaultText = jsonText(keyword(schema, 'default'));
+  if (defaultText !== undefined) (notes.default = defaultText), (any = true);
   const examples = keyword(schema, 'examples');
-  set('example', jsonText(example ?? keyword(schema, 'example') ?? (Array.isArray(examples) ? examples[0] : undefined)));
+  const exampleText = jsonText(example ?? keyword(schema, 'example') ?? (Array.isArray(examples) ? examples[0] : undefined));
+  if (exampleText !== undefined) (notes.example = exampleText), (any = true);
   const format = text(keyword(schema, 'format'));
-  if (format !== 'binary') set('format', format); // binary is the Blob type already
-  set('pattern', text(keyword(schema, 'pattern')));
-  for (const [bound, exclusive] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
-    const value = finite(keyword(schema, bound));
-    const flag = keyword(schema, exclusive);
-    if (flag === true && value !== undefined) set(exclusive, value);
-    else set(bound, value);
-    set(exclusive, finite(flag));
+  if (format !== undefined && format !== 'binary') (notes.format = format), (any = true); // binary is the Blob type already
+  const pattern = text(keyword(schema, 'pattern'));
+  if (pattern !== undefined) (notes.pattern = pattern), (any = true);
+  any = bound(schema, notes, 'minimum', 'exclusiveMinimum') || any;
+  any = bound(schema, notes, 'maximum', 'exclusiveMaximum') || any;
+  const minLength = count(keyword(schema, 'minLength'));
+  if (minLength !== undefined) (notes.minLength = minLength), (any = true);
+  const maxLength = count(keyword(schema, 'maxLength'));
+  if (maxLength !== undefined) (notes.maxLength = maxLength), (any = true);
+  return any ? notes : undefined;
+}
+
+/**
+ * A bound and its exclusive form into `notes`, in both dialects; whether it set any. The keys are
+ * set in the order the notes were always built in (bound or exclusive, then the exclusive number).
+ */
+function bound(schema: Record<string, unknown>, notes: ValueNotes, name: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
+  const value = finite(keyword(schema, name));
+  const flag = keyword(schema, exclusive);
+  let set = false;
+  if (value !== undefined) {
+    if (flag === true) notes[exclusive] = value;
+    else notes[name] = value;
+    set = true;
   }
-  set('minLength', count(keyword(schema, 'minLength')));
-  set('maxLength', count(keyword(schema, 'maxLength')));
-  return Object.keys(notes).length ? notes : undefined;
+  const exclusiveNumber = finite(flag);
+  if (exclusiveNumber !== undefined) (notes[exclusive] = exclusiveNumber), (set = true);
+  return set;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectBetweenStages, collectsAfter } from '../../../src/cli/memory.js';
+import { collectBetweenStages, collectionsAfter, collectsAfter } from '../../../src/cli/memory.js';
 import type { ProgressEvent } from '../../../src/generate.js';
 
 describe('collectsAfter', () => {
@@ -17,6 +17,18 @@ describe('collectsAfter', () => {
     [{ type: 'end', stage: 'write', milliseconds: 1 }, false],
   ])('%j → %s', (event, collects) => {
     expect(collectsAfter(event)).toBe(collects);
+  });
+
+  // a second pass where the first leaves the surviving plan or text on half-empty pages (see memory.ts)
+  it.each<[ProgressEvent, number]>([
+    [{ type: 'load-stage', stage: 'read', milliseconds: 1 }, 1],
+    [{ type: 'start', stage: 'plan', detail: '' }, 2],
+    [{ type: 'start', stage: 'write', detail: '' }, 2],
+    [{ type: 'start', stage: 'check', detail: '' }, 2],
+    [{ type: 'start', stage: 'verify', detail: '' }, 2],
+    [{ type: 'end', stage: 'plan', milliseconds: 1 }, 0],
+  ])('%j → %i collections', (event, count) => {
+    expect(collectionsAfter(event)).toBe(count);
   });
 
   it('passes every event on to the wrapped handler first', () => {

@@ -2,7 +2,7 @@
  * writeOutput's folder: the permissions a plain mkdir would give it, and a parent keyway cannot
  * write in reported as E_OUTPUT (the user's to fix), never as an internal error.
  */
-import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GENERATED_HEADER } from '../../../src/emit/header.js';
@@ -69,5 +69,17 @@ describe('writeOutput', () => {
     expect((error as KeywayError).code).toBe('E_OUTPUT');
     expect((error as KeywayError).location.file).toBe(out);
     expect((error as KeywayError).message).toMatch(/cannot write in .*: (EACCES|EPERM|EROFS)/);
+  });
+
+  it('writes a text larger than one write piece byte for byte, surrogate pairs across every piece boundary included', async () => {
+    const PIECE = 64 * 1024;
+    // an astral character (two UTF-16 units) straddles each 64 Ki-unit boundary; Latin-1 and BMP text around it
+    const text = `${GENERATED_HEADER}\n` + Array.from({ length: 5 }, (_, i) => `${'é'.repeat(PIECE - 1 - (i === 0 ? GENERATED_HEADER.length + 1 : 1))}😀${i % 2 ? '€' : 'x'}`).join('');
+    expect(text.length).toBeGreaterThan(4 * PIECE);
+    expect(text.charCodeAt(PIECE - 1)).toBeGreaterThanOrEqual(0xd800); // a high surrogate ends the first piece's span
+    const out = join(dir, 'large');
+    await writeOutput(out, new Map([['index.ts', text], ['empty.ts', '']]));
+    expect(await readFile(join(out, 'index.ts'))).toEqual(Buffer.from(text, 'utf8'));
+    expect(await readFile(join(out, 'empty.ts'), 'utf8')).toBe('');
   });
 });
