@@ -91,6 +91,8 @@ describe('keyway generate --overlay', () => {
     await writeFile(at('watched.overlay.yaml'), overlay('w', `  - target: $.paths['/things'].get\n    update: { operationId: firstName }\n`));
     cli = startKeyway(['generate', at('spec.yaml'), '--out', out, '--overlay', at('watched.overlay.yaml'), '--watch']);
     await waitFor('the first generation', async () => (await read(join(out, 'client.ts'))).includes('firstName('));
+    // Files are written before the CLI says what it watches: wait for the line, then check it.
+    await waitFor('the watch to start', async () => cli!.output.stderr.includes('watching '));
     expect(cli.output.stderr).toContain('watching 2 files for changes');
     await writeFile(at('watched.overlay.yaml'), overlay('w', `  - target: $.paths['/things'].get\n    update: { operationId: secondName }\n`));
     await waitFor('the overlay change to regenerate', async () => (await read(join(out, 'client.ts'))).includes('secondName('));
