@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface RawRequest {
   method: string;
@@ -110,4 +111,28 @@ export async function eventually(check: () => boolean, ms = 10_000): Promise<voi
     if (Date.now() > until) throw new Error('condition not reached in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * One RawServer for a test file, reset before each test, whose `/oauth/token` issues `tok-1`,
+ * `tok-2`, … (Bearer, an hour): `issued()` is how many this test got. Call at the file's top level.
+ */
+export function useTokenIssuingServer(): { readonly server: RawServer; issued(): number } {
+  let server: RawServer | undefined;
+  let issued = 0;
+  beforeAll(async () => {
+    server = await startRawServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.reset();
+    issued = 0;
+    server!.on('/oauth/token', (_request, response) => json(response, 200, { access_token: `tok-${++issued}`, token_type: 'Bearer', expires_in: 3600 }));
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    issued: () => issued,
+  };
 }
