@@ -1,7 +1,7 @@
 import { KeywayError } from '../errors.js';
 import type { ApiModel } from '../model/index.js';
 import { isIdentifier, isReserved, pascalCase, toIdentifier } from './identifiers.js';
-import { coreNameOf } from './output-modules.js';
+import { coreNameOf, isSharedErrorsName } from './output-modules.js';
 
 /**
  * The client class name. `bound` holds every other top-level name of the generated modules (what
@@ -15,7 +15,7 @@ export function planClientName(model: ApiModel, requested: string | undefined, b
     const refuse = (why: string) => new KeywayError('E_USAGE', `--name ${JSON.stringify(requested)} is not a usable class name: ${why}`);
     if (!isIdentifier(requested)) throw refuse('it must be a JavaScript identifier');
     if (isReserved(requested)) throw refuse('it is a reserved word or a global the generated code uses');
-    const where = bound.get(requested);
+    const where = bound.get(requested) ?? (isSharedErrorsName(requested) ? 'client.ts names a shared error union so' : undefined);
     if (where !== undefined) throw refuse(`the generated code already uses that name (${where})`);
     const coreWhere = bound.get(coreNameOf(requested));
     if (coreWhere !== undefined) throw refuse(`its Core class would be ${coreNameOf(requested)}, a name the generated code already uses (${coreWhere})`);

@@ -5,17 +5,17 @@ import { planArgsTypeNames } from './args-type-names.js';
 import { planClientName } from './client-name.js';
 import { planMethodNames } from './operation-names.js';
 import { planFunctionNames } from './function-names.js';
-import { clientFeatures, CORE_ACCESSOR, coreNameOf, outputModules, SEND, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
+import { clientFeatures, coreNameOf, outputModules, SEND, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
 import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
-import { serverVariableProperties } from './server-variables.js';
+import { hasServerVariables } from './server-variables.js';
 import { specRuntimeRefs } from './spec-runtime-refs.js';
 import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
 export { coveredStatuses, ERROR_STATUSES, type ErrorBranch } from './error-responses.js';
-export { CORE_ACCESSOR, SEND, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
+export { CORE_ACCESSOR, SEND, sharedErrorsName, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
 export type { PlannedScheme } from './schemes/plan-schemes.js';
 
 /** Every name the output uses, decided in one place before rendering. */
@@ -47,7 +47,7 @@ export interface PlanOptions {
  */
 export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const schemes = model.securitySchemes.map(planScheme);
-  const features = clientFeatures(schemes, serverVariableProperties(model).length > 0);
+  const features = clientFeatures(schemes, hasServerVariables(model));
   const fixed = boundNames(outputModules(features, '', []));
   fixed.delete('');
   const clientName = planClientName(model, options.name, fixed);
@@ -59,7 +59,7 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const argsTypes = planArgsTypeNames(operations, [...indexExports, ...typeNames.values()]);
   const declaredTypes = [...typeNames.values(), ...argsTypes.filter((name) => name !== undefined)];
   // Beside the entry's exports, functions.ts binds `T` (the types namespace), the specs and client.ts's send function.
-  const functionNames = planFunctionNames(methodNames, [...indexExports, ...declaredTypes, 'T', CORE_ACCESSOR, SEND, SPECS_NAMESPACE]);
+  const functionNames = planFunctionNames(methodNames, [...indexExports, ...declaredTypes, 'T', SEND, SPECS_NAMESPACE]);
   const planned = operations.map((op, i) => ({ ...op, argsType: argsTypes[i], functionName: functionNames[i]! }));
   const modules = outputModules(features, clientName, declaredTypes, functionNames, specRuntimeRefs(planned));
   const problems = clashes(modules);

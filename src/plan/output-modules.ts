@@ -31,6 +31,12 @@ export const CORE_ACCESSOR = 'core$';
 export const SPECS_NAMESPACE = 'specs$';
 /** client.ts's function that the methods and the operation functions send their operation with. */
 export const SEND = 'send$';
+/**
+ * client.ts's aliases of error unions two or more operations share, numbered (`Errors$1`, …): how
+ * many depends on the operations, so they are matched by form, not listed in `declares`.
+ */
+export const sharedErrorsName = (n: number): string => `Errors$${n}`;
+export const isSharedErrorsName = (name: string): boolean => /^Errors\$\d+$/.test(name);
 
 /** The method-less class the operation functions take: `PetstoreClient` → `PetstoreCore`. */
 export function coreNameOf(clientName: string): string {
@@ -53,7 +59,7 @@ export interface ClientFeatures {
   fillsServerUrls: boolean;
 }
 
-export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls = false): ClientFeatures {
+export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls: boolean): ClientFeatures {
   const managesTokens = schemes.some((s) => s.managesTokens);
   const signInSchemes = schemes.filter((s) => s.signsIn);
   const optionTypes = new Set(['ApiPromise', 'FetchLike', 'FetchOptions', 'Hooks', 'RequestOptions', 'RetryOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
@@ -83,7 +89,7 @@ export function outputModules(
   return {
     'client.ts': {
       ...empty,
-      // Besides these, the `Errors$<n>` aliases of shared error unions (a `$` name, like `withMethods$`).
+      // Besides these, the shared error union aliases (sharedErrorsName).
       declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.

@@ -31,6 +31,11 @@ export function serverVariableProperties(model: ApiModel): PropertyNode[] {
   });
 }
 
+/** Some server URL, the document's or an operation's, has `{variables}` to fill. */
+export function hasServerVariables(model: ApiModel): boolean {
+  return [...model.servers, ...model.operations.flatMap((op) => op.servers ?? [])].some((server) => server.variables.length > 0);
+}
+
 /** The document's servers, then each operation's own, without repeats (same template). */
 export function allServers(model: ApiModel): ServerModel[] {
   const seen = new Set<string>();

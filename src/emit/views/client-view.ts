@@ -1,4 +1,4 @@
-import { CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, SEND, type Plan, type PlannedOperation } from '../../plan/index.js';
+import { CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, SEND, sharedErrorsName, type Plan, type PlannedOperation } from '../../plan/index.js';
 import { docComment, propertyKey, stringLiteral } from '../escape.js';
 import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
@@ -13,7 +13,7 @@ export interface ClientView {
   clientName: string;
   /** The method-less class the client extends and the operation functions take. */
   coreName: string;
-  /** The module's accessor for a client's transport, which the operation functions use. */
+  /** The module's accessor for a client's transport, for sign-in (`authorization()`). */
   coreAccessor: string;
   /** The client's `import { … } from './runtime/…'` lines. */
   runtimeImports: string[];
@@ -66,7 +66,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     ]),
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
     baseUrlDoc: docComment([baseUrlDoc], '  '),
-    servers: serversView(model, plan.operations.map((op) => ({ id: op.methodName, model: op.model }))),
+    servers: serversView(model, plan.operations.map((op) => ({ id: op.methodName, model: op.model })), plan.features.fillsServerUrls),
     schemesLiteral: toLiteral(schemeSpecs),
     schemes: plan.schemes.map((scheme) => ({
       doc: docComment([`\`${scheme.model.key}\`: ${scheme.summary}`, scheme.model.description], '  '),
@@ -130,7 +130,7 @@ function filledInDoc(parameters: PlannedOperation['model']['parameters']): strin
  * Each operation's error union, the unions two or more operations share written once as aliases
  * (`Errors$1`, numbered in operation order): GitHub's 1,223 operations have 187 distinct unions,
  * and tsc checks each written type once (OperationErrors was a sixth of the client's check time).
- * `$` keeps the aliases apart from every planned name.
+ * `$` keeps the aliases apart from planned type and method names; plan() refuses them as --name.
  */
 function operationErrors(operations: readonly PlannedOperation[], refs: TypeRefs): Pick<ClientView, 'sharedErrors' | 'operationErrors'> {
   const unions = operations.map((op) => errorUnion(op, refs));
@@ -140,7 +140,7 @@ function operationErrors(operations: readonly PlannedOperation[], refs: TypeRefs
   const sharedErrors: ClientView['sharedErrors'] = [];
   for (const union of unions) {
     if (uses.get(union)! < 2 || aliases.has(union)) continue;
-    const name = `Errors$${aliases.size + 1}`;
+    const name = sharedErrorsName(aliases.size + 1);
     aliases.set(union, name);
     sharedErrors.push({ name, union });
   }

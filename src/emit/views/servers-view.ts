@@ -24,9 +24,9 @@ export interface ServersView {
 /**
  * `operations`: each operation's method name (its spec's id) and model. The operation servers are a
  * table of their own, not read from the operations table, so the Core class does not pull every
- * operation's spec into a bundle.
+ * operation's spec into a bundle. `fillsServerUrls`: the plan's decision (it also decides the import).
  */
-export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>): ServersView {
+export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>, fillsServerUrls: boolean): ServersView {
   // No prototype: an operation named `__proto__` must stay a key.
   const operationServers: Record<string, ServerSpec> = Object.create(null);
   for (const op of operations) {
@@ -39,7 +39,7 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
   return {
     serversLiteral: toLiteral(model.servers.map(serverSpec)),
     operationServersLiteral: toLiteral(operationServers),
-    fillArgument: variables.length > 0 ? ', fillServerUrls' : '',
+    fillArgument: fillsServerUrls ? ', fillServerUrls' : '',
     serverDoc: docComment(
       model.servers.length === 0
         ? ['The document declares no servers: pass `baseUrl`.']

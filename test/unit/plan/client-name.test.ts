@@ -17,6 +17,8 @@ describe('planClientName', () => {
     ['a derived name steps aside from a bound one, as often as needed', { given: { title: 'Pets' }, want: 'ApiApiPetsClient' }],
     ['a requested free name is kept', { given: { title: 'x', name: 'Pets' }, want: 'Pets' }],
     ['a requested bound name is refused naming the clash', { given: { title: 'x', name: 'staticStrategies' }, want: /--name "staticStrategies" is not a usable class name: the generated code already uses that name \(client\.ts imports it from the runtime\)/ }],
+    ['a shared error union alias of client.ts is refused', { given: { title: 'x', name: 'Errors$1' }, want: /--name "Errors\$1" is not a usable class name: the generated code already uses that name \(client\.ts names a shared error union so\)/ }],
+    ['a name merely like one is kept', { given: { title: 'x', name: 'Errors$' }, want: 'Errors$' }],
     ['a reserved word is refused', { given: { title: 'x', name: 'class' }, want: /reserved word/ }],
     ['a global the code uses is refused', { given: { title: 'x', name: 'Promise' }, want: /reserved word or a global/ }],
     ['a non-identifier is refused', { given: { title: 'x', name: 'my-client' }, want: /must be a JavaScript identifier/ }],
