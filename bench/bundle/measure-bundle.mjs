@@ -39,10 +39,15 @@ export async function measureApp(entry, outdir) {
     for (const imported of outputs[key].imports) if (imported.kind === 'import-statement') pending.push(imported.path);
   }
   const chunks = Object.keys(outputs).filter((key) => key.endsWith('.js'));
+  // Each chunk is described (and gzipped) once, whether listed as initial, lazy or loaded.
+  const described = new Map();
   const describe = (key) => {
+    if (described.has(key)) return described.get(key);
     const contents = chunkOf(key);
     const inputs = outputs[key].inputs;
-    return { key, bytes: contents.length, gzip: gzipBytes(contents), modules: Object.keys(inputs), moduleBytes: Object.fromEntries(Object.entries(inputs).map(([input, { bytesInOutput }]) => [input, bytesInOutput])) };
+    const description = { key, bytes: contents.length, gzip: gzipBytes(contents), modules: Object.keys(inputs), moduleBytes: Object.fromEntries(Object.entries(inputs).map(([input, { bytesInOutput }]) => [input, bytesInOutput])) };
+    described.set(key, description);
+    return description;
   };
   const initialChunks = [...initial].map(describe);
   const modules = [];

@@ -1,4 +1,4 @@
-// Loader hooks (registered by run-app.mjs's child): every module file Node loads is appended, one
+// Loader hooks (registered by app-child.mjs): every module file Node loads is appended, one
 // URL a line, to the file KEYWAY_BENCH_LOADS names, so the bench knows which chunks the app fetched.
 import { appendFileSync } from 'node:fs';
 

@@ -58,11 +58,6 @@ export function collectAfterLargeWrite(): (path: string, bytes: number) => void 
 /** The stages that follow rendering: by the time one starts, renderClient has returned and dropped the model. */
 const AFTER_RENDER: ReadonlySet<ProgressEvent['stage']> = new Set(['verify', 'check', 'write']);
 
-/** Whether the CLI collects garbage once this event has been reported. */
-export function collectsAfter(event: ProgressEvent): boolean {
-  return collectionsAfter(event) > 0;
-}
-
 /** How many full collections the CLI runs once this event has been reported. */
 export function collectionsAfter(event: ProgressEvent): number {
   if (event.type === 'load-stage') return event.stage === 'read' ? 1 : 0;
