@@ -5,6 +5,21 @@
  * the client imports statically may import it, or the split is lost; it takes what it needs of the
  * up-front runtime as arguments, so it shares no chunk with it.
  */
-export const loadFollowRedirects = (): Promise<typeof import('./follow-redirects.js')> => import('./follow-redirects.js');
-export const loadHooks = (): Promise<typeof import('./hooks.js')> => import('./hooks.js');
-export const loadRenewAfterRefusal = (): Promise<typeof import('./renew-after-refusal.js')> => import('./renew-after-refusal.js');
+
+/**
+ * `load` made once: later calls (every request of a client with hooks, every DPoP proof) share its
+ * promise instead of asking the module loader again. A failed load (offline) is not kept: the next
+ * call tries again.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+export const loadFollowRedirects: () => Promise<typeof import('./follow-redirects.js')> = loadOnce(() => import('./follow-redirects.js'));
+export const loadHooks: () => Promise<typeof import('./hooks.js')> = loadOnce(() => import('./hooks.js'));
+export const loadRenewAfterRefusal: () => Promise<typeof import('./renew-after-refusal.js')> = loadOnce(() => import('./renew-after-refusal.js'));

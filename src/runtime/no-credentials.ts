@@ -1,4 +1,5 @@
 import type { AuthStrategy } from './auth-strategy.js';
+import { quoteScheme } from './credential-checks.js';
 
 /**
  * The auth strategies of a client whose document declares no security schemes: none. Passing any
@@ -8,8 +9,7 @@ import type { AuthStrategy } from './auth-strategy.js';
 export function refuseCredentials(credentials: unknown): Map<string, AuthStrategy> {
   if (credentials !== undefined && credentials !== null) {
     if (typeof credentials !== 'object') throw new TypeError('credentials must be an object keyed by security scheme name');
-    // Scheme names are quoted as JSON, lest control characters forge a message.
-    for (const key of Object.keys(credentials)) throw new TypeError(`auth has no security scheme ${JSON.stringify(key)}; this API declares no security schemes`);
+    for (const key of Object.keys(credentials)) throw new TypeError(`auth has no security scheme ${quoteScheme(key)}; this API declares no security schemes`);
   }
   return new Map();
 }

@@ -81,7 +81,8 @@ export class AttemptSender {
     const redirect = this.#browserFollowsRedirects ? 'follow' : 'manual';
     let response = await this.#fetchSettled(op, request, options, chosen, redirect);
     let authenticated = true;
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    // A 3xx without a Location (304, most 300s) is the answer: nothing to load the redirect code for.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.headers.has('location'))) {
       const context: RedirectContext = {
         operation: op.id,
         request,

@@ -16,6 +16,7 @@
 import { abortable } from '../abortable.js';
 import { quoteScheme } from '../credential-checks.js';
 import { discardBody } from '../parse-response.js';
+import { loadOnce } from '../lazy-core-modules.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
 import { readBoundedText } from './bounded-body.js';
 import { publicMembers } from './dpop-option.js';
@@ -50,7 +51,7 @@ export function provideLazyModuleImports(): Promise<void> {
 }
 
 function provided$<T>(load: () => Promise<T>): () => Promise<T> {
-  return () => provideLazyModuleImports().then(load);
+  return loadOnce(() => provideLazyModuleImports().then(load));
 }
 
 export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = provided$(() => import('./client-assertion.js'));

@@ -79,7 +79,6 @@ async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
   const left = (): number => http.timeoutMs - (Date.now() - flight.started);
   for (let attempt = 1; ; attempt++) {
     const sent = attempt === 1 ? flight.first : await flight.outgoing();
-    const redact = http.secrets.redactor(sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
     let outcome: FirstOutcome;
     if (attempt === 1) outcome = first;
     else {
@@ -132,6 +131,8 @@ async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
     if (text === undefined) {
       throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, status: response.status });
     }
+    // Only the attempt that answers needs its secrets redacted from what the server wrote.
+    const redact = http.secrets.redactor(sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
     return { status: response.status, json: parseAnswer(text, response), redact, retryAfterMs: fits ? undefined : delay };
   }
 }
