@@ -1,8 +1,5 @@
 import type { LentController, SignalPool } from './signal-pool.js';
 
-// setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * The signal one attempt runs under: it aborts when the caller's signal does or when `timeoutMs`
  * has passed, and `timedOut` tells the two apart. `dispose()` once the attempt is over (its
@@ -17,27 +14,27 @@ export class AttemptDeadline {
   readonly #lent: LentController;
   readonly #pool: SignalPool | undefined;
   readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #outer: AbortSignal | undefined;
-  readonly #onOuterAbort: (() => void) | undefined;
+  // Stops listening to the caller's signal.
+  #unlisten: (() => void) | undefined;
 
   constructor(timeoutMs: number, outer: AbortSignal | undefined, pool?: SignalPool) {
-    const lent = pool?.take() ?? { controller: new AbortController(), uses: 1 };
-    const { controller } = lent;
-    this.#lent = lent;
+    const lent = (this.#lent = pool?.take() ?? { controller: new AbortController(), uses: 1 });
     this.#pool = pool;
-    this.signal = controller.signal;
-    this.#outer = outer;
+    this.signal = lent.controller.signal;
     if (outer !== undefined) {
       const onOuterAbort = (): void => this.#abort(outer.reason);
-      this.#onOuterAbort = onOuterAbort;
-      if (outer.aborted) this.#abort(outer.reason);
-      else outer.addEventListener('abort', onOuterAbort, { once: true });
+      if (outer.aborted) onOuterAbort();
+      else {
+        outer.addEventListener('abort', onOuterAbort, { once: true });
+        this.#unlisten = () => outer.removeEventListener('abort', onOuterAbort);
+      }
     }
+    // setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
     this.#timer = setTimeout(() => {
       if (this.#aborted) return;
       this.#timedOut = true;
       this.#abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
-    }, Math.min(timeoutMs, MAX_TIMER_MS));
+    }, Math.min(timeoutMs, 2 ** 31 - 1));
   }
 
   get timedOut(): boolean {
@@ -58,23 +55,7 @@ export class AttemptDeadline {
     this.#disposed = true;
     clearTimeout(this.#timer);
     if (keepCallerSignal) return;
-    if (this.#onOuterAbort !== undefined) this.#outer?.removeEventListener('abort', this.#onOuterAbort);
+    this.#unlisten?.();
     if (!this.#aborted) this.#pool?.give(this.#lent);
   }
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.min(ms, MAX_TIMER_MS));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

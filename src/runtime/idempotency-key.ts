@@ -1,4 +1,8 @@
-import { platformCrypto } from './web-crypto.js';
+/**
+ * The Idempotency-Key of a call that asks for one. Loaded with import() (lazy-core-modules.ts) by
+ * the first such call, so a client that never sends one never downloads it; imports no up-front module.
+ */
+import type { WebCrypto } from './web-crypto.js';
 
 /** `true` → a fresh random UUID (made once per call, so every retry carries the same one); a string is used as is. */
 export function idempotencyKeyFor(option: string | boolean | undefined): string | undefined {
@@ -9,7 +13,8 @@ export function idempotencyKeyFor(option: string | boolean | undefined): string 
 }
 
 function randomUuid(): string {
-  const webCrypto = platformCrypto();
+  // The platform's object as it is now (tests and polyfills may replace it).
+  const webCrypto = (globalThis as unknown as { crypto: WebCrypto }).crypto;
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
   // randomUUID needs a secure context in browsers; getRandomValues does not (RFC 9562 version 4 layout).
   const bytes = webCrypto.getRandomValues(new Uint8Array(16));

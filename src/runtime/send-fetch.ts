@@ -5,7 +5,7 @@ import type { RequestRedirect } from './fetch-types.js';
 import type { OperationSpec } from './operation.js';
 import { ApiConnectionError } from './transport-errors.js';
 
-const RESERVED_FETCH_OPTIONS = new Set(['method', 'headers', 'body', 'signal', 'redirect', 'duplex']);
+const RESERVED_FETCH_OPTIONS = /^(method|headers|body|signal|redirect|duplex)$/;
 
 // Node's fetch needs `duplex` to send a stream; lib.dom does not know the option yet.
 type FetchInit = RequestInit & { duplex?: 'half' };
@@ -23,20 +23,23 @@ export async function sendFetch(
   transport: FetchLike | undefined,
   redirect: RequestRedirect,
 ): Promise<Response> {
-  const init = config.fetchOptions === undefined && options.fetchOptions === undefined ? ({} as FetchInit) : passThrough(config.fetchOptions, options.fetchOptions);
+  const body = request.body;
+  const init: FetchInit = config.fetchOptions === undefined && options.fetchOptions === undefined ? {} : passThrough(config.fetchOptions, options.fetchOptions);
   init.method = request.method;
   init.headers = request.headers;
   init.redirect = redirect;
-  if (request.body !== undefined) {
-    init.body = request.body.body;
-    if (!request.body.replayable) init.duplex = 'half';
+  if (body !== undefined) {
+    init.body = body.body;
+    if (!body.replayable) {
+      init.duplex = 'half';
+      options.state.replayable = false;
+    }
   }
   if (options.signal !== undefined) init.signal = options.signal;
   // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
   const fetchImpl = transport ?? config.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
   options.state.url = request.url;
-  if (request.body !== undefined && !request.body.replayable) options.state.replayable = false;
   try {
     return await fetchImpl(request.url.href, init);
   } catch (error) {
@@ -51,8 +54,7 @@ export async function sendFetch(
 function passThrough(...layers: ReadonlyArray<FetchOptions | undefined>): FetchInit {
   const init: Record<string, unknown> = {};
   for (const layer of layers) {
-    if (layer === undefined || layer === null) continue;
-    for (const [name, value] of Object.entries(layer)) if (!RESERVED_FETCH_OPTIONS.has(name)) init[name] = value;
+    for (const [name, value] of Object.entries(layer ?? {})) if (!RESERVED_FETCH_OPTIONS.test(name)) init[name] = value;
   }
   return init as FetchInit;
 }

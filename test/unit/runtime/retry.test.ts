@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayRetry, retryAfterMs, retryDelayMs, retryPolicy } from '../../../src/runtime/retry.js';
+import { mayRetry, retryPolicy } from '../../../src/runtime/retry.js';
+import { retryAfterMs, retryDelayMs } from '../../../src/runtime/retry-wait.js';
 import { idempotencyKeyFor } from '../../../src/runtime/idempotency-key.js';
 
 const NOW = Date.parse('2026-12-01T10:00:00Z');

@@ -35,7 +35,7 @@ function staticGraph(entry: string): Set<string> {
 const LAZY = ['oauth2/lazy-module-imports.ts', 'oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
 // Request-core modules loaded with import() (lazy-core-modules.ts): they take the up-front runtime as arguments, importing none of it.
-const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts', 'renew-after-refusal.ts'];
+const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts', 'renew-after-refusal.ts', 'retry-wait.ts', 'idempotency-key.ts', 'bare-request.ts', 'request-headers.ts'];
 const FACTORIES = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-strategies.ts')).map((f) => f.split('\\').join('/'));
 
 describe('lazily loaded OAuth 2.0 modules', () => {
@@ -62,6 +62,9 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(typeof (await coreLazy.loadFollowRedirects()).followRedirects).toBe('function');
     expect(typeof (await coreLazy.loadHooks()).toHookRequest).toBe('function');
     expect(typeof (await coreLazy.loadRenewAfterRefusal()).renewAfterRefusal).toBe('function');
+    expect(typeof (await coreLazy.loadRetryWait()).retryDelayMs).toBe('function');
+    expect(typeof (await coreLazy.loadIdempotencyKey()).idempotencyKeyFor).toBe('function');
+    expect(typeof (await coreLazy.loadBareRequest()).bareRequest).toBe('function');
   });
 
   it('lazy-module-imports.ts imports no code (the entry shares only it with the lazy chunks)', () => {
