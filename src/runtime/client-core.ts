@@ -1,14 +1,19 @@
+import { ApiError } from './api-error.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
+import { AttemptDeadline } from './attempt-deadline.js';
 import type { AuthStrategy } from './auth-strategy.js';
-import { callWithRetries, type CallPlan } from './call-with-retries.js';
+import type { CallState } from './call-state.js';
 import { checkCoreConfig, positiveMs } from './core-checks.js';
 import type { HeadersInit } from './fetch-types.js';
 import type { Hooks } from './hooks.js';
+import { loadIdempotencyKey, loadRetryWait } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
-import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
+import { mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 import { AttemptSender } from './send-attempt.js';
 import { SignalPool } from './signal-pool.js';
+import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -51,15 +56,21 @@ export interface CoreConfig {
   fetchOptions?: FetchOptions | undefined;
 }
 
+type Args = Readonly<Record<string, unknown>> | undefined;
+
 /**
  * Sends operations: builds the request, applies authentication, retries once after a renewed 401,
- * and retries per the retry policy, authenticating every attempt afresh. What does not change
- * from call to call (the schemes an operation uses, the client's retry policy) is worked out once.
+ * and retries per the retry policy, authenticating every attempt afresh, each attempt under its
+ * own deadline (body included). What does not change from call to call (the schemes an operation
+ * uses, the client's retry policy) is worked out once. How long to wait before a retry is
+ * retry-wait.ts, loaded with the first retry: when it cannot be loaded (a browser gone offline),
+ * the answer or failure at hand is final.
  */
 export class ClientCore {
   // Private so that inspecting or serializing a client never shows credentials or default headers.
   readonly #config: CoreConfig;
   readonly #sender: AttemptSender;
+  // Lends the attempts their AbortControllers.
   readonly #signals = new SignalPool();
   readonly #policy: RetryPolicy;
   readonly #timeoutMs: number;
@@ -75,28 +86,68 @@ export class ClientCore {
   }
 
   /** One call: resolves to the parsed body; `.withResponse()` also gives the Response. */
-  request<T>(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined, options: RequestOptions = {}): ApiPromise<T> {
-    return new ApiPromise(this.#call<T>(op, args, options ?? {}));
-  }
-
-  #call<T>(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined, options: RequestOptions): Promise<ApiResponse<T>> {
+  request<T>(op: OperationSpec, args: Args, options: RequestOptions = {}): ApiPromise<T> {
     const onError = this.#config.hooks?.onError;
-    if (onError === undefined) return this.#start<T>(op, args, options);
-    return this.#start<T>(op, args, options).catch(async (error: unknown) => {
-      // A throwing onError rejects the call with its own error instead.
+    const call = this.#call<T>(op, args, options ?? {});
+    // A throwing onError rejects the call with its own error instead.
+    return new ApiPromise(onError === undefined ? call : call.catch(async (error: unknown) => {
       await onError(error, { operation: op.id });
       throw error;
-    });
+    }));
   }
 
-  async #start<T>(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined, options: RequestOptions): Promise<ApiResponse<T>> {
-    const plan: CallPlan = {
-      chosen: this.#chosenFor(op),
-      policy: options.retry === undefined ? this.#policy : retryPolicy(this.#config.retry, options.retry),
-      timeoutMs: options.timeoutMs === undefined ? this.#timeoutMs : positiveMs(options.timeoutMs, 'timeoutMs'),
-      signals: this.#signals,
-    };
-    return callWithRetries<T>(this.#sender, plan, op, args, options);
+  async #call<T>(op: OperationSpec, args: Args, options: RequestOptions): Promise<ApiResponse<T>> {
+    const chosen = this.#chosenFor(op);
+    const policy = options.retry === undefined ? this.#policy : retryPolicy(this.#config.retry, options.retry);
+    const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : positiveMs(options.timeoutMs, 'timeoutMs');
+    const sender = this.#sender;
+    let headers = options.headers;
+    const keyed = options.idempotencyKey !== undefined && options.idempotencyKey !== false;
+    if (keyed) {
+      // idempotency-key.ts, loaded by the first call that asks for a key; without it, nothing is sent.
+      const { idempotencyKeyFor } = await loadIdempotencyKey().catch((cause: unknown) => Promise.reject(sender.offline(op, cause)));
+      headers = new Headers(headers);
+      headers.set('idempotency-key', idempotencyKeyFor(options.idempotencyKey)!);
+    }
+    const retryable = policy.maxRetries > 0 && mayRetry(op.method, keyed);
+
+    for (let attempt = 1; ; attempt++) {
+      const state: CallState = { attempt, url: undefined, replayable: true };
+      const deadline = new AttemptDeadline(timeoutMs, options.signal, this.#signals);
+      const canRetry = (): boolean => retryable && attempt <= policy.maxRetries && state.replayable;
+      let retry: typeof import('./retry-wait.js');
+      let delay: number;
+      let streaming = false;
+      try {
+        const notes: string[] = [];
+        const { response } = await sender.attempt(op, args, { ...options, headers, signal: deadline.signal, state }, chosen, notes);
+        const retrying = policy.statuses.includes(response.status) && canRetry() ? await loadRetryWait().catch(() => undefined) : undefined;
+        if (retrying === undefined) {
+          // The final answer: the parsed body of a 2xx, else an ApiError with the parsed error body.
+          if (!response.ok) {
+            const body = await readErrorBody(response, op.method);
+            throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote: notes.length === 0 ? undefined : notes.join('; ') });
+          }
+          const data = (await readSuccessBody(response, op.method, op.id, op.response)) as T;
+          streaming = data !== null && (data as unknown) === response.body;
+          return { data, response };
+        }
+        await discardBody(response);
+        retry = retrying;
+        delay = retry.retryDelayMs(policy, attempt, response);
+      } catch (error) {
+        const failure = deadline.timedOut && !(error instanceof ApiTimeoutError) && state.url !== undefined
+          ? new ApiTimeoutError({ operation: op.id, method: op.method, url: state.url, cause: error, timeoutMs })
+          : error;
+        if (!(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
+        retry = await loadRetryWait().catch(() => Promise.reject(failure));
+        delay = retry.retryDelayMs(policy, attempt, undefined);
+      } finally {
+        // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
+        deadline.dispose(streaming);
+      }
+      await retry.wait(delay, options.signal);
+    }
   }
 
   #chosenFor(op: OperationSpec): readonly SchemeUseSpec[] {

@@ -5,16 +5,20 @@
 import { applyAuth, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
 import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
-import type { CoreConfig } from './client-core.js';
+import type { CoreConfig, FetchOptions } from './client-core.js';
 import type { RequestRedirect } from './fetch-types.js';
 import type { Hooked } from './hooks.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody } from './parse-response.js';
 import { loadBareRequest, loadFollowRedirects, loadHooks, loadRenewAfterRefusal } from './lazy-core-modules.js';
-import { sendFetch } from './send-fetch.js';
 import { ApiConnectionError } from './transport-errors.js';
 
 type Args = Readonly<Record<string, unknown>> | undefined;
+
+const RESERVED_FETCH_OPTIONS = /^(method|headers|body|signal|redirect|duplex)$/;
+
+// Node's fetch needs `duplex` to send a stream; lib.dom does not know the option yet.
+type FetchInit = RequestInit & { duplex?: 'half' };
 
 export class AttemptSender {
   readonly #config: CoreConfig;
@@ -77,7 +81,7 @@ export class AttemptSender {
       const pending = this.#authenticate(request, op, chosen, options);
       if (pending !== undefined) await pending;
     }
-    let response = await this.#fetchSettled(op, request, options, chosen, this.#browserFollowsRedirects ? 'follow' : 'manual');
+    let response = await this.#fetch(op, request, options, chosen, this.#browserFollowsRedirects ? 'follow' : 'manual');
     let authenticated = true;
     // A 3xx without a Location (304, most 300s) is the answer: nothing to load the redirect code for.
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.headers.has('location'))) {
@@ -91,7 +95,7 @@ export class AttemptSender {
         queryBeforeAuth,
         fresh,
         authenticate: async (next) => this.#authenticate(next, op, chosen, options),
-        send: (next, withCredentials, hopRedirect) => this.#fetchSettled(op, next, options, withCredentials ? chosen : [], hopRedirect),
+        send: (next, withCredentials, hopRedirect) => this.#fetch(op, next, options, withCredentials ? chosen : [], hopRedirect),
         discard: discardBody,
         browserHidesRedirects: () => {
           this.#browserFollowsRedirects = true;
@@ -108,15 +112,51 @@ export class AttemptSender {
     // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts, loaded when first asked).
     const probe = async (): Promise<Response> => {
       const bare = await loadBareRequest().catch((cause: unknown) => Promise.reject(this.offline(op, cause, request)));
-      return sendFetch(this.#config, op, bare.bareRequest(request), options, transportFor(this.#config.auth, chosen), 'manual');
+      return this.#fetch(op, bare.bareRequest(request), options, chosen, 'manual', false);
     };
     return applyAuth(this.#config.auth, request, op.id, chosen, options.signal, probe);
   }
 
-  /** sendFetch, then tells the strategies that authenticated the request that it is done. */
-  #fetchSettled(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect): Promise<Response> {
-    const strategies = this.#config.auth;
-    const sent = sendFetch(this.#config, op, request, options, transportFor(strategies, chosen), redirect);
-    return wantsSettle(strategies, chosen) ? sent.finally(() => settleAuth(strategies, chosen, request)) : sent;
+  /**
+   * The only place fetch is called; then tells the strategies that authenticated the request that
+   * it is done (unless `settle` is false: a probe). A failure without an answer becomes an
+   * ApiConnectionError; an abort stays the abort. The fetch: a strategy's that authenticates in the
+   * TLS handshake (mutual TLS), else the client's, else the global one (looked up on every request).
+   */
+  async #fetch(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect, settle = true): Promise<Response> {
+    const config = this.#config;
+    const strategies = config.auth;
+    try {
+      const { body, url } = request;
+      const init: FetchInit = {};
+      for (const layer of [config.fetchOptions, options.fetchOptions] as Array<FetchOptions | undefined>) {
+        for (const name in layer) if (Object.hasOwn(layer, name) && !RESERVED_FETCH_OPTIONS.test(name)) (init as Record<string, unknown>)[name] = layer[name];
+      }
+      init.method = request.method;
+      init.headers = request.headers;
+      init.redirect = redirect;
+      if (body !== undefined) {
+        init.body = body.body;
+        if (!body.replayable) {
+          init.duplex = 'half';
+          options.state.replayable = false;
+        }
+      }
+      if (options.signal !== undefined) init.signal = options.signal;
+      // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
+      const fetchImpl = transportFor(strategies, chosen) ?? config.fetch ?? globalThis.fetch;
+      if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
+      options.state.url = url;
+      try {
+        return await fetchImpl(url.href, init);
+      } catch (error) {
+        if (options.signal?.aborted) throw error; // the caller's abort or our timeout: told apart by the retry loop
+        // fetch reports a network error as a TypeError; anything else is a custom fetch's own and passes unchanged.
+        if (!(error instanceof TypeError)) throw error;
+        throw new ApiConnectionError({ operation: op.id, method: request.method, url, cause: error });
+      }
+    } finally {
+      if (settle && wantsSettle(strategies, chosen)) settleAuth(strategies, chosen, request);
+    }
   }
 }
