@@ -1,6 +1,6 @@
 import { ApiError } from './api-error.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
-import { AttemptDeadline } from './attempt-deadline.js';
+import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
 import type { AuthStrategy } from './auth-strategy.js';
 import type { CallState } from './call-state.js';
 import { checkCoreConfig, positiveMs } from './core-checks.js';
@@ -12,7 +12,6 @@ import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js
 import { mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 import { AttemptSender } from './send-attempt.js';
-import { SignalPool } from './signal-pool.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -71,7 +70,7 @@ export class ClientCore {
   readonly #config: CoreConfig;
   readonly #sender: AttemptSender;
   // Lends the attempts their AbortControllers.
-  readonly #signals = new SignalPool();
+  readonly #signals: SignalPool = [];
   readonly #policy: RetryPolicy;
   readonly #timeoutMs: number;
   // The strategies are fixed at construction, so each operation's choice is too.

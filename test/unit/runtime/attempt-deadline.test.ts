@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AttemptDeadline } from '../../../src/runtime/attempt-deadline.js';
-import { SignalPool } from '../../../src/runtime/signal-pool.js';
+import { AttemptDeadline, type SignalPool } from '../../../src/runtime/attempt-deadline.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -8,7 +7,7 @@ afterEach(() => {
 
 describe('AttemptDeadline with a SignalPool', () => {
   it('an attempt that ended without abort lends its signal to the next one, at most 8 attempts in all', () => {
-    const pool = new SignalPool();
+    const pool: SignalPool = [];
     const signals: AbortSignal[] = [];
     for (let i = 0; i < 9; i++) {
       const deadline = new AttemptDeadline(60_000, undefined, pool);
@@ -21,7 +20,7 @@ describe('AttemptDeadline with a SignalPool', () => {
   });
 
   it('attempts in flight at once never share a signal', () => {
-    const pool = new SignalPool();
+    const pool: SignalPool = [];
     const first = new AttemptDeadline(60_000, undefined, pool);
     const second = new AttemptDeadline(60_000, undefined, pool);
     expect(second.signal).not.toBe(first.signal);
@@ -36,7 +35,7 @@ describe('AttemptDeadline with a SignalPool', () => {
 
   it('a signal that timed out is never lent again; the next attempt gets a fresh one', () => {
     vi.useFakeTimers();
-    const pool = new SignalPool();
+    const pool: SignalPool = [];
     const slow = new AttemptDeadline(50, undefined, pool);
     vi.advanceTimersByTime(50);
     expect(slow.timedOut).toBe(true);
@@ -51,7 +50,7 @@ describe('AttemptDeadline with a SignalPool', () => {
 
   it('the timer of an attempt that is over never aborts the signal it lent to the next one', () => {
     vi.useFakeTimers();
-    const pool = new SignalPool();
+    const pool: SignalPool = [];
     const quick = new AttemptDeadline(50, undefined, pool);
     quick.dispose();
     const next = new AttemptDeadline(1_000, undefined, pool);
@@ -64,7 +63,7 @@ describe('AttemptDeadline with a SignalPool', () => {
   });
 
   it("the caller's abort aborts the attempt with its reason; that signal is not lent again, and the caller's listener is removed", () => {
-    const pool = new SignalPool();
+    const pool: SignalPool = [];
     const caller = new AbortController();
     const deadline = new AttemptDeadline(60_000, caller.signal, pool);
     caller.abort(new Error('user gave up'));
