@@ -12,8 +12,7 @@ export function positiveMs(value: unknown, option: string): number {
 
 /** Fails at construction, not on the first request, on a config the client cannot use. */
 export function checkCoreConfig(config: CoreConfig): void {
-  if (typeof config?.baseUrl !== 'string') throw new TypeError('the client needs a baseUrl string');
-  if (!(config.auth instanceof Map)) throw new TypeError('the client needs an auth Map (see buildAuthStrategies)');
+  if (typeof config?.baseUrl !== 'string' || !(config.auth instanceof Map)) throw new TypeError('the client needs a baseUrl string and an auth Map (see buildAuthStrategies)');
   try {
     new URL(config.baseUrl, documentBase());
   } catch {
