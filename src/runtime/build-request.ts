@@ -4,7 +4,6 @@ import { documentBase } from './document-base.js';
 import type { EncodedBody } from './encode-body.js';
 import type { HeadersInit } from './fetch-types.js';
 import type { OperationSpec, RequestParts } from './operation.js';
-import { appendCookies } from './serialize-header.js';
 import { expandPath } from './serialize-path.js';
 import { appendQuery } from './serialize-query.js';
 import { encodeUnreserved } from './uri-encoding.js';
@@ -28,7 +27,7 @@ export function prepareRequest(
 ): PreparedRequest {
   const url = resolveUrl(baseUrl, expandPath(op, args));
   const headers = new Headers(defaultHeaders);
-  const parts: RequestParts = { query: [], headers, cookies: [] };
+  const parts: RequestParts = { query: [], headers };
   for (const param of op.params) {
     // Path parameters are in the URL already.
     if (param.in === 'path') continue;
@@ -41,7 +40,6 @@ export function prepareRequest(
     else if (param.required === true) throw new TypeError(`${op.id}: missing required ${param.in} parameter "${param.key}"`);
   }
   appendQuery(url, parts.query);
-  appendCookies(headers, parts.cookies);
 
   const spec = op.body;
   const bodyValue = spec && ownValue(args, spec.key);
