@@ -5,7 +5,7 @@
 import { applyAuth, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
 import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
-import type { CoreConfig, FetchOptions } from './client-core.js';
+import type { CoreConfig } from './client-core.js';
 import type { RequestRedirect } from './fetch-types.js';
 import type { Hooked } from './hooks.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
@@ -15,10 +15,8 @@ import { ApiConnectionError } from './transport-errors.js';
 
 type Args = Readonly<Record<string, unknown>> | undefined;
 
-const RESERVED_FETCH_OPTIONS = /^(method|headers|body|signal|redirect|duplex)$/;
-
 // Node's fetch needs `duplex` to send a stream; lib.dom does not know the option yet.
-type FetchInit = RequestInit & { duplex?: 'half' };
+type FetchInit = RequestInit & { duplex?: 'half' | undefined };
 
 export class AttemptSender {
   readonly #config: CoreConfig;
@@ -128,21 +126,19 @@ export class AttemptSender {
     const strategies = config.auth;
     try {
       const { body, url } = request;
-      const init: FetchInit = {};
-      for (const layer of [config.fetchOptions, options.fetchOptions] as Array<FetchOptions | undefined>) {
-        for (const name in layer) if (Object.hasOwn(layer, name) && !RESERVED_FETCH_OPTIONS.test(name)) (init as Record<string, unknown>)[name] = layer[name];
-      }
-      init.method = request.method;
-      init.headers = request.headers;
-      init.redirect = redirect;
-      if (body !== undefined) {
-        init.body = body.body;
-        if (!body.replayable) {
-          init.duplex = 'half';
-          options.state.replayable = false;
-        }
-      }
-      if (options.signal !== undefined) init.signal = options.signal;
+      const streamed = body?.replayable === false;
+      if (streamed) options.state.replayable = false;
+      // The caller's fetch options, client's first; the ones the client owns always its own (undefined when it has none).
+      const init = {
+        ...config.fetchOptions,
+        ...options.fetchOptions,
+        method: request.method,
+        headers: request.headers,
+        body: body?.body,
+        signal: options.signal,
+        redirect,
+        duplex: streamed ? 'half' : undefined,
+      } as FetchInit;
       // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
       const fetchImpl = transportFor(strategies, chosen) ?? config.fetch ?? globalThis.fetch;
       if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
