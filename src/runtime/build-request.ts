@@ -82,7 +82,13 @@ let lastBase: ParsedBase | undefined;
 function parseBase(baseUrl: string): ParsedBase {
   const base = documentBase();
   if (lastBase !== undefined && lastBase.baseUrl === baseUrl && lastBase.documentBase === base) return lastBase;
-  const url = new URL(baseUrl, base);
+  let url: URL;
+  try {
+    url = new URL(baseUrl, base);
+  } catch {
+    // Not quoted: a baseUrl may carry a key in its query.
+    throw new TypeError('baseUrl is not a valid absolute URL (Invalid URL); expected one such as "https://api.example.com/v1"');
+  }
   // fetch refuses such URLs with an error that quotes them, password included.
   if (url.username !== '' || url.password !== '') {
     throw new TypeError('baseUrl must not contain a user name or password; supply credentials through auth');

@@ -1,6 +1,5 @@
 import type { CoreConfig } from './client-core.js';
 import { resolveUrl } from './build-request.js';
-import { documentBase } from './document-base.js';
 import { retryPolicy } from './retry.js';
 
 const HOOKS = 'beforeRequest, afterResponse, onError';
@@ -13,13 +12,7 @@ export function positiveMs(value: unknown, option: string): number {
 /** Fails at construction, not on the first request, on a config the client cannot use. */
 export function checkCoreConfig(config: CoreConfig): void {
   if (typeof config?.baseUrl !== 'string' || !(config.auth instanceof Map)) throw new TypeError('the client needs a baseUrl string and an auth Map (see buildAuthStrategies)');
-  try {
-    new URL(config.baseUrl, documentBase());
-  } catch {
-    // Not quoted: a baseUrl may carry a key in its query.
-    throw new TypeError('baseUrl is not a valid absolute URL (Invalid URL); expected one such as "https://api.example.com/v1"');
-  }
-  resolveUrl(config.baseUrl, ''); // refuses a user name or password in it
+  resolveUrl(config.baseUrl, ''); // refuses an invalid URL, or one with a user name or password
   if (config.timeoutMs !== undefined) positiveMs(config.timeoutMs, 'timeoutMs');
   retryPolicy(config.retry); // malformed retry options fail here too
   const hooks: unknown = config.hooks;
