@@ -100,14 +100,10 @@ export class ClientCore {
     const policy = options.retry === undefined ? this.#policy : retryPolicy(this.#config.retry, options.retry);
     const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : positiveMs(options.timeoutMs, 'timeoutMs');
     const sender = this.#sender;
-    let headers = options.headers;
-    const keyed = options.idempotencyKey !== undefined && options.idempotencyKey !== false;
-    if (keyed) {
-      // idempotency-key.ts, loaded by the first call that asks for a key; without it, nothing is sent.
-      const { idempotencyKeyFor } = await loadIdempotencyKey().catch((cause: unknown) => Promise.reject(sender.offline(op, cause)));
-      headers = new Headers(headers);
-      headers.set('idempotency-key', idempotencyKeyFor(options.idempotencyKey)!);
-    }
+    const key = options.idempotencyKey;
+    const keyed = key !== undefined && key !== false;
+    // idempotency-key.ts, loaded by the first call that asks for a key; without it, nothing is sent.
+    const headers = keyed ? (await loadIdempotencyKey().catch((cause: unknown) => Promise.reject(sender.offline(op, cause)))).withIdempotencyKey(options.headers, key) : options.headers;
     const retryable = policy.maxRetries > 0 && mayRetry(op.method, keyed);
 
     for (let attempt = 1; ; attempt++) {

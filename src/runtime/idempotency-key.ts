@@ -2,6 +2,7 @@
  * The Idempotency-Key of a call that asks for one. Loaded with import() (lazy-core-modules.ts) by
  * the first such call, so a client that never sends one never downloads it; imports no up-front module.
  */
+import type { HeadersInit } from './fetch-types.js';
 import type { WebCrypto } from './web-crypto.js';
 
 /** `true` → a fresh random UUID (made once per call, so every retry carries the same one); a string is used as is. */
@@ -22,4 +23,11 @@ function randomUuid(): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The call's headers with its Idempotency-Key (see idempotencyKeyFor; `option` is neither undefined nor false). */
+export function withIdempotencyKey(headers: HeadersInit | undefined, option: string | true): Headers {
+  const keyed = new Headers(headers);
+  keyed.set('idempotency-key', idempotencyKeyFor(option)!);
+  return keyed;
 }
