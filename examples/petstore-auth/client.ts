@@ -178,26 +178,12 @@ export class PetstoreAuthCore {
   constructor(options: ClientOptions = {}) {
     const servers = chooseServer(SERVERS, OPERATION_SERVERS, options, fillServerUrls);
     const baseUrl = options.baseUrl ?? servers.baseUrl;
+    // The options as given (the core and the strategies read their own), with the base URL chosen.
     this.#core = new ClientCore({
+      ...options,
       baseUrl,
       operationBaseUrls: servers.operationBaseUrls,
-      fetch: options.fetch,
-      headers: options.headers,
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
-      hooks: options.hooks,
-      fetchOptions: options.fetchOptions,
-      auth: buildAuthStrategies(securitySchemes, options.auth, {
-        baseUrl,
-        fetch: options.fetch,
-        tokenStore: options.tokenStore,
-        onTokens: options.onTokens,
-        onStoreError: options.onStoreError,
-        now: options.clock,
-        allowInsecureHttp: options.allowInsecureHttp,
-        tokenTimeoutMs: options.tokenTimeoutMs,
-        tokenResponseMaxBytes: options.tokenResponseMaxBytes,
-      }, [oauth2Strategies, staticStrategies]),
+      auth: buildAuthStrategies(securitySchemes, options.auth, { ...options, baseUrl, now: options.clock }, [oauth2Strategies, staticStrategies]),
     });
   }
 

@@ -11,11 +11,12 @@ export class ApiError<TBody = unknown> extends Error {
   readonly authNote?: string;
 
   constructor(init: { operation: string; status: number; statusText: string; headers: Headers; body: TBody; authNote?: string | undefined }) {
-    super(`${init.operation} failed: ${init.status}${init.statusText === '' ? '' : ' ' + init.statusText}${init.authNote === undefined ? '' : ` (${init.authNote})`}`);
-    if (init.authNote !== undefined) this.authNote = init.authNote;
-    this.operation = init.operation;
-    this.status = init.status;
-    this.statusText = init.statusText;
+    const { operation, status, statusText, authNote } = init;
+    super(`${operation} failed: ${status}${statusText === '' ? '' : ' ' + statusText}${authNote === undefined ? '' : ` (${authNote})`}`);
+    if (authNote !== undefined) this.authNote = authNote;
+    this.operation = operation;
+    this.status = status;
+    this.statusText = statusText;
     this.headers = init.headers;
     this.body = init.body;
   }

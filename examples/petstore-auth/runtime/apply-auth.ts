@@ -31,47 +31,22 @@ export function applyAuth(
   signal: AbortSignal | undefined,
   probe: () => Promise<Response>,
 ): void | Promise<void> {
-  for (let i = 0; i < chosen.length; i++) {
-    let pending: void | Promise<void>;
-    try {
-      pending = applyOne(strategies, request, operation, chosen[i]!, signal, probe);
-    } catch (error) {
-      settleAuth(strategies, chosen, request); // never sent
-      throw error;
-    }
-    if (pending !== undefined) return applyAfter(pending, i + 1, strategies, request, operation, chosen, signal, probe);
-  }
-  return undefined;
-}
-
-function applyOne(
-  strategies: Strategies,
-  request: PreparedRequest,
-  operation: string,
-  [scheme, scopes]: SchemeUseSpec,
-  signal: AbortSignal | undefined,
-  probe: () => Promise<Response>,
-): void | Promise<void> {
-  const context: AuthContext = { scopes, operation, signal, probe };
-  return strategyFor(strategies, scheme).apply(request, context);
-}
-
-async function applyAfter(
-  pending: Promise<void>,
-  next: number,
-  strategies: Strategies,
-  request: PreparedRequest,
-  operation: string,
-  chosen: readonly SchemeUseSpec[],
-  signal: AbortSignal | undefined,
-  probe: () => Promise<Response>,
-): Promise<void> {
-  try {
-    await pending;
-    for (let i = next; i < chosen.length; i++) await applyOne(strategies, request, operation, chosen[i]!, signal, probe);
-  } catch (error) {
+  const fail = (error: unknown): never => {
     settleAuth(strategies, chosen, request); // never sent
     throw error;
+  };
+  const applyFrom = (first: number): void | Promise<void> => {
+    for (let i = first; i < chosen.length; i++) {
+      const [scheme, scopes] = chosen[i]!;
+      const context: AuthContext = { scopes, operation, signal, probe };
+      const pending = strategyFor(strategies, scheme).apply(request, context);
+      if (pending !== undefined) return pending.then(() => applyFrom(i + 1));
+    }
+  };
+  try {
+    return applyFrom(0)?.catch(fail);
+  } catch (error) {
+    return fail(error);
   }
 }
 

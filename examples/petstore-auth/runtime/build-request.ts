@@ -5,7 +5,6 @@ import { documentBase } from './document-base.js';
 import type { EncodedBody } from './encode-body.js';
 import type { HeadersInit } from './fetch-types.js';
 import type { OperationSpec, RequestParts } from './operation.js';
-import { appendCookies } from './serialize-header.js';
 import { expandPath } from './serialize-path.js';
 import { appendQuery } from './serialize-query.js';
 import { encodeUnreserved } from './uri-encoding.js';
@@ -29,27 +28,23 @@ export function prepareRequest(
 ): PreparedRequest {
   const url = resolveUrl(baseUrl, expandPath(op, args));
   const headers = new Headers(defaultHeaders);
-  const parts: RequestParts = { query: [], headers, cookies: [] };
+  const parts: RequestParts = { query: [], headers };
   for (const param of op.params) {
+    // Path parameters are in the URL already.
+    if (param.in === 'path') continue;
     if (param.flag === true) {
       parts.query.push(encodeUnreserved(param.name));
       continue;
     }
     const value = paramValue(param, args);
-    if (value === undefined || value === null) {
-      if (param.required === true && param.in !== 'path') {
-        throw new TypeError(`${op.id}: missing required ${param.in} parameter "${param.key}"`);
-      }
-      continue;
-    }
-    // Path parameters are in the URL already.
-    if (param.in !== 'path') param.serialize(param, value, parts);
+    if (value !== undefined && value !== null) param.serialize(param, value, parts);
+    else if (param.required === true) throw new TypeError(`${op.id}: missing required ${param.in} parameter "${param.key}"`);
   }
   appendQuery(url, parts.query);
-  appendCookies(headers, parts.cookies);
 
-  const bodyValue = op.body === undefined ? undefined : ownValue(args, op.body.key);
-  const body = op.body === undefined || bodyValue === undefined ? undefined : op.body.encode(op.body, bodyValue, op.id);
+  const spec = op.body;
+  const bodyValue = spec && ownValue(args, spec.key);
+  const body = bodyValue === undefined ? undefined : spec!.encode(spec!, bodyValue, op.id);
   if (body !== undefined) {
     // Multipart must not carry a Content-Type of ours: fetch writes it with the boundary.
     if (body.contentType === undefined) headers.delete('content-type');
@@ -59,7 +54,7 @@ export function prepareRequest(
   if (callHeaders !== undefined) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
   const prepared: PreparedRequest = { method: op.method, url, headers, body };
   // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  if (body !== undefined && op.body?.encoding === 'form') return { ...prepared, formBody: String(body.body) };
+  if (body !== undefined && spec!.encoding === 'form') return { ...prepared, formBody: String(body.body) };
   return prepared;
 }
 
@@ -88,7 +83,13 @@ let lastBase: ParsedBase | undefined;
 function parseBase(baseUrl: string): ParsedBase {
   const base = documentBase();
   if (lastBase !== undefined && lastBase.baseUrl === baseUrl && lastBase.documentBase === base) return lastBase;
-  const url = new URL(baseUrl, base);
+  let url: URL;
+  try {
+    url = new URL(baseUrl, base);
+  } catch {
+    // Not quoted: a baseUrl may carry a key in its query.
+    throw new TypeError('baseUrl is not a valid absolute URL (Invalid URL); expected one such as "https://api.example.com/v1"');
+  }
   // fetch refuses such URLs with an error that quotes them, password included.
   if (url.username !== '' || url.password !== '') {
     throw new TypeError('baseUrl must not contain a user name or password; supply credentials through auth');

@@ -6,16 +6,21 @@ export function quoteScheme(scheme: string): string {
   return JSON.stringify(scheme);
 }
 
-/** Rejects anything that is not a non-empty string or a function. Names the scheme, never the value. */
+/** A TypeError about the credential of `scheme`: names the scheme, never the value. */
+function credentialError(scheme: string, problem: string, what = 'credential'): TypeError {
+  return new TypeError(`the ${what} for security scheme ${quoteScheme(scheme)} ${problem}`);
+}
+
+/** Rejects anything that is not a non-empty string or a function. */
 export function requireTokenSource(value: unknown, scheme: string): TokenSource {
   if ((typeof value === 'string' && value !== '') || typeof value === 'function') return value as TokenSource;
-  throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} must be a non-empty string or a function returning one`);
+  throw credentialError(scheme, 'must be a non-empty string or a function returning one');
 }
 
 /** `{ accessToken }` → its token source; names the scheme, never the value, when malformed. */
 export function requireAccessToken(value: unknown, scheme: string): TokenSource {
   if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'accessToken')) {
-    throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} must be an object with an accessToken`);
+    throw credentialError(scheme, 'must be an object with an accessToken');
   }
   return requireTokenSource((value as { accessToken: unknown }).accessToken, scheme);
 }
@@ -24,7 +29,7 @@ export function requireAccessToken(value: unknown, scheme: string): TokenSource 
 export async function resolveToken(source: TokenSource, scheme: string): Promise<string> {
   const token: unknown = typeof source === 'function' ? await source() : source;
   if (typeof token !== 'string' || token === '') {
-    throw new TypeError(`the credential function for security scheme ${quoteScheme(scheme)} did not return a non-empty string`);
+    throw credentialError(scheme, 'did not return a non-empty string', 'credential function');
   }
   return token;
 }
@@ -37,8 +42,6 @@ export function isHeaderSafe(value: string): boolean {
 }
 
 export function requireHeaderSafe(value: string, scheme: string): string {
-  if (!isHeaderSafe(value)) {
-    throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} contains characters an HTTP header cannot carry`);
-  }
+  if (!isHeaderSafe(value)) throw credentialError(scheme, 'contains characters an HTTP header cannot carry');
   return value;
 }

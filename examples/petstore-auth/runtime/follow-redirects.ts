@@ -9,6 +9,7 @@
 import type { PreparedRequest } from './build-request.js';
 import type { RequestRedirect } from './fetch-types.js';
 import { appendedQueryPairs, isIdempotent, REDIRECT_LIMIT, redirectTarget, withoutQueryPairs } from './redirects.js';
+import { dropBodyHeaders, dropCredentialHeaders } from './request-headers.js';
 
 /** The attempt a 3xx answered, and what following it needs of the sender. */
 export interface RedirectContext {
@@ -25,8 +26,6 @@ export interface RedirectContext {
   /** Sends a hop, with the attempt's credentials (transport included) only when `authenticated`. */
   send(request: PreparedRequest, authenticated: boolean, redirect: RequestRedirect): Promise<Response>;
   discard(response: Response): Promise<void>;
-  dropBodyHeaders(headers: Headers): void;
-  dropCredentialHeaders(headers: Headers): void;
   /** A browser hid a redirect (an opaqueredirect response): fetch follows them itself from now on. */
   browserHidesRedirects(): void;
 }
@@ -53,10 +52,10 @@ export async function followRedirects(context: RedirectContext): Promise<Followe
     await context.discard(response);
     const fresh = context.fresh();
     request = { ...fresh, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? fresh.body : undefined };
-    if (!target.keepBody) context.dropBodyHeaders(request.headers);
+    if (!target.keepBody) dropBodyHeaders(request.headers);
     authenticated = request.url.origin === context.apiOrigin;
     if (authenticated) await context.authenticate(request);
-    else context.dropCredentialHeaders(request.headers);
+    else dropCredentialHeaders(request.headers);
     // Another origin gets no credentials at all: not even a client certificate (mutual TLS transport).
     response = await context.send(request, authenticated, 'manual');
   }

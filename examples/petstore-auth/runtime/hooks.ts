@@ -55,3 +55,21 @@ export async function fromHookRequest(prepared: PreparedRequest, shown: Request,
   if (prepared.formBody === undefined) return next;
   return { ...next, formBody: new TextDecoder().decode(bytes) };
 }
+
+/** What the hooks made of one send: the request to send, and what afterResponse is shown with the answer. */
+export interface Hooked {
+  request: PreparedRequest;
+  /** The request as the hooks saw it (beforeRequest's returned one), without credentials. */
+  shown: Request;
+  context: HookContext;
+}
+
+/** Runs beforeRequest (if any) on the request before authentication; what afterResponse will be shown. */
+export async function beforeSend(hooks: Hooks, prepared: PreparedRequest, operation: string, attempt: number): Promise<Hooked> {
+  const context: HookContext = { operation, attempt };
+  const shown = toHookRequest(prepared);
+  if (hooks.beforeRequest === undefined) return { request: prepared, shown, context };
+  const returned = (await hooks.beforeRequest(shown, context)) ?? shown;
+  if (!(returned instanceof Request)) throw new TypeError('hooks.beforeRequest must return a Request or nothing');
+  return { request: await fromHookRequest(prepared, shown, returned), shown: returned, context };
+}

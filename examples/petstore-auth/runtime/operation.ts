@@ -33,9 +33,8 @@ export interface ParamFields {
 export interface RequestParts {
   /** Encoded `name=value` pairs. */
   readonly query: string[];
+  /** Cookie parameters join the single `Cookie` header here (appendCookies). */
   readonly headers: Headers;
-  /** Encoded `name=value` cookie pairs, sent as one `Cookie` header. */
-  readonly cookies: string[];
 }
 
 /**

@@ -7,14 +7,11 @@ export type BodyKind = 'json' | 'text' | 'blob' | 'stream';
  */
 export function bodyKindOf(contentType: string | null): BodyKind {
   const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (mime === 'application/json' || mime.endsWith('+json')) return 'json';
-  if (mime === 'text/event-stream') return 'stream';
-  if (mime.startsWith('text/') || mime === 'application/xml' || mime.endsWith('+xml')) return 'text';
-  return 'blob';
+  return /^application\/json$|\+json$/.test(mime) ? 'json' : mime === 'text/event-stream' ? 'stream' : /^text\/|^application\/xml$|\+xml$/.test(mime) ? 'text' : 'blob';
 }
 
 function hasNoBody(response: Response, method: string): boolean {
-  return response.body === null || response.status === 204 || response.status === 205 || method.toUpperCase() === 'HEAD';
+  return response.body === null || response.status === 204 || response.status === 205 || /^HEAD$/i.test(method);
 }
 
 /** Drops an unread body so the connection can be reused; a body already read is fine too. */

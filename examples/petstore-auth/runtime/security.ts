@@ -36,10 +36,6 @@ export function selectAlternative(
 /** A scheme listed twice in one alternative is applied once, with the union of the scopes. */
 function mergeRepeatedSchemes(alternative: readonly SchemeUseSpec[]): SchemeUseSpec[] {
   const scopes = new Map<string, Set<string>>();
-  for (const [scheme, wanted] of alternative) {
-    const seen = scopes.get(scheme) ?? new Set<string>();
-    for (const scope of wanted) seen.add(scope);
-    scopes.set(scheme, seen);
-  }
+  for (const [scheme, wanted] of alternative) scopes.set(scheme, new Set([...(scopes.get(scheme) ?? []), ...wanted]));
   return [...scopes].map(([scheme, set]) => [scheme, [...set]] as const);
 }

@@ -8,19 +8,16 @@ import { prepareRequest, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
 import type { CoreConfig } from './client-core.js';
 import type { RequestRedirect } from './fetch-types.js';
-import type { HookContext } from './hooks.js';
+import type { Hooked } from './hooks.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody } from './parse-response.js';
-import type { RedirectContext } from './follow-redirects.js';
-import { loadFollowRedirects, loadHooks, loadRenewAfterRefusal } from './lazy-core-modules.js';
-import { dropBodyHeaders, dropCredentialHeaders } from './request-headers.js';
-import { sendFetch } from './send-fetch.js';
+import { loadBareRequest, loadFollowRedirects, loadHooks, loadRenewAfterRefusal } from './lazy-core-modules.js';
 import { ApiConnectionError } from './transport-errors.js';
 
 type Args = Readonly<Record<string, unknown>> | undefined;
 
-// RFC 9110 §9.2.1: requests without effects on the server.
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Node's fetch needs `duplex` to send a stream; lib.dom does not know the option yet.
+type FetchInit = RequestInit & { duplex?: 'half' | undefined };
 
 export class AttemptSender {
   readonly #config: CoreConfig;
@@ -44,34 +41,38 @@ export class AttemptSender {
   }
 
   /**
+   * What a call rejects with when code it needs cannot be loaded (a browser gone offline): nothing
+   * was sent; the URL named is the operation's server.
+   */
+  offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }): ApiConnectionError {
+    const config = this.#config;
+    const { method, url } = request ?? { method: op.method, url: new URL(config.operationBaseUrls?.get(op.id) ?? config.baseUrl) };
+    return new ApiConnectionError({ operation: op.id, method, url, cause });
+  }
+
+  /**
    * One send, redirects included. Redirects are followed by hand (`redirect: 'manual'`, see
    * follow-redirects.ts, loaded with the first 3xx): authentication is applied again on the API's
    * own origin and nowhere else, where the request goes without Authorization, Cookie or a query
-   * API key. Browsers hide
-   * redirects from `manual` (an opaqueredirect response): the first one seen makes fetch follow
-   * redirects itself for this client from then on (browsers drop Authorization across origins),
-   * and the request is sent again only if repeating it is harmless (idempotent method).
+   * API key. Browsers hide redirects from `manual` (an opaqueredirect response): the first one
+   * seen makes fetch follow redirects itself for this client from then on (browsers drop
+   * Authorization across origins), and the request is sent again only if repeating it is harmless.
    */
   async #send(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[]): Promise<SentRequest> {
     const config = this.#config;
     // The operation's own server (path- or operation-level `servers`) when it has one.
     const baseUrl = config.operationBaseUrls?.get(op.id) ?? config.baseUrl;
-    let request = prepareRequest(baseUrl, config.headers, op, args, options.headers);
+    const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, options.headers);
+    let request = fresh();
     options.state.url = request.url;
     const hooks = config.hooks;
-    const hookContext: HookContext | undefined = hooks === undefined ? undefined : { operation: op.id, attempt: options.state.attempt };
-    // Built before authentication, so no hook ever sees a credential.
-    let hookRequest: Request | undefined;
+    // Hooks run before authentication, so no hook ever sees a credential (hooks.ts, loaded by a client that has them).
+    let hooked: Hooked | undefined;
     if (hooks?.beforeRequest !== undefined || hooks?.afterResponse !== undefined) {
-      const { toHookRequest, fromHookRequest } = await hookRequests(op, request);
-      if (hooks.beforeRequest !== undefined) {
-        const shown = toHookRequest(request);
-        hookRequest = (await hooks.beforeRequest(shown, hookContext!)) ?? shown;
-        if (!(hookRequest instanceof Request)) throw new TypeError('hooks.beforeRequest must return a Request or nothing');
-        request = await fromHookRequest(request, shown, hookRequest);
-      } else {
-        hookRequest = toHookRequest(request);
-      }
+      const shown = request;
+      const module = await loadHooks().catch((cause: unknown) => Promise.reject(this.offline(op, cause, shown)));
+      hooked = await module.beforeSend(hooks, request, op.id, options.state.attempt);
+      request = hooked.request;
     }
     const apiOrigin = request.url.origin;
     const queryBeforeAuth = request.url.search;
@@ -79,81 +80,80 @@ export class AttemptSender {
       const pending = this.#authenticate(request, op, chosen, options);
       if (pending !== undefined) await pending;
     }
-    const redirect = this.#browserFollowsRedirects ? 'follow' : 'manual';
-    let response = await this.#fetchSettled(op, request, options, chosen, redirect);
+    let response = await this.#fetch(op, request, options, chosen, this.#browserFollowsRedirects ? 'follow' : 'manual');
     let authenticated = true;
     // A 3xx without a Location (304, most 300s) is the answer: nothing to load the redirect code for.
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.headers.has('location'))) {
-      const context: RedirectContext = {
+      // Without the module (a browser gone offline) the 3xx is the answer: an ApiError of that status.
+      const follow = await loadFollowRedirects().catch(() => undefined);
+      const followed = follow === undefined ? { request, response, authenticated } : await follow.followRedirects({
         operation: op.id,
         request,
         response,
         apiOrigin,
         queryBeforeAuth,
-        fresh: () => prepareRequest(baseUrl, config.headers, op, args, options.headers),
+        fresh,
         authenticate: async (next) => this.#authenticate(next, op, chosen, options),
-        send: (next, withCredentials, hopRedirect) => this.#fetchSettled(op, next, options, withCredentials ? chosen : [], hopRedirect),
+        send: (next, withCredentials, hopRedirect) => this.#fetch(op, next, options, withCredentials ? chosen : [], hopRedirect),
         discard: discardBody,
-        dropBodyHeaders,
-        dropCredentialHeaders,
         browserHidesRedirects: () => {
           this.#browserFollowsRedirects = true;
         },
-      };
-      const followed = await followRedirects(context);
+      });
       if (followed === 'resend') return this.#send(op, args, options, chosen);
       ({ request, response, authenticated } = followed);
     }
-    if (hooks?.afterResponse !== undefined) await hooks.afterResponse(response, hookRequest!, hookContext!);
+    if (hooked !== undefined) await hooks!.afterResponse?.(response, hooked.shown, hooked.context);
     return { request, response, authenticated };
   }
 
   #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], options: AttemptOptions): void | Promise<void> {
-    const probe = (): Promise<Response> => {
-      // Without body and credentials, and never redirected: it only asks the server for its
-      // challenge. A method with effects is probed with HEAD, lest a server that asks for no
-      // credentials act on a body-less POST.
-      const method = SAFE_METHODS.has(request.method.toUpperCase()) ? request.method : 'HEAD';
-      const bare: PreparedRequest = { ...request, method, headers: new Headers(request.headers), body: undefined };
-      dropBodyHeaders(bare.headers);
-      dropCredentialHeaders(bare.headers);
-      return sendFetch(this.#config, op, bare, options, transportFor(this.#config.auth, chosen), 'manual');
+    // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts, loaded when first asked).
+    const probe = async (): Promise<Response> => {
+      const bare = await loadBareRequest().catch((cause: unknown) => Promise.reject(this.offline(op, cause, request)));
+      return this.#fetch(op, bare.bareRequest(request), options, chosen, 'manual', false);
     };
     return applyAuth(this.#config.auth, request, op.id, chosen, options.signal, probe);
   }
 
-  /** sendFetch, then tells the strategies that authenticated the request that it is done. */
-  #fetchSettled(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect): Promise<Response> {
-    const strategies = this.#config.auth;
-    if (chosen.length === 0) return sendFetch(this.#config, op, request, options, undefined, redirect);
-    const sent = sendFetch(this.#config, op, request, options, transportFor(strategies, chosen), redirect);
-    return wantsSettle(strategies, chosen) ? sent.finally(() => settleAuth(strategies, chosen, request)) : sent;
-  }
-}
-
-/**
- * The redirect-following module, or when it cannot be loaded (a browser gone offline) the 3xx
- * itself as the answer, which the call then rejects with as an ApiError of that status.
- */
-async function followRedirects(context: RedirectContext): ReturnType<typeof import('./follow-redirects.js').followRedirects> {
-  let follow: typeof import('./follow-redirects.js');
-  try {
-    follow = await loadFollowRedirects();
-  } catch {
-    return { request: context.request, response: context.response, authenticated: true };
-  }
-  return follow.followRedirects(context);
-}
-
-/**
- * The Request conversions hooks see (hooks.ts, loaded with the first call of a client that has
- * hooks). When they cannot be loaded (a browser gone offline), the call rejects with an
- * ApiConnectionError before anything is sent.
- */
-async function hookRequests(op: OperationSpec, request: PreparedRequest): Promise<typeof import('./hooks.js')> {
-  try {
-    return await loadHooks();
-  } catch (error) {
-    throw new ApiConnectionError({ operation: op.id, method: request.method, url: request.url, cause: error });
+  /**
+   * The only place fetch is called; then tells the strategies that authenticated the request that
+   * it is done (unless `settle` is false: a probe). A failure without an answer becomes an
+   * ApiConnectionError; an abort stays the abort. The fetch: a strategy's that authenticates in the
+   * TLS handshake (mutual TLS), else the client's, else the global one (looked up on every request).
+   */
+  async #fetch(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect, settle = true): Promise<Response> {
+    const config = this.#config;
+    const strategies = config.auth;
+    try {
+      const { body, url } = request;
+      const streamed = body?.replayable === false;
+      if (streamed) options.state.replayable = false;
+      // The caller's fetch options, client's first; the ones the client owns always its own (undefined when it has none).
+      const init = {
+        ...config.fetchOptions,
+        ...options.fetchOptions,
+        method: request.method,
+        headers: request.headers,
+        body: body?.body,
+        signal: options.signal,
+        redirect,
+        duplex: streamed ? 'half' : undefined,
+      } as FetchInit;
+      // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
+      const fetchImpl = transportFor(strategies, chosen) ?? config.fetch ?? globalThis.fetch;
+      if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
+      options.state.url = url;
+      try {
+        return await fetchImpl(url.href, init);
+      } catch (error) {
+        if (options.signal?.aborted) throw error; // the caller's abort or our timeout: told apart by the retry loop
+        // fetch reports a network error as a TypeError; anything else is a custom fetch's own and passes unchanged.
+        if (!(error instanceof TypeError)) throw error;
+        throw new ApiConnectionError({ operation: op.id, method: request.method, url, cause: error });
+      }
+    } finally {
+      if (settle && wantsSettle(strategies, chosen)) settleAuth(strategies, chosen, request);
+    }
   }
 }

@@ -48,9 +48,9 @@ export function serializeCookieParam(param: ParamFields, value: unknown): string
   return [`${name}=${encode(toParamText(value))}`];
 }
 
-/** The ParamSerializer of a cookie parameter. */
+/** The ParamSerializer of a cookie parameter: its pairs join the single `Cookie` header, in parameter order. */
 export function writeCookieParam(param: ParamFields, value: unknown, parts: RequestParts): void {
-  parts.cookies.push(...serializeCookieParam(param, value));
+  appendCookies(parts.headers, serializeCookieParam(param, value));
 }
 
 /** Adds cookie pairs to the single `Cookie` header, after any cookies already there. */

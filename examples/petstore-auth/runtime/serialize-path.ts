@@ -26,10 +26,9 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
  */
 export function expandPath(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): string {
   if (!op.path.includes('{')) return op.path; // nothing to fill, so nothing can form a dot segment
-  // A type predicate, not an inferred one: TypeScript before 5.5 does not narrow through filter.
-  const pathParams = new Map(op.params.filter((p): p is PathParamSpec => p.in === 'path').map((p) => [p.name, p] as const));
   const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
-    const param = pathParams.get(name);
+    // A type predicate, not an inferred one: TypeScript before 5.5 does not narrow through find.
+    const param = op.params.find((p): p is PathParamSpec => p.in === 'path' && p.name === name);
     if (param === undefined) {
       throw new TypeError(`${op.id}: the path names {${name}} but the operation has no such path parameter`);
     }

@@ -51,30 +51,31 @@ export type FillServerUrls = (servers: ReadonlyArray<ServerSpec | undefined>, va
  * set, which then wins: no operation goes to a server of its own.
  */
 export function chooseServer(servers: readonly ServerSpec[], operations: OperationServers, options: ServerOptions, fill: FillServerUrls = fixedUrls): ServerChoice {
+  const count = servers.length;
   const index = options.server ?? 0;
-  if (servers.length === 0) {
-    if (options.server !== undefined) throw new TypeError('server: the document declares no servers; pass baseUrl instead');
-  } else if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= servers.length) {
-    throw new TypeError(`server must be the index of one of the document's servers: ${servers.length === 1 ? '0' : `0 to ${servers.length - 1}`}`);
+  if (count === 0 && options.server !== undefined) throw new TypeError('server: the document declares no servers; pass baseUrl instead');
+  if (count > 0 && !(Number.isInteger(index) && (index as number) >= 0 && (index as number) < count)) {
+    throw new TypeError(`server must be the index of one of the document's servers: ${count === 1 ? '0' : `0 to ${count - 1}`}`);
   }
   const values = variableValues(options.serverVariables);
   const chosen = servers[index as number];
-  const operationServers = Object.entries(operations);
+  const ids = Object.keys(operations);
   // With a baseUrl, a variable without default needs no value: that server is not used.
   const requireAll = options.baseUrl === undefined;
-  const [baseUrl = '', ...operationUrls] = fill([chosen, ...operationServers.map(([, server]) => server)], values, requireAll);
+  const [baseUrl = '', ...operationUrls] = fill([chosen, ...ids.map((id) => operations[id])], values, requireAll);
   const operationBaseUrls = new Map<string, string>();
-  if (!requireAll) return { baseUrl, operationBaseUrls };
-  operationServers.forEach(([id], i) => {
-    const url = operationUrls[i]!;
-    if (!isUrl(url)) throw new TypeError(`the server of operation ${id} is not a valid absolute URL with these serverVariables`);
-    operationBaseUrls.set(id, url);
-  });
-  if (chosen !== undefined && !isUrl(baseUrl)) {
-    throw new TypeError(`server ${String(index)} is not a valid absolute URL with these serverVariables; pass baseUrl`);
+  if (requireAll) {
+    ids.forEach((id, i) => {
+      const url = operationUrls[i]!;
+      if (!isUrl(url)) throw new TypeError(`the server of operation ${id}${NOT_A_URL}`);
+      operationBaseUrls.set(id, url);
+    });
+    if (chosen !== undefined && !isUrl(baseUrl)) throw new TypeError(`server ${String(index)}${NOT_A_URL}; pass baseUrl`);
   }
   return { baseUrl, operationBaseUrls };
 }
+
+const NOT_A_URL = ' is not a valid absolute URL with these serverVariables';
 
 /** The servers declare no variables: their URLs as they are, and any name given is unknown. */
 function fixedUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>): string[] {

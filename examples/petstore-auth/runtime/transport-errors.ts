@@ -4,17 +4,17 @@
  * presigned signature, and user info a password, so neither is ever shown.
  */
 export function publicUrl(url: URL): string {
-  return `${url.origin}${url.pathname}`;
+  return url.origin + url.pathname;
 }
 
 // Only a system error code (ECONNREFUSED, ENOTFOUND, …) is quoted: a custom fetch's message may quote the URL, key included.
-function causeCode(cause: unknown): string | undefined {
+function causeCode(cause: unknown): string {
   for (let error = cause, depth = 0; typeof error === 'object' && error !== null && depth < 3; depth++) {
     const code: unknown = Reflect.get(error, 'code');
-    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return ` (${code})`;
     error = Reflect.get(error, 'cause');
   }
-  return undefined;
+  return '';
 }
 
 export interface ConnectionFailure {
@@ -33,10 +33,10 @@ export class ApiConnectionError extends Error {
   /** Origin and path of the request; never its query or user info. */
   readonly url: string;
 
-  constructor(failure: ConnectionFailure, message?: string) {
+  /** `what`: what happened, after the method and URL; default: no response (with the system error code, if any). */
+  constructor(failure: ConnectionFailure, what?: string) {
     const url = publicUrl(failure.url);
-    const code = causeCode(failure.cause);
-    super(message ?? `${failure.operation}: ${failure.method} ${url} got no response${code === undefined ? '' : ` (${code})`}`, { cause: failure.cause });
+    super(`${failure.operation}: ${failure.method} ${url} ${what ?? `got no response${causeCode(failure.cause)}`}`, { cause: failure.cause });
     this.operation = failure.operation;
     this.method = failure.method;
     this.url = url;
@@ -49,7 +49,7 @@ export class ApiTimeoutError extends ApiConnectionError {
   readonly timeoutMs: number;
 
   constructor(failure: ConnectionFailure & { timeoutMs: number }) {
-    super(failure, `${failure.operation}: ${failure.method} ${publicUrl(failure.url)} did not answer within ${failure.timeoutMs} ms (timeoutMs)`);
+    super(failure, `did not answer within ${failure.timeoutMs} ms (timeoutMs)`);
     this.timeoutMs = failure.timeoutMs;
   }
 }

@@ -123,19 +123,12 @@ export class AuthMatrixCore {
   constructor(options: ClientOptions = {}) {
     const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
     const baseUrl = options.baseUrl ?? servers.baseUrl;
+    // The options as given (the core and the strategies read their own), with the base URL chosen.
     this.#core = new ClientCore({
+      ...options,
       baseUrl,
       operationBaseUrls: servers.operationBaseUrls,
-      fetch: options.fetch,
-      headers: options.headers,
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
-      hooks: options.hooks,
-      fetchOptions: options.fetchOptions,
-      auth: buildAuthStrategies(securitySchemes, options.auth, {
-        baseUrl,
-        fetch: options.fetch,
-      }, [staticStrategies]),
+      auth: buildAuthStrategies(securitySchemes, options.auth, { ...options, baseUrl }, [staticStrategies]),
     });
   }
 
