@@ -42,7 +42,8 @@ export class AttemptSender {
 
   /**
    * What a call rejects with when code it needs cannot be loaded (a browser gone offline): nothing
-   * was sent; the URL named is the operation's server.
+   * was sent. It names the request's method and URL, or before there is a request, the
+   * operation's method and server.
    */
   offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }): ApiConnectionError {
     const config = this.#config;
