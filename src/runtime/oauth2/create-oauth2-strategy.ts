@@ -1,19 +1,19 @@
 /** Builds the strategy for an oauth2 or openIdConnect scheme from the credential the app passed. */
 import type { AuthStrategy, SchemeSpec } from '../auth-strategy.js';
 import { BearerAuth } from '../bearer-auth.js';
-import { quoteScheme, requireAccessToken } from '../credential-checks.js';
+import { requireAccessToken } from '../credential-checks.js';
 import { ClientAuthenticator } from './client-auth.js';
 import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import { dpopProverFor } from './dpop-option.js';
 import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
-import { grantRunnerFor } from './grants.js';
+import { grantRunnerFor, type ManagedFlow } from './grants.js';
 import { inferFlow } from './infer-flow.js';
-import type { JwtBearerCredentials } from './jwt-bearer.js';
 import { checkJwtBearer, isJwtBearerCredential } from './jwt-bearer-check.js';
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
 import { loadJwtBearer, loadMetadataEndpoints } from './lazy-modules.js';
-import { OAuth2Auth } from './oauth2-auth.js';
+import { OAuth2Auth, type OAuth2Grant } from './oauth2-auth.js';
+import { option, schemeWhere } from './option-checks.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSet } from './secret-redaction.js';
@@ -31,7 +31,7 @@ const OPENID_FLOWS: ReadonlySet<OAuthFlowName> = new Set(['clientCredentials', '
 /** The flows the scheme declares (preferred when a credential's shape fits several), and those it can run. */
 function flowsOf(spec: OAuthSchemeSpec, overrides: EndpointOverrides, scheme: string): { declared: ReadonlySet<OAuthFlowName>; usable: ReadonlySet<OAuthFlowName> } {
   if (spec.type === 'openIdConnect') return { declared: OPENID_FLOWS, usable: OPENID_FLOWS };
-  if (typeof spec.flows !== 'object' || spec.flows === null) throw new TypeError(`security scheme ${quoteScheme(scheme)}: oauth2 needs flows`);
+  if (typeof spec.flows !== 'object' || spec.flows === null) throw new TypeError(`${schemeWhere(scheme)}oauth2 needs flows`);
   const names: OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'implicit', 'deviceAuthorization'];
   const declared = new Set(names.filter((name) => spec.flows[name] !== undefined));
   // An issuer override makes discovery the source of endpoints, as for OpenID Connect.
@@ -60,75 +60,63 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
   return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
 }
 
-/** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
-function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
-  const overrides = endpointOverrides(credential, scheme);
-  const http = httpFor(shared, scheme, credentialSecrets(credential));
-  const dpop = dpopProverFor(credential, scheme);
-  const tokenParams = grantTokenParams(credential, scheme);
-  const checked = checkJwtBearer(credential, scheme);
-  // RFC 8705 as for the other grants: token requests through the certificate fetch (to the
-  // metadata's mTLS aliases), API calls too, so a certificate-bound token is presented over it.
-  const certificateFetch = clientCertificateFetch(credential, scheme);
-  const fixed = overrides.tokenUrl ?? checked.tokenUri;
-  const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
-  if (certificateFetch !== undefined && fixedUrl !== undefined && fixedUrl.protocol !== 'https:') {
-    throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${notTlsReason('tokenUrl', fixedUrl)}`);
-  }
-  let discovered: (() => Promise<Endpoints>) | undefined;
-  // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
-  const endpoints = async (): Promise<Endpoints> => {
-    const found = await (discovered ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificateFetch !== undefined))();
-    return certificateFetch === undefined ? found : requireTlsEndpoints(found, scheme);
-  };
-  let runner: Promise<GrantRunner> | undefined;
-  // The signing and the token requests are loaded with the first token request.
-  const load = () =>
-    (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) =>
-      jwtBearerRunner(checked, scheme, {
-        http: certificateFetch === undefined ? http : certificateHttp(http, certificateFetch),
-        endpoints,
-        fixedUrl,
-        tokenParams,
-        dpop,
-      }),
-    ));
-  const source: GrantRunner = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
-  const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
-  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop, transport: certificateFetch });
-}
-
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
-  if (isJwtBearerCredential(credential)) return jwtBearerStrategy(scheme, spec, credential, shared);
+  // `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares.
+  const jwt = isJwtBearerCredential(credential) ? checkJwtBearer(credential, scheme) : undefined;
   const overrides = typeof credential === 'object' && credential !== null ? endpointOverrides(credential, scheme) : {};
-  const { declared, usable } = flowsOf(spec, overrides, scheme);
-  const flow = inferFlow(credential, declared, scheme, usable);
-  if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
+  let flow: OAuth2Grant = 'jwtBearer';
+  if (jwt === undefined) {
+    const { declared, usable } = flowsOf(spec, overrides, scheme);
+    flow = inferFlow(credential, declared, scheme, usable);
+    if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
+  }
   const grant = credential as ClientIdentity;
+  const where = schemeWhere(scheme);
   const http = httpFor(shared, scheme, credentialSecrets(grant));
-  // RFC 8705: metadata comes through the client's fetch; what is POSTed, through the certificate's.
+  const dpop = dpopProverFor(grant, scheme);
+  const tokenParams = grantTokenParams(grant, scheme);
+  // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS
+  // aliases) through the certificate's, and the API calls too, so a certificate-bound token is
+  // presented over a connection that proves its possession.
   const certificateFetch = clientCertificateFetch(grant, scheme);
-  const endpoints = endpointSource(spec, flow, overrides, shared, http, certificateFetch !== undefined);
-  const oauth: OAuthClient = {
-    http: certificateFetch === undefined ? http : certificateHttp(http, certificateFetch),
-    client: new ClientAuthenticator(grant, scheme),
-    endpoints: certificateFetch === undefined ? endpoints : async () => requireTlsEndpoints(await endpoints(), scheme),
-    tokenParams: grantTokenParams(grant, scheme),
-    resources: grantResources(grant, scheme),
-    dpop: dpopProverFor(grant, scheme),
+  const certificate = certificateFetch !== undefined;
+  // The token endpoint a JWT bearer credential fixes itself (its tokenUrl, a service account's token_uri).
+  const fixed = jwt && (overrides.tokenUrl ?? jwt.tokenUri);
+  const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
+  if (certificate && fixedUrl !== undefined && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}${notTlsReason('tokenUrl', fixedUrl)}`);
+  // Resolved now, so a bad URL fails at construction; a JWT bearer credential reads them only
+  // when it fixes no token endpoint itself, at its first token request.
+  let found = jwt === undefined ? endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate) : undefined;
+  const endpoints = async (): Promise<Endpoints> => {
+    const known = await (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
+    return certificate ? requireTlsEndpoints(known, scheme) : known;
   };
+  const posting = certificate ? certificateHttp(http, certificateFetch) : http;
+  let oauth: OAuthClient | undefined;
+  let source: GrantRunner;
+  if (jwt === undefined) {
+    oauth = { http: posting, client: new ClientAuthenticator(grant, scheme), endpoints, tokenParams, resources: grantResources(grant, scheme), dpop };
+    source = grantRunnerFor(flow as ManagedFlow, oauth, grant);
+  } else {
+    // The signing and the token requests are loaded with the first token request.
+    let runner: Promise<GrantRunner> | undefined;
+    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(jwt, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop })));
+    source = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
+  }
   const tokens = new TokenManager({
     scheme,
-    clientId: oauth.client.clientId,
+    clientId: oauth?.client.clientId ?? jwtBearerIdentity(grant),
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,
-    source: grantRunnerFor(flow, oauth, grant),
+    source,
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
   const authorizationCode =
-    flow === 'authorizationCode' ? lazyAuthorizationCode(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect', optionalPar(grant, scheme)) : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop, transport: certificateFetch });
+    flow === 'authorizationCode'
+      ? lazyAuthorizationCode(oauth!, tokens, option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined)
+      : undefined;
+  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
 }
 
 /**
@@ -151,7 +139,7 @@ function credentialSecrets(credential: object): SecretSet {
  * Who the tokens are for, to keep token sets of different identities apart in a shared store: the
  * service account's email or the assertion issuer (and subject), else one key for ready-made assertions.
  */
-function jwtBearerIdentity(credential: JwtBearerCredentials): string {
+function jwtBearerIdentity(credential: object): string {
   const serviceAccount: unknown = Reflect.get(credential, 'serviceAccount');
   const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
   const subject: unknown = Reflect.get(credential, 'subject') ?? (typeof jwtBearer === 'object' && jwtBearer !== null ? Reflect.get(jwtBearer, 'subject') : undefined);
@@ -162,16 +150,4 @@ function jwtBearerIdentity(credential: JwtBearerCredentials): string {
         ? Reflect.get(jwtBearer, 'issuer')
         : 'assertion';
   return [issuer, subject].filter((part) => typeof part === 'string' && part !== '').join(' as ');
-}
-
-function optionalPar(grant: object, scheme: string): boolean | undefined {
-  const value: unknown = Reflect.get(grant, 'par');
-  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`security scheme ${quoteScheme(scheme)}: par must be true or false`);
-  return value;
-}
-
-function optionalRedirectUri(grant: object, scheme: string): string | undefined {
-  const value: unknown = Reflect.get(grant, 'redirectUri');
-  if (value !== undefined && typeof value !== 'string') throw new TypeError(`security scheme ${quoteScheme(scheme)}: redirectUri must be a string`);
-  return value;
 }

@@ -3,8 +3,8 @@
  * placeholder or a multi-tenant URL (Azure's `/common/`), or only a flow their machine callers do
  * not use (implicit). With the endpoint known, any grant runs against any oauth2 scheme.
  */
-import { quoteScheme } from '../credential-checks.js';
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
+import { option, schemeWhere } from './option-checks.js';
 import type { OAuthFlowName } from './types.js';
 
 export interface EndpointOverrides {
@@ -28,10 +28,8 @@ const FLOW_ORDER: readonly OAuthFlowName[] = ['clientCredentials', 'password', '
 export function endpointOverrides(credential: object, scheme: string): EndpointOverrides {
   const overrides: EndpointOverrides = {};
   for (const name of OVERRIDABLE) {
-    const value: unknown = Object.hasOwn(credential, name) ? Reflect.get(credential, name) : undefined;
-    if (value === undefined) continue;
-    if (typeof value !== 'string' || value === '') throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} must be a non-empty URL string`);
-    overrides[name] = value;
+    const value = option(credential, name, 'url', schemeWhere(scheme)) as string | undefined;
+    if (value !== undefined) overrides[name] = value;
   }
   return overrides;
 }

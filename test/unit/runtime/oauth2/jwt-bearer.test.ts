@@ -169,7 +169,7 @@ describe('bad input: clear errors, no secret in them', () => {
     [{ serviceAccount: { private_key: PRIVATE_PEM } }, 'serviceAccount.client_email must be a non-empty string'],
     [{ serviceAccount: { client_email: EMAIL } }, 'serviceAccount.private_key must be a non-empty string'],
     [{ jwtBearer: { privateKey: PRIVATE_PEM } }, 'jwtBearer.issuer must be a non-empty string'],
-    [{ jwtBearer: { issuer: 'x', privateKey: PRIVATE_PEM, algorithm: 'HS256' } }, 'jwtBearer.algorithm must be RS256, PS256, ES256 or EdDSA'],
+    [{ jwtBearer: { issuer: 'x', privateKey: PRIVATE_PEM, algorithm: 'HS256' } }, 'jwtBearer.algorithm must be one of RS256, PS256, ES256, EdDSA'],
     [{ assertion: '' }, 'assertion must be a non-empty string'],
     [{ assertion: 'a.b.c', clientCertificate: { fetch: 'fetch' } }, 'clientCertificate: fetch must be a function configured with the client certificate'],
     [{ assertion: 'a.b.c', tokenUrl: 'http://127.0.0.1:1/token', clientCertificate: { fetch } }, 'the tokenUrl http://127.0.0.1:1/token is not https, so the client certificate (clientCertificate) cannot be presented to it'],
