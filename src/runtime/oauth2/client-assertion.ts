@@ -7,7 +7,8 @@ import type { Bytes } from '../bytes.js';
 import type { Algorithm, AlgorithmIdentifier, CryptoKey, EcdsaParams, EcKeyImportParams, JsonWebKey, RsaHashedImportParams, RsaPssParams } from '../web-crypto.js';
 import { rsaPssAsRsaEncryption } from './rsa-pss-pkcs8.js';
 import type { ClientAssertionAlg } from './types.js';
-import { base64ToBytes$ as base64ToBytes, base64url$ as base64url, base64urlText$ as base64urlText, crypto$ as crypto, isCryptoKey$ as isCryptoKey, quoteScheme$ as quoteScheme, randomToken$ as randomToken } from './lazy-module-imports.js';
+import { base64ToBytes, base64url, base64urlText, randomToken } from './base64url.js';
+import { crypto$ as crypto, isCryptoKey$ as isCryptoKey, quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 

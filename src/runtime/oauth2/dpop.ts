@@ -5,7 +5,8 @@
  * kept per origin and put in every later proof to that origin. Loaded with import() when the first
  * proof is needed; the credential's option was checked when the client was made (dpop-option.ts).
  */
-import { base64url$ as base64url, crypto$ as crypto, loadSigning$ as loadSigning, publicMembers$ as publicMembers, quoteScheme$ as quoteScheme, randomToken$ as randomToken, sha256$ as sha256 } from './lazy-module-imports.js';
+import { base64url, randomToken, sha256 } from './base64url.js';
+import { crypto$ as crypto, loadSigning$ as loadSigning, publicMembers$ as publicMembers, quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
 import type { SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';
 

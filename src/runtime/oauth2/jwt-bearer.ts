@@ -5,7 +5,8 @@
  * a message. Loaded with import() on the first token request (lazy-modules.ts); the credential was
  * checked when the client was made (jwt-bearer-check.ts).
  */
-import { loadSigning$ as loadSigning, parseTokenResponse$ as parseTokenResponse, postMaybeWithDpop$ as postMaybeWithDpop, quoteScheme$ as quoteScheme, randomToken$ as randomToken, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { randomToken } from './base64url.js';
+import { loadSigning$ as loadSigning, parseTokenResponse$ as parseTokenResponse, postMaybeWithDpop$ as postMaybeWithDpop, quoteScheme$ as quoteScheme, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { DpopHandle } from './dpop-option.js';

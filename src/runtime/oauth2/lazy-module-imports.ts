@@ -18,14 +18,9 @@ export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
 export let crypto$: typeof import('../web-crypto.js').crypto;
 export let isCryptoKey$: typeof import('../web-crypto.js').isCryptoKey;
 export let publicMembers$: typeof import('./dpop-option.js').publicMembers;
-export let base64ToBytes$: typeof import('./encoding.js').base64ToBytes;
-export let base64url$: typeof import('./encoding.js').base64url;
-export let base64urlText$: typeof import('./encoding.js').base64urlText;
-export let randomToken$: typeof import('./encoding.js').randomToken;
-export let sha256$: typeof import('./encoding.js').sha256;
 export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
 export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
-export let getJson$: typeof import('./oauth-http.js').getJson;
+export let sendToServer$: typeof import('./oauth-http.js').sendToServer;
 export let postForm$: typeof import('./oauth-http.js').postForm;
 export let parseAnswer$: typeof import('./oauth-http.js').parseAnswer;
 export let MAX_RETRIES$: number;
@@ -42,8 +37,6 @@ export type TokenError$ = import('./token-error.js').TokenError;
 export let AUTHORIZATION_CODE_SCOPES$: typeof import('./token-scopes.js').AUTHORIZATION_CODE_SCOPES;
 export let asTokenSet$: typeof import('./token-set.js').asTokenSet;
 export let parseTokenResponse$: typeof import('./token-set.js').parseTokenResponse;
-export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
-export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
 export let RENEWAL_COOL_DOWN_MS$: number;
 
 /** What lazy-modules.ts hands over: each binding above, in this order (lazy-modules.test.ts checks each one by name). */
@@ -55,14 +48,9 @@ export type LazyImports = [
   crypto: typeof crypto$,
   isCryptoKey: typeof isCryptoKey$,
   publicMembers: typeof publicMembers$,
-  base64ToBytes: typeof base64ToBytes$,
-  base64url: typeof base64url$,
-  base64urlText: typeof base64urlText$,
-  randomToken: typeof randomToken$,
-  sha256: typeof sha256$,
   checkEndpoint: typeof checkEndpoint$,
   loadSigning: typeof loadSigning$,
-  getJson: typeof getJson$,
+  sendToServer: typeof sendToServer$,
   postForm: typeof postForm$,
   parseAnswer: typeof parseAnswer$,
   MAX_RETRIES: typeof MAX_RETRIES$,
@@ -78,7 +66,6 @@ export type LazyImports = [
   AUTHORIZATION_CODE_SCOPES: typeof AUTHORIZATION_CODE_SCOPES$,
   asTokenSet: typeof asTokenSet$,
   parseTokenResponse: typeof parseTokenResponse$,
-  TokenStoreError: typeof TokenStoreError$,
   RENEWAL_COOL_DOWN_MS: typeof RENEWAL_COOL_DOWN_MS$,
 ];
 
@@ -91,14 +78,9 @@ export function provideLazyImports(from: LazyImports): void {
     crypto$,
     isCryptoKey$,
     publicMembers$,
-    base64ToBytes$,
-    base64url$,
-    base64urlText$,
-    randomToken$,
-    sha256$,
     checkEndpoint$,
     loadSigning$,
-    getJson$,
+    sendToServer$,
     postForm$,
     parseAnswer$,
     MAX_RETRIES$,
@@ -114,7 +96,6 @@ export function provideLazyImports(from: LazyImports): void {
     AUTHORIZATION_CODE_SCOPES$,
     asTokenSet$,
     parseTokenResponse$,
-    TokenStoreError$,
     RENEWAL_COOL_DOWN_MS$,
   ] = from;
 }

@@ -19,16 +19,14 @@ import { loadOnce } from '../lazy-core-modules.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
 import { readBoundedText } from './bounded-body.js';
 import { publicMembers } from './dpop-option.js';
-import { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
-import { getJson, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm } from './oauth-http.js';
+import { MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm, sendToServer } from './oauth-http.js';
 import { RENEWAL_COOL_DOWN_MS } from './oauth2-auth.js';
 import { sameTokens } from './same-tokens.js';
 import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import { asTokenSet, parseTokenResponse } from './token-set.js';
-import { TokenStoreError } from './token-store-error.js';
 
 let provided: Promise<void> | undefined;
 
@@ -40,7 +38,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
     (error: unknown) => {
       provided = undefined;
       throw error;

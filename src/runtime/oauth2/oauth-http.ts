@@ -1,5 +1,6 @@
 /**
- * Requests to the authorization server: token and device endpoints (form POST) and metadata (GET).
+ * Requests to the authorization server: token and device endpoints (form POST) and metadata (GET,
+ * server-metadata.ts).
  * Redirects are not followed (a token request must not carry its credentials elsewhere); 5xx and
  * 429 answers and network errors are retried a few times with backoff (or the server's
  * Retry-After, when it fits). Everything, retries and waits included, ends within one time budget,
@@ -60,7 +61,7 @@ export function parseAnswer(text: string, response: Response): JsonObject | unde
  * repeated, such as redeeming a single-use authorization code. The budget is real time, whatever
  * clock the client was given: it bounds sockets, not token lifetimes.
  */
-async function send(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
+export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
   const budget = new AbortController();
   const timer = setTimeout(() => budget.abort(new Error(`${what} timeout`)), http.timeoutMs);
   const started = Date.now();
@@ -127,12 +128,7 @@ export async function postForm(http: OAuthHttp, url: URL, build: () => Promise<F
     headers.set('accept', 'application/json');
     return { init: { method: 'POST', headers, body: form.toString() }, form, headers, observe };
   };
-  return send(http, url, outgoing, what, retry);
-}
-
-export async function getJson(http: OAuthHttp, url: URL, what: string): Promise<JsonObject> {
-  const outgoing = (): Promise<Outgoing> => Promise.resolve({ init: { method: 'GET', headers: { accept: 'application/json' } } });
-  return send(http, url, outgoing, what, true);
+  return sendToServer(http, url, outgoing, what, retry);
 }
 
 export type { JsonObject };
