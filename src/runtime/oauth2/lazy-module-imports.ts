@@ -17,7 +17,6 @@ export let discardBody$: typeof import('../parse-response.js').discardBody;
 export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
 export let crypto$: typeof import('../web-crypto.js').crypto;
 export let isCryptoKey$: typeof import('../web-crypto.js').isCryptoKey;
-export let publicMembers$: typeof import('./dpop-option.js').publicMembers;
 export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
 export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
 export let sendToServer$: typeof import('./oauth-http.js').sendToServer;
@@ -47,7 +46,6 @@ export type LazyImports = [
   readBoundedText: typeof readBoundedText$,
   crypto: typeof crypto$,
   isCryptoKey: typeof isCryptoKey$,
-  publicMembers: typeof publicMembers$,
   checkEndpoint: typeof checkEndpoint$,
   loadSigning: typeof loadSigning$,
   sendToServer: typeof sendToServer$,
@@ -77,7 +75,6 @@ export function provideLazyImports(from: LazyImports): void {
     readBoundedText$,
     crypto$,
     isCryptoKey$,
-    publicMembers$,
     checkEndpoint$,
     loadSigning$,
     sendToServer$,

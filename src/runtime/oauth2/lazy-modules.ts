@@ -18,7 +18,6 @@ import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
 import { readBoundedText } from './bounded-body.js';
-import { publicMembers } from './dpop-option.js';
 import { checkEndpoint } from './endpoint-url.js';
 import { MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm, sendToServer } from './oauth-http.js';
 import { RENEWAL_COOL_DOWN_MS } from './oauth2-auth.js';
@@ -38,7 +37,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
     (error: unknown) => {
       provided = undefined;
       throw error;
