@@ -7,7 +7,8 @@
  * requests succeed never downloads it.
  */
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
-import { abortable$ as abortable, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
 
 const BACKOFF_MS = 250;
@@ -201,4 +202,16 @@ export function invalidClientHint(basic: { encoding: 'form' | 'raw'; changes: bo
   return basic.encoding === 'form'
     ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
     : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
+}
+
+/**
+ * The token manager drops a refresh token the server called dead (invalid_grant, an answer this
+ * module read), unless another process has stored new tokens meanwhile.
+ */
+export async function forgetRefreshToken(state: TokenState, key: string, refreshToken: string): Promise<void> {
+  state.recent.delete(key);
+  if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
+  // Compared here and, by stores that can, again at the delete itself.
+  const stored = asTokenSet(await state.store.get(key));
+  if (stored !== undefined && stored.refreshToken === refreshToken) await state.store.delete(key, stored);
 }
