@@ -6,6 +6,7 @@
  * oauth-http.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
  * requests succeed never downloads it.
  */
+import type { ClientAuthenticator } from './client-auth.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { TokenState } from './token-manager.js';
@@ -20,6 +21,8 @@ export interface Outgoing {
   form?: URLSearchParams | undefined;
   headers?: Headers | undefined;
   observe?: ((response: Response) => void) | undefined;
+  /** The authenticating client, for the hint on `invalid_client`. */
+  client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
 }
 
 /** How the first attempt ended, as far as oauth-http.ts read it. */
@@ -70,7 +73,7 @@ function retryDelay(response: Response, attempt: number): number | undefined {
  * answer (or retries run out), then the JSON object of a 2xx answer or the TokenError of any other.
  */
 export async function finishRequest(flight: Flight, first: FirstOutcome): Promise<JsonObject> {
-  return expectSuccess(flight.http, await settle(flight, first), flight.what);
+  return expectSuccess(flight.http, await settle(flight, first), flight.what, flight.first.client);
 }
 
 async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
@@ -147,11 +150,12 @@ function brokenOff(flight: Flight, response: Response, error: unknown): TokenErr
  * The JSON object of a 2xx answer. An OAuth error answer (RFC 6749 §5.2) becomes its TokenError,
  * also when it comes with 200 (GitHub does that).
  */
-function expectSuccess(http: OAuthHttp, answer: Answer, what: string): JsonObject {
+function expectSuccess(http: OAuthHttp, answer: Answer, what: string, client: Outgoing['client']): JsonObject {
   const { status, json, redact } = answer;
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
-    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs });
+    const hint = json['error'] === 'invalid_client' ? invalidClientHint(client?.basicEncoding) : undefined;
+    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.

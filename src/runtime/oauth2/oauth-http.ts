@@ -13,6 +13,7 @@ import type { FetchLike } from '../client-core.js';
 import { readBoundedText } from './bounded-body.js';
 import { loadOAuthHttpFailure } from './lazy-modules.js';
 import type { FirstOutcome, Flight, Outgoing } from './oauth-http-failure.js';
+import type { ClientAuthenticator } from './client-auth.js';
 import type { SecretSet } from './secret-redaction.js';
 import { TokenError } from './token-error.js';
 
@@ -116,6 +117,8 @@ export interface FormRequest {
   form: URLSearchParams;
   headers: Headers;
   observe?: ((response: Response) => void) | undefined;
+  /** The authenticating client, for the hint on an `invalid_client` answer. */
+  client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
 }
 
 /**
@@ -123,10 +126,10 @@ export interface FormRequest {
  */
 export async function postForm(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry = true): Promise<JsonObject> {
   const outgoing = async (): Promise<Outgoing> => {
-    const { form, headers, observe } = await build();
-    headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-    headers.set('accept', 'application/json');
-    return { init: { method: 'POST', headers, body: form.toString() }, form, headers, observe };
+    const request = await build();
+    request.headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
+    request.headers.set('accept', 'application/json');
+    return { ...request, init: { method: 'POST', headers: request.headers, body: request.form.toString() } };
   };
   return sendToServer(http, url, outgoing, what, retry);
 }
