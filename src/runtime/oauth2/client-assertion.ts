@@ -111,6 +111,26 @@ export async function importSigningKey(input: PrivateKeyInput, alg: ClientAssert
   }
 }
 
+/** A private_key_jwt client's key as given, and once imported its signing key (kept by ClientAuthenticator). */
+export interface ClientSigner {
+  readonly privateKey: PrivateKeyInput;
+  readonly alg: ClientAssertionAlg | undefined;
+  readonly kid: string | undefined;
+  readonly scheme: string;
+  key: Promise<SigningKey> | undefined;
+}
+
+/** private_key_jwt (RFC 7523 §2.2): a fresh client assertion for a request bound for `endpoint`. */
+export async function assertClient(form: URLSearchParams, signer: ClientSigner, clientId: string, endpoint: string, nowMs: number): Promise<void> {
+  // A bad key fails every time with the same message, but is not kept as a rejected promise.
+  signer.key ??= importSigningKey(signer.privateKey, signer.alg, signer.kid, signer.scheme).catch((error: unknown) => {
+    signer.key = undefined;
+    throw error;
+  });
+  form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
+  form.set('client_assertion', await signClientAssertion(await signer.key, clientId, endpoint, nowMs));
+}
+
 export async function signClientAssertion(signing: SigningKey, clientId: string, audience: string, nowMs: number): Promise<string> {
   const iat = Math.floor(nowMs / 1000);
   return signJwt(signing, { iss: clientId, sub: clientId, aud: audience, jti: randomToken(16), iat, exp: iat + LIFETIME_SECONDS });

@@ -1,5 +1,5 @@
 import { encodeBasicCredentials, formatAuthorization } from '../authorization-header.js';
-import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
+import type { ClientSigner } from './client-assertion.js';
 import { formEncode } from './encoding.js';
 import { loadSigning } from './lazy-modules.js';
 import { option, schemeWhere } from './option-checks.js';
@@ -16,12 +16,10 @@ const ENCODINGS = ['form', 'raw'];
 export class ClientAuthenticator {
   readonly clientId: string;
   readonly method: ClientAuthMethod;
-  readonly #scheme: string;
   readonly #secret: string | undefined;
-  readonly #privateKey: PrivateKeyInput | undefined;
-  readonly #identity: Pick<ClientIdentity, 'privateKeyAlg' | 'privateKeyId'>;
+  // private_key_jwt: the key as given and, once imported, the signing key (client-assertion.ts).
+  readonly #signer: ClientSigner;
   readonly #encoding: 'form' | 'raw';
-  #signingKey: Promise<SigningKey> | undefined;
 
   constructor(identity: ClientIdentity, scheme: string) {
     const where = schemeWhere(scheme);
@@ -37,10 +35,8 @@ export class ClientAuthenticator {
     if (encoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
     this.clientId = identity.clientId;
     this.method = method;
-    this.#scheme = scheme;
     this.#secret = identity.clientSecret;
-    this.#privateKey = identity.privateKey;
-    this.#identity = { privateKeyAlg: identity.privateKeyAlg, privateKeyId: identity.privateKeyId };
+    this.#signer = { privateKey: identity.privateKey!, alg: identity.privateKeyAlg, kid: identity.privateKeyId, scheme, key: undefined };
     this.#encoding = encoding;
   }
 
@@ -70,13 +66,9 @@ export class ClientAuthenticator {
         form.set('client_id', this.clientId);
         form.set('client_secret', this.#secret!);
         return;
-      case 'private_key_jwt': {
+      case 'private_key_jwt':
         form.set('client_id', this.clientId);
-        const signing = await loadSigning();
-        form.set('client_assertion_type', signing.CLIENT_ASSERTION_TYPE);
-        form.set('client_assertion', await signing.signClientAssertion(await this.#key(), this.clientId, endpoint, nowMs));
-        return;
-      }
+        return (await loadSigning()).assertClient(form, this.#signer, this.clientId, endpoint, nowMs);
       // RFC 8705 §2: the certificate of the TLS connection authenticates; the form names the client.
       case 'tls_client_auth':
       case 'self_signed_tls_client_auth':
@@ -84,18 +76,6 @@ export class ClientAuthenticator {
         form.set('client_id', this.clientId);
         return;
     }
-  }
-
-  #key(): Promise<SigningKey> {
-    if (this.#signingKey === undefined) {
-      const importing = loadSigning().then((signing) => signing.importSigningKey(this.#privateKey!, this.#identity.privateKeyAlg, this.#identity.privateKeyId, this.#scheme));
-      // A bad key fails every time with the same message, but is not kept as a rejected promise.
-      this.#signingKey = importing.catch((error: unknown) => {
-        this.#signingKey = undefined;
-        throw error;
-      });
-    }
-    return this.#signingKey;
   }
 }
 
