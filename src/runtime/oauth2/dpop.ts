@@ -7,7 +7,8 @@
  * (dpop-option.ts), its key is checked here, before the first request that needs a proof.
  */
 import { base64url, randomToken, sha256 } from './base64url.js';
-import { crypto$ as crypto, isCryptoKey$ as isCryptoKey, loadSigning$ as loadSigning, quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
+import { crypto$ as crypto, formatAuthorization$ as formatAuthorization, isCryptoKey$ as isCryptoKey, loadSigning$ as loadSigning, quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
+import type { AuthRequest } from '../auth-strategy.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';
 import type { ClientAssertionAlg } from './types.js';
@@ -129,6 +130,18 @@ export class DpopProver {
       // WebCrypto's own error may describe the key; say only what failed.
       throw new TypeError(`security scheme ${quoteScheme(this.#scheme)}: the DPoP key cannot sign ${key.signing.alg} proofs`);
     }
+  }
+
+  /**
+   * Puts a DPoP token and a fresh proof for it on an API request (RFC 9449 §7.1); the nonce the
+   * proof carried, so only a new one earns a retry after a 401.
+   */
+  async authorize(request: AuthRequest, accessToken: string, scheme: string, nowMs: number): Promise<string | undefined> {
+    requireHeaderSafe(accessToken, scheme);
+    const { proof, nonce } = await this.proof(request.method, request.url, nowMs, accessToken);
+    request.headers.set('authorization', formatAuthorization('dpop', accessToken));
+    request.headers.set('dpop', proof);
+    return nonce;
   }
 
   /** The `jkt` the server binds tokens to. */

@@ -13,6 +13,8 @@
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
+export let requireHeaderSafe$: typeof import('../credential-checks.js').requireHeaderSafe;
+export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
 export let discardBody$: typeof import('../parse-response.js').discardBody;
 export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
 export let crypto$: typeof import('../web-crypto.js').crypto;
@@ -42,6 +44,8 @@ export let RENEWAL_COOL_DOWN_MS$: number;
 export type LazyImports = [
   abortable: typeof abortable$,
   quoteScheme: typeof quoteScheme$,
+  requireHeaderSafe: typeof requireHeaderSafe$,
+  formatAuthorization: typeof formatAuthorization$,
   discardBody: typeof discardBody$,
   readBoundedText: typeof readBoundedText$,
   crypto: typeof crypto$,
@@ -71,6 +75,8 @@ export function provideLazyImports(from: LazyImports): void {
   [
     abortable$,
     quoteScheme$,
+    requireHeaderSafe$,
+    formatAuthorization$,
     discardBody$,
     readBoundedText$,
     crypto$,

@@ -13,7 +13,8 @@
  * first loader before that loader's own import(): the up-front chunk shares no module with them.
  */
 import { abortable } from '../abortable.js';
-import { quoteScheme } from '../credential-checks.js';
+import { formatAuthorization } from '../authorization-header.js';
+import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
@@ -37,7 +38,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
     (error: unknown) => {
       provided = undefined;
       throw error;
