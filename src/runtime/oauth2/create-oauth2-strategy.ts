@@ -16,7 +16,7 @@ import { OAuth2Auth, type OAuth2Grant } from './oauth2-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
-import { SecretSet } from './secret-redaction.js';
+import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import { certificateHttp, clientCertificateFetch, notTlsReason, requireTlsEndpoints } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
@@ -72,7 +72,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   }
   const grant = credential as ClientIdentity;
   const where = schemeWhere(scheme);
-  const http = httpFor(shared, scheme, credentialSecrets(grant));
+  const http = httpFor(shared, scheme, new SecretSources(grant));
   const dpop = dpopProverFor(grant, scheme);
   const tokenParams = grantTokenParams(grant, scheme);
   // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS
@@ -117,22 +117,6 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
       ? lazyAuthorizationCode(oauth!, tokens, option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined)
       : undefined;
   return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
-}
-
-/**
- * What this scheme's credential holds that no error may show, whatever a server echoes: the secret,
- * password and tokens of the client-authenticated grants, the signing keys (or the ready-made
- * assertion) of the JWT bearer grant, and a DPoP key. A credential has only some of these.
- */
-function credentialSecrets(credential: object): SecretSet {
-  const secrets = new SecretSet();
-  const member = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined);
-  for (const name of ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion']) secrets.add(Reflect.get(credential, name));
-  secrets.addPrivateKey(Reflect.get(credential, 'privateKey'));
-  secrets.addPrivateKey(member(Reflect.get(credential, 'dpop'), 'privateKey'));
-  secrets.addPrivateKey(member(Reflect.get(credential, 'serviceAccount'), 'private_key'));
-  secrets.addPrivateKey(member(Reflect.get(credential, 'jwtBearer'), 'privateKey'));
-  return secrets;
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
+export let formEncode$: typeof import('./encoding.js').formEncode;
 export let requireHeaderSafe$: typeof import('../credential-checks.js').requireHeaderSafe;
 export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
 export let discardBody$: typeof import('../parse-response.js').discardBody;
@@ -44,6 +45,7 @@ export let RENEWAL_COOL_DOWN_MS$: number;
 export type LazyImports = [
   abortable: typeof abortable$,
   quoteScheme: typeof quoteScheme$,
+  formEncode: typeof formEncode$,
   requireHeaderSafe: typeof requireHeaderSafe$,
   formatAuthorization: typeof formatAuthorization$,
   discardBody: typeof discardBody$,
@@ -75,6 +77,7 @@ export function provideLazyImports(from: LazyImports): void {
   [
     abortable$,
     quoteScheme$,
+    formEncode$,
     requireHeaderSafe$,
     formatAuthorization$,
     discardBody$,

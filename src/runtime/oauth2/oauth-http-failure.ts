@@ -11,6 +11,10 @@ import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
+import { redactorFor } from './secret-redaction.js';
+
+// For the token_type a token response quotes in its error (token-endpoint.ts).
+export { redactorFor };
 
 const BACKOFF_MS = 250;
 
@@ -135,7 +139,7 @@ async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
       throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, status: response.status });
     }
     // Only the attempt that answers needs its secrets redacted from what the server wrote.
-    const redact = http.secrets.redactor(sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
+    const redact = redactorFor(http.secrets, sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
     return { status: response.status, json: parseAnswer(text, response), redact, retryAfterMs: fits ? undefined : delay };
   }
 }

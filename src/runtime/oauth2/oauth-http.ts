@@ -14,7 +14,7 @@ import { readBoundedText } from './bounded-body.js';
 import { loadOAuthHttpFailure } from './lazy-modules.js';
 import type { FirstOutcome, Flight, Outgoing } from './oauth-http-failure.js';
 import type { ClientAuthenticator } from './client-auth.js';
-import type { SecretSet } from './secret-redaction.js';
+import type { SecretSources } from './secret-sources.js';
 import { TokenError } from './token-error.js';
 
 export interface OAuthHttp {
@@ -27,7 +27,7 @@ export interface OAuthHttp {
   /** The largest answer read (`tokenResponseMaxBytes`). */
   readonly maxResponseBytes: number;
   /** The scheme's secrets, kept out of every error built from what a server wrote. */
-  readonly secrets: SecretSet;
+  readonly secrets: SecretSources;
 }
 
 export const MAX_RETRIES = 2;

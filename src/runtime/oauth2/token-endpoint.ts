@@ -1,6 +1,6 @@
 import type { ClientAuthenticator } from './client-auth.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadDpopTokenRequest } from './lazy-modules.js';
+import { loadDpopTokenRequest, loadOAuthHttpFailure } from './lazy-modules.js';
 import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
@@ -70,8 +70,18 @@ export async function requestTokens(
   // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.dpop !== undefined, (text) => oauth.http.secrets.redactor()(text));
-  for (const token of [tokens.accessToken, tokens.refreshToken, tokens.idToken]) oauth.http.secrets.remember(token);
+  const { http } = oauth;
+  const parse = (redact?: (text: string) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, oauth.dpop !== undefined, redact);
+  let tokens: TokenSet;
+  try {
+    tokens = parse();
+  } catch (error) {
+    // A token type it cannot use: the error quotes the server's token_type, redacted by the code
+    // loaded for that (without it, the error stands as it is, without the server's text).
+    if (!(error instanceof TokenError) || error.error !== 'unsupported_token_type') throw error;
+    tokens = parse(await loadOAuthHttpFailure().then(({ redactorFor }) => redactorFor(http.secrets), () => Promise.reject(error)));
+  }
+  http.secrets.remember([tokens.accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;
 }
 
