@@ -9,7 +9,8 @@ import { dpopProverFor } from './dpop-option.js';
 import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
 import { grantRunnerFor, type ManagedFlow } from './grants.js';
 import { inferFlow } from './infer-flow.js';
-import { checkJwtBearer, isJwtBearerCredential } from './jwt-bearer-check.js';
+import type { JwtBearerCredentials } from './jwt-bearer.js';
+import { jwtBearerIdentity, jwtBearerShape, serviceAccountTokenUri } from './jwt-bearer-credential.js';
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
 import { loadJwtBearer, loadMetadataEndpoints } from './lazy-modules.js';
 import { OAuth2Auth, type OAuth2Grant } from './oauth2-auth.js';
@@ -62,7 +63,8 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
 
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
   // `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares.
-  const jwt = isJwtBearerCredential(credential) ? checkJwtBearer(credential, scheme) : undefined;
+  // Its fields are checked with the first token request (jwt-bearer-check.ts, lazy).
+  const jwt = jwtBearerShape(credential, scheme);
   const overrides = typeof credential === 'object' && credential !== null ? endpointOverrides(credential, scheme) : {};
   let flow: OAuth2Grant = 'jwtBearer';
   if (jwt === undefined) {
@@ -81,7 +83,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   const certificateFetch = clientCertificateFetch(grant, scheme);
   const certificate = certificateFetch !== undefined;
   // The token endpoint a JWT bearer credential fixes itself (its tokenUrl, a service account's token_uri).
-  const fixed = jwt && (overrides.tokenUrl ?? jwt.tokenUri);
+  const fixed = jwt && (overrides.tokenUrl ?? (jwt === 'serviceAccount' ? serviceAccountTokenUri(grant) : undefined));
   const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
   if (certificate && fixedUrl !== undefined && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}${notTlsReason('tokenUrl', fixedUrl)}`);
   // Resolved now, so a bad URL fails at construction; a JWT bearer credential reads them only
@@ -100,12 +102,12 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   } else {
     // The signing and the token requests are loaded with the first token request.
     let runner: Promise<GrantRunner> | undefined;
-    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(jwt, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop })));
+    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop })));
     source = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   }
   const tokens = new TokenManager({
     scheme,
-    clientId: oauth?.client.clientId ?? jwtBearerIdentity(grant),
+    clientId: oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!),
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,
@@ -117,21 +119,4 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
       ? lazyAuthorizationCode(oauth!, tokens, option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined)
       : undefined;
   return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
-}
-
-/**
- * Who the tokens are for, to keep token sets of different identities apart in a shared store: the
- * service account's email or the assertion issuer (and subject), else one key for ready-made assertions.
- */
-function jwtBearerIdentity(credential: object): string {
-  const serviceAccount: unknown = Reflect.get(credential, 'serviceAccount');
-  const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
-  const subject: unknown = Reflect.get(credential, 'subject') ?? (typeof jwtBearer === 'object' && jwtBearer !== null ? Reflect.get(jwtBearer, 'subject') : undefined);
-  const issuer: unknown =
-    typeof serviceAccount === 'object' && serviceAccount !== null
-      ? Reflect.get(serviceAccount, 'client_email')
-      : typeof jwtBearer === 'object' && jwtBearer !== null
-        ? Reflect.get(jwtBearer, 'issuer')
-        : 'assertion';
-  return [issuer, subject].filter((part) => typeof part === 'string' && part !== '').join(' as ');
 }

@@ -1,16 +1,15 @@
 /**
- * The construction-time half of the JWT bearer grant (RFC 7523 §2.1): whether a credential asks for
- * it, and its fields checked into plain values, so a bad credential throws when the client is made.
- * The signing and the token requests live in jwt-bearer.ts, loaded with import() on the first token
- * request: an app that never passes such a credential never downloads them.
+ * The JWT bearer grant's credential (RFC 7523 §2.1), its fields checked into plain values. Loaded
+ * with jwt-bearer.ts on the first token request, before anything is sent; what the credential is
+ * (serviceAccount, jwtBearer or assertion, each of the right kind) was checked when the client was
+ * made (jwt-bearer-credential.ts). A bad field rejects every token request with the same TypeError.
  */
 import type { PrivateKeyInput } from './client-assertion.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
-import { option, schemeWhere } from './option-checks.js';
+import { jwtBearerShape$ as jwtBearerShape, option$ as option, schemeWhere$ as schemeWhere } from './lazy-module-imports.js';
 import type { ClientAssertionAlg } from './types.js';
 
 const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
-const SHAPES = ['serviceAccount', 'jwtBearer', 'assertion'] as const;
 const ALGORITHMS: readonly ClientAssertionAlg[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 /** A JWT bearer credential, checked: what the assertion is made of (keys stay as given, imported on first use). */
@@ -29,28 +28,12 @@ export type JwtBearerPlan =
     }
   | { kind: 'assertion'; source: string | (() => unknown); tokenUri?: undefined };
 
-/** Which of the three shapes the credential has (serviceAccount, jwtBearer, assertion); undefined for none. */
-export function jwtBearerShape(credential: unknown): (typeof SHAPES)[number] | undefined {
-  return typeof credential === 'object' && credential !== null ? SHAPES.find((name) => Object.hasOwn(credential, name) && Reflect.get(credential, name) !== undefined) : undefined;
-}
-
-/** Whether the credential asks for this grant (it has one of serviceAccount, jwtBearer, assertion). */
-export function isJwtBearerCredential(credential: unknown): credential is JwtBearerCredentials {
-  return jwtBearerShape(credential) !== undefined;
-}
-
 /** The credential's fields, checked; throws a TypeError naming the scheme and the field (never a value). */
 export function checkJwtBearer(credential: JwtBearerCredentials, scheme: string): JwtBearerPlan {
   const where = schemeWhere(scheme);
-  const kind = jwtBearerShape(credential)!;
-  const value = Reflect.get(credential, kind) as unknown;
-  if (kind === 'assertion') {
-    if (typeof value !== 'function') option(credential, kind, 'text', where);
-    return { kind, source: value as string | (() => unknown) };
-  }
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(`${where}${kind} must be ${kind === 'jwtBearer' ? 'an object' : 'the parsed service-account JSON key'}`);
-  }
+  const kind = jwtBearerShape(credential, scheme)!;
+  const value = Reflect.get(credential, kind) as object;
+  if (kind === 'assertion') return { kind, source: value as string | (() => unknown) };
   const inner = `${where}${kind}.`;
   const text = (name: string, required?: boolean) => option(value, name, 'text', inner, required) as string | undefined;
   if (kind === 'serviceAccount') {

@@ -13,6 +13,9 @@
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
+export let option$: typeof import('./option-checks.js').option;
+export let schemeWhere$: typeof import('./option-checks.js').schemeWhere;
+export let jwtBearerShape$: typeof import('./jwt-bearer-credential.js').jwtBearerShape;
 export let formEncode$: typeof import('./encoding.js').formEncode;
 export let requireHeaderSafe$: typeof import('../credential-checks.js').requireHeaderSafe;
 export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
@@ -45,6 +48,9 @@ export let RENEWAL_COOL_DOWN_MS$: number;
 export type LazyImports = [
   abortable: typeof abortable$,
   quoteScheme: typeof quoteScheme$,
+  option: typeof option$,
+  schemeWhere: typeof schemeWhere$,
+  jwtBearerShape: typeof jwtBearerShape$,
   formEncode: typeof formEncode$,
   requireHeaderSafe: typeof requireHeaderSafe$,
   formatAuthorization: typeof formatAuthorization$,
@@ -77,6 +83,9 @@ export function provideLazyImports(from: LazyImports): void {
   [
     abortable$,
     quoteScheme$,
+    option$,
+    schemeWhere$,
+    jwtBearerShape$,
     formEncode$,
     requireHeaderSafe$,
     formatAuthorization$,

@@ -47,6 +47,11 @@ export function option(holder: object, name: string, kind: OptionKind, where: st
   return value;
 }
 
+/** `value[name]` when `value` is an object, else undefined: for reading nested options before they are checked. */
+export function member(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
+}
+
 /** `security scheme "name": `, the start of every construction message. */
 export function schemeWhere(scheme: string): string {
   return `security scheme ${quoteScheme(scheme)}: `;

@@ -4,6 +4,7 @@
  * server wrote read them, through secret-redaction.ts (loaded with those paths): the happy path
  * carries just these lists.
  */
+import { member } from './option-checks.js';
 
 const RECENT_TOKENS = 16;
 
@@ -17,7 +18,7 @@ export class SecretSources {
 
   /** The credential's secrets; a credential has only some of them. */
   constructor(credential: object) {
-    const get = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined);
+    const get = member;
     this.values = ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion'].map((name) => get(credential, name));
     this.keys = [get(credential, 'privateKey'), get(get(credential, 'dpop'), 'privateKey'), get(get(credential, 'serviceAccount'), 'private_key'), get(get(credential, 'jwtBearer'), 'privateKey')];
   }
