@@ -56,5 +56,6 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
 }
 
 export function httpFor(shared: OAuthShared, scheme: string, secrets: SecretSources): OAuthHttp {
-  return { scheme, fetch: shared.fetch, now: shared.now, sleep: shared.sleep, timeoutMs: shared.timeoutMs, maxResponseBytes: shared.maxResponseBytes, secrets };
+  // The shared settings as they are (fetch, clock, sleep, time budget, size limit), plus this scheme's own.
+  return { ...shared, scheme, secrets };
 }
