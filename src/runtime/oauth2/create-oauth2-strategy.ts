@@ -12,14 +12,14 @@ import { inferFlow } from './infer-flow.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
 import { jwtBearerIdentity, jwtBearerShape, serviceAccountTokenUri } from './jwt-bearer-credential.js';
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
-import { loadJwtBearer, loadMetadataEndpoints } from './lazy-modules.js';
+import { loadJwtBearer, loadMetadataEndpoints, loadTlsEndpoints } from './lazy-modules.js';
 import { OAuth2Auth, type OAuth2Grant } from './oauth2-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
-import { certificateHttp, clientCertificateFetch, notTlsReason, requireTlsEndpoints } from './tls-client-auth.js';
+import { certificateHttp, clientCertificateFetch, notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenManager, type GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
@@ -91,7 +91,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   let found = jwt === undefined ? endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate) : undefined;
   const endpoints = async (): Promise<Endpoints> => {
     const known = await (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
-    return certificate ? requireTlsEndpoints(known, scheme) : known;
+    return certificate ? (await loadTlsEndpoints()).requireTlsEndpoints(known, scheme) : known;
   };
   const posting = certificate ? certificateHttp(http, certificateFetch) : http;
   let oauth: OAuthClient | undefined;

@@ -13,6 +13,7 @@
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
+export let notTlsReason$: typeof import('./tls-client-auth.js').notTlsReason;
 export let option$: typeof import('./option-checks.js').option;
 export let schemeWhere$: typeof import('./option-checks.js').schemeWhere;
 export let jwtBearerShape$: typeof import('./jwt-bearer-credential.js').jwtBearerShape;
@@ -48,6 +49,7 @@ export let RENEWAL_COOL_DOWN_MS$: number;
 export type LazyImports = [
   abortable: typeof abortable$,
   quoteScheme: typeof quoteScheme$,
+  notTlsReason: typeof notTlsReason$,
   option: typeof option$,
   schemeWhere: typeof schemeWhere$,
   jwtBearerShape: typeof jwtBearerShape$,
@@ -83,6 +85,7 @@ export function provideLazyImports(from: LazyImports): void {
   [
     abortable$,
     quoteScheme$,
+    notTlsReason$,
     option$,
     schemeWhere$,
     jwtBearerShape$,

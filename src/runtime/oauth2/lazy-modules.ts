@@ -19,6 +19,7 @@ import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
 import { readBoundedText } from './bounded-body.js';
+import { notTlsReason } from './tls-client-auth.js';
 import { jwtBearerShape } from './jwt-bearer-credential.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
@@ -41,7 +42,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, option, schemeWhere, jwtBearerShape, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, jwtBearerShape, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
     (error: unknown) => {
       provided = undefined;
       throw error;
@@ -64,4 +65,5 @@ export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-req
 export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = provided$(() => import('./guarded-token-store.js'));
 export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = provided$(() => import('./lease-flight.js'));
 export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = provided$(() => import('./oauth-http-failure.js'));
+export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = provided$(() => import('./tls-endpoints.js'));
 export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = provided$(() => import('./oauth2-refusal.js'));
