@@ -3,7 +3,7 @@ import type { AuthStrategy, SchemeSpec } from '../auth-strategy.js';
 import { BearerAuth } from '../bearer-auth.js';
 import { requireAccessToken } from '../credential-checks.js';
 import { ClientAuthenticator } from './client-auth.js';
-import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
+import { ENDPOINT_NAMES, endpointOverrides, flowEndpoints, usableFlows, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import { dpopProverFor } from './dpop-option.js';
 import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
@@ -41,11 +41,9 @@ function flowsOf(spec: OAuthSchemeSpec, overrides: EndpointOverrides, scheme: st
 
 /** The endpoints for one flow (overrides, then the spec), resolved now so a bad URL fails at construction. */
 function knownEndpoints(raw: RawEndpoints, shared: OAuthShared, scheme: string): Endpoints {
-  const resolve = (name: EndpointName) => {
-    const value = raw[name];
-    return value === undefined ? undefined : resolveEndpoint(value, shared.baseUrl, name, scheme, shared.allowInsecureHttp);
-  };
-  return { tokenUrl: resolve('tokenUrl'), refreshUrl: resolve('refreshUrl'), authorizationUrl: resolve('authorizationUrl'), deviceAuthorizationUrl: resolve('deviceAuthorizationUrl') };
+  const known: Endpoints = {};
+  for (const name of ENDPOINT_NAMES) if (raw[name] !== undefined) known[name] = resolveEndpoint(raw[name], shared.baseUrl, name, scheme, shared.allowInsecureHttp);
+  return known;
 }
 
 /** `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5). */
