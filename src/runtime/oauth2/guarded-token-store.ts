@@ -4,8 +4,7 @@
  * application hears of it once per outage; a corrupt entry counts as missing and is reported.
  * Loaded with import() at an application store's first call (store-guard.ts).
  */
-import { TokenStoreError } from './token-store-error.js';
-import { asTokenSet$ as asTokenSet, sameTokens$ as sameTokens } from './lazy-module-imports.js';
+import { asTokenSet$ as asTokenSet, sameTokens$ as sameTokens, TokenStoreError$ as TokenStoreError } from './lazy-module-imports.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';
 
 export type StoreErrorHook = (error: TokenStoreError) => void;

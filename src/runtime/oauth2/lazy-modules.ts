@@ -31,6 +31,7 @@ import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, re
 import { TokenError } from './token-error.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import { asTokenSet, parseTokenResponse } from './token-set.js';
+import { TokenStoreError } from './token-store-error.js';
 
 let provided: Promise<void> | undefined;
 
@@ -42,7 +43,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, jwtBearerShape, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, jwtBearerShape, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
     (error: unknown) => {
       provided = undefined;
       throw error;
