@@ -42,7 +42,10 @@ function flowsOf(spec: OAuthSchemeSpec, overrides: EndpointOverrides, scheme: st
 /** The endpoints for one flow (overrides, then the spec), resolved now so a bad URL fails at construction. */
 function knownEndpoints(raw: RawEndpoints, shared: OAuthShared, scheme: string): Endpoints {
   const known: Endpoints = {};
-  for (const name of ENDPOINT_NAMES) if (raw[name] !== undefined) known[name] = resolveEndpoint(raw[name], shared.baseUrl, name, scheme, shared.allowInsecureHttp);
+  for (const name of ENDPOINT_NAMES) {
+    const value = raw[name];
+    if (value !== undefined) known[name] = resolveEndpoint(value, shared.baseUrl, name, scheme, shared.allowInsecureHttp);
+  }
   return known;
 }
 
