@@ -7,7 +7,8 @@ import type { Bytes } from '../bytes.js';
 import type { Algorithm, AlgorithmIdentifier, CryptoKey, EcdsaParams, EcKeyImportParams, JsonWebKey, RsaHashedImportParams, RsaPssParams } from '../web-crypto.js';
 import { rsaPssAsRsaEncryption } from './rsa-pss-pkcs8.js';
 import type { ClientAssertionAlg } from './types.js';
-import { base64ToBytes$ as base64ToBytes, base64url$ as base64url, base64urlText$ as base64urlText, crypto$ as crypto, isCryptoKey$ as isCryptoKey, quoteScheme$ as quoteScheme, randomToken$ as randomToken } from './lazy-module-imports.js';
+import { base64ToBytes, base64url, base64urlText, randomToken } from './base64url.js';
+import { crypto$ as crypto, isCryptoKey$ as isCryptoKey, quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -108,6 +109,26 @@ export async function importSigningKey(input: PrivateKeyInput, alg: ClientAssert
     // The underlying error may describe the key material; say only what is wrong.
     throw new TypeError(`${where} must be an RSA, P-256 or Ed25519 private key (CryptoKey, JWK or PKCS#8 PEM) usable for ${alg ?? 'RS256, PS256, ES256 or EdDSA'}`);
   }
+}
+
+/** A private_key_jwt client's key as given, and once imported its signing key (kept by ClientAuthenticator). */
+export interface ClientSigner {
+  readonly privateKey: PrivateKeyInput;
+  readonly alg: ClientAssertionAlg | undefined;
+  readonly kid: string | undefined;
+  readonly scheme: string;
+  key: Promise<SigningKey> | undefined;
+}
+
+/** private_key_jwt (RFC 7523 §2.2): a fresh client assertion for a request bound for `endpoint`. */
+export async function assertClient(form: URLSearchParams, signer: ClientSigner, clientId: string, endpoint: string, nowMs: number): Promise<void> {
+  // A bad key fails every time with the same message, but is not kept as a rejected promise.
+  signer.key ??= importSigningKey(signer.privateKey, signer.alg, signer.kid, signer.scheme).catch((error: unknown) => {
+    signer.key = undefined;
+    throw error;
+  });
+  form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
+  form.set('client_assertion', await signClientAssertion(await signer.key, clientId, endpoint, nowMs));
 }
 
 export async function signClientAssertion(signing: SigningKey, clientId: string, audience: string, nowMs: number): Promise<string> {

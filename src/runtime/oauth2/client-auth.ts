@@ -1,12 +1,13 @@
 import { encodeBasicCredentials, formatAuthorization } from '../authorization-header.js';
-import { quoteScheme } from '../credential-checks.js';
-import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
+import type { ClientSigner } from './client-assertion.js';
 import { formEncode } from './encoding.js';
 import { loadSigning } from './lazy-modules.js';
+import { option, schemeWhere } from './option-checks.js';
 import { isTlsClientAuth, TLS_CLIENT_AUTH_METHODS } from './tls-client-auth.js';
 import type { ClientAuthMethod, ClientIdentity } from './types.js';
 
 const METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', ...TLS_CLIENT_AUTH_METHODS, 'none'];
+const ENCODINGS = ['form', 'raw'];
 
 /**
  * How this client proves who it is on every token-endpoint request (RFC 6749 §2.3). Holds the
@@ -15,36 +16,27 @@ const METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_sec
 export class ClientAuthenticator {
   readonly clientId: string;
   readonly method: ClientAuthMethod;
-  readonly #scheme: string;
   readonly #secret: string | undefined;
-  readonly #privateKey: PrivateKeyInput | undefined;
-  readonly #identity: Pick<ClientIdentity, 'privateKeyAlg' | 'privateKeyId'>;
+  // private_key_jwt: the key as given and, once imported, the signing key (client-assertion.ts).
+  readonly #signer: ClientSigner;
   readonly #encoding: 'form' | 'raw';
-  #signingKey: Promise<SigningKey> | undefined;
 
   constructor(identity: ClientIdentity, scheme: string) {
-    const where = `security scheme ${quoteScheme(scheme)}`;
-    if (typeof identity.clientId !== 'string' || identity.clientId === '') throw new TypeError(`${where}: clientId must be a non-empty string`);
-    if (identity.clientSecret !== undefined && typeof identity.clientSecret !== 'string') throw new TypeError(`${where}: clientSecret must be a string`);
-    const method = identity.clientAuthMethod ?? defaultMethod(identity);
-    if (!METHODS.includes(method)) throw new TypeError(`${where}: clientAuthMethod must be one of ${METHODS.join(', ')}`);
-    if ((method === 'client_secret_basic' || method === 'client_secret_post') && identity.clientSecret === undefined) {
-      throw new TypeError(`${where}: clientAuthMethod ${method} needs a clientSecret`);
+    const where = schemeWhere(scheme);
+    const clientId = option(identity, 'clientId', 'text', where, true) as string;
+    option(identity, 'clientSecret', 'string', where);
+    const method = (option(identity, 'clientAuthMethod', METHODS, where) as ClientAuthMethod | undefined) ?? defaultMethod(identity);
+    const needs = method === 'private_key_jwt' ? 'privateKey' : isTlsClientAuth(method) ? 'clientCertificate' : method === 'none' ? undefined : 'clientSecret';
+    if (needs !== undefined && Reflect.get(identity, needs) === undefined) {
+      throw new TypeError(`${where}clientAuthMethod ${method} needs ${needs === 'clientCertificate' ? 'clientCertificate: { fetch } (a fetch whose connections present the client certificate)' : `a ${needs}`}`);
     }
-    if (method === 'private_key_jwt' && identity.privateKey === undefined) throw new TypeError(`${where}: clientAuthMethod private_key_jwt needs a privateKey`);
-    if (isTlsClientAuth(method) && identity.clientCertificate === undefined) {
-      throw new TypeError(`${where}: clientAuthMethod ${method} needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`);
-    }
-    const encoding = identity.clientSecretEncoding ?? 'form';
-    if (encoding !== 'form' && encoding !== 'raw') throw new TypeError(`${where}: clientSecretEncoding must be 'form' or 'raw'`);
+    const encoding = (option(identity, 'clientSecretEncoding', ENCODINGS, where) as 'form' | 'raw' | undefined) ?? 'form';
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
-    if (encoding === 'raw' && identity.clientId.includes(':')) throw new TypeError(`${where}: clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
+    if (encoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
     this.clientId = identity.clientId;
     this.method = method;
-    this.#scheme = scheme;
     this.#secret = identity.clientSecret;
-    this.#privateKey = identity.privateKey;
-    this.#identity = { privateKeyAlg: identity.privateKeyAlg, privateKeyId: identity.privateKeyId };
+    this.#signer = { privateKey: identity.privateKey!, alg: identity.privateKeyAlg, kid: identity.privateKeyId, scheme, key: undefined };
     this.#encoding = encoding;
   }
 
@@ -74,13 +66,9 @@ export class ClientAuthenticator {
         form.set('client_id', this.clientId);
         form.set('client_secret', this.#secret!);
         return;
-      case 'private_key_jwt': {
+      case 'private_key_jwt':
         form.set('client_id', this.clientId);
-        const signing = await loadSigning();
-        form.set('client_assertion_type', signing.CLIENT_ASSERTION_TYPE);
-        form.set('client_assertion', await signing.signClientAssertion(await this.#key(), this.clientId, endpoint, nowMs));
-        return;
-      }
+        return (await loadSigning()).assertClient(form, this.#signer, this.clientId, endpoint, nowMs);
       // RFC 8705 §2: the certificate of the TLS connection authenticates; the form names the client.
       case 'tls_client_auth':
       case 'self_signed_tls_client_auth':
@@ -88,18 +76,6 @@ export class ClientAuthenticator {
         form.set('client_id', this.clientId);
         return;
     }
-  }
-
-  #key(): Promise<SigningKey> {
-    if (this.#signingKey === undefined) {
-      const importing = loadSigning().then((signing) => signing.importSigningKey(this.#privateKey!, this.#identity.privateKeyAlg, this.#identity.privateKeyId, this.#scheme));
-      // A bad key fails every time with the same message, but is not kept as a rejected promise.
-      this.#signingKey = importing.catch((error: unknown) => {
-        this.#signingKey = undefined;
-        throw error;
-      });
-    }
-    return this.#signingKey;
   }
 }
 

@@ -3,14 +3,61 @@
  * per client: made here (`dpop: true`, ES256, private key non-extractable) or given by the
  * application (P-256, RSA, or Ed25519 where WebCrypto has it). Proofs are made per request and never reused; the latest server nonce (§8, §9) is
  * kept per origin and put in every later proof to that origin. Loaded with import() when the first
- * proof is needed; the credential's option was checked when the client was made (dpop-option.ts).
+ * proof is needed; the credential's option had its shape checked when the client was made
+ * (dpop-option.ts), its key is checked here, before the first request that needs a proof.
  */
-import { base64url$ as base64url, crypto$ as crypto, loadSigning$ as loadSigning, publicMembers$ as publicMembers, quoteScheme$ as quoteScheme, randomToken$ as randomToken, sha256$ as sha256 } from './lazy-module-imports.js';
-import type { SigningKey } from './client-assertion.js';
+import { base64url, randomToken, sha256 } from './base64url.js';
+import { crypto$ as crypto, formatAuthorization$ as formatAuthorization, isCryptoKey$ as isCryptoKey, loadSigning$ as loadSigning, quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
+import type { AuthRequest } from '../auth-strategy.js';
+import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';
+import type { ClientAssertionAlg } from './types.js';
 
 // RFC 9449 §9: the API's way of asking for a nonce.
 const USE_DPOP_NONCE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
+
+// RFC 7638 §3.2: the required members of each key type, which are also all a public JWK needs.
+const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  EC: ['crv', 'kty', 'x', 'y'],
+  RSA: ['e', 'kty', 'n'],
+  OKP: ['crv', 'kty', 'x'],
+};
+
+/** The public members only, whatever else the JWK holds (a private `d` never goes into a proof). */
+export function publicMembers(jwk: object, where: string): Readonly<Record<string, string>> {
+  const kty: unknown = Reflect.get(jwk, 'kty');
+  const members = typeof kty === 'string' ? PUBLIC_MEMBERS[kty] : undefined;
+  if (members === undefined) throw new TypeError(`${where}: publicJwk must be an EC, RSA or OKP public JWK`);
+  const out: Record<string, string> = {};
+  for (const member of members) {
+    const value: unknown = Reflect.get(jwk, member);
+    if (typeof value !== 'string' || value === '') throw new TypeError(`${where}: publicJwk lacks its "${member}" member`);
+    out[member] = value;
+  }
+  return Object.freeze(out);
+}
+
+/** ES256 for P-256, PS256 for RSA, EdDSA for Ed25519 (RFC 8037); other curves have no default. */
+function defaultProofAlg(publicJwk: Readonly<Record<string, string>>): ClientAssertionAlg | undefined {
+  if (publicJwk['kty'] === 'EC' && publicJwk['crv'] === 'P-256') return 'ES256';
+  if (publicJwk['kty'] === 'RSA') return 'PS256';
+  if (publicJwk['kty'] === 'OKP' && publicJwk['crv'] === 'Ed25519') return 'EdDSA';
+  return undefined;
+}
+
+/**
+ * The application's key, checked: its public JWK (given, or the private JWK's public members) and
+ * the proof algorithm. Throws the TypeError the option would have had at construction.
+ */
+function checkedKey(key: { privateKey: PrivateKeyInput; publicJwk?: object | undefined; alg?: ClientAssertionAlg | undefined }, where: string): { privateKey: PrivateKeyInput; publicJwk: Readonly<Record<string, string>>; alg: ClientAssertionAlg } {
+  const { privateKey } = key;
+  const jwkSource: unknown = key.publicJwk ?? (typeof privateKey === 'object' && !isCryptoKey(privateKey) ? privateKey : undefined);
+  if (typeof jwkSource !== 'object' || jwkSource === null) throw new TypeError(`${where}: publicJwk is needed unless privateKey is a JWK`);
+  const publicJwk = publicMembers(jwkSource, where);
+  const alg = key.alg ?? defaultProofAlg(publicJwk);
+  if (alg === undefined) throw new TypeError(`${where}: ${[publicJwk['kty'], publicJwk['crv']].filter(Boolean).join(' ')} keys are not supported; use an EC P-256, RSA or Ed25519 key`);
+  return { privateKey, publicJwk, alg };
+}
 
 interface ProofKey {
   signing: SigningKey;
@@ -85,6 +132,18 @@ export class DpopProver {
     }
   }
 
+  /**
+   * Puts a DPoP token and a fresh proof for it on an API request (RFC 9449 §7.1); the nonce the
+   * proof carried, so only a new one earns a retry after a 401.
+   */
+  async authorize(request: AuthRequest, accessToken: string, scheme: string, nowMs: number): Promise<string | undefined> {
+    requireHeaderSafe(accessToken, scheme);
+    const { proof, nonce } = await this.proof(request.method, request.url, nowMs, accessToken);
+    request.headers.set('authorization', formatAuthorization('dpop', accessToken));
+    request.headers.set('dpop', proof);
+    return nonce;
+  }
+
   /** The `jkt` the server binds tokens to. */
   async thumbprint(): Promise<string> {
     return jwkThumbprint((await this.#proofKey()).publicJwk);
@@ -102,10 +161,13 @@ async function generatedKey(): Promise<ProofKey> {
   return { signing: { key: pair.privateKey, alg: 'ES256', kid: undefined }, publicJwk: publicMembers(jwk, 'dpop') };
 }
 
-/** The prover for a checked `dpop` option; the key is made or imported with the first proof. */
+/**
+ * The prover for a `dpop` option; the key is checked now (a TypeError naming the scheme, never the
+ * key), made or imported with the first proof.
+ */
 export function makeDpopProver(scheme: string, key: DpopKeySpec): DpopProver {
   if ('generate' in key) return new DpopProver(scheme, generatedKey);
-  const { privateKey, publicJwk, alg } = key;
+  const { privateKey, publicJwk, alg } = checkedKey(key, `security scheme ${quoteScheme(scheme)}: dpop`);
   return new DpopProver(scheme, async () => {
     try {
       return { signing: await (await loadSigning()).importSigningKey(privateKey, alg, undefined, scheme), publicJwk };

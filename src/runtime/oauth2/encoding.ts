@@ -1,28 +1,4 @@
-/** Byte and text encodings the OAuth wire formats use, from web-standard globals only. */
-import type { Bytes } from '../bytes.js';
-import { crypto } from '../web-crypto.js';
-
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function base64urlText(text: string): string {
-  return base64url(new TextEncoder().encode(text));
-}
-
-export function base64ToBytes(base64: string): Bytes {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** `byteCount` random bytes as base64url: state, PKCE verifiers, JWT ids. */
-export function randomToken(byteCount: number): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(byteCount)));
-}
+/** The form encoding OAuth's client authentication needs, from web-standard globals only. */
 
 /**
  * application/x-www-form-urlencoded encoding of one value (UTF-8, space as `+`), as RFC 6749 §2.3.1
@@ -30,8 +6,4 @@ export function randomToken(byteCount: number): string {
  */
 export function formEncode(value: string): string {
   return new URLSearchParams([['', value]]).toString().slice(1);
-}
-
-export async function sha256(text: string): Promise<Bytes> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }

@@ -1,4 +1,5 @@
 import { quoteScheme } from '../credential-checks.js';
+import { option } from './option-checks.js';
 import type { OAuthFlowName } from './types.js';
 
 const FLOW_NAMES: readonly OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'implicit', 'deviceAuthorization'];
@@ -30,11 +31,7 @@ function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): 
 export function inferFlow(credential: unknown, declared: ReadonlySet<OAuthFlowName>, scheme: string, usable: ReadonlySet<OAuthFlowName> = declared): OAuthFlowName {
   const where = `security scheme ${quoteScheme(scheme)}`;
   if (typeof credential !== 'object' || credential === null) throw new TypeError(`the credential for ${where} must be an object (see its OAuth2 grant types)`);
-  const explicit: unknown = has(credential, 'flow') ? Reflect.get(credential, 'flow') : undefined;
-  if (explicit !== undefined && !FLOW_NAMES.includes(explicit as OAuthFlowName)) {
-    throw new TypeError(`${where}: flow must be one of ${FLOW_NAMES.join(', ')}`);
-  }
-  const flow = (explicit as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
+  const flow = (option(credential, 'flow', FLOW_NAMES, `${where}: `) as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
   if (flow === 'implicit') return flow;
   if (flow === undefined || !usable.has(flow)) {
     const offered = [...usable].join(', ') || 'none';

@@ -2,14 +2,17 @@
  * The JWT bearer grant (RFC 7523 §2.1): the client signs an assertion about itself (or about a user
  * it acts for) and trades it for an access token. Google service accounts, Salesforce, DocuSign,
  * Box, Zoom and workload identity federation use it. Keys live in private fields and never reach
- * a message. Loaded with import() on the first token request (lazy-modules.ts); the credential was
- * checked when the client was made (jwt-bearer-check.ts).
+ * a message. Loaded with import() on the first token request (lazy-modules.ts); the credential's
+ * shape was checked when the client was made (jwt-bearer-credential.ts), its fields are checked here
+ * (jwt-bearer-check.ts) before anything is sent.
  */
-import { loadSigning$ as loadSigning, parseTokenResponse$ as parseTokenResponse, postMaybeWithDpop$ as postMaybeWithDpop, quoteScheme$ as quoteScheme, randomToken$ as randomToken, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { randomToken } from './base64url.js';
+import { redactorFor } from './secret-redaction.js';
+import { loadSigning$ as loadSigning, parseTokenResponse$ as parseTokenResponse, postMaybeWithDpop$ as postMaybeWithDpop, quoteScheme$ as quoteScheme, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { DpopHandle } from './dpop-option.js';
-import type { JwtBearerPlan } from './jwt-bearer-check.js';
+import { checkJwtBearer, type JwtBearerPlan } from './jwt-bearer-check.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import type { GrantRunner } from './token-manager.js';
@@ -156,8 +159,8 @@ export interface JwtBearerContext {
  * The token source of a JWT bearer credential. The token endpoint: the credential's tokenUrl
  * override, else the service account's token_uri, else the document's; https except loopback.
  */
-export function jwtBearerRunner(checked: JwtBearerPlan, scheme: string, context: JwtBearerContext): GrantRunner {
-  const plan = planFor(checked, scheme);
+export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string, context: JwtBearerContext): GrantRunner {
+  const plan = planFor(checkJwtBearer(credential, scheme), scheme);
   const tokenUrl = async (): Promise<URL> => {
     const url = context.fixedUrl ?? (await context.endpoints()).tokenUrl;
     if (url === undefined) {
@@ -180,7 +183,7 @@ export function jwtBearerRunner(checked: JwtBearerPlan, scheme: string, context:
       true,
     );
     const previous = scopes.length === 0 ? undefined : { scope: [...new Set(scopes)].join(' ') };
-    return parseTokenResponse(json, scheme, context.http.now(), previous, context.dpop !== undefined, context.http.secrets.redactor());
+    return parseTokenResponse(json, scheme, context.http.now(), previous, context.dpop !== undefined, redactorFor(context.http.secrets));
   };
   // A new assertion is as good as a refresh token, and needs no state.
   return { request, refresh: (tokens) => request(tokens.scope === undefined ? [] : tokens.scope.split(' ')) };

@@ -1,5 +1,6 @@
 /**
- * Requests to the authorization server: token and device endpoints (form POST) and metadata (GET).
+ * Requests to the authorization server: token and device endpoints (form POST) and metadata (GET,
+ * server-metadata.ts).
  * Redirects are not followed (a token request must not carry its credentials elsewhere); 5xx and
  * 429 answers and network errors are retried a few times with backoff (or the server's
  * Retry-After, when it fits). Everything, retries and waits included, ends within one time budget,
@@ -12,7 +13,8 @@ import type { FetchLike } from '../client-core.js';
 import { readBoundedText } from './bounded-body.js';
 import { loadOAuthHttpFailure } from './lazy-modules.js';
 import type { FirstOutcome, Flight, Outgoing } from './oauth-http-failure.js';
-import type { SecretSet } from './secret-redaction.js';
+import type { ClientAuthenticator } from './client-auth.js';
+import type { SecretSources } from './secret-sources.js';
 import { TokenError } from './token-error.js';
 
 export interface OAuthHttp {
@@ -25,7 +27,7 @@ export interface OAuthHttp {
   /** The largest answer read (`tokenResponseMaxBytes`). */
   readonly maxResponseBytes: number;
   /** The scheme's secrets, kept out of every error built from what a server wrote. */
-  readonly secrets: SecretSet;
+  readonly secrets: SecretSources;
 }
 
 export const MAX_RETRIES = 2;
@@ -60,7 +62,7 @@ export function parseAnswer(text: string, response: Response): JsonObject | unde
  * repeated, such as redeeming a single-use authorization code. The budget is real time, whatever
  * clock the client was given: it bounds sockets, not token lifetimes.
  */
-async function send(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
+export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
   const budget = new AbortController();
   const timer = setTimeout(() => budget.abort(new Error(`${what} timeout`)), http.timeoutMs);
   const started = Date.now();
@@ -115,6 +117,8 @@ export interface FormRequest {
   form: URLSearchParams;
   headers: Headers;
   observe?: ((response: Response) => void) | undefined;
+  /** The authenticating client, for the hint on an `invalid_client` answer. */
+  client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
 }
 
 /**
@@ -122,17 +126,12 @@ export interface FormRequest {
  */
 export async function postForm(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry = true): Promise<JsonObject> {
   const outgoing = async (): Promise<Outgoing> => {
-    const { form, headers, observe } = await build();
-    headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-    headers.set('accept', 'application/json');
-    return { init: { method: 'POST', headers, body: form.toString() }, form, headers, observe };
+    const request = await build();
+    request.headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
+    request.headers.set('accept', 'application/json');
+    return { ...request, init: { method: 'POST', headers: request.headers, body: request.form.toString() } };
   };
-  return send(http, url, outgoing, what, retry);
-}
-
-export async function getJson(http: OAuthHttp, url: URL, what: string): Promise<JsonObject> {
-  const outgoing = (): Promise<Outgoing> => Promise.resolve({ init: { method: 'GET', headers: { accept: 'application/json' } } });
-  return send(http, url, outgoing, what, true);
+  return sendToServer(http, url, outgoing, what, retry);
 }
 
 export type { JsonObject };

@@ -84,14 +84,9 @@ export class OAuth2Auth implements AuthStrategy {
 
   async #applyAwaiting(request: AuthRequest, scopes: readonly string[], signal: AbortSignal | undefined): Promise<void> {
     const tokens = this.#tokens.fresh(scopes) ?? (await abortable(this.#tokens.token(scopes), signal));
-    const dpop = this.#dpop;
-    if (dpop === undefined || !this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
-    const accessToken = requireHeaderSafe(tokens.accessToken, this.scheme);
-    // Made per attempt (the core applies again on a retry and after a redirect): htm, htu and jti change.
-    const { proof, nonce } = await (await dpop.prover()).proof(request.method, request.url, this.#now(), accessToken);
-    request.headers.set('authorization', formatAuthorization('dpop', accessToken));
-    request.headers.set('dpop', proof);
-    this.#sentNonce.set(request, nonce);
+    if (!this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
+    // A fresh proof per attempt (the core applies again on a retry and after a redirect), made by the prover.
+    this.#sentNonce.set(request, await (await this.#dpop!.prover()).authorize(request, tokens.accessToken, this.scheme, this.#now()));
     this.#sent.set(request, tokens.accessToken);
   }
 

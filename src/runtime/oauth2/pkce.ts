@@ -1,5 +1,5 @@
 /** PKCE (RFC 7636) with S256, and the random `state` that ties a redirect to its request. */
-import { base64url$ as base64url, randomToken$ as randomToken, sha256$ as sha256 } from './lazy-module-imports.js';
+import { base64url, randomToken, sha256 } from './base64url.js';
 
 export interface PkcePair {
   /** 43 characters of base64url from 32 random bytes (§4.1 asks for 43 to 128). */

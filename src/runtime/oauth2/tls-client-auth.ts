@@ -13,8 +13,6 @@ import type { FetchLike } from '../client-core.js';
 import { quoteScheme } from '../credential-checks.js';
 import { requireTlsFetch } from '../mtls/tls-fetch.js';
 import type { OAuthHttp } from './oauth-http.js';
-import type { Endpoints } from './server-metadata.js';
-import { TokenError } from './token-error.js';
 import type { ClientAuthMethod } from './types.js';
 
 /** The client authentication methods whose proof is the certificate itself. */
@@ -34,20 +32,6 @@ export function clientCertificateFetch(grant: object, scheme: string): FetchLike
 /** The same authorization-server client, sending through the certificate fetch. */
 export function certificateHttp(http: OAuthHttp, certificateFetch: FetchLike): OAuthHttp {
   return { ...http, fetch: () => certificateFetch };
-}
-
-/**
- * A certificate is presented only in a TLS handshake: an endpoint the client would POST to over
- * plain http could never see it. Said before anything is sent, rather than as the server's
- * `invalid_client`.
- */
-export function requireTlsEndpoints(endpoints: Endpoints, scheme: string): Endpoints {
-  const posted: (keyof Endpoints)[] = ['tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl', 'pushedAuthorizationRequestUrl'];
-  for (const name of posted) {
-    const url = endpoints[name];
-    if (url !== undefined && url.protocol !== 'https:') throw new TokenError({ scheme, error: 'invalid_request', errorDescription: notTlsReason(name, url) });
-  }
-  return endpoints;
 }
 
 /** Why a certificate cannot reach an endpoint: said the same whether found at construction or from metadata. */

@@ -4,8 +4,7 @@
  * before grants, and a renewal after a 401 that never discards a token someone already replaced.
  * With a store that offers leases the single flight spans every process sharing the store.
  */
-import { loadLeaseFlight } from './lazy-modules.js';
-import { sameTokens } from './same-tokens.js';
+import { loadLeaseFlight, loadOAuth2Refusal, loadOAuthHttpFailure } from './lazy-modules.js';
 import { isFresh, asTokenSet } from './token-set.js';
 import { TokenError } from './token-error.js';
 import type { TokenSet, TokenStore } from './types.js';
@@ -30,6 +29,20 @@ export interface TokenManagerOptions {
   seed?: TokenSet | undefined;
 }
 
+/**
+ * What a manager's renewals change, shared with the code of the paths that need it only after a
+ * failure: a refused token (oauth2-refusal.ts) and a dead refresh token (oauth-http-failure.ts),
+ * each loaded by then.
+ */
+export interface TokenState {
+  readonly store: TokenStore;
+  // The last token set read or written per key: while fresh it serves calls without a store round
+  // trip (a shared store sits across the network). Renewals always read the store itself.
+  readonly recent: Map<string, TokenSet>;
+  /** Tokens the application passed in (authorization code), used while the store has none. */
+  seed: TokenSet | undefined;
+}
+
 /** Store key: the scheme, the client id and the sorted, de-duplicated scopes, unambiguous as JSON. */
 export function tokenKey(scheme: string, clientId: string, scopes: readonly string[]): string {
   return JSON.stringify([scheme, clientId, ...[...new Set(scopes)].sort()]);
@@ -44,17 +57,14 @@ export class TokenManager {
   readonly scheme: string;
   readonly #options: TokenManagerOptions;
   readonly #flights = new Map<string, Promise<TokenSet>>();
-  // The last token set read or written per key: while fresh it serves calls without a store round
-  // trip (a shared store sits across the network). Renewals always read the store itself.
-  readonly #recent = new Map<string, TokenSet>();
+  readonly #state: TokenState;
   // Store keys by scope list: the core hands every call of an operation the same frozen list.
   readonly #keys = new WeakMap<readonly string[], string>();
-  #seed: TokenSet | undefined;
 
   constructor(options: TokenManagerOptions) {
     this.scheme = options.scheme;
     this.#options = options;
-    this.#seed = options.seed;
+    this.#state = { store: options.store, recent: new Map(), seed: options.seed };
   }
 
   /**
@@ -62,14 +72,14 @@ export class TokenManager {
    * per-request path, without a store round trip or an await. `token()` does the rest.
    */
   fresh(scopes: readonly string[]): TokenSet | undefined {
-    const recent = this.#recent.get(this.#key(scopes));
+    const recent = this.#state.recent.get(this.#key(scopes));
     return isFresh(recent, this.#options.now()) ? recent : undefined;
   }
 
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
     const key = this.#key(scopes);
-    const recent = this.#recent.get(key);
+    const recent = this.#state.recent.get(key);
     if (isFresh(recent, this.#options.now())) return recent;
     const current = await this.#read(key);
     if (isFresh(current, this.#options.now())) return current;
@@ -104,15 +114,16 @@ export class TokenManager {
   }
 
   async #read(key: string): Promise<TokenSet | undefined> {
-    const stored = asTokenSet(await this.#options.store.get(key));
-    if (stored === undefined) this.#recent.delete(key);
-    else this.#recent.set(key, stored);
-    return stored ?? this.#seed;
+    const state = this.#state;
+    const stored = asTokenSet(await state.store.get(key));
+    if (stored === undefined) state.recent.delete(key);
+    else state.recent.set(key, stored);
+    return stored ?? state.seed;
   }
 
   async #save(key: string, tokens: TokenSet): Promise<void> {
-    this.#seed = undefined;
-    this.#recent.set(key, tokens);
+    this.#state.seed = undefined;
+    this.#state.recent.set(key, tokens);
     await this.#options.store.set(key, tokens);
     await this.#options.onTokens?.({ scheme: this.scheme, tokens });
   }
@@ -147,7 +158,8 @@ export class TokenManager {
     const current = await this.#read(key);
     const unchanged = usable(current, this.#options.now(), rejected);
     if (unchanged !== undefined) return unchanged;
-    if (rejected !== undefined && current?.accessToken === rejected) await this.#drop(key, current);
+    // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
+    if (rejected !== undefined && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(this.#state, key, current);
     const tokens = await this.#obtain(key, scopes, current);
     await this.#save(key, tokens);
     return tokens;
@@ -162,32 +174,14 @@ export class TokenManager {
         // invalid_grant: the refresh token is dead. Anything else (network, server) is not ours to paper over.
         if (!(error instanceof TokenError) || error.error !== 'invalid_grant') throw error;
         if (source.request === undefined) {
-          await this.#forget(key, current.refreshToken);
+          // The error came through oauth-http-failure.ts, so its code is loaded.
+          await (await loadOAuthHttpFailure()).forgetRefreshToken(this.#state, key, current.refreshToken);
           throw this.#loginRequired('the refresh token was rejected', error);
         }
       }
     }
     if (source.request === undefined) throw this.#loginRequired('there is no usable refresh token', undefined);
     return source.request(scopes);
-  }
-
-  /** Forgets a refused access token; a refresh token that came with it is kept for the renewal. */
-  async #drop(key: string, rejected: TokenSet): Promise<void> {
-    this.#recent.delete(key);
-    const { store } = this.#options;
-    const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
-    if (this.#seed === rejected) this.#seed = keep;
-    else if (keep === undefined) await store.delete(key, rejected);
-    else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
-  }
-
-  /** Drops dead tokens, unless another process has stored new ones meanwhile. */
-  async #forget(key: string, refreshToken: string): Promise<void> {
-    this.#recent.delete(key);
-    if (this.#seed?.refreshToken === refreshToken) this.#seed = undefined;
-    // Compared here and, by stores that can, again at the delete itself.
-    const stored = asTokenSet(await this.#options.store.get(key));
-    if (stored !== undefined && stored.refreshToken === refreshToken) await this.#options.store.delete(key, stored);
   }
 
   #loginRequired(why: string, cause: unknown): TokenError {

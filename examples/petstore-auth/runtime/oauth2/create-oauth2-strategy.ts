@@ -2,24 +2,25 @@
 /** Builds the strategy for an oauth2 or openIdConnect scheme from the credential the app passed. */
 import type { AuthStrategy, SchemeSpec } from '../auth-strategy.js';
 import { BearerAuth } from '../bearer-auth.js';
-import { quoteScheme, requireAccessToken } from '../credential-checks.js';
+import { requireAccessToken } from '../credential-checks.js';
 import { ClientAuthenticator } from './client-auth.js';
-import { endpointOverrides, flowEndpoints, usableFlows, type EndpointName, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
+import { ENDPOINT_NAMES, endpointOverrides, flowEndpoints, usableFlows, type EndpointOverrides, type RawEndpoints } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import { dpopProverFor } from './dpop-option.js';
 import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
-import { grantRunnerFor } from './grants.js';
+import { grantRunnerFor, type ManagedFlow } from './grants.js';
 import { inferFlow } from './infer-flow.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
-import { checkJwtBearer, isJwtBearerCredential } from './jwt-bearer-check.js';
+import { jwtBearerIdentity, jwtBearerShape, serviceAccountTokenUri } from './jwt-bearer-credential.js';
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
-import { loadJwtBearer, loadMetadataEndpoints } from './lazy-modules.js';
-import { OAuth2Auth } from './oauth2-auth.js';
+import { loadJwtBearer, loadMetadataEndpoints, loadTlsEndpoints } from './lazy-modules.js';
+import { OAuth2Auth, type OAuth2Grant } from './oauth2-auth.js';
+import { option, schemeWhere } from './option-checks.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
-import { SecretSet } from './secret-redaction.js';
+import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
-import { certificateHttp, clientCertificateFetch, notTlsReason, requireTlsEndpoints } from './tls-client-auth.js';
+import { certificateHttp, clientCertificateFetch, notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenManager, type GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
@@ -32,7 +33,7 @@ const OPENID_FLOWS: ReadonlySet<OAuthFlowName> = new Set(['clientCredentials', '
 /** The flows the scheme declares (preferred when a credential's shape fits several), and those it can run. */
 function flowsOf(spec: OAuthSchemeSpec, overrides: EndpointOverrides, scheme: string): { declared: ReadonlySet<OAuthFlowName>; usable: ReadonlySet<OAuthFlowName> } {
   if (spec.type === 'openIdConnect') return { declared: OPENID_FLOWS, usable: OPENID_FLOWS };
-  if (typeof spec.flows !== 'object' || spec.flows === null) throw new TypeError(`security scheme ${quoteScheme(scheme)}: oauth2 needs flows`);
+  if (typeof spec.flows !== 'object' || spec.flows === null) throw new TypeError(`${schemeWhere(scheme)}oauth2 needs flows`);
   const names: OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'implicit', 'deviceAuthorization'];
   const declared = new Set(names.filter((name) => spec.flows[name] !== undefined));
   // An issuer override makes discovery the source of endpoints, as for OpenID Connect.
@@ -41,11 +42,12 @@ function flowsOf(spec: OAuthSchemeSpec, overrides: EndpointOverrides, scheme: st
 
 /** The endpoints for one flow (overrides, then the spec), resolved now so a bad URL fails at construction. */
 function knownEndpoints(raw: RawEndpoints, shared: OAuthShared, scheme: string): Endpoints {
-  const resolve = (name: EndpointName) => {
+  const known: Endpoints = {};
+  for (const name of ENDPOINT_NAMES) {
     const value = raw[name];
-    return value === undefined ? undefined : resolveEndpoint(value, shared.baseUrl, name, scheme, shared.allowInsecureHttp);
-  };
-  return { tokenUrl: resolve('tokenUrl'), refreshUrl: resolve('refreshUrl'), authorizationUrl: resolve('authorizationUrl'), deviceAuthorizationUrl: resolve('deviceAuthorizationUrl') };
+    if (value !== undefined) known[name] = resolveEndpoint(value, shared.baseUrl, name, scheme, shared.allowInsecureHttp);
+  }
+  return known;
 }
 
 /** `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5). */
@@ -61,118 +63,62 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
   return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
 }
 
-/** `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares. */
-function jwtBearerStrategy(scheme: string, spec: OAuthSchemeSpec, credential: JwtBearerCredentials, shared: OAuthShared): AuthStrategy {
-  const overrides = endpointOverrides(credential, scheme);
-  const http = httpFor(shared, scheme, credentialSecrets(credential));
-  const dpop = dpopProverFor(credential, scheme);
-  const tokenParams = grantTokenParams(credential, scheme);
-  const checked = checkJwtBearer(credential, scheme);
-  // RFC 8705 as for the other grants: token requests through the certificate fetch (to the
-  // metadata's mTLS aliases), API calls too, so a certificate-bound token is presented over it.
-  const certificateFetch = clientCertificateFetch(credential, scheme);
-  const fixed = overrides.tokenUrl ?? checked.tokenUri;
-  const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
-  if (certificateFetch !== undefined && fixedUrl !== undefined && fixedUrl.protocol !== 'https:') {
-    throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${notTlsReason('tokenUrl', fixedUrl)}`);
-  }
-  let discovered: (() => Promise<Endpoints>) | undefined;
-  // Only read when the credential fixes no token endpoint itself (a service account's token_uri).
-  const endpoints = async (): Promise<Endpoints> => {
-    const found = await (discovered ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificateFetch !== undefined))();
-    return certificateFetch === undefined ? found : requireTlsEndpoints(found, scheme);
-  };
-  let runner: Promise<GrantRunner> | undefined;
-  // The signing and the token requests are loaded with the first token request.
-  const load = () =>
-    (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) =>
-      jwtBearerRunner(checked, scheme, {
-        http: certificateFetch === undefined ? http : certificateHttp(http, certificateFetch),
-        endpoints,
-        fixedUrl,
-        tokenParams,
-        dpop,
-      }),
-    ));
-  const source: GrantRunner = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
-  const tokens = new TokenManager({ scheme, clientId: jwtBearerIdentity(credential), store: shared.store, onTokens: shared.onTokens, now: shared.now, source });
-  return new OAuth2Auth(scheme, { flow: 'jwtBearer', tokens, scopes: grantScopes(credential, scheme), authorizationCode: undefined, now: shared.now, dpop, transport: certificateFetch });
-}
-
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
-  if (isJwtBearerCredential(credential)) return jwtBearerStrategy(scheme, spec, credential, shared);
+  // `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares.
+  // Its fields are checked with the first token request (jwt-bearer-check.ts, lazy).
+  const jwt = jwtBearerShape(credential, scheme);
   const overrides = typeof credential === 'object' && credential !== null ? endpointOverrides(credential, scheme) : {};
-  const { declared, usable } = flowsOf(spec, overrides, scheme);
-  const flow = inferFlow(credential, declared, scheme, usable);
-  if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
+  let flow: OAuth2Grant = 'jwtBearer';
+  if (jwt === undefined) {
+    const { declared, usable } = flowsOf(spec, overrides, scheme);
+    flow = inferFlow(credential, declared, scheme, usable);
+    if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
+  }
   const grant = credential as ClientIdentity;
-  const http = httpFor(shared, scheme, credentialSecrets(grant));
-  // RFC 8705: metadata comes through the client's fetch; what is POSTed, through the certificate's.
+  const where = schemeWhere(scheme);
+  const http = httpFor(shared, scheme, new SecretSources(grant));
+  const dpop = dpopProverFor(grant, scheme);
+  const tokenParams = grantTokenParams(grant, scheme);
+  // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS
+  // aliases) through the certificate's, and the API calls too, so a certificate-bound token is
+  // presented over a connection that proves its possession.
   const certificateFetch = clientCertificateFetch(grant, scheme);
-  const endpoints = endpointSource(spec, flow, overrides, shared, http, certificateFetch !== undefined);
-  const oauth: OAuthClient = {
-    http: certificateFetch === undefined ? http : certificateHttp(http, certificateFetch),
-    client: new ClientAuthenticator(grant, scheme),
-    endpoints: certificateFetch === undefined ? endpoints : async () => requireTlsEndpoints(await endpoints(), scheme),
-    tokenParams: grantTokenParams(grant, scheme),
-    resources: grantResources(grant, scheme),
-    dpop: dpopProverFor(grant, scheme),
+  const certificate = certificateFetch !== undefined;
+  // The token endpoint a JWT bearer credential fixes itself (its tokenUrl, a service account's token_uri).
+  const fixed = jwt && (overrides.tokenUrl ?? (jwt === 'serviceAccount' ? serviceAccountTokenUri(grant) : undefined));
+  const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, shared.baseUrl, 'tokenUrl', scheme, shared.allowInsecureHttp);
+  if (certificate && fixedUrl !== undefined && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}${notTlsReason('tokenUrl', fixedUrl)}`);
+  // Resolved now, so a bad URL fails at construction; a JWT bearer credential reads them only
+  // when it fixes no token endpoint itself, at its first token request.
+  let found = jwt === undefined ? endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate) : undefined;
+  const endpoints = async (): Promise<Endpoints> => {
+    const known = await (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
+    return certificate ? (await loadTlsEndpoints()).requireTlsEndpoints(known, scheme) : known;
   };
+  const posting = certificate ? certificateHttp(http, certificateFetch) : http;
+  let oauth: OAuthClient | undefined;
+  let source: GrantRunner;
+  if (jwt === undefined) {
+    oauth = { http: posting, client: new ClientAuthenticator(grant, scheme), endpoints, tokenParams, resources: grantResources(grant, scheme), dpop };
+    source = grantRunnerFor(flow as ManagedFlow, oauth, grant);
+  } else {
+    // The signing and the token requests are loaded with the first token request.
+    let runner: Promise<GrantRunner> | undefined;
+    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop })));
+    source = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
+  }
   const tokens = new TokenManager({
     scheme,
-    clientId: oauth.client.clientId,
+    clientId: oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!),
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,
-    source: grantRunnerFor(flow, oauth, grant),
+    source,
     seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
   });
   const authorizationCode =
-    flow === 'authorizationCode' ? lazyAuthorizationCode(oauth, tokens, optionalRedirectUri(grant, scheme), spec.type === 'openIdConnect', optionalPar(grant, scheme)) : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop: oauth.dpop, transport: certificateFetch });
-}
-
-/**
- * What this scheme's credential holds that no error may show, whatever a server echoes: the secret,
- * password and tokens of the client-authenticated grants, the signing keys (or the ready-made
- * assertion) of the JWT bearer grant, and a DPoP key. A credential has only some of these.
- */
-function credentialSecrets(credential: object): SecretSet {
-  const secrets = new SecretSet();
-  const member = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined);
-  for (const name of ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion']) secrets.add(Reflect.get(credential, name));
-  secrets.addPrivateKey(Reflect.get(credential, 'privateKey'));
-  secrets.addPrivateKey(member(Reflect.get(credential, 'dpop'), 'privateKey'));
-  secrets.addPrivateKey(member(Reflect.get(credential, 'serviceAccount'), 'private_key'));
-  secrets.addPrivateKey(member(Reflect.get(credential, 'jwtBearer'), 'privateKey'));
-  return secrets;
-}
-
-/**
- * Who the tokens are for, to keep token sets of different identities apart in a shared store: the
- * service account's email or the assertion issuer (and subject), else one key for ready-made assertions.
- */
-function jwtBearerIdentity(credential: JwtBearerCredentials): string {
-  const serviceAccount: unknown = Reflect.get(credential, 'serviceAccount');
-  const jwtBearer: unknown = Reflect.get(credential, 'jwtBearer');
-  const subject: unknown = Reflect.get(credential, 'subject') ?? (typeof jwtBearer === 'object' && jwtBearer !== null ? Reflect.get(jwtBearer, 'subject') : undefined);
-  const issuer: unknown =
-    typeof serviceAccount === 'object' && serviceAccount !== null
-      ? Reflect.get(serviceAccount, 'client_email')
-      : typeof jwtBearer === 'object' && jwtBearer !== null
-        ? Reflect.get(jwtBearer, 'issuer')
-        : 'assertion';
-  return [issuer, subject].filter((part) => typeof part === 'string' && part !== '').join(' as ');
-}
-
-function optionalPar(grant: object, scheme: string): boolean | undefined {
-  const value: unknown = Reflect.get(grant, 'par');
-  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`security scheme ${quoteScheme(scheme)}: par must be true or false`);
-  return value;
-}
-
-function optionalRedirectUri(grant: object, scheme: string): string | undefined {
-  const value: unknown = Reflect.get(grant, 'redirectUri');
-  if (value !== undefined && typeof value !== 'string') throw new TypeError(`security scheme ${quoteScheme(scheme)}: redirectUri must be a string`);
-  return value;
+    flow === 'authorizationCode'
+      ? lazyAuthorizationCode(oauth!, tokens, option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined)
+      : undefined;
+  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
 }

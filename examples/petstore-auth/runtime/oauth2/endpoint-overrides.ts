@@ -4,8 +4,8 @@
  * placeholder or a multi-tenant URL (Azure's `/common/`), or only a flow their machine callers do
  * not use (implicit). With the endpoint known, any grant runs against any oauth2 scheme.
  */
-import { quoteScheme } from '../credential-checks.js';
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
+import { option, schemeWhere } from './option-checks.js';
 import type { OAuthFlowName } from './types.js';
 
 export interface EndpointOverrides {
@@ -22,6 +22,9 @@ export interface EndpointOverrides {
 export type EndpointName = 'tokenUrl' | 'refreshUrl' | 'authorizationUrl' | 'deviceAuthorizationUrl';
 export type RawEndpoints = Partial<Record<EndpointName, string>>;
 
+/** Every endpoint a flow may use, in the order they are resolved. */
+export const ENDPOINT_NAMES: readonly EndpointName[] = ['tokenUrl', 'refreshUrl', 'authorizationUrl', 'deviceAuthorizationUrl'];
+
 const OVERRIDABLE = ['tokenUrl', 'authorizationUrl', 'deviceAuthorizationUrl', 'issuer'] as const;
 const FLOW_ORDER: readonly OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'deviceAuthorization', 'implicit'];
 
@@ -29,10 +32,8 @@ const FLOW_ORDER: readonly OAuthFlowName[] = ['clientCredentials', 'password', '
 export function endpointOverrides(credential: object, scheme: string): EndpointOverrides {
   const overrides: EndpointOverrides = {};
   for (const name of OVERRIDABLE) {
-    const value: unknown = Object.hasOwn(credential, name) ? Reflect.get(credential, name) : undefined;
-    if (value === undefined) continue;
-    if (typeof value !== 'string' || value === '') throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} must be a non-empty URL string`);
-    overrides[name] = value;
+    const value = option(credential, name, 'url', schemeWhere(scheme)) as string | undefined;
+    if (value !== undefined) overrides[name] = value;
   }
   return overrides;
 }
@@ -43,36 +44,29 @@ export function endpointOverrides(credential: object, scheme: string): EndpointO
  * flow's own only, and none when the token URL is overridden (it belongs to the other server).
  */
 export function flowEndpoints(flows: OAuthFlowsSpec, flow: OAuthFlowName, overrides: EndpointOverrides): RawEndpoints {
-  const own: RawEndpoints = { ...(flows[flow] as RawEndpoints | undefined) };
-  const declared = (name: EndpointName): string | undefined => {
-    if (own[name] !== undefined && own[name] !== '') return own[name];
-    for (const other of FLOW_ORDER) {
-      const value = (flows[other] as RawEndpoints | undefined)?.[name];
-      if (value !== undefined && value !== '') return value;
-    }
-    return undefined;
-  };
+  const own = flows[flow] as RawEndpoints | undefined;
   const endpoints: RawEndpoints = {};
-  const set = (name: EndpointName, value: string | undefined) => {
-    if (value !== undefined && value !== '') endpoints[name] = value;
-  };
-  set('tokenUrl', overrides.tokenUrl ?? declared('tokenUrl'));
-  set('refreshUrl', overrides.tokenUrl === undefined ? own.refreshUrl : undefined);
-  set('authorizationUrl', overrides.authorizationUrl ?? declared('authorizationUrl'));
-  set('deviceAuthorizationUrl', overrides.deviceAuthorizationUrl ?? declared('deviceAuthorizationUrl'));
+  for (const name of ENDPOINT_NAMES) {
+    const value =
+      name === 'refreshUrl'
+        ? overrides.tokenUrl === undefined ? own?.refreshUrl : undefined
+        : (overrides[name] ?? [flow, ...FLOW_ORDER].map((other) => (flows[other] as RawEndpoints | undefined)?.[name]).find((url) => url !== undefined && url !== ''));
+    if (value) endpoints[name] = value;
+  }
   return endpoints;
 }
+
+// What a flow needs besides a token endpoint to run without being declared.
+const EXTRA_ENDPOINT: Partial<Record<OAuthFlowName, EndpointName>> = { authorizationCode: 'authorizationUrl', deviceAuthorization: 'deviceAuthorizationUrl' };
 
 /** The flows the scheme declares, and those whose endpoints are known: what the application may run. */
 export function usableFlows(flows: OAuthFlowsSpec, overrides: EndpointOverrides): Set<OAuthFlowName> {
   const usable = new Set<OAuthFlowName>();
   for (const flow of FLOW_ORDER) {
     const endpoints = flowEndpoints(flows, flow, overrides);
-    const hasToken = endpoints.tokenUrl !== undefined;
-    if (flows[flow] !== undefined) usable.add(flow);
-    else if (flow === 'implicit' ? flows.implicit !== undefined : flow === 'authorizationCode' ? hasToken && endpoints.authorizationUrl !== undefined : flow === 'deviceAuthorization' ? hasToken && endpoints.deviceAuthorizationUrl !== undefined : hasToken) {
-      usable.add(flow);
-    }
+    const extra = EXTRA_ENDPOINT[flow];
+    // Implicit needs no token endpoint but cannot run undeclared either (there is nothing to run).
+    if (flows[flow] !== undefined || (flow !== 'implicit' && endpoints.tokenUrl !== undefined && (extra === undefined || endpoints[extra] !== undefined))) usable.add(flow);
   }
   return usable;
 }

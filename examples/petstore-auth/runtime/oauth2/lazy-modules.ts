@@ -14,15 +14,18 @@
  * first loader before that loader's own import(): the up-front chunk shares no module with them.
  */
 import { abortable } from '../abortable.js';
-import { quoteScheme } from '../credential-checks.js';
+import { formatAuthorization } from '../authorization-header.js';
+import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
 import { readBoundedText } from './bounded-body.js';
-import { publicMembers } from './dpop-option.js';
-import { base64ToBytes, base64url, base64urlText, randomToken, sha256 } from './encoding.js';
+import { notTlsReason } from './tls-client-auth.js';
+import { jwtBearerShape } from './jwt-bearer-credential.js';
+import { option, schemeWhere } from './option-checks.js';
+import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
-import { getJson, MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm } from './oauth-http.js';
+import { MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm, sendToServer } from './oauth-http.js';
 import { RENEWAL_COOL_DOWN_MS } from './oauth2-auth.js';
 import { sameTokens } from './same-tokens.js';
 import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
@@ -41,7 +44,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, discardBody, readBoundedText, crypto, isCryptoKey, publicMembers, base64ToBytes, base64url, base64urlText, randomToken, sha256, checkEndpoint, loadSigning, getJson, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, jwtBearerShape, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
     (error: unknown) => {
       provided = undefined;
       throw error;
@@ -64,4 +67,5 @@ export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-req
 export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = provided$(() => import('./guarded-token-store.js'));
 export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = provided$(() => import('./lease-flight.js'));
 export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = provided$(() => import('./oauth-http-failure.js'));
+export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = provided$(() => import('./tls-endpoints.js'));
 export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = provided$(() => import('./oauth2-refusal.js'));

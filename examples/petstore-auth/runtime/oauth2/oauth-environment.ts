@@ -3,7 +3,7 @@ import type { FetchLike } from '../client-core.js';
 import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { OAuthHttp } from './oauth-http.js';
-import type { SecretSet } from './secret-redaction.js';
+import type { SecretSources } from './secret-sources.js';
 import { guardStore } from './store-guard.js';
 import type { MetadataDocuments } from './server-metadata.js';
 import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
@@ -56,6 +56,7 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   };
 }
 
-export function httpFor(shared: OAuthShared, scheme: string, secrets: SecretSet): OAuthHttp {
-  return { scheme, fetch: shared.fetch, now: shared.now, sleep: shared.sleep, timeoutMs: shared.timeoutMs, maxResponseBytes: shared.maxResponseBytes, secrets };
+export function httpFor(shared: OAuthShared, scheme: string, secrets: SecretSources): OAuthHttp {
+  // The shared settings as they are (fetch, clock, sleep, time budget, size limit), plus this scheme's own.
+  return { ...shared, scheme, secrets };
 }

@@ -7,9 +7,15 @@
  * oauth-http.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
  * requests succeed never downloads it.
  */
+import type { ClientAuthenticator } from './client-auth.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
-import { abortable$ as abortable, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
+import { redactorFor } from './secret-redaction.js';
+
+// For the token_type a token response quotes in its error (token-endpoint.ts).
+export { redactorFor };
 
 const BACKOFF_MS = 250;
 
@@ -20,6 +26,8 @@ export interface Outgoing {
   form?: URLSearchParams | undefined;
   headers?: Headers | undefined;
   observe?: ((response: Response) => void) | undefined;
+  /** The authenticating client, for the hint on `invalid_client`. */
+  client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
 }
 
 /** How the first attempt ended, as far as oauth-http.ts read it. */
@@ -70,7 +78,7 @@ function retryDelay(response: Response, attempt: number): number | undefined {
  * answer (or retries run out), then the JSON object of a 2xx answer or the TokenError of any other.
  */
 export async function finishRequest(flight: Flight, first: FirstOutcome): Promise<JsonObject> {
-  return expectSuccess(flight.http, await settle(flight, first), flight.what);
+  return expectSuccess(flight.http, await settle(flight, first), flight.what, flight.first.client);
 }
 
 async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
@@ -132,7 +140,7 @@ async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
       throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, status: response.status });
     }
     // Only the attempt that answers needs its secrets redacted from what the server wrote.
-    const redact = http.secrets.redactor(sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
+    const redact = redactorFor(http.secrets, sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
     return { status: response.status, json: parseAnswer(text, response), redact, retryAfterMs: fits ? undefined : delay };
   }
 }
@@ -147,11 +155,12 @@ function brokenOff(flight: Flight, response: Response, error: unknown): TokenErr
  * The JSON object of a 2xx answer. An OAuth error answer (RFC 6749 §5.2) becomes its TokenError,
  * also when it comes with 200 (GitHub does that).
  */
-function expectSuccess(http: OAuthHttp, answer: Answer, what: string): JsonObject {
+function expectSuccess(http: OAuthHttp, answer: Answer, what: string, client: Outgoing['client']): JsonObject {
   const { status, json, redact } = answer;
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
-    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs });
+    const hint = json['error'] === 'invalid_client' ? invalidClientHint(client?.basicEncoding) : undefined;
+    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
@@ -202,4 +211,16 @@ export function invalidClientHint(basic: { encoding: 'form' | 'raw'; changes: bo
   return basic.encoding === 'form'
     ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
     : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
+}
+
+/**
+ * The token manager drops a refresh token the server called dead (invalid_grant, an answer this
+ * module read), unless another process has stored new tokens meanwhile.
+ */
+export async function forgetRefreshToken(state: TokenState, key: string, refreshToken: string): Promise<void> {
+  state.recent.delete(key);
+  if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
+  // Compared here and, by stores that can, again at the delete itself.
+  const stored = asTokenSet(await state.store.get(key));
+  if (stored !== undefined && stored.refreshToken === refreshToken) await state.store.delete(key, stored);
 }

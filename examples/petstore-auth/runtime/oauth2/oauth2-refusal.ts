@@ -7,8 +7,9 @@
  */
 import type { AuthContext, AuthRequest } from '../auth-strategy.js';
 import type { DpopHandle } from './dpop-option.js';
-import type { TokenManager } from './token-manager.js';
-import { abortable$ as abortable, quoteScheme$ as quoteScheme, RENEWAL_COOL_DOWN_MS$ as RENEWAL_COOL_DOWN_MS } from './lazy-module-imports.js';
+import type { TokenManager, TokenState } from './token-manager.js';
+import { abortable$ as abortable, asTokenSet$ as asTokenSet, quoteScheme$ as quoteScheme, RENEWAL_COOL_DOWN_MS$ as RENEWAL_COOL_DOWN_MS, sameTokens$ as sameTokens } from './lazy-module-imports.js';
+import type { TokenSet } from './types.js';
 
 /** The refused request and what the strategy knows of it. */
 export interface Refusal {
@@ -51,4 +52,17 @@ export async function answerRefusal(refusal: Refusal): Promise<boolean> {
   const renewed = await abortable(tokens.renewRejected(scopes, sent), context.signal);
   if (renewed) renewedAfter401.set((await abortable(tokens.token(scopes), context.signal)).accessToken, refusal.now());
   return renewed;
+}
+
+/**
+ * The token manager forgets a refused access token (token-manager.ts, renewing after a 401); a
+ * refresh token that came with it is kept for the renewal.
+ */
+export async function dropRefused(state: TokenState, key: string, rejected: TokenSet): Promise<void> {
+  state.recent.delete(key);
+  const { store } = state;
+  const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
+  if (state.seed === rejected) state.seed = keep;
+  else if (keep === undefined) await store.delete(key, rejected);
+  else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
 }

@@ -4,7 +4,7 @@
  * fetched once per client, by one request however many callers wait for it. Loaded with
  * metadata-endpoints.ts, only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
-import { getJson$ as getJson, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { sendToServer$ as sendToServer, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 
 const OIDC_SUFFIX = '/.well-known/openid-configuration';
@@ -48,7 +48,7 @@ export function loadMetadata(documents: MetadataDocuments, http: OAuthHttp, url:
 }
 
 async function fetchMetadata(http: OAuthHttp, url: URL): Promise<JsonObject> {
-  const document = await getJson(http, url, 'authorization server metadata');
+  const document = await sendToServer(http, url, () => Promise.resolve({ init: { method: 'GET', headers: { accept: 'application/json' } } }), 'authorization server metadata', true);
   const issuer = document['issuer'];
   const expected = expectedIssuer(url);
   // Mix-up defence (RFC 8414 §3.3, OIDC Discovery §4.3): a document must speak for its own issuer.

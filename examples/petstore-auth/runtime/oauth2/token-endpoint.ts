@@ -36,28 +36,18 @@ export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints,
   return url;
 }
 
-/** POSTs form fields, authenticated as the client, to `url`; the raw JSON answer. */
-export async function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry = true): Promise<JsonObject> {
-  try {
-    return await postClientForm(oauth, url, fields, what, retry);
-  } catch (error) {
-    const basic = oauth.client.basicEncoding;
-    if (!(error instanceof TokenError) || error.error !== 'invalid_client' || basic?.changes !== true) throw error;
-    // Its text lives with the rest of what a failed token request needs (loaded by then).
-    const hint = await loadOAuthHttpFailure().then(({ invalidClientHint }) => invalidClientHint(basic), () => undefined);
-    if (hint === undefined) throw error;
-    throw new TokenError({ scheme: error.scheme, error: error.error, errorDescription: error.errorDescription, status: error.status, cause: error.cause, hint });
-  }
-}
-
-/** The form of one token-endpoint request, built afresh per attempt: a client assertion's `jti` must not be replayed. */
-function postClientForm(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry: boolean): Promise<JsonObject> {
+/**
+ * POSTs form fields, authenticated as the client, to `url`; the raw JSON answer. The form is built
+ * afresh per attempt: a client assertion's `jti` must not be replayed. The client goes along for
+ * the hint on an `invalid_client` answer (oauth-http-failure.ts).
+ */
+export function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry = true): Promise<JsonObject> {
   const build = async (): Promise<FormRequest> => {
     const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
     for (const resource of oauth.resources ?? []) form.append('resource', resource);
     const headers = new Headers();
     await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
-    return { form, headers };
+    return { form, headers, client: oauth.client };
   };
   return postMaybeWithDpop(oauth.http, url, oauth.dpop, build, what, retry);
 }
@@ -81,8 +71,18 @@ export async function requestTokens(
   // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  const tokens = parseTokenResponse(json, oauth.http.scheme, sentAt, previous, oauth.dpop !== undefined, (text) => oauth.http.secrets.redactor()(text));
-  for (const token of [tokens.accessToken, tokens.refreshToken, tokens.idToken]) oauth.http.secrets.remember(token);
+  const { http } = oauth;
+  const parse = (redact?: (text: string) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, oauth.dpop !== undefined, redact);
+  let tokens: TokenSet;
+  try {
+    tokens = parse();
+  } catch (error) {
+    // A token type it cannot use: the error quotes the server's token_type, redacted by the code
+    // loaded for that (without it, the error stands as it is, without the server's text).
+    if (!(error instanceof TokenError) || error.error !== 'unsupported_token_type') throw error;
+    tokens = parse(await loadOAuthHttpFailure().then(({ redactorFor }) => redactorFor(http.secrets), () => Promise.reject(error)));
+  }
+  http.secrets.remember([tokens.accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;
 }
 

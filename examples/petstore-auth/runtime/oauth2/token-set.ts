@@ -41,11 +41,15 @@ export function parseTokenResponse(
   if (accessToken === undefined) {
     throw new TokenError({ scheme, error: 'invalid_response', errorDescription: 'the token response has no access_token' });
   }
-  const issuedType = (optionalString(json, 'token_type') ?? 'Bearer').toLowerCase();
+  const issued = optionalString(json, 'token_type') ?? 'Bearer';
+  const issuedType = issued.toLowerCase();
   const tokenType = issuedType === 'bearer' ? 'Bearer' : issuedType === 'dpop' && dpop ? 'DPoP' : undefined;
   if (tokenType === undefined) {
     const usable = dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)';
-    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued a ${JSON.stringify(issuedType.slice(0, 40))} token; only ${usable} are supported`, redact });
+    // The server's token_type is quoted only with its secrets redacted (token-endpoint.ts loads the redaction).
+    // Quoted as the server wrote it: a secret it echoes is redacted in its own spelling, not lowercased.
+    const quoted = redact === undefined ? 'a token type' : `a ${JSON.stringify(issued.slice(0, 40))} token`;
+    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued ${quoted}; only ${usable} are supported`, redact });
   }
   const expiresIn = seconds(json['expires_in']);
   const tokens: TokenSet = { accessToken, tokenType, issuedAt: nowMs };

@@ -69,15 +69,33 @@ describe('proofs', () => {
 describe('bad DPoP options', () => {
   it('wrong shapes fail at construction, naming the scheme', () => {
     expect(() => dpopProverFor({ dpop: 'yes' }, 'oauth')).toThrow('security scheme "oauth": dpop must be true or { privateKey, publicJwk }');
-    expect(() => dpopProverFor({ dpop: { privateKey: '-----BEGIN PRIVATE KEY-----x' } }, 'oauth')).toThrow('publicJwk is needed unless privateKey is a JWK');
-    expect(() => dpopProverFor({ dpop: { privateKey: { kty: 'oct', k: 'c2VjcmV0' } } }, 'oauth')).toThrow('publicJwk must be an EC, RSA or OKP public JWK');
+    expect(() => dpopProverFor({ dpop: { publicJwk: {} } }, 'oauth')).toThrow('security scheme "oauth": dpop must be true or { privateKey, publicJwk }');
     expect(dpopProverFor({}, 'oauth')).toBeUndefined();
     expect(dpopProverFor({ dpop: false }, 'oauth')).toBeUndefined();
   });
 
-  it('curves without a default algorithm are refused at construction; Ed25519 signs EdDSA proofs', async () => {
+  // Checked by the prover, loaded with the first proof (before any request leaves): the same TypeError every time.
+  it('a key without a usable public JWK fails the first proof, naming the scheme', async () => {
+    await expect(prover({ privateKey: '-----BEGIN PRIVATE KEY-----x' })).rejects.toThrow(new TypeError('security scheme "oauth": dpop: publicJwk is needed unless privateKey is a JWK'));
+    await expect(prover({ privateKey: { kty: 'oct', k: 'c2VjcmV0' } })).rejects.toThrow(new TypeError('security scheme "oauth": dpop: publicJwk must be an EC, RSA or OKP public JWK'));
+    await expect(prover({ privateKey: { kty: 'EC', crv: 'P-256', x: 'eA' } })).rejects.toThrow(new TypeError('security scheme "oauth": dpop: publicJwk lacks its "y" member'));
+    const made = dpopProverFor({ dpop: { privateKey: '-----BEGIN PRIVATE KEY-----x' } }, 'oauth')!;
+    await expect(made.prover()).rejects.toThrow(TypeError);
+    await expect(made.prover()).rejects.toThrow('publicJwk is needed unless privateKey is a JWK');
+  });
+
+  it('a client with such a key is made, and its first call rejects with that TypeError before any request leaves', async () => {
+    server.on('/oauth/token', (_request, response) => json(response, 200, { access_token: 'never', token_type: 'DPoP' }));
+    const { core } = oauthClient(server.origin, { oauth: clientCredentials() }, { oauth: { clientId: 'app', clientSecret: 'SECRET-client', dpop: { privateKey: { kty: 'oct', k: 'c2VjcmV0' } } } });
+    const error = await core.request(listPets(), {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe('security scheme "oauth": dpop: publicJwk must be an EC, RSA or OKP public JWK');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('curves without a default algorithm are refused by the first proof; Ed25519 signs EdDSA proofs', async () => {
     const p384 = { kty: 'EC', crv: 'P-384', x: 'eA', y: 'eQ', d: 'ZA' };
-    expect(() => dpopProverFor({ dpop: { privateKey: p384 } }, 'oauth')).toThrow('security scheme "oauth": dpop: EC P-384 keys are not supported; use an EC P-256, RSA or Ed25519 key');
+    await expect(prover({ privateKey: p384 })).rejects.toThrow(new TypeError('security scheme "oauth": dpop: EC P-384 keys are not supported; use an EC P-256, RSA or Ed25519 key'));
     const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
     const dpop = await prover({ privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey) });
     const { proof } = await dpop.proof('GET', new URL('https://api.example.test/pets'), Date.now());

@@ -166,14 +166,11 @@ describe('bad input: clear errors, no secret in them', () => {
 
   it.each([
     [{ serviceAccount: 'not json' }, 'serviceAccount must be the parsed service-account JSON key'],
-    [{ serviceAccount: { private_key: PRIVATE_PEM } }, 'serviceAccount.client_email must be a non-empty string'],
-    [{ serviceAccount: { client_email: EMAIL } }, 'serviceAccount.private_key must be a non-empty string'],
-    [{ jwtBearer: { privateKey: PRIVATE_PEM } }, 'jwtBearer.issuer must be a non-empty string'],
-    [{ jwtBearer: { issuer: 'x', privateKey: PRIVATE_PEM, algorithm: 'HS256' } }, 'jwtBearer.algorithm must be RS256, PS256, ES256 or EdDSA'],
+    [{ jwtBearer: 'issuer' }, 'jwtBearer must be an object'],
     [{ assertion: '' }, 'assertion must be a non-empty string'],
     [{ assertion: 'a.b.c', clientCertificate: { fetch: 'fetch' } }, 'clientCertificate: fetch must be a function configured with the client certificate'],
     [{ assertion: 'a.b.c', tokenUrl: 'http://127.0.0.1:1/token', clientCertificate: { fetch } }, 'the tokenUrl http://127.0.0.1:1/token is not https, so the client certificate (clientCertificate) cannot be presented to it'],
-  ])('%j → %s', (credential, want) => {
+  ])('%j → %s, when the client is made', (credential, want) => {
     let message = '';
     try {
       client(credential);
@@ -182,6 +179,27 @@ describe('bad input: clear errors, no secret in them', () => {
     }
     expect(message).toBe(`security scheme "google": ${want}`);
     expect(message).not.toContain('PRIVATE KEY');
+  });
+
+  // Checked by the grant's own code, loaded with the first token request: the same TypeError for
+  // every call, and nothing sent.
+  it.each([
+    [{ serviceAccount: { private_key: PRIVATE_PEM } }, 'serviceAccount.client_email must be a non-empty string'],
+    [{ serviceAccount: { client_email: EMAIL } }, 'serviceAccount.private_key must be a non-empty string'],
+    [{ serviceAccount: { client_email: EMAIL, private_key: PRIVATE_PEM, token_uri: 42 } }, 'serviceAccount.token_uri must be a non-empty string'],
+    [{ jwtBearer: { privateKey: PRIVATE_PEM } }, 'jwtBearer.issuer must be a non-empty string'],
+    [{ jwtBearer: { issuer: 'x', privateKey: PRIVATE_PEM, algorithm: 'HS256' } }, 'jwtBearer.algorithm must be one of RS256, PS256, ES256, EdDSA'],
+    [{ jwtBearer: { issuer: 'x' } }, 'jwtBearer.privateKey must be a PKCS#8 PEM, a JWK or a CryptoKey'],
+  ])('%j → %s, on the first call', async (credential, want) => {
+    const core = client(credential);
+    for (let call = 0; call < 2; call++) {
+      const error = (await core.request(listPets([SCOPE_READ]), {}).catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`security scheme "google": ${want}`);
+      expect(error.message).not.toContain('PRIVATE KEY');
+    }
+    expect(server.to('/token')).toHaveLength(0);
+    expect(server.to('/api/pets')).toHaveLength(0);
   });
 
   it('keeps the key out of inspection of the strategy', async () => {

@@ -55,6 +55,14 @@ describe('a token request whose failure module cannot be loaded', () => {
     expect(await failure()).toMatchObject({ error: 'invalid_response', status: 200 });
   });
 
+  it('a token type it cannot use: unsupported_token_type, without the server text', async () => {
+    server.on('/oauth/token', () => tokenJson('tok', { token_type: 'x-SECRET-client' }));
+    const error = await failure();
+    expect(error).toMatchObject({ error: 'unsupported_token_type' });
+    expect(error.message).toBe('security scheme "oauth": unsupported_token_type: the token endpoint issued a token type; only Bearer tokens (DPoP tokens with the credential option dpop) are supported');
+    expect(server.to('/api/pets')).toHaveLength(0);
+  });
+
   it('a token endpoint that cannot be reached: network_error', async () => {
     const { core } = makeClient('http://127.0.0.1:9', { oauth: clientCredentialsScheme() }, credentials, fakeClock().env);
     const error = await core.request(listPets(), {}).catch((e: unknown) => e);

@@ -65,13 +65,13 @@ describe('secrets echoed by the server are redacted', () => {
   });
 });
 
-describe('SecretSet', () => {
+describe('redactorFor', () => {
   it('covers private key material: the PEM, its base64 body, a JWK’s private members', async () => {
-    const { SecretSet } = await import('../../../../src/runtime/oauth2/secret-redaction.js');
-    const secrets = new SecretSet();
-    secrets.addPrivateKey('-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\nhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n');
-    secrets.addPrivateKey({ kty: 'EC', crv: 'P-256', x: 'public-x', d: 'private-d-member' });
-    const redact = secrets.redactor();
+    const { provideLazyModuleImports } = await import('../../../../src/runtime/oauth2/lazy-modules.js');
+    await provideLazyModuleImports();
+    const { redactorFor } = await import('../../../../src/runtime/oauth2/secret-redaction.js');
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\nhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
+    const redact = redactorFor({ values: [], keys: [pem, { kty: 'EC', crv: 'P-256', x: 'public-x', d: 'private-d-member' }], recent: [] });
     expect(redact('key MIIEvQIBADANBgkqhkiG9w0BAQEFAASC and private-d-member, public-x')).toBe('key [redacted] and [redacted], public-x');
   });
 });

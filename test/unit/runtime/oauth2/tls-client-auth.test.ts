@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ClientAuthenticator } from '../../../../src/runtime/oauth2/client-auth.js';
 import { withMtlsAliases } from '../../../../src/runtime/oauth2/metadata-endpoints.js';
-import { clientCertificateFetch, requireTlsEndpoints } from '../../../../src/runtime/oauth2/tls-client-auth.js';
+import { provideLazyModuleImports } from '../../../../src/runtime/oauth2/lazy-modules.js';
+import { clientCertificateFetch } from '../../../../src/runtime/oauth2/tls-client-auth.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 
 const certificateFetch = () => Promise.resolve(new Response('{}'));
@@ -68,7 +69,10 @@ describe('mtls_endpoint_aliases (RFC 8705 §5)', () => {
     expect(withMtlsAliases({ ...plain, mtls_endpoint_aliases: ['x'] })).toEqual({ ...plain, mtls_endpoint_aliases: ['x'] });
   });
 
-  it('a plain-http endpoint to POST to is refused before anything is sent', () => {
+  it('a plain-http endpoint to POST to is refused before anything is sent', async () => {
+    // Loaded with a certificate client's first token request (lazy-modules.ts).
+    await provideLazyModuleImports();
+    const { requireTlsEndpoints } = await import('../../../../src/runtime/oauth2/tls-endpoints.js');
     const https = { tokenUrl: new URL('https://mtls.as.example/token'), authorizationUrl: new URL('http://127.0.0.1/auth') };
     expect(requireTlsEndpoints(https, 'mtls')).toBe(https);
     const error = thrown(() => requireTlsEndpoints({ tokenUrl: new URL('http://127.0.0.1:8080/token?x=1') }, 'mtls'));

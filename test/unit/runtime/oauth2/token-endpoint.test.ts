@@ -103,7 +103,16 @@ describe('token endpoint answers', () => {
 
   it('a token type other than Bearer is refused', async () => {
     answering(tokenJson('tok', { token_type: 'DPoP' }));
-    expect(await failure()).toMatchObject({ error: 'unsupported_token_type' });
+    const error = await failure();
+    expect(error).toMatchObject({ error: 'unsupported_token_type' });
+    expect(error.message).toContain('the token endpoint issued a "DPoP" token; only Bearer tokens');
+  });
+
+  it('the token type quoted in that error has the client secret redacted', async () => {
+    answering(tokenJson('tok', { token_type: 'x-SECRET-client' }));
+    const error = await failure();
+    expect(error.message).toContain('issued a "x-[redacted]" token');
+    expect(`${error.message}${error.stack}${JSON.stringify(error)}`).not.toContain('SECRET-client');
   });
 
   it('accepts token_type in any case and expires_in as a numeric string', async () => {

@@ -1,0 +1,23 @@
+/**
+ * RFC 8705: the endpoints a client with a TLS certificate POSTs to must be https. Checked with the
+ * first token request of such a client (the endpoints come from the document, the credential or
+ * discovery): loaded with import() then (lazy-modules.ts), so a client without a certificate
+ * never downloads it.
+ */
+import { notTlsReason$ as notTlsReason, TokenError$ as TokenError } from './lazy-module-imports.js';
+import type { Endpoints } from './server-metadata.js';
+
+/**
+ * A certificate is presented only in a TLS handshake: an endpoint the client would POST to over
+ * plain http could never see it. Said before anything is sent, rather than as the server's
+ * `invalid_client`.
+ */
+export function requireTlsEndpoints(endpoints: Endpoints, scheme: string): Endpoints {
+  const posted: (keyof Endpoints)[] = ['tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl', 'pushedAuthorizationRequestUrl'];
+  for (const name of posted) {
+    const url = endpoints[name];
+    if (url !== undefined && url.protocol !== 'https:') throw new TokenError({ scheme, error: 'invalid_request', errorDescription: notTlsReason(name, url) });
+  }
+  return endpoints;
+}
+
