@@ -11,8 +11,13 @@
 //   RUNS=5 WARMUP=1 TIMEOUT=600   timed tsc runs per output (median reported), untimed warm-ups, seconds per run
 //   SPEC=path                     default node_modules/@octokit/openapi/generated/api.github.com.json
 //   KEEP=1                        keep the outputs and tsconfigs (printed)
+//   INSTRUCTIONS=1                also count each output's instructions under valgrind (cachegrind), once
+//                                 single-threaded and once with tsc's default checkers, with Go's GC off
+//                                 (GOGC=off GOMAXPROCS=1): the same count whatever the machine's load, to
+//                                 compare changes on a shared machine (about 30 s per count; the target
+//                                 stays the median wall time)
 // Exit code: 0 when both outputs check without diagnostics and the ratio meets the target, 1 otherwise.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -108,6 +113,29 @@ console.log('');
 const pass = keyway.diagnostics === 0 && peer.diagnostics === 0 && ratio <= TARGET_RATIO;
 console.log(`${`target: type-check ratio ≤ ${fmt(TARGET_RATIO)}`.padEnd(34)}got ${fmt(ratio).padEnd(10)}${pass ? 'PASS' : 'FAIL'}`);
 recordTarget({ target: 'GitHub client type-check, tsc 7 strict (median)', keyway: `${fmt(keyway.wallS)} s`, peer: `openapi-ts ${fmt(peer.wallS)} s`, ratio, goal: `≤ ${fmt(TARGET_RATIO)}`, pass });
+
+if (process.env.INSTRUCTIONS === '1') {
+  console.log('');
+  console.log(row(['output', 'M instr single', 'M instr multi']));
+  const count = (output, threads) => {
+    // valgrind reports on stderr; tsc's own output (no diagnostics) goes to stdout.
+    const run = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', tsc, ...prefixArgs, '-p', output.config, ...threads], {
+      cwd: work, encoding: 'utf8', env: { ...process.env, GOGC: 'off', GOMAXPROCS: '1' }, maxBuffer: 64 * 1024 * 1024, timeout: timeoutS * 1000,
+    });
+    const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr ?? '')?.[1];
+    if (refs === undefined) throw new Error(run.error?.message ?? 'valgrind printed no instruction count (is valgrind installed?)');
+    return Number(refs.replaceAll(',', '')) / 1e6;
+  };
+  const counts = outputs.map((output) => {
+    try {
+      return [count(output, ['--singleThreaded']), count(output, [])];
+    } catch (error) {
+      return [NaN, NaN, error.message.split('\n')[0]];
+    }
+  });
+  outputs.forEach((output, i) => console.log(row([output.name, fmt(counts[i][0], 0), fmt(counts[i][1], 0), counts[i][2] ?? ''])));
+  console.log(row(['ratio', fmt(counts[0][0] / counts[1][0]), fmt(counts[0][1] / counts[1][1])]));
+}
 
 if (process.env.KEEP === '1') console.log(`\noutputs kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { fillServerUrls } from './runtime/server-variables.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
-import { operations } from './operations.js';
+import { operationTable$ } from './operations.js';
 import type * as T from './types.js';
 
 const SERVERS = [
@@ -158,10 +158,17 @@ export interface OperationErrors {
 }
 
 /**
+ * An ApiError of operation K. A conditional type, so tsc leaves it unresolved while K is generic: the
+ * predicate of isApiError written as the intersection itself had tsc normalize it over every
+ * operation's errors (the union of all of OperationErrors) when checking its declaration.
+ */
+type ApiErrorOf$<K extends keyof OperationErrors> = K extends unknown ? ApiError & OperationErrors[K] & { operation: K } : never;
+
+/**
  * True when `error` is an ApiError of `operation`; narrows `status` to the statuses the operation
  * declares and `body` to the matching schema type (`if (error.status === 404) error.body`).
  */
-export function isApiError<K extends keyof OperationErrors>(error: unknown, operation: K): error is ApiError & OperationErrors[K] & { operation: K } {
+export function isApiError<K extends keyof OperationErrors>(error: unknown, operation: K): error is ApiErrorOf$<K> {
   return error instanceof ApiError && error.operation === operation;
 }
 
@@ -201,7 +208,7 @@ function withMethods$(core: typeof PetstoreAuthCore): typeof PetstoreAuthCore {
   const WithMethods = class extends core {};
   // The methods that take options only: every other one takes its arguments first.
   const optionsOnly: ReadonlySet<string> = new Set(["watchPets", "health"]);
-  for (const [name, spec] of Object.entries<OperationSpec>(operations)) {
+  for (const [name, spec] of Object.entries(operationTable$)) {
     const method = optionsOnly.has(name)
       ? function (this: PetstoreAuthCore, options?: RequestOptions) { return send$(this, spec, undefined, options); }
       : function (this: PetstoreAuthCore, args?: object, options?: RequestOptions) { return send$(this, spec, args, options); };

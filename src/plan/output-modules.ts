@@ -90,17 +90,17 @@ export function outputModules(
     'client.ts': {
       ...empty,
       // Besides these, the shared error union aliases (sharedErrorsName).
-      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
         ...values(['ApiError', 'ClientCore', features.schemes.length ? 'buildAuthStrategies' : 'refuseCredentials', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
         ...types([...(features.schemes.length ? ['SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerSpec', ...features.optionTypes]),
       ],
-      siblingImports: ['operations', 'T'],
+      siblingImports: ['operationTable$', 'T'],
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
-    'operations.ts': { ...empty, declares: ['operations'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)], siblingImports: ['OperationErrors'] },
+    'operations.ts': { ...empty, declares: ['operations', 'operationTable$'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)], siblingImports: ['OperationErrors'] },
     'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, SEND, SPECS_NAMESPACE, 'T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {

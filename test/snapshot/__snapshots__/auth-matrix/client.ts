@@ -10,7 +10,7 @@ import type { RetryOptions } from './runtime/retry.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
-import { operations } from './operations.js';
+import { operationTable$ } from './operations.js';
 import type * as T from './types.js';
 
 const SERVERS = [{ url: "http://localhost" }] as const satisfies readonly ServerSpec[];
@@ -103,10 +103,17 @@ export interface OperationErrors {
 }
 
 /**
+ * An ApiError of operation K. A conditional type, so tsc leaves it unresolved while K is generic: the
+ * predicate of isApiError written as the intersection itself had tsc normalize it over every
+ * operation's errors (the union of all of OperationErrors) when checking its declaration.
+ */
+type ApiErrorOf$<K extends keyof OperationErrors> = K extends unknown ? ApiError & OperationErrors[K] & { operation: K } : never;
+
+/**
  * True when `error` is an ApiError of `operation`; narrows `status` to the statuses the operation
  * declares and `body` to the matching schema type (`if (error.status === 404) error.body`).
  */
-export function isApiError<K extends keyof OperationErrors>(error: unknown, operation: K): error is ApiError & OperationErrors[K] & { operation: K } {
+export function isApiError<K extends keyof OperationErrors>(error: unknown, operation: K): error is ApiErrorOf$<K> {
   return error instanceof ApiError && error.operation === operation;
 }
 
@@ -158,7 +165,7 @@ function withMethods$(core: typeof AuthMatrixCore): typeof AuthMatrixCore {
     "publicOp",
     "optionalKey",
   ]);
-  for (const [name, spec] of Object.entries<OperationSpec>(operations)) {
+  for (const [name, spec] of Object.entries(operationTable$)) {
     const method = optionsOnly.has(name)
       ? function (this: AuthMatrixCore, options?: RequestOptions) { return send$(this, spec, undefined, options); }
       : function (this: AuthMatrixCore, args?: object, options?: RequestOptions) { return send$(this, spec, args, options); };

@@ -69,6 +69,9 @@ const table = {
   whoAmI: whoAmISpec,
 };
 
+/** The table as the client's methods are defined from it: typed plainly, so reading it resolves no key type. */
+export const operationTable$: Readonly<Record<string, OperationSpec>> = table;
+
 /**
  * How each operation is sent: method, path template, parameter placement, body encoding and security.
  * Keyed by OperationErrors' keys (the method names, as the table's): `keyof typeof table` would make
