@@ -32,6 +32,11 @@ export const SPECS_NAMESPACE = 'specs$';
 /** client.ts's function that the methods and the operation functions send their operation with. */
 export const SEND = 'send$';
 /**
+ * functions.ts's makers of operation functions, one per parameter shape: arguments required,
+ * arguments optional, options only (templates/functions.ts.hbs).
+ */
+export const FUNCTION_MAKERS = { required: 'fn$', optional: 'fnOptionalArgs$', optionsOnly: 'fnOptionsOnly$' } as const;
+/**
  * client.ts's aliases of error unions two or more operations share, numbered (`Errors$1`, …): how
  * many depends on the operations, so they are matched by form, not listed in `declares`.
  */
@@ -101,7 +106,7 @@ export function outputModules(
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
     'operations.ts': { ...empty, declares: ['operations', 'operationTable$'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)], siblingImports: ['OperationErrors'] },
-    'functions.ts': { ...empty, declares: [...functionNames], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: [coreName, SEND, SPECS_NAMESPACE, 'T'] },
+    'functions.ts': { ...empty, declares: [...functionNames, ...Object.values(FUNCTION_MAKERS)], runtimeImports: types(['ApiPromise', 'OperationSpec', 'RequestOptions']), siblingImports: [coreName, SEND, SPECS_NAMESPACE, 'T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {
       ...empty,

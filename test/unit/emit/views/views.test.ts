@@ -100,14 +100,20 @@ describe('views', () => {
     expect(view.sendName).toBe('send$');
   });
 
-  it("functionsView: one function per operation, with its method's signature, sending its own spec", async () => {
+  it("functionsView: one function per operation, made by the maker of its parameters' shape from its args and result types, sending its own spec", async () => {
     expect(functionsView(planned, await runtimeSources())).toEqual({
       coreName: 'PetsCore',
       sendName: 'send$',
       specsNamespace: 'specs$',
-      runtimeImports: ["import type { ApiPromise } from './runtime/api-promise.js';", "import type { RequestOptions } from './runtime/client-core.js';"],
+      runtimeImports: [
+        "import type { ApiPromise } from './runtime/api-promise.js';",
+        "import type { RequestOptions } from './runtime/client-core.js';",
+        "import type { OperationSpec } from './runtime/operation.js';",
+      ],
       typesImport: "import type * as T from './types.js';",
-      functions: [expect.objectContaining({ name: 'getPet', params: 'args: T.GetPetArgs, options?: RequestOptions', result: 'T.Pet', specName: 'getPetSpec', args: 'args' })],
+      // Only the maker a function uses is declared (an unused one would be an unused local).
+      makers: { required: 'fn$' },
+      functions: [expect.objectContaining({ name: 'getPet', maker: 'fn$', typeArgs: 'T.GetPetArgs, T.Pet', specName: 'getPetSpec' })],
     });
   });
 
