@@ -23,12 +23,11 @@ let collect: (() => void) | undefined;
  * GitHub's API and makes the peak lower and steady. Only the CLI does this: the library leaves the
  * heap to its host.
  *
- * At the last two points a second collection follows the first. The first frees the document (or
- * the model) but leaves the pages it lived on partly used, by what survives between them (the plan
- * and the rendered text); a collection moves only a few MB of live objects off such pages, and the
- * second moves more, so that whole pages go back to the system: GitHub's peak from ~136 to ~127 MiB
- * (at the write, where each file's flattened text comes on top; a second one after reading gained
- * nothing), for ~20 ms each.
+ * A second collection at the last two points (it moves more survivors off half-used pages, so
+ * that whole pages go back to the system) took GitHub's peak from ~136 to ~127 MiB when validation
+ * still left much garbage behind; once the quick validator stopped building a JSON pointer and
+ * error objects for every node, one collection at each point peaks at ~122 MiB (two: ~118), and
+ * the second pass, ~25 ms each, is no longer worth its time against the 130 MiB target.
  */
 export function collectBetweenStages(handler: (event: ProgressEvent) => void): (event: ProgressEvent) => void {
   return (event) => {
@@ -62,7 +61,7 @@ const AFTER_RENDER: ReadonlySet<ProgressEvent['stage']> = new Set(['verify', 'ch
 export function collectionsAfter(event: ProgressEvent): number {
   if (event.type === 'load-stage') return event.stage === 'read' ? 1 : 0;
   if (event.type !== 'start') return 0;
-  return event.stage === 'plan' || AFTER_RENDER.has(event.stage) ? 2 : 0;
+  return event.stage === 'plan' || AFTER_RENDER.has(event.stage) ? 1 : 0;
 }
 
 function fullCollection(): void {
