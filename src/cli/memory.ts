@@ -27,7 +27,10 @@ let collect: (() => void) | undefined;
  * that whole pages go back to the system) took GitHub's peak from ~136 to ~127 MiB when validation
  * still left much garbage behind; once the quick validator stopped building a JSON pointer and
  * error objects for every node, one collection at each point peaks at ~122 MiB (two: ~118), and
- * the second pass, ~25 ms each, is no longer worth its time against the 130 MiB target.
+ * the second pass, ~25 ms each, is no longer worth its time against the 130 MiB target. For the
+ * same reason the write stage no longer collects as it starts: the collection once the largest
+ * file is written (collectAfterLargeWrite) frees the model and the plan with that file's text, for
+ * a peak of ~124 MiB instead of ~122 (verify and check, which have no such collection, keep theirs).
  */
 export function collectBetweenStages(handler: (event: ProgressEvent) => void): (event: ProgressEvent) => void {
   return (event) => {
@@ -54,8 +57,11 @@ export function collectAfterLargeWrite(): (path: string, bytes: number) => void 
   };
 }
 
-/** The stages that follow rendering: by the time one starts, renderClient has returned and dropped the model. */
-const AFTER_RENDER: ReadonlySet<ProgressEvent['stage']> = new Set(['verify', 'check', 'write']);
+/**
+ * The stages that follow rendering and collect as they start: by then renderClient has returned and
+ * dropped the model. Not write, which collects after its largest file instead.
+ */
+const AFTER_RENDER: ReadonlySet<ProgressEvent['stage']> = new Set(['verify', 'check']);
 
 /** How many full collections the CLI runs once this event has been reported. */
 export function collectionsAfter(event: ProgressEvent): number {
