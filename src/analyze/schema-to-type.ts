@@ -1,4 +1,3 @@
-import { childPointer } from '../json/json-pointer.js';
 import type { TypeNode } from '../model/index.js';
 import { withoutAliasRef } from './schema/alias-cycles.js';
 import { arrayType } from './schema/array-type.js';
@@ -6,6 +5,7 @@ import { discriminate } from './schema/discriminator.js';
 import { canonicalRef, componentSchemaName, lookupLocalRef } from '../json/json-pointer.js';
 import { hasKeyword, isSchemaObject, keyword, stringList, type SchemaObject } from './schema/keywords.js';
 import { objectType } from './schema/object-type.js';
+import { childAt, pointerText, type SchemaAt } from './schema/schema-at.js';
 import { enumType, literalOf, stringType } from './schema/scalar-type.js';
 import { intersection, NEVER, primitive, union, UNKNOWN } from './schema/simplify.js';
 
@@ -60,7 +60,7 @@ class SchemaConverter {
 
   constructor(private readonly ctx: SchemaContext) {}
 
-  readonly convert = (schema: unknown, pointer: string): TypeNode => {
+  readonly convert = (schema: unknown, pointer: SchemaAt): TypeNode => {
     if (schema === true) return UNKNOWN;
     if (schema === false) return NEVER;
     if (!isSchemaObject(schema) || this.depth >= MAX_DEPTH) return UNKNOWN;
@@ -74,7 +74,7 @@ class SchemaConverter {
     }
   };
 
-  private refWithSiblings(schema: SchemaObject, ref: string, pointer: string): TypeNode {
+  private refWithSiblings(schema: SchemaObject, ref: string, pointer: SchemaAt): TypeNode {
     const target = this.ref(ref, pointer);
     if (this.ctx.dialect === '3.0' || !STRUCTURAL.some((k) => hasKeyword(schema, k))) return target;
     const siblings: SchemaObject = {};
@@ -82,11 +82,13 @@ class SchemaConverter {
     return intersection([target, this.plain(siblings, pointer)]);
   }
 
-  private ref(ref: string, pointer: string): TypeNode {
+  private ref(ref: string, at: SchemaAt): TypeNode {
     const name = componentSchemaName(ref);
     if (name !== undefined) return this.componentExists(name) ? { kind: 'ref', target: name } : UNKNOWN;
     const target = canonicalRef(ref);
-    if (target === undefined || this.isCycle(target, pointer) || this.expansions >= MAX_INLINE_EXPANSIONS) return UNKNOWN;
+    if (target === undefined) return UNKNOWN;
+    const pointer = pointerText(at);
+    if (this.isCycle(target, pointer) || this.expansions >= MAX_INLINE_EXPANSIONS) return UNKNOWN;
     const schema = lookupLocalRef(this.ctx.document, ref);
     if (schema === undefined) return UNKNOWN;
     this.expansions++;
@@ -111,23 +113,23 @@ class SchemaConverter {
   }
 
   /** A schema without `$ref`: its own type, intersected with allOf members and oneOf/anyOf unions. */
-  private plain(schema: SchemaObject, pointer: string): TypeNode {
+  private plain(schema: SchemaObject, pointer: SchemaAt): TypeNode {
     const parts: TypeNode[] = [];
     const own = this.ownType(schema, pointer);
     if (own !== undefined) parts.push(own);
     const allOf = keyword(schema, 'allOf');
-    if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childPointer(pointer, 'allOf', i))));
+    if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childAt(pointer, 'allOf', i))));
     for (const combinator of ['oneOf', 'anyOf']) {
       const variants = keyword(schema, combinator);
       if (!Array.isArray(variants)) continue;
-      const members = variants.map((s, i) => this.convert(s, childPointer(pointer, combinator, i)));
+      const members = variants.map((s, i) => this.convert(s, childAt(pointer, combinator, i)));
       parts.push(union(discriminate(schema, variants, members)));
     }
     return parts.length === 0 ? UNKNOWN : intersection(parts);
   }
 
   /** What `const`, `enum` or `type` (stated or inferred) say; undefined when the schema says none of it. */
-  private ownType(schema: SchemaObject, pointer: string): TypeNode | undefined {
+  private ownType(schema: SchemaObject, pointer: SchemaAt): TypeNode | undefined {
     if (hasKeyword(schema, 'const')) return literalOf(keyword(schema, 'const'));
     const values = keyword(schema, 'enum');
     // An empty enum admits nothing; reading it as a mistake (no constraint) is kinder than `never`.
@@ -137,7 +139,7 @@ class SchemaConverter {
     return union(names.map((name) => this.typeNamed(name, schema, pointer)));
   }
 
-  private typeNamed(name: string, schema: SchemaObject, pointer: string): TypeNode {
+  private typeNamed(name: string, schema: SchemaObject, pointer: SchemaAt): TypeNode {
     if (name === 'string') return stringType(schema);
     if (name === 'array') return arrayType(schema, pointer, this.convert);
     if (name === 'object') return objectType(schema, pointer, this.convert);

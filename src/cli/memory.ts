@@ -23,12 +23,14 @@ let collect: (() => void) | undefined;
  * GitHub's API and makes the peak lower and steady. Only the CLI does this: the library leaves the
  * heap to its host.
  *
- * At the last two points a second collection follows the first. The first frees the document (or
- * the model) but leaves the pages it lived on partly used, by what survives between them (the plan
- * and the rendered text); a collection moves only a few MB of live objects off such pages, and the
- * second moves more, so that whole pages go back to the system: GitHub's peak from ~136 to ~127 MiB
- * (at the write, where each file's flattened text comes on top; a second one after reading gained
- * nothing), for ~20 ms each.
+ * A second collection at the last two points (it moves more survivors off half-used pages, so
+ * that whole pages go back to the system) took GitHub's peak from ~136 to ~127 MiB when validation
+ * still left much garbage behind; once the quick validator stopped building a JSON pointer and
+ * error objects for every node, one collection at each point peaks at ~122 MiB (two: ~118), and
+ * the second pass, ~25 ms each, is no longer worth its time against the 130 MiB target. For the
+ * same reason the write stage no longer collects as it starts: the collection once the largest
+ * file is written (collectAfterLargeWrite) frees the model and the plan with that file's text, for
+ * a peak of ~124 MiB instead of ~122 (verify and check, which have no such collection, keep theirs).
  */
 export function collectBetweenStages(handler: (event: ProgressEvent) => void): (event: ProgressEvent) => void {
   return (event) => {
@@ -55,14 +57,17 @@ export function collectAfterLargeWrite(): (path: string, bytes: number) => void 
   };
 }
 
-/** The stages that follow rendering: by the time one starts, renderClient has returned and dropped the model. */
-const AFTER_RENDER: ReadonlySet<ProgressEvent['stage']> = new Set(['verify', 'check', 'write']);
+/**
+ * The stages that follow rendering and collect as they start: by then renderClient has returned and
+ * dropped the model. Not write, which collects after its largest file instead.
+ */
+const AFTER_RENDER: ReadonlySet<ProgressEvent['stage']> = new Set(['verify', 'check']);
 
 /** How many full collections the CLI runs once this event has been reported. */
 export function collectionsAfter(event: ProgressEvent): number {
   if (event.type === 'load-stage') return event.stage === 'read' ? 1 : 0;
   if (event.type !== 'start') return 0;
-  return event.stage === 'plan' || AFTER_RENDER.has(event.stage) ? 2 : 0;
+  return event.stage === 'plan' || AFTER_RENDER.has(event.stage) ? 1 : 0;
 }
 
 function fullCollection(): void {

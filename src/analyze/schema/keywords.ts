@@ -1,11 +1,12 @@
 import type { TypeNode } from '../../model/index.js';
+import type { SchemaAt } from './schema-at.js';
 
 /** Reading keywords off untrusted schema objects: own properties only, never the prototype chain. */
 
 export type SchemaObject = Record<string, unknown>;
 
-/** A function that converts a sub-schema found at `pointer`. */
-export type Convert = (schema: unknown, pointer: string) => TypeNode;
+/** A function that converts a sub-schema found at `at`. */
+export type Convert = (schema: unknown, at: SchemaAt) => TypeNode;
 
 export function isSchemaObject(value: unknown): value is SchemaObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

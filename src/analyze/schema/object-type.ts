@@ -1,6 +1,6 @@
-import { childPointer } from '../../json/json-pointer.js';
 import type { ObjectNode, PropertyNode, TypeNode } from '../../model/index.js';
 import { isSchemaObject, keyword, stringList, type Convert, type SchemaObject } from './keywords.js';
+import { childAt, type SchemaAt } from './schema-at.js';
 import { union } from './simplify.js';
 import { valueNotes } from './value-notes.js';
 
@@ -13,13 +13,13 @@ import { valueNotes } from './value-notes.js';
  * would hide typos in property names. `patternProperties` count as additional properties (TS has no
  * pattern keys). An object that declares nothing at all is `Record<string, unknown>`.
  */
-export function objectType(schema: SchemaObject, pointer: string, convert: Convert): ObjectNode {
+export function objectType(schema: SchemaObject, pointer: SchemaAt, convert: Convert): ObjectNode {
   const declared = keyword(schema, 'properties');
   const required = new Set(stringList(keyword(schema, 'required')));
   const properties: PropertyNode[] = [];
   if (isSchemaObject(declared)) {
     for (const name of Object.keys(declared)) {
-      const at = childPointer(pointer, 'properties', name);
+      const at = childAt(pointer, 'properties', name);
       properties.push(propertyNode(name, declared[name], required.has(name), convert(declared[name], at)));
     }
   }
@@ -42,16 +42,16 @@ function propertyNode(name: string, schema: unknown, required: boolean, type: Ty
   return property;
 }
 
-function additionalType(schema: SchemaObject, pointer: string, convert: Convert): TypeNode | true | undefined {
+function additionalType(schema: SchemaObject, pointer: SchemaAt, convert: Convert): TypeNode | true | undefined {
   const parts: TypeNode[] = [];
   const additional = keyword(schema, 'additionalProperties');
   if (additional !== undefined && additional !== false) {
-    parts.push(convert(additional, childPointer(pointer, 'additionalProperties')));
+    parts.push(convert(additional, childAt(pointer, 'additionalProperties')));
   }
   const patterns = keyword(schema, 'patternProperties');
   if (isSchemaObject(patterns)) {
     for (const pattern of Object.keys(patterns)) {
-      parts.push(convert(patterns[pattern], childPointer(pointer, 'patternProperties', pattern)));
+      parts.push(convert(patterns[pattern], childAt(pointer, 'patternProperties', pattern)));
     }
   }
   if (parts.length === 0) return undefined;

@@ -89,6 +89,54 @@ function repeatedKinds(members: readonly TypeNode[]): Set<TypeNode['kind']> {
   return repeated;
 }
 
+/**
+ * The members that may equal another member: those of a repeated kind whose shallow signature
+ * (below) another member shares. Only they need a structural key, and keying an inline object
+ * serializes all of it: on GitHub's API ~18,000 keys, most for members with nothing alike.
+ */
+function possibleDuplicates(members: readonly TypeNode[], repeated: ReadonlySet<TypeNode['kind']>): Set<TypeNode> {
+  const signatures = new Map<string, TypeNode[]>();
+  const possible = new Set<TypeNode>();
+  for (const member of members) {
+    if (!repeated.has(member.kind)) continue;
+    const signature = shallowSignature(member);
+    const alike = signatures.get(signature);
+    if (alike === undefined) signatures.set(signature, [member]);
+    else {
+      alike.push(member);
+      for (const node of alike) possible.add(node);
+    }
+  }
+  return possible;
+}
+
+/**
+ * A cheap necessary condition for two nodes' keys (nodeKey) to be equal: equal keys mean equal
+ * signatures, so members with different signatures are different types.
+ */
+function shallowSignature(node: TypeNode): string {
+  switch (node.kind) {
+    case 'primitive':
+      return node.name;
+    case 'literal':
+      // enums make most unions of literals (~11,000 on GitHub's API), nearly all different: no key for them
+      return String(node.value);
+    case 'ref':
+      return node.target;
+    case 'array':
+      return 'A' + node.items.kind;
+    case 'tuple':
+      return `T${node.items.length}${node.rest ? '+' : ''}`;
+    case 'union':
+    case 'intersection':
+      return `${node.kind}${node.members.length}`;
+    case 'object': {
+      const extra = node.additional === undefined ? '' : node.additional === true ? '*' : node.additional.kind;
+      return `O${node.properties.length}:${extra}:${node.properties[0]?.name ?? ''}`;
+    }
+  }
+}
+
 /** Flattens, drops `never`, lets `unknown` absorb everything, lets a primitive absorb its literals, dedupes. */
 export function union(members: readonly TypeNode[]): TypeNode {
   // most calls (GitHub's API: 40,000 of 47,000) wrap a single type: the rules below then keep it as it is
@@ -99,13 +147,13 @@ export function union(members: readonly TypeNode[]): TypeNode {
     if (member.kind === 'primitive') present.add(member.name);
   }
   if (present.has('unknown')) return UNKNOWN;
-  const repeated = repeatedKinds(flat);
+  const repeated = possibleDuplicates(flat, repeatedKinds(flat));
   const seen = new Set<string>();
   const kept: TypeNode[] = [];
   for (const member of flat) {
     if (member.kind === 'primitive' && member.name === 'never') continue;
     if (member.kind === 'literal' && member.value !== null && present.has(typeof member.value)) continue;
-    if (repeated.has(member.kind)) {
+    if (repeated.has(member)) {
       const key = nodeKey(member);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -125,13 +173,13 @@ export function union(members: readonly TypeNode[]): TypeNode {
 export function intersection(members: readonly TypeNode[]): TypeNode {
   if (members.length === 1 && members[0]!.kind !== 'intersection') return alone(members[0]!);
   const flat = flatten(members, 'intersection');
-  const repeated = repeatedKinds(flat);
+  const repeated = possibleDuplicates(flat, repeatedKinds(flat));
   const seen = new Set<string>();
   const kept: TypeNode[] = [];
   for (const member of flat) {
     if (member.kind === 'primitive' && member.name === 'never') return NEVER;
     if (member.kind === 'primitive' && member.name === 'unknown') continue;
-    if (repeated.has(member.kind)) {
+    if (repeated.has(member)) {
       const key = nodeKey(member);
       if (seen.has(key)) continue;
       seen.add(key);

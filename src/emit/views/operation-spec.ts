@@ -1,6 +1,6 @@
 import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus, successReading } from '../../plan/result-type.js';
-import { bodyEncoder, paramSerializer, specParameters } from '../../plan/spec-runtime-refs.js';
+import { bodyEncoder, paramSerializer } from '../../plan/spec-runtime-refs.js';
 import type { BodySpec, OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
 import { RuntimeRef } from '../literal.js';
 
@@ -19,7 +19,7 @@ export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
     method: model.method.toUpperCase(),
     path: model.requestPath ?? model.path,
     // In spec order, parameters the client fills in among them: the query keeps the document's order.
-    params: specParameters(op).map(({ parameter: p, key }): WrittenParamSpec => {
+    params: op.specParameters.map(({ parameter: p, key }): WrittenParamSpec => {
       if (p.fixed !== undefined && 'flag' in p.fixed) return { key: p.name, name: p.name, in: 'query', flag: true };
       const defaultStyle = p.in === 'path' || p.in === 'header' ? 'simple' : 'form';
       const serializer = paramSerializer(p);

@@ -5,12 +5,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentCorpus } from '../../support/document-corpus.js';
 import type { SourceVersion } from '../../../src/model/api.js';
-import { compileValidator, quickValidatorModule } from '../../../src/load/compile-validator.js';
+import { compileValidator, quickValidatorModule, SCHEMA_OBJECT_CHECK_SPECIFIER } from '../../../src/load/compile-validator.js';
 import { parseText } from '../../../src/load/parse-text.js';
 import { importQuickValidator, precompiledValidatorUrl, schemaErrors, type QuickValidator } from '../../../src/load/schema-validators.js';
 
 const VERSIONS: SourceVersion[] = ['2.0', '3.0', '3.1', '3.2'];
 const NODE_MODULES = fileURLToPath(new URL('../../../node_modules', import.meta.url));
+/** The hand-written Schema Object check the 3.0 module imports: from the sources here, from dist/load/ where the build writes it. */
+const SCHEMA_OBJECT_CHECK = new URL('../../../src/load/schema-object-check.ts', import.meta.url).href;
 
 type Json = Record<string, unknown>;
 const info = { title: 't', version: '1' };
@@ -38,7 +40,7 @@ describe('precompiled (standalone) quick validators', () => {
     writeFileSync(join(directory, 'package.json'), '{ "type": "module" }\n');
     for (const version of VERSIONS) {
       const file = join(directory, `openapi-${version}.js`);
-      writeFileSync(file, quickValidatorModule(version));
+      writeFileSync(file, quickValidatorModule(version, SCHEMA_OBJECT_CHECK));
       precompiled.set(version, await importQuickValidator(pathToFileURL(file)));
     }
   }, 30_000);
@@ -81,6 +83,14 @@ describe('precompiled (standalone) quick validators', () => {
 
   it('are looked for next to the loader, where the build writes them', () => {
     expect(precompiledValidatorUrl('3.1', 'file:///pkg/dist/load/schema-validators.js').href).toBe('file:///pkg/dist/load/validators/openapi-3.1.js');
+  });
+
+  it('the 3.0 one imports the Schema Object check from dist/load/, where it lies and where the bundle’s copy lies', () => {
+    expect(quickValidatorModule('3.0')).toContain(`import { validSchemaObject30 } from ${JSON.stringify(SCHEMA_OBJECT_CHECK_SPECIFIER)};`);
+    expect(quickValidatorModule('3.1')).not.toContain('validSchemaObject30');
+    for (const folder of ['load', 'bin']) {
+      expect(new URL(SCHEMA_OBJECT_CHECK_SPECIFIER, `file:///pkg/dist/${folder}/validators/openapi-3.0.js`).href).toBe('file:///pkg/dist/load/schema-object-check.js');
+    }
   });
 
   it('a module without a validate function is refused', async () => {
