@@ -31,6 +31,19 @@ describe('an idempotency key whose module cannot be loaded', () => {
     expect(api.to('/thing')).toHaveLength(0);
   });
 
+  it('a relative base URL (a browser page\'s `/v1`): the ApiConnectionError names it resolved against the page', async () => {
+    vi.stubGlobal('location', { href: `${api.origin}/app/index.html` });
+    try {
+      const core = new ClientCore({ baseUrl: '/v1', auth: new Map(), retry: false });
+      const error = await core.request(op, undefined, { idempotencyKey: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiConnectionError);
+      expect(error).toMatchObject({ operation: 'makeThing', method: 'POST', url: `${api.origin}/v1` });
+      expect(api.to('/thing')).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a call without a key never needs it', async () => {
     const core = new ClientCore({ baseUrl: api.origin, auth: new Map() });
     await expect(core.request(op, undefined, { idempotencyKey: false })).resolves.toEqual({ made: true });

@@ -43,6 +43,13 @@ describe('retryPolicy', () => {
     expect([...policy.statuses]).toEqual([408, 429, 500, 502, 503, 504]);
   });
 
+  it('keeps its own copy of statuses: a list changed later is neither the one checked nor the one configured', () => {
+    const statuses = [503];
+    const policy = retryPolicy({ statuses });
+    statuses.push(700);
+    expect([...policy.statuses]).toEqual([503]);
+  });
+
   it('the call\'s options lie over the client\'s; false on either turns retries off', () => {
     const client = { maxRetries: 5, backoff: { initialDelayMs: 10 } };
     expect(retryPolicy(client, { backoff: { maxDelayMs: 20 } })).toMatchObject({ maxRetries: 5, initialDelayMs: 10, maxDelayMs: 20 });
