@@ -51,7 +51,8 @@ export function retryPolicy(client: RetryOptions | false | undefined, call?: Ret
   }
   return {
     maxRetries: client === false || call === false ? 0 : checked(merged.maxRetries, 'maxRetries', 2),
-    statuses,
+    // Copied: a list the application changes later is neither the one checked nor the one configured.
+    statuses: [...statuses],
     initialDelayMs: checked(backoff.initialDelayMs, 'backoff.initialDelayMs', 500, true),
     maxDelayMs: checked(backoff.maxDelayMs, 'backoff.maxDelayMs', 8000, true),
     maxRetryAfterMs: checked(backoff.maxRetryAfterMs, 'backoff.maxRetryAfterMs', 60_000, true),

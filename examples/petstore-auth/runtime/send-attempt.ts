@@ -4,7 +4,7 @@
  * by hand, and one more send when a strategy renewed its credentials after a 401 or 403.
  */
 import { applyAuth, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
-import { prepareRequest, type PreparedRequest } from './build-request.js';
+import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
 import type { AttemptOptions, SentRequest } from './call-state.js';
 import type { CoreConfig } from './client-core.js';
 import type { RequestRedirect } from './fetch-types.js';
@@ -47,7 +47,9 @@ export class AttemptSender {
    */
   offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }): ApiConnectionError {
     const config = this.#config;
-    const { method, url } = request ?? { method: op.method, url: new URL(config.operationBaseUrls?.get(op.id) ?? config.baseUrl) };
+    // resolveUrl, not new URL: a relative base URL (a browser's `/api`) resolves against the page, and
+    // an unparsable one must not surface as URL's own error, which quotes the input (a key in its query).
+    const { method, url } = request ?? { method: op.method, url: resolveUrl(config.operationBaseUrls?.get(op.id) ?? config.baseUrl, '') };
     return new ApiConnectionError({ operation: op.id, method, url, cause });
   }
 

@@ -104,7 +104,12 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   } else {
     // The signing and the token requests are loaded with the first token request.
     let runner: Promise<GrantRunner> | undefined;
-    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop })));
+    // A failed load (offline) is not kept: the next token request loads again.
+    const forget = (error: unknown): never => {
+      runner = undefined;
+      throw error;
+    };
+    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }), forget));
     source = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   }
   const tokens = new TokenManager({

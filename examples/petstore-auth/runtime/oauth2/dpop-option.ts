@@ -29,5 +29,10 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
   // Copied now: what the application changes later is not what it configured.
   const key: DpopKeySpec = option === true ? { generate: true } : { ...(option as DpopKeySpec) };
   let prover: Promise<DpopProver> | undefined;
-  return { prover: () => (prover ??= loadDpop().then(({ makeDpopProver }) => makeDpopProver(scheme, key))) };
+  // A failed load (offline) is not kept, so a later proof loads again; a bad key fails the same each time.
+  const forget = (error: unknown): never => {
+    prover = undefined;
+    throw error;
+  };
+  return { prover: () => (prover ??= loadDpop().then(({ makeDpopProver }) => makeDpopProver(scheme, key), forget)) };
 }
