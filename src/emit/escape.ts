@@ -52,6 +52,11 @@ const DOC_TEXT_CHANGES = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\
  * the result ends with a newline.
  */
 export function docComment(lines: Array<string | undefined>, indent = ''): string {
+  return docBlock(docBody(lines), indent);
+}
+
+/** The text a doc comment carries (its lines normalized, blank-line separated), or undefined for none. */
+export function docBody(lines: Array<string | undefined>): string | undefined {
   // one doc comment per property and method: a loop, and no split for the common one-line text
   let joined: string | undefined;
   for (const line of lines) {
@@ -59,8 +64,13 @@ export function docComment(lines: Array<string | undefined>, indent = ''): strin
     const text = docText(line.startsWith('@') ? line : htmlToMarkdown(line));
     joined = joined === undefined ? text : `${joined}\n\n${text}`;
   }
-  if (joined === undefined || joined === '') return '';
-  if (!joined.includes('\n')) return `${indent}/** ${joined} */\n`;
-  const body = joined.split('\n');
-  return `${indent}/**\n${body.map((l) => `${indent} *${l ? ' ' + l : ''}`).join('\n')}\n${indent} */\n`;
+  return joined === '' ? undefined : joined;
+}
+
+/** docBody's text as a JSDoc block at the given indentation ('' for none); ends with a newline. */
+export function docBlock(body: string | undefined, indent = ''): string {
+  if (body === undefined) return '';
+  if (!body.includes('\n')) return `${indent}/** ${body} */\n`;
+  const lines = body.split('\n');
+  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ' ' + l : ''}`).join('\n')}\n${indent} */\n`;
 }

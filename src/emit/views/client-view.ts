@@ -1,5 +1,5 @@
 import { CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, SEND, sharedErrorsName, type Plan, type PlannedOperation } from '../../plan/index.js';
-import { docComment, propertyKey, stringLiteral } from '../escape.js';
+import { docBlock, docBody, docComment, propertyKey, stringLiteral } from '../escape.js';
 import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
@@ -100,11 +100,26 @@ export function operationDocLines(op: PlannedOperation, declaredSchemes: number)
 }
 
 /**
+ * An operation's doc text, built once: the method (client.ts) and the function (functions.ts) carry
+ * the same doc at different indents. Keyed by the planned operation, so it lives as long as the plan.
+ */
+function operationDocBody(op: PlannedOperation, declaredSchemes: number): string | undefined {
+  let cached = OPERATION_DOCS.get(op);
+  if (cached === undefined || cached.declaredSchemes !== declaredSchemes) {
+    cached = { declaredSchemes, body: docBody(operationDocLines(op, declaredSchemes)) };
+    OPERATION_DOCS.set(op, cached);
+  }
+  return cached.body;
+}
+
+const OPERATION_DOCS = new WeakMap<PlannedOperation, { declaredSchemes: number; body: string | undefined }>();
+
+/**
  * A method's doc, parameters and result type; `indent`: '  ' in the class, '' for functions.ts.
  * The arguments are the operation's named type (see argsTypesView), optional when every one is.
  */
 export function methodView(op: PlannedOperation, refs: TypeRefs, declaredSchemes: number, indent = '  ') {
-  const doc = docComment(operationDocLines(op, declaredSchemes), indent);
+  const doc = docBlock(operationDocBody(op, declaredSchemes), indent);
   const result = op.result ? typeToText(op.result, refs, indent) : 'undefined';
   let params = 'options?: RequestOptions';
   let args = 'undefined';
