@@ -1,15 +1,15 @@
 /** Checks of the optional grant fields, read once at construction. Messages never quote values. */
-import { option, schemeWhere } from './option-checks.js';
+import { option, own } from './option-checks.js';
 import type { TokenSet } from './types.js';
 
 /** The caller's `scopes`, which replace each operation's own; undefined when not given. */
-export function grantScopes(grant: object, scheme: string): readonly string[] | undefined {
-  const scopes = option(grant, 'scopes', 'strings', schemeWhere(scheme)) as string[] | undefined;
+export function grantScopes(grant: object, where: string): readonly string[] | undefined {
+  const scopes = option(grant, 'scopes', 'strings', where) as string[] | undefined;
   return scopes && Object.freeze([...scopes]);
 }
 
-export function grantTokenParams(grant: object, scheme: string): Readonly<Record<string, string>> {
-  return Object.freeze({ ...(option(grant, 'tokenParams', 'map', schemeWhere(scheme)) as Record<string, string> | undefined) });
+export function grantTokenParams(grant: object, where: string): Readonly<Record<string, string>> {
+  return Object.freeze({ ...(option(grant, 'tokenParams', 'map', where) as Record<string, string> | undefined) });
 }
 
 function isAbsoluteUri(text: string): boolean {
@@ -21,22 +21,17 @@ function isAbsoluteUri(text: string): boolean {
 }
 
 /** RFC 8707 §2: `resource` values are absolute URIs without a fragment; checked now, not at the first request. */
-export function grantResources(grant: object, scheme: string): readonly string[] {
-  const value: unknown = (Object.hasOwn(grant, 'resource') ? Reflect.get(grant, 'resource') : undefined) ?? [];
-  const list: unknown[] = Array.isArray(value) ? value : [value];
+export function grantResources(grant: object, where: string): readonly string[] {
+  const list = [own(grant, 'resource') ?? []].flat();
   for (const resource of list) {
-    if (typeof resource !== 'string' || !isAbsoluteUri(resource) || resource.includes('#')) {
-      throw new TypeError(`${schemeWhere(scheme)}resource must be an absolute URI without a fragment (or a list of them)`);
-    }
+    if (typeof resource !== 'string' || !isAbsoluteUri(resource) || resource.includes('#')) throw new TypeError(`${where}resource must be an absolute URI without a fragment (or a list of them)`);
   }
   return Object.freeze([...new Set(list as string[])]);
 }
 
 /** Tokens an authorization code credential brings (restored from an earlier sign-in). */
-export function seedTokens(grant: object, scheme: string): TokenSet | undefined {
-  const where = schemeWhere(scheme);
-  const accessToken = option(grant, 'accessToken', 'string', where) as string | undefined;
-  const refreshToken = option(grant, 'refreshToken', 'string', where) as string | undefined;
+export function seedTokens(grant: object, where: string): TokenSet | undefined {
+  const [accessToken, refreshToken] = ['accessToken', 'refreshToken'].map((name) => option(grant, name, 'string', where) as string | undefined);
   const expiresAt = option(grant, 'expiresAt', 'time', where) as number | undefined;
   if (accessToken === undefined && refreshToken === undefined) return undefined;
   // An empty accessToken marks a set that holds only a refresh token: it is renewed before use.
