@@ -1,12 +1,13 @@
 /** Builds the strategy for an oauth2 or openIdConnect scheme from the credential the app passed. */
 import type { AuthStrategy, SchemeSpec } from '../auth-strategy.js';
 import { BearerAuth } from '../bearer-auth.js';
-import { requireAccessToken } from '../credential-checks.js';
+import { quoteScheme, requireAccessToken } from '../credential-checks.js';
+import { loadOnce } from '../lazy-core-modules.js';
 import { ClientAuthenticator } from './client-auth.js';
-import { endpointOverrides, FLOW_ORDER, flowEndpoints, usableFlows, type EndpointOverrides } from './endpoint-overrides.js';
+import { FLOW_ORDER, flowEndpoints, usableFlows, type EndpointOverrides } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import { dpopProverFor } from './dpop-option.js';
-import { grantResources, grantScopes, grantTokenParams, seedTokens } from './grant-options.js';
+import { grantResources, seedTokens } from './grant-options.js';
 import { grantRunnerFor, type ManagedFlow } from './grants.js';
 import { inferFlow } from './infer-flow.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
@@ -14,7 +15,7 @@ import { jwtBearerIdentity, jwtBearerShape, serviceAccountTokenUri } from './jwt
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
 import { loadJwtBearer, loadMetadataEndpoints, loadTlsEndpoints } from './lazy-modules.js';
 import { OAuth2Auth, type OAuth2Grant } from './oauth2-auth.js';
-import { option, schemeWhere } from './option-checks.js';
+import { checkOptions, schemeWhere, type OptionKind } from './option-checks.js';
 import { httpFor, type OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSources } from './secret-sources.js';
@@ -25,6 +26,36 @@ import { TokenManager, type GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>;
+
+/** The options of a credential the construction reads, as OPTION_KINDS checked them. */
+interface CredentialOptions extends EndpointOverrides {
+  flow?: OAuthFlowName;
+  scopes?: readonly string[];
+  tokenParams?: Record<string, string>;
+  redirectUri?: string;
+  par?: boolean;
+  refreshToken?: string;
+  expiresAt?: number;
+}
+
+/**
+ * What each option the construction reads must be, checked in one pass when the client is made
+ * (the grants check the fields their flow requires, the authenticator the client's own, the JWT
+ * bearer check its fields on the first token request). The endpoint overrides replace the document's.
+ */
+const OPTION_KINDS: Readonly<Record<keyof CredentialOptions, OptionKind>> = {
+  tokenUrl: 'url',
+  authorizationUrl: 'url',
+  deviceAuthorizationUrl: 'url',
+  issuer: 'url',
+  flow: FLOW_ORDER,
+  scopes: 'strings',
+  tokenParams: 'map',
+  redirectUri: 'string',
+  par: 'boolean',
+  refreshToken: 'string',
+  expiresAt: 'time',
+};
 
 /**
  * The endpoints of one flow (overrides, then the spec), resolved now so a bad URL fails at
@@ -44,14 +75,9 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
   return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
 }
 
-/** A source loaded with the first token request; a failed load (offline) is not kept, so the next one loads again. */
+/** A source loaded with the first token request (once; a failed load is tried again by the next one). */
 function lazySource(load: () => Promise<GrantRunner>): GrantRunner {
-  let runner: Promise<GrantRunner> | undefined;
-  const loaded = () =>
-    (runner ??= load().catch((error: unknown) => {
-      runner = undefined;
-      throw error;
-    }));
+  const loaded = loadOnce(load);
   return { request: async (scopes) => (await loaded()).request!(scopes), refresh: async (tokens) => (await loaded()).refresh(tokens) };
 }
 
@@ -59,8 +85,10 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   const where = schemeWhere(scheme);
   // `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares.
   // Its fields are checked with the first token request (jwt-bearer-check.ts, lazy).
+  if (typeof credential !== 'object' || credential === null) throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} must be an object (see its OAuth2 grant types)`);
   const jwt = jwtBearerShape(credential, scheme);
-  const overrides = typeof credential === 'object' && credential !== null ? endpointOverrides(credential, scheme) : {};
+  const options: CredentialOptions = checkOptions(credential, OPTION_KINDS, where);
+  const overrides = options;
   let flow: OAuth2Grant = 'jwtBearer';
   if (!jwt) {
     // OpenID Connect providers say which grants they support in discovery, not in the spec; an
@@ -79,7 +107,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   const grant = credential as ClientIdentity;
   const http = httpFor(shared, scheme, new SecretSources(grant));
   const dpop = dpopProverFor(grant, scheme);
-  const tokenParams = grantTokenParams(grant, where);
+  const tokenParams = Object.freeze({ ...options.tokenParams });
   // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS
   // aliases) through the certificate's, and the API calls too, so a certificate-bound token is
   // presented over a connection that proves its possession.
@@ -114,10 +142,12 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     onTokens: shared.onTokens,
     now: shared.now,
     source,
-    seed: code ? seedTokens(grant, where) : undefined,
+    seed: code ? seedTokens(grant, where, options.refreshToken, options.expiresAt) : undefined,
   });
   const authorizationCode = code
-    ? lazyAuthorizationCode(oauth!, tokens, option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined)
+    ? lazyAuthorizationCode(oauth!, tokens, options.redirectUri, spec.type === 'openIdConnect', options.par)
     : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, where), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
+  // The caller's `scopes` replace each operation's own.
+  const { scopes } = options;
+  return new OAuth2Auth(scheme, { flow, tokens, scopes: scopes && Object.freeze([...scopes]), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
 }

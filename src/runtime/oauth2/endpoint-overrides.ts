@@ -4,7 +4,6 @@
  * not use (implicit). With the endpoint known, any grant runs against any oauth2 scheme.
  */
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
-import { option, schemeWhere } from './option-checks.js';
 import type { OAuthFlowName } from './types.js';
 
 export interface EndpointOverrides {
@@ -26,16 +25,6 @@ export const ENDPOINT_NAMES: readonly EndpointName[] = ['tokenUrl', 'refreshUrl'
 
 /** Every flow, in the order the document's URLs are looked up and usable flows are listed. */
 export const FLOW_ORDER: readonly OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'deviceAuthorization', 'implicit'];
-
-/** The overrides a credential carries; each must be a non-empty string. */
-export function endpointOverrides(credential: object, scheme: string): EndpointOverrides {
-  const overrides: Record<string, unknown> = {};
-  for (const name of ['tokenUrl', 'authorizationUrl', 'deviceAuthorizationUrl', 'issuer']) {
-    const value = option(credential, name, 'url', schemeWhere(scheme));
-    if (value !== undefined) overrides[name] = value;
-  }
-  return overrides;
-}
 
 /** The override, else the first flow's own non-empty URL of that kind (`flow` first: one scheme is one authorization server). */
 function endpointOf(flows: OAuthFlowsSpec, flow: OAuthFlowName, overrides: EndpointOverrides, name: EndpointName): string | undefined {

@@ -2,16 +2,6 @@
 import { option, own } from './option-checks.js';
 import type { TokenSet } from './types.js';
 
-/** The caller's `scopes`, which replace each operation's own; undefined when not given. */
-export function grantScopes(grant: object, where: string): readonly string[] | undefined {
-  const scopes = option(grant, 'scopes', 'strings', where) as string[] | undefined;
-  return scopes && Object.freeze([...scopes]);
-}
-
-export function grantTokenParams(grant: object, where: string): Readonly<Record<string, string>> {
-  return Object.freeze({ ...(option(grant, 'tokenParams', 'map', where) as Record<string, string> | undefined) });
-}
-
 function isAbsoluteUri(text: string): boolean {
   try {
     return !!new URL(text);
@@ -29,10 +19,9 @@ export function grantResources(grant: object, where: string): readonly string[] 
   return Object.freeze([...new Set(list as string[])]);
 }
 
-/** Tokens an authorization code credential brings (restored from an earlier sign-in). */
-export function seedTokens(grant: object, where: string): TokenSet | undefined {
-  const [accessToken, refreshToken] = ['accessToken', 'refreshToken'].map((name) => option(grant, name, 'string', where) as string | undefined);
-  const expiresAt = option(grant, 'expiresAt', 'time', where) as number | undefined;
+/** Tokens an authorization code credential brings (restored from an earlier sign-in); its refreshToken and expiresAt are checked. */
+export function seedTokens(grant: object, where: string, refreshToken: string | undefined, expiresAt: number | undefined): TokenSet | undefined {
+  const accessToken = option(grant, 'accessToken', 'string', where) as string | undefined;
   if (accessToken === undefined && refreshToken === undefined) return undefined;
   // An empty accessToken marks a set that holds only a refresh token: it is renewed before use.
   const tokens: TokenSet = { accessToken: accessToken ?? '', tokenType: 'Bearer' };

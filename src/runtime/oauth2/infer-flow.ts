@@ -1,6 +1,5 @@
 import { quoteScheme } from '../credential-checks.js';
-import { FLOW_ORDER } from './endpoint-overrides.js';
-import { option, own } from './option-checks.js';
+import { own } from './option-checks.js';
 import type { OAuthFlowName } from './types.js';
 
 /** The flow a credential's shape asks for, before checking the scheme declares it. */
@@ -20,12 +19,11 @@ function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): 
  * Which flow a credential means: the explicit `flow` field, else its shape, preferring the flows
  * the scheme declares; accepted when it is `usable` (declared, or its endpoints known from the
  * document or the credential's overrides). A token obtained elsewhere (implicit: `{ accessToken }`
- * alone) fits every scheme. Throws a TypeError naming the scheme (never a value) when it fits none.
+ * alone) fits every scheme. Its `flow` was checked (one of FLOW_ORDER) with the other options. Throws a TypeError naming the scheme (never a value) when it fits none.
  */
-export function inferFlow(credential: unknown, declared: ReadonlySet<OAuthFlowName>, scheme: string, usable: ReadonlySet<OAuthFlowName> = declared): OAuthFlowName {
+export function inferFlow(credential: object, declared: ReadonlySet<OAuthFlowName>, scheme: string, usable: ReadonlySet<OAuthFlowName> = declared): OAuthFlowName {
   const where = `the credential for security scheme ${quoteScheme(scheme)}`;
-  if (typeof credential !== 'object' || credential === null) throw new TypeError(`${where} must be an object (see its OAuth2 grant types)`);
-  const flow = (option(credential, 'flow', FLOW_ORDER, `security scheme ${quoteScheme(scheme)}: `) as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
+  const flow = (own(credential, 'flow') as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
   if (flow === 'implicit' || (flow !== undefined && usable.has(flow))) return flow;
   const looks = flow === undefined ? '' : `: it looks like ${flow}; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name`;
   throw new TypeError(`${where} fits no flow the scheme declares (${[...usable].join(', ') || 'none'})${looks}`);

@@ -47,6 +47,13 @@ export function option(holder: object, name: string, kind: OptionKind, where: st
   return value;
 }
 
+/** Each option of `kinds` that `holder` has, checked (see option): one pass over what a construction reads. */
+export function checkOptions(holder: object, kinds: Readonly<Record<string, OptionKind>>, where: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name in kinds) values[name] = option(holder, name, kinds[name]!, where);
+  return values;
+}
+
 /** The own property `name` of `holder`, else undefined: options never come from a prototype. */
 export function own(holder: object, name: string): unknown {
   return Object.hasOwn(holder, name) ? Reflect.get(holder, name) : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endpointOverrides, flowEndpoints, usableFlows } from '../../../../src/runtime/oauth2/endpoint-overrides.js';
+import { flowEndpoints, usableFlows } from '../../../../src/runtime/oauth2/endpoint-overrides.js';
+import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 
 const AUTH = 'https://as.example/authorize';
 const TOKEN = 'https://as.example/token';
@@ -25,9 +26,11 @@ describe('usableFlows', () => {
   });
 });
 
-describe('endpointOverrides', () => {
-  it('reads the four names and refuses non-strings', () => {
-    expect(endpointOverrides({ tokenUrl: TOKEN, issuer: 'https://as.example', clientSecret: 'x' }, 's')).toEqual({ tokenUrl: TOKEN, issuer: 'https://as.example' });
-    expect(() => endpointOverrides({ authorizationUrl: '' }, 's')).toThrow('security scheme "s": authorizationUrl must be a non-empty URL string');
+describe('endpoint overrides in a credential', () => {
+  const make = (credential: object) => createAuthStrategies({ s: { type: 'oauth2', flows: { implicit: { authorizationUrl: AUTH, scopes: [] } } } }, { s: credential });
+  it('run a grant the document names no endpoint for, and refuse non-strings naming the field', () => {
+    expect(make({ clientId: 'c', clientSecret: 'x', tokenUrl: TOKEN }).get('s')).toMatchObject({ flow: 'clientCredentials' });
+    expect(() => make({ clientId: 'c', clientSecret: 'x', authorizationUrl: '' })).toThrow('security scheme "s": authorizationUrl must be a non-empty URL string');
+    expect(() => make({ clientId: 'c', clientSecret: 'x', issuer: 42 })).toThrow('security scheme "s": issuer must be a non-empty URL string');
   });
 });
