@@ -85,7 +85,8 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   const where = schemeWhere(scheme);
   // `{ serviceAccount }`, `{ jwtBearer }` or `{ assertion }`: the JWT bearer grant, whatever flows the scheme declares.
   // Its fields are checked with the first token request (jwt-bearer-check.ts, lazy).
-  if (typeof credential !== 'object' || credential === null) throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} must be an object (see its OAuth2 grant types)`);
+  const what = `the credential for security scheme ${quoteScheme(scheme)}`;
+  if (typeof credential !== 'object' || credential === null) throw new TypeError(`${what} must be an object (see its OAuth2 grant types)`);
   const jwt = jwtBearerShape(credential, scheme);
   const options: CredentialOptions = checkOptions(credential, OPTION_KINDS, where);
   const overrides = options;
@@ -101,7 +102,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
       declared = new Set(FLOW_ORDER.filter((name) => spec.flows[name] !== undefined));
       usable = overrides.issuer !== undefined ? new Set([...openId, ...declared]) : usableFlows(spec.flows, overrides);
     }
-    flow = inferFlow(credential, declared, scheme, usable);
+    flow = inferFlow(credential, declared, what, usable);
     if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
   }
   const grant = credential as ClientIdentity;

@@ -1,11 +1,11 @@
-import { quoteScheme } from '../credential-checks.js';
 import { documentBase } from '../document-base.js';
+import { schemeWhere } from './option-checks.js';
 
 /** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. */
 export function checkEndpoint(url: URL, what: string, scheme: string, allowInsecureHttp: boolean): URL {
   // Loopback hosts never leave the machine, so plain http to them exposes nothing.
   if (url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(url.hostname)))) return url;
-  throw new TypeError(`security scheme ${quoteScheme(scheme)}: the ${what} must be an https URL (got ${url.protocol}//${url.host}); set allowInsecureHttp to permit http`);
+  throw new TypeError(`${schemeWhere(scheme)}the ${what} must be an https URL (got ${url.protocol}//${url.host}); set allowInsecureHttp to permit http`);
 }
 
 /**
@@ -14,7 +14,7 @@ export function checkEndpoint(url: URL, what: string, scheme: string, allowInsec
  * refused: fetch would quote it in its errors.
  */
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const where = `security scheme ${quoteScheme(scheme)}: the ${what}`;
+  const where = `${schemeWhere(scheme)}the ${what}`;
   let url: URL;
   try {
     url = new URL(raw, baseUrl === undefined ? documentBase() : new URL(baseUrl, documentBase()));

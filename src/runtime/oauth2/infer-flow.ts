@@ -1,4 +1,3 @@
-import { quoteScheme } from '../credential-checks.js';
 import { own } from './option-checks.js';
 import type { OAuthFlowName } from './types.js';
 
@@ -19,10 +18,9 @@ function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): 
  * Which flow a credential means: the explicit `flow` field, else its shape, preferring the flows
  * the scheme declares; accepted when it is `usable` (declared, or its endpoints known from the
  * document or the credential's overrides). A token obtained elsewhere (implicit: `{ accessToken }`
- * alone) fits every scheme. Its `flow` was checked (one of FLOW_ORDER) with the other options. Throws a TypeError naming the scheme (never a value) when it fits none.
+ * alone) fits every scheme. `where` names the credential (`the credential for security scheme "name"`). Its `flow` was checked (one of FLOW_ORDER) with the other options. Throws a TypeError naming the scheme (never a value) when it fits none.
  */
-export function inferFlow(credential: object, declared: ReadonlySet<OAuthFlowName>, scheme: string, usable: ReadonlySet<OAuthFlowName> = declared): OAuthFlowName {
-  const where = `the credential for security scheme ${quoteScheme(scheme)}`;
+export function inferFlow(credential: object, declared: ReadonlySet<OAuthFlowName>, where: string, usable: ReadonlySet<OAuthFlowName> = declared): OAuthFlowName {
   const flow = (own(credential, 'flow') as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
   if (flow === 'implicit' || (flow !== undefined && usable.has(flow))) return flow;
   const looks = flow === undefined ? '' : `: it looks like ${flow}; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name`;

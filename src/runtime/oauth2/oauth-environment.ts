@@ -26,8 +26,9 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 
 function positiveOption(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TypeError(`the auth environment's ${name} must be a positive number`);
-  return value;
+  // Number.isFinite is false for anything but a finite number.
+  if (!Number.isFinite(value) || (value as number) <= 0) throw new TypeError(`the auth environment's ${name} must be a positive number`);
+  return value as number;
 }
 
 function defaultSleep(ms: number): Promise<void> {
