@@ -1,5 +1,6 @@
 import { own } from './option-checks.js';
-import type { OAuthFlowName } from './types.js';
+import { TLS_CLIENT_AUTH_METHODS } from './tls-client-auth.js';
+import type { ClientAuthMethod, OAuthFlowName } from './types.js';
 
 /** The flow a credential's shape asks for, before checking the scheme declares it. */
 function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): OAuthFlowName | undefined {
@@ -9,8 +10,7 @@ function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): 
   if (has('accessToken') || has('refreshToken')) return has('accessToken') && !has('clientId') ? 'implicit' : 'authorizationCode';
   if (!has('clientId')) return undefined;
   // RFC 6749 §4.4: client credentials need a client that can authenticate; a public one signs users in.
-  const method = own(credential, 'clientAuthMethod');
-  const preference: OAuthFlowName[] = has('clientSecret') || has('privateKey') || method === 'tls_client_auth' || method === 'self_signed_tls_client_auth' ? ['clientCredentials', 'authorizationCode'] : ['authorizationCode', 'clientCredentials'];
+  const preference: OAuthFlowName[] = has('clientSecret') || has('privateKey') || TLS_CLIENT_AUTH_METHODS.includes(own(credential, 'clientAuthMethod') as ClientAuthMethod) ? ['clientCredentials', 'authorizationCode'] : ['authorizationCode', 'clientCredentials'];
   return preference.find((flow) => declared.has(flow)) ?? preference[0];
 }
 
