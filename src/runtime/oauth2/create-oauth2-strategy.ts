@@ -16,7 +16,7 @@ import { lazyAuthorizationCode } from './lazy-authorization-code.js';
 import { loadJwtBearer, loadMetadataEndpoints, loadTlsEndpoints } from './lazy-modules.js';
 import { OAuth2Auth, type OAuth2Grant } from './oauth2-auth.js';
 import { checkOptions, schemeWhere, type OptionKind } from './option-checks.js';
-import { httpFor, type OAuthShared } from './oauth-environment.js';
+import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
@@ -106,7 +106,8 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     if (flow === 'implicit') return new BearerAuth(scheme, requireAccessToken(credential, scheme));
   }
   const grant = credential as ClientIdentity;
-  const http = httpFor(shared, scheme, new SecretSources(grant));
+  // The shared settings as they are (fetch, clock, sleep, time budget, size limit), plus this scheme's own.
+  const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources(grant) };
   const dpop = dpopProverFor(grant, scheme);
   const tokenParams = Object.freeze({ ...options.tokenParams });
   // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS

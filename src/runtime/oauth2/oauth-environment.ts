@@ -1,8 +1,6 @@
 import type { FetchLike } from '../client-core.js';
 import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
-import type { OAuthHttp } from './oauth-http.js';
-import type { SecretSources } from './secret-sources.js';
 import { guardStore } from './store-guard.js';
 import type { MetadataDocuments } from './server-metadata.js';
 import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
@@ -54,9 +52,4 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
       return fetchImpl;
     },
   };
-}
-
-export function httpFor(shared: OAuthShared, scheme: string, secrets: SecretSources): OAuthHttp {
-  // The shared settings as they are (fetch, clock, sleep, time budget, size limit), plus this scheme's own.
-  return { ...shared, scheme, secrets };
 }
