@@ -5,10 +5,11 @@
  * prover (dpop.ts, loaded with import() the first time a proof is needed, before any request is
  * sent), so an app that never turns DPoP on never downloads those checks either.
  */
+import { loadOnce } from '../lazy-core-modules.js';
 import type { PrivateKeyInput } from './client-assertion.js';
 import type { DpopProver } from './dpop.js';
 import { loadDpop } from './lazy-modules.js';
-import { schemeWhere } from './option-checks.js';
+import { member, own, schemeWhere } from './option-checks.js';
 import type { ClientAssertionAlg } from './types.js';
 
 /** The key a `dpop` option names: made by the prover (`dpop: true`), or the application's (checked by the prover). */
@@ -21,18 +22,11 @@ export interface DpopHandle {
 
 /** The DPoP a credential's `dpop` asks for; undefined when DPoP is off. Checks the shape now, the key on first use. */
 export function dpopProverFor(grant: object, scheme: string): DpopHandle | undefined {
-  const option: unknown = Object.hasOwn(grant, 'dpop') ? Reflect.get(grant, 'dpop') : undefined;
+  const option = own(grant, 'dpop');
   if (option === undefined || option === false) return undefined;
-  if (option !== true && (typeof option !== 'object' || option === null || Reflect.get(option, 'privateKey') === undefined)) {
-    throw new TypeError(`${schemeWhere(scheme)}dpop must be true or { privateKey, publicJwk }`);
-  }
+  if (option !== true && member(option, 'privateKey') === undefined) throw new TypeError(`${schemeWhere(scheme)}dpop must be true or { privateKey, publicJwk }`);
   // Copied now: what the application changes later is not what it configured.
   const key: DpopKeySpec = option === true ? { generate: true } : { ...(option as DpopKeySpec) };
-  let prover: Promise<DpopProver> | undefined;
   // A failed load (offline) is not kept, so a later proof loads again; a bad key fails the same each time.
-  const forget = (error: unknown): never => {
-    prover = undefined;
-    throw error;
-  };
-  return { prover: () => (prover ??= loadDpop().then(({ makeDpopProver }) => makeDpopProver(scheme, key), forget)) };
+  return { prover: loadOnce(async () => (await loadDpop()).makeDpopProver(scheme, key)) };
 }

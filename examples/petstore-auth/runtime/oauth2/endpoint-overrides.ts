@@ -5,7 +5,6 @@
  * not use (implicit). With the endpoint known, any grant runs against any oauth2 scheme.
  */
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
-import { option, schemeWhere } from './option-checks.js';
 import type { OAuthFlowName } from './types.js';
 
 export interface EndpointOverrides {
@@ -25,48 +24,34 @@ export type RawEndpoints = Partial<Record<EndpointName, string>>;
 /** Every endpoint a flow may use, in the order they are resolved. */
 export const ENDPOINT_NAMES: readonly EndpointName[] = ['tokenUrl', 'refreshUrl', 'authorizationUrl', 'deviceAuthorizationUrl'];
 
-const OVERRIDABLE = ['tokenUrl', 'authorizationUrl', 'deviceAuthorizationUrl', 'issuer'] as const;
-const FLOW_ORDER: readonly OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'deviceAuthorization', 'implicit'];
+/** Every flow, in the order the document's URLs are looked up and usable flows are listed. */
+export const FLOW_ORDER: readonly OAuthFlowName[] = ['clientCredentials', 'password', 'authorizationCode', 'deviceAuthorization', 'implicit'];
 
-/** The overrides a credential carries; each must be a non-empty string. */
-export function endpointOverrides(credential: object, scheme: string): EndpointOverrides {
-  const overrides: EndpointOverrides = {};
-  for (const name of OVERRIDABLE) {
-    const value = option(credential, name, 'url', schemeWhere(scheme)) as string | undefined;
-    if (value !== undefined) overrides[name] = value;
-  }
-  return overrides;
+/** The override, else the first flow's own non-empty URL of that kind (`flow` first: one scheme is one authorization server). */
+function endpointOf(flows: OAuthFlowsSpec, flow: OAuthFlowName, overrides: EndpointOverrides, name: EndpointName): string | undefined {
+  const own = (other: OAuthFlowName) => (flows[other] as RawEndpoints | undefined)?.[name];
+  // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
+  if (name === 'refreshUrl') return overrides.tokenUrl === undefined ? own(flow) || undefined : undefined;
+  return overrides[name] ?? [flow, ...FLOW_ORDER].map(own).find((url) => url);
 }
 
-/**
- * The endpoints one flow uses: the override, else the flow's own URL, else the same kind of URL
- * another declared flow gives (one scheme is one authorization server). A refresh URL is the
- * flow's own only, and none when the token URL is overridden (it belongs to the other server).
- */
+/** The endpoints one flow uses (see endpointOf). */
 export function flowEndpoints(flows: OAuthFlowsSpec, flow: OAuthFlowName, overrides: EndpointOverrides): RawEndpoints {
-  const own = flows[flow] as RawEndpoints | undefined;
   const endpoints: RawEndpoints = {};
   for (const name of ENDPOINT_NAMES) {
-    const value =
-      name === 'refreshUrl'
-        ? overrides.tokenUrl === undefined ? own?.refreshUrl : undefined
-        : (overrides[name] ?? [flow, ...FLOW_ORDER].map((other) => (flows[other] as RawEndpoints | undefined)?.[name]).find((url) => url !== undefined && url !== ''));
+    const value = endpointOf(flows, flow, overrides, name);
     if (value) endpoints[name] = value;
   }
   return endpoints;
 }
 
-// What a flow needs besides a token endpoint to run without being declared.
-const EXTRA_ENDPOINT: Partial<Record<OAuthFlowName, EndpointName>> = { authorizationCode: 'authorizationUrl', deviceAuthorization: 'deviceAuthorizationUrl' };
-
-/** The flows the scheme declares, and those whose endpoints are known: what the application may run. */
+/**
+ * The flows the scheme declares, and those whose endpoints are known (a token endpoint, and the
+ * authorization or device endpoint those flows need): what the application may run. Implicit
+ * needs no token endpoint but cannot run undeclared either (there is nothing to run).
+ */
 export function usableFlows(flows: OAuthFlowsSpec, overrides: EndpointOverrides): Set<OAuthFlowName> {
-  const usable = new Set<OAuthFlowName>();
-  for (const flow of FLOW_ORDER) {
-    const endpoints = flowEndpoints(flows, flow, overrides);
-    const extra = EXTRA_ENDPOINT[flow];
-    // Implicit needs no token endpoint but cannot run undeclared either (there is nothing to run).
-    if (flows[flow] !== undefined || (flow !== 'implicit' && endpoints.tokenUrl !== undefined && (extra === undefined || endpoints[extra] !== undefined))) usable.add(flow);
-  }
-  return usable;
+  const known = (name: EndpointName) => endpointOf(flows, 'implicit', overrides, name) !== undefined;
+  const extra: Partial<Record<OAuthFlowName, EndpointName>> = { authorizationCode: 'authorizationUrl', deviceAuthorization: 'deviceAuthorizationUrl' };
+  return new Set(FLOW_ORDER.filter((flow) => flows[flow] !== undefined || (flow !== 'implicit' && known('tokenUrl') && known(extra[flow] ?? 'tokenUrl'))));
 }

@@ -5,11 +5,12 @@
  * code on the first token request (before anything is sent): an app that never passes such a
  * credential downloads neither.
  */
-import { member, schemeWhere } from './option-checks.js';
+import { member, own, schemeWhere } from './option-checks.js';
 
-const SHAPES = ['serviceAccount', 'jwtBearer', 'assertion'] as const;
+// Each shape, and what its value must be (said in its message).
+const SHAPES = { serviceAccount: 'the parsed service-account JSON key', jwtBearer: 'an object', assertion: 'a non-empty string' } as const;
 
-export type JwtBearerShape = (typeof SHAPES)[number];
+export type JwtBearerShape = keyof typeof SHAPES;
 
 /**
  * Which of the three shapes the credential has (serviceAccount, jwtBearer, assertion); undefined
@@ -19,11 +20,10 @@ export type JwtBearerShape = (typeof SHAPES)[number];
  */
 export function jwtBearerShape(credential: unknown, scheme: string): JwtBearerShape | undefined {
   if (typeof credential !== 'object' || credential === null) return undefined;
-  const shape = SHAPES.find((name) => Object.hasOwn(credential, name) && Reflect.get(credential, name) !== undefined);
-  const value: unknown = shape && Reflect.get(credential, shape);
-  const fits = shape === 'assertion' ? typeof value === 'function' || (typeof value === 'string' && value !== '') : typeof value === 'object' && value !== null;
-  if (shape !== undefined && !fits) {
-    throw new TypeError(`${schemeWhere(scheme)}${shape} must be ${shape === 'assertion' ? 'a non-empty string' : shape === 'jwtBearer' ? 'an object' : 'the parsed service-account JSON key'}`);
+  const shape = (Object.keys(SHAPES) as JwtBearerShape[]).find((name) => own(credential, name) !== undefined);
+  const value = shape && own(credential, shape);
+  if (shape === 'assertion' ? typeof value !== 'function' && (typeof value !== 'string' || value === '') : shape && (typeof value !== 'object' || value === null)) {
+    throw new TypeError(`${schemeWhere(scheme)}${shape} must be ${SHAPES[shape!]}`);
   }
   return shape;
 }
@@ -34,7 +34,7 @@ export function jwtBearerShape(credential: unknown, scheme: string): JwtBearerSh
  * assertions. Read as given: the fields are checked with the first token request.
  */
 export function jwtBearerIdentity(credential: object, shape: JwtBearerShape): string {
-  const issuer = shape === 'assertion' ? shape : member(Reflect.get(credential, shape), shape === 'jwtBearer' ? 'issuer' : 'client_email');
+  const issuer = shape === 'assertion' ? shape : member(member(credential, shape), shape === 'jwtBearer' ? 'issuer' : 'client_email');
   const subject = member(credential, 'subject') ?? member(member(credential, 'jwtBearer'), 'subject');
   return [issuer, subject].filter((part) => typeof part === 'string' && part !== '').join(' as ');
 }

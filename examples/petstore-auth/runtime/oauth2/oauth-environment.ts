@@ -2,8 +2,6 @@
 import type { FetchLike } from '../client-core.js';
 import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
-import type { OAuthHttp } from './oauth-http.js';
-import type { SecretSources } from './secret-sources.js';
 import { guardStore } from './store-guard.js';
 import type { MetadataDocuments } from './server-metadata.js';
 import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
@@ -27,8 +25,9 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 
 function positiveOption(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TypeError(`the auth environment's ${name} must be a positive number`);
-  return value;
+  // Number.isFinite is false for anything but a finite number.
+  if (!Number.isFinite(value) || (value as number) <= 0) throw new TypeError(`the auth environment's ${name} must be a positive number`);
+  return value as number;
 }
 
 function defaultSleep(ms: number): Promise<void> {
@@ -54,9 +53,4 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
       return fetchImpl;
     },
   };
-}
-
-export function httpFor(shared: OAuthShared, scheme: string, secrets: SecretSources): OAuthHttp {
-  // The shared settings as they are (fetch, clock, sleep, time budget, size limit), plus this scheme's own.
-  return { ...shared, scheme, secrets };
 }

@@ -41,11 +41,23 @@ function fits(value: unknown, kind: OptionKind): boolean {
  * makes an absent option an error too, with the same message.
  */
 export function option(holder: object, name: string, kind: OptionKind, where: string, required?: boolean): unknown {
-  const value: unknown = Object.hasOwn(holder, name) ? Reflect.get(holder, name) : undefined;
+  const value = own(holder, name);
   if ((required || value !== undefined) && !fits(value, kind)) {
     throw new TypeError(`${where}${name} must ${typeof kind === 'string' ? WANTS[kind] : `be one of ${kind.join(', ')}`}`);
   }
   return value;
+}
+
+/** Each option of `kinds` that `holder` has, checked (see option): one pass over what a construction reads. */
+export function checkOptions(holder: object, kinds: Readonly<Record<string, OptionKind>>, where: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name in kinds) values[name] = option(holder, name, kinds[name]!, where);
+  return values;
+}
+
+/** The own property `name` of `holder`, else undefined: options never come from a prototype. */
+export function own(holder: object, name: string): unknown {
+  return Object.hasOwn(holder, name) ? Reflect.get(holder, name) : undefined;
 }
 
 /** `value[name]` when `value` is an object, else undefined: for reading nested options before they are checked. */

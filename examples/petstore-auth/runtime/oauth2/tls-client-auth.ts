@@ -11,9 +11,9 @@
  *   only `client_id` goes into the form.
  */
 import type { FetchLike } from '../client-core.js';
-import { quoteScheme } from '../credential-checks.js';
 import { requireTlsFetch } from '../mtls/tls-fetch.js';
 import type { OAuthHttp } from './oauth-http.js';
+import { own, schemeWhere } from './option-checks.js';
 import type { ClientAuthMethod } from './types.js';
 
 /** The client authentication methods whose proof is the certificate itself. */
@@ -25,9 +25,8 @@ export function isTlsClientAuth(method: ClientAuthMethod): boolean {
 
 /** The certificate-presenting fetch of a credential's `clientCertificate`; undefined without one. */
 export function clientCertificateFetch(grant: object, scheme: string): FetchLike | undefined {
-  const option: unknown = Object.hasOwn(grant, 'clientCertificate') ? Reflect.get(grant, 'clientCertificate') : undefined;
-  if (option === undefined) return undefined;
-  return requireTlsFetch(option, `security scheme ${quoteScheme(scheme)}: clientCertificate`);
+  const option = own(grant, 'clientCertificate');
+  return option === undefined ? undefined : requireTlsFetch(option, `${schemeWhere(scheme)}clientCertificate`);
 }
 
 /** The same authorization-server client, sending through the certificate fetch. */
