@@ -159,7 +159,7 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, client: Ou
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
     const hint = json['error'] === 'invalid_client' ? invalidClientHint(client?.basicEncoding) : undefined;
-    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs, hint });
+    throw new TokenError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
@@ -167,6 +167,13 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, client: Ou
     return json;
   }
   throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+}
+
+// What the server wrote goes into a TokenError short, on one line (it cannot forge log lines) and
+// redacted before the cut, so a secret straddling the cut cannot survive in part.
+function tidy(text: string, redact: (text: string) => string): string {
+  const oneLine = redact(text.replace(/[\0-\x1F\x7F]+/g, ' ').trim());
+  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
 }
 
 /** The secret values a token-endpoint request carries: secret form fields and the Authorization value. */
