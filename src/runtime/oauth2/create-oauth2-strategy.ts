@@ -21,7 +21,7 @@ import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import { certificateHttp, clientCertificateFetch, notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
-import { TokenManager, type GrantRunner } from './token-manager.js';
+import type { GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>;
@@ -111,18 +111,20 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }), forget));
     source = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   }
-  const tokens = new TokenManager({
-    scheme,
-    clientId: oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!),
+  const clientId = oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!);
+  const seed = flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined;
+  const signIn = flow === 'authorizationCode' ? ([option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined] as const) : undefined;
+  return new OAuth2Auth(scheme, {
+    flow,
+    clientId,
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,
     source,
-    seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
+    seed,
+    scopes: grantScopes(grant, scheme),
+    authorizationCode: signIn && ((tokens) => lazyAuthorizationCode(oauth!, tokens, ...signIn)),
+    dpop,
+    transport: certificateFetch,
   });
-  const authorizationCode =
-    flow === 'authorizationCode'
-      ? lazyAuthorizationCode(oauth!, tokens, option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined)
-      : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
 }
