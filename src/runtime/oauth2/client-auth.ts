@@ -3,6 +3,7 @@ import type { ClientSigner } from './client-assertion.js';
 import { formEncode } from './encoding.js';
 import { loadSigning } from './lazy-modules.js';
 import { option, schemeWhere } from './option-checks.js';
+import { unloaded } from './token-error.js';
 import type { ClientAuthMethod, ClientIdentity } from './types.js';
 
 const METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth', 'none'];
@@ -64,6 +65,6 @@ export class ClientAuthenticator {
     // self_signed_tls_client_auth the certificate of the TLS connection authenticates (RFC 8705 §2).
     form.set('client_id', clientId);
     if (method === 'client_secret_post') form.set('client_secret', secret);
-    if (method === 'private_key_jwt') return (await loadSigning()).assertClient(form, this.#signer, clientId, endpoint, nowMs);
+    if (method === 'private_key_jwt') return (await loadSigning().catch(unloaded(this.#signer.scheme, 'private_key_jwt'))).assertClient(form, this.#signer, clientId, endpoint, nowMs);
   }
 }

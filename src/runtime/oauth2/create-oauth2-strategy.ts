@@ -21,6 +21,7 @@ import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import { certificateHttp, clientCertificateFetch, notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
+import { unloaded } from './token-error.js';
 import type { GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
@@ -92,7 +93,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   let found = jwt === undefined ? endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate) : undefined;
   const endpoints = async (): Promise<Endpoints> => {
     const known = await (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
-    return certificate ? (await loadTlsEndpoints()).requireTlsEndpoints(known, scheme) : known;
+    return certificate ? (await loadTlsEndpoints().catch(unloaded(scheme, 'the mTLS endpoints (RFC 8705)'))).requireTlsEndpoints(known, scheme) : known;
   };
   const posting = certificate ? certificateHttp(http, certificateFetch) : http;
   let oauth: OAuthClient | undefined;
@@ -108,7 +109,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
       runner = undefined;
       throw error;
     };
-    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }), forget));
+    const load = () => (runner ??= loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant')).then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }), forget));
     source = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   }
   const clientId = oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!);

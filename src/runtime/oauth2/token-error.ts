@@ -42,3 +42,14 @@ export class TokenError extends Error {
     Object.assign(this, { error, errorDescription, status, scheme, hint, retryAfterMs });
   }
 }
+
+/**
+ * For a feature's code loaded with import() (signing, DPoP proofs, the JWT bearer grant, the mTLS
+ * endpoint check): when it cannot be loaded (a browser gone offline), a TokenError naming the
+ * scheme and the feature, the import's error as its cause, like every other lazy chunk's failure.
+ */
+export function unloaded(scheme: string, feature: string): (cause: unknown) => never {
+  return (cause) => {
+    throw new TokenError({ scheme, error: 'network_error', errorDescription: `the code of ${feature} could not be loaded`, cause });
+  };
+}
