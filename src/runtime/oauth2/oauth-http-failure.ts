@@ -11,10 +11,10 @@ import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
-import { redactorFor } from './secret-redaction.js';
+import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
 
 // For the token_type a token response quotes in its error (token-endpoint.ts).
-export { redactorFor };
+export { tokenTypeRefusal };
 
 const BACKOFF_MS = 250;
 

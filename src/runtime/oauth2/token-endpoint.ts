@@ -69,7 +69,7 @@ export async function requestTokens(
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
   const { http } = oauth;
-  const parse = (redact?: (text: string) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, oauth.dpop !== undefined, redact);
+  const parse = (describe?: (issued: string, dpop: boolean) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, oauth.dpop !== undefined, describe);
   let tokens: TokenSet;
   try {
     tokens = parse();
@@ -77,7 +77,7 @@ export async function requestTokens(
     // A token type it cannot use: the error quotes the server's token_type, redacted by the code
     // loaded for that (without it, the error stands as it is, without the server's text).
     if ((error as TokenError).error !== 'unsupported_token_type') throw error;
-    tokens = parse(await loadOAuthHttpFailure().then(({ redactorFor }) => redactorFor(http.secrets), () => Promise.reject(error)));
+    tokens = parse(await loadOAuthHttpFailure().then(({ tokenTypeRefusal }) => tokenTypeRefusal(http.secrets), () => Promise.reject(error)));
   }
   http.secrets.remember([tokens.accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;

@@ -42,8 +42,8 @@ export function parseTokenResponse(
   nowMs: number,
   previous: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'> = {},
   dpop = false,
-  /** For the server's token_type quoted in an error (the redaction loads with the error path). */
-  redact?: (text: string) => string,
+  /** The description of an unsupported_token_type error (secret-redaction.ts, loaded with that error). */
+  describe?: (issued: string, dpop: boolean) => string,
 ): TokenSet {
   const accessToken = optionalString(json, 'access_token');
   if (accessToken === undefined) {
@@ -52,12 +52,7 @@ export function parseTokenResponse(
   const issued = optionalString(json, 'token_type') ?? 'Bearer';
   const issuedType = issued.toLowerCase();
   const tokenType = issuedType === 'bearer' ? 'Bearer' : issuedType === 'dpop' && dpop ? 'DPoP' : undefined;
-  if (tokenType === undefined) {
-    // Quoted as the server wrote it (a secret it echoes is redacted in its own spelling), JSON-escaped and cut short.
-    const quoted = redact === undefined ? 'a token type' : redact(`a ${JSON.stringify(issued.slice(0, 40))} token`);
-    const usable = dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)';
-    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued ${quoted}; only ${usable} are supported` });
-  }
+  if (tokenType === undefined) throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: describe?.(issued, dpop) });
   const expiresIn = seconds(json['expires_in']);
   const tokens: TokenSet = { accessToken, tokenType, issuedAt: nowMs };
   if (dpop && tokenType === 'Bearer') tokens.dpopRefused = true;
