@@ -22,7 +22,8 @@ import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import { certificateHttp, clientCertificateFetch, notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
-import { TokenManager, type GrantRunner } from './token-manager.js';
+import { unloaded } from './token-error.js';
+import type { GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>;
@@ -93,7 +94,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   let found = jwt === undefined ? endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate) : undefined;
   const endpoints = async (): Promise<Endpoints> => {
     const known = await (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
-    return certificate ? (await loadTlsEndpoints()).requireTlsEndpoints(known, scheme) : known;
+    return certificate ? (await loadTlsEndpoints().catch(unloaded(scheme, 'the mTLS endpoints (RFC 8705)'))).requireTlsEndpoints(known, scheme) : known;
   };
   const posting = certificate ? certificateHttp(http, certificateFetch) : http;
   let oauth: OAuthClient | undefined;
@@ -109,21 +110,23 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
       runner = undefined;
       throw error;
     };
-    const load = () => (runner ??= loadJwtBearer().then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }), forget));
+    const load = () => (runner ??= loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant')).then(({ jwtBearerRunner }) => jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }), forget));
     source = { request: async (scopes) => (await load()).request!(scopes), refresh: async (tokens) => (await load()).refresh(tokens) };
   }
-  const tokens = new TokenManager({
-    scheme,
-    clientId: oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!),
+  const clientId = oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!);
+  const seed = flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined;
+  const signIn = flow === 'authorizationCode' ? ([option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined] as const) : undefined;
+  return new OAuth2Auth(scheme, {
+    flow,
+    clientId,
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,
     source,
-    seed: flow === 'authorizationCode' ? seedTokens(grant, scheme) : undefined,
+    seed,
+    scopes: grantScopes(grant, scheme),
+    authorizationCode: signIn && ((tokens) => lazyAuthorizationCode(oauth!, tokens, ...signIn)),
+    dpop,
+    transport: certificateFetch,
   });
-  const authorizationCode =
-    flow === 'authorizationCode'
-      ? lazyAuthorizationCode(oauth!, tokens, option(grant, 'redirectUri', 'string', where) as string | undefined, spec.type === 'openIdConnect', option(grant, 'par', 'boolean', where) as boolean | undefined)
-      : undefined;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: grantScopes(grant, scheme), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
 }

@@ -8,6 +8,7 @@
 import type { PrivateKeyInput } from './client-assertion.js';
 import type { DpopProver } from './dpop.js';
 import { loadDpop } from './lazy-modules.js';
+import { unloaded } from './token-error.js';
 import { schemeWhere } from './option-checks.js';
 import type { ClientAssertionAlg } from './types.js';
 
@@ -34,5 +35,5 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
     prover = undefined;
     throw error;
   };
-  return { prover: () => (prover ??= loadDpop().then(({ makeDpopProver }) => makeDpopProver(scheme, key), forget)) };
+  return { prover: () => (prover ??= loadDpop().catch(unloaded(scheme, 'DPoP')).then(({ makeDpopProver }) => makeDpopProver(scheme, key), forget)) };
 }
