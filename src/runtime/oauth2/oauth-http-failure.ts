@@ -11,10 +11,10 @@ import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
-import { redactorFor } from './secret-redaction.js';
+import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
 
 // For the token_type a token response quotes in its error (token-endpoint.ts).
-export { redactorFor };
+export { tokenTypeRefusal };
 
 const BACKOFF_MS = 250;
 
@@ -77,7 +77,7 @@ function retryDelay(response: Response, attempt: number): number | undefined {
  * answer (or retries run out), then the JSON object of a 2xx answer or the TokenError of any other.
  */
 export async function finishRequest(flight: Flight, first: FirstOutcome): Promise<JsonObject> {
-  return expectSuccess(flight.http, await settle(flight, first), flight.what, flight.first.client);
+  return expectSuccess(flight.http, await settle(flight, first), flight.what, flight.first);
 }
 
 async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
@@ -154,12 +154,12 @@ function brokenOff(flight: Flight, response: Response, error: unknown): TokenErr
  * The JSON object of a 2xx answer. An OAuth error answer (RFC 6749 §5.2) becomes its TokenError,
  * also when it comes with 200 (GitHub does that).
  */
-function expectSuccess(http: OAuthHttp, answer: Answer, what: string, client: Outgoing['client']): JsonObject {
+function expectSuccess(http: OAuthHttp, answer: Answer, what: string, sent: Outgoing): JsonObject {
   const { status, json, redact } = answer;
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
-    const hint = json['error'] === 'invalid_client' ? invalidClientHint(client?.basicEncoding) : undefined;
-    throw new TokenError({ scheme: http.scheme, error: json['error'], errorDescription: description, status, redact, retryAfterMs: answer.retryAfterMs, hint });
+    const hint = json['error'] === 'invalid_client' ? invalidClientHint(sent.client?.basicEncoding, sent.headers) : undefined;
+    throw new TokenError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
@@ -167,6 +167,13 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, client: Ou
     return json;
   }
   throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+}
+
+// What the server wrote goes into a TokenError short, on one line (it cannot forge log lines) and
+// redacted before the cut, so a secret straddling the cut cannot survive in part.
+function tidy(text: string, redact: (text: string) => string): string {
+  const oneLine = redact(text.replace(/[\0-\x1F\x7F]+/g, ' ').trim());
+  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
 }
 
 /** The secret values a token-endpoint request carries: secret form fields and the Authorization value. */
@@ -205,9 +212,12 @@ function decodeBasic(value: string): string | undefined {
  * Said on `invalid_client` from a Basic-authenticated request whose id or secret the encoding
  * changes: servers disagree on decoding, so the other encoding may be what this one expects.
  */
-export function invalidClientHint(basic: { encoding: 'form' | 'raw'; changes: boolean } | undefined): string | undefined {
-  if (basic === undefined || !basic.changes) return undefined;
-  return basic.encoding === 'form'
+export function invalidClientHint(encoding: 'form' | 'raw' | undefined, headers: Headers | undefined): string | undefined {
+  // The id and secret as they went out (form-encoded, or raw): form encoding changes a value
+  // unless it is all of A-Z a-z 0-9 * - . _, and what it produces holds a % or + where it did.
+  const sent = decodeBasic(headers?.get('authorization')?.replace(/^\S+\s+/, '') ?? '');
+  if (encoding === undefined || sent === undefined || !/[^\w*.-]/.test(sent.replace(':', ''))) return undefined;
+  return encoding === 'form'
     ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
     : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
 }

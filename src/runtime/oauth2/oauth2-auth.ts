@@ -1,3 +1,10 @@
+/**
+ * The strategy of an oauth2 or openIdConnect scheme, token lifecycle included: tokens cached per
+ * scope set in the TokenStore, renewed ahead of expiry, one token request at a time per scope set
+ * however many calls wait, refresh tokens before grants, and a renewal after a 401 that never
+ * discards a token someone already replaced. With a store that offers leases the single flight
+ * spans every process sharing the store. One object, so that no state is kept (or forwarded) twice.
+ */
 import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { abortable } from '../abortable.js';
 import { formatAuthorization } from '../authorization-header.js';
@@ -5,23 +12,30 @@ import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadOAuth2Refusal } from './lazy-modules.js';
-import type { Refusal } from './oauth2-refusal.js';
-import type { TokenManager } from './token-manager.js';
-import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet } from './types.js';
+import { loadLeaseFlight, loadOAuth2Refusal, loadOAuthHttpFailure } from './lazy-modules.js';
+import { TokenError } from './token-error.js';
+import { asTokenSet } from './token-set.js';
+import { tokenKey, usable, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
+import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet, TokenStore } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
 export type OAuth2Grant = OAuthFlowName | 'jwtBearer';
 
 export interface OAuth2AuthOptions {
   flow: OAuth2Grant;
-  tokens: TokenManager;
+  /** Part of every store key: clients with different ids never share tokens. */
+  clientId: string;
+  store: TokenStore;
+  onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
+  /** Clock, epoch ms (token lifetimes; the cool-down after a renewal that did not help). */
+  now: () => number;
+  source: GrantRunner;
+  /** Tokens the application passed in (authorization code), used while the store has none. */
+  seed?: TokenSet | undefined;
   /** Scopes the application asked for; when undefined each operation's own scopes are requested. */
   scopes: readonly string[] | undefined;
-  /** The authorization code helpers, for that flow only. */
-  authorizationCode: AuthorizationCodeFlow | undefined;
-  /** Clock, epoch ms (the cool-down after a renewal that did not help). */
-  now: () => number;
+  /** The authorization code helpers, for that flow only, made with the strategy's tokens. */
+  authorizationCode?: ((tokens: TokenManager) => AuthorizationCodeFlow) | undefined;
   /** With DPoP on: DPoP tokens go out with a fresh proof per request. */
   dpop?: DpopHandle | undefined;
   /** RFC 8705: the credential's certificate fetch, which the API calls go through too (bound tokens). */
@@ -42,18 +56,18 @@ export class OAuth2Auth implements AuthStrategy {
   readonly scheme: string;
   /** The flow the credential runs (never secret). */
   readonly flow: OAuth2Grant;
-  readonly #tokens: TokenManager;
-  readonly #scopes: readonly string[] | undefined;
+  readonly #options: OAuth2AuthOptions;
+  readonly #state: TokenState;
+  readonly #flights = new Map<string, Promise<TokenSet>>();
+  // Store keys by scope list: the core hands every call of an operation the same frozen list.
+  readonly #keys = new WeakMap<readonly string[], string>();
   readonly #authorizationCode: AuthorizationCodeFlow | undefined;
   // Which access token each request carried, so a 401 renews only a token that is still current.
   readonly #sent = new WeakMap<AuthRequest, string>();
-  readonly #now: () => number;
   // Tokens obtained because the server refused the one before, and when.
   readonly #renewedAfter401 = new Map<string, number>();
-  readonly #dpop: DpopHandle | undefined;
   // The DPoP nonce each request's proof carried, so only a new nonce earns a retry.
   readonly #sentNonce = new WeakMap<AuthRequest, string | undefined>();
-  readonly #transport: FetchLike | undefined;
   // The Authorization value of the last Bearer token sent, and that token.
   #bearerFor: string | undefined;
   #bearerValue = '';
@@ -61,37 +75,34 @@ export class OAuth2Auth implements AuthStrategy {
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
     this.flow = options.flow;
-    this.#tokens = options.tokens;
-    this.#scopes = options.scopes;
-    this.#authorizationCode = options.authorizationCode;
-    this.#now = options.now;
-    this.#dpop = options.dpop;
-    this.#transport = options.transport;
+    this.#options = options;
+    this.#state = { store: options.store, recent: new Map(), seed: options.seed };
+    this.#authorizationCode = options.authorizationCode?.(this);
   }
 
   /** The certificate fetch, when the credential has one (an accessor: kept off inspect output). */
   get transport(): FetchLike | undefined {
-    return this.#transport;
+    return this.#options.transport;
   }
 
   /** Synchronous while a fresh Bearer token is in hand: most requests need no await at all. */
   apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
     const scopes = this.#scopesFor(context);
-    const fresh = this.#tokens.fresh(scopes);
+    const fresh = this.#recent(this.#key(scopes));
     if (fresh !== undefined && !this.#sendsDpop(fresh)) return this.#sendBearer(request, fresh);
     return this.#applyAwaiting(request, scopes, context.signal);
   }
 
   async #applyAwaiting(request: AuthRequest, scopes: readonly string[], signal: AbortSignal | undefined): Promise<void> {
-    const tokens = this.#tokens.fresh(scopes) ?? (await abortable(this.#tokens.token(scopes), signal));
+    const tokens = await abortable(this.token(scopes), signal);
     if (!this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
     // A fresh proof per attempt (the core applies again on a retry and after a redirect), made by the prover.
-    this.#sentNonce.set(request, await (await this.#dpop!.prover()).authorize(request, tokens.accessToken, this.scheme, this.#now()));
+    this.#sentNonce.set(request, await (await this.#options.dpop!.prover()).authorize(request, tokens.accessToken, this.scheme, this.#options.now()));
     this.#sent.set(request, tokens.accessToken);
   }
 
   #sendsDpop(tokens: TokenSet): boolean {
-    return this.#dpop !== undefined && tokens.tokenType.toLowerCase() === 'dpop';
+    return this.#options.dpop !== undefined && tokens.tokenType.toLowerCase() === 'dpop';
   }
 
   #sendBearer(request: AuthRequest, tokens: TokenSet): void {
@@ -108,19 +119,6 @@ export class OAuth2Auth implements AuthStrategy {
     const sent = this.#sent.get(request);
     if (sent === undefined) return false;
     this.#sent.delete(request);
-    const refusal: Refusal = {
-      scheme: this.scheme,
-      request,
-      response,
-      context,
-      sent,
-      dpop: this.#dpop,
-      sentNonce: this.#sentNonce,
-      renewedAfter401: this.#renewedAfter401,
-      now: this.#now,
-      tokens: this.#tokens,
-      scopes: this.#scopesFor(context),
-    };
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
     let refusals: typeof import('./oauth2-refusal.js');
     try {
@@ -128,7 +126,8 @@ export class OAuth2Auth implements AuthStrategy {
     } catch {
       return false;
     }
-    return refusals.answerRefusal(refusal);
+    const { dpop, now } = this.#options;
+    return refusals.answerRefusal({ tokens: this, scheme: this.scheme, request, response, context, sent, dpop, now, sentNonce: this.#sentNonce, renewedAfter401: this.#renewedAfter401, scopes: this.#scopesFor(context) });
   }
 
   /** The sign-in helpers; only for the authorization code flow. */
@@ -142,6 +141,118 @@ export class OAuth2Auth implements AuthStrategy {
   #scopesFor(context: AuthContext): readonly string[] {
     // Authorization code tokens carry whatever the user consented to: one token set per scheme.
     if (this.flow === 'authorizationCode') return AUTHORIZATION_CODE_SCOPES;
-    return this.#scopes ?? context.scopes;
+    return this.#options.scopes ?? context.scopes;
+  }
+
+  /** A token fit for a request leaving now. */
+  async token(scopes: readonly string[]): Promise<TokenSet> {
+    const key = this.#key(scopes);
+    return this.#recent(key) ?? usable(await this.#read(key), this.#options.now()) ?? this.#renew(key, scopes, undefined);
+  }
+
+  /**
+   * The server refused `rejected`: renew unless that already happened (by a concurrent caller or
+   * another process sharing the store). Resolves true when a different token is now current.
+   */
+  async renewRejected(scopes: readonly string[], rejected: string): Promise<boolean> {
+    const key = this.#key(scopes);
+    let tokens = await (this.#flights.get(key) ?? this.#renew(key, scopes, rejected));
+    // A flight started before the 401 may have re-read the very token the server refused.
+    if (tokens.accessToken === rejected) tokens = await this.#renew(key, scopes, rejected);
+    return tokens.accessToken !== rejected;
+  }
+
+  /** Stores tokens obtained outside the renewals (a redeemed authorization code). */
+  async save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
+    await this.#save(this.#key(scopes), tokens);
+  }
+
+  /** The token last read or written for this key while it is fresh: no store round trip, no await. */
+  #recent(key: string): TokenSet | undefined {
+    return usable(this.#state.recent.get(key), this.#options.now());
+  }
+
+  #key(scopes: readonly string[]): string {
+    let key = this.#keys.get(scopes);
+    if (key === undefined) {
+      key = tokenKey(this.scheme, this.#options.clientId, scopes);
+      if (Object.isFrozen(scopes)) this.#keys.set(scopes, key);
+    }
+    return key;
+  }
+
+  async #read(key: string): Promise<TokenSet | undefined> {
+    const state = this.#state;
+    const stored = asTokenSet(await state.store.get(key));
+    if (stored === undefined) state.recent.delete(key);
+    else state.recent.set(key, stored);
+    return stored ?? state.seed;
+  }
+
+  async #save(key: string, tokens: TokenSet): Promise<void> {
+    const state = this.#state;
+    state.seed = undefined;
+    state.recent.set(key, tokens);
+    await state.store.set(key, tokens);
+    await this.#options.onTokens?.({ scheme: this.scheme, tokens });
+  }
+
+  /** One renewal per key at a time; everyone asking meanwhile shares its outcome. */
+  #renew(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
+    let flight = this.#flights.get(key);
+    if (flight === undefined) {
+      flight = this.#renewNow(key, scopes, rejected).finally(() => this.#flights.delete(key));
+      this.#flights.set(key, flight);
+    }
+    return flight;
+  }
+
+  async #renewNow(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
+    const { leases } = this.#state.store;
+    if (leases === undefined) return this.#renewHeld(key, scopes, rejected);
+    // Only stores shared between clients or processes have leases; their code loads with the first renewal.
+    return (await loadLeaseFlight()).underLease({
+      scheme: this.scheme,
+      key,
+      leases,
+      settled: async () => usable(await this.#read(key), this.#options.now(), rejected),
+      renew: () => this.#renewHeld(key, scopes, rejected),
+    });
+  }
+
+  /** The renewal itself; with leases, run by the one holder of the key's lease. */
+  async #renewHeld(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
+    // Read again inside the flight (and the lease): a caller that read the store before the last
+    // flight ended would otherwise fetch a second token, or present a spent refresh token.
+    const current = await this.#read(key);
+    const unchanged = usable(current, this.#options.now(), rejected);
+    if (unchanged !== undefined) return unchanged;
+    // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
+    if (rejected !== undefined && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(this.#state, key, current);
+    const tokens = await this.#obtain(key, scopes, current);
+    await this.#save(key, tokens);
+    return tokens;
+  }
+
+  async #obtain(key: string, scopes: readonly string[], current: TokenSet | undefined): Promise<TokenSet> {
+    const { source } = this.#options;
+    let why = 'there is no usable refresh token';
+    let cause: unknown;
+    if (current?.refreshToken !== undefined) {
+      try {
+        return await source.refresh(current);
+      } catch (error) {
+        // invalid_grant: the refresh token is dead. Anything else (network, server) is not ours to paper over.
+        if (!(error instanceof TokenError) || error.error !== 'invalid_grant') throw error;
+        if (source.request === undefined) {
+          // The error came through oauth-http-failure.ts, so its code is loaded.
+          await (await loadOAuthHttpFailure()).forgetRefreshToken(this.#state, key, current.refreshToken);
+          why = 'the refresh token was rejected';
+          cause = error;
+        }
+      }
+    }
+    if (source.request !== undefined) return source.request(scopes);
+    throw new TokenError({ scheme: this.scheme, error: 'login_required', errorDescription: `${why}: sign the user in again (authorization code flow)`, cause });
   }
 }

@@ -6,26 +6,24 @@
  */
 import { loadGuardedTokenStore } from './lazy-modules.js';
 import type { StoreErrorHook } from './guarded-token-store.js';
-import type { TokenLeases, TokenStore } from './types.js';
+import type { TokenStore } from './types.js';
 
 export function guardStore(inner: TokenStore, onError: StoreErrorHook | undefined): TokenStore {
   let guarded: Promise<TokenStore> | undefined;
-  const store = () => (guarded ??= loadGuardedTokenStore().then(({ GuardedTokenStore }) => new GuardedTokenStore(inner, onError)));
-  const leases = (): Promise<TokenLeases> => store().then((loaded) => loaded.leases!);
-  const innerLeases = inner.leases;
+  // A call of the guarded store (or of its leases), made once the guard is loaded.
+  const call =
+    (name: string, ofLeases?: boolean) =>
+    async (...args: unknown[]): Promise<unknown> => {
+      const store = await (guarded ??= loadGuardedTokenStore().then(({ GuardedTokenStore }) => new GuardedTokenStore(inner, onError)));
+      const target = ofLeases ? store.leases : store;
+      return Reflect.apply(Reflect.get(target!, name) as (...args: unknown[]) => unknown, target, args);
+    };
+  const { leases } = inner;
   return {
-    get: async (key) => (await store()).get(key),
-    set: async (key, tokens) => (await store()).set(key, tokens),
-    delete: async (key, expected) => (await store()).delete(key, expected),
-    leases:
-      innerLeases === undefined
-        ? undefined
-        : {
-            ttlMs: innerLeases.ttlMs,
-            waitTimeoutMs: innerLeases.waitTimeoutMs,
-            acquire: async (key, owner, ttlMs) => (await leases()).acquire(key, owner, ttlMs),
-            extend: innerLeases.extend === undefined ? undefined : async (key, owner, ttlMs) => (await leases()).extend!(key, owner, ttlMs),
-            release: async (key, owner) => (await leases()).release(key, owner),
-          },
-  };
+    get: call('get'),
+    set: call('set'),
+    delete: call('delete'),
+    // What the token manager reads of the leases before any call stays as the store gave it.
+    leases: leases ? { ttlMs: leases.ttlMs, waitTimeoutMs: leases.waitTimeoutMs, acquire: call('acquire', true), extend: leases.extend && call('extend', true), release: call('release', true) } : undefined,
+  } as TokenStore;
 }

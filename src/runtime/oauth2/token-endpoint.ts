@@ -24,10 +24,8 @@ export function scopeParam(scopes: readonly string[]): Record<string, string> {
   return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
 }
 
-/** What a token response without `scope` is taken to grant (RFC 6749 §5.1). */
-export function requestedScope(scopes: readonly string[]): Pick<TokenSet, 'scope'> {
-  return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
-}
+/** What a token response without `scope` is taken to grant (RFC 6749 §5.1): the scope param itself. */
+export const requestedScope: (scopes: readonly string[]) => Pick<TokenSet, 'scope'> = scopeParam;
 
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
   const url = (await oauth.endpoints())[name];
@@ -71,15 +69,15 @@ export async function requestTokens(
   const sentAt = oauth.http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
   const { http } = oauth;
-  const parse = (redact?: (text: string) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, oauth.dpop !== undefined, redact);
+  const parse = (describe?: (issued: string, dpop: boolean) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, oauth.dpop !== undefined, describe);
   let tokens: TokenSet;
   try {
     tokens = parse();
   } catch (error) {
     // A token type it cannot use: the error quotes the server's token_type, redacted by the code
     // loaded for that (without it, the error stands as it is, without the server's text).
-    if (!(error instanceof TokenError) || error.error !== 'unsupported_token_type') throw error;
-    tokens = parse(await loadOAuthHttpFailure().then(({ redactorFor }) => redactorFor(http.secrets), () => Promise.reject(error)));
+    if ((error as TokenError).error !== 'unsupported_token_type') throw error;
+    tokens = parse(await loadOAuthHttpFailure().then(({ tokenTypeRefusal }) => tokenTypeRefusal(http.secrets), () => Promise.reject(error)));
   }
   http.secrets.remember([tokens.accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;
@@ -87,7 +85,6 @@ export async function requestTokens(
 
 /** grant_type=refresh_token, at refreshUrl when the spec names one. */
 export async function refreshTokens(oauth: OAuthClient, tokens: TokenSet): Promise<TokenSet> {
-  const endpoints = await oauth.endpoints();
-  const url = endpoints.refreshUrl ?? (await requireEndpoint(oauth, 'tokenUrl', 'token endpoint'));
+  const url = (await oauth.endpoints()).refreshUrl ?? (await requireEndpoint(oauth, 'tokenUrl', 'token endpoint'));
   return requestTokens(oauth, url, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken ?? '' }, tokens);
 }

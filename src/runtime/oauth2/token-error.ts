@@ -7,26 +7,18 @@ export interface TokenErrorInit {
    * `timeout`, `login_required`, `state_mismatch`.
    */
   error: string;
+  /**
+   * Text a server wrote reaches here only tidied and redacted (serverTokenError in
+   * oauth-http-failure.ts, loaded with the answer that carries it): this module stays small.
+   */
   errorDescription?: string | undefined;
   status?: number | undefined;
   cause?: unknown;
-  /** Applied to the code and description, which the server wrote: removes the client's secrets. */
-  redact?: ((text: string) => string) | undefined;
   /** What the client suggests doing about it; ours, not the server's. */
   hint?: string | undefined;
   /** The server's Retry-After, when it asked for a longer wait than the client makes. */
   retryAfterMs?: number | undefined;
 }
-
-// The description comes from the server: keep it short and on one line so it cannot forge log lines.
-function tidy(text: string | undefined, redact: (text: string) => string): string | undefined {
-  if (text === undefined) return undefined;
-  // Redacted before cutting, so a secret straddling the cut cannot survive in part.
-  const oneLine = redact(text.replace(/[\0-\x1F\x7F]+/g, ' ').trim());
-  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
-}
-
-const asIs = (text: string): string => text;
 
 /**
  * A token could not be obtained. Never carries the request's secrets or a response body that
@@ -34,29 +26,30 @@ const asIs = (text: string): string => text;
  */
 export class TokenError extends Error {
   override readonly name = 'TokenError';
-  readonly error: string;
-  readonly errorDescription?: string;
-  readonly status?: number;
-  readonly scheme: string;
-  readonly hint?: string;
-  readonly retryAfterMs?: number;
+  declare readonly error: string;
+  declare readonly errorDescription?: string;
+  declare readonly status?: number;
+  declare readonly scheme: string;
+  declare readonly hint?: string;
+  declare readonly retryAfterMs?: number;
 
-  constructor(init: TokenErrorInit) {
-    const redact = init.redact ?? asIs;
-    const description = tidy(init.errorDescription, redact);
-    const code = tidy(init.error, redact) ?? 'invalid_response';
-    const status = init.status === undefined ? '' : ` (HTTP ${init.status})`;
-    const retry = init.retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(init.retryAfterMs / 1000)} s)`;
-    const hint = init.hint === undefined ? '' : ` (${init.hint})`;
+  constructor({ scheme, error, errorDescription, status, cause, hint, retryAfterMs }: TokenErrorInit) {
     super(
-      `security scheme ${quoteScheme(init.scheme)}: ${code}${status}${description === undefined || description === '' ? '' : `: ${description}`}${retry}${hint}`,
-      init.cause === undefined ? undefined : { cause: init.cause },
+      `security scheme ${quoteScheme(scheme)}: ${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`,
+      cause === undefined ? undefined : { cause },
     );
-    this.error = code;
-    if (description !== undefined) this.errorDescription = description;
-    if (init.status !== undefined) this.status = init.status;
-    this.scheme = init.scheme;
-    if (init.hint !== undefined) this.hint = init.hint;
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    // Every field an own property (undefined when absent), as class fields would make them.
+    Object.assign(this, { error, errorDescription, status, scheme, hint, retryAfterMs });
   }
+}
+
+/**
+ * For a feature's code loaded with import() (signing, DPoP proofs, the JWT bearer grant, the mTLS
+ * endpoint check): when it cannot be loaded (a browser gone offline), a TokenError naming the
+ * scheme and the feature, the import's error as its cause, like every other lazy chunk's failure.
+ */
+export function unloaded(scheme: string, feature: string): (cause: unknown) => never {
+  return (cause) => {
+    throw new TokenError({ scheme, error: 'network_error', errorDescription: `the code of ${feature} could not be loaded`, cause });
+  };
 }

@@ -23,7 +23,8 @@ import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import { certificateHttp, clientCertificateFetch, notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
-import { TokenManager, type GrantRunner } from './token-manager.js';
+import { unloaded } from './token-error.js';
+import type { GrantRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>;
@@ -122,7 +123,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   let found = jwt ? undefined : endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate);
   const endpoints = async (): Promise<Endpoints> => {
     const known = await (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
-    return certificate ? (await loadTlsEndpoints()).requireTlsEndpoints(known, scheme) : known;
+    return certificate ? (await loadTlsEndpoints().catch(unloaded(scheme, 'the mTLS endpoints (RFC 8705)'))).requireTlsEndpoints(known, scheme) : known;
   };
   let oauth: OAuthClient | undefined;
   let source: GrantRunner;
@@ -132,25 +133,25 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, 'tokenUrl', scheme, shared);
     if (certificate && fixedUrl && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}${notTlsReason('tokenUrl', fixedUrl)}`);
     // The signing and the token requests are loaded with the first token request.
-    source = lazySource(async () => (await loadJwtBearer()).jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }));
+    source = lazySource(async () => (await loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant'))).jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }));
   } else {
     oauth = { http: posting, client: new ClientAuthenticator(grant, scheme), endpoints, tokenParams, resources: grantResources(grant, where), dpop };
     source = grantRunnerFor(flow as ManagedFlow, oauth, grant, where);
   }
   const code = flow === 'authorizationCode';
-  const tokens = new TokenManager({
-    scheme,
+  // The caller's `scopes` replace each operation's own.
+  const { scopes } = options;
+  return new OAuth2Auth(scheme, {
+    flow,
     clientId: oauth?.client.clientId ?? jwtBearerIdentity(grant, jwt!),
     store: shared.store,
     onTokens: shared.onTokens,
     now: shared.now,
     source,
     seed: code ? seedTokens(grant, where, options.refreshToken, options.expiresAt) : undefined,
+    scopes: scopes && Object.freeze([...scopes]),
+    authorizationCode: code ? (tokens) => lazyAuthorizationCode(oauth!, tokens, options.redirectUri, spec.type === 'openIdConnect', options.par) : undefined,
+    dpop,
+    transport: certificateFetch,
   });
-  const authorizationCode = code
-    ? lazyAuthorizationCode(oauth!, tokens, options.redirectUri, spec.type === 'openIdConnect', options.par)
-    : undefined;
-  // The caller's `scopes` replace each operation's own.
-  const { scopes } = options;
-  return new OAuth2Auth(scheme, { flow, tokens, scopes: scopes && Object.freeze([...scopes]), authorizationCode, now: shared.now, dpop, transport: certificateFetch });
 }

@@ -10,6 +10,7 @@ import type { PrivateKeyInput } from './client-assertion.js';
 import type { DpopProver } from './dpop.js';
 import { loadDpop } from './lazy-modules.js';
 import { member, own, schemeWhere } from './option-checks.js';
+import { unloaded } from './token-error.js';
 import type { ClientAssertionAlg } from './types.js';
 
 /** The key a `dpop` option names: made by the prover (`dpop: true`), or the application's (checked by the prover). */
@@ -28,5 +29,5 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
   // Copied now: what the application changes later is not what it configured.
   const key: DpopKeySpec = option === true ? { generate: true } : { ...(option as DpopKeySpec) };
   // A failed load (offline) is not kept, so a later proof loads again; a bad key fails the same each time.
-  return { prover: loadOnce(async () => (await loadDpop()).makeDpopProver(scheme, key)) };
+  return { prover: loadOnce(async () => (await loadDpop().catch(unloaded(scheme, 'DPoP'))).makeDpopProver(scheme, key)) };
 }

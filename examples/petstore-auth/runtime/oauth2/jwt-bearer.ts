@@ -8,7 +8,7 @@
  * (jwt-bearer-check.ts) before anything is sent.
  */
 import { randomToken } from './base64url.js';
-import { redactorFor } from './secret-redaction.js';
+import { tokenTypeRefusal } from './secret-redaction.js';
 import { loadSigning$ as loadSigning, parseTokenResponse$ as parseTokenResponse, postMaybeWithDpop$ as postMaybeWithDpop, quoteScheme$ as quoteScheme, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
@@ -184,7 +184,7 @@ export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string
       true,
     );
     const previous = scopes.length === 0 ? undefined : { scope: [...new Set(scopes)].join(' ') };
-    return parseTokenResponse(json, scheme, context.http.now(), previous, context.dpop !== undefined, redactorFor(context.http.secrets));
+    return parseTokenResponse(json, scheme, context.http.now(), previous, context.dpop !== undefined, tokenTypeRefusal(context.http.secrets));
   };
   // A new assertion is as good as a refresh token, and needs no state.
   return { request, refresh: (tokens) => request(tokens.scope === undefined ? [] : tokens.scope.split(' ')) };

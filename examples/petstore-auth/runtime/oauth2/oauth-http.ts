@@ -13,7 +13,7 @@ import { abortable } from '../abortable.js';
 import type { FetchLike } from '../client-core.js';
 import { readBoundedText } from './bounded-body.js';
 import { loadOAuthHttpFailure } from './lazy-modules.js';
-import type { FirstOutcome, Flight, Outgoing } from './oauth-http-failure.js';
+import type { FirstOutcome, Outgoing } from './oauth-http-failure.js';
 import type { ClientAuthenticator } from './client-auth.js';
 import type { SecretSources } from './secret-sources.js';
 import { TokenError } from './token-error.js';
@@ -37,23 +37,15 @@ export const MAX_RETRY_AFTER_MS = 10_000;
 
 type JsonObject = Record<string, unknown>;
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFormEncoded(response: Response): boolean {
-  return response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
-}
-
 /** JSON whatever the Content-Type (some servers label it text/plain); a form when labelled so (GitHub). */
 export function parseAnswer(text: string, response: Response): JsonObject | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (isObject(parsed)) return parsed;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as JsonObject;
   } catch {
     // Not JSON: perhaps a form.
   }
-  if (!isFormEncoded(response)) return undefined;
+  if (response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return undefined;
   const form = new URLSearchParams(text);
   return form.size === 0 ? undefined : Object.fromEntries(form);
 }
@@ -61,10 +53,14 @@ export function parseAnswer(text: string, response: Response): JsonObject | unde
 /**
  * Sends until a final answer (or retries run out). `retry: false` for requests that must not be
  * repeated, such as redeeming a single-use authorization code. The budget is real time, whatever
- * clock the client was given: it bounds sockets, not token lifetimes.
+ * clock the client was given: it bounds sockets, not token lifetimes. Only a first attempt that
+ * succeeds is read here; anything else goes on in oauth-http-failure.ts or, when that module cannot
+ * be loaded (a browser gone offline), ends in a TokenError that says what is known without it: the
+ * status, never the server's text (nothing to redact it with).
  */
 export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
   const budget = new AbortController();
+  const { signal } = budget;
   const timer = setTimeout(() => budget.abort(new Error(`${what} timeout`)), http.timeoutMs);
   const started = Date.now();
   try {
@@ -72,46 +68,40 @@ export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Pr
     let outcome: FirstOutcome;
     try {
       // Raced as well as passed: a custom fetch may ignore the signal.
-      const response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal: budget.signal }), budget.signal);
+      const response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal }), signal);
       first.observe?.(response);
       outcome = { kind: 'response', response };
+      if (response.status >= 200 && response.status < 300) {
+        try {
+          const text = await abortable(readBoundedText(response, http.maxResponseBytes), signal);
+          const json = text === undefined ? undefined : parseAnswer(text, response);
+          if (json !== undefined && typeof json['error'] !== 'string') return json;
+          outcome = { kind: 'read', response, text };
+        } catch (error) {
+          outcome = { kind: 'read', response, readError: { error } };
+        }
+      }
     } catch (error) {
       outcome = { kind: 'thrown', error };
     }
-    if (outcome.kind === 'response' && outcome.response.status >= 200 && outcome.response.status < 300) {
-      const { response } = outcome;
-      try {
-        const text = await abortable(readBoundedText(response, http.maxResponseBytes), budget.signal);
-        const json = text === undefined ? undefined : parseAnswer(text, response);
-        if (json !== undefined && typeof json['error'] !== 'string') return json;
-        outcome = { kind: 'read', response, text };
-      } catch (error) {
-        outcome = { kind: 'read', response, readError: { error } };
-      }
+    let failure: typeof import('./oauth-http-failure.js');
+    try {
+      failure = await loadOAuthHttpFailure();
+    } catch (error) {
+      const response = outcome.kind === 'thrown' ? undefined : outcome.response;
+      void response?.body?.cancel().catch(() => undefined);
+      throw new TokenError({
+        scheme: http.scheme,
+        error: signal.aborted ? 'timeout' : response === undefined ? 'network_error' : 'invalid_response',
+        errorDescription: `the ${what} failed (its details could not be loaded)`,
+        status: response?.status,
+        cause: outcome.kind === 'thrown' ? outcome.error : error,
+      });
     }
-    const flight: Flight = { http, url, what, retry, outgoing, budget, started, first };
-    return await finishAfterFailure(flight, outcome);
+    return await failure.finishRequest({ http, url, what, retry, outgoing, budget, started, first }, outcome);
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * The failure's own module, or when it cannot be loaded (a browser gone offline) a TokenError that
- * says what is known without it: the status, never the server's text (nothing to redact it with).
- */
-async function finishAfterFailure(flight: Flight, outcome: FirstOutcome): Promise<JsonObject> {
-  let failure: typeof import('./oauth-http-failure.js');
-  try {
-    failure = await loadOAuthHttpFailure();
-  } catch (error) {
-    const status = outcome.kind === 'thrown' ? undefined : outcome.response.status;
-    if (outcome.kind !== 'thrown') void outcome.response.body?.cancel().catch(() => undefined);
-    const code = flight.budget.signal.aborted ? 'timeout' : status === undefined ? 'network_error' : 'invalid_response';
-    const cause = outcome.kind === 'thrown' ? outcome.error : error;
-    throw new TokenError({ scheme: flight.http.scheme, error: code, errorDescription: `the ${flight.what} failed (its details could not be loaded)`, status, cause });
-  }
-  return failure.finishRequest(flight, outcome);
 }
 
 export interface FormRequest {

@@ -37,3 +37,14 @@ export function redactorFor(sources: Pick<SecretSources, 'values' | 'keys' | 're
   const ordered = [...all].sort((a, b) => b.length - a.length);
   return (text) => ordered.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
 }
+
+/**
+ * The description of an unsupported_token_type error (token-set.ts), quoting the server's
+ * token_type as it wrote it (a secret it echoes is redacted in its own spelling), JSON-escaped and
+ * cut short. Made here, with the redaction: the up-front code says only the error code.
+ */
+export function tokenTypeRefusal(sources: Pick<SecretSources, 'values' | 'keys' | 'recent'>): (issued: string, dpop: boolean) => string {
+  const redact = redactorFor(sources);
+  return (issued, dpop) =>
+    `the token endpoint issued ${redact(`a ${JSON.stringify(issued.slice(0, 40))} token`)}; only ${dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)'} are supported`;
+}

@@ -23,19 +23,28 @@ function optionalString(json: JsonObject, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+// What a response may leave out and a refresh keeps from the tokens held (RFC 6749 §5.1, §6).
+const KEPT = [
+  ['refreshToken', 'refresh_token'],
+  ['scope', 'scope'],
+  ['idToken', 'id_token'],
+] as const;
+
 /**
  * A successful token response (RFC 6749 §5.1) as a TokenSet. Bearer tokens are usable, and DPoP
  * tokens when the client asked for them (`dpop`). A missing token_type is taken as Bearer. A
  * Bearer answer to a DPoP request is used as Bearer, marked `dpopRefused` so the application sees it.
+ * Without `refresh_token` a refresh keeps the one held; without `scope` the tokens have the scope
+ * requested (or, on refresh, the one held): `previous`.
  */
 export function parseTokenResponse(
   json: JsonObject,
   scheme: string,
   nowMs: number,
-  previous?: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
+  previous: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'> = {},
   dpop = false,
-  /** For the server's token_type quoted in an error. */
-  redact?: (text: string) => string,
+  /** The description of an unsupported_token_type error (secret-redaction.ts, loaded with that error). */
+  describe?: (issued: string, dpop: boolean) => string,
 ): TokenSet {
   const accessToken = optionalString(json, 'access_token');
   if (accessToken === undefined) {
@@ -44,45 +53,29 @@ export function parseTokenResponse(
   const issued = optionalString(json, 'token_type') ?? 'Bearer';
   const issuedType = issued.toLowerCase();
   const tokenType = issuedType === 'bearer' ? 'Bearer' : issuedType === 'dpop' && dpop ? 'DPoP' : undefined;
-  if (tokenType === undefined) {
-    const usable = dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)';
-    // The server's token_type is quoted only with its secrets redacted (token-endpoint.ts loads the redaction).
-    // Quoted as the server wrote it: a secret it echoes is redacted in its own spelling, not lowercased.
-    const quoted = redact === undefined ? 'a token type' : `a ${JSON.stringify(issued.slice(0, 40))} token`;
-    throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: `the token endpoint issued ${quoted}; only ${usable} are supported`, redact });
-  }
+  if (tokenType === undefined) throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: describe?.(issued, dpop) });
   const expiresIn = seconds(json['expires_in']);
   const tokens: TokenSet = { accessToken, tokenType, issuedAt: nowMs };
   if (dpop && tokenType === 'Bearer') tokens.dpopRefused = true;
   if (expiresIn !== undefined) tokens.expiresAt = nowMs + expiresIn * 1000;
-  // RFC 6749 §6: a refresh response without refresh_token means the old one stays valid.
-  const refreshToken = optionalString(json, 'refresh_token') ?? previous?.refreshToken;
-  if (refreshToken !== undefined) tokens.refreshToken = refreshToken;
-  // §5.1: no scope in the response means the scope requested (or, on refresh, the one held).
-  const scope = optionalString(json, 'scope') ?? previous?.scope;
-  if (scope !== undefined) tokens.scope = scope;
-  const idToken = optionalString(json, 'id_token') ?? previous?.idToken;
-  if (idToken !== undefined) tokens.idToken = idToken;
+  for (const [field, name] of KEPT) {
+    const value = optionalString(json, name) ?? previous[field];
+    if (value !== undefined) tokens[field] = value;
+  }
   return tokens;
-}
-
-function marginFor(lifetimeMs: number): number {
-  return Math.min(MAX_MARGIN_MS, lifetimeMs * MARGIN_SHARE + EXPIRES_IN_GRANULARITY_MS, lifetimeMs / 2);
 }
 
 /** Still good for a request that leaves now. A token without expiry is good until the server says 401. */
 export function isFresh(tokens: TokenSet | undefined, nowMs: number): tokens is TokenSet {
-  if (tokens === undefined || tokens.accessToken === '') return false;
-  if (tokens.expiresAt === undefined) return true;
-  const lifetime = tokens.issuedAt === undefined ? undefined : tokens.expiresAt - tokens.issuedAt;
-  const margin = lifetime === undefined ? MAX_MARGIN_MS : marginFor(Math.max(0, lifetime));
-  return nowMs < tokens.expiresAt - margin;
+  if (!tokens?.accessToken) return false;
+  const { expiresAt, issuedAt } = tokens;
+  if (expiresAt === undefined) return true;
+  // Unknown issue time: an endless lifetime, so the largest margin.
+  const lifetime = Math.max(0, expiresAt - (issuedAt ?? -Infinity));
+  return nowMs < expiresAt - Math.min(MAX_MARGIN_MS, lifetime * MARGIN_SHARE + EXPIRES_IN_GRANULARITY_MS, lifetime / 2);
 }
 
 /** A store is application code: accept only what looks like a TokenSet. */
 export function asTokenSet(value: unknown): TokenSet | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const tokens = value as Partial<TokenSet>;
-  if (typeof tokens.accessToken !== 'string') return undefined;
-  return tokens as TokenSet;
+  return typeof (value as Partial<TokenSet> | null | undefined)?.accessToken === 'string' ? (value as TokenSet) : undefined;
 }
