@@ -58,6 +58,17 @@ export interface CoreConfig {
 type Args = Readonly<Record<string, unknown>> | undefined;
 
 /**
+ * The options `names` lists (space-separated), each read once by name, so that options given as
+ * getters or inherited properties (a class instance, Object.create) count as a plain object's do:
+ * a spread copies own enumerable properties only. A name not given is there as undefined.
+ */
+export function pickOptions<T extends object>(options: T, names: string): Partial<T> {
+  const picked: Record<string, unknown> = {};
+  for (const name of names.split(' ')) picked[name] = (options as Record<string, unknown>)[name];
+  return picked as Partial<T>;
+}
+
+/**
  * Sends operations: builds the request, applies authentication, retries once after a renewed 401,
  * and retries per the retry policy, authenticating every attempt afresh, each attempt under its
  * own deadline (body included). What does not change from call to call (the schemes an operation
