@@ -2,7 +2,7 @@
 import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-strategy.js';
-import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions } from './runtime/client-core.js';
+import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
 import type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
@@ -184,14 +184,11 @@ export class PetstoreAuthCore {
 
   constructor(options: ClientOptions = {}) {
     const servers = chooseServer(SERVERS, OPERATION_SERVERS, options, fillServerUrls);
-    const baseUrl = options.baseUrl ?? servers.baseUrl;
-    // The options as given (the core and the strategies read their own), with the base URL chosen.
-    this.#core = new ClientCore({
-      ...options,
-      baseUrl,
-      operationBaseUrls: servers.operationBaseUrls,
-      auth: buildAuthStrategies(securitySchemes, options.auth, { ...options, baseUrl, now: options.clock }, [oauth2Strategies, staticStrategies]),
-    });
+    // Read by name (see pickOptions): a spread would miss options given as getters or inherited properties.
+    const picked = pickOptions(options, 'baseUrl fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes');
+    // The core's options and the strategies' environment in one: each reads its own.
+    const config = { ...picked, baseUrl: picked.baseUrl ?? servers.baseUrl, operationBaseUrls: servers.operationBaseUrls, now: options.clock };
+    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config, [oauth2Strategies, staticStrategies]) });
   }
 
   static {

@@ -3,6 +3,7 @@
 // checking the literals themselves was the largest part of a large API's type-check time.
 import { encodeJsonBody, encodeMultipartBody } from './runtime/encode-body.js';
 import type { OperationSpec } from './runtime/operation.js';
+import { expandPath } from './runtime/serialize-path.js';
 import { writeQueryParam } from './runtime/serialize-query.js';
 import type { OperationErrors } from './client.js';
 
@@ -33,6 +34,7 @@ export const getPetSpec: OperationSpec = {
   id: "getPet",
   method: "GET",
   path: "/pets/{petId}",
+  expand: expandPath,
   params: [{ key: "petId", name: "petId", in: "path" }],
   accept: "application/json",
   security: [[["apiKeyQuery", []]], [["apiKeyCookie", []]]],
@@ -42,6 +44,7 @@ export const deletePetSpec: OperationSpec = {
   id: "deletePet",
   method: "DELETE",
   path: "/pets/{petId}",
+  expand: expandPath,
   params: [{ key: "petId", name: "petId", in: "path" }],
   security: [[["basic", []], ["apiKeyHeader", []]]],
 };
@@ -50,6 +53,7 @@ export const getPhotoSpec: OperationSpec = {
   id: "getPhoto",
   method: "GET",
   path: "/pets/{petId}/photo",
+  expand: expandPath,
   params: [{ key: "petId", name: "petId", in: "path" }],
   accept: "image/png",
   response: "blob",
@@ -60,6 +64,7 @@ export const uploadPhotoSpec: OperationSpec = {
   id: "uploadPhoto",
   method: "PUT",
   path: "/pets/{petId}/photo",
+  expand: expandPath,
   params: [{ key: "petId", name: "petId", in: "path" }],
   body: {
     key: "body",

@@ -2,17 +2,27 @@ import type { BodyEncoding, ParameterModel } from '../model/index.js';
 import type * as Encoders from '../runtime/encode-body.js';
 import type * as PathStyles from '../runtime/path-styles.js';
 import type * as HeaderSerializers from '../runtime/serialize-header.js';
+import type * as PathExpansion from '../runtime/serialize-path.js';
 import type * as QuerySerializers from '../runtime/serialize-query.js';
 import type { PlannedOperation } from './plan-operation.js';
 
 /**
- * The runtime functions an operation spec names (operations.ts imports them): the serializer of
+ * The runtime functions an operation spec names (operations.ts imports them): the path expander
+ * when its path has parameters, the serializer of
  * each parameter sent outside the path, or in a path style other than `simple`, and the encoder of
  * the body. Decided here, so the module's imports and the runtime files copied are planned with
  * every other name.
  */
 
 type Serializer = keyof typeof QuerySerializers | keyof typeof HeaderSerializers | keyof typeof PathStyles;
+
+/** The path template filler, named by the specs whose path has `{parameters}`. */
+export const PATH_EXPANDER: keyof typeof PathExpansion = 'expandPath';
+
+/** Whether the spec's path has parameters to fill (see PATH_EXPANDER). */
+export function expandsPath(path: string): boolean {
+  return path.includes('{');
+}
 
 const SERIALIZERS: Readonly<Record<Exclude<ParameterModel['in'], 'path'>, Serializer>> = {
   query: 'writeQueryParam',
@@ -46,6 +56,7 @@ export function bodyEncoder(encoding: BodyEncoding): string {
 export function specRuntimeRefs(operations: readonly PlannedOperation[]): string[] {
   const names = new Set<string>();
   for (const op of operations) {
+    if (expandsPath(op.model.requestPath ?? op.model.path)) names.add(PATH_EXPANDER);
     for (const { parameter } of op.specParameters) {
       if (parameter.fixed !== undefined && 'flag' in parameter.fixed) continue;
       const serializer = paramSerializer(parameter);

@@ -1,17 +1,18 @@
 import { ApiError } from './api-error.js';
+import { applyAuth, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
 import type { AuthStrategy } from './auth-strategy.js';
-import type { CallState } from './call-state.js';
+import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
+import type { AttemptOptions, CallState, SentRequest } from './call-state.js';
 import { checkCoreConfig, positiveMs } from './core-checks.js';
-import type { HeadersInit } from './fetch-types.js';
-import type { Hooks } from './hooks.js';
-import { loadIdempotencyKey, loadRetryWait } from './lazy-core-modules.js';
+import type { HeadersInit, RequestRedirect } from './fetch-types.js';
+import type { Hooked, Hooks } from './hooks.js';
+import { loadBareRequest, loadFollowRedirects, loadHooks, loadIdempotencyKey, loadRenewAfterRefusal, loadRetryWait } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
 import { mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
-import { AttemptSender } from './send-attempt.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -57,18 +58,35 @@ export interface CoreConfig {
 
 type Args = Readonly<Record<string, unknown>> | undefined;
 
+// Node's fetch needs `duplex` to send a stream; lib.dom does not know the option yet.
+type FetchInit = RequestInit & { duplex?: 'half' | undefined };
+
+/**
+ * The options `names` lists (space-separated), each read once by name, so that options given as
+ * getters or inherited properties (a class instance, Object.create) count as a plain object's do:
+ * a spread copies own enumerable properties only. A name not given is there as undefined.
+ */
+export function pickOptions<T extends object>(options: T, names: string): Partial<T> {
+  const picked: Record<string, unknown> = {};
+  for (const name of names.split(' ')) picked[name] = (options as Record<string, unknown>)[name];
+  return picked as Partial<T>;
+}
+
 /**
  * Sends operations: builds the request, applies authentication, retries once after a renewed 401,
  * and retries per the retry policy, authenticating every attempt afresh, each attempt under its
  * own deadline (body included). What does not change from call to call (the schemes an operation
  * uses, the client's retry policy) is worked out once. How long to wait before a retry is
  * retry-wait.ts, loaded with the first retry: when it cannot be loaded (a browser gone offline),
- * the answer or failure at hand is final.
+ * the answer or failure at hand is final. One attempt: the request built, hooks run,
+ * authentication applied, redirects followed by hand, and one more send when a strategy renewed
+ * its credentials after a 401 or 403 (one class, not two: fewer bytes on every call's path).
  */
 export class ClientCore {
   // Private so that inspecting or serializing a client never shows credentials or default headers.
   readonly #config: CoreConfig;
-  readonly #sender: AttemptSender;
+  // Set once a browser has hidden a redirect from us (see #send): fetch follows them from then on.
+  #browserFollowsRedirects = false;
   // Lends the attempts their AbortControllers.
   readonly #signals: SignalPool = [];
   readonly #policy: RetryPolicy;
@@ -79,7 +97,6 @@ export class ClientCore {
   constructor(config: CoreConfig) {
     checkCoreConfig(config);
     this.#config = config;
-    this.#sender = new AttemptSender(config);
     this.#policy = retryPolicy(config.retry);
     this.#timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -99,11 +116,10 @@ export class ClientCore {
     const chosen = this.#chosenFor(op);
     const policy = options.retry === undefined ? this.#policy : retryPolicy(this.#config.retry, options.retry);
     const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : positiveMs(options.timeoutMs, 'timeoutMs');
-    const sender = this.#sender;
     const key = options.idempotencyKey;
     const keyed = key !== undefined && key !== false;
     // idempotency-key.ts, loaded by the first call that asks for a key; without it, nothing is sent.
-    const headers = keyed ? (await loadIdempotencyKey().catch((cause: unknown) => Promise.reject(sender.offline(op, cause)))).withIdempotencyKey(options.headers, key) : options.headers;
+    const headers = keyed ? (await loadIdempotencyKey().catch((cause: unknown) => Promise.reject(this.#offline(op, cause)))).withIdempotencyKey(options.headers, key) : options.headers;
     const retryable = policy.maxRetries > 0 && mayRetry(op.method, keyed);
 
     for (let attempt = 1; ; attempt++) {
@@ -115,7 +131,7 @@ export class ClientCore {
       let streaming = false;
       try {
         const notes: string[] = [];
-        const { response } = await sender.attempt(op, args, { ...options, headers, signal: deadline.signal, state }, chosen, notes);
+        const { response } = await this.#attempt(op, args, { ...options, headers, signal: deadline.signal, state }, chosen, notes);
         const retrying = policy.statuses.includes(response.status) && canRetry() ? await loadRetryWait().catch(() => undefined) : undefined;
         if (retrying === undefined) {
           // The final answer: the parsed body of a 2xx, else an ApiError with the parsed error body.
@@ -142,6 +158,142 @@ export class ClientCore {
         deadline.dispose(streaming);
       }
       await retry.wait(delay, options.signal);
+    }
+  }
+
+  /** A send, and a second one if a strategy renewed its credentials after a 401 or 403 (`notes` say why not). */
+  async #attempt(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[], notes: string[]): Promise<SentRequest> {
+    const sent = await this.#send(op, args, options, chosen);
+    const status = sent.response.status;
+    if ((status !== 401 && status !== 403) || !sent.authenticated || sent.request.body?.replayable === false) return sent;
+    // Its code loads with the first refusal; without it (a browser gone offline) the refusal is the answer.
+    const renewal = await loadRenewAfterRefusal().catch(() => undefined);
+    if (renewal === undefined || !(await renewal.renewAfterRefusal(this.#config.auth, op.id, chosen, sent, options.signal, notes))) return sent;
+    await discardBody(sent.response);
+    return this.#send(op, args, options, chosen);
+  }
+
+  /** The operation's own server (path- or operation-level `servers`) when it has one, else the client's. */
+  #baseUrlOf(op: OperationSpec): string {
+    const config = this.#config;
+    return config.operationBaseUrls?.get(op.id) ?? config.baseUrl;
+  }
+
+  /**
+   * What a call rejects with when code it needs cannot be loaded (a browser gone offline): nothing
+   * was sent. It names the request's method and URL, or before there is a request, the
+   * operation's method and server.
+   */
+  #offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }): ApiConnectionError {
+    // resolveUrl, not new URL: a relative base URL (a browser's `/api`) resolves against the page, and
+    // an unparsable one must not surface as URL's own error, which quotes the input (a key in its query).
+    const { method, url } = request ?? { method: op.method, url: resolveUrl(this.#baseUrlOf(op), '') };
+    return new ApiConnectionError({ operation: op.id, method, url, cause });
+  }
+
+  /**
+   * One send, redirects included. Redirects are followed by hand (`redirect: 'manual'`, see
+   * follow-redirects.ts, loaded with the first 3xx): authentication is applied again on the API's
+   * own origin and nowhere else, where the request goes without Authorization, Cookie or a query
+   * API key. Browsers hide redirects from `manual` (an opaqueredirect response): the first one
+   * seen makes fetch follow redirects itself for this client from then on (browsers drop
+   * Authorization across origins), and the request is sent again only if repeating it is harmless.
+   */
+  async #send(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[]): Promise<SentRequest> {
+    const config = this.#config;
+    const baseUrl = this.#baseUrlOf(op);
+    const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, options.headers);
+    let request = fresh();
+    options.state.url = request.url;
+    const hooks = config.hooks;
+    // Hooks run before authentication, so no hook ever sees a credential (hooks.ts, loaded by a client that has them).
+    let hooked: Hooked | undefined;
+    if (hooks?.beforeRequest !== undefined || hooks?.afterResponse !== undefined) {
+      const shown = request;
+      const module = await loadHooks().catch((cause: unknown) => Promise.reject(this.#offline(op, cause, shown)));
+      hooked = await module.beforeSend(hooks, request, op.id, options.state.attempt);
+      request = hooked.request;
+    }
+    const apiOrigin = request.url.origin;
+    const queryBeforeAuth = request.url.search;
+    if (chosen.length > 0) {
+      const pending = this.#authenticate(request, op, chosen, options);
+      if (pending !== undefined) await pending;
+    }
+    let response = await this.#fetch(op, request, options, chosen, this.#browserFollowsRedirects ? 'follow' : 'manual');
+    let authenticated = true;
+    // A 3xx without a Location (304, most 300s) is the answer: nothing to load the redirect code for.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.headers.has('location'))) {
+      // Without the module (a browser gone offline) the 3xx is the answer: an ApiError of that status.
+      const follow = await loadFollowRedirects().catch(() => undefined);
+      const followed = follow === undefined ? { request, response, authenticated } : await follow.followRedirects({
+        operation: op.id,
+        request,
+        response,
+        apiOrigin,
+        queryBeforeAuth,
+        fresh,
+        authenticate: async (next) => this.#authenticate(next, op, chosen, options),
+        send: (next, withCredentials, hopRedirect) => this.#fetch(op, next, options, withCredentials ? chosen : [], hopRedirect),
+        discard: discardBody,
+        browserHidesRedirects: () => {
+          this.#browserFollowsRedirects = true;
+        },
+      });
+      if (followed === 'resend') return this.#send(op, args, options, chosen);
+      ({ request, response, authenticated } = followed);
+    }
+    if (hooked !== undefined) await hooks!.afterResponse?.(response, hooked.shown, hooked.context);
+    return { request, response, authenticated };
+  }
+
+  #authenticate(request: PreparedRequest, op: OperationSpec, chosen: readonly SchemeUseSpec[], options: AttemptOptions): void | Promise<void> {
+    // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts, loaded when first asked).
+    const probe = async (): Promise<Response> => {
+      const bare = await loadBareRequest().catch((cause: unknown) => Promise.reject(this.#offline(op, cause, request)));
+      return this.#fetch(op, bare.bareRequest(request), options, chosen, 'manual', false);
+    };
+    return applyAuth(this.#config.auth, request, op.id, chosen, options.signal, probe);
+  }
+
+  /**
+   * The only place fetch is called; then tells the strategies that authenticated the request that
+   * it is done (unless `settle` is false: a probe). A failure without an answer becomes an
+   * ApiConnectionError; an abort stays the abort. The fetch: a strategy's that authenticates in the
+   * TLS handshake (mutual TLS), else the client's, else the global one (looked up on every request).
+   */
+  async #fetch(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect, settle = true): Promise<Response> {
+    const config = this.#config;
+    const strategies = config.auth;
+    try {
+      const { body, url } = request;
+      const streamed = body?.replayable === false;
+      if (streamed) options.state.replayable = false;
+      // The caller's fetch options, client's first; the ones the client owns always its own (undefined when it has none).
+      const init = {
+        ...config.fetchOptions,
+        ...options.fetchOptions,
+        method: request.method,
+        headers: request.headers,
+        body: body?.body,
+        signal: options.signal,
+        redirect,
+        duplex: streamed ? 'half' : undefined,
+      } as FetchInit;
+      // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
+      const fetchImpl = transportFor(strategies, chosen) ?? config.fetch ?? globalThis.fetch;
+      if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
+      options.state.url = url;
+      try {
+        return await fetchImpl(url.href, init);
+      } catch (error) {
+        if (options.signal?.aborted) throw error; // the caller's abort or our timeout: told apart by the retry loop
+        // fetch reports a network error as a TypeError; anything else is a custom fetch's own and passes unchanged.
+        if (!(error instanceof TypeError)) throw error;
+        throw new ApiConnectionError({ operation: op.id, method: request.method, url, cause: error });
+      }
+    } finally {
+      if (settle && wantsSettle(strategies, chosen)) settleAuth(strategies, chosen, request);
     }
   }
 

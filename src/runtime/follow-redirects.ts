@@ -1,5 +1,5 @@
 /**
- * Follows an API's redirects by hand (send-attempt.ts sends with `redirect: 'manual'`), at most
+ * Follows an API's redirects by hand (client-core.ts sends with `redirect: 'manual'`), at most
  * REDIRECT_LIMIT times: authentication is applied again on the API's own origin and nowhere else,
  * where the request goes without Authorization, Cookie or a query API key. Loaded with import()
  * (lazy-core-modules.ts) the first time an API answers with a 3xx, so an app whose API never

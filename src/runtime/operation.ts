@@ -92,6 +92,9 @@ export type SchemeUseSpec = readonly [scheme: string, scopes: readonly string[]]
  */
 export type SecuritySpec = ReadonlyArray<ReadonlyArray<SchemeUseSpec>>;
 
+/** The path of one call, its parameters filled in and percent-encoded. */
+export type PathExpander = (op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined) => string;
+
 export interface OperationSpec {
   /** The generated method's name, used in error messages. */
   id: string;
@@ -99,6 +102,11 @@ export interface OperationSpec {
   method: string;
   /** Path template such as `/pets/{petId}`. */
   path: string;
+  /**
+   * Fills the path template (serialize-path.ts's expandPath), named only by specs whose path has
+   * `{parameters}`: a bundle of operations without path parameters does not carry it.
+   */
+  expand?: PathExpander;
   params: readonly ParamSpec[];
   body?: BodySpec;
   security: SecuritySpec;

@@ -112,6 +112,25 @@ describe('operation functions on a Core', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('read options given as getters or inherited properties, as a plain object\'s', async () => {
+    // A class instance: its options are getters on the prototype, reading private fields.
+    class Settings {
+      readonly #origin = baseUrl;
+      get baseUrl(): string { return this.#origin; }
+      get auth(): ClientOptions['auth'] { return { apiKeyHeader: 'header-key-s3cret' }; }
+      get headers(): Record<string, string> { return { 'x-app': 'from-getter' }; }
+      get retry(): false { return false; }
+    }
+    await listPets(new PetstoreAuthCore(new Settings()), { limit: 1 });
+    // Object.create: every option inherited from a prototype.
+    const inherited = Object.create({ baseUrl, auth: { apiKeyHeader: 'header-key-s3cret' }, headers: { 'x-app': 'inherited' }, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), 'x-fetch': 'inherited' } }) }) as ClientOptions;
+    await listPets(new PetstoreAuthCore(inherited), { limit: 2 });
+    expect(received.map((r) => [r.url, r.headers['x-app'], r.headers['x-api-key'], r.headers['x-fetch']])).toEqual([
+      ['/pets?limit=1', 'from-getter', 'header-key-s3cret', undefined],
+      ['/pets?limit=2', 'inherited', 'header-key-s3cret', 'inherited'],
+    ]);
+  });
+
   it('leave the operation table to users who want it, built from the same specs', () => {
     expect(Object.keys(operations)).toEqual(['listPets', 'createPet', 'getPet', 'deletePet', 'getPhoto', 'uploadPhoto', 'searchPets', 'watchPets', 'health']);
     expect(operations.getPet).toMatchObject({ id: 'getPet', method: 'GET', path: '/pets/{petId}' });

@@ -7,6 +7,7 @@ import { ClientCore } from '../../src/runtime/client-core.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { createAuthStrategies } from '../support/create-auth-strategies.js';
 import { writeQueryParam } from '../../src/runtime/serialize-query.js';
+import { expandPath } from '../../src/runtime/serialize-path.js';
 import { writeCookieParam, writeHeaderParam } from '../../src/runtime/serialize-header.js';
 import { encodeBinaryBody, encodeFormBody, encodeJsonBody, encodeMultipartBody, encodeTextBody } from '../../src/runtime/encode-body.js';
 
@@ -58,7 +59,7 @@ const schemes: Record<string, SchemeSpec> = {
 const listPets: OperationSpec = {
   id: 'listPets',
   method: 'GET',
-  path: '/owners/{owner}/pets',
+  path: '/owners/{owner}/pets', expand: expandPath,
   params: [
     { key: 'owner', name: 'owner', in: 'path' },
     { key: 'tags', name: 'tags', in: 'query', serialize: writeQueryParam },
@@ -98,7 +99,7 @@ describe('end to end against node:http', () => {
 
   it('multipart upload with a bearer token function', async () => {
     const core = new ClientCore({ baseUrl, auth: createAuthStrategies(schemes, { bearer: async () => 'tok-123' }) });
-    const op: OperationSpec = { id: 'uploadPhoto', method: 'PUT', path: '/pets/{id}/photo', params: [{ key: 'id', name: 'id', in: 'path' }], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data', encode: encodeMultipartBody }, security: [[['bearer', ['write']]]] };
+    const op: OperationSpec = { id: 'uploadPhoto', method: 'PUT', path: '/pets/{id}/photo', expand: expandPath, params: [{ key: 'id', name: 'id', in: 'path' }], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data', encode: encodeMultipartBody }, security: [[['bearer', ['write']]]] };
     await core.request(op, { id: 5, body: { caption: 'hi', file: new Blob(['PNGDATA'], { type: 'image/png' }) } });
     const [req] = received;
     expect(req!.headers.authorization).toBe('Bearer tok-123');
@@ -130,7 +131,7 @@ describe('end to end against node:http', () => {
   it('non-2xx becomes ApiError with the parsed body', async () => {
     answers.push({ status: 404, type: 'application/problem+json', body: '{"title":"no such pet"}' });
     const core = new ClientCore({ baseUrl, auth: new Map() });
-    const op: OperationSpec = { id: 'getPet', method: 'GET', path: '/pets/{id}', params: [{ key: 'id', name: 'id', in: 'path' }], security: [] };
+    const op: OperationSpec = { id: 'getPet', method: 'GET', path: '/pets/{id}', expand: expandPath, params: [{ key: 'id', name: 'id', in: 'path' }], security: [] };
     const error = await core.request(op, { id: '../admin' }).catch((e: unknown) => e);
     expect(received[0]!.url).toBe('/api/pets/..%2Fadmin');
     expect(error).toBeInstanceOf(ApiError);

@@ -52,8 +52,7 @@ export function applyAuth(
 
 /** Whether any chosen strategy wants to hear when its request is done (see settleAuth). */
 export function wantsSettle(strategies: Strategies, chosen: readonly SchemeUseSpec[]): boolean {
-  for (const [scheme] of chosen) if (strategyFor(strategies, scheme).settle !== undefined) return true;
-  return false;
+  return chosen.some(([scheme]) => strategyFor(strategies, scheme).settle !== undefined);
 }
 
 /** Tells the strategies that authenticated the request that it has its answer, or never will. */
@@ -65,7 +64,7 @@ export function settleAuth(strategies: Strategies, chosen: readonly SchemeUseSpe
 export function transportFor(strategies: Strategies, chosen: readonly SchemeUseSpec[]): FetchLike | undefined {
   for (const [scheme] of chosen) {
     const transport = strategyFor(strategies, scheme).transport;
-    if (transport !== undefined) return transport;
+    if (transport) return transport;
   }
   return undefined;
 }

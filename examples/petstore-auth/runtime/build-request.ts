@@ -5,7 +5,6 @@ import { documentBase } from './document-base.js';
 import type { EncodedBody } from './encode-body.js';
 import type { HeadersInit } from './fetch-types.js';
 import type { OperationSpec, RequestParts } from './operation.js';
-import { expandPath } from './serialize-path.js';
 import { appendQuery } from './serialize-query.js';
 import { encodeUnreserved } from './uri-encoding.js';
 
@@ -26,7 +25,8 @@ export function prepareRequest(
   args: Readonly<Record<string, unknown>> | undefined,
   callHeaders: HeadersInit | undefined,
 ): PreparedRequest {
-  const url = resolveUrl(baseUrl, expandPath(op, args));
+  // A spec whose path has parameters names expandPath; without them its path is sent as it is.
+  const url = resolveUrl(baseUrl, op.expand === undefined ? op.path : op.expand(op, args));
   const headers = new Headers(defaultHeaders);
   const parts: RequestParts = { query: [], headers };
   for (const param of op.params) {

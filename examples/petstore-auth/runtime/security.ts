@@ -4,9 +4,10 @@ import type { SchemeUseSpec, SecuritySpec } from './operation.js';
 /** No alternative of the operation's security can be met with the credentials configured. */
 export class AuthRequiredError extends Error {
   override readonly name = 'AuthRequiredError';
-  readonly operation: string;
+  // `declare`d: set by the constructor (no field definitions in the bundle).
+  declare readonly operation: string;
   /** Scheme names of each alternative that would have satisfied the operation. */
-  readonly alternatives: string[][];
+  declare readonly alternatives: string[][];
 
   constructor(operation: string, alternatives: string[][]) {
     super(`${operation} needs credentials for one of: ${alternatives.map((schemes) => schemes.join(' + ')).join('; ')}`);

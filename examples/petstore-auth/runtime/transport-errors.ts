@@ -27,11 +27,12 @@ export interface ConnectionFailure {
 /** The request got no HTTP answer at all: refused, reset, DNS or TLS failure. `cause` is fetch's own error. */
 export class ApiConnectionError extends Error {
   override readonly name: string = 'ApiConnectionError';
+  // `declare`d: set by the constructor (no field definitions in the bundle).
   /** The generated method's name. */
-  readonly operation: string;
-  readonly method: string;
+  declare readonly operation: string;
+  declare readonly method: string;
   /** Origin and path of the request; never its query or user info. */
-  readonly url: string;
+  declare readonly url: string;
 
   /** `what`: what happened, after the method and URL; default: no response (with the system error code, if any). */
   constructor(failure: ConnectionFailure, what?: string) {
@@ -46,7 +47,7 @@ export class ApiConnectionError extends Error {
 /** No complete answer within `timeoutMs` (per attempt, body included). Also an ApiConnectionError. */
 export class ApiTimeoutError extends ApiConnectionError {
   override readonly name: string = 'ApiTimeoutError';
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(failure: ConnectionFailure & { timeoutMs: number }) {
     super(failure, `did not answer within ${failure.timeoutMs} ms (timeoutMs)`);

@@ -1,6 +1,6 @@
 import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus, successReading } from '../../plan/result-type.js';
-import { bodyEncoder, paramSerializer } from '../../plan/spec-runtime-refs.js';
+import { bodyEncoder, expandsPath, PATH_EXPANDER, paramSerializer } from '../../plan/spec-runtime-refs.js';
 import type { BodySpec, OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
 import { RuntimeRef } from '../literal.js';
 
@@ -9,15 +9,17 @@ type Written<T> = T extends unknown ? { [K in keyof T]: WrittenValue<T[K]> } : n
 type WrittenValue<V> = [Exclude<V, undefined>] extends [never] ? V : Exclude<V, undefined> extends (...args: never[]) => unknown ? RuntimeRef | Extract<V, undefined> : V;
 
 export type WrittenParamSpec = Written<ParamSpec>;
-export type WrittenOperationSpec = Omit<OperationSpec, 'params' | 'body'> & { params: readonly WrittenParamSpec[]; body?: Written<BodySpec> | undefined };
+export type WrittenOperationSpec = Omit<OperationSpec, 'params' | 'body' | 'expand'> & { expand?: RuntimeRef | undefined; params: readonly WrittenParamSpec[]; body?: Written<BodySpec> | undefined };
 
 /** The runtime's `OperationSpec` for one operation, with its serializers and body encoder named. */
 export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
   const model = op.model;
+  const path = model.requestPath ?? model.path;
   return {
     id: op.methodName,
     method: model.method.toUpperCase(),
-    path: model.requestPath ?? model.path,
+    path,
+    expand: expandsPath(path) ? new RuntimeRef(PATH_EXPANDER) : undefined,
     // In spec order, parameters the client fills in among them: the query keeps the document's order.
     params: op.specParameters.map(({ parameter: p, key }): WrittenParamSpec => {
       if (p.fixed !== undefined && 'flag' in p.fixed) return { key: p.name, name: p.name, in: 'query', flag: true };

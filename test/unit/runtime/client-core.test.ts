@@ -8,6 +8,7 @@ import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { AuthRequiredError } from '../../../src/runtime/security.js';
 import { createAuthStrategies } from '../../support/create-auth-strategies.js';
 import { writeQueryParam } from '../../../src/runtime/serialize-query.js';
+import { expandPath } from '../../../src/runtime/serialize-path.js';
 import { writeCookieParam, writeHeaderParam } from '../../../src/runtime/serialize-header.js';
 import { encodeBinaryBody, encodeJsonBody, encodeMultipartBody } from '../../../src/runtime/encode-body.js';
 
@@ -35,7 +36,7 @@ const json = (body: unknown, status = 200, statusText = 'OK') =>
 const getPet: OperationSpec = {
   id: 'getPet',
   method: 'GET',
-  path: '/pets/{petId}',
+  path: '/pets/{petId}', expand: expandPath,
   params: [
     { key: 'petId', name: 'petId', in: 'path' },
     { key: 'fields', name: 'fields', in: 'query', serialize: writeQueryParam, explode: false },

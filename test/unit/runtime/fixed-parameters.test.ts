@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { prepareRequest } from '../../../src/runtime/build-request.js';
 import type { OperationSpec, ParamSpec } from '../../../src/runtime/operation.js';
 import { writeQueryParam } from '../../../src/runtime/serialize-query.js';
+import { expandPath } from '../../../src/runtime/serialize-path.js';
 import { writeHeaderParam } from '../../../src/runtime/serialize-header.js';
 
-const op = (path: string, params: ParamSpec[]): OperationSpec => ({ id: 'op', method: 'GET', path, params, security: [] });
+const op = (path: string, params: ParamSpec[]): OperationSpec => ({ id: 'op', method: 'GET', path, expand: expandPath, params, security: [] });
 
 describe('prepareRequest: parameters the spec fixes', () => {
   it.each<[string, OperationSpec, Record<string, unknown> | undefined, string]>([

@@ -3,6 +3,7 @@
 // checking the literals themselves was the largest part of a large API's type-check time.
 import { encodeJsonBody } from './runtime/encode-body.js';
 import type { OperationSpec } from './runtime/operation.js';
+import { expandPath } from './runtime/serialize-path.js';
 import { writeQueryParam } from './runtime/serialize-query.js';
 import type { OperationErrors } from './client.js';
 
@@ -109,6 +110,7 @@ export const updateItemSpec: OperationSpec = {
   id: "updateItem",
   method: "POST",
   path: "/items/{itemId}",
+  expand: expandPath,
   params: [
     { key: "itemId", name: "itemId", in: "path" },
     { key: "tags", name: "tags", in: "query", serialize: writeQueryParam },

@@ -3,6 +3,7 @@
 // checking the literals themselves was the largest part of a large API's type-check time.
 import { encodeJsonBody } from './runtime/encode-body.js';
 import type { OperationSpec } from './runtime/operation.js';
+import { expandPath } from './runtime/serialize-path.js';
 import type { OperationErrors } from './client.js';
 
 export const listPetsSpec: OperationSpec = {
@@ -38,6 +39,7 @@ export const getPetSpec: OperationSpec = {
   id: "getPet",
   method: "GET",
   path: "/pets/{petId}",
+  expand: expandPath,
   params: [{ key: "petId", name: "petId", in: "path" }],
   accept: "application/json",
   security: [

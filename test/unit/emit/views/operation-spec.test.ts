@@ -7,6 +7,7 @@ import { ClientCore } from '../../../../src/runtime/client-core.js';
 import * as encoders from '../../../../src/runtime/encode-body.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import * as pathStyles from '../../../../src/runtime/path-styles.js';
+import * as pathExpansion from '../../../../src/runtime/serialize-path.js';
 import * as headerSerializers from '../../../../src/runtime/serialize-header.js';
 import * as querySerializers from '../../../../src/runtime/serialize-query.js';
 
@@ -29,7 +30,7 @@ function specRefsOf(parameters: ParameterModel[], requestBody?: OperationModel['
 
 /** The spec as the generated module has it: each RuntimeRef is the runtime's export of that name. */
 function asGenerated(spec: WrittenOperationSpec): OperationSpec {
-  const runtime: Record<string, unknown> = { ...encoders, ...pathStyles, ...headerSerializers, ...querySerializers };
+  const runtime: Record<string, unknown> = { ...encoders, ...pathStyles, ...pathExpansion, ...headerSerializers, ...querySerializers };
   return JSON.parse(JSON.stringify(spec, (_key, value: unknown) => (value instanceof RuntimeRef ? `ref:${value.name}` : value)), (_key, value: unknown) =>
     typeof value === 'string' && value.startsWith('ref:') ? runtime[value.slice(4)] : value,
   ) as OperationSpec;
@@ -69,7 +70,7 @@ describe('operationSpec', () => {
     const spec = specOf(parameters, body);
     expect(spec.params.map((p) => p.serialize)).toEqual([undefined, new RuntimeRef('writeQueryParam'), new RuntimeRef('writeHeaderParam'), new RuntimeRef('writeCookieParam')]);
     expect(spec.body?.encode).toEqual(new RuntimeRef('encodeFormBody'));
-    expect(specRefsOf(parameters, body)).toEqual(['writeQueryParam', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
+    expect(specRefsOf(parameters, body)).toEqual(['expandPath', 'writeQueryParam', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
     expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path' });
   });
 
@@ -77,7 +78,7 @@ describe('operationSpec', () => {
     const parameters = [param({ name: 'id', in: 'path', required: true, style: 'matrix', explode: true }), param({ name: 'q' })];
     const spec = specOf(parameters);
     expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
-    expect(specRefsOf(parameters)).toEqual(['matrixPathValue', 'writeQueryParam']);
+    expect(specRefsOf(parameters)).toEqual(['expandPath', 'matrixPathValue', 'writeQueryParam']);
     const urls: string[] = [];
     const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });
     await core.request(asGenerated(spec), { id: ['a', 'b'], q: 'x y' });

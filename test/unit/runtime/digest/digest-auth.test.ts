@@ -11,6 +11,7 @@ import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 import { digestHash as hash, startDigestServer, type DigestServer } from '../../../support/verifiers/digest-server.js';
 import { writeQueryParam } from '../../../../src/runtime/serialize-query.js';
+import { expandPath } from '../../../../src/runtime/serialize-path.js';
 import { encodeJsonBody } from '../../../../src/runtime/encode-body.js';
 
 const PASSWORD = 'Circle of Life';
@@ -35,7 +36,7 @@ beforeEach(() => {
 const getThing: OperationSpec = {
   id: 'getThing',
   method: 'GET',
-  path: '/things/{id}',
+  path: '/things/{id}', expand: expandPath,
   params: [
     { key: 'id', name: 'id', in: 'path' },
     { key: 'q', name: 'q', in: 'query', serialize: writeQueryParam },

@@ -10,6 +10,7 @@ import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 import { startOAuth1Server, type OAuth1Server } from '../../../support/verifiers/oauth1-server.js';
 import { writeQueryParam } from '../../../../src/runtime/serialize-query.js';
+import { expandPath } from '../../../../src/runtime/serialize-path.js';
 import { encodeFormBody, encodeJsonBody } from '../../../../src/runtime/encode-body.js';
 
 let server: OAuth1Server;
@@ -32,7 +33,7 @@ const security = [[['oauth', []] as const]];
 const search: OperationSpec = {
   id: 'search',
   method: 'GET',
-  path: '/photos/{album}',
+  path: '/photos/{album}', expand: expandPath,
   params: [
     { key: 'album', name: 'album', in: 'path' },
     { key: 'q', name: 'q', in: 'query', serialize: writeQueryParam },
