@@ -43,6 +43,8 @@ const MAX_INLINE_EXPANSIONS = 10_000;
 // Keywords that give a 3.1 `$ref` sibling schema a shape of its own (annotations do not).
 const STRUCTURAL = ['type', 'properties', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'allOf', 'oneOf', 'anyOf', 'enum', 'const'];
 
+const COMBINATORS = ['oneOf', 'anyOf'] as const;
+
 const TYPE_NAMES: Record<string, TypeNode> = {
   integer: primitive('number'),
   number: primitive('number'),
@@ -119,7 +121,7 @@ class SchemaConverter {
     if (own !== undefined) parts.push(own);
     const allOf = keyword(schema, 'allOf');
     if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childAt(pointer, 'allOf', i))));
-    for (const combinator of ['oneOf', 'anyOf']) {
+    for (const combinator of COMBINATORS) {
       const variants = keyword(schema, combinator);
       if (!Array.isArray(variants)) continue;
       const members = variants.map((s, i) => this.convert(s, childAt(pointer, combinator, i)));
@@ -134,7 +136,10 @@ class SchemaConverter {
     const values = keyword(schema, 'enum');
     // An empty enum admits nothing; reading it as a mistake (no constraint) is kinder than `never`.
     if (Array.isArray(values) && values.length > 0) return enumType(values);
-    const names = typeNames(schema);
+    const type = keyword(schema, 'type');
+    // most schemas state one type: no list of names to build
+    if (typeof type === 'string') return union([this.typeNamed(type, schema, pointer)]);
+    const names = typeNames(schema, type);
     if (names.length === 0) return undefined;
     return union(names.map((name) => this.typeNamed(name, schema, pointer)));
   }
@@ -148,8 +153,7 @@ class SchemaConverter {
 }
 
 /** `type` as a list; when absent, inferred from the keywords only one type can have. */
-function typeNames(schema: SchemaObject): string[] {
-  const type = keyword(schema, 'type');
+function typeNames(schema: SchemaObject, type: unknown): string[] {
   if (typeof type === 'string') return [type];
   const listed = stringList(type);
   if (listed.length > 0) return listed;
