@@ -43,8 +43,6 @@ const MAX_INLINE_EXPANSIONS = 10_000;
 // Keywords that give a 3.1 `$ref` sibling schema a shape of its own (annotations do not).
 const STRUCTURAL = ['type', 'properties', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'allOf', 'oneOf', 'anyOf', 'enum', 'const'];
 
-const COMBINATORS = ['oneOf', 'anyOf'] as const;
-
 const TYPE_NAMES: Record<string, TypeNode> = {
   integer: primitive('number'),
   number: primitive('number'),
@@ -116,27 +114,50 @@ class SchemaConverter {
 
   /** A schema without `$ref`: its own type, intersected with allOf members and oneOf/anyOf unions. */
   private plain(schema: SchemaObject, pointer: SchemaAt): TypeNode {
-    const parts: TypeNode[] = [];
-    const own = this.ownType(schema, pointer);
-    if (own !== undefined) parts.push(own);
-    const allOf = keyword(schema, 'allOf');
-    if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childAt(pointer, 'allOf', i))));
-    for (const combinator of COMBINATORS) {
-      const variants = keyword(schema, combinator);
-      if (!Array.isArray(variants)) continue;
-      const members = variants.map((s, i) => this.convert(s, childAt(pointer, combinator, i)));
-      parts.push(union(discriminate(schema, variants, members)));
+    // One pass over the keys the schema has, instead of a lookup for each keyword read below
+    // (this runs for every schema node of a document, and most lookups would miss).
+    let hasConst = false;
+    let allOf: unknown, oneOf: unknown, anyOf: unknown, values: unknown, type: unknown;
+    for (const key in schema) {
+      switch (key) {
+        case 'const':
+          hasConst = hasKeyword(schema, key);
+          break;
+        case 'enum':
+          values = keyword(schema, key);
+          break;
+        case 'type':
+          type = keyword(schema, key);
+          break;
+        case 'allOf':
+          allOf = keyword(schema, key);
+          break;
+        case 'oneOf':
+          oneOf = keyword(schema, key);
+          break;
+        case 'anyOf':
+          anyOf = keyword(schema, key);
+          break;
+      }
     }
+    const own = this.ownType(schema, pointer, hasConst, values, type);
+    const parts: TypeNode[] = own === undefined ? [] : [own];
+    if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childAt(pointer, 'allOf', i))));
+    if (Array.isArray(oneOf)) parts.push(this.variants(schema, oneOf, 'oneOf', pointer));
+    if (Array.isArray(anyOf)) parts.push(this.variants(schema, anyOf, 'anyOf', pointer));
     return parts.length === 0 ? UNKNOWN : intersection(parts);
   }
 
+  private variants(schema: SchemaObject, variants: unknown[], combinator: 'oneOf' | 'anyOf', pointer: SchemaAt): TypeNode {
+    const members = variants.map((s, i) => this.convert(s, childAt(pointer, combinator, i)));
+    return union(discriminate(schema, variants, members));
+  }
+
   /** What `const`, `enum` or `type` (stated or inferred) say; undefined when the schema says none of it. */
-  private ownType(schema: SchemaObject, pointer: SchemaAt): TypeNode | undefined {
-    if (hasKeyword(schema, 'const')) return literalOf(keyword(schema, 'const'));
-    const values = keyword(schema, 'enum');
+  private ownType(schema: SchemaObject, pointer: SchemaAt, hasConst: boolean, values: unknown, type: unknown): TypeNode | undefined {
+    if (hasConst) return literalOf(keyword(schema, 'const'));
     // An empty enum admits nothing; reading it as a mistake (no constraint) is kinder than `never`.
     if (Array.isArray(values) && values.length > 0) return enumType(values);
-    const type = keyword(schema, 'type');
     // most schemas state one type: no list of names to build
     if (typeof type === 'string') return union([this.typeNamed(type, schema, pointer)]);
     const names = typeNames(schema, type);
