@@ -66,9 +66,9 @@ class SchemaConverter {
     if (!isSchemaObject(schema) || this.depth >= MAX_DEPTH) return UNKNOWN;
     this.depth++;
     try {
-      const ref = keyword(schema, '$ref');
-      const type = typeof ref === 'string' ? this.refWithSiblings(schema, ref, pointer) : this.plain(schema, pointer);
-      return keyword(schema, 'nullable') === true ? union([type, primitive('null')]) : type;
+      const keys = readKeys(schema);
+      const type = typeof keys.ref === 'string' ? this.refWithSiblings(schema, keys.ref, pointer) : this.plain(schema, pointer, keys);
+      return keys.nullable === true ? union([type, primitive('null')]) : type;
     } finally {
       this.depth--;
     }
@@ -79,7 +79,7 @@ class SchemaConverter {
     if (this.ctx.dialect === '3.0' || !STRUCTURAL.some((k) => hasKeyword(schema, k))) return target;
     const siblings: SchemaObject = {};
     for (const key of Object.keys(schema)) if (key !== '$ref' && key !== 'nullable') siblings[key] = schema[key];
-    return intersection([target, this.plain(siblings, pointer)]);
+    return intersection([target, this.plain(siblings, pointer, readKeys(siblings))]);
   }
 
   private ref(ref: string, at: SchemaAt): TypeNode {
@@ -113,33 +113,8 @@ class SchemaConverter {
   }
 
   /** A schema without `$ref`: its own type, intersected with allOf members and oneOf/anyOf unions. */
-  private plain(schema: SchemaObject, pointer: SchemaAt): TypeNode {
-    // One pass over the keys the schema has, instead of a lookup for each keyword read below
-    // (this runs for every schema node of a document, and most lookups would miss).
-    let hasConst = false;
-    let allOf: unknown, oneOf: unknown, anyOf: unknown, values: unknown, type: unknown;
-    for (const key in schema) {
-      switch (key) {
-        case 'const':
-          hasConst = hasKeyword(schema, key);
-          break;
-        case 'enum':
-          values = keyword(schema, key);
-          break;
-        case 'type':
-          type = keyword(schema, key);
-          break;
-        case 'allOf':
-          allOf = keyword(schema, key);
-          break;
-        case 'oneOf':
-          oneOf = keyword(schema, key);
-          break;
-        case 'anyOf':
-          anyOf = keyword(schema, key);
-          break;
-      }
-    }
+  private plain(schema: SchemaObject, pointer: SchemaAt, keys: SchemaKeys): TypeNode {
+    const { hasConst, values, type, allOf, oneOf, anyOf } = keys;
     const own = this.ownType(schema, pointer, hasConst, values, type);
     const parts: TypeNode[] = own === undefined ? [] : [own];
     if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childAt(pointer, 'allOf', i))));
@@ -171,6 +146,56 @@ class SchemaConverter {
     if (name === 'object') return objectType(schema, pointer, this.convert);
     return Object.prototype.hasOwnProperty.call(TYPE_NAMES, name) ? TYPE_NAMES[name] : UNKNOWN;
   }
+}
+
+/** The keywords the converter branches on. */
+interface SchemaKeys {
+  ref: unknown;
+  nullable: unknown;
+  hasConst: boolean;
+  values: unknown;
+  type: unknown;
+  allOf: unknown;
+  oneOf: unknown;
+  anyOf: unknown;
+}
+
+/**
+ * The keywords the converter branches on, read in one pass over the keys the schema has instead
+ * of a lookup for each (this runs for every schema node of a document, and most lookups would
+ * miss). for-in also yields inherited keys, which keyword() ignores.
+ */
+function readKeys(schema: SchemaObject): SchemaKeys {
+  const keys: SchemaKeys = { ref: undefined, nullable: undefined, hasConst: false, values: undefined, type: undefined, allOf: undefined, oneOf: undefined, anyOf: undefined };
+  for (const key in schema) {
+    switch (key) {
+      case '$ref':
+        keys.ref = keyword(schema, key);
+        break;
+      case 'nullable':
+        keys.nullable = keyword(schema, key);
+        break;
+      case 'const':
+        keys.hasConst = hasKeyword(schema, key);
+        break;
+      case 'enum':
+        keys.values = keyword(schema, key);
+        break;
+      case 'type':
+        keys.type = keyword(schema, key);
+        break;
+      case 'allOf':
+        keys.allOf = keyword(schema, key);
+        break;
+      case 'oneOf':
+        keys.oneOf = keyword(schema, key);
+        break;
+      case 'anyOf':
+        keys.anyOf = keyword(schema, key);
+        break;
+    }
+  }
+  return keys;
 }
 
 /** `type` as a list; when absent, inferred from the keywords only one type can have. */
