@@ -45,10 +45,17 @@ function isListed(name: string, required: readonly unknown[] | ReadonlySet<strin
 function propertyNode(name: string, schema: unknown, required: boolean, type: TypeNode): PropertyNode {
   const property: PropertyNode = { name, type, required };
   if (!isSchemaObject(schema)) return property;
-  if (keyword(schema, 'readOnly') === true) property.readOnly = true;
-  if (keyword(schema, 'writeOnly') === true) property.writeOnly = true;
-  if (keyword(schema, 'deprecated') === true) property.deprecated = true;
-  const description = keyword(schema, 'description');
+  // one pass over the keys the property's schema has, not four lookups that mostly miss
+  let readOnly: unknown, writeOnly: unknown, deprecated: unknown, description: unknown;
+  for (const key in schema) {
+    if (key === 'description') description = keyword(schema, key);
+    else if (key === 'readOnly') readOnly = keyword(schema, key);
+    else if (key === 'writeOnly') writeOnly = keyword(schema, key);
+    else if (key === 'deprecated') deprecated = keyword(schema, key);
+  }
+  if (readOnly === true) property.readOnly = true;
+  if (writeOnly === true) property.writeOnly = true;
+  if (deprecated === true) property.deprecated = true;
   if (typeof description === 'string' && description.trim() !== '') property.description = description;
   const notes = valueNotes(schema);
   if (notes) property.notes = notes;
