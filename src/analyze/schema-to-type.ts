@@ -52,13 +52,27 @@ const TYPE_NAMES: Record<string, TypeNode> = {
   file: primitive('Blob'),
 };
 
+/**
+ * Per document, the type each `$ref` to a component schema stands for, made once (each reference
+ * otherwise costs a name check, a slice and three lookups). Type nodes are never changed once
+ * built, so one node can stand wherever the same reference is written.
+ */
+const COMPONENT_REFS = new WeakMap<object, Map<string, TypeNode>>();
+
 class SchemaConverter {
   private depth = 0;
   private expansions = 0;
   /** Pointers at which an inline ref is being expanded: a ref back to any of them is a cycle. */
   private readonly refSites: string[] = [];
 
-  constructor(private readonly ctx: SchemaContext) {}
+  /** What each `$ref` to a component schema converts to in this document (see COMPONENT_REFS). */
+  private readonly componentRefs: Map<string, TypeNode>;
+
+  constructor(private readonly ctx: SchemaContext) {
+    let refs = COMPONENT_REFS.get(ctx.document);
+    if (refs === undefined) COMPONENT_REFS.set(ctx.document, (refs = new Map()));
+    this.componentRefs = refs;
+  }
 
   readonly convert = (schema: unknown, pointer: SchemaAt): TypeNode => {
     if (schema === true) return UNKNOWN;
@@ -83,8 +97,14 @@ class SchemaConverter {
   }
 
   private ref(ref: string, at: SchemaAt): TypeNode {
+    const known = this.componentRefs.get(ref);
+    if (known !== undefined) return known;
     const name = componentSchemaName(ref);
-    if (name !== undefined) return this.componentExists(name) ? { kind: 'ref', target: name } : UNKNOWN;
+    if (name !== undefined) {
+      const type: TypeNode = this.componentExists(name) ? { kind: 'ref', target: name } : UNKNOWN;
+      this.componentRefs.set(ref, type);
+      return type;
+    }
     const target = canonicalRef(ref);
     if (target === undefined) return UNKNOWN;
     const pointer = pointerText(at);
