@@ -32,8 +32,31 @@ export interface OperationContext {
   globalSecurity: SecurityRequirement;
 }
 
+/** The context of one analysis, with the types of schemas under `#/components/` by pointer (see typeAt). */
+interface AnalysisContext extends OperationContext {
+  componentTypes: Map<string, TypeNode>;
+}
+
+/**
+ * The schema's type, converted once per pointer when it sits under `#/components/`: a parameter or
+ * response written there is referenced by many operations (GitHub's `per-page` by hundreds), and
+ * the same schema at the same pointer always converts to the same type (schemaToType is pure, and
+ * nothing downstream changes a type node). Schemas written inline in an operation are converted
+ * where they are.
+ */
+function typeAt(schema: unknown, pointer: string, ctx: AnalysisContext): TypeNode {
+  if (!pointer.startsWith('#/components/')) return schemaToType(schema, pointer, ctx.schema);
+  let type = ctx.componentTypes.get(pointer);
+  if (type === undefined) {
+    type = schemaToType(schema, pointer, ctx.schema);
+    ctx.componentTypes.set(pointer, type);
+  }
+  return type;
+}
+
 /** Every operation under `paths`, in document order (path, then method as written). */
-export function analyzeOperations(ctx: OperationContext): OperationModel[] {
+export function analyzeOperations(context: OperationContext): OperationModel[] {
+  const ctx: AnalysisContext = { ...context, componentTypes: new Map() };
   const document = ctx.schema.document;
   const paths = isObject(document.paths) ? document.paths : {};
   const operations: OperationModel[] = [];
@@ -58,7 +81,7 @@ function operationFrom(
   op: JsonObject,
   pointer: string,
   shared: ParameterModel[],
-  ctx: OperationContext,
+  ctx: AnalysisContext,
   pathServers: unknown,
 ): OperationModel {
   const own = parameterList(op.parameters, childPointer(pointer, 'parameters'), ctx, fragment);
@@ -86,7 +109,7 @@ function operationFrom(
   };
 }
 
-function parameterList(raw: unknown, pointer: string, ctx: OperationContext, fragment: PathFragment): ParameterModel[] {
+function parameterList(raw: unknown, pointer: string, ctx: AnalysisContext, fragment: PathFragment): ParameterModel[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new KeywayError('E_INVALID', '"parameters" must be an array', { pointer });
   return raw
@@ -94,7 +117,7 @@ function parameterList(raw: unknown, pointer: string, ctx: OperationContext, fra
     .filter((p) => !(p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())));
 }
 
-function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment: PathFragment): ParameterModel {
+function parameterFrom(raw: unknown, at: string, ctx: AnalysisContext, fragment: PathFragment): ParameterModel {
   const { value: p, pointer } = deref(ctx.schema.document, raw, at);
   const name = typeof p.name === 'string' ? p.name : undefined;
   const where = typeof p.in === 'string' && LOCATIONS.has(p.in) ? (p.in as ParameterLocation) : undefined;
@@ -111,11 +134,11 @@ function parameterFrom(raw: unknown, at: string, ctx: OperationContext, fragment
       contentType = mediaType;
       const media = p.content[mediaType];
       if (isObject(media) && media.schema !== undefined) {
-        type = schemaToType(media.schema, childPointer(pointer, 'content', mediaType, 'schema'), ctx.schema);
+        type = typeAt(media.schema, childPointer(pointer, 'content', mediaType, 'schema'), ctx);
       }
     }
   } else if (p.schema !== undefined) {
-    type = schemaToType(p.schema, childPointer(pointer, 'schema'), ctx.schema);
+    type = typeAt(p.schema, childPointer(pointer, 'schema'), ctx);
     // A schema by reference (`$ref: Limit`) still documents the parameter it types.
     notesSchema = refTarget(ctx.schema.document, p.schema);
   }
@@ -148,7 +171,7 @@ function refTarget(document: JsonObject, schema: unknown): unknown {
   }
 }
 
-function mediaList(content: unknown, pointer: string, ctx: OperationContext): MediaModel[] {
+function mediaList(content: unknown, pointer: string, ctx: AnalysisContext): MediaModel[] {
   if (!isObject(content)) return [];
   return Object.keys(content).map((mediaType) => {
     const media = content[mediaType];
@@ -156,7 +179,7 @@ function mediaList(content: unknown, pointer: string, ctx: OperationContext): Me
     const schema = isObject(media) ? media.schema : undefined;
     const type: TypeNode =
       schema !== undefined
-        ? schemaToType(schema, childPointer(pointer, mediaType, 'schema'), ctx.schema)
+        ? typeAt(schema, childPointer(pointer, mediaType, 'schema'), ctx)
         : schemaless(encoding);
     return { mediaType, encoding, type };
   });
@@ -177,7 +200,7 @@ function schemaless(encoding: MediaModel['encoding']): TypeNode {
   }
 }
 
-function requestBodyFrom(raw: unknown, at: string, ctx: OperationContext): RequestBodyModel {
+function requestBodyFrom(raw: unknown, at: string, ctx: AnalysisContext): RequestBodyModel {
   const { value: body, pointer } = deref(ctx.schema.document, raw, at);
   return {
     required: body.required === true,
@@ -186,7 +209,7 @@ function requestBodyFrom(raw: unknown, at: string, ctx: OperationContext): Reque
   };
 }
 
-function responsesFrom(raw: unknown, at: string, ctx: OperationContext): ResponseModel[] {
+function responsesFrom(raw: unknown, at: string, ctx: AnalysisContext): ResponseModel[] {
   if (!isObject(raw)) return [];
   return Object.keys(raw).map((status) => {
     const { value: response, pointer } = deref(ctx.schema.document, raw[status], childPointer(at, status));

@@ -52,13 +52,27 @@ const TYPE_NAMES: Record<string, TypeNode> = {
   file: primitive('Blob'),
 };
 
+/**
+ * Per document, the type each `$ref` to a component schema stands for, made once (each reference
+ * otherwise costs a name check, a slice and three lookups). Type nodes are never changed once
+ * built, so one node can stand wherever the same reference is written.
+ */
+const COMPONENT_REFS = new WeakMap<object, Map<string, TypeNode>>();
+
 class SchemaConverter {
   private depth = 0;
   private expansions = 0;
   /** Pointers at which an inline ref is being expanded: a ref back to any of them is a cycle. */
   private readonly refSites: string[] = [];
 
-  constructor(private readonly ctx: SchemaContext) {}
+  /** What each `$ref` to a component schema converts to in this document (see COMPONENT_REFS). */
+  private readonly componentRefs: Map<string, TypeNode>;
+
+  constructor(private readonly ctx: SchemaContext) {
+    let refs = COMPONENT_REFS.get(ctx.document);
+    if (refs === undefined) COMPONENT_REFS.set(ctx.document, (refs = new Map()));
+    this.componentRefs = refs;
+  }
 
   readonly convert = (schema: unknown, pointer: SchemaAt): TypeNode => {
     if (schema === true) return UNKNOWN;
@@ -66,9 +80,9 @@ class SchemaConverter {
     if (!isSchemaObject(schema) || this.depth >= MAX_DEPTH) return UNKNOWN;
     this.depth++;
     try {
-      const ref = keyword(schema, '$ref');
-      const type = typeof ref === 'string' ? this.refWithSiblings(schema, ref, pointer) : this.plain(schema, pointer);
-      return keyword(schema, 'nullable') === true ? union([type, primitive('null')]) : type;
+      const keys = readKeys(schema);
+      const type = typeof keys.ref === 'string' ? this.refWithSiblings(schema, keys.ref, pointer) : this.plain(schema, pointer, keys);
+      return keys.nullable === true ? union([type, primitive('null')]) : type;
     } finally {
       this.depth--;
     }
@@ -79,12 +93,18 @@ class SchemaConverter {
     if (this.ctx.dialect === '3.0' || !STRUCTURAL.some((k) => hasKeyword(schema, k))) return target;
     const siblings: SchemaObject = {};
     for (const key of Object.keys(schema)) if (key !== '$ref' && key !== 'nullable') siblings[key] = schema[key];
-    return intersection([target, this.plain(siblings, pointer)]);
+    return intersection([target, this.plain(siblings, pointer, readKeys(siblings))]);
   }
 
   private ref(ref: string, at: SchemaAt): TypeNode {
+    const known = this.componentRefs.get(ref);
+    if (known !== undefined) return known;
     const name = componentSchemaName(ref);
-    if (name !== undefined) return this.componentExists(name) ? { kind: 'ref', target: name } : UNKNOWN;
+    if (name !== undefined) {
+      const type: TypeNode = this.componentExists(name) ? { kind: 'ref', target: name } : UNKNOWN;
+      this.componentRefs.set(ref, type);
+      return type;
+    }
     const target = canonicalRef(ref);
     if (target === undefined) return UNKNOWN;
     const pointer = pointerText(at);
@@ -113,28 +133,29 @@ class SchemaConverter {
   }
 
   /** A schema without `$ref`: its own type, intersected with allOf members and oneOf/anyOf unions. */
-  private plain(schema: SchemaObject, pointer: SchemaAt): TypeNode {
-    const parts: TypeNode[] = [];
-    const own = this.ownType(schema, pointer);
-    if (own !== undefined) parts.push(own);
-    const allOf = keyword(schema, 'allOf');
+  private plain(schema: SchemaObject, pointer: SchemaAt, keys: SchemaKeys): TypeNode {
+    const { hasConst, values, type, allOf, oneOf, anyOf } = keys;
+    const own = this.ownType(schema, pointer, hasConst, values, type);
+    const parts: TypeNode[] = own === undefined ? [] : [own];
     if (Array.isArray(allOf)) parts.push(...allOf.map((s, i) => this.convert(s, childAt(pointer, 'allOf', i))));
-    for (const combinator of ['oneOf', 'anyOf']) {
-      const variants = keyword(schema, combinator);
-      if (!Array.isArray(variants)) continue;
-      const members = variants.map((s, i) => this.convert(s, childAt(pointer, combinator, i)));
-      parts.push(union(discriminate(schema, variants, members)));
-    }
+    if (Array.isArray(oneOf)) parts.push(this.variants(schema, oneOf, 'oneOf', pointer));
+    if (Array.isArray(anyOf)) parts.push(this.variants(schema, anyOf, 'anyOf', pointer));
     return parts.length === 0 ? UNKNOWN : intersection(parts);
   }
 
+  private variants(schema: SchemaObject, variants: unknown[], combinator: 'oneOf' | 'anyOf', pointer: SchemaAt): TypeNode {
+    const members = variants.map((s, i) => this.convert(s, childAt(pointer, combinator, i)));
+    return union(discriminate(schema, variants, members));
+  }
+
   /** What `const`, `enum` or `type` (stated or inferred) say; undefined when the schema says none of it. */
-  private ownType(schema: SchemaObject, pointer: SchemaAt): TypeNode | undefined {
-    if (hasKeyword(schema, 'const')) return literalOf(keyword(schema, 'const'));
-    const values = keyword(schema, 'enum');
+  private ownType(schema: SchemaObject, pointer: SchemaAt, hasConst: boolean, values: unknown, type: unknown): TypeNode | undefined {
+    if (hasConst) return literalOf(keyword(schema, 'const'));
     // An empty enum admits nothing; reading it as a mistake (no constraint) is kinder than `never`.
     if (Array.isArray(values) && values.length > 0) return enumType(values);
-    const names = typeNames(schema);
+    // most schemas state one type: no list of names to build
+    if (typeof type === 'string') return union([this.typeNamed(type, schema, pointer)]);
+    const names = typeNames(schema, type);
     if (names.length === 0) return undefined;
     return union(names.map((name) => this.typeNamed(name, schema, pointer)));
   }
@@ -147,9 +168,58 @@ class SchemaConverter {
   }
 }
 
+/** The keywords the converter branches on. */
+interface SchemaKeys {
+  ref: unknown;
+  nullable: unknown;
+  hasConst: boolean;
+  values: unknown;
+  type: unknown;
+  allOf: unknown;
+  oneOf: unknown;
+  anyOf: unknown;
+}
+
+/**
+ * The keywords the converter branches on, read in one pass over the keys the schema has instead
+ * of a lookup for each (this runs for every schema node of a document, and most lookups would
+ * miss). for-in also yields inherited keys, which keyword() ignores.
+ */
+function readKeys(schema: SchemaObject): SchemaKeys {
+  const keys: SchemaKeys = { ref: undefined, nullable: undefined, hasConst: false, values: undefined, type: undefined, allOf: undefined, oneOf: undefined, anyOf: undefined };
+  for (const key in schema) {
+    switch (key) {
+      case '$ref':
+        keys.ref = keyword(schema, key);
+        break;
+      case 'nullable':
+        keys.nullable = keyword(schema, key);
+        break;
+      case 'const':
+        keys.hasConst = hasKeyword(schema, key);
+        break;
+      case 'enum':
+        keys.values = keyword(schema, key);
+        break;
+      case 'type':
+        keys.type = keyword(schema, key);
+        break;
+      case 'allOf':
+        keys.allOf = keyword(schema, key);
+        break;
+      case 'oneOf':
+        keys.oneOf = keyword(schema, key);
+        break;
+      case 'anyOf':
+        keys.anyOf = keyword(schema, key);
+        break;
+    }
+  }
+  return keys;
+}
+
 /** `type` as a list; when absent, inferred from the keywords only one type can have. */
-function typeNames(schema: SchemaObject): string[] {
-  const type = keyword(schema, 'type');
+function typeNames(schema: SchemaObject, type: unknown): string[] {
   if (typeof type === 'string') return [type];
   const listed = stringList(type);
   if (listed.length > 0) return listed;

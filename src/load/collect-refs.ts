@@ -41,7 +41,9 @@ export function collectRefs(root: unknown, { sharesNodes }: CollectOptions = { s
     const record = node as Record<string, unknown>;
     const ref = record['$ref'];
     if (typeof ref === 'string') sites.push({ ref, at: path.slice() });
-    for (const key of Object.keys(record)) {
+    // for-in visits the same own keys in the same order as Object.keys (parsed documents inherit
+    // no enumerable key) without allocating a key array per node: ~500,000 nodes for GitHub's API
+    for (const key in record) {
       const value = record[key];
       if (value === null || typeof value !== 'object') continue;
       path.push(key);

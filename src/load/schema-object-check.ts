@@ -69,7 +69,7 @@ function validKeyword(key: string, value: unknown): boolean {
     case 'anyOf':
       return Array.isArray(value) && value.every(validSchemaOrReference);
     case 'properties':
-      return isObject(value) && Object.values(value).every(validSchemaOrReference);
+      return isObject(value) && everyMemberValid(value);
     case 'additionalProperties':
       // oneOf [Schema, Reference, boolean]: no value satisfies two of them
       return typeof value === 'boolean' || validSchemaOrReference(value);
@@ -85,6 +85,14 @@ function validKeyword(key: string, value: unknown): boolean {
     default:
       return key.startsWith('x-');
   }
+}
+
+/** Every member of `properties` is a Schema or Reference Object; for-in, so no array of values is made per object. */
+function everyMemberValid(properties: Json): boolean {
+  for (const name in properties) {
+    if (!validSchemaOrReference(properties[name])) return false;
+  }
+  return true;
 }
 
 /**

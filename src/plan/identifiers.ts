@@ -68,12 +68,31 @@ export function isReservedWord(name: string): boolean {
 
 /** Splits arbitrary text into words for identifier building. */
 function words(text: string): string[] {
+  if (ASCII_TEXT.test(text)) return asciiWords(text);
   return text
     .replace(/['’]/g, '')
     .replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2')
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u)
     .flatMap(identifierWords)
+    .filter(Boolean);
+}
+
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
+/**
+ * words() for ASCII text (nearly every operation id, path and schema name), with patterns that
+ * match there exactly what the Unicode ones match: the only ASCII `\p{Ll}` are a-z, `\p{Lu}` A-Z,
+ * `\p{L}\p{N}` letters and digits (and every such word may be in an identifier). Non-Unicode
+ * patterns over a one-byte string are several times faster, and naming GitHub's API splits
+ * ~12,000 texts.
+ */
+function asciiWords(text: string): string[] {
+  return text
+    .replace(/'/g, '')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
 }
 
@@ -123,7 +142,8 @@ export function toIdentifier(
 ): string {
   let id = style === 'camel' ? camelCase(text) : pascalCase(text);
   if (id === '') id = fallback;
-  if (!isIdentifierStart([...id][0]!)) id = '_' + id;
+  // the first code point, without spreading the whole name into an array of them
+  if (!isIdentifierStart(String.fromCodePoint(id.codePointAt(0)!))) id = '_' + id;
   if (reserved(id)) id = id + '_';
   return id;
 }

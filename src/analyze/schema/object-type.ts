@@ -15,12 +15,12 @@ import { valueNotes } from './value-notes.js';
  */
 export function objectType(schema: SchemaObject, pointer: SchemaAt, convert: Convert): ObjectNode {
   const declared = keyword(schema, 'properties');
-  const required = new Set(stringList(keyword(schema, 'required')));
   const properties: PropertyNode[] = [];
   if (isSchemaObject(declared)) {
+    const required = requiredNames(keyword(schema, 'required'));
     for (const name of Object.keys(declared)) {
       const at = childAt(pointer, 'properties', name);
-      properties.push(propertyNode(name, declared[name], required.has(name), convert(declared[name], at)));
+      properties.push(propertyNode(name, declared[name], isListed(name, required), convert(declared[name], at)));
     }
   }
   const additional = additionalType(schema, pointer, convert);
@@ -29,13 +29,33 @@ export function objectType(schema: SchemaObject, pointer: SchemaAt, convert: Con
   return saysNothing ? { kind: 'object', properties, additional: true } : { kind: 'object', properties };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The string members of `required`: most objects list none, or name too few to be worth a set. */
+function requiredNames(value: unknown): readonly unknown[] | ReadonlySet<string> {
+  if (!Array.isArray(value) || value.length === 0) return NONE;
+  // `includes` compares with ===, so a non-string member never matches a (string) property name
+  return value.length <= 8 ? value : new Set(stringList(value));
+}
+
+function isListed(name: string, required: readonly unknown[] | ReadonlySet<string>): boolean {
+  return Array.isArray(required) ? required.includes(name) : (required as ReadonlySet<string>).has(name);
+}
+
 function propertyNode(name: string, schema: unknown, required: boolean, type: TypeNode): PropertyNode {
   const property: PropertyNode = { name, type, required };
   if (!isSchemaObject(schema)) return property;
-  if (keyword(schema, 'readOnly') === true) property.readOnly = true;
-  if (keyword(schema, 'writeOnly') === true) property.writeOnly = true;
-  if (keyword(schema, 'deprecated') === true) property.deprecated = true;
-  const description = keyword(schema, 'description');
+  // one pass over the keys the property's schema has, not four lookups that mostly miss
+  let readOnly: unknown, writeOnly: unknown, deprecated: unknown, description: unknown;
+  for (const key in schema) {
+    if (key === 'description') description = keyword(schema, key);
+    else if (key === 'readOnly') readOnly = keyword(schema, key);
+    else if (key === 'writeOnly') writeOnly = keyword(schema, key);
+    else if (key === 'deprecated') deprecated = keyword(schema, key);
+  }
+  if (readOnly === true) property.readOnly = true;
+  if (writeOnly === true) property.writeOnly = true;
+  if (deprecated === true) property.deprecated = true;
   if (typeof description === 'string' && description.trim() !== '') property.description = description;
   const notes = valueNotes(schema);
   if (notes) property.notes = notes;

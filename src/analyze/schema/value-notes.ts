@@ -23,23 +23,64 @@ function jsonText(value: unknown): string | undefined {
  */
 export function valueNotes(schema: unknown, example?: unknown): ValueNotes | undefined {
   if (!isSchemaObject(schema)) return undefined;
-  // one object and no closure per call: this runs for every schema and parameter of a document
+  // One pass over the keys the schema has instead of a lookup for each of the eleven keywords
+  // (this runs for every property and parameter of a document, and most have two or three keys,
+  // few of them these); for-in also yields inherited keys, which keyword() ignores.
+  let defaultValue: unknown, exampleValue: unknown, examples: unknown, formatValue: unknown, patternValue: unknown;
+  let minimum: unknown, exclusiveMinimum: unknown, maximum: unknown, exclusiveMaximum: unknown, minLengthValue: unknown, maxLengthValue: unknown;
+  for (const key in schema) {
+    switch (key) {
+      case 'default':
+        defaultValue = keyword(schema, key);
+        break;
+      case 'example':
+        exampleValue = keyword(schema, key);
+        break;
+      case 'examples':
+        examples = keyword(schema, key);
+        break;
+      case 'format':
+        formatValue = keyword(schema, key);
+        break;
+      case 'pattern':
+        patternValue = keyword(schema, key);
+        break;
+      case 'minimum':
+        minimum = keyword(schema, key);
+        break;
+      case 'exclusiveMinimum':
+        exclusiveMinimum = keyword(schema, key);
+        break;
+      case 'maximum':
+        maximum = keyword(schema, key);
+        break;
+      case 'exclusiveMaximum':
+        exclusiveMaximum = keyword(schema, key);
+        break;
+      case 'minLength':
+        minLengthValue = keyword(schema, key);
+        break;
+      case 'maxLength':
+        maxLengthValue = keyword(schema, key);
+        break;
+    }
+  }
+  // one object and no closure per call
   const notes: ValueNotes = {};
   let any = false;
-  const defaultText = jsonText(keyword(schema, 'default'));
+  const defaultText = jsonText(defaultValue);
   if (defaultText !== undefined) (notes.default = defaultText), (any = true);
-  const examples = keyword(schema, 'examples');
-  const exampleText = jsonText(example ?? keyword(schema, 'example') ?? (Array.isArray(examples) ? examples[0] : undefined));
+  const exampleText = jsonText(example ?? exampleValue ?? (Array.isArray(examples) ? examples[0] : undefined));
   if (exampleText !== undefined) (notes.example = exampleText), (any = true);
-  const format = text(keyword(schema, 'format'));
+  const format = text(formatValue);
   if (format !== undefined && format !== 'binary') (notes.format = format), (any = true); // binary is the Blob type already
-  const pattern = text(keyword(schema, 'pattern'));
+  const pattern = text(patternValue);
   if (pattern !== undefined) (notes.pattern = pattern), (any = true);
-  any = bound(schema, notes, 'minimum', 'exclusiveMinimum') || any;
-  any = bound(schema, notes, 'maximum', 'exclusiveMaximum') || any;
-  const minLength = count(keyword(schema, 'minLength'));
+  any = bound(notes, minimum, exclusiveMinimum, 'minimum', 'exclusiveMinimum') || any;
+  any = bound(notes, maximum, exclusiveMaximum, 'maximum', 'exclusiveMaximum') || any;
+  const minLength = count(minLengthValue);
   if (minLength !== undefined) (notes.minLength = minLength), (any = true);
-  const maxLength = count(keyword(schema, 'maxLength'));
+  const maxLength = count(maxLengthValue);
   if (maxLength !== undefined) (notes.maxLength = maxLength), (any = true);
   return any ? notes : undefined;
 }
@@ -48,9 +89,8 @@ export function valueNotes(schema: unknown, example?: unknown): ValueNotes | und
  * A bound and its exclusive form into `notes`, in both dialects; whether it set any. The keys are
  * set in the order the notes were always built in (bound or exclusive, then the exclusive number).
  */
-function bound(schema: Record<string, unknown>, notes: ValueNotes, name: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
-  const value = finite(keyword(schema, name));
-  const flag = keyword(schema, exclusive);
+function bound(notes: ValueNotes, limit: unknown, flag: unknown, name: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
+  const value = finite(limit);
   let set = false;
   if (value !== undefined) {
     if (flag === true) notes[exclusive] = value;
