@@ -1,0 +1,29 @@
+// The generated Core constructor reads its options by name (pickOptions) so that getters and
+// inherited properties count: an option declared in ClientOptions but missing from that list (and
+// not read as `options.<name>` either) would be silently ignored. Checked on the snapshot clients,
+// which the snapshot tests keep equal to what keyway generates.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const CLIENTS = ['auth-matrix', 'pets-oauth'];
+
+function declaredOptions(source: string): string[] {
+  const body = /^export interface ClientOptions \{\n([\s\S]*?)^\}/m.exec(source)?.[1] ?? '';
+  return [...body.matchAll(/^ {2}(\w+)\??:/gm)].map((match) => match[1]!);
+}
+
+describe('every declared client option is read by the Core constructor', () => {
+  for (const name of CLIENTS) {
+    it(name, () => {
+      const source = readFileSync(new URL(`../../snapshot/__snapshots__/${name}/client.ts`, import.meta.url), 'utf8');
+      const declared = declaredOptions(source);
+      expect(declared.length).toBeGreaterThan(5);
+      const picked = /pickOptions\(options, '([^']*)'\)/.exec(source)?.[1]?.split(' ') ?? [];
+      expect(picked.length).toBeGreaterThan(0);
+      // chooseServer is handed the options object and reads `server` and `serverVariables` from it.
+      const readByChooseServer = /chooseServer\(SERVERS, OPERATION_SERVERS, options\)/.test(source) ? ['server', 'serverVariables'] : [];
+      const unread = declared.filter((option) => !picked.includes(option) && !readByChooseServer.includes(option) && !new RegExp(`\\boptions\\.${option}\\b`).test(source));
+      expect(unread).toEqual([]);
+    });
+  }
+});
