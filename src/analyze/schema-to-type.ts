@@ -153,7 +153,7 @@ class SchemaConverter {
     if (hasConst) return literalOf(keyword(schema, 'const'));
     // An empty enum admits nothing; reading it as a mistake (no constraint) is kinder than `never`.
     if (Array.isArray(values) && values.length > 0) return enumType(values);
-    // most schemas state one type: no list of names to build
+    // most schemas state one type: no list of names to build (union() still settles the one member)
     if (typeof type === 'string') return union([this.typeNamed(type, schema, pointer)]);
     const names = typeNames(schema, type);
     if (names.length === 0) return undefined;
@@ -218,9 +218,8 @@ function readKeys(schema: SchemaObject): SchemaKeys {
   return keys;
 }
 
-/** `type` as a list; when absent, inferred from the keywords only one type can have. */
+/** A `type` list (a single name is ownType's); when absent, inferred from the keywords only one type can have. */
 function typeNames(schema: SchemaObject, type: unknown): string[] {
-  if (typeof type === 'string') return [type];
   const listed = stringList(type);
   if (listed.length > 0) return listed;
   if (['properties', 'additionalProperties', 'patternProperties'].some((k) => hasKeyword(schema, k))) return ['object'];

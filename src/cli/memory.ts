@@ -15,8 +15,8 @@ let collect: (() => void) | undefined;
  *   live on into rendering (peak RSS swung between ~160 and ~200 MiB run to run for GitHub's API).
  *   Not when analysis ends: the document is still referenced then (by the stage that reports it),
  *   so that collection kept it (GitHub: heap 29 MB after it, 19 MB after one here);
- * - when the stage after rendering starts (verify, check or write): the model, the plan and the
- *   views. Not when rendering ends: the model is still referenced then (renderClient returns it),
+ * - when the stage after rendering starts (verify or check; write collects after its largest file
+ *   instead, see collectAfterLargeWrite): the model, the plan and the views. Not when rendering ends: the model is still referenced then (renderClient returns it),
  *   so a collection there freed only the views, and writing, which flattens each file's text into
  *   one string (14 MB for GitHub's API, outside the pages V8 had), came on top of the model's pages.
  * With both moved, GitHub's peak went from ~148 to ~139 MiB. Each collection takes tens of ms on
@@ -35,7 +35,7 @@ let collect: (() => void) | undefined;
 export function collectBetweenStages(handler: (event: ProgressEvent) => void): (event: ProgressEvent) => void {
   return (event) => {
     handler(event);
-    for (let pass = collectionsAfter(event); pass > 0; pass--) fullCollection();
+    if (collectsAfter(event)) fullCollection();
   };
 }
 
@@ -63,11 +63,10 @@ export function collectAfterLargeWrite(): (path: string, bytes: number) => void 
  */
 const AFTER_RENDER: ReadonlySet<ProgressEvent['stage']> = new Set(['verify', 'check']);
 
-/** How many full collections the CLI runs once this event has been reported. */
-export function collectionsAfter(event: ProgressEvent): number {
-  if (event.type === 'load-stage') return event.stage === 'read' ? 1 : 0;
-  if (event.type !== 'start') return 0;
-  return event.stage === 'plan' || AFTER_RENDER.has(event.stage) ? 1 : 0;
+/** Whether the CLI runs a full collection once this event has been reported (one: see above). */
+export function collectsAfter(event: ProgressEvent): boolean {
+  if (event.type === 'load-stage') return event.stage === 'read';
+  return event.type === 'start' && (event.stage === 'plan' || AFTER_RENDER.has(event.stage));
 }
 
 function fullCollection(): void {
