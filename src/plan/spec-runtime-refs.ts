@@ -19,6 +19,11 @@ type Serializer = keyof typeof QuerySerializers | keyof typeof HeaderSerializers
 /** The path template filler, named by the specs whose path has `{parameters}`. */
 export const PATH_EXPANDER: keyof typeof PathExpansion = 'expandPath';
 
+/** The path an operation's spec carries: the request path when the operation has one of its own. */
+export function specPath(op: PlannedOperation): string {
+  return op.model.requestPath ?? op.model.path;
+}
+
 /** Whether the spec's path has parameters to fill (see PATH_EXPANDER). */
 export function expandsPath(path: string): boolean {
   return path.includes('{');
@@ -56,7 +61,7 @@ export function bodyEncoder(encoding: BodyEncoding): string {
 export function specRuntimeRefs(operations: readonly PlannedOperation[]): string[] {
   const names = new Set<string>();
   for (const op of operations) {
-    if (expandsPath(op.model.requestPath ?? op.model.path)) names.add(PATH_EXPANDER);
+    if (expandsPath(specPath(op))) names.add(PATH_EXPANDER);
     for (const { parameter } of op.specParameters) {
       if (parameter.fixed !== undefined && 'flag' in parameter.fixed) continue;
       const serializer = paramSerializer(parameter);

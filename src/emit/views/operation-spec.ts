@@ -1,6 +1,6 @@
 import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus, successReading } from '../../plan/result-type.js';
-import { bodyEncoder, expandsPath, PATH_EXPANDER, paramSerializer } from '../../plan/spec-runtime-refs.js';
+import { bodyEncoder, expandsPath, PATH_EXPANDER, paramSerializer, specPath } from '../../plan/spec-runtime-refs.js';
 import type { BodySpec, OperationSpec, ParamSpec, SchemeUseSpec } from '../../runtime/operation.js';
 import { RuntimeRef } from '../literal.js';
 
@@ -14,7 +14,7 @@ export type WrittenOperationSpec = Omit<OperationSpec, 'params' | 'body' | 'expa
 /** The runtime's `OperationSpec` for one operation, with its serializers and body encoder named. */
 export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
   const model = op.model;
-  const path = model.requestPath ?? model.path;
+  const path = specPath(op);
   return {
     id: op.methodName,
     method: model.method.toUpperCase(),

@@ -2,7 +2,7 @@ import { encodeBasicCredentials, formatAuthorization } from '../authorization-he
 import type { ClientSigner } from './client-assertion.js';
 import { formEncode } from './encoding.js';
 import { loadSigning } from './lazy-modules.js';
-import { option, schemeWhere } from './option-checks.js';
+import { option, own, schemeWhere } from './option-checks.js';
 import { unloaded } from './token-error.js';
 import type { ClientAuthMethod, ClientIdentity } from './types.js';
 
@@ -33,7 +33,7 @@ export class ClientAuthenticator {
       (option(identity, 'clientAuthMethod', METHODS, where) as ClientAuthMethod | undefined) ??
       (identity.clientSecret !== undefined ? 'client_secret_basic' : identity.privateKey !== undefined ? 'private_key_jwt' : 'none');
     const needs = method === 'none' ? undefined : method === 'private_key_jwt' ? 'privateKey' : method.startsWith('client_secret') ? 'clientSecret' : 'clientCertificate';
-    if (needs !== undefined && Reflect.get(identity, needs) === undefined) {
+    if (needs !== undefined && own(identity, needs) === undefined) {
       throw new TypeError(`${where}clientAuthMethod ${method} needs ${needs === 'clientCertificate' ? 'clientCertificate: { fetch } (a fetch whose connections present the client certificate)' : `a ${needs}`}`);
     }
     const encoding = (option(identity, 'clientSecretEncoding', ENCODINGS, where) as 'form' | 'raw' | undefined) ?? 'form';

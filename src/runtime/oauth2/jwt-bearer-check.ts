@@ -9,12 +9,11 @@ import type { JwtBearerCredentials } from './jwt-bearer.js';
 import { jwtBearerShape$ as jwtBearerShape, option$ as option, schemeWhere$ as schemeWhere } from './lazy-module-imports.js';
 import type { ClientAssertionAlg } from './types.js';
 
-const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
 const ALGORITHMS: readonly ClientAssertionAlg[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 /** A JWT bearer credential, checked: what the assertion is made of (keys stay as given, imported on first use). */
 export type JwtBearerPlan =
-  | { kind: 'serviceAccount'; email: string; pem: string; kid: string | undefined; subject: string | undefined; tokenUri: string }
+  | { kind: 'serviceAccount'; email: string; pem: string; kid: string | undefined; subject: string | undefined }
   | {
       kind: 'jwtBearer';
       issuer: string;
@@ -24,9 +23,8 @@ export type JwtBearerPlan =
       algorithm: ClientAssertionAlg | undefined;
       privateKey: PrivateKeyInput;
       claims: Readonly<Record<string, unknown>> | undefined;
-      tokenUri?: undefined;
     }
-  | { kind: 'assertion'; source: string | (() => unknown); tokenUri?: undefined };
+  | { kind: 'assertion'; source: string | (() => unknown) };
 
 /** The credential's fields, checked; throws a TypeError naming the scheme and the field (never a value). */
 export function checkJwtBearer(credential: JwtBearerCredentials, scheme: string): JwtBearerPlan {
@@ -37,7 +35,9 @@ export function checkJwtBearer(credential: JwtBearerCredentials, scheme: string)
   const inner = `${where}${kind}.`;
   const text = (name: string, required?: boolean) => option(value, name, 'text', inner, required) as string | undefined;
   if (kind === 'serviceAccount') {
-    return { kind, email: text('client_email', true)!, pem: text('private_key', true)!, kid: text('private_key_id'), tokenUri: text('token_uri') ?? GOOGLE_TOKEN_URI, subject: option(credential, 'subject', 'text', where) as string | undefined };
+    // Its endpoint is read by jwt-bearer-credential.ts; checked here so a bad one is refused, not replaced by Google's.
+    text('token_uri');
+    return { kind, email: text('client_email', true)!, pem: text('private_key', true)!, kid: text('private_key_id'), subject: option(credential, 'subject', 'text', where) as string | undefined };
   }
   const issuer = text('issuer', true)!;
   const privateKey: unknown = Reflect.get(value, 'privateKey');

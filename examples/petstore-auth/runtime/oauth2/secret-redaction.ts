@@ -44,7 +44,7 @@ export function redactorFor(sources: Pick<SecretSources, 'values' | 'keys' | 're
  * cut short. Made here, with the redaction: the up-front code says only the error code.
  */
 export function tokenTypeRefusal(sources: Pick<SecretSources, 'values' | 'keys' | 'recent'>): (issued: string, dpop: boolean) => string {
-  const redact = redactorFor(sources);
+  // The redactor (every spelling of every secret) is built only when the refusal is written.
   return (issued, dpop) =>
-    `the token endpoint issued ${redact(`a ${JSON.stringify(issued.slice(0, 40))} token`)}; only ${dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)'} are supported`;
+    `the token endpoint issued ${redactorFor(sources)(`a ${JSON.stringify(issued.slice(0, 40))} token`)}; only ${dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)'} are supported`;
 }

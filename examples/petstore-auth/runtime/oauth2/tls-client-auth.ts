@@ -19,9 +19,6 @@ import type { ClientAuthMethod } from './types.js';
 /** The client authentication methods whose proof is the certificate itself. */
 export const TLS_CLIENT_AUTH_METHODS: readonly ClientAuthMethod[] = ['tls_client_auth', 'self_signed_tls_client_auth'];
 
-export function isTlsClientAuth(method: ClientAuthMethod): boolean {
-  return TLS_CLIENT_AUTH_METHODS.includes(method);
-}
 
 /** The certificate-presenting fetch of a credential's `clientCertificate`; undefined without one. */
 export function clientCertificateFetch(grant: object, scheme: string): FetchLike | undefined {

@@ -9,7 +9,7 @@ export interface TokenErrorInit {
    */
   error: string;
   /**
-   * Text a server wrote reaches here only tidied and redacted (serverTokenError in
+   * Text a server wrote reaches here only tidied and redacted (tidy() in expectSuccess,
    * oauth-http-failure.ts, loaded with the answer that carries it): this module stays small.
    */
   errorDescription?: string | undefined;

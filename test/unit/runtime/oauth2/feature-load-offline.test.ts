@@ -10,7 +10,7 @@ import { clientCredentialsScheme, listPets, makeClient } from '../../../support/
 import { bearerApi, fakeClock, startServer, type TestServer } from '../../../support/oauth2/test-server.js';
 
 const OFFLINE = 'Failed to fetch dynamically imported module';
-for (const module of ['client-assertion', 'tls-endpoints', 'jwt-bearer', 'dpop']) {
+for (const module of ['client-assertion', 'tls-endpoints', 'jwt-bearer', 'dpop', 'dpop-token-request']) {
   vi.doMock(`../../../../src/runtime/oauth2/${module}.js`, () => {
     throw new TypeError(OFFLINE);
   });
