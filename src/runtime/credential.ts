@@ -1,0 +1,35 @@
+import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
+import type { FactoryContext } from './strategy-factory.js';
+
+/**
+ * The key under which a built credential keeps the function that makes its strategy. A symbol, so
+ * that no plain credential object (whose keys are option names) can be taken for a built one;
+ * registered, so that a credential built by one copy of the runtime fits a client of another.
+ */
+export const BUILD_STRATEGY: unique symbol = Symbol.for('keyway.buildStrategy') as never;
+
+// Type-only: which kinds of security scheme a credential fits (`oauth2`, `apiKey`, `http-basic`, …).
+declare const fits: unique symbol;
+
+/**
+ * A credential made by a builder (`clientCredentials({ … })`, `apiKey(key)`, …). A client links
+ * only the code of the builders an app calls: the builder carries its strategy's code, the client
+ * none. The client calls the maker once, at construction, with the scheme it is given for; the
+ * maker throws a TypeError naming the scheme when the credential does not fit it.
+ */
+export interface Credential<Kind extends string = string> {
+  readonly [fits]?: Kind;
+  readonly [BUILD_STRATEGY]: (scheme: string, spec: SchemeSpec, context: FactoryContext) => AuthStrategy;
+}
+
+/** A built credential whose strategy `make` creates. */
+export function credential<Kind extends string>(make: Credential<Kind>[typeof BUILD_STRATEGY]): Credential<Kind> {
+  return { [BUILD_STRATEGY]: make } as Credential<Kind>;
+}
+
+/** The strategy maker of a built credential; undefined for anything else (a plain credential object, a string). */
+export function strategyMaker(value: unknown): Credential[typeof BUILD_STRATEGY] | undefined {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  const make: unknown = (value as Partial<Credential>)[BUILD_STRATEGY];
+  return typeof make === 'function' ? (make as Credential[typeof BUILD_STRATEGY]) : undefined;
+}
