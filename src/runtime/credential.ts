@@ -1,4 +1,5 @@
 import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
+import { quoteScheme } from './credential-checks.js';
 import type { FactoryContext } from './strategy-factory.js';
 
 /**
@@ -9,16 +10,19 @@ import type { FactoryContext } from './strategy-factory.js';
 export const BUILD_STRATEGY: unique symbol = Symbol.for('keyway.buildStrategy') as never;
 
 // Type-only: which kinds of security scheme a credential fits (`oauth2`, `apiKey`, `http-basic`, …).
+// A parameter's type, so that one fitting several kinds (bearer: `http-bearer | oauth2`) is
+// assignable where any one of them is asked for, and a kind is never assignable to another.
 declare const fits: unique symbol;
 
 /**
  * A credential made by a builder (`clientCredentials({ … })`, `apiKey(key)`, …). A client links
  * only the code of the builders an app calls: the builder carries its strategy's code, the client
  * none. The client calls the maker once, at construction, with the scheme it is given for; the
- * maker throws a TypeError naming the scheme when the credential does not fit it.
+ * maker throws a TypeError naming the scheme when the credential does not fit it. `Credential`
+ * without a kind: any built credential.
  */
-export interface Credential<Kind extends string = string> {
-  readonly [fits]?: Kind;
+export interface Credential<Kind extends string = never> {
+  readonly [fits]?: (kind: Kind) => void;
   readonly [BUILD_STRATEGY]: (scheme: string, spec: SchemeSpec, context: FactoryContext) => AuthStrategy;
 }
 
@@ -32,4 +36,9 @@ export function strategyMaker(value: unknown): Credential[typeof BUILD_STRATEGY]
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
   const make: unknown = (value as Partial<Credential>)[BUILD_STRATEGY];
   return typeof make === 'function' ? (make as Credential[typeof BUILD_STRATEGY]) : undefined;
+}
+
+/** The TypeError of a builder's credential given for a scheme it does not fit: names the scheme, never the value. */
+export function unfitScheme(scheme: string, kinds: string, builder: string): TypeError {
+  return new TypeError(`security scheme ${quoteScheme(scheme)} is not ${kinds}: ${builder} fits those only`);
 }

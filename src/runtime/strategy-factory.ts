@@ -1,4 +1,5 @@
 import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
+import { strategyMaker } from './credential.js';
 import { quoteScheme } from './credential-checks.js';
 
 /** What a factory may use beyond its scheme: client-wide options, and state its schemes share. */
@@ -17,15 +18,17 @@ export interface FactoryContext {
 export type StrategyFactory = (scheme: string, spec: SchemeSpec, credential: unknown, context: FactoryContext) => AuthStrategy | undefined;
 
 /**
- * One strategy per scheme the caller supplied a credential for, from the first factory that takes
- * it. Scheme names come from the spec and may be `__proto__` or `constructor`, so only own
- * properties of `credentials` are read.
+ * One strategy per scheme the caller supplied a credential for: a built credential (a builder's,
+ * or anyAuth's) makes its own; a plain one is made by the first of `factories` that takes it. A
+ * `<Name>Core` passes no factories, so it carries none: it takes built credentials only. Scheme
+ * names come from the spec and may be `__proto__` or `constructor`, so only own properties of
+ * `credentials` are read.
  */
 export function buildAuthStrategies(
   schemes: Readonly<Record<string, SchemeSpec>>,
   credentials: object | undefined,
   env: object | undefined,
-  factories: readonly StrategyFactory[],
+  factories?: readonly StrategyFactory[],
 ): Map<string, AuthStrategy> {
   const strategies = new Map<string, AuthStrategy>();
   if (credentials === undefined || credentials === null) return strategies;
@@ -46,19 +49,21 @@ export function buildAuthStrategies(
     const credential: unknown = Reflect.get(credentials, name);
     if (credential === undefined) continue;
     const spec = schemes[name]!;
-    const strategy = firstStrategy(factories, name, spec, credential, context);
-    if (strategy === undefined) throw new TypeError(`security scheme ${quoteScheme(name)} has a type this runtime cannot apply`);
-    strategies.set(name, strategy);
+    const make = strategyMaker(credential);
+    if (make !== undefined) strategies.set(name, make(name, spec, context));
+    else if (factories !== undefined) strategies.set(name, factoryStrategy(factories, name, spec, credential, context));
+    else throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: pass a builder's (clientCredentials({ … }), apiKey(…), …), or anyAuth({ … }) of plain credentials`);
   }
   return strategies;
 }
 
-function firstStrategy(factories: readonly StrategyFactory[], name: string, spec: SchemeSpec, credential: unknown, context: FactoryContext): AuthStrategy | undefined {
+/** The strategy the first factory that takes the scheme makes of a plain credential. */
+export function factoryStrategy(factories: readonly StrategyFactory[], name: string, spec: SchemeSpec, credential: unknown, context: FactoryContext): AuthStrategy {
   for (const factory of factories) {
     const strategy = factory(name, spec, credential, context);
     if (strategy !== undefined) return strategy;
   }
-  return undefined;
+  throw new TypeError(`security scheme ${quoteScheme(name)} has a type this runtime cannot apply`);
 }
 
 function validSchemes(schemes: Readonly<Record<string, SchemeSpec>>): string {
