@@ -17,6 +17,7 @@ export type { PlannedArg, PlannedOperation } from './plan-operation.js';
 export { coveredStatuses, ERROR_STATUSES, type ErrorBranch } from './error-responses.js';
 export { CORE_ACCESSOR, FUNCTION_MAKERS, SEND, sharedErrorsName, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
 export type { PlannedScheme } from './schemes/plan-schemes.js';
+export { BUILDERS } from './schemes/builders.js';
 
 /** Every name the output uses, decided in one place before rendering. */
 export interface Plan {

@@ -1,3 +1,4 @@
+import { buildersFor, type BuilderName } from './schemes/builders.js';
 import type { PlannedScheme } from './schemes/plan-schemes.js';
 import { factoriesFor } from './schemes/plan-schemes.js';
 
@@ -52,8 +53,10 @@ export function coreNameOf(clientName: string): string {
 /** What the client does for its schemes, which decides the options it takes and the names it needs. */
 export interface ClientFeatures {
   schemes: readonly PlannedScheme[];
-  /** Strategy factories, in the order the client passes them. */
+  /** Strategy factories, in the order the client class (and anyAuth) passes them. */
   factories: string[];
+  /** The runtime's credential builders the schemes take, which the entry exports for `<Name>Core` users. */
+  builders: BuilderName[];
   /** Some scheme fetches tokens: the client takes token-store, hook and clock options. */
   managesTokens: boolean;
   /** Schemes that can sign a user in (`client.authorization(scheme)`). */
@@ -70,7 +73,7 @@ export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrl
   const optionTypes = new Set(['ApiPromise', 'FetchLike', 'FetchOptions', 'Hooks', 'RequestOptions', 'RetryOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
   if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
-  return { schemes, factories: factoriesFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls };
+  return { schemes, factories: factoriesFor(schemes), builders: buildersFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls };
 }
 
 const values = (names: readonly string[]): RuntimeName[] => names.map((name) => ({ name, type: false }));
@@ -91,16 +94,20 @@ export function outputModules(
   const coreName = coreNameOf(clientName);
   const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
   const indexValues = ['ApiError', 'ApiConnectionError', 'ApiTimeoutError', 'ApiPromise', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
+  const hasSchemes = features.schemes.length > 0;
+  // anyAuth: plain credentials for a Core; a document without schemes has none to convert.
+  const anyAuth = hasSchemes ? ['anyAuth'] : [];
   return {
     'client.ts': {
       ...empty,
       // Besides these, the shared error union aliases (sharedErrorsName).
-      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', ...anyAuth, 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
-        ...values(['ApiError', 'ClientCore', 'pickOptions', features.schemes.length ? 'buildAuthStrategies' : 'refuseCredentials', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        // The factories only for anyAuth (and so the client class): the Core takes built credentials.
+        ...values(['ApiError', 'ClientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
-        ...types([...(features.schemes.length ? ['SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerSpec', ...features.optionTypes]),
+        ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operationTable$', 'T'],
     },
@@ -112,6 +119,8 @@ export function outputModules(
       ...empty,
       runtimeExports: [
         ...values(indexValues),
+        ...values(features.builders),
+        ...types(hasSchemes ? ['Credential'] : []),
         // Option types that are also classes (TokenStoreError) are exported once, as values.
         ...types(features.optionTypes.filter((name) => !indexValues.includes(name))),
         // Parts of the option and result types, for callers who name them.
@@ -119,7 +128,7 @@ export function outputModules(
         // The scale-out store (and its option types) ships with every client that manages tokens.
         ...types(features.managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : []),
       ],
-      siblingExports: [clientName, coreName, ...functionNames, 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
+      siblingExports: [clientName, coreName, ...anyAuth, ...functionNames, 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
     },
   };
 }

@@ -1,4 +1,4 @@
-import { CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, SEND, sharedErrorsName, type Plan, type PlannedOperation } from '../../plan/index.js';
+import { BUILDERS, CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, SEND, sharedErrorsName, type Plan, type PlannedOperation, type PlannedScheme } from '../../plan/index.js';
 import { docBlock, docBody, docComment, propertyKey, stringLiteral } from '../escape.js';
 import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
@@ -17,7 +17,7 @@ export interface ClientView {
   coreAccessor: string;
   /** The client's `import { … } from './runtime/…'` lines. */
   runtimeImports: string[];
-  /** The strategy factories its schemes need, in the order they are tried. */
+  /** The strategy factories its schemes need, in the order they are tried (anyAuth's, so the client class's). */
   factories: string;
   /** `import type * as T from './types.js';` plus a newline when the client refers to a named type, else ''. */
   typesImport: string;
@@ -27,7 +27,8 @@ export interface ClientView {
   /** The `server` and `serverVariables` options and the servers table. */
   servers: ServersView;
   schemesLiteral: string;
-  schemes: Array<{ doc: string; key: string; credentialType: string }>;
+  /** Per scheme: `credentialType`, what AuthOptions takes (plain, or built); `builtType`, what CoreAuthOptions takes. */
+  schemes: Array<{ doc: string; key: string; credentialType: string; builtDoc: string; builtType: string }>;
   /** Some scheme fetches tokens: the client takes token-store, hook and clock options. */
   managesTokens: boolean;
   /** Union of the scheme names that can sign a user in (authorization code, OpenID Connect), or ''. */
@@ -62,7 +63,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     coreName: plan.coreName,
     coreAccessor: CORE_ACCESSOR,
     coreDoc: docComment([
-      `The ${plan.clientName} without its methods, for smaller bundles: pass it to the operation functions (\`${plan.operations[0]?.functionName ?? 'someOperation'}(client, …)\`), so an app carries only the operations it imports. Takes the same options.`,
+      `The ${plan.clientName} without its methods, for smaller bundles: pass it to the operation functions (\`${plan.operations[0]?.functionName ?? 'someOperation'}(client, …)\`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only.`,
     ]),
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
     baseUrlDoc: docComment([baseUrlDoc], '  '),
@@ -71,7 +72,9 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     schemes: plan.schemes.map((scheme) => ({
       doc: docComment([`\`${scheme.model.key}\`: ${scheme.summary}`, scheme.model.description], '  '),
       key: propertyKey(scheme.model.key),
-      credentialType: scheme.credentialType,
+      credentialType: `${scheme.credentialType} | ${builtType(scheme)}`,
+      builtDoc: docComment([`\`${scheme.model.key}\`: ${scheme.summary}`, builtBy(scheme), scheme.model.description], '  '),
+      builtType: builtType(scheme),
     })),
     managesTokens: plan.features.managesTokens,
     errorStatuses: ERROR_STATUSES.join(' | '),
@@ -84,6 +87,18 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     factories: plan.features.factories.join(', '),
     typesImport: usesTypes() ? "import type * as T from './types.js';\n" : '',
   };
+}
+
+/** `Credential<"oauth2">`: the built credential a Core takes for the scheme. */
+function builtType(scheme: PlannedScheme): string {
+  return `Credential<${stringLiteral(scheme.credentialKind)}>`;
+}
+
+/** What makes the scheme's built credential, for its CoreAuthOptions doc. */
+function builtBy(scheme: PlannedScheme): string {
+  const calls = scheme.builders.map((name) => `\`${BUILDERS[name].call}\``);
+  const plain = 'the plain credential AuthOptions takes, through `anyAuth`';
+  return calls.length ? `Built by ${calls.join(' or ')}; any other: ${plain}.` : `Built from ${plain}.`;
 }
 
 /** The doc comment's lines for an operation's method and its standalone function. */

@@ -6,10 +6,12 @@ import type { RuntimeSources } from '../runtime-files.js';
 export interface IndexView {
   clientName: string;
   coreName: string;
+  /** The document declares security schemes: the entry exports anyAuth. */
+  hasSchemes: boolean;
   /** The entry's `export { … } from './runtime/…'` lines: errors and credential types. */
   runtimeExports: string[];
 }
 
 export function indexView(plan: Plan, runtime: RuntimeSources): IndexView {
-  return { clientName: plan.clientName, coreName: plan.coreName, runtimeExports: runtimeStatements(runtime, plan.modules['index.ts'].runtimeExports, 'export') };
+  return { clientName: plan.clientName, coreName: plan.coreName, hasSchemes: plan.schemes.length > 0, runtimeExports: runtimeStatements(runtime, plan.modules['index.ts'].runtimeExports, 'export') };
 }

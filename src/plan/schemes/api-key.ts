@@ -10,6 +10,7 @@ export const apiKey: SchemeFamily<ApiKeyScheme> = {
   factory: 'staticStrategies',
   spec: (scheme) => ({ type: 'apiKey', in: scheme.in, name: scheme.paramName }),
   credentials: () => [TOKEN_SOURCE],
+  builders: () => ['apiKey'],
   managesTokens: () => false,
   signsIn: () => false,
   summary: (scheme) => `API key sent in the ${scheme.in} \`${scheme.paramName}\`.`,

@@ -19,6 +19,8 @@ export const http: SchemeFamily<HttpScheme> = {
   factory: 'staticStrategies',
   spec: (scheme) => ({ type: 'http', scheme: scheme.scheme }),
   credentials: (scheme) => [scheme.scheme === 'basic' ? BASIC_CREDENTIALS : TOKEN_SOURCE],
+  credentialKind: ({ scheme }) => (scheme === 'basic' ? 'http-basic' : scheme === 'bearer' ? 'http-bearer' : 'http'),
+  builders: ({ scheme }) => [scheme === 'basic' ? 'basic' : scheme === 'bearer' ? 'bearer' : 'httpToken'],
   managesTokens: () => false,
   signsIn: () => false,
   summary: ({ scheme, bearerFormat }) => {

@@ -136,6 +136,9 @@ export const oauth2: SchemeFamily<OAuth2Scheme> = {
   factory: 'oauth2Strategies',
   spec: (scheme) => ({ type: 'oauth2', flows: flowsSpec(scheme.flows), metadataUrl: scheme.metadataUrl }),
   credentials: credentialKinds,
+  credentialKind: () => 'oauth2',
+  // clientCredentials() where the scheme takes that grant (declared, or at a tokenUrl of one's own).
+  builders: (scheme) => [...(credentialKinds(scheme).includes(FLOWS[0]!.grant) ? (['clientCredentials'] as const) : []), 'bearer'],
   // Every oauth2 credential union holds a token-fetching grant (the JWT bearer grant at least; client
   // credentials for implicit-only schemes), so every client with one takes the token options.
   managesTokens: () => true,
@@ -183,6 +186,8 @@ export const openIdConnect: SchemeFamily<OpenIdConnectScheme> = {
     IMPLICIT_GRANT,
     JWT_BEARER,
   ],
+  credentialKind: () => 'oauth2',
+  builders: () => ['clientCredentials', 'bearer'],
   managesTokens: () => true,
   signsIn: () => true,
   summary: (scheme) => `OpenID Connect: endpoints from discovery at \`${scheme.openIdConnectUrl}\`; tokens fetched and refreshed by the client.`,

@@ -1,5 +1,6 @@
 import type { SecurityScheme } from '../../model/index.js';
 import type { SchemeSpec } from '../../runtime/auth-strategy.js';
+import type { BuilderName } from './builders.js';
 import { familyOf, factoryOrder } from './catalog.js';
 import type { CredentialKind } from './scheme-family.js';
 
@@ -13,6 +14,10 @@ export interface PlannedScheme {
   credentials: readonly CredentialKind[];
   /** The credential type the `auth` option takes: the credentials' runtime types, `|`-joined. */
   credentialType: string;
+  /** The kind of built credential a `<Name>Core` takes for it (`Credential<kind>`). */
+  credentialKind: string;
+  /** The runtime builders that make its credential for a `<Name>Core`. */
+  builders: readonly BuilderName[];
   managesTokens: boolean;
   signsIn: boolean;
   summary: string;
@@ -30,6 +35,8 @@ export function planScheme(scheme: SecurityScheme): PlannedScheme {
     spec: family.spec(scheme),
     credentials,
     credentialType: credentials.map((c) => c.type).join(' | '),
+    credentialKind: family.credentialKind?.(scheme) ?? family.id,
+    builders: family.builders?.(scheme) ?? [],
     managesTokens: family.managesTokens(scheme),
     signsIn: family.signsIn(scheme),
     summary: family.summary(scheme),

@@ -1,5 +1,6 @@
 import type { SecurityScheme } from '../../model/index.js';
 import type { SchemeSpec } from '../../runtime/auth-strategy.js';
+import type { BuilderName } from './builders.js';
 
 /**
  * Everything the generator knows about one family of security schemes. The catalog (catalog.ts)
@@ -23,6 +24,14 @@ export interface SchemeFamily<S extends SecurityScheme = SecurityScheme> {
   spec(scheme: S): SchemeSpec;
   /** What the `auth` option takes for the scheme: one runtime type per choice, `|`-joined in the client. */
   credentials(scheme: S): readonly CredentialKind[];
+  /**
+   * The kind of built credential a `<Name>Core` takes for the scheme (`Credential<kind>`; the
+   * runtime's builders name the kinds they fit). Default: the family's id, which no builder fits,
+   * so the Core takes such a scheme's credential only from `anyAuth`.
+   */
+  credentialKind?(scheme: S): string;
+  /** The runtime builders that make the scheme's credential for a `<Name>Core`. Default: none. */
+  builders?(scheme: S): readonly BuilderName[];
   /** True when the client obtains and refreshes tokens for it (it then takes token-store, hook and clock options). */
   managesTokens(scheme: S): boolean;
   /** True when the client can sign a user in with it (`client.authorization(scheme)`). */

@@ -67,12 +67,15 @@ describe('views', () => {
     expect(indexView(planned, await runtimeSources())).toEqual({
       clientName: 'PetsClient',
       coreName: 'PetsCore',
-      // one line per module, in module path order; type-only lines say so once
+      hasSchemes: true,
+      // one line per module, in module path order; type-only lines say so once; the builder the apiKey scheme takes
       runtimeExports: [
         "export { ApiError } from './runtime/api-error.js';",
+        "export { apiKey } from './runtime/api-key.js';",
         "export { ApiPromise, type ApiResponse } from './runtime/api-promise.js';",
         "export type { TokenSource } from './runtime/auth-strategy.js';",
         "export type { FetchLike, FetchOptions, RequestOptions } from './runtime/client-core.js';",
+        "export type { Credential } from './runtime/credential.js';",
         "export type { HookContext, Hooks } from './runtime/hooks.js';",
         "export type { BackoffOptions, RetryOptions } from './runtime/retry.js';",
         "export { AuthRequiredError } from './runtime/security.js';",
@@ -89,7 +92,15 @@ describe('views', () => {
       typesImport: "import type * as T from './types.js';\n",
       servers: { serversLiteral: '[{ url: "https://api.test" }]', serverIndex: '0', serverVariablesType: 'Record<string, never>' },
       schemesLiteral: '{ key: { type: "apiKey", in: "header", name: "X-Key" } }',
-      schemes: [{ doc: '  /** `key`: API key sent in the header `X-Key`. */\n', key: 'key', credentialType: 'TokenSource' }],
+      schemes: [
+        {
+          doc: '  /** `key`: API key sent in the header `X-Key`. */\n',
+          key: 'key',
+          credentialType: 'TokenSource | Credential<"apiKey">',
+          builtDoc: '  /**\n   * `key`: API key sent in the header `X-Key`.\n   *\n   * Built by `apiKey(key)`; any other: the plain credential AuthOptions takes, through `anyAuth`.\n   */\n',
+          builtType: 'Credential<"apiKey">',
+        },
+      ],
       managesTokens: false,
       authorizationSchemes: '',
     });

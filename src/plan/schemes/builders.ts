@@ -1,0 +1,22 @@
+/**
+ * The runtime's credential builders, in the order the entry exports them and docs list them: the
+ * functions a `<Name>Core` user calls to make a scheme's credential (`clientCredentials({ … })`),
+ * each carrying only its own strategy's code. A scheme kind with none is given through `anyAuth`.
+ */
+export const BUILDERS = {
+  apiKey: { call: 'apiKey(key)' },
+  basic: { call: 'basic({ username, password })' },
+  bearer: { call: 'bearer(token)' },
+  httpToken: { call: 'httpToken(token)' },
+  clientCredentials: { call: 'clientCredentials({ clientId, clientSecret })' },
+} as const;
+
+export type BuilderName = keyof typeof BUILDERS;
+
+export const BUILDER_ORDER = Object.keys(BUILDERS) as BuilderName[];
+
+/** The builders the schemes take, each once, in BUILDER_ORDER. */
+export function buildersFor(schemes: ReadonlyArray<{ builders: readonly BuilderName[] }>): BuilderName[] {
+  const used = new Set(schemes.flatMap((s) => s.builders));
+  return BUILDER_ORDER.filter((name) => used.has(name));
+}
