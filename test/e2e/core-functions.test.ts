@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPet, health, getPet, isApiError, listPets, operations, PetstoreAuthClient, PetstoreAuthCore, type ClientOptions } from '../../examples/petstore-auth/index.js';
+import { anyAuth, apiKey, bearer, createPet, health, getPet, isApiError, listPets, operations, PetstoreAuthClient, PetstoreAuthCore, type ClientOptions, type CoreOptions } from '../../examples/petstore-auth/index.js';
 
 interface Received {
   method: string;
@@ -51,6 +51,8 @@ beforeEach(() => {
 });
 
 const options = (): ClientOptions => ({ baseUrl, auth: { apiKeyQuery: 'query-key-s3cret', apiKeyHeader: 'header-key-s3cret', bearer: 'bearer-t0ken' }, headers: { 'x-app': 'pets' } });
+/** The same for a Core: the credentials built, as a Core user writes them. */
+const coreOptions = (): CoreOptions => ({ baseUrl, auth: { apiKeyQuery: apiKey('query-key-s3cret'), apiKeyHeader: apiKey('header-key-s3cret'), bearer: bearer('bearer-t0ken') }, headers: { 'x-app': 'pets' } });
 /** What the server saw, without the headers fetch itself varies. */
 const seen = (r: Received) => ({ method: r.method, url: r.url, body: r.body, auth: r.headers['authorization'], key: r.headers['x-api-key'], app: r.headers['x-app'], type: r.headers['content-type'], accept: r.headers['accept'] });
 
@@ -64,7 +66,7 @@ describe('operation functions on a Core', () => {
     const byMethods = received.map(seen);
 
     received = [];
-    const core = new PetstoreAuthCore(options());
+    const core = new PetstoreAuthCore(coreOptions());
     await expect(getPet(core, { petId: 7 })).resolves.toEqual({ id: 7, name: 'Rex' });
     await expect(createPet(core, { body: { name: 'Rex', kind: 'dog' } })).resolves.toEqual({ id: 7, name: 'Rex' });
     await expect(listPets(core, { limit: 2, tags: ['a', 'b'] })).resolves.toEqual([]);
@@ -93,8 +95,38 @@ describe('operation functions on a Core', () => {
   });
 
   it('keep the constructor checks: a Core refuses what the client refuses', () => {
-    expect(() => new PetstoreAuthCore({ auth: { nope: 'x' } as never })).toThrow(/auth has no security scheme "nope"/);
+    expect(() => new PetstoreAuthCore({ auth: { nope: apiKey('x') } as never })).toThrow(/auth has no security scheme "nope"/);
     expect(() => new PetstoreAuthClient({ auth: { nope: 'x' } as never })).toThrow(/auth has no security scheme "nope"/);
+    expect(() => new PetstoreAuthCore({ auth: anyAuth({ apiKeyHeader: '' }) })).toThrow(/^the credential for security scheme "apiKeyHeader" must be a non-empty string/);
+    expect(() => new PetstoreAuthClient({ auth: { apiKeyHeader: '' } })).toThrow(/^the credential for security scheme "apiKeyHeader" must be a non-empty string/);
+    expect(() => new PetstoreAuthCore({ auth: { apiKeyHeader: bearer('t') } as never })).toThrow(/^security scheme "apiKeyHeader" is not an HTTP bearer, OAuth 2.0 or OpenID Connect scheme/);
+  });
+
+  it('a Core takes built credentials only: a plain one is a compile error and a TypeError naming the scheme', () => {
+    // @ts-expect-error a Core's auth takes built credentials (apiKey(…), clientCredentials({ … }), anyAuth({ … }))
+    const plain = () => new PetstoreAuthCore({ baseUrl, auth: { apiKeyHeader: 'header-key-s3cret' } });
+    expect(plain).toThrow(TypeError);
+    expect(plain).toThrow(/^the credential for security scheme "apiKeyHeader" must be built: pass a builder's .*or anyAuth\(\{ … \}\) of plain credentials$/);
+    // @ts-expect-error an OAuth scheme's plain credential too
+    expect(() => new PetstoreAuthCore({ auth: { oauth: { clientId: 'a', clientSecret: 's3cret' } } })).toThrow(/security scheme "oauth" must be built/);
+    // @ts-expect-error a builder of another kind
+    expect(() => new PetstoreAuthCore({ auth: { bearer: apiKey('k') } })).toThrow(/^security scheme "bearer" is not an API key scheme/);
+    expect(received).toHaveLength(0);
+  });
+
+  it('anyAuth gives a Core plain credentials; the client takes plain and built ones alike', async () => {
+    const plain = { apiKeyQuery: 'query-key-s3cret', apiKeyHeader: 'header-key-s3cret', bearer: 'bearer-t0ken' };
+    await getPet(new PetstoreAuthCore({ baseUrl, auth: anyAuth(plain) }), { petId: 1 });
+    // anyAuth keeps built credentials as they are, so both forms mix.
+    await createPet(new PetstoreAuthCore({ baseUrl, auth: anyAuth({ ...plain, bearer: bearer('built-t0ken') }) }), { body: { name: 'Rex', kind: 'dog' } });
+    await new PetstoreAuthClient({ baseUrl, auth: { ...plain, apiKeyHeader: apiKey('built-header-key') } }).listPets();
+    await new PetstoreAuthClient({ baseUrl, auth: plain }).listPets();
+    expect(received.map((r) => [r.url, r.headers['authorization'], r.headers['x-api-key']])).toEqual([
+      ['/pets/1?api_key=query-key-s3cret', undefined, undefined],
+      ['/pets', 'Bearer built-t0ken', undefined],
+      ['/pets', undefined, 'built-header-key'],
+      ['/pets', undefined, 'header-key-s3cret'],
+    ]);
   });
 
   it('have their methods on the client, defined from the operation table as a class body defines them; the Core has none', () => {
@@ -114,20 +146,31 @@ describe('operation functions on a Core', () => {
 
   it('read options given as getters or inherited properties, as a plain object\'s', async () => {
     // A class instance: its options are getters on the prototype, reading private fields.
-    class Settings {
+    class Settings<Auth> {
       readonly #origin = baseUrl;
+      readonly #auth: () => Auth;
+      authReads = 0;
+      constructor(auth: () => Auth) { this.#auth = auth; }
       get baseUrl(): string { return this.#origin; }
-      get auth(): ClientOptions['auth'] { return { apiKeyHeader: 'header-key-s3cret' }; }
+      get auth(): Auth { this.authReads++; return this.#auth(); }
       get headers(): Record<string, string> { return { 'x-app': 'from-getter' }; }
       get retry(): false { return false; }
     }
-    await listPets(new PetstoreAuthCore(new Settings()), { limit: 1 });
+    await listPets(new PetstoreAuthCore(new Settings((): CoreOptions['auth'] => ({ apiKeyHeader: apiKey('header-key-s3cret') }))), { limit: 1 });
     // Object.create: every option inherited from a prototype.
-    const inherited = Object.create({ baseUrl, auth: { apiKeyHeader: 'header-key-s3cret' }, headers: { 'x-app': 'inherited' }, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), 'x-fetch': 'inherited' } }) }) as ClientOptions;
-    await listPets(new PetstoreAuthCore(inherited), { limit: 2 });
+    const inherited = (auth: object) => Object.create({ baseUrl, auth, headers: { 'x-app': 'inherited' }, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), 'x-fetch': 'inherited' } }) }) as never;
+    await listPets(new PetstoreAuthCore(inherited({ apiKeyHeader: apiKey('header-key-s3cret') })), { limit: 2 });
+    // The client class builds the credentials before the Core reads the options: the getters still
+    // run on the object they belong to (private fields and all), the credentials' once.
+    const settings = new Settings((): ClientOptions['auth'] => ({ apiKeyHeader: 'plain-header-key' }));
+    await new PetstoreAuthClient(settings).listPets({ limit: 3 });
+    expect(settings.authReads).toBe(1);
+    await new PetstoreAuthClient(inherited({ apiKeyHeader: 'plain-header-key' })).listPets({ limit: 4 });
     expect(received.map((r) => [r.url, r.headers['x-app'], r.headers['x-api-key'], r.headers['x-fetch']])).toEqual([
       ['/pets?limit=1', 'from-getter', 'header-key-s3cret', undefined],
       ['/pets?limit=2', 'inherited', 'header-key-s3cret', 'inherited'],
+      ['/pets?limit=3', 'from-getter', 'plain-header-key', undefined],
+      ['/pets?limit=4', 'inherited', 'plain-header-key', 'inherited'],
     ]);
   });
 

@@ -24,6 +24,10 @@ describe('every declared client option is read by the Core constructor', () => {
       const readByChooseServer = /chooseServer\(SERVERS, OPERATION_SERVERS, options\)/.test(source) ? ['server', 'serverVariables'] : [];
       const unread = declared.filter((option) => !picked.includes(option) && !readByChooseServer.includes(option) && !new RegExp(`\\boptions\\.${option}\\b`).test(source));
       expect(unread).toEqual([]);
+      // The Core's options are these with built credentials; the client class builds them over the options as given.
+      expect(source).toContain("export interface CoreOptions extends Omit<ClientOptions, 'auth'> {");
+      expect(source).toMatch(/^ {2}constructor\(options: CoreOptions = \{\}\) \{$/m);
+      expect(source).toMatch(/^ {2}constructor\(options: ClientOptions = \{\}\) \{\n {4}const auth = anyAuth\(options\.auth as AuthOptions\);\n.*\n {4}super\(new Proxy\(options, /m);
     });
   }
 });
