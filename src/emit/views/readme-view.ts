@@ -1,4 +1,4 @@
-import type { Plan, PlannedOperation } from '../../plan/index.js';
+import { BUILDERS, type Plan, type PlannedOperation } from '../../plan/index.js';
 import { mdBlock, mdCode, mdFence, mdInline } from '../../readme/markdown.js';
 import { propertyKey, stringLiteral } from '../escape.js';
 import { GENERATED_HEADER } from '../header.js';
@@ -25,6 +25,8 @@ export interface ReadmeView {
   coreName: string;
   /** The Core class and one operation function in a sample; '' when the API has no operations. */
   smallerBundles: string;
+  /** The builders the entry exports, as Markdown code spans, or `none` when no scheme has one. */
+  builders: string;
   schemes: Array<{ heading: string; about: string; description: string; credential: string; samples: string[]; usedBy: string[] }>;
   tokenRefresh: boolean;
   /** Set when the document declares no security schemes: says so instead of explaining `auth`. */
@@ -51,6 +53,7 @@ export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView 
     quickStart: mdFence(quickStart(plan, importFrom), 'ts'),
     coreName: mdCode(plan.coreName),
     smallerBundles: plan.operations.length ? mdFence(coreSample(plan, importFrom), 'ts') : '',
+    builders: plan.features.builders.map((name) => mdCode(name)).join(', ') || 'none for these schemes',
     schemes: plan.schemes.map((scheme) => ({
       heading: `${mdCode(scheme.model.key)} (${mdInline(scheme.kind)})`,
       about: scheme.about,
@@ -93,13 +96,22 @@ function quickStart(plan: Plan, importFrom: string): string {
   ].join('\n');
 }
 
+/**
+ * The Core and one function; its credential made by the builder of the first scheme that has one
+ * (the builder carries only that scheme's code), else through anyAuth.
+ */
 function coreSample(plan: Plan, importFrom: string): string {
   const call = plan.operations.find((op) => op.args.every((a) => !a.required)) ?? plan.operations[0]!;
   const args = call.args.length === 0 ? '' : call.args.every((a) => !a.required) ? '' : ', { /* its arguments */ }';
+  const built = plan.schemes.find((s) => s.builders.length > 0);
+  const first = plan.schemes[0];
+  const builder = built?.builders[0];
+  const names = [plan.coreName, ...(builder ? [builder] : first ? ['anyAuth'] : []), call.functionName];
+  const auth = built && builder ? `{ ${propertyKey(built.model.key)}: ${BUILDERS[builder].sample} }` : first ? `anyAuth({ ${propertyKey(first.model.key)}: /* as ${plan.clientName} takes it */ })` : '{}';
   return [
-    `import { ${plan.coreName}, ${call.functionName} } from ${stringLiteral(importFrom)};`,
+    `import { ${names.join(', ')} } from ${stringLiteral(importFrom)};`,
     '',
-    `const client = new ${plan.coreName}({ auth: {} }); // the same options as ${plan.clientName}`,
+    `const client = new ${plan.coreName}({ auth: ${auth} }); // ${plan.clientName}'s options, with credentials built`,
     `const result = await ${call.functionName}(client${args});`,
   ].join('\n');
 }

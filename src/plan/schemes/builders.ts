@@ -4,11 +4,11 @@
  * each carrying only its own strategy's code. A scheme kind with none is given through `anyAuth`.
  */
 export const BUILDERS = {
-  apiKey: { call: 'apiKey(key)' },
-  basic: { call: 'basic({ username, password })' },
-  bearer: { call: 'bearer(token)' },
-  httpToken: { call: 'httpToken(token)' },
-  clientCredentials: { call: 'clientCredentials({ clientId, clientSecret })' },
+  apiKey: { call: 'apiKey(key)', sample: "apiKey('<api key>')" },
+  basic: { call: 'basic({ username, password })', sample: "basic({ username: '<username>', password: '<password>' })" },
+  bearer: { call: 'bearer(token)', sample: "bearer('<token>')" },
+  httpToken: { call: 'httpToken(token)', sample: "httpToken('<credential>')" },
+  clientCredentials: { call: 'clientCredentials({ clientId, clientSecret })', sample: "clientCredentials({ clientId: '<client id>', clientSecret: process.env.CLIENT_SECRET! })" },
 } as const;
 
 export type BuilderName = keyof typeof BUILDERS;
