@@ -3,6 +3,7 @@ import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-strategy.js';
 import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
+import type { Credential } from './runtime/credential.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
 import type { JwtBearerCredentials } from './runtime/oauth2/jwt-bearer.js';
@@ -10,6 +11,7 @@ import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { ClientCredentialsGrant, ImplicitGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import type { OperationSpec } from './runtime/operation.js';
+import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { fillServerUrls } from './runtime/server-variables.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
@@ -56,17 +58,60 @@ const securitySchemes = {
 /** Credentials, keyed by the API's security scheme names. Supply the ones the operations you call need. */
 export interface AuthOptions {
   /** `apiKeyHeader`: API key sent in the header `X-API-Key`. */
-  apiKeyHeader?: TokenSource;
+  apiKeyHeader?: TokenSource | Credential<"apiKey">;
   /** `apiKeyQuery`: API key sent in the query `api_key`. */
-  apiKeyQuery?: TokenSource;
+  apiKeyQuery?: TokenSource | Credential<"apiKey">;
   /** `apiKeyCookie`: API key sent in the cookie `session`. */
-  apiKeyCookie?: TokenSource;
+  apiKeyCookie?: TokenSource | Credential<"apiKey">;
   /** `basic`: HTTP Basic authentication: username and password. */
-  basic?: BasicCredentials;
+  basic?: BasicCredentials | Credential<"http-basic">;
   /** `bearer`: Bearer token (JWT), sent as `Authorization: Bearer <token>`. */
-  bearer?: TokenSource;
+  bearer?: TokenSource | Credential<"http-bearer">;
   /** `oauth`: OAuth 2.0 (client credentials); tokens fetched, cached and refreshed by the client. */
-  oauth?: ClientCredentialsGrant | ImplicitGrant | JwtBearerCredentials;
+  oauth?: ClientCredentialsGrant | ImplicitGrant | JwtBearerCredentials | Credential<"oauth2">;
+}
+
+/**
+ * Built credentials for a PetstoreAuthCore, keyed as AuthOptions: each made by a builder the entry
+ * exports, which carries only its own scheme's code, or by `anyAuth` from plain credentials.
+ */
+export interface CoreAuthOptions {
+  /**
+   * `apiKeyHeader`: API key sent in the header `X-API-Key`.
+   *
+   * Built by `apiKey(key)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  apiKeyHeader?: Credential<"apiKey">;
+  /**
+   * `apiKeyQuery`: API key sent in the query `api_key`.
+   *
+   * Built by `apiKey(key)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  apiKeyQuery?: Credential<"apiKey">;
+  /**
+   * `apiKeyCookie`: API key sent in the cookie `session`.
+   *
+   * Built by `apiKey(key)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  apiKeyCookie?: Credential<"apiKey">;
+  /**
+   * `basic`: HTTP Basic authentication: username and password.
+   *
+   * Built by `basic({ username, password })`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  basic?: Credential<"http-basic">;
+  /**
+   * `bearer`: Bearer token (JWT), sent as `Authorization: Bearer <token>`.
+   *
+   * Built by `bearer(token)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  bearer?: Credential<"http-bearer">;
+  /**
+   * `oauth`: OAuth 2.0 (client credentials); tokens fetched, cached and refreshed by the client.
+   *
+   * Built by `clientCredentials({ clientId, clientSecret })` or `bearer(token)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  oauth?: Credential<"oauth2">;
 }
 
 /** Values for the server URL templates' variables. */
@@ -134,6 +179,21 @@ export interface ClientOptions {
   tokenResponseMaxBytes?: number;
 }
 
+/** The options of a PetstoreAuthCore: the client's, with built credentials. */
+export interface CoreOptions extends Omit<ClientOptions, 'auth'> {
+  /** Built credentials per security scheme. */
+  auth?: CoreAuthOptions;
+}
+
+/**
+ * Plain credentials (as PetstoreAuthClient takes them) as built ones for a PetstoreAuthCore: for a scheme
+ * without a builder, or to keep the plain form. Carries the code of every kind of scheme the API
+ * declares. Own properties only, each read once; credentials already built are kept as they are.
+ */
+export function anyAuth(auth: AuthOptions): CoreAuthOptions {
+  return buildPlainCredentials(auth, [oauth2Strategies, staticStrategies]) as CoreAuthOptions;
+}
+
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
@@ -178,17 +238,18 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
  */
 export let send$: <R>(client: PetstoreAuthCore, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
-/** The PetstoreAuthClient without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options. */
+/** The PetstoreAuthClient without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only. */
 export class PetstoreAuthCore {
   readonly #core: ClientCore;
 
-  constructor(options: ClientOptions = {}) {
+  constructor(options: CoreOptions = {}) {
     const servers = chooseServer(SERVERS, OPERATION_SERVERS, options, fillServerUrls);
     // Read by name (see pickOptions): a spread would miss options given as getters or inherited properties.
     const picked = pickOptions(options, 'baseUrl fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes');
     // The core's options and the strategies' environment in one: each reads its own.
     const config = { ...picked, baseUrl: picked.baseUrl ?? servers.baseUrl, operationBaseUrls: servers.operationBaseUrls, now: options.clock };
-    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config, [oauth2Strategies, staticStrategies]) });
+    // No factories: every credential is built, and carries its own strategy's code.
+    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config) });
   }
 
   static {
@@ -222,6 +283,11 @@ function withMethods$(core: typeof PetstoreAuthCore): typeof PetstoreAuthCore {
  * a query parameter and a cookie, HTTP Basic, HTTP Bearer, and OAuth 2.0.
  */
 export class PetstoreAuthClient extends /* @__PURE__ */ withMethods$(PetstoreAuthCore) {
+  constructor(options: ClientOptions = {}) {
+    const auth = anyAuth(options.auth as AuthOptions);
+    // The options as given, the credentials built: a getter still runs on the object it was given on.
+    super(new Proxy(options, { get: (given, name) => (name === 'auth' ? auth : Reflect.get(given, name)) }) as CoreOptions);
+  }
 }
 
 export interface PetstoreAuthClient {

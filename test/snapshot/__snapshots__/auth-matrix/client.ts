@@ -3,9 +3,11 @@ import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-strategy.js';
 import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
+import type { Credential } from './runtime/credential.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
 import type { OperationSpec } from './runtime/operation.js';
+import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
@@ -30,15 +32,52 @@ const securitySchemes = {
 /** Credentials, keyed by the API's security scheme names. Supply the ones the operations you call need. */
 export interface AuthOptions {
   /** `api_key_header`: API key sent in the header `X-API-Key`. */
-  api_key_header?: TokenSource;
+  api_key_header?: TokenSource | Credential<"apiKey">;
   /** `api_key_query`: API key sent in the query `api_key`. */
-  api_key_query?: TokenSource;
+  api_key_query?: TokenSource | Credential<"apiKey">;
   /** `api_key_cookie`: API key sent in the cookie `session_id`. */
-  api_key_cookie?: TokenSource;
+  api_key_cookie?: TokenSource | Credential<"apiKey">;
   /** `basic_auth`: HTTP Basic authentication: username and password. */
-  basic_auth?: BasicCredentials;
+  basic_auth?: BasicCredentials | Credential<"http-basic">;
   /** `bearer_auth`: Bearer token (JWT), sent as `Authorization: Bearer <token>`. */
-  bearer_auth?: TokenSource;
+  bearer_auth?: TokenSource | Credential<"http-bearer">;
+}
+
+/**
+ * Built credentials for a AuthMatrixCore, keyed as AuthOptions: each made by a builder the entry
+ * exports, which carries only its own scheme's code, or by `anyAuth` from plain credentials.
+ */
+export interface CoreAuthOptions {
+  /**
+   * `api_key_header`: API key sent in the header `X-API-Key`.
+   *
+   * Built by `apiKey(key)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  api_key_header?: Credential<"apiKey">;
+  /**
+   * `api_key_query`: API key sent in the query `api_key`.
+   *
+   * Built by `apiKey(key)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  api_key_query?: Credential<"apiKey">;
+  /**
+   * `api_key_cookie`: API key sent in the cookie `session_id`.
+   *
+   * Built by `apiKey(key)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  api_key_cookie?: Credential<"apiKey">;
+  /**
+   * `basic_auth`: HTTP Basic authentication: username and password.
+   *
+   * Built by `basic({ username, password })`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  basic_auth?: Credential<"http-basic">;
+  /**
+   * `bearer_auth`: Bearer token (JWT), sent as `Authorization: Bearer <token>`.
+   *
+   * Built by `bearer(token)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  bearer_auth?: Credential<"http-bearer">;
 }
 
 /** Values for the server URL templates' variables. */
@@ -74,6 +113,21 @@ export interface ClientOptions {
   hooks?: Hooks;
   /** Passed to `fetch` on every request (`credentials`, `cache`, `keepalive`, …); never overrides method, headers, body or signal. */
   fetchOptions?: FetchOptions;
+}
+
+/** The options of a AuthMatrixCore: the client's, with built credentials. */
+export interface CoreOptions extends Omit<ClientOptions, 'auth'> {
+  /** Built credentials per security scheme. */
+  auth?: CoreAuthOptions;
+}
+
+/**
+ * Plain credentials (as AuthMatrixClient takes them) as built ones for a AuthMatrixCore: for a scheme
+ * without a builder, or to keep the plain form. Carries the code of every kind of scheme the API
+ * declares. Own properties only, each read once; credentials already built are kept as they are.
+ */
+export function anyAuth(auth: AuthOptions): CoreAuthOptions {
+  return buildPlainCredentials(auth, [staticStrategies]) as CoreAuthOptions;
 }
 
 /** The registered HTTP statuses an ApiError can carry. */
@@ -123,17 +177,18 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
  */
 export let send$: <R>(client: AuthMatrixCore, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
-/** The AuthMatrixClient without its methods, for smaller bundles: pass it to the operation functions (`inheritsGlobal(client, …)`), so an app carries only the operations it imports. Takes the same options. */
+/** The AuthMatrixClient without its methods, for smaller bundles: pass it to the operation functions (`inheritsGlobal(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only. */
 export class AuthMatrixCore {
   readonly #core: ClientCore;
 
-  constructor(options: ClientOptions = {}) {
+  constructor(options: CoreOptions = {}) {
     const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
     // Read by name (see pickOptions): a spread would miss options given as getters or inherited properties.
     const picked = pickOptions(options, 'baseUrl fetch headers timeoutMs retry hooks fetchOptions');
     // The core's options and the strategies' environment in one: each reads its own.
     const config = { ...picked, baseUrl: picked.baseUrl ?? servers.baseUrl, operationBaseUrls: servers.operationBaseUrls };
-    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config, [staticStrategies]) });
+    // No factories: every credential is built, and carries its own strategy's code.
+    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config) });
   }
 
   static {
@@ -174,6 +229,11 @@ function withMethods$(core: typeof AuthMatrixCore): typeof AuthMatrixCore {
 
 /** Client for auth matrix 1.0.0. */
 export class AuthMatrixClient extends /* @__PURE__ */ withMethods$(AuthMatrixCore) {
+  constructor(options: ClientOptions = {}) {
+    const auth = anyAuth(options.auth as AuthOptions);
+    // The options as given, the credentials built: a getter still runs on the object it was given on.
+    super(new Proxy(options, { get: (given, name) => (name === 'auth' ? auth : Reflect.get(given, name)) }) as CoreOptions);
+  }
 }
 
 export interface AuthMatrixClient {

@@ -62,14 +62,14 @@ export const apikeyCookie = /* @__PURE__ */ fnOptionsOnly$<T.Ok>(() => specs$.ap
  *
  * Auth: basic_auth.
  */
-export const basic = /* @__PURE__ */ fnOptionsOnly$<T.Ok>(() => specs$.basicSpec);
+export const basic2 = /* @__PURE__ */ fnOptionsOnly$<T.Ok>(() => specs$.basicSpec);
 
 /**
  * `GET /bearer`
  *
  * Auth: bearer_auth.
  */
-export const bearer = /* @__PURE__ */ fnOptionsOnly$<T.Ok>(() => specs$.bearerSpec);
+export const bearer2 = /* @__PURE__ */ fnOptionsOnly$<T.Ok>(() => specs$.bearerSpec);
 
 /**
  * `GET /and`

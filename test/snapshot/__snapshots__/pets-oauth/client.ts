@@ -3,6 +3,7 @@ import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { SchemeSpec } from './runtime/auth-strategy.js';
 import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
+import type { Credential } from './runtime/credential.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
 import { authorizationFlow } from './runtime/oauth2/authorization-flow.js';
@@ -11,6 +12,7 @@ import { oauth2Strategies } from './runtime/oauth2/oauth2-strategies.js';
 import type { TokenStoreError } from './runtime/oauth2/token-store-error.js';
 import type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGrant, ImplicitGrant, OpenIdConnectCredentials, PasswordGrant, TokenSet, TokenStore } from './runtime/oauth2/types.js';
 import type { OperationSpec } from './runtime/operation.js';
+import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
@@ -61,21 +63,58 @@ export interface AuthOptions {
    *
    * Machine-to-machine; clients keyway-basic (Basic), keyway-post (form), keyway-jwt (private_key_jwt).
    */
-  clientCredentials?: ClientCredentialsGrant | ImplicitGrant | JwtBearerCredentials;
+  clientCredentials?: ClientCredentialsGrant | ImplicitGrant | JwtBearerCredentials | Credential<"oauth2">;
   /**
    * `password`: OAuth 2.0 (password); tokens fetched, cached and refreshed by the client.
    *
    * Resource owner password credentials; user alice.
    */
-  password?: PasswordGrant | ImplicitGrant | JwtBearerCredentials;
+  password?: PasswordGrant | ImplicitGrant | JwtBearerCredentials | Credential<"oauth2">;
   /**
    * `authorizationCode`: OAuth 2.0 (authorization code (PKCE)); tokens fetched, cached and refreshed by the client.
    *
    * Authorization code with PKCE (S256); public client keyway-public.
    */
-  authorizationCode?: AuthorizationCodeGrant | ImplicitGrant | JwtBearerCredentials;
+  authorizationCode?: AuthorizationCodeGrant | ImplicitGrant | JwtBearerCredentials | Credential<"oauth2">;
   /** `openIdConnect`: OpenID Connect: endpoints from discovery at `http://auth.keyway.invalid/.well-known/openid-configuration`; tokens fetched and refreshed by the client. */
-  openIdConnect?: OpenIdConnectCredentials | ImplicitGrant | JwtBearerCredentials;
+  openIdConnect?: OpenIdConnectCredentials | ImplicitGrant | JwtBearerCredentials | Credential<"oauth2">;
+}
+
+/**
+ * Built credentials for a PetsOAuth20Core, keyed as AuthOptions: each made by a builder the entry
+ * exports, which carries only its own scheme's code, or by `anyAuth` from plain credentials.
+ */
+export interface CoreAuthOptions {
+  /**
+   * `clientCredentials`: OAuth 2.0 (client credentials); tokens fetched, cached and refreshed by the client.
+   *
+   * Built by `clientCredentials({ clientId, clientSecret })` or `bearer(token)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   *
+   * Machine-to-machine; clients keyway-basic (Basic), keyway-post (form), keyway-jwt (private_key_jwt).
+   */
+  clientCredentials?: Credential<"oauth2">;
+  /**
+   * `password`: OAuth 2.0 (password); tokens fetched, cached and refreshed by the client.
+   *
+   * Built by `bearer(token)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   *
+   * Resource owner password credentials; user alice.
+   */
+  password?: Credential<"oauth2">;
+  /**
+   * `authorizationCode`: OAuth 2.0 (authorization code (PKCE)); tokens fetched, cached and refreshed by the client.
+   *
+   * Built by `bearer(token)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   *
+   * Authorization code with PKCE (S256); public client keyway-public.
+   */
+  authorizationCode?: Credential<"oauth2">;
+  /**
+   * `openIdConnect`: OpenID Connect: endpoints from discovery at `http://auth.keyway.invalid/.well-known/openid-configuration`; tokens fetched and refreshed by the client.
+   *
+   * Built by `clientCredentials({ clientId, clientSecret })` or `bearer(token)`; any other: the plain credential AuthOptions takes, through `anyAuth`.
+   */
+  openIdConnect?: Credential<"oauth2">;
 }
 
 /** Values for the server URL templates' variables. */
@@ -127,6 +166,21 @@ export interface ClientOptions {
   tokenResponseMaxBytes?: number;
 }
 
+/** The options of a PetsOAuth20Core: the client's, with built credentials. */
+export interface CoreOptions extends Omit<ClientOptions, 'auth'> {
+  /** Built credentials per security scheme. */
+  auth?: CoreAuthOptions;
+}
+
+/**
+ * Plain credentials (as PetsOAuth20Client takes them) as built ones for a PetsOAuth20Core: for a scheme
+ * without a builder, or to keep the plain form. Carries the code of every kind of scheme the API
+ * declares. Own properties only, each read once; credentials already built are kept as they are.
+ */
+export function anyAuth(auth: AuthOptions): CoreAuthOptions {
+  return buildPlainCredentials(auth, [oauth2Strategies]) as CoreAuthOptions;
+}
+
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
@@ -167,17 +221,18 @@ let core$: (client: PetsOAuth20Core) => ClientCore;
  */
 export let send$: <R>(client: PetsOAuth20Core, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
-/** The PetsOAuth20Client without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options. */
+/** The PetsOAuth20Client without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only. */
 export class PetsOAuth20Core {
   readonly #core: ClientCore;
 
-  constructor(options: ClientOptions = {}) {
+  constructor(options: CoreOptions = {}) {
     const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
     // Read by name (see pickOptions): a spread would miss options given as getters or inherited properties.
     const picked = pickOptions(options, 'baseUrl fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes');
     // The core's options and the strategies' environment in one: each reads its own.
     const config = { ...picked, baseUrl: picked.baseUrl ?? servers.baseUrl, operationBaseUrls: servers.operationBaseUrls, now: options.clock };
-    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config, [oauth2Strategies]) });
+    // No factories: every credential is built, and carries its own strategy's code.
+    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config) });
   }
 
   static {
@@ -207,6 +262,12 @@ function withMethods$(core: typeof PetsOAuth20Core): typeof PetsOAuth20Core {
 
 /** Client for Pets (OAuth 2.0) 1.0.0. */
 export class PetsOAuth20Client extends /* @__PURE__ */ withMethods$(PetsOAuth20Core) {
+  constructor(options: ClientOptions = {}) {
+    const auth = anyAuth(options.auth as AuthOptions);
+    // The options as given, the credentials built: a getter still runs on the object it was given on.
+    super(new Proxy(options, { get: (given, name) => (name === 'auth' ? auth : Reflect.get(given, name)) }) as CoreOptions);
+  }
+
   /**
    * Signing a user in with the authorization code flow (PKCE): `authorizationUrl()` gives the URL to
    * send the user to, `exchangeCode()` redeems the code they return with. From then on the client
