@@ -120,7 +120,8 @@ describe('operation functions on a Core', () => {
     // anyAuth keeps built credentials as they are, so both forms mix.
     await createPet(new PetstoreAuthCore({ baseUrl, auth: anyAuth({ ...plain, bearer: bearer('built-t0ken') }) }), { body: { name: 'Rex', kind: 'dog' } });
     await new PetstoreAuthClient({ baseUrl, auth: { ...plain, apiKeyHeader: apiKey('built-header-key') } }).listPets();
-    await new PetstoreAuthClient({ baseUrl, auth: plain }).listPets();
+    // Frozen options: their own `auth` is replaced by the built one all the same.
+    await new PetstoreAuthClient(Object.freeze({ baseUrl, auth: Object.freeze(plain) })).listPets();
     expect(received.map((r) => [r.url, r.headers['authorization'], r.headers['x-api-key']])).toEqual([
       ['/pets/1?api_key=query-key-s3cret', undefined, undefined],
       ['/pets', 'Bearer built-t0ken', undefined],

@@ -57,7 +57,7 @@ describe('GitHub + the bearer overlay', () => {
     const specs = Object.values(mod.operations);
     expect(specs).toHaveLength(1223);
     expect(specs.filter((op) => JSON.stringify(op.security) !== '[[["github",[]]],[]]').map((op) => op.id)).toEqual([]);
-    expect(result.files.find((f) => f.path === 'client.ts')!.contents).toContain('github?: TokenSource;');
+    expect(result.files.find((f) => f.path === 'client.ts')!.contents).toContain('github?: TokenSource | Credential<"http-bearer">;');
   });
 
   it('sends Authorization: Bearer <token> on every one of the 1,223 operations', async () => {
