@@ -265,7 +265,8 @@ export class PetsOAuth20Client extends /* @__PURE__ */ withMethods$(PetsOAuth20C
   constructor(options: ClientOptions = {}) {
     const auth = anyAuth(options.auth as AuthOptions);
     // The options as given, the credentials built: a getter still runs on the object it was given on.
-    super(new Proxy(options, { get: (given, name) => (name === 'auth' ? auth : Reflect.get(given, name)) }) as CoreOptions);
+    // An empty target: a frozen options object's own `auth` binds no invariant of the proxy's.
+    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : Reflect.get(options, name)) }) as CoreOptions);
   }
 
   /**
