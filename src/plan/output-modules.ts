@@ -95,7 +95,7 @@ export function outputModules(
     'client.ts': {
       ...empty,
       // Besides these, the shared error union aliases (sharedErrorsName).
-      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'ClientOptions', 'ServerVariables', 'HttpErrorStatus', 'StatusError$', 'OtherStatusError$', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
         ...values(['ApiError', 'ClientCore', 'pickOptions', features.schemes.length ? 'buildAuthStrategies' : 'refuseCredentials', 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
