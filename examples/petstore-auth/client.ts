@@ -197,9 +197,15 @@ export function anyAuth(auth: AuthOptions): CoreAuthOptions {
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
-type Errors$1 = { status: HttpErrorStatus; body: T.Error };
+/** An ApiError's `status` and parsed `body` for the statuses S. */
+type StatusError$<S, B> = { status: S; body: B };
 
-type Errors$2 = { status: HttpErrorStatus; body: unknown };
+/** An ApiError's `status` and parsed `body` for the statuses the operation does not declare (all but Covered). */
+type OtherStatusError$<Covered, B> = { status: Exclude<HttpErrorStatus, Covered>; body: B };
+
+type Errors$1 = StatusError$<HttpErrorStatus, T.Error>;
+
+type Errors$2 = StatusError$<HttpErrorStatus, unknown>;
 
 /**
  * Per method, the ApiError it can reject with: the statuses its operation declares, each with its
@@ -208,7 +214,7 @@ type Errors$2 = { status: HttpErrorStatus; body: unknown };
 export interface OperationErrors {
   listPets: Errors$1;
   createPet: Errors$1;
-  getPet: { status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 404>; body: unknown };
+  getPet: StatusError$<404, T.Error> | OtherStatusError$<404, unknown>;
   deletePet: Errors$2;
   getPhoto: Errors$2;
   uploadPhoto: Errors$2;

@@ -101,7 +101,7 @@ export function outputModules(
     'client.ts': {
       ...empty,
       // Besides these, the shared error union aliases (sharedErrorsName).
-      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', ...anyAuth, 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', ...anyAuth, 'ServerVariables', 'HttpErrorStatus', 'StatusError$', 'OtherStatusError$', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
         // The factories only for anyAuth (and so the client class): the Core takes built credentials.

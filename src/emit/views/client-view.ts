@@ -45,6 +45,9 @@ export interface ClientView {
   sharedErrors: Array<{ name: string; union: string }>;
   /** Per method: its OperationErrors key and its union of `{ status; body }` branches, or the alias of it. */
   operationErrors: Array<{ key: string; union: string }>;
+  /** Whether some union has a branch of exact statuses (StatusError$) / of the statuses left (OtherStatusError$): each alias is declared only when used. */
+  usesStatusError: boolean;
+  usesOtherStatusError: boolean;
 }
 
 export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
@@ -162,7 +165,7 @@ function filledInDoc(parameters: PlannedOperation['model']['parameters']): strin
  * and tsc checks each written type once (OperationErrors was a sixth of the client's check time).
  * `$` keeps the aliases apart from planned type and method names; plan() refuses them as --name.
  */
-function operationErrors(operations: readonly PlannedOperation[], refs: TypeRefs): Pick<ClientView, 'sharedErrors' | 'operationErrors'> {
+function operationErrors(operations: readonly PlannedOperation[], refs: TypeRefs): Pick<ClientView, 'sharedErrors' | 'operationErrors' | 'usesStatusError' | 'usesOtherStatusError'> {
   const unions = operations.map((op) => errorUnion(op, refs));
   const uses = new Map<string, number>();
   for (const union of unions) uses.set(union, (uses.get(union) ?? 0) + 1);
@@ -177,16 +180,32 @@ function operationErrors(operations: readonly PlannedOperation[], refs: TypeRefs
   return {
     sharedErrors,
     operationErrors: operations.map((op, i) => ({ key: propertyKey(op.methodName), union: aliases.get(unions[i]!) ?? unions[i]! })),
+    usesStatusError: operations.some((op) => op.errors.some((branch) => !isOtherStatuses(branch, op.errors))),
+    usesOtherStatusError: operations.some((op) => op.errors.some((branch) => isOtherStatuses(branch, op.errors))),
   };
 }
 
-/** `{ status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 404>; body: unknown }`. */
+/**
+ * The generic aliases every error branch instantiates (templates/client.ts.hbs declares them): tsc
+ * resolves an instantiated alias's members only when something reads them (a narrowing, a hover),
+ * where a written `{ status; body }` literal is checked member by member, every one of GitHub's
+ * ~800 branches (a `status` of ~45 codes each for the remainders) on every type-check. The same types.
+ */
+const STATUS_ERROR = 'StatusError$';
+const OTHER_STATUS_ERROR = 'OtherStatusError$';
+
+/** `StatusError$<404, T.Error> | OtherStatusError$<404, unknown>`: `{ status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 404>; body: unknown }`. */
 function errorUnion(op: PlannedOperation, refs: TypeRefs): string {
   const covered = coveredStatuses(op.errors);
   const branches = op.errors.map((branch) => {
-    const status = branch.statuses?.join(' | ') ?? (covered.length ? `Exclude<HttpErrorStatus, ${covered.join(' | ')}>` : 'HttpErrorStatus');
     const body = branch.body ? typeToText(branch.body, refs, '  ') : 'undefined';
-    return `{ status: ${status}; body: ${body} }`;
+    if (isOtherStatuses(branch, op.errors)) return `${OTHER_STATUS_ERROR}<${covered.join(' | ')}, ${body}>`;
+    return `${STATUS_ERROR}<${branch.statuses?.join(' | ') ?? 'HttpErrorStatus'}, ${body}>`;
   });
   return branches.length ? branches.join(' | ') : 'never';
+}
+
+/** The remainder branch of an operation that declares some statuses: all statuses but those. */
+function isOtherStatuses(branch: PlannedOperation['errors'][number], errors: PlannedOperation['errors']): boolean {
+  return branch.statuses === undefined && errors.some((b) => b.statuses !== undefined && b.statuses.length > 0);
 }

@@ -133,9 +133,15 @@ export function anyAuth(auth: AuthOptions): CoreAuthOptions {
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
-type Errors$1 = { status: 401; body: undefined } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
+/** An ApiError's `status` and parsed `body` for the statuses S. */
+type StatusError$<S, B> = { status: S; body: B };
 
-type Errors$2 = { status: HttpErrorStatus; body: unknown };
+/** An ApiError's `status` and parsed `body` for the statuses the operation does not declare (all but Covered). */
+type OtherStatusError$<Covered, B> = { status: Exclude<HttpErrorStatus, Covered>; body: B };
+
+type Errors$1 = StatusError$<401, undefined> | OtherStatusError$<401, unknown>;
+
+type Errors$2 = StatusError$<HttpErrorStatus, unknown>;
 
 /**
  * Per method, the ApiError it can reject with: the statuses its operation declares, each with its
@@ -153,7 +159,7 @@ export interface OperationErrors {
   basicOrQueryKey: Errors$1;
   publicOp: Errors$2;
   optionalKey: Errors$1;
-  updateItem: { status: 401; body: undefined } | { status: 422; body: undefined } | { status: Exclude<HttpErrorStatus, 401 | 422>; body: unknown };
+  updateItem: StatusError$<401, undefined> | StatusError$<422, undefined> | OtherStatusError$<401 | 422, unknown>;
 }
 
 /**

@@ -184,7 +184,13 @@ export function anyAuth(auth: AuthOptions): CoreAuthOptions {
 /** The registered HTTP statuses an ApiError can carry. */
 export type HttpErrorStatus = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308 | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
-type Errors$1 = { status: 401; body: T.Error } | { status: 403; body: T.Error } | { status: Exclude<HttpErrorStatus, 401 | 403>; body: unknown };
+/** An ApiError's `status` and parsed `body` for the statuses S. */
+type StatusError$<S, B> = { status: S; body: B };
+
+/** An ApiError's `status` and parsed `body` for the statuses the operation does not declare (all but Covered). */
+type OtherStatusError$<Covered, B> = { status: Exclude<HttpErrorStatus, Covered>; body: B };
+
+type Errors$1 = StatusError$<401, T.Error> | StatusError$<403, T.Error> | OtherStatusError$<401 | 403, unknown>;
 
 /**
  * Per method, the ApiError it can reject with: the statuses its operation declares, each with its
@@ -193,8 +199,8 @@ type Errors$1 = { status: 401; body: T.Error } | { status: 403; body: T.Error } 
 export interface OperationErrors {
   listPets: Errors$1;
   createPet: Errors$1;
-  getPet: { status: 401; body: T.Error } | { status: 403; body: T.Error } | { status: 404; body: T.Error } | { status: Exclude<HttpErrorStatus, 401 | 403 | 404>; body: unknown };
-  whoAmI: { status: 401; body: T.Error } | { status: Exclude<HttpErrorStatus, 401>; body: unknown };
+  getPet: StatusError$<401, T.Error> | StatusError$<403, T.Error> | StatusError$<404, T.Error> | OtherStatusError$<401 | 403 | 404, unknown>;
+  whoAmI: StatusError$<401, T.Error> | OtherStatusError$<401, unknown>;
 }
 
 /**

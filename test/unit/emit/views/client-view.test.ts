@@ -35,8 +35,8 @@ const model: ApiModel = {
 describe('clientView', () => {
   it('writes an error union two operations share once, as an alias numbered in operation order; a union of one operation stays inline', async () => {
     const view = clientView(plan(model), await runtimeSources());
-    const notFoundUnion = '{ status: 404; body: T.Problem } | { status: Exclude<HttpErrorStatus, 404>; body: unknown }';
-    const plainUnion = '{ status: HttpErrorStatus; body: unknown }';
+    const notFoundUnion = 'StatusError$<404, T.Problem> | OtherStatusError$<404, unknown>';
+    const plainUnion = 'StatusError$<HttpErrorStatus, unknown>';
     expect(view.sharedErrors).toEqual([
       { name: 'Errors$1', union: notFoundUnion },
       { name: 'Errors$2', union: plainUnion },
@@ -45,7 +45,7 @@ describe('clientView', () => {
       { key: 'first', union: 'Errors$1' },
       { key: 'plain', union: 'Errors$2' },
       { key: 'second', union: 'Errors$1' },
-      { key: 'teapot', union: '{ status: 418; body: T.Problem } | { status: Exclude<HttpErrorStatus, 418>; body: unknown }' },
+      { key: 'teapot', union: 'StatusError$<418, T.Problem> | OtherStatusError$<418, unknown>' },
       { key: 'alsoPlain', union: 'Errors$2' },
     ]);
   });
