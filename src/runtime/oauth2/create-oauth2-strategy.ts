@@ -88,7 +88,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, 'tokenUrl', scheme, shared);
     if (certificate && fixedUrl && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}${notTlsReason('tokenUrl', fixedUrl)}`);
     // The signing and the token requests are loaded with the first token request.
-    source = lazySource(async () => (await loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant'))).jwtBearerRunner(credential as JwtBearerCredentials, scheme, { http: posting, endpoints, fixedUrl, tokenParams, dpop }));
+    source = lazySource(async () => (await loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant'))).jwtBearerRunner(credential as JwtBearerCredentials, scheme, { shape: jwt, http: posting, endpoints, fixedUrl, tokenParams, dpop }));
   } else {
     oauth = grantClient(parts, endpoints, grant, scheme, where);
     source = grantRunnerFor(flow as ManagedFlow, oauth, grant, where);

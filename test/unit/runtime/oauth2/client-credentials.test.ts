@@ -169,6 +169,7 @@ describe("the builder's static import graph", () => {
     'oauth2/authorization-flow.ts',
     'oauth2/jwt-bearer.ts',
     'oauth2/jwt-bearer-check.ts',
+    'oauth2/jwt-bearer-credential.ts',
     'oauth2/device-flow.ts',
     'oauth2/authorization-code-flow.ts',
     'bearer-auth.ts',
