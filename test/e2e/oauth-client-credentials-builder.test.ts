@@ -15,6 +15,7 @@ import type { OperationSpec } from '../../src/runtime/operation.js';
 import { buildAuthStrategies, type StrategyFactory } from '../../src/runtime/strategy-factory.js';
 import { startOAuthStack, type OAuthStack } from '../support/oidc/stack.js';
 import { clientAuthCases, mapTokenStore } from './support/client-auth-methods.js';
+import { recordingFetch } from './support/recording-fetch.js';
 
 let stack: OAuthStack;
 beforeAll(async () => {
@@ -81,6 +82,19 @@ describe('clientCredentials(): the token lifecycle', () => {
     expect(retried?.authorization).not.toBe(refused?.authorization);
     await core.request(listPets(), {});
     expect(stack.auth.tokenRequests).toHaveLength(2);
+  });
+
+  it("the client's fetch and clock reach it: the token request goes through that fetch, its expiry is on that clock", async () => {
+    const recording = recordingFetch();
+    const now = Date.UTC(2030, 0, 1);
+    const tokenStore = mapTokenStore();
+    const core = client({ clientCredentials: basic() }, { fetch: recording.fetch, now: () => now, tokenStore });
+    await core.request(listPets(), {});
+    expect(recording.sent.map((r) => [r.method, r.url])).toEqual([['POST', stack.auth.tokenUrl]]);
+    expect(stack.auth.tokenRequests).toHaveLength(1);
+    const [stored] = [...tokenStore.entries.values()];
+    // The test authorization server issues 6-second access tokens (test/support/oidc/provider.ts).
+    expect(stored?.expiresAt).toBe(now + 6_000);
   });
 
   it("two schemes of one client share the client's token store (a built and a plain credential too)", async () => {
