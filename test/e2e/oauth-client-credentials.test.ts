@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { typecheck } from '../support/tsc.js';
 import type { TokenSet } from './support/generated-oauth-client.js';
+import { clientAuthCases, mapTokenStore } from './support/client-auth-methods.js';
 import { useOAuthE2E } from './support/oauth-e2e.js';
 
 const e2e = useOAuthE2E('pets-oauth.yaml');
@@ -28,39 +29,7 @@ function basicCredential() {
 }
 
 describe('client credentials, each client-authentication method', () => {
-  const methods = [
-    {
-      name: 'client_secret_basic',
-      credential: () => basicCredential(),
-      expected: { clientId: 'keyway-basic', clientAuth: 'client_secret_basic' },
-    },
-    {
-      name: 'client_secret_post',
-      credential: () => ({ clientId: e2e.auth.clients.post.clientId, clientSecret: e2e.auth.clients.post.clientSecret, clientAuthMethod: 'client_secret_post' }),
-      expected: { clientId: 'keyway-post', clientAuth: 'client_secret_post' },
-    },
-    {
-      name: 'private_key_jwt, RS256 key as PKCS#8 PEM (no kid)',
-      credential: () => ({ clientId: e2e.auth.clients.jwt.clientId, privateKey: e2e.auth.clientKeys.RS256.privatePkcs8 }),
-      expected: { clientId: 'keyway-jwt', clientAuth: 'private_key_jwt', assertionAlg: 'RS256' },
-    },
-    {
-      name: 'private_key_jwt, ES256 key as JWK',
-      credential: () => ({ clientId: e2e.auth.clients.jwt.clientId, privateKey: e2e.auth.clientKeys.ES256.privateJwk }),
-      expected: { clientId: 'keyway-jwt', clientAuth: 'private_key_jwt', assertionAlg: 'ES256' },
-    },
-    {
-      name: 'private_key_jwt, EdDSA (Ed25519) key as PKCS#8 PEM',
-      credential: () => ({ clientId: e2e.auth.clients.jwt.clientId, privateKey: e2e.auth.clientKeys.EdDSA.privatePkcs8 }),
-      expected: { clientId: 'keyway-jwt', clientAuth: 'private_key_jwt', assertionAlg: 'EdDSA' },
-    },
-    {
-      // `:` in the id, `:`, space, `+`, `%` in the secret: only RFC 6749 §2.3.1 encoding gets through.
-      name: 'client_secret_basic with an id and secret that need form-encoding',
-      credential: () => ({ clientId: e2e.auth.clients.odd.clientId, clientSecret: e2e.auth.clients.odd.clientSecret }),
-      expected: { clientId: 'keyway:odd client', clientAuth: 'client_secret_basic' },
-    },
-  ];
+  const methods = clientAuthCases(() => e2e.auth);
 
   it.each(methods)('$name: each operation asks for its scopes, one token per scope set', async ({ credential, expected }) => {
     const client = e2e.client({ auth: { clientCredentials: credential() } });
@@ -132,12 +101,8 @@ describe('a 401 on a token the client manages', () => {
 
 describe('tokenStore and onTokens', () => {
   it('a store shared by two clients: the second makes no token request', async () => {
-    const entries = new Map<string, TokenSet>();
-    const tokenStore = {
-      get: (key: string) => Promise.resolve(entries.get(key)),
-      set: (key: string, tokens: TokenSet) => Promise.resolve(void entries.set(key, tokens)),
-      delete: (key: string) => Promise.resolve(void entries.delete(key)),
-    };
+    const tokenStore = mapTokenStore();
+    const { entries } = tokenStore;
     const seenBy = { first: [] as TokenSet[], second: [] as TokenSet[] };
     const first = e2e.client({ auth: { clientCredentials: basicCredential() }, tokenStore, onTokens: ({ tokens }) => void seenBy.first.push(tokens) });
     const second = e2e.client({ auth: { clientCredentials: basicCredential() }, tokenStore, onTokens: ({ tokens }) => void seenBy.second.push(tokens) });

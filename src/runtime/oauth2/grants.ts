@@ -1,7 +1,8 @@
 /** The token source of each flow: how it gets a first token and how it refreshes one. */
 import { loadDeviceFlow } from './lazy-modules.js';
 import { option } from './option-checks.js';
-import { refreshTokens, requestTokens, requireEndpoint, scopeParam, type OAuthClient } from './token-endpoint.js';
+import { refreshTokens, type OAuthClient } from './token-endpoint.js';
+import { clientCredentialsRunner, tokenGrantRunner } from './token-grant.js';
 import type { GrantRunner } from './token-manager.js';
 import type { DeviceAuthorizationGrant } from './types.js';
 
@@ -9,6 +10,7 @@ export type ManagedFlow = 'clientCredentials' | 'password' | 'authorizationCode'
 
 /** `where` starts each message (`security scheme "name": `). */
 export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential: object, where: string): GrantRunner {
+  if (flow === 'clientCredentials') return clientCredentialsRunner(oauth, where);
   const refresh: GrantRunner['refresh'] = (tokens) => refreshTokens(oauth, tokens);
   // Only the user can grant a new code: without a refresh token the app must sign them in again.
   if (flow === 'authorizationCode') return { refresh, request: undefined };
@@ -17,7 +19,5 @@ export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential
     const onUserCode = required('onUserCode', 'function') as DeviceAuthorizationGrant['onUserCode'];
     return { refresh, request: async (scopes) => (await loadDeviceFlow()).runDeviceFlow(oauth, scopes, onUserCode) };
   }
-  const fields: Record<string, string> = flow === 'password' ? { grant_type: 'password', username: required('username', 'string') as string, password: required('password', 'string') as string } : { grant_type: 'client_credentials' };
-  if (flow !== 'password' && !oauth.client.confidential) throw new TypeError(`${where}client credentials need a clientSecret or privateKey`);
-  return { refresh, request: async (scopes) => requestTokens(oauth, await requireEndpoint(oauth, 'tokenUrl', 'token endpoint'), { ...fields, ...scopeParam(scopes) }, scopeParam(scopes)) };
+  return tokenGrantRunner(oauth, { grant_type: 'password', username: required('username', 'string') as string, password: required('password', 'string') as string });
 }

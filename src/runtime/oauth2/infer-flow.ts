@@ -1,4 +1,5 @@
 import { own } from './option-checks.js';
+import { acceptFlow } from './scheme-flows.js';
 import { TLS_CLIENT_AUTH_METHODS } from './tls-client-auth.js';
 import type { ClientAuthMethod, OAuthFlowName } from './types.js';
 
@@ -16,13 +17,10 @@ function flowByShape(credential: object, declared: ReadonlySet<OAuthFlowName>): 
 
 /**
  * Which flow a credential means: the explicit `flow` field, else its shape, preferring the flows
- * the scheme declares; accepted when it is `usable` (declared, or its endpoints known from the
- * document or the credential's overrides). A token obtained elsewhere (implicit: `{ accessToken }`
- * alone) fits every scheme. `where` names the credential (`the credential for security scheme "name"`). Its `flow` was checked (one of FLOW_ORDER) with the other options. Throws a TypeError naming the scheme (never a value) when it fits none.
+ * the scheme declares; accepted when it is `usable` (see acceptFlow). `where` names the credential
+ * (`the credential for security scheme "name"`). Its `flow` was checked (one of FLOW_ORDER) with the
+ * other options.
  */
 export function inferFlow(credential: object, declared: ReadonlySet<OAuthFlowName>, where: string, usable: ReadonlySet<OAuthFlowName> = declared): OAuthFlowName {
-  const flow = (own(credential, 'flow') as OAuthFlowName | undefined) ?? flowByShape(credential, declared);
-  if (flow === 'implicit' || (flow !== undefined && usable.has(flow))) return flow;
-  const looks = flow === undefined ? '' : `: it looks like ${flow}; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name`;
-  throw new TypeError(`${where} fits no flow the scheme declares (${[...usable].join(', ') || 'none'})${looks}`);
+  return acceptFlow((own(credential, 'flow') as OAuthFlowName | undefined) ?? flowByShape(credential, declared), usable, where);
 }

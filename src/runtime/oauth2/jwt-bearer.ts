@@ -13,6 +13,7 @@ import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { DpopHandle } from './dpop-option.js';
 import { checkJwtBearer, type JwtBearerPlan } from './jwt-bearer-check.js';
+import type { JwtBearerShape } from './jwt-bearer-credential.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import type { GrantRunner } from './token-manager.js';
@@ -145,6 +146,8 @@ function planFor(checked: JwtBearerPlan, scheme: string): Plan {
 }
 
 export interface JwtBearerContext {
+  /** Which of the grant's shapes the credential has (checked when the client was made). */
+  shape: JwtBearerShape;
   http: OAuthHttp;
   /** The document's (or discovery's) endpoints, overrides applied. */
   endpoints: () => Promise<Endpoints>;
@@ -160,7 +163,7 @@ export interface JwtBearerContext {
  * override, else the service account's token_uri, else the document's; https except loopback.
  */
 export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string, context: JwtBearerContext): GrantRunner {
-  const plan = planFor(checkJwtBearer(credential, scheme), scheme);
+  const plan = planFor(checkJwtBearer(credential, context.shape, scheme), scheme);
   const tokenUrl = async (): Promise<URL> => {
     const url = context.fixedUrl ?? (await context.endpoints()).tokenUrl;
     if (url === undefined) {

@@ -20,7 +20,6 @@ import { loadOnce } from '../lazy-core-modules.js';
 import { crypto, isCryptoKey } from '../web-crypto.js';
 import { readBoundedText } from './bounded-body.js';
 import { notTlsReason } from './tls-client-auth.js';
-import { jwtBearerShape } from './jwt-bearer-credential.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
@@ -43,7 +42,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, jwtBearerShape, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
     (error: unknown) => {
       provided = undefined;
       throw error;

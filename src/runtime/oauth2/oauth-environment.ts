@@ -1,4 +1,5 @@
 import type { FetchLike } from '../client-core.js';
+import type { FactoryContext } from '../strategy-factory.js';
 import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { guardStore } from './store-guard.js';
@@ -52,4 +53,9 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
       return fetchImpl;
     },
   };
+}
+
+/** What the token-managing schemes of the client `context` builds for share: made (and its options checked) by the first. */
+export function sharedOAuth(context: FactoryContext): OAuthShared {
+  return context.shared('oauth2', () => createOAuthShared(context.env as AuthEnvironment | undefined));
 }

@@ -7,7 +7,8 @@
  */
 import type { PrivateKeyInput } from './client-assertion.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
-import { jwtBearerShape$ as jwtBearerShape, option$ as option, schemeWhere$ as schemeWhere } from './lazy-module-imports.js';
+import type { JwtBearerShape } from './jwt-bearer-credential.js';
+import { option$ as option, schemeWhere$ as schemeWhere } from './lazy-module-imports.js';
 import type { ClientAssertionAlg } from './types.js';
 
 const ALGORITHMS: readonly ClientAssertionAlg[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -27,10 +28,12 @@ export type JwtBearerPlan =
     }
   | { kind: 'assertion'; source: string | (() => unknown) };
 
-/** The credential's fields, checked; throws a TypeError naming the scheme and the field (never a value). */
-export function checkJwtBearer(credential: JwtBearerCredentials, scheme: string): JwtBearerPlan {
+/**
+ * The credential's fields, checked; throws a TypeError naming the scheme and the field (never a
+ * value). `kind`: its shape, as jwtBearerShape found it when the client was made.
+ */
+export function checkJwtBearer(credential: JwtBearerCredentials, kind: JwtBearerShape, scheme: string): JwtBearerPlan {
   const where = schemeWhere(scheme);
-  const kind = jwtBearerShape(credential, scheme)!;
   const value = Reflect.get(credential, kind) as object;
   if (kind === 'assertion') return { kind, source: value as string | (() => unknown) };
   const inner = `${where}${kind}.`;

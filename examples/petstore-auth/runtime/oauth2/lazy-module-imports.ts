@@ -17,7 +17,6 @@ export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
 export let notTlsReason$: typeof import('./tls-client-auth.js').notTlsReason;
 export let option$: typeof import('./option-checks.js').option;
 export let schemeWhere$: typeof import('./option-checks.js').schemeWhere;
-export let jwtBearerShape$: typeof import('./jwt-bearer-credential.js').jwtBearerShape;
 export let formEncode$: typeof import('./encoding.js').formEncode;
 export let requireHeaderSafe$: typeof import('../credential-checks.js').requireHeaderSafe;
 export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
@@ -56,7 +55,6 @@ export type LazyImports = [
   notTlsReason: typeof notTlsReason$,
   option: typeof option$,
   schemeWhere: typeof schemeWhere$,
-  jwtBearerShape: typeof jwtBearerShape$,
   formEncode: typeof formEncode$,
   requireHeaderSafe: typeof requireHeaderSafe$,
   formatAuthorization: typeof formatAuthorization$,
@@ -93,7 +91,6 @@ export function provideLazyImports(from: LazyImports): void {
     notTlsReason$,
     option$,
     schemeWhere$,
-    jwtBearerShape$,
     formEncode$,
     requireHeaderSafe$,
     formatAuthorization$,

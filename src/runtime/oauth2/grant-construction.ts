@@ -1,0 +1,65 @@
+/**
+ * The parts of an OAuth 2.0 strategy every grant is made of, whether from a plain credential
+ * (create-oauth2-strategy.ts, every flow) or a builder (client-credentials.ts, one flow): the
+ * authorization-server transport, DPoP, the client certificate, the token-endpoint client and the
+ * strategy itself. Each part checks its options when the client is made.
+ */
+import type { FetchLike } from '../client-core.js';
+import { ClientAuthenticator } from './client-auth.js';
+import { dpopProverFor, type DpopHandle } from './dpop-option.js';
+import type { EndpointOverrides } from './endpoint-overrides.js';
+import { grantResources } from './grant-options.js';
+import { OAuth2Auth, type OAuth2AuthOptions } from './oauth2-auth.js';
+import type { OAuthShared } from './oauth-environment.js';
+import type { OAuthHttp } from './oauth-http.js';
+import type { OptionKind } from './option-checks.js';
+import { SecretSources } from './secret-sources.js';
+import type { Endpoints } from './server-metadata.js';
+import { certificateHttp, clientCertificateFetch } from './tls-client-auth.js';
+import type { OAuthClient } from './token-endpoint.js';
+import type { ClientIdentity } from './types.js';
+
+/** What the endpoint overrides must be (checked first, in this order, by every construction). */
+export const OVERRIDE_KINDS: Readonly<Record<keyof EndpointOverrides, OptionKind>> = {
+  tokenUrl: 'url',
+  authorizationUrl: 'url',
+  deviceAuthorizationUrl: 'url',
+  issuer: 'url',
+};
+
+/** What a grant's requested scopes and extra token request fields must be. */
+export const REQUEST_KINDS: Readonly<Record<'scopes' | 'tokenParams', OptionKind>> = { scopes: 'strings', tokenParams: 'map' };
+
+/** How one scheme talks to its authorization server. */
+export interface GrantParts {
+  /** The shared settings as they are (fetch, clock, sleep, time budget, size limit), plus this scheme's own: for metadata. */
+  http: OAuthHttp;
+  /** For what is POSTed (token requests): through the certificate's fetch when there is one. */
+  posting: OAuthHttp;
+  dpop: DpopHandle | undefined;
+  /** RFC 8705: the credential's certificate-presenting fetch, for the API calls too (bound tokens). */
+  certificateFetch: FetchLike | undefined;
+  tokenParams: Readonly<Record<string, string>>;
+}
+
+/** The transport parts of `grant` (its dpop and clientCertificate checked now). `tokenParams` was checked with the other options. */
+export function grantParts(grant: ClientIdentity, scheme: string, shared: OAuthShared, tokenParams: Record<string, string> | undefined): GrantParts {
+  const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources(grant) };
+  const dpop = dpopProverFor(grant, scheme);
+  const frozen = Object.freeze({ ...tokenParams });
+  // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS
+  // aliases) through the certificate's, and the API calls too, so a certificate-bound token is
+  // presented over a connection that proves its possession.
+  const certificateFetch = clientCertificateFetch(grant, scheme);
+  return { http, posting: certificateFetch ? certificateHttp(http, certificateFetch) : http, dpop, certificateFetch, tokenParams: frozen };
+}
+
+/** The token-endpoint client of a grant that authenticates as a client (its identity and resource indicators checked now). */
+export function grantClient(parts: GrantParts, endpoints: () => Promise<Endpoints>, grant: ClientIdentity, scheme: string, where: string): OAuthClient {
+  return { http: parts.posting, client: new ClientAuthenticator(grant, scheme), endpoints, tokenParams: parts.tokenParams, resources: grantResources(grant, where), dpop: parts.dpop };
+}
+
+/** The strategy: the grant's own parts, the client's shared token store and clock. The caller's `scopes` replace each operation's own. */
+export function grantStrategy(scheme: string, shared: OAuthShared, parts: GrantParts, grant: Pick<OAuth2AuthOptions, 'flow' | 'clientId' | 'source' | 'seed' | 'authorizationCode'>, scopes: readonly string[] | undefined): OAuth2Auth {
+  return new OAuth2Auth(scheme, { ...grant, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes: scopes && Object.freeze([...scopes]), dpop: parts.dpop, transport: parts.certificateFetch });
+}
