@@ -46,7 +46,6 @@ export let parseTokenResponse$: typeof import('./token-set.js').parseTokenRespon
 // The generated index.ts exports it, so an app's entry reaches it: taken from there, it stays out of a chunk shared with the lazy modules.
 export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
 export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
-export let RENEWAL_COOL_DOWN_MS$: number;
 
 /** What lazy-modules.ts hands over: each binding above, in this order (lazy-modules.test.ts checks each one by name). */
 export type LazyImports = [
@@ -82,7 +81,6 @@ export type LazyImports = [
   asTokenSet: typeof asTokenSet$,
   parseTokenResponse: typeof parseTokenResponse$,
   TokenStoreError: typeof TokenStoreError$,
-  RENEWAL_COOL_DOWN_MS: typeof RENEWAL_COOL_DOWN_MS$,
 ];
 
 export function provideLazyImports(from: LazyImports): void {
@@ -119,6 +117,5 @@ export function provideLazyImports(from: LazyImports): void {
     asTokenSet$,
     parseTokenResponse$,
     TokenStoreError$,
-    RENEWAL_COOL_DOWN_MS$,
   ] = from;
 }
