@@ -28,9 +28,6 @@ export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
 export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
 export let sendToServer$: typeof import('./oauth-http.js').sendToServer;
 export let postForm$: typeof import('./oauth-http.js').postForm;
-export let parseAnswer$: typeof import('./oauth-http.js').parseAnswer;
-export let MAX_RETRIES$: number;
-export let MAX_RETRY_AFTER_MS$: number;
 export let postAuthenticated$: typeof import('./token-endpoint.js').postAuthenticated;
 export let postMaybeWithDpop$: typeof import('./token-endpoint.js').postMaybeWithDpop;
 export let requestedScope$: typeof import('./token-endpoint.js').requestedScope;
@@ -66,9 +63,6 @@ export type LazyImports = [
   loadSigning: typeof loadSigning$,
   sendToServer: typeof sendToServer$,
   postForm: typeof postForm$,
-  parseAnswer: typeof parseAnswer$,
-  MAX_RETRIES: typeof MAX_RETRIES$,
-  MAX_RETRY_AFTER_MS: typeof MAX_RETRY_AFTER_MS$,
   postAuthenticated: typeof postAuthenticated$,
   postMaybeWithDpop: typeof postMaybeWithDpop$,
   requestedScope: typeof requestedScope$,
@@ -102,9 +96,6 @@ export function provideLazyImports(from: LazyImports): void {
     loadSigning$,
     sendToServer$,
     postForm$,
-    parseAnswer$,
-    MAX_RETRIES$,
-    MAX_RETRY_AFTER_MS$,
     postAuthenticated$,
     postMaybeWithDpop$,
     requestedScope$,
