@@ -9,6 +9,7 @@
 import type { ClientAuthenticator } from './client-auth.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import type { TokenErrorInit } from './token-error.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
@@ -195,14 +196,20 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, sent: Outg
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
     const hint = json['error'] === 'invalid_client' ? invalidClientHint(sent.client?.basicEncoding, sent.headers) : undefined;
-    throw new TokenError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
+    throw answerError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
     if (json === undefined) throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} did not answer with a JSON object`, status });
     return json;
   }
-  throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+  throw answerError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+}
+
+/** The TokenError of an error answer: its message says how long the server asked to wait, and the hint. */
+function answerError(init: TokenErrorInit): TokenError {
+  const { retryAfterMs, hint } = init;
+  return new TokenError(init, `${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`);
 }
 
 // What the server wrote goes into a TokenError short, on one line (it cannot forge log lines) and

@@ -85,27 +85,20 @@ export class OAuth2Auth implements AuthStrategy {
   apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
     const scopes = this.#scopes ?? context.scopes;
     const fresh = this.#recent(this.#key(scopes));
-    return fresh && !this.#sendsDpop(fresh) ? this.#sendBearer(request, fresh) : this.#applyAwaiting(request, scopes, context.signal);
+    // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too).
+    return fresh && !this.#options.dpop ? this.#send(request, fresh) : this.#applyAwaiting(request, scopes, context.signal);
   }
 
   async #applyAwaiting(request: AuthRequest, scopes: readonly string[], signal: AbortSignal | undefined): Promise<void> {
     const tokens = await abortable(this.token(scopes), signal);
-    if (!this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
-    // A fresh proof per attempt (the core applies again on a retry and after a redirect), made by
-    // the prover; the nonce it carried is kept for the 401 (oauth2-refusal.ts).
-    (this.#state.sentNonce ??= new WeakMap()).set(request, await (await this.#options.dpop!.prover()).authorize(request, tokens.accessToken, this.scheme, this.#now()));
-    this.#sent.set(request, tokens.accessToken);
+    this.#send(request, tokens, await this.#options.dpop?.authorize(request, tokens, this.#now()));
   }
 
-  #sendsDpop(tokens: TokenSet): boolean {
-    return !!this.#options.dpop && tokens.tokenType.toLowerCase() === 'dpop';
-  }
-
-  #sendBearer(request: AuthRequest, tokens: TokenSet): void {
-    const { accessToken } = tokens;
+  /** Sends `tokens` as Bearer unless DPoP already did (`proved`); remembered for a 401 either way. */
+  #send(request: AuthRequest, { accessToken }: TokenSet, proved?: boolean): void {
     // Checked and formatted once per token, not per request.
     if (accessToken !== this.#bearerFor) this.#bearerValue = formatAuthorization('bearer', requireHeaderSafe((this.#bearerFor = accessToken), this.scheme));
-    request.headers.set('authorization', this.#bearerValue);
+    if (!proved) request.headers.set('authorization', this.#bearerValue);
     this.#sent.set(request, accessToken);
   }
 

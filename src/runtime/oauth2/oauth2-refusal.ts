@@ -30,11 +30,11 @@ export async function answerRefusal(
   sent: string,
   scopes: readonly string[],
 ): Promise<boolean> {
-  const { sentNonce } = state;
   const where = `security scheme ${quoteScheme(tokens.scheme)}`;
-  if (dpop !== undefined && sentNonce?.has(request)) {
+  const sentNonce = dpop?.sentNonce;
+  if (sentNonce?.has(request)) {
     // One more attempt when the API's nonce is new; the same nonce again means retrying cannot help.
-    const retry = (await dpop.prover()).answerNonceChallenge(request.url, response, sentNonce.get(request));
+    const retry = (await dpop!.prover()).answerNonceChallenge(request.url, response, sentNonce.get(request));
     if (retry !== undefined) {
       sentNonce.delete(request);
       if (!retry) context.explain?.(`${where}: the API asked for a DPoP nonce without sending a new one (DPoP-Nonce)`);

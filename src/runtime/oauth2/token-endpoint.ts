@@ -1,9 +1,9 @@
 import type { ClientAuthenticator } from './client-auth.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadDpopTokenRequest, loadOAuthHttpFailure } from './lazy-modules.js';
+import { loadOAuthHttpFailure } from './lazy-modules.js';
 import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
-import { TokenError, unloaded } from './token-error.js';
+import { TokenError } from './token-error.js';
 import { parseTokenResponse } from './token-set.js';
 import type { TokenSet } from './types.js';
 
@@ -51,10 +51,8 @@ export function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<s
 }
 
 /** A plain form POST, or with DPoP on, one with a proof (that code loaded on first use). */
-export async function postMaybeWithDpop(http: OAuthHttp, url: URL, dpop: DpopHandle | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
-  if (!dpop) return postForm(http, url, build, what, retry);
-  const [{ postWithDpop }, prover] = await Promise.all([loadDpopTokenRequest().catch(unloaded(http.scheme, 'DPoP')), dpop.prover()]);
-  return postWithDpop(http, url, prover, build, what, retry);
+export function postMaybeWithDpop(http: OAuthHttp, url: URL, dpop: DpopHandle | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
+  return dpop ? dpop.post(http, url, build, what, retry) : postForm(http, url, build, what, retry);
 }
 
 /** An access token request (RFC 6749 §4.x.3, §6) and its answer as a TokenSet. */

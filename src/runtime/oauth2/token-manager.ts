@@ -5,7 +5,6 @@
  * calls wait, refresh tokens before grants, and a renewal after a 401 that never discards a token
  * someone already replaced).
  */
-import type { AuthRequest } from '../auth-strategy.js';
 import type { OAuth2Auth } from './oauth2-auth.js';
 import type { TokenError } from './token-error.js';
 import { isFresh } from './token-set.js';
@@ -38,8 +37,6 @@ export interface TokenState {
   readonly recent: Map<string, TokenSet>;
   /** Tokens the application passed in (authorization code), used while the store has none. */
   seed: TokenSet | undefined;
-  /** With DPoP: the nonce each request's proof carried, so only a new nonce earns a retry (made with the first proof). */
-  sentNonce?: WeakMap<AuthRequest, string | undefined>;
   /** Tokens obtained because the server refused the one before, and when (made by oauth2-refusal.ts). */
   renewedAfter401?: Map<string, number>;
 }
