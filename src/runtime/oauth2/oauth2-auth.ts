@@ -84,7 +84,7 @@ export class OAuth2Auth implements AuthStrategy {
   /** Synchronous while a fresh Bearer token is in hand: most requests need no await at all. */
   apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
     const scopes = this.#scopes ?? context.scopes;
-    const fresh = this.#recent(this.#key(scopes));
+    const fresh = usable(this.#state.recent.get(this.#key(scopes)), this.#now());
     // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too).
     return fresh && !this.#options.dpop ? this.#send(request, fresh) : this.#applyAwaiting(request, scopes, context.signal);
   }
@@ -121,7 +121,8 @@ export class OAuth2Auth implements AuthStrategy {
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
     const key = this.#key(scopes);
-    return this.#recent(key) ?? usable(await this.#read(key), this.#now()) ?? this.#renew(key, scopes);
+    // The token last read or written for this key while it is fresh: no store round trip.
+    return usable(this.#state.recent.get(key), this.#now()) ?? usable(await this.#read(key), this.#now()) ?? this.#renew(key, scopes);
   }
 
   /**
@@ -130,8 +131,9 @@ export class OAuth2Auth implements AuthStrategy {
    */
   async renewRejected(scopes: readonly string[], rejected: string): Promise<boolean> {
     const key = this.#key(scopes);
-    let tokens = await (this.#flights.get(key) ?? this.#renew(key, scopes, rejected));
-    // A flight started before the 401 may have re-read the very token the server refused.
+    // A flight started before the 401 (joined here) may have re-read the very token the server
+    // refused: then one more, which sees the rejected token and renews.
+    let tokens = await this.#renew(key, scopes, rejected);
     if (tokens.accessToken === rejected) tokens = await this.#renew(key, scopes, rejected);
     return tokens.accessToken !== rejected;
   }
@@ -139,11 +141,6 @@ export class OAuth2Auth implements AuthStrategy {
   /** Stores tokens obtained outside the renewals (a redeemed authorization code). */
   save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
     return this.#save(this.#key(scopes), tokens);
-  }
-
-  /** The token last read or written for this key while it is fresh: no store round trip, no await. */
-  #recent(key: string): TokenSet | undefined {
-    return usable(this.#state.recent.get(key), this.#now());
   }
 
   #key(scopes: readonly string[]): string {
