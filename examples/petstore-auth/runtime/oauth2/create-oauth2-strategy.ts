@@ -80,7 +80,7 @@ function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: E
 /** A source loaded with the first token request (once; a failed load is tried again by the next one). */
 function lazySource(load: () => Promise<GrantRunner>): GrantRunner {
   const loaded = loadOnce(load);
-  return { request: async (scopes) => (await loaded()).request!(scopes), refresh: async (tokens) => (await loaded()).refresh(tokens) };
+  return { request: async (scopes, refused) => (await loaded()).request(scopes, refused), refresh: async (tokens) => (await loaded()).refresh(tokens) };
 }
 
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {
