@@ -20,7 +20,7 @@ afterAll(() => server?.stop());
 // where this test reads it (PAR's own scope handling: test/e2e/oauth-dpop.test.ts).
 function flow(): AuthorizationCodeFlow {
   const { auth } = oauthClient(server.issuer, { oidc: { type: 'openIdConnect', url: server.discoveryUrl } }, { oidc: { flow: 'authorizationCode', clientId: server.clients.public.clientId, redirectUri: server.clients.public.redirectUri, par: false } });
-  return (auth.get('oidc') as OAuth2Auth).authorizationCodeFlow();
+  return (auth.get('oidc') as OAuth2Auth).authorizationCodeFlow()!;
 }
 
 /** The user's browser: signs in and consents, and returns where the provider redirects back. */

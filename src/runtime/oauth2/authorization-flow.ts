@@ -9,5 +9,7 @@ export function authorizationFlow(core: { strategy(scheme: string): AuthStrategy
   if (!(strategy instanceof OAuth2Auth)) {
     throw new TypeError(`security scheme ${quoteScheme(scheme)} has no OAuth 2.0 credentials configured for the authorization code flow`);
   }
-  return strategy.authorizationCodeFlow();
+  const flow = strategy.authorizationCodeFlow();
+  if (flow === undefined) throw new TypeError(`security scheme ${quoteScheme(scheme)} runs the ${strategy.flow} flow, not the authorization code flow`);
+  return flow;
 }

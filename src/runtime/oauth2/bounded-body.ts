@@ -8,13 +8,11 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** The body as text, or undefined once it passes `maxBytes` (the rest is not read). */
 export async function readBoundedText(response: Response, maxBytes: number): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
+  const { body } = response;
+  // A declared length past the limit is refused unread (NaN, no or a bad header, compares false).
+  if (Number(response.headers.get('content-length')) > maxBytes) return void (await body?.cancel().catch(() => undefined));
+  if (!body) return '';
+  const reader = body.getReader();
   // Decoded as it streams in: a character split between chunks is joined (stream: true).
   const decoder = new TextDecoder();
   let text = '';
@@ -22,11 +20,7 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
+    if ((size += value.byteLength) > maxBytes) return void (await reader.cancel().catch(() => undefined));
     text += decoder.decode(value, { stream: true });
   }
 }

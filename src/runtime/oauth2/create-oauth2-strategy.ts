@@ -54,7 +54,7 @@ const OPTION_KINDS: Readonly<Record<keyof CredentialOptions, OptionKind>> = {
 /** A source loaded with the first token request (once; a failed load is tried again by the next one). */
 function lazySource(load: () => Promise<GrantRunner>): GrantRunner {
   const loaded = loadOnce(load);
-  return { request: async (scopes) => (await loaded()).request!(scopes), refresh: async (tokens) => (await loaded()).refresh(tokens) };
+  return { request: async (scopes, refused) => (await loaded()).request(scopes, refused), refresh: async (tokens) => (await loaded()).refresh(tokens) };
 }
 
 export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, credential: unknown, shared: OAuthShared): AuthStrategy {

@@ -7,10 +7,12 @@
 import { loadOnce } from '../lazy-core-modules.js';
 import type { PrivateKeyInput } from './client-assertion.js';
 import type { DpopProver } from './dpop.js';
-import { loadDpop } from './lazy-modules.js';
+import { loadDpop, loadDpopTokenRequest } from './lazy-modules.js';
+import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
 import { member, own, schemeWhere } from './option-checks.js';
 import { unloaded } from './token-error.js';
-import type { ClientAssertionAlg } from './types.js';
+import type { AuthRequest } from '../auth-strategy.js';
+import type { ClientAssertionAlg, TokenSet } from './types.js';
 
 /** The key a `dpop` option names: made by the prover (`dpop: true`), or the application's (checked by the prover). */
 export type DpopKeySpec = { generate: true } | { privateKey: PrivateKeyInput; publicJwk?: object | undefined; alg?: ClientAssertionAlg | undefined };
@@ -18,6 +20,12 @@ export type DpopKeySpec = { generate: true } | { privateKey: PrivateKeyInput; pu
 /** DPoP for one scheme, its prover loaded (once) when the first proof is needed. */
 export interface DpopHandle {
   prover(): Promise<DpopProver>;
+  /** A token request with a proof (dpop-token-request.ts, loaded on first use); as postForm. */
+  post(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject>;
+  /** Sends a DPoP token with a fresh proof; false (nothing done) for a Bearer token. */
+  authorize(request: AuthRequest, tokens: TokenSet, nowMs: number): Promise<boolean>;
+  /** The nonce each request's proof carried, so that only a new nonce earns a retry (oauth2-refusal.ts). */
+  readonly sentNonce: WeakMap<AuthRequest, string | undefined>;
 }
 
 /** The DPoP a credential's `dpop` asks for; undefined when DPoP is off. Checks the shape now, the key on first use. */
@@ -28,5 +36,20 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
   // Copied now: what the application changes later is not what it configured.
   const key: DpopKeySpec = option === true ? { generate: true } : { ...(option as DpopKeySpec) };
   // A failed load (offline) is not kept, so a later proof loads again; a bad key fails the same each time.
-  return { prover: loadOnce(async () => (await loadDpop().catch(unloaded(scheme, 'DPoP'))).makeDpopProver(scheme, key)) };
+  const prover = loadOnce(async () => (await loadDpop().catch(unloaded(scheme, 'DPoP'))).makeDpopProver(scheme, key));
+  const sentNonce = new WeakMap<AuthRequest, string | undefined>();
+  return {
+    prover,
+    sentNonce,
+    async post(http, url, build, what, retry) {
+      const [{ postWithDpop }, made] = await Promise.all([loadDpopTokenRequest().catch(unloaded(scheme, 'DPoP')), prover()]);
+      return postWithDpop(http, url, made, build, what, retry);
+    },
+    // A fresh proof per attempt (the core applies again on a retry and after a redirect).
+    async authorize(request, tokens, nowMs) {
+      if (tokens.tokenType.toLowerCase() !== 'dpop') return false;
+      sentNonce.set(request, await (await prover()).authorize(request, tokens.accessToken, scheme, nowMs));
+      return true;
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import { loadDeviceFlow } from './lazy-modules.js';
 import { option } from './option-checks.js';
 import { refreshTokens, type OAuthClient } from './token-endpoint.js';
+import { TokenError } from './token-error.js';
 import { clientCredentialsRunner, tokenGrantRunner } from './token-grant.js';
 import type { GrantRunner } from './token-manager.js';
 import type { DeviceAuthorizationGrant } from './types.js';
@@ -13,7 +14,13 @@ export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential
   if (flow === 'clientCredentials') return clientCredentialsRunner(oauth, where);
   const refresh: GrantRunner['refresh'] = (tokens) => refreshTokens(oauth, tokens);
   // Only the user can grant a new code: without a refresh token the app must sign them in again.
-  if (flow === 'authorizationCode') return { refresh, request: undefined };
+  if (flow === 'authorizationCode') {
+    return {
+      refresh,
+      request: (_scopes, refused) =>
+        Promise.reject(new TokenError({ scheme: oauth.http.scheme, error: 'login_required', errorDescription: `${refused ? 'the refresh token was rejected' : 'there is no usable refresh token'}: sign the user in again (authorization code flow)`, cause: refused })),
+    };
+  }
   const required = (name: string, kind: 'string' | 'function') => option(credential, name, kind, where, true);
   if (flow === 'deviceAuthorization') {
     const onUserCode = required('onUserCode', 'function') as DeviceAuthorizationGrant['onUserCode'];

@@ -27,9 +27,6 @@ export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
 export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
 export let sendToServer$: typeof import('./oauth-http.js').sendToServer;
 export let postForm$: typeof import('./oauth-http.js').postForm;
-export let parseAnswer$: typeof import('./oauth-http.js').parseAnswer;
-export let MAX_RETRIES$: number;
-export let MAX_RETRY_AFTER_MS$: number;
 export let postAuthenticated$: typeof import('./token-endpoint.js').postAuthenticated;
 export let postMaybeWithDpop$: typeof import('./token-endpoint.js').postMaybeWithDpop;
 export let requestedScope$: typeof import('./token-endpoint.js').requestedScope;
@@ -45,7 +42,6 @@ export let parseTokenResponse$: typeof import('./token-set.js').parseTokenRespon
 // The generated index.ts exports it, so an app's entry reaches it: taken from there, it stays out of a chunk shared with the lazy modules.
 export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
 export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
-export let RENEWAL_COOL_DOWN_MS$: number;
 
 /** What lazy-modules.ts hands over: each binding above, in this order (lazy-modules.test.ts checks each one by name). */
 export type LazyImports = [
@@ -65,9 +61,6 @@ export type LazyImports = [
   loadSigning: typeof loadSigning$,
   sendToServer: typeof sendToServer$,
   postForm: typeof postForm$,
-  parseAnswer: typeof parseAnswer$,
-  MAX_RETRIES: typeof MAX_RETRIES$,
-  MAX_RETRY_AFTER_MS: typeof MAX_RETRY_AFTER_MS$,
   postAuthenticated: typeof postAuthenticated$,
   postMaybeWithDpop: typeof postMaybeWithDpop$,
   requestedScope: typeof requestedScope$,
@@ -80,7 +73,6 @@ export type LazyImports = [
   asTokenSet: typeof asTokenSet$,
   parseTokenResponse: typeof parseTokenResponse$,
   TokenStoreError: typeof TokenStoreError$,
-  RENEWAL_COOL_DOWN_MS: typeof RENEWAL_COOL_DOWN_MS$,
 ];
 
 export function provideLazyImports(from: LazyImports): void {
@@ -101,9 +93,6 @@ export function provideLazyImports(from: LazyImports): void {
     loadSigning$,
     sendToServer$,
     postForm$,
-    parseAnswer$,
-    MAX_RETRIES$,
-    MAX_RETRY_AFTER_MS$,
     postAuthenticated$,
     postMaybeWithDpop$,
     requestedScope$,
@@ -116,6 +105,5 @@ export function provideLazyImports(from: LazyImports): void {
     asTokenSet$,
     parseTokenResponse$,
     TokenStoreError$,
-    RENEWAL_COOL_DOWN_MS$,
   ] = from;
 }

@@ -30,32 +30,16 @@ export interface OAuthHttp {
   readonly secrets: SecretSources;
 }
 
-export const MAX_RETRIES = 2;
-/** The longest Retry-After honoured; a server asking for more gets its error now. */
-export const MAX_RETRY_AFTER_MS = 10_000;
-
 type JsonObject = Record<string, unknown>;
-
-/** JSON whatever the Content-Type (some servers label it text/plain); a form when labelled so (GitHub). */
-export function parseAnswer(text: string, response: Response): JsonObject | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as JsonObject;
-  } catch {
-    // Not JSON: perhaps a form.
-  }
-  if (response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return undefined;
-  const form = new URLSearchParams(text);
-  return form.size === 0 ? undefined : Object.fromEntries(form);
-}
 
 /**
  * Sends until a final answer (or retries run out). `retry: false` for requests that must not be
  * repeated, such as redeeming a single-use authorization code. The budget is real time, whatever
  * clock the client was given: it bounds sockets, not token lifetimes. Only a first attempt that
- * succeeds is read here; anything else goes on in oauth-http-failure.ts or, when that module cannot
- * be loaded (a browser gone offline), ends in a TokenError that says what is known without it: the
- * status, never the server's text (nothing to redact it with).
+ * succeeds with a JSON object is read here; anything else (a form-encoded answer included) goes on
+ * in oauth-http-failure.ts or, when that module cannot be loaded (a browser gone offline), ends in
+ * a TokenError that says what is known without it: the status, never the server's text (nothing
+ * to redact it with).
  */
 export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
   const budget = new AbortController();
@@ -64,40 +48,34 @@ export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Pr
   const started = Date.now();
   try {
     const first = await outgoing();
-    let outcome: FirstOutcome;
+    const outcome: FirstOutcome = {};
     try {
       // Raced as well as passed: a custom fetch may ignore the signal.
-      const response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal }), signal);
+      const response = (outcome.response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal }), signal));
       first.observe?.(response);
-      outcome = { kind: 'response', response };
       if (response.status >= 200 && response.status < 300) {
-        try {
-          const text = await abortable(readBoundedText(response, http.maxResponseBytes), signal);
-          const json = text === undefined ? undefined : parseAnswer(text, response);
-          if (json !== undefined && typeof json['error'] !== 'string') return json;
-          outcome = { kind: 'read', response, text };
-        } catch (error) {
-          outcome = { kind: 'read', response, readError: { error } };
-        }
+        outcome.read = true;
+        const text = (outcome.text = await abortable(readBoundedText(response, http.maxResponseBytes), signal));
+        // JSON here; anything else (a form-encoded answer) is parsed by oauth-http-failure.ts.
+        const json = (text && JSON.parse(text)) as JsonObject | undefined;
+        if (json?.constructor === Object && typeof json['error'] !== 'string') return json;
       }
     } catch (error) {
-      outcome = { kind: 'thrown', error };
+      // Once the text is in, only its JSON.parse can throw: that is no error of the request.
+      if (outcome.text === undefined) outcome.error = { error };
     }
-    let failure: typeof import('./oauth-http-failure.js');
-    try {
-      failure = await loadOAuthHttpFailure();
-    } catch (error) {
-      const response = outcome.kind === 'thrown' ? undefined : outcome.response;
+    const failure = await loadOAuthHttpFailure().catch((error: unknown) => {
+      const { response } = outcome;
       void response?.body?.cancel().catch(() => undefined);
       throw new TokenError({
         scheme: http.scheme,
-        error: signal.aborted ? 'timeout' : response === undefined ? 'network_error' : 'invalid_response',
+        error: signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error',
         errorDescription: `the ${what} failed (its details could not be loaded)`,
         status: response?.status,
-        cause: outcome.kind === 'thrown' ? outcome.error : error,
+        cause: response ? error : outcome.error?.error,
       });
-    }
-    return await failure.finishRequest({ http, url, what, retry, outgoing, budget, started, first }, outcome);
+    });
+    return await failure.finishRequest(http, url, what, retry, outgoing, budget, started, first, outcome);
   } finally {
     clearTimeout(timer);
   }
@@ -114,12 +92,13 @@ export interface FormRequest {
 /**
  * POSTs a form built afresh for every attempt: a client assertion's `jti` must not be replayed.
  */
-export async function postForm(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry = true): Promise<JsonObject> {
+export function postForm(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry = true): Promise<JsonObject> {
   const outgoing = async (): Promise<Outgoing> => {
     const request = await build();
-    request.headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-    request.headers.set('accept', 'application/json');
-    return { ...request, init: { method: 'POST', headers: request.headers, body: request.form.toString() } };
+    const { headers } = request;
+    headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
+    headers.set('accept', 'application/json');
+    return { ...request, init: { method: 'POST', headers, body: request.form.toString() } };
   };
   return sendToServer(http, url, outgoing, what, retry);
 }

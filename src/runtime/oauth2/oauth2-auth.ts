@@ -8,7 +8,7 @@
 import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { abortable } from '../abortable.js';
 import { formatAuthorization } from '../authorization-header.js';
-import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
+import { requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { DpopHandle } from './dpop-option.js';
@@ -43,12 +43,6 @@ export interface OAuth2AuthOptions {
 }
 
 /**
- * After a token renewed because of a 401 is refused too, renewing again does not help (the API
- * refuses every token, or this client's rights): for this long such a 401 is final.
- */
-export const RENEWAL_COOL_DOWN_MS = 30_000;
-
-/**
  * Bearer tokens the client obtains and renews itself (client credentials, password, authorization
  * code, device authorization; OpenID Connect). Everything secret lives in private fields.
  */
@@ -57,6 +51,10 @@ export class OAuth2Auth implements AuthStrategy {
   /** The flow the credential runs (never secret). */
   readonly flow: OAuth2Grant;
   readonly #options: OAuth2AuthOptions;
+  readonly #now: () => number;
+  // The scopes every token is for (authorization code tokens: whatever the user consented to, one
+  // token set per scheme); undefined when each operation's own scopes are requested.
+  readonly #scopes: readonly string[] | undefined;
   readonly #state: TokenState;
   readonly #flights = new Map<string, Promise<TokenSet>>();
   // Store keys by scope list: the core hands every call of an operation the same frozen list.
@@ -64,10 +62,6 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #authorizationCode: AuthorizationCodeFlow | undefined;
   // Which access token each request carried, so a 401 renews only a token that is still current.
   readonly #sent = new WeakMap<AuthRequest, string>();
-  // Tokens obtained because the server refused the one before, and when.
-  readonly #renewedAfter401 = new Map<string, number>();
-  // The DPoP nonce each request's proof carried, so only a new nonce earns a retry.
-  readonly #sentNonce = new WeakMap<AuthRequest, string | undefined>();
   // The Authorization value of the last Bearer token sent, and that token.
   #bearerFor: string | undefined;
   #bearerValue = '';
@@ -76,6 +70,8 @@ export class OAuth2Auth implements AuthStrategy {
     this.scheme = scheme;
     this.flow = options.flow;
     this.#options = options;
+    this.#now = options.now;
+    this.#scopes = options.flow === 'authorizationCode' ? AUTHORIZATION_CODE_SCOPES : options.scopes;
     this.#state = { store: options.store, recent: new Map(), seed: options.seed };
     this.#authorizationCode = options.authorizationCode?.(this);
   }
@@ -87,67 +83,46 @@ export class OAuth2Auth implements AuthStrategy {
 
   /** Synchronous while a fresh Bearer token is in hand: most requests need no await at all. */
   apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
-    const scopes = this.#scopesFor(context);
-    const fresh = this.#recent(this.#key(scopes));
-    if (fresh !== undefined && !this.#sendsDpop(fresh)) return this.#sendBearer(request, fresh);
-    return this.#applyAwaiting(request, scopes, context.signal);
+    const scopes = this.#scopes ?? context.scopes;
+    const fresh = usable(this.#state.recent.get(this.#key(scopes)), this.#now());
+    // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too).
+    return fresh && !this.#options.dpop ? this.#send(request, fresh) : this.#applyAwaiting(request, scopes, context.signal);
   }
 
   async #applyAwaiting(request: AuthRequest, scopes: readonly string[], signal: AbortSignal | undefined): Promise<void> {
     const tokens = await abortable(this.token(scopes), signal);
-    if (!this.#sendsDpop(tokens)) return this.#sendBearer(request, tokens);
-    // A fresh proof per attempt (the core applies again on a retry and after a redirect), made by the prover.
-    this.#sentNonce.set(request, await (await this.#options.dpop!.prover()).authorize(request, tokens.accessToken, this.scheme, this.#options.now()));
-    this.#sent.set(request, tokens.accessToken);
+    this.#send(request, tokens, await this.#options.dpop?.authorize(request, tokens, this.#now()));
   }
 
-  #sendsDpop(tokens: TokenSet): boolean {
-    return this.#options.dpop !== undefined && tokens.tokenType.toLowerCase() === 'dpop';
-  }
-
-  #sendBearer(request: AuthRequest, tokens: TokenSet): void {
+  /** Sends `tokens` as Bearer unless DPoP already did (`proved`); remembered for a 401 either way. */
+  #send(request: AuthRequest, { accessToken }: TokenSet, proved?: boolean): void {
     // Checked and formatted once per token, not per request.
-    if (tokens.accessToken !== this.#bearerFor) {
-      this.#bearerValue = formatAuthorization('bearer', requireHeaderSafe(tokens.accessToken, this.scheme));
-      this.#bearerFor = tokens.accessToken;
-    }
-    request.headers.set('authorization', this.#bearerValue);
-    this.#sent.set(request, tokens.accessToken);
+    if (accessToken !== this.#bearerFor) this.#bearerValue = formatAuthorization('bearer', requireHeaderSafe((this.#bearerFor = accessToken), this.scheme));
+    if (!proved) request.headers.set('authorization', this.#bearerValue);
+    this.#sent.set(request, accessToken);
   }
 
-  async onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
+  onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
     const sent = this.#sent.get(request);
-    if (sent === undefined) return false;
+    if (sent === undefined) return Promise.resolve(false);
     this.#sent.delete(request);
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    let refusals: typeof import('./oauth2-refusal.js');
-    try {
-      refusals = await loadOAuth2Refusal();
-    } catch {
-      return false;
-    }
-    const { dpop, now } = this.#options;
-    return refusals.answerRefusal({ tokens: this, scheme: this.scheme, request, response, context, sent, dpop, now, sentNonce: this.#sentNonce, renewedAfter401: this.#renewedAfter401, scopes: this.#scopesFor(context) });
+    return loadOAuth2Refusal().then(
+      ({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent, this.#scopes ?? context.scopes),
+      () => false,
+    );
   }
 
-  /** The sign-in helpers; only for the authorization code flow. */
-  authorizationCodeFlow(): AuthorizationCodeFlow {
-    if (this.#authorizationCode === undefined) {
-      throw new TypeError(`security scheme ${quoteScheme(this.scheme)} runs the ${this.flow} flow, not the authorization code flow`);
-    }
+  /** The sign-in helpers; only for the authorization code flow (authorization-flow.ts says so otherwise). */
+  authorizationCodeFlow(): AuthorizationCodeFlow | undefined {
     return this.#authorizationCode;
-  }
-
-  #scopesFor(context: AuthContext): readonly string[] {
-    // Authorization code tokens carry whatever the user consented to: one token set per scheme.
-    if (this.flow === 'authorizationCode') return AUTHORIZATION_CODE_SCOPES;
-    return this.#options.scopes ?? context.scopes;
   }
 
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
     const key = this.#key(scopes);
-    return this.#recent(key) ?? usable(await this.#read(key), this.#options.now()) ?? this.#renew(key, scopes, undefined);
+    // The token last read or written for this key while it is fresh: no store round trip.
+    return usable(this.#state.recent.get(key), this.#now()) ?? usable(await this.#read(key), this.#now()) ?? this.#renew(key, scopes);
   }
 
   /**
@@ -156,20 +131,16 @@ export class OAuth2Auth implements AuthStrategy {
    */
   async renewRejected(scopes: readonly string[], rejected: string): Promise<boolean> {
     const key = this.#key(scopes);
-    let tokens = await (this.#flights.get(key) ?? this.#renew(key, scopes, rejected));
-    // A flight started before the 401 may have re-read the very token the server refused.
+    // A flight started before the 401 (joined here) may have re-read the very token the server
+    // refused: then one more, which sees the rejected token and renews.
+    let tokens = await this.#renew(key, scopes, rejected);
     if (tokens.accessToken === rejected) tokens = await this.#renew(key, scopes, rejected);
     return tokens.accessToken !== rejected;
   }
 
   /** Stores tokens obtained outside the renewals (a redeemed authorization code). */
-  async save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
-    await this.#save(this.#key(scopes), tokens);
-  }
-
-  /** The token last read or written for this key while it is fresh: no store round trip, no await. */
-  #recent(key: string): TokenSet | undefined {
-    return usable(this.#state.recent.get(key), this.#options.now());
+  save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
+    return this.#save(this.#key(scopes), tokens);
   }
 
   #key(scopes: readonly string[]): string {
@@ -184,8 +155,8 @@ export class OAuth2Auth implements AuthStrategy {
   async #read(key: string): Promise<TokenSet | undefined> {
     const state = this.#state;
     const stored = asTokenSet(await state.store.get(key));
-    if (stored === undefined) state.recent.delete(key);
-    else state.recent.set(key, stored);
+    if (stored) state.recent.set(key, stored);
+    else state.recent.delete(key);
     return stored ?? state.seed;
   }
 
@@ -198,26 +169,18 @@ export class OAuth2Auth implements AuthStrategy {
   }
 
   /** One renewal per key at a time; everyone asking meanwhile shares its outcome. */
-  #renew(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
-    let flight = this.#flights.get(key);
-    if (flight === undefined) {
-      flight = this.#renewNow(key, scopes, rejected).finally(() => this.#flights.delete(key));
-      this.#flights.set(key, flight);
-    }
+  #renew(key: string, scopes: readonly string[], rejected?: string): Promise<TokenSet> {
+    const flights = this.#flights;
+    let flight = flights.get(key);
+    if (!flight) flights.set(key, (flight = this.#renewNow(key, scopes, rejected).finally(() => flights.delete(key))));
     return flight;
   }
 
   async #renewNow(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
     const { leases } = this.#state.store;
-    if (leases === undefined) return this.#renewHeld(key, scopes, rejected);
+    const renew = () => this.#renewHeld(key, scopes, rejected);
     // Only stores shared between clients or processes have leases; their code loads with the first renewal.
-    return (await loadLeaseFlight()).underLease({
-      scheme: this.scheme,
-      key,
-      leases,
-      settled: async () => usable(await this.#read(key), this.#options.now(), rejected),
-      renew: () => this.#renewHeld(key, scopes, rejected),
-    });
+    return leases ? (await loadLeaseFlight()).underLease(this.scheme, key, leases, async () => usable(await this.#read(key), this.#now(), rejected), renew) : renew();
   }
 
   /** The renewal itself; with leases, run by the one holder of the key's lease. */
@@ -225,34 +188,28 @@ export class OAuth2Auth implements AuthStrategy {
     // Read again inside the flight (and the lease): a caller that read the store before the last
     // flight ended would otherwise fetch a second token, or present a spent refresh token.
     const current = await this.#read(key);
-    const unchanged = usable(current, this.#options.now(), rejected);
-    if (unchanged !== undefined) return unchanged;
-    // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
-    if (rejected !== undefined && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(this.#state, key, current);
-    const tokens = await this.#obtain(key, scopes, current);
-    await this.#save(key, tokens);
-    return tokens;
-  }
-
-  async #obtain(key: string, scopes: readonly string[], current: TokenSet | undefined): Promise<TokenSet> {
+    const unchanged = usable(current, this.#now(), rejected);
+    if (unchanged) return unchanged;
+    const state = this.#state;
     const { source } = this.#options;
-    let why = 'there is no usable refresh token';
-    let cause: unknown;
-    if (current?.refreshToken !== undefined) {
+    // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
+    if (rejected !== undefined && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(state, key, current);
+    let refused: TokenError | undefined;
+    let tokens: TokenSet | undefined;
+    const refreshToken = current?.refreshToken;
+    if (refreshToken !== undefined) {
       try {
-        return await source.refresh(current);
+        tokens = await source.refresh(current!);
       } catch (error) {
-        // invalid_grant: the refresh token is dead. Anything else (network, server) is not ours to paper over.
+        // invalid_grant: the refresh token is dead (forgotten; the error came through
+        // oauth-http-failure.ts, so its code is loaded). Anything else (network, server) is not ours to paper over.
         if (!(error instanceof TokenError) || error.error !== 'invalid_grant') throw error;
-        if (source.request === undefined) {
-          // The error came through oauth-http-failure.ts, so its code is loaded.
-          await (await loadOAuthHttpFailure()).forgetRefreshToken(this.#state, key, current.refreshToken);
-          why = 'the refresh token was rejected';
-          cause = error;
-        }
+        await (await loadOAuthHttpFailure()).forgetRefreshToken(state, key, refreshToken);
+        refused = error;
       }
     }
-    if (source.request !== undefined) return source.request(scopes);
-    throw new TokenError({ scheme: this.scheme, error: 'login_required', errorDescription: `${why}: sign the user in again (authorization code flow)`, cause });
+    tokens ??= await source.request(scopes, refused);
+    await this.#save(key, tokens);
+    return tokens;
   }
 }

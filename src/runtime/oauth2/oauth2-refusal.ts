@@ -5,51 +5,53 @@
  * at the first 401 (lazy-modules.ts), so an app whose tokens are accepted never downloads it.
  */
 import type { AuthContext, AuthRequest } from '../auth-strategy.js';
-import type { DpopHandle } from './dpop-option.js';
+import type { OAuth2AuthOptions } from './oauth2-auth.js';
 import type { TokenManager, TokenState } from './token-manager.js';
-import { abortable$ as abortable, asTokenSet$ as asTokenSet, quoteScheme$ as quoteScheme, RENEWAL_COOL_DOWN_MS$ as RENEWAL_COOL_DOWN_MS, sameTokens$ as sameTokens } from './lazy-module-imports.js';
+import { abortable$ as abortable, asTokenSet$ as asTokenSet, quoteScheme$ as quoteScheme, sameTokens$ as sameTokens } from './lazy-module-imports.js';
 import type { TokenSet } from './types.js';
 
-/** The refused request and what the strategy knows of it. */
-export interface Refusal {
-  scheme: string;
-  request: AuthRequest;
-  response: Response;
-  context: AuthContext;
-  /** The access token the request carried. */
-  sent: string;
-  dpop: DpopHandle | undefined;
-  /** The DPoP nonces the strategy's proofs carried, by request. */
-  sentNonce: WeakMap<AuthRequest, string | undefined>;
-  /** Tokens obtained because the server refused the one before, and when. */
-  renewedAfter401: Map<string, number>;
-  now: () => number;
-  tokens: TokenManager;
-  scopes: readonly string[];
-}
+/**
+ * After a token renewed because of a 401 is refused too, renewing again does not help (the API
+ * refuses every token, or this client's rights): for this long such a 401 is final.
+ */
+export const RENEWAL_COOL_DOWN_MS = 30_000;
 
-/** Resolves true when the request is worth sending again. */
-export async function answerRefusal(refusal: Refusal): Promise<boolean> {
-  const { request, context, sent, dpop, sentNonce, renewedAfter401, tokens, scopes } = refusal;
-  if (dpop !== undefined && sentNonce.has(request)) {
+/**
+ * Resolves true when the request is worth sending again. `sent` is the access token the refused
+ * request carried; `scopes` the ones its token is for.
+ */
+export async function answerRefusal(
+  tokens: TokenManager,
+  state: TokenState,
+  { dpop, now }: Pick<OAuth2AuthOptions, 'dpop' | 'now'>,
+  request: AuthRequest,
+  response: Response,
+  context: AuthContext,
+  sent: string,
+  scopes: readonly string[],
+): Promise<boolean> {
+  const where = `security scheme ${quoteScheme(tokens.scheme)}`;
+  const sentNonce = dpop?.sentNonce;
+  if (sentNonce?.has(request)) {
     // One more attempt when the API's nonce is new; the same nonce again means retrying cannot help.
-    const retry = (await dpop.prover()).answerNonceChallenge(request.url, refusal.response, sentNonce.get(request));
+    const retry = (await dpop!.prover()).answerNonceChallenge(request.url, response, sentNonce.get(request));
     if (retry !== undefined) {
       sentNonce.delete(request);
-      if (!retry) context.explain?.(`security scheme ${quoteScheme(refusal.scheme)}: the API asked for a DPoP nonce without sending a new one (DPoP-Nonce)`);
+      if (!retry) context.explain?.(`${where}: the API asked for a DPoP nonce without sending a new one (DPoP-Nonce)`);
       return retry;
     }
   }
-  const now = refusal.now();
-  for (const [token, at] of renewedAfter401) if (now - at >= RENEWAL_COOL_DOWN_MS) renewedAfter401.delete(token);
+  const renewedAfter401 = (state.renewedAfter401 ??= new Map());
+  const at = now();
+  for (const [token, renewed] of renewedAfter401) if (at - renewed >= RENEWAL_COOL_DOWN_MS) renewedAfter401.delete(token);
   const renewedAt = renewedAfter401.get(sent);
   if (renewedAt !== undefined) {
-    const waitS = Math.ceil((renewedAt + RENEWAL_COOL_DOWN_MS - now) / 1000);
-    context.explain?.(`security scheme ${quoteScheme(refusal.scheme)}: a token renewed after a 401 was refused too; not renewing again for ${waitS} s`);
+    const waitS = Math.ceil((renewedAt + RENEWAL_COOL_DOWN_MS - at) / 1000);
+    context.explain?.(`${where}: a token renewed after a 401 was refused too; not renewing again for ${waitS} s`);
     return false;
   }
   const renewed = await abortable(tokens.renewRejected(scopes, sent), context.signal);
-  if (renewed) renewedAfter401.set((await abortable(tokens.token(scopes), context.signal)).accessToken, refusal.now());
+  if (renewed) renewedAfter401.set((await abortable(tokens.token(scopes), context.signal)).accessToken, now());
   return renewed;
 }
 

@@ -1,9 +1,9 @@
 import type { ClientAuthenticator } from './client-auth.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadDpopTokenRequest, loadOAuthHttpFailure } from './lazy-modules.js';
+import { loadOAuthHttpFailure } from './lazy-modules.js';
 import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
-import { TokenError, unloaded } from './token-error.js';
+import { TokenError } from './token-error.js';
 import { parseTokenResponse } from './token-set.js';
 import type { TokenSet } from './types.js';
 
@@ -39,21 +39,20 @@ export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints,
  * the hint on an `invalid_client` answer (oauth-http-failure.ts).
  */
 export function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry = true): Promise<JsonObject> {
+  const { http, client } = oauth;
   const build = async (): Promise<FormRequest> => {
     const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
     for (const resource of oauth.resources ?? []) form.append('resource', resource);
     const headers = new Headers();
-    await oauth.client.authenticate(form, headers, url.href, oauth.http.now());
-    return { form, headers, client: oauth.client };
+    await client.authenticate(form, headers, url.href, http.now());
+    return { form, headers, client };
   };
-  return postMaybeWithDpop(oauth.http, url, oauth.dpop, build, what, retry);
+  return postMaybeWithDpop(http, url, oauth.dpop, build, what, retry);
 }
 
 /** A plain form POST, or with DPoP on, one with a proof (that code loaded on first use). */
-export async function postMaybeWithDpop(http: OAuthHttp, url: URL, dpop: DpopHandle | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
-  if (dpop === undefined) return postForm(http, url, build, what, retry);
-  const [{ postWithDpop }, prover] = await Promise.all([loadDpopTokenRequest().catch(unloaded(http.scheme, 'DPoP')), dpop.prover()]);
-  return postWithDpop(http, url, prover, build, what, retry);
+export function postMaybeWithDpop(http: OAuthHttp, url: URL, dpop: DpopHandle | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
+  return dpop ? dpop.post(http, url, build, what, retry) : postForm(http, url, build, what, retry);
 }
 
 /** An access token request (RFC 6749 §4.x.3, §6) and its answer as a TokenSet. */
@@ -64,12 +63,12 @@ export async function requestTokens(
   previous: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
   retry = true,
 ): Promise<TokenSet> {
+  const { http } = oauth;
   // expires_in counts from when the server answered, somewhere after the request left: counting
   // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
-  const sentAt = oauth.http.now();
+  const sentAt = http.now();
   const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  const { http } = oauth;
-  const parse = (describe?: (issued: string, dpop: boolean) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, oauth.dpop !== undefined, describe);
+  const parse = (describe?: (issued: string, dpop: boolean) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, !!oauth.dpop, describe);
   let tokens: TokenSet;
   try {
     tokens = parse();
@@ -77,7 +76,7 @@ export async function requestTokens(
     // A token type it cannot use: the error quotes the server's token_type, redacted by the code
     // loaded for that (without it, the error stands as it is, without the server's text).
     if ((error as TokenError).error !== 'unsupported_token_type') throw error;
-    tokens = parse(await loadOAuthHttpFailure().then(({ tokenTypeRefusal }) => tokenTypeRefusal(http.secrets), () => Promise.reject(error)));
+    tokens = parse((await loadOAuthHttpFailure().catch(() => Promise.reject(error))).tokenTypeRefusal(http.secrets));
   }
   http.secrets.remember([tokens.accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;

@@ -23,6 +23,7 @@ export interface TokenErrorInit {
 /**
  * A token could not be obtained. Never carries the request's secrets or a response body that
  * might: what the server wrote is redacted before it gets here (message, stack, JSON alike).
+ * `more` ends the message: what oauth-http-failure.ts says of the Retry-After and the hint it sets.
  */
 export class TokenError extends Error {
   override readonly name = 'TokenError';
@@ -33,11 +34,8 @@ export class TokenError extends Error {
   declare readonly hint?: string;
   declare readonly retryAfterMs?: number;
 
-  constructor({ scheme, error, errorDescription, status, cause, hint, retryAfterMs }: TokenErrorInit) {
-    super(
-      `security scheme ${quoteScheme(scheme)}: ${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`,
-      cause === undefined ? undefined : { cause },
-    );
+  constructor({ scheme, error, errorDescription, status, cause, hint, retryAfterMs }: TokenErrorInit, more = '') {
+    super(`security scheme ${quoteScheme(scheme)}: ${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
     // Every field an own property (undefined when absent), as class fields would make them.
     Object.assign(this, { error, errorDescription, status, scheme, hint, retryAfterMs });
   }

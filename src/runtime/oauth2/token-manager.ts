@@ -6,19 +6,24 @@
  * someone already replaced).
  */
 import type { OAuth2Auth } from './oauth2-auth.js';
+import type { TokenError } from './token-error.js';
 import { isFresh } from './token-set.js';
 import type { TokenSet, TokenStore } from './types.js';
 
 /** How this scheme's flow gets tokens; one per flow (see grants.ts). */
 export interface GrantRunner {
-  /** Runs the original grant (client credentials, password, device); undefined when there is none. */
-  readonly request: ((scopes: readonly string[]) => Promise<TokenSet>) | undefined;
+  /**
+   * Runs the original grant (client credentials, password, device); `refused` is the invalid_grant
+   * answer to the refresh tried first, if any. A flow without one (authorization code) rejects:
+   * only the user can grant a new code.
+   */
+  request(scopes: readonly string[], refused?: TokenError): Promise<TokenSet>;
   /** Uses tokens.refreshToken (RFC 6749 §6). */
   refresh(tokens: TokenSet): Promise<TokenSet>;
 }
 
 /** What the sign-in helpers (authorization-code-flow.ts) and a 401 (oauth2-refusal.ts) use of a strategy's tokens. */
-export type TokenManager = Pick<OAuth2Auth, 'token' | 'renewRejected' | 'save'>;
+export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renewRejected' | 'save'>;
 
 /**
  * What renewals change, shared with the code of the paths that need it only after a failure: a
@@ -32,6 +37,8 @@ export interface TokenState {
   readonly recent: Map<string, TokenSet>;
   /** Tokens the application passed in (authorization code), used while the store has none. */
   seed: TokenSet | undefined;
+  /** Tokens obtained because the server refused the one before, and when (made by oauth2-refusal.ts). */
+  renewedAfter401?: Map<string, number>;
 }
 
 /** Store key: the scheme, the client id and the sorted, de-duplicated scopes, unambiguous as JSON. */

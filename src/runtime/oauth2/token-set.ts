@@ -11,17 +11,6 @@ const MARGIN_SHARE = 0.1;
 // lifetime, iat rounded down), so a token can die up to a second before receivedAt + expires_in.
 const EXPIRES_IN_GRANULARITY_MS = 1000;
 
-/** expires_in as a number of seconds; 0 (or less) means the token is already expired, not "never". */
-function seconds(value: unknown): number | undefined {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) ? Math.max(0, number) : undefined;
-}
-
-function optionalString(json: JsonObject, name: string): string | undefined {
-  const value = json[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 // What a response may leave out and a refresh keeps from the tokens held (RFC 6749 §5.1, §6).
 const KEPT = [
   ['refreshToken', 'refresh_token'],
@@ -34,7 +23,8 @@ const KEPT = [
  * tokens when the client asked for them (`dpop`). A missing token_type is taken as Bearer. A
  * Bearer answer to a DPoP request is used as Bearer, marked `dpopRefused` so the application sees it.
  * Without `refresh_token` a refresh keeps the one held; without `scope` the tokens have the scope
- * requested (or, on refresh, the one held): `previous`.
+ * requested (or, on refresh, the one held): `previous`. expires_in is seconds, as a number or
+ * numeric text; 0 (or less) means the token is already expired, not "never".
  */
 export function parseTokenResponse(
   json: JsonObject,
@@ -45,20 +35,24 @@ export function parseTokenResponse(
   /** The description of an unsupported_token_type error (secret-redaction.ts, loaded with that error). */
   describe?: (issued: string, dpop: boolean) => string,
 ): TokenSet {
-  const accessToken = optionalString(json, 'access_token');
-  if (accessToken === undefined) {
-    throw new TokenError({ scheme, error: 'invalid_response', errorDescription: 'the token response has no access_token' });
-  }
-  const issued = optionalString(json, 'token_type') ?? 'Bearer';
+  const text = (name: string): string | undefined => {
+    const value = json[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const accessToken = text('access_token');
+  if (!accessToken) throw new TokenError({ scheme, error: 'invalid_response', errorDescription: 'the token response has no access_token' });
+  const issued = text('token_type') ?? 'Bearer';
   const issuedType = issued.toLowerCase();
   const tokenType = issuedType === 'bearer' ? 'Bearer' : issuedType === 'dpop' && dpop ? 'DPoP' : undefined;
-  if (tokenType === undefined) throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: describe?.(issued, dpop) });
-  const expiresIn = seconds(json['expires_in']);
+  if (!tokenType) throw new TokenError({ scheme, error: 'unsupported_token_type', errorDescription: describe?.(issued, dpop) });
   const tokens: TokenSet = { accessToken, tokenType, issuedAt: nowMs };
   if (dpop && tokenType === 'Bearer') tokens.dpopRefused = true;
-  if (expiresIn !== undefined) tokens.expiresAt = nowMs + expiresIn * 1000;
+  const expiresIn = json['expires_in'];
+  // Number('') and Number(' ') are 0: blank text is no lifetime.
+  const seconds = typeof expiresIn === 'string' && expiresIn.trim() ? Number(expiresIn) : expiresIn;
+  if (Number.isFinite(seconds)) tokens.expiresAt = nowMs + Math.max(0, seconds as number) * 1000;
   for (const [field, name] of KEPT) {
-    const value = optionalString(json, name) ?? previous[field];
+    const value = text(name) ?? previous[field];
     if (value !== undefined) tokens[field] = value;
   }
   return tokens;

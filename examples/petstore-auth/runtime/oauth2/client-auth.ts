@@ -3,11 +3,11 @@ import { encodeBasicCredentials, formatAuthorization } from '../authorization-he
 import type { ClientSigner } from './client-assertion.js';
 import { formEncode } from './encoding.js';
 import { loadSigning } from './lazy-modules.js';
-import { option, own, schemeWhere } from './option-checks.js';
+import { option, own, schemeWhere, type OptionKind } from './option-checks.js';
 import { unloaded } from './token-error.js';
 import type { ClientAuthMethod, ClientIdentity } from './types.js';
 
-const METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth', 'none'];
+const METHODS = 'client_secret_basic client_secret_post private_key_jwt tls_client_auth self_signed_tls_client_auth none'.split(' ');
 const ENCODINGS = ['form', 'raw'];
 
 /**
@@ -28,22 +28,18 @@ export class ClientAuthenticator {
 
   constructor(identity: ClientIdentity, scheme: string) {
     const where = schemeWhere(scheme);
-    const clientId = option(identity, 'clientId', 'text', where, true) as string;
-    option(identity, 'clientSecret', 'string', where);
-    const method =
-      (option(identity, 'clientAuthMethod', METHODS, where) as ClientAuthMethod | undefined) ??
-      (identity.clientSecret !== undefined ? 'client_secret_basic' : identity.privateKey !== undefined ? 'private_key_jwt' : 'none');
+    const check = (name: string, kind: OptionKind, required?: boolean) => option(identity, name, kind, where, required);
+    const clientId = (this.clientId = check('clientId', 'text', true) as string);
+    const secret = (this.#secret = check('clientSecret', 'string') as string | undefined);
+    const method = (this.method = (check('clientAuthMethod', METHODS) ?? (secret !== undefined ? 'client_secret_basic' : identity.privateKey !== undefined ? 'private_key_jwt' : 'none')) as ClientAuthMethod);
     const needs = method === 'none' ? undefined : method === 'private_key_jwt' ? 'privateKey' : method.startsWith('client_secret') ? 'clientSecret' : 'clientCertificate';
-    if (needs !== undefined && own(identity, needs) === undefined) {
+    if (needs && own(identity, needs) === undefined) {
       throw new TypeError(`${where}clientAuthMethod ${method} needs ${needs === 'clientCertificate' ? 'clientCertificate: { fetch } (a fetch whose connections present the client certificate)' : `a ${needs}`}`);
     }
-    const encoding = (option(identity, 'clientSecretEncoding', ENCODINGS, where) as 'form' | 'raw' | undefined) ?? 'form';
+    const encoding = (check('clientSecretEncoding', ENCODINGS) ?? 'form') as 'form' | 'raw';
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
     if (encoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
-    this.clientId = clientId;
-    this.method = method;
     this.basicEncoding = method === 'client_secret_basic' ? encoding : undefined;
-    this.#secret = identity.clientSecret;
     this.#signer = { privateKey: identity.privateKey!, alg: identity.privateKeyAlg, kid: identity.privateKeyId, scheme, key: undefined };
   }
 
@@ -58,9 +54,8 @@ export class ClientAuthenticator {
     const secret = this.#secret!;
     if (basicEncoding !== undefined) {
       // RFC 6749 §2.3.1: each part form-urlencoded first, so a `:` in either survives the split.
-      const raw = basicEncoding === 'raw';
-      headers.set('authorization', formatAuthorization('basic', encodeBasicCredentials(raw ? clientId : formEncode(clientId), raw ? secret : formEncode(secret))));
-      return;
+      const encode = basicEncoding === 'raw' ? (value: string) => value : formEncode;
+      return headers.set('authorization', formatAuthorization('basic', encodeBasicCredentials(encode(clientId), encode(secret))));
     }
     // Every other method names the client in the form; with tls_client_auth and
     // self_signed_tls_client_auth the certificate of the TLS connection authenticates (RFC 8705 §2).

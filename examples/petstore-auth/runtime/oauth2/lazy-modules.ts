@@ -24,8 +24,7 @@ import { notTlsReason } from './tls-client-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
-import { MAX_RETRIES, MAX_RETRY_AFTER_MS, parseAnswer, postForm, sendToServer } from './oauth-http.js';
-import { RENEWAL_COOL_DOWN_MS } from './oauth2-auth.js';
+import { postForm, sendToServer } from './oauth-http.js';
 import { sameTokens } from './same-tokens.js';
 import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
@@ -43,7 +42,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, parseAnswer, MAX_RETRIES, MAX_RETRY_AFTER_MS, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError, RENEWAL_COOL_DOWN_MS]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError]),
     (error: unknown) => {
       provided = undefined;
       throw error;

@@ -20,46 +20,38 @@ function leaseOwner(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export interface LeaseFlight<T> {
-  scheme: string;
-  key: string;
-  leases: TokenLeases;
-  /** The result another holder left in the store, or undefined while there is none. */
-  settled: () => Promise<T | undefined>;
-  /** Runs with the lease held: re-read, renew, write. */
-  renew: () => Promise<T>;
-}
-
-export async function underLease<T>(flight: LeaseFlight<T>): Promise<T> {
-  const { leases, key } = flight;
+/**
+ * Renews under `key`'s lease: `renew` runs with the lease held (re-read, renew, write); `settled`
+ * is the result another holder left in the store, or undefined while there is none.
+ */
+export async function underLease<T>(scheme: string, key: string, leases: TokenLeases, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T> {
   const owner = leaseOwner();
   const deadline = Date.now() + leases.waitTimeoutMs;
   let poll = FIRST_POLL_MS;
   for (;;) {
-    if (await leases.acquire(key, owner, leases.ttlMs)) return holding(flight, owner);
+    if (await leases.acquire(key, owner, leases.ttlMs)) return holding(key, leases, renew, owner);
     if (Date.now() >= deadline) {
       throw new TokenError({
-        scheme: flight.scheme,
+        scheme,
         error: 'lease_timeout',
         errorDescription: `another process has been renewing these tokens for over ${leases.waitTimeoutMs} ms`,
       });
     }
     await pause(poll);
     poll = Math.min(poll * 2, MAX_POLL_MS);
-    const result = await flight.settled();
+    const result = await settled();
     if (result !== undefined) return result;
   }
 }
 
-async function holding<T>(flight: LeaseFlight<T>, owner: string): Promise<T> {
-  const { leases, key } = flight;
+async function holding<T>(key: string, leases: TokenLeases, renew: () => Promise<T>, owner: string): Promise<T> {
   // Extended while the renewal runs (a device flow waits for a person), so the TTL only limits how
   // long a holder that died keeps the others waiting.
   const extend = leases.extend;
   const timer =
     extend === undefined ? undefined : setInterval(() => void extend.call(leases, key, owner, leases.ttlMs).catch(() => undefined), Math.max(50, leases.ttlMs / 3));
   try {
-    return await flight.renew();
+    return await renew();
   } finally {
     if (timer !== undefined) clearInterval(timer);
     await leases.release(key, owner);

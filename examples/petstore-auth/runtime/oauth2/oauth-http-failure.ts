@@ -9,7 +9,8 @@
  */
 import type { ClientAuthenticator } from './client-auth.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
-import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, MAX_RETRIES$ as MAX_RETRIES, MAX_RETRY_AFTER_MS$ as MAX_RETRY_AFTER_MS, parseAnswer$ as parseAnswer, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import type { TokenErrorInit } from './token-error.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
@@ -18,6 +19,22 @@ import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
 export { tokenTypeRefusal };
 
 const BACKOFF_MS = 250;
+export const MAX_RETRIES = 2;
+/** The longest Retry-After honoured; a server asking for more gets its error now. */
+export const MAX_RETRY_AFTER_MS = 10_000;
+
+/** JSON whatever the Content-Type (some servers label it text/plain); a form when labelled so (GitHub). */
+export function parseAnswer(text: string, response: Response): JsonObject | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as JsonObject;
+  } catch {
+    // Not JSON: perhaps a form.
+  }
+  if (response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return undefined;
+  const form = new URLSearchParams(text);
+  return form.size === 0 ? undefined : Object.fromEntries(form);
+}
 
 /** One attempt's request, as oauth-http.ts built it. */
 export interface Outgoing {
@@ -30,12 +47,20 @@ export interface Outgoing {
   client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
 }
 
-/** How the first attempt ended, as far as oauth-http.ts read it. */
-export type FirstOutcome =
-  | { kind: 'thrown'; error: unknown }
-  | { kind: 'response'; response: Response }
-  | { kind: 'read'; response: Response; text: string | undefined; readError?: undefined }
-  | { kind: 'read'; response: Response; text?: undefined; readError: { error: unknown } };
+/**
+ * How the first attempt ended, as far as oauth-http.ts read it: without a response, fetch threw
+ * (`error`); `read` once it read a 2xx answer: its text (undefined when too large), or `error`
+ * when the read broke off.
+ */
+export interface FirstOutcome {
+  response?: Response;
+  read?: boolean;
+  text?: string | undefined;
+  error?: { error: unknown };
+}
+
+/** How one attempt ended. */
+type Outcome = { kind: 'thrown'; error: unknown } | { kind: 'response'; response: Response } | { kind: 'read'; response: Response; text: string | undefined; readError?: { error: unknown } | undefined };
 
 /** The request in flight: its time budget (started by oauth-http.ts, cleared there) and how to build each attempt. */
 export interface Flight {
@@ -77,17 +102,29 @@ function retryDelay(response: Response, attempt: number): number | undefined {
  * Goes on from the first attempt's outcome as the request loop always did: sends until a final
  * answer (or retries run out), then the JSON object of a 2xx answer or the TokenError of any other.
  */
-export async function finishRequest(flight: Flight, first: FirstOutcome): Promise<JsonObject> {
-  return expectSuccess(flight.http, await settle(flight, first), flight.what, flight.first);
+export async function finishRequest(
+  http: OAuthHttp,
+  url: URL,
+  what: string,
+  retry: boolean,
+  outgoing: () => Promise<Outgoing>,
+  budget: AbortController,
+  started: number,
+  sent: Outgoing,
+  { response, read, text, error }: FirstOutcome,
+): Promise<JsonObject> {
+  const first: Outcome = !response ? { kind: 'thrown', error: error?.error } : read ? { kind: 'read', response, text, readError: error } : { kind: 'response', response };
+  const flight: Flight = { http, url, what, retry, outgoing, budget, started, first: sent };
+  return expectSuccess(http, await settle(flight, first), what, sent);
 }
 
-async function settle(flight: Flight, first: FirstOutcome): Promise<Answer> {
+async function settle(flight: Flight, first: Outcome): Promise<Answer> {
   const { http, url, what, budget } = flight;
   const attempts = flight.retry ? MAX_RETRIES + 1 : 1;
   const left = (): number => http.timeoutMs - (Date.now() - flight.started);
   for (let attempt = 1; ; attempt++) {
     const sent = attempt === 1 ? flight.first : await flight.outgoing();
-    let outcome: FirstOutcome;
+    let outcome: Outcome;
     if (attempt === 1) outcome = first;
     else {
       try {
@@ -160,14 +197,20 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, sent: Outg
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
     const hint = json['error'] === 'invalid_client' ? invalidClientHint(sent.client?.basicEncoding, sent.headers) : undefined;
-    throw new TokenError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
+    throw answerError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
     if (json === undefined) throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} did not answer with a JSON object`, status });
     return json;
   }
-  throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+  throw answerError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
+}
+
+/** The TokenError of an error answer: its message says how long the server asked to wait, and the hint. */
+function answerError(init: TokenErrorInit): TokenError {
+  const { retryAfterMs, hint } = init;
+  return new TokenError(init, `${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`);
 }
 
 // What the server wrote goes into a TokenError short, on one line (it cannot forge log lines) and

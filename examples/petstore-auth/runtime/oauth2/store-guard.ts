@@ -16,8 +16,7 @@ export function guardStore(inner: TokenStore, onError: StoreErrorHook | undefine
     (name: string, ofLeases?: boolean) =>
     async (...args: unknown[]): Promise<unknown> => {
       const store = await (guarded ??= loadGuardedTokenStore().then(({ GuardedTokenStore }) => new GuardedTokenStore(inner, onError)));
-      const target = ofLeases ? store.leases : store;
-      return Reflect.apply(Reflect.get(target!, name) as (...args: unknown[]) => unknown, target, args);
+      return ((ofLeases ? store.leases : store) as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!(...args);
     };
   const { leases } = inner;
   return {
@@ -25,6 +24,6 @@ export function guardStore(inner: TokenStore, onError: StoreErrorHook | undefine
     set: call('set'),
     delete: call('delete'),
     // What the token manager reads of the leases before any call stays as the store gave it.
-    leases: leases ? { ttlMs: leases.ttlMs, waitTimeoutMs: leases.waitTimeoutMs, acquire: call('acquire', true), extend: leases.extend && call('extend', true), release: call('release', true) } : undefined,
+    leases: leases && { ttlMs: leases.ttlMs, waitTimeoutMs: leases.waitTimeoutMs, acquire: call('acquire', true), extend: leases.extend && call('extend', true), release: call('release', true) },
   } as TokenStore;
 }

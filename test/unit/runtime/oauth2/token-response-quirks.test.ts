@@ -3,7 +3,7 @@
  * rate limits with Retry-After, and expires_in: 0.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_RETRY_AFTER_MS } from '../../../../src/runtime/oauth2/oauth-http.js';
+import { MAX_RETRY_AFTER_MS } from '../../../../src/runtime/oauth2/oauth-http-failure.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 import { clientCredentials, listPets, oauthClient, recordedSleeps } from './support/oauth-client.js';
 import { bearerRoute, json, startRawServer, type RawServer } from './support/raw-server.js';

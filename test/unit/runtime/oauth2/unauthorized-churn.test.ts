@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../src/runtime/api-error.js';
-import { RENEWAL_COOL_DOWN_MS } from '../../../../src/runtime/oauth2/oauth2-auth.js';
+import { RENEWAL_COOL_DOWN_MS } from '../../../../src/runtime/oauth2/oauth2-refusal.js';
 import { clientCredentials, listPets, oauthClient } from './support/oauth-client.js';
 import { bearerRoute, useTokenIssuingServer } from './support/raw-server.js';
 
