@@ -1,5 +1,4 @@
-import { ApiError } from './api-error.js';
-import { applyAuth, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
+import { applyAuth, settleAuth, transportFor } from './apply-auth.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
 import type { AuthStrategy } from './auth-strategy.js';
@@ -8,9 +7,9 @@ import type { AttemptOptions, CallState, SentRequest } from './call-state.js';
 import { checkCoreConfig, positiveMs } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
-import { loadBareRequest, loadFollowRedirects, loadHooks, loadIdempotencyKey, loadRenewAfterRefusal, loadRetryWait } from './lazy-core-modules.js';
+import { loadBareRequest, loadErrorAnswer, loadFollowRedirects, loadHooks, loadIdempotencyKey, loadRenewAfterRefusal, loadRetryWait } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
-import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
+import { discardBody, readBody, readSuccessBody } from './parse-response.js';
 import { mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
@@ -125,23 +124,43 @@ export class ClientCore {
     for (let attempt = 1; ; attempt++) {
       const state: CallState = { attempt, url: undefined, replayable: true };
       const deadline = new AttemptDeadline(timeoutMs, options.signal, this.#signals);
+      const attemptOptions: AttemptOptions = { ...options, headers, signal: deadline.signal, state };
       const canRetry = (): boolean => retryable && attempt <= policy.maxRetries && state.replayable;
       let retry: typeof import('./retry-wait.js');
       let delay: number;
       let streaming = false;
+      // Set once the answer is final: the failure thrown then is not retried.
+      let final = false;
       try {
+        let sent = await this.#send(op, args, attemptOptions, chosen);
+        // What authentication did (or chose not to do) about a 401 or 403, for the ApiError.
         const notes: string[] = [];
-        const { response } = await this.#attempt(op, args, { ...options, headers, signal: deadline.signal, state }, chosen, notes);
+        const refused = sent.response.status;
+        // One more send when a strategy renewed its credentials after a 401 or 403. Its code loads with
+        // the first refusal; without it (a browser gone offline) the refusal is the answer.
+        if ((refused === 401 || refused === 403) && sent.authenticated && sent.request.body?.replayable !== false) {
+          const renewal = await loadRenewAfterRefusal().catch(() => undefined);
+          if (renewal !== undefined && (await renewal.renewAfterRefusal(this.#config.auth, op.id, chosen, sent, attemptOptions.signal, notes))) {
+            await discardBody(sent.response);
+            sent = await this.#send(op, args, attemptOptions, chosen);
+          }
+        }
+        const response = sent.response;
         const retrying = policy.statuses.includes(response.status) && canRetry() ? await loadRetryWait().catch(() => undefined) : undefined;
         if (retrying === undefined) {
-          // The final answer: the parsed body of a 2xx, else an ApiError with the parsed error body.
-          if (!response.ok) {
-            const body = await readErrorBody(response, op.method);
-            throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote: notes.length === 0 ? undefined : notes.join('; ') });
+          if (response.ok) {
+            const data = (await readSuccessBody(response, op.method, op.id, op.response)) as T;
+            streaming = data !== null && (data as unknown) === response.body;
+            return { data, response };
           }
-          const data = (await readSuccessBody(response, op.method, op.id, op.response)) as T;
-          streaming = data !== null && (data as unknown) === response.body;
-          return { data, response };
+          // The final answer outside 2xx: an ApiError with the parsed error body (error-answer.ts, loaded with the
+          // first one). Without it (a browser gone offline), an ApiConnectionError saying what the server answered.
+          final = true;
+          const { request } = sent;
+          throw await loadErrorAnswer().then(
+            (module) => module.errorAnswer(response, op, notes, readBody),
+            (cause: unknown) => this.#offline(op, cause, request, `answered ${response.status}, but the code that reads it could not be loaded`),
+          );
         }
         await discardBody(response);
         retry = retrying;
@@ -150,7 +169,7 @@ export class ClientCore {
         const failure = deadline.timedOut && !(error instanceof ApiTimeoutError) && state.url !== undefined
           ? new ApiTimeoutError({ operation: op.id, method: op.method, url: state.url, cause: error, timeoutMs })
           : error;
-        if (!(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
+        if (final || !(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
         retry = await loadRetryWait().catch(() => Promise.reject(failure));
         delay = retry.retryDelayMs(policy, attempt, undefined);
       } finally {
@@ -159,18 +178,6 @@ export class ClientCore {
       }
       await retry.wait(delay, options.signal);
     }
-  }
-
-  /** A send, and a second one if a strategy renewed its credentials after a 401 or 403 (`notes` say why not). */
-  async #attempt(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[], notes: string[]): Promise<SentRequest> {
-    const sent = await this.#send(op, args, options, chosen);
-    const status = sent.response.status;
-    if ((status !== 401 && status !== 403) || !sent.authenticated || sent.request.body?.replayable === false) return sent;
-    // Its code loads with the first refusal; without it (a browser gone offline) the refusal is the answer.
-    const renewal = await loadRenewAfterRefusal().catch(() => undefined);
-    if (renewal === undefined || !(await renewal.renewAfterRefusal(this.#config.auth, op.id, chosen, sent, options.signal, notes))) return sent;
-    await discardBody(sent.response);
-    return this.#send(op, args, options, chosen);
   }
 
   /** The operation's own server (path- or operation-level `servers`) when it has one, else the client's. */
@@ -184,11 +191,11 @@ export class ClientCore {
    * was sent. It names the request's method and URL, or before there is a request, the
    * operation's method and server.
    */
-  #offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }): ApiConnectionError {
+  #offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }, what?: string): ApiConnectionError {
     // resolveUrl, not new URL: a relative base URL (a browser's `/api`) resolves against the page, and
     // an unparsable one must not surface as URL's own error, which quotes the input (a key in its query).
     const { method, url } = request ?? { method: op.method, url: resolveUrl(this.#baseUrlOf(op), '') };
-    return new ApiConnectionError({ operation: op.id, method, url, cause });
+    return new ApiConnectionError({ operation: op.id, method, url, cause }, what);
   }
 
   /**
@@ -264,7 +271,6 @@ export class ClientCore {
    */
   async #fetch(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect, settle = true): Promise<Response> {
     const config = this.#config;
-    const strategies = config.auth;
     try {
       const { body, url } = request;
       const streamed = body?.replayable === false;
@@ -281,7 +287,7 @@ export class ClientCore {
         duplex: streamed ? 'half' : undefined,
       } as FetchInit;
       // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
-      const fetchImpl = transportFor(strategies, chosen) ?? config.fetch ?? globalThis.fetch;
+      const fetchImpl = transportFor(config.auth, chosen) ?? config.fetch ?? globalThis.fetch;
       if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
       options.state.url = url;
       try {
@@ -293,7 +299,7 @@ export class ClientCore {
         throw new ApiConnectionError({ operation: op.id, method: request.method, url, cause: error });
       }
     } finally {
-      if (settle && wantsSettle(strategies, chosen)) settleAuth(strategies, chosen, request);
+      if (settle) settleAuth(config.auth, chosen, request);
     }
   }
 
