@@ -94,9 +94,8 @@ export class ClientCore {
   readonly #chosen = new WeakMap<OperationSpec, readonly SchemeUseSpec[]>();
 
   constructor(config: CoreConfig) {
-    checkCoreConfig(config);
+    this.#policy = checkCoreConfig(config);
     this.#config = config;
-    this.#policy = retryPolicy(config.retry);
     this.#timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
