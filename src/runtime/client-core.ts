@@ -1,3 +1,4 @@
+import { ApiError } from './api-error.js';
 import { applyAuth, settleAuth, transportFor } from './apply-auth.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
@@ -7,9 +8,9 @@ import type { AttemptOptions, CallState, SentRequest } from './call-state.js';
 import { checkCoreConfig, positiveMs } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
-import { loadBareRequest, loadErrorAnswer, loadFollowRedirects, loadHooks, loadIdempotencyKey, loadRenewAfterRefusal, loadRetryWait } from './lazy-core-modules.js';
+import { loadBareRequest, loadFollowRedirects, loadHooks, loadIdempotencyKey, loadRenewAfterRefusal, loadRetryWait } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
-import { discardBody, readBody, readSuccessBody } from './parse-response.js';
+import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
 import { mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
@@ -128,8 +129,6 @@ export class ClientCore {
       let retry: typeof import('./retry-wait.js');
       let delay: number;
       let streaming = false;
-      // Set once the answer is final: the failure thrown then is not retried.
-      let final = false;
       try {
         let sent = await this.#send(op, args, attemptOptions, chosen);
         // What authentication did (or chose not to do) about a 401 or 403, for the ApiError.
@@ -152,14 +151,9 @@ export class ClientCore {
             streaming = data !== null && (data as unknown) === response.body;
             return { data, response };
           }
-          // The final answer outside 2xx: an ApiError with the parsed error body (error-answer.ts, loaded with the
-          // first one). Without it (a browser gone offline), an ApiConnectionError saying what the server answered.
-          final = true;
-          const { request } = sent;
-          throw await loadErrorAnswer().then(
-            (module) => module.errorAnswer(response, op, notes, readBody),
-            (cause: unknown) => this.#offline(op, cause, request, `answered ${response.status}, but the code that reads it could not be loaded`),
-          );
+          // The final answer outside 2xx: an ApiError with the parsed error body.
+          const body = await readErrorBody(response, op.method);
+          throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote: notes.length === 0 ? undefined : notes.join('; ') });
         }
         await discardBody(response);
         retry = retrying;
@@ -168,7 +162,7 @@ export class ClientCore {
         const failure = deadline.timedOut && !(error instanceof ApiTimeoutError) && state.url !== undefined
           ? new ApiTimeoutError({ operation: op.id, method: op.method, url: state.url, cause: error, timeoutMs })
           : error;
-        if (final || !(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
+        if (!(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
         retry = await loadRetryWait().catch(() => Promise.reject(failure));
         delay = retry.retryDelayMs(policy, attempt, undefined);
       } finally {
@@ -190,11 +184,11 @@ export class ClientCore {
    * was sent. It names the request's method and URL, or before there is a request, the
    * operation's method and server.
    */
-  #offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }, what?: string): ApiConnectionError {
+  #offline(op: OperationSpec, cause: unknown, request?: { method: string; url: URL }): ApiConnectionError {
     // resolveUrl, not new URL: a relative base URL (a browser's `/api`) resolves against the page, and
     // an unparsable one must not surface as URL's own error, which quotes the input (a key in its query).
     const { method, url } = request ?? { method: op.method, url: resolveUrl(this.#baseUrlOf(op), '') };
-    return new ApiConnectionError({ operation: op.id, method, url, cause }, what);
+    return new ApiConnectionError({ operation: op.id, method, url, cause });
   }
 
   /**

@@ -35,7 +35,7 @@ function staticGraph(entry: string): Set<string> {
 const LAZY = ['oauth2/lazy-module-imports.ts', 'oauth2/tls-endpoints.ts', 'oauth2/jwt-bearer-check.ts', 'oauth2/secret-redaction.ts', 'oauth2/base64url.ts', 'oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
 // Request-core modules loaded with import() (lazy-core-modules.ts), and what only they import (redirects.ts, request-headers.ts): they take the up-front runtime as arguments, importing none of it.
-const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts', 'renew-after-refusal.ts', 'retry-wait.ts', 'idempotency-key.ts', 'bare-request.ts', 'request-headers.ts', 'error-answer.ts'];
+const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts', 'renew-after-refusal.ts', 'retry-wait.ts', 'idempotency-key.ts', 'bare-request.ts', 'request-headers.ts'];
 // What a generated index.ts exports as values: an app's entry reaches these modules (and what they
 // import) too, so a lazy module that imported one would share a chunk with the entry (two initial files).
 const INDEX_EXPORTS = [...readFileSync(join(import.meta.dirname, '../../../snapshot/__snapshots__/pets-oauth/index.ts'), 'utf8').matchAll(/^export \{[^}]*\} from '\.\/runtime\/([^']+)\.js';$/gm)].map(([, path]) => `${path!}.ts`);
@@ -61,15 +61,8 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(staticImports(file).filter((imported) => imported !== HUB && !LAZY.includes(imported))).toEqual([]);
   });
 
-  // ApiError's class is the error answer's alone: a client core that gets only 2xx answers never loads it. An app
-  // that imports it too (isApiError, instanceof) shares it with that chunk: one small chunk more, no byte more.
-  const SHARED_WITH_APP = ['api-error.ts'];
   it.each(CORE_LAZY)('%s imports no up-front module', (file) => {
-    expect(staticImports(file).filter((imported) => !CORE_LAZY.includes(imported) && !(file === 'error-answer.ts' && SHARED_WITH_APP.includes(imported)))).toEqual([]);
-  });
-
-  it('the client core reaches ApiError only through error-answer.ts', () => {
-    expect(staticGraph('client-core.ts').has('api-error.ts')).toBe(false);
+    expect(staticImports(file).filter((imported) => !CORE_LAZY.includes(imported))).toEqual([]);
   });
 
   it('each request-core loader resolves to the module it names', async () => {
@@ -79,7 +72,6 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(typeof (await coreLazy.loadRetryWait()).retryDelayMs).toBe('function');
     expect(typeof (await coreLazy.loadIdempotencyKey()).idempotencyKeyFor).toBe('function');
     expect(typeof (await coreLazy.loadBareRequest()).bareRequest).toBe('function');
-    expect(typeof (await coreLazy.loadErrorAnswer()).errorAnswer).toBe('function');
   });
 
   it('lazy-module-imports.ts imports no code (the entry shares only it with the lazy chunks)', () => {
