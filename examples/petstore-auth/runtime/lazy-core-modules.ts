@@ -3,8 +3,7 @@
  * Request-core code only some calls need, loaded with `import()` the first time one comes: the
  * redirect following (a 3xx), what hooks see (a client with hooks), the renewal of credentials a
  * server refused (a 401 or 403), the wait before a retry, an Idempotency-Key (a call that asks for
- * one), the bare request a challenge-response scheme probes with (Digest) and the ApiError of an
- * answer outside 2xx. A bundler splits each into a chunk an app fetches only then. No module
+ * one) and the bare request a challenge-response scheme probes with (Digest). A bundler splits it into a chunk an app fetches only then. No module
  * the client imports statically may import it, or the split is lost; it takes what it needs of the
  * up-front runtime as arguments, so it shares no chunk with it.
  */
@@ -29,4 +28,3 @@ export const loadRenewAfterRefusal: () => Promise<typeof import('./renew-after-r
 export const loadRetryWait: () => Promise<typeof import('./retry-wait.js')> = loadOnce(() => import('./retry-wait.js'));
 export const loadIdempotencyKey: () => Promise<typeof import('./idempotency-key.js')> = loadOnce(() => import('./idempotency-key.js'));
 export const loadBareRequest: () => Promise<typeof import('./bare-request.js')> = loadOnce(() => import('./bare-request.js'));
-export const loadErrorAnswer: () => Promise<typeof import('./error-answer.js')> = loadOnce(() => import('./error-answer.js'));

@@ -40,8 +40,7 @@ export function readErrorBody(response: Response, method: string): Promise<unkno
   return readBody(response, method, (text) => text);
 }
 
-/** A body by its Content-Type (see bodyKindOf); none (204, 205, HEAD, empty) is undefined; `onInvalidJson` decides about JSON that does not parse. */
-export async function readBody(response: Response, method: string, onInvalidJson: (text: string, error: unknown) => unknown): Promise<unknown> {
+async function readBody(response: Response, method: string, onInvalidJson: (text: string, error: unknown) => unknown): Promise<unknown> {
   if (hasNoBody(response, method)) {
     if (response.body !== null) await discardBody(response);
     return undefined;
