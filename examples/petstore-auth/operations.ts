@@ -4,7 +4,7 @@
 import { encodeJsonBody, encodeMultipartBody } from './runtime/encode-body.js';
 import type { OperationSpec } from './runtime/operation.js';
 import { expandPath } from './runtime/serialize-path.js';
-import { writeQueryParam } from './runtime/serialize-query.js';
+import { writeFormQuery } from './runtime/serialize-query.js';
 import type { OperationErrors } from './client.js';
 
 export const listPetsSpec: OperationSpec = {
@@ -12,9 +12,9 @@ export const listPetsSpec: OperationSpec = {
   method: "GET",
   path: "/pets",
   params: [
-    { key: "limit", name: "limit", in: "query", serialize: writeQueryParam },
-    { key: "tags", name: "tags", in: "query", serialize: writeQueryParam },
-    { key: "status", name: "status", in: "query", serialize: writeQueryParam },
+    { key: "limit", name: "limit", in: "query", serialize: writeFormQuery },
+    { key: "tags", name: "tags", in: "query", serialize: writeFormQuery },
+    { key: "status", name: "status", in: "query", serialize: writeFormQuery },
   ],
   accept: "application/json",
   security: [[["apiKeyHeader", []]], [["oauth", ["pets:read"]]]],
@@ -79,7 +79,7 @@ export const searchPetsSpec: OperationSpec = {
   id: "searchPets",
   method: "GET",
   path: "/search",
-  params: [{ key: "q", name: "q", in: "query", required: true, serialize: writeQueryParam }],
+  params: [{ key: "q", name: "q", in: "query", required: true, serialize: writeFormQuery }],
   accept: "application/json",
   security: [[], [["bearer", []]]],
 };

@@ -47,8 +47,16 @@ const ENCODERS: Readonly<Record<BodyEncoding, keyof typeof Encoders>> = {
   binary: 'encodeBinaryBody',
 };
 
+/**
+ * A query parameter in the default style (form, exploded, no allowReserved, no content type): the
+ * small serializer of that style alone, so a client whose query parameters are all such links no
+ * other style's code.
+ */
+const FORM_QUERY: Serializer = 'writeFormQuery';
+
 /** The serializer a parameter's spec names; undefined for a `simple` path parameter. */
 export function paramSerializer(p: ParameterModel): Serializer | undefined {
+  if (p.in === 'query' && p.style === 'form' && p.explode && p.allowReserved !== true && p.contentType === undefined) return FORM_QUERY;
   if (p.in !== 'path') return SERIALIZERS[p.in];
   return Object.hasOwn(PATH_STYLES, p.style) && p.contentType === undefined ? PATH_STYLES[p.style] : undefined;
 }

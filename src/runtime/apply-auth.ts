@@ -10,17 +10,12 @@ import type { SchemeUseSpec } from './operation.js';
 
 export type Strategies = ReadonlyMap<string, AuthStrategy>;
 
-export function strategyFor(strategies: Strategies, scheme: string): AuthStrategy {
-  const strategy = strategies.get(scheme);
-  if (strategy === undefined) throw new TypeError(`no strategy for security scheme ${JSON.stringify(scheme)}`);
-  return strategy;
-}
-
 /**
  * Applies each chosen scheme in turn. While strategies finish at once (a fixed key, a cached
  * token) this returns nothing and the caller has nothing to await; from the first strategy that
  * returns a Promise on, the rest run after it. If one fails, every strategy hears that the
- * request will not be sent.
+ * request will not be sent. The chosen schemes all have a strategy: the operation's alternative
+ * was picked by which schemes have one (client-core.ts).
  */
 export function applyAuth(
   strategies: Strategies,
@@ -34,11 +29,10 @@ export function applyAuth(
     settleAuth(strategies, chosen, request); // never sent
     throw error;
   };
-  const applyFrom = (first: number): void | Promise<void> => {
-    for (let i = first; i < chosen.length; i++) {
+  const applyFrom = (i: number): void | Promise<void> => {
+    for (; i < chosen.length; i++) {
       const [scheme, scopes] = chosen[i]!;
-      const context: AuthContext = { scopes, operation, signal, probe };
-      const pending = strategyFor(strategies, scheme).apply(request, context);
+      const pending = strategies.get(scheme)!.apply(request, { scopes, operation, signal, probe } satisfies AuthContext);
       if (pending !== undefined) return pending.then(() => applyFrom(i + 1));
     }
   };
@@ -49,21 +43,14 @@ export function applyAuth(
   }
 }
 
-/** Whether any chosen strategy wants to hear when its request is done (see settleAuth). */
-export function wantsSettle(strategies: Strategies, chosen: readonly SchemeUseSpec[]): boolean {
-  return chosen.some(([scheme]) => strategyFor(strategies, scheme).settle !== undefined);
-}
-
 /** Tells the strategies that authenticated the request that it has its answer, or never will. */
 export function settleAuth(strategies: Strategies, chosen: readonly SchemeUseSpec[], request: PreparedRequest): void {
-  for (const [scheme] of chosen) strategyFor(strategies, scheme).settle?.(request);
+  for (const [scheme] of chosen) strategies.get(scheme)!.settle?.(request);
 }
 
 /** A strategy that authenticates in the TLS handshake (mutual TLS) brings its own fetch. */
 export function transportFor(strategies: Strategies, chosen: readonly SchemeUseSpec[]): FetchLike | undefined {
-  for (const [scheme] of chosen) {
-    const transport = strategyFor(strategies, scheme).transport;
-    if (transport) return transport;
-  }
-  return undefined;
+  let transport: FetchLike | undefined;
+  for (const [scheme] of chosen) transport ||= strategies.get(scheme)!.transport;
+  return transport;
 }

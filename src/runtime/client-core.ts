@@ -1,5 +1,5 @@
 import { ApiError } from './api-error.js';
-import { applyAuth, settleAuth, transportFor, wantsSettle } from './apply-auth.js';
+import { applyAuth, settleAuth, transportFor } from './apply-auth.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
 import type { AuthStrategy } from './auth-strategy.js';
@@ -95,9 +95,8 @@ export class ClientCore {
   readonly #chosen = new WeakMap<OperationSpec, readonly SchemeUseSpec[]>();
 
   constructor(config: CoreConfig) {
-    checkCoreConfig(config);
+    this.#policy = checkCoreConfig(config);
     this.#config = config;
-    this.#policy = retryPolicy(config.retry);
     this.#timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
@@ -125,23 +124,36 @@ export class ClientCore {
     for (let attempt = 1; ; attempt++) {
       const state: CallState = { attempt, url: undefined, replayable: true };
       const deadline = new AttemptDeadline(timeoutMs, options.signal, this.#signals);
+      const attemptOptions: AttemptOptions = { ...options, headers, signal: deadline.signal, state };
       const canRetry = (): boolean => retryable && attempt <= policy.maxRetries && state.replayable;
       let retry: typeof import('./retry-wait.js');
       let delay: number;
       let streaming = false;
       try {
+        let sent = await this.#send(op, args, attemptOptions, chosen);
+        // What authentication did (or chose not to do) about a 401 or 403, for the ApiError.
         const notes: string[] = [];
-        const { response } = await this.#attempt(op, args, { ...options, headers, signal: deadline.signal, state }, chosen, notes);
+        const refused = sent.response.status;
+        // One more send when a strategy renewed its credentials after a 401 or 403. Its code loads with
+        // the first refusal; without it (a browser gone offline) the refusal is the answer.
+        if ((refused === 401 || refused === 403) && sent.authenticated && sent.request.body?.replayable !== false) {
+          const renewal = await loadRenewAfterRefusal().catch(() => undefined);
+          if (renewal !== undefined && (await renewal.renewAfterRefusal(this.#config.auth, op.id, chosen, sent, attemptOptions.signal, notes))) {
+            await discardBody(sent.response);
+            sent = await this.#send(op, args, attemptOptions, chosen);
+          }
+        }
+        const response = sent.response;
         const retrying = policy.statuses.includes(response.status) && canRetry() ? await loadRetryWait().catch(() => undefined) : undefined;
         if (retrying === undefined) {
-          // The final answer: the parsed body of a 2xx, else an ApiError with the parsed error body.
-          if (!response.ok) {
-            const body = await readErrorBody(response, op.method);
-            throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote: notes.length === 0 ? undefined : notes.join('; ') });
+          if (response.ok) {
+            const data = (await readSuccessBody(response, op.method, op.id, op.response)) as T;
+            streaming = data !== null && (data as unknown) === response.body;
+            return { data, response };
           }
-          const data = (await readSuccessBody(response, op.method, op.id, op.response)) as T;
-          streaming = data !== null && (data as unknown) === response.body;
-          return { data, response };
+          // The final answer outside 2xx: an ApiError with the parsed error body.
+          const body = await readErrorBody(response, op.method);
+          throw new ApiError({ operation: op.id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote: notes.length === 0 ? undefined : notes.join('; ') });
         }
         await discardBody(response);
         retry = retrying;
@@ -159,18 +171,6 @@ export class ClientCore {
       }
       await retry.wait(delay, options.signal);
     }
-  }
-
-  /** A send, and a second one if a strategy renewed its credentials after a 401 or 403 (`notes` say why not). */
-  async #attempt(op: OperationSpec, args: Args, options: AttemptOptions, chosen: readonly SchemeUseSpec[], notes: string[]): Promise<SentRequest> {
-    const sent = await this.#send(op, args, options, chosen);
-    const status = sent.response.status;
-    if ((status !== 401 && status !== 403) || !sent.authenticated || sent.request.body?.replayable === false) return sent;
-    // Its code loads with the first refusal; without it (a browser gone offline) the refusal is the answer.
-    const renewal = await loadRenewAfterRefusal().catch(() => undefined);
-    if (renewal === undefined || !(await renewal.renewAfterRefusal(this.#config.auth, op.id, chosen, sent, options.signal, notes))) return sent;
-    await discardBody(sent.response);
-    return this.#send(op, args, options, chosen);
   }
 
   /** The operation's own server (path- or operation-level `servers`) when it has one, else the client's. */
@@ -264,7 +264,6 @@ export class ClientCore {
    */
   async #fetch(op: OperationSpec, request: PreparedRequest, options: AttemptOptions, chosen: readonly SchemeUseSpec[], redirect: RequestRedirect, settle = true): Promise<Response> {
     const config = this.#config;
-    const strategies = config.auth;
     try {
       const { body, url } = request;
       const streamed = body?.replayable === false;
@@ -281,7 +280,7 @@ export class ClientCore {
         duplex: streamed ? 'half' : undefined,
       } as FetchInit;
       // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
-      const fetchImpl = transportFor(strategies, chosen) ?? config.fetch ?? globalThis.fetch;
+      const fetchImpl = transportFor(config.auth, chosen) ?? config.fetch ?? globalThis.fetch;
       if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
       options.state.url = url;
       try {
@@ -293,7 +292,7 @@ export class ClientCore {
         throw new ApiConnectionError({ operation: op.id, method: request.method, url, cause: error });
       }
     } finally {
-      if (settle && wantsSettle(strategies, chosen)) settleAuth(strategies, chosen, request);
+      if (settle) settleAuth(config.auth, chosen, request);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { CoreConfig } from './client-core.js';
 import { resolveUrl } from './build-request.js';
-import { retryPolicy } from './retry.js';
+import { retryPolicy, type RetryPolicy } from './retry.js';
 
 const HOOKS = 'beforeRequest, afterResponse, onError';
 
@@ -9,17 +9,19 @@ export function positiveMs(value: unknown, option: string): number {
   return value;
 }
 
-/** Fails at construction, not on the first request, on a config the client cannot use. */
-export function checkCoreConfig(config: CoreConfig): void {
+/** Fails at construction, not on the first request, on a config the client cannot use; the client's retry policy when it can. */
+export function checkCoreConfig(config: CoreConfig): RetryPolicy {
   if (typeof config?.baseUrl !== 'string' || !(config.auth instanceof Map)) throw new TypeError('the client needs a baseUrl string and an auth Map (see buildAuthStrategies)');
   resolveUrl(config.baseUrl, ''); // refuses an invalid URL, or one with a user name or password
   if (config.timeoutMs !== undefined) positiveMs(config.timeoutMs, 'timeoutMs');
-  retryPolicy(config.retry); // malformed retry options fail here too
+  const policy = retryPolicy(config.retry); // malformed retry options fail here too
   const hooks: unknown = config.hooks;
-  if (hooks === undefined) return;
-  if (typeof hooks !== 'object' || hooks === null) throw new TypeError(`hooks must be an object of ${HOOKS}`);
-  for (const [name, hook] of Object.entries(hooks)) {
-    if (!HOOKS.split(', ').includes(name)) throw new TypeError(`hooks has no ${JSON.stringify(name)}; the hooks are ${HOOKS}`);
-    if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`hooks.${name} must be a function`);
+  if (hooks !== undefined) {
+    if (typeof hooks !== 'object' || hooks === null) throw new TypeError(`hooks must be an object of ${HOOKS}`);
+    for (const [name, hook] of Object.entries(hooks)) {
+      if (!HOOKS.split(', ').includes(name)) throw new TypeError(`hooks has no ${JSON.stringify(name)}; the hooks are ${HOOKS}`);
+      if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`hooks.${name} must be a function`);
+    }
   }
+  return policy;
 }

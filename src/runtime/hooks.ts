@@ -31,7 +31,7 @@ export interface Hooks {
 }
 
 /** The request as a hook sees it: no credentials yet; a streamed body left out. */
-export function toHookRequest(prepared: PreparedRequest): Request {
+function toHookRequest(prepared: PreparedRequest): Request {
   const init: RequestInit = { method: prepared.method, headers: new Headers(prepared.headers) };
   if (prepared.body?.replayable === true) init.body = prepared.body.body;
   return new Request(prepared.url.href, init);
@@ -41,7 +41,7 @@ export function toHookRequest(prepared: PreparedRequest): Request {
  * The request the hook left, as the client sends it. A replayable body is taken back from the
  * Request as bytes (with the Content-Type the Request gave it), so what is signed is what is sent.
  */
-export async function fromHookRequest(prepared: PreparedRequest, shown: Request, returned: Request): Promise<PreparedRequest> {
+async function fromHookRequest(prepared: PreparedRequest, shown: Request, returned: Request): Promise<PreparedRequest> {
   const headers = new Headers(returned.headers);
   const url = new URL(returned.url);
   const method = returned.method.toUpperCase();

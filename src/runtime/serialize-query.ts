@@ -53,6 +53,19 @@ export function writeQueryParam(param: ParamFields, value: unknown, parts: Reque
   parts.query.push(...serializeQueryParam(param, value));
 }
 
+/**
+ * The ParamSerializer of a query parameter in the default style (form, exploded, percent-encoded,
+ * no content type): what serializeQueryParam writes for it, without the other styles' code. A
+ * scalar is one pair, an array repeats the name, an object's defined properties are its pairs.
+ */
+export function writeFormQuery(param: ParamFields, value: unknown, parts: RequestParts): void {
+  const name = encodeUnreserved(param.name);
+  const pair = (key: string, item: unknown): void => void parts.query.push(`${key}=${encodeUnreserved(toParamText(item))}`);
+  if (Array.isArray(value)) for (const item of value) pair(name, item);
+  else if (isPropertyMap(value)) for (const [key, item] of definedEntries(value)) pair(encodeUnreserved(key), item);
+  else if (value !== undefined && value !== null) pair(name, value);
+}
+
 /** The ParamSerializer of a `querystring` parameter. */
 export function writeQueryString(param: ParamFields, value: unknown, parts: RequestParts): void {
   parts.query.push(...serializeQueryString(param, value));

@@ -41,6 +41,9 @@ function checked(value: unknown, option: string, fallback: number, ms?: boolean)
   return value;
 }
 
+// The backoff options by name, with their defaults (ms).
+const BACKOFF_DEFAULTS = [['initialDelayMs', 500], ['maxDelayMs', 8000], ['maxRetryAfterMs', 60_000]] as const;
+
 /** The client's retry options with the call's laid over them; `false` on either turns retries off. Malformed options throw. */
 export function retryPolicy(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
   const merged: RetryOptions = { ...(client || {}), ...(call || {}) };
@@ -49,14 +52,13 @@ export function retryPolicy(client: RetryOptions | false | undefined, call?: Ret
   if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
     throw new TypeError('retry.statuses must be a list of HTTP status codes');
   }
-  return {
+  const policy: Partial<RetryPolicy> = {
     maxRetries: client === false || call === false ? 0 : checked(merged.maxRetries, 'maxRetries', 2),
     // Copied: a list the application changes later is neither the one checked nor the one configured.
     statuses: [...statuses],
-    initialDelayMs: checked(backoff.initialDelayMs, 'backoff.initialDelayMs', 500, true),
-    maxDelayMs: checked(backoff.maxDelayMs, 'backoff.maxDelayMs', 8000, true),
-    maxRetryAfterMs: checked(backoff.maxRetryAfterMs, 'backoff.maxRetryAfterMs', 60_000, true),
   };
+  for (const [name, fallback] of BACKOFF_DEFAULTS) policy[name] = checked(backoff[name], `backoff.${name}`, fallback, true);
+  return policy as RetryPolicy;
 }
 
 /** A method whose repetition is harmless, or a call the server can deduplicate by its Idempotency-Key. */

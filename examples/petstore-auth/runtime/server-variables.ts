@@ -8,8 +8,6 @@ import type { ServerSpec } from './servers.js';
  * trusted like `baseUrl`. Only clients whose document declares variables import this module.
  */
 
-const own = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
-
 /** The FillServerUrls (servers.ts) of clients whose servers declare variables: each URL filled, '' for no server. */
 export function fillServerUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>, requireAll: boolean): string[] {
   // A name is known if one of these servers declares it.
@@ -30,16 +28,15 @@ function fillServerUrl(server: ServerSpec, values: Readonly<Record<string, strin
   const declared = server.variables ?? {};
   const chosen: Record<string, string> = Object.create(null);
   for (const name of Object.keys(declared)) {
-    const variable = declared[name]!;
-    const value = own(values, name) ? values[name]! : variable.default;
+    const allowed = declared[name]!.enum;
+    const value = Object.hasOwn(values, name) ? values[name]! : declared[name]!.default;
     if (value === undefined) {
-      if (!requireAll) continue;
-      throw new TypeError(`serverVariables.${name} is required: the document gives ${server.url} no default for it`);
+      if (requireAll) throw new TypeError(`serverVariables.${name} is required: the document gives ${server.url} no default for it`);
+      continue;
     }
-    if (variable.enum !== undefined && variable.enum.length > 0 && !variable.enum.includes(value)) {
-      throw new TypeError(`serverVariables.${name} must be one of ${variable.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-    }
+    if (allowed?.length && !allowed.includes(value)) throw new TypeError(`serverVariables.${name} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
     chosen[name] = value;
   }
-  return server.url.replace(/\{([^{}]+)\}/g, (whole, name: string) => (own(chosen, name) ? chosen[name]! : whole));
+  // `chosen` has no prototype: a name like `constructor` is found only if declared.
+  return server.url.replace(/\{([^{}]+)\}/g, (whole, name: string) => chosen[name] ?? whole);
 }

@@ -57,25 +57,17 @@ export function chooseServer(servers: readonly ServerSpec[], operations: Operati
   if (count > 0 && !(Number.isInteger(index) && (index as number) >= 0 && (index as number) < count)) {
     throw new TypeError(`server must be the index of one of the document's servers: ${count === 1 ? '0' : `0 to ${count - 1}`}`);
   }
-  const values = variableValues(options.serverVariables);
-  const chosen = servers[index as number];
   const ids = Object.keys(operations);
   // With a baseUrl, a variable without default needs no value: that server is not used.
   const requireAll = options.baseUrl === undefined;
-  const [baseUrl = '', ...operationUrls] = fill([chosen, ...ids.map((id) => operations[id])], values, requireAll);
+  const urls = fill([servers[index as number], ...ids.map((id) => operations[id])], variableValues(options.serverVariables), requireAll);
   const operationBaseUrls = new Map<string, string>();
   if (requireAll) {
-    ids.forEach((id, i) => {
-      const url = operationUrls[i]!;
-      if (!isUrl(url)) throw new TypeError(`the server of operation ${id}${NOT_A_URL}`);
-      operationBaseUrls.set(id, url);
-    });
-    if (chosen !== undefined && !isUrl(baseUrl)) throw new TypeError(`server ${String(index)}${NOT_A_URL}; pass baseUrl`);
+    ids.forEach((id, i) => operationBaseUrls.set(id, absolute(urls[i + 1]!, `the server of operation ${id}`)));
+    if (count > 0) absolute(urls[0]!, `server ${String(index)}`, '; pass baseUrl');
   }
-  return { baseUrl, operationBaseUrls };
+  return { baseUrl: urls[0]!, operationBaseUrls };
 }
-
-const NOT_A_URL = ' is not a valid absolute URL with these serverVariables';
 
 /** The servers declare no variables: their URLs as they are, and any name given is unknown. */
 function fixedUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>): string[] {
@@ -83,13 +75,14 @@ function fixedUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Reado
   return servers.map((server) => server?.url ?? '');
 }
 
-function isUrl(url: string): boolean {
+/** `url`, if it parses (against the page, in a browser); else a TypeError naming `what`. */
+function absolute(url: string, what: string, hint = ''): string {
   try {
     new URL(url, documentBase());
-    return true;
   } catch {
-    return false;
+    throw new TypeError(`${what} is not a valid absolute URL with these serverVariables${hint}`);
   }
+  return url;
 }
 
 function variableValues(raw: unknown): Readonly<Record<string, string>> {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParamFields } from '../../../src/runtime/operation.js';
-import { appendQuery, serializeQueryParam, serializeQueryString } from '../../../src/runtime/serialize-query.js';
+import { appendQuery, serializeQueryParam, serializeQueryString, writeFormQuery } from '../../../src/runtime/serialize-query.js';
 
 const q = (extra: Partial<ParamFields> = {}): ParamFields => ({ key: 'k', name: 'color', ...extra });
 
@@ -68,5 +69,32 @@ describe('serializeQueryString (OpenAPI 3.2 querystring)', () => {
   ];
   it.each(cases)('$contentType $value', ({ contentType, value, want }) => {
     expect(serializeQueryString({ key: 'qs', name: 'qs', contentType }, value)).toEqual(want);
+  });
+});
+
+describe('writeFormQuery (the default style alone: form, exploded)', () => {
+  const written = (value: unknown): string[] => {
+    const parts = { query: [] as string[], headers: new Headers() };
+    writeFormQuery(q(), value, parts);
+    return parts.query;
+  };
+  const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: true }));
+  const value = fc.oneof(scalar, fc.array(scalar), fc.dictionary(fc.string(), fc.oneof(scalar, fc.constant(undefined), fc.array(scalar))), fc.array(fc.array(scalar)));
+
+  it('writes what serializeQueryParam writes for the default style, for every kind of value', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(written(v)).toEqual(serializeQueryParam(q(), v));
+      }),
+    );
+  });
+
+  it.each([
+    ['scalar', 'a b', ['color=a%20b']],
+    ['array repeats the name', ['blue', 'black'], ['color=blue', 'color=black']],
+    ['object: its defined properties as pairs', { r: 1, g: undefined, 'b!': 'x' }, ['r=1', 'b%21=x']],
+    ['empty array: nothing', [], []],
+  ])('%s', (_, v, expected) => {
+    expect(written(v)).toEqual(expected);
   });
 });

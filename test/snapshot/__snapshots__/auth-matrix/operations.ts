@@ -4,7 +4,7 @@
 import { encodeJsonBody } from './runtime/encode-body.js';
 import type { OperationSpec } from './runtime/operation.js';
 import { expandPath } from './runtime/serialize-path.js';
-import { writeQueryParam } from './runtime/serialize-query.js';
+import { writeFormQuery } from './runtime/serialize-query.js';
 import type { OperationErrors } from './client.js';
 
 export const inheritsGlobalSpec: OperationSpec = {
@@ -113,7 +113,7 @@ export const updateItemSpec: OperationSpec = {
   expand: expandPath,
   params: [
     { key: "itemId", name: "itemId", in: "path" },
-    { key: "tags", name: "tags", in: "query", serialize: writeQueryParam },
+    { key: "tags", name: "tags", in: "query", serialize: writeFormQuery },
   ],
   accept: "application/json",
   body: { key: "body", encoding: "json", mediaType: "application/json", encode: encodeJsonBody },

@@ -45,7 +45,7 @@ describe('operationSpec', () => {
     ]);
     expect(spec.params).toEqual([
       { key: 'id', name: 'id', in: 'path' },
-      { key: 'q', name: 'q', in: 'query', required: true, serialize: new RuntimeRef('writeQueryParam') },
+      { key: 'q', name: 'q', in: 'query', required: true, serialize: new RuntimeRef('writeFormQuery') },
       { key: 'tags', name: 'tags', in: 'query', style: 'pipeDelimited', explode: true, serialize: new RuntimeRef('writeQueryParam') },
     ]);
     expect(spec.accept).toBe('application/json');
@@ -68,9 +68,9 @@ describe('operationSpec', () => {
     ];
     const body = { required: true, contents: [{ mediaType: 'application/x-www-form-urlencoded', encoding: 'form' as const, type: str }] };
     const spec = specOf(parameters, body);
-    expect(spec.params.map((p) => p.serialize)).toEqual([undefined, new RuntimeRef('writeQueryParam'), new RuntimeRef('writeHeaderParam'), new RuntimeRef('writeCookieParam')]);
+    expect(spec.params.map((p) => p.serialize)).toEqual([undefined, new RuntimeRef('writeFormQuery'), new RuntimeRef('writeHeaderParam'), new RuntimeRef('writeCookieParam')]);
     expect(spec.body?.encode).toEqual(new RuntimeRef('encodeFormBody'));
-    expect(specRefsOf(parameters, body)).toEqual(['expandPath', 'writeQueryParam', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
+    expect(specRefsOf(parameters, body)).toEqual(['expandPath', 'writeFormQuery', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
     expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path' });
   });
 
@@ -78,7 +78,7 @@ describe('operationSpec', () => {
     const parameters = [param({ name: 'id', in: 'path', required: true, style: 'matrix', explode: true }), param({ name: 'q' })];
     const spec = specOf(parameters);
     expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
-    expect(specRefsOf(parameters)).toEqual(['expandPath', 'matrixPathValue', 'writeQueryParam']);
+    expect(specRefsOf(parameters)).toEqual(['expandPath', 'matrixPathValue', 'writeFormQuery']);
     const urls: string[] = [];
     const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });
     await core.request(asGenerated(spec), { id: ['a', 'b'], q: 'x y' });
