@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../src/runtime/auth-strategy.js';
 import { ClientCore } from '../../src/runtime/client-core.js';
-import { strategyMaker } from '../../src/runtime/credential.js';
 import { clientCredentials } from '../../src/runtime/oauth2/client-credentials.js';
 import { oauth2Strategies } from '../../src/runtime/oauth2/oauth2-strategies.js';
 import type { AuthEnvironment, TokenSet } from '../../src/runtime/oauth2/types.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
-import { buildAuthStrategies, type StrategyFactory } from '../../src/runtime/strategy-factory.js';
+import { buildPlainCredentials } from '../../src/runtime/plain-credentials.js';
+import { buildAuthStrategies } from '../../src/runtime/strategy-factory.js';
 import { startOAuthStack, type OAuthStack } from '../support/oidc/stack.js';
 import { clientAuthCases, mapTokenStore } from './support/client-auth-methods.js';
 import { recordingFetch } from './support/recording-fetch.js';
@@ -34,12 +34,9 @@ function schemes(): Record<string, SchemeSpec> {
 
 const listPets = (scheme = 'clientCredentials'): OperationSpec => ({ id: 'listPets', method: 'GET', path: '/pets', params: [], security: [[[scheme, ['pets:read']]]] });
 
-/** Built credentials make their own strategy; plain ones go to the generic OAuth 2.0 factory. */
-const built: StrategyFactory = (scheme, spec, credential, context) => strategyMaker(credential)?.(scheme, spec, context);
-
 function client(auth: Record<string, object>, env: Partial<AuthEnvironment> = {}): ClientCore {
   const baseUrl = stack.api.url;
-  return new ClientCore({ baseUrl, auth: buildAuthStrategies(schemes(), auth, { baseUrl, ...env }, [built, oauth2Strategies]) });
+  return new ClientCore({ baseUrl, auth: buildAuthStrategies(schemes(), buildPlainCredentials(auth, [oauth2Strategies]) as object, { baseUrl, ...env }) });
 }
 
 describe('clientCredentials(): each client-authentication method gets a token', () => {

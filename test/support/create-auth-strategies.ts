@@ -6,6 +6,7 @@ import { oauth1Strategies } from '../../src/runtime/oauth1/oauth1-strategies.js'
 import { oauth2Strategies } from '../../src/runtime/oauth2/oauth2-strategies.js';
 import type { AuthEnvironment } from '../../src/runtime/oauth2/types.js';
 import { staticStrategies } from '../../src/runtime/static-strategies.js';
+import { buildPlainCredentials } from '../../src/runtime/plain-credentials.js';
 import { buildAuthStrategies, type StrategyFactory } from '../../src/runtime/strategy-factory.js';
 import { factoryOrder } from '../../src/plan/schemes/catalog.js';
 
@@ -30,5 +31,5 @@ export function createAuthStrategies(
   env?: AuthEnvironment,
 ): Map<string, AuthStrategy> {
   if (env !== undefined && (typeof env !== 'object' || env === null)) throw new TypeError('the auth environment must be an object');
-  return buildAuthStrategies(schemes, credentials, env, ALL_FACTORIES);
+  return buildAuthStrategies(schemes, buildPlainCredentials(credentials, ALL_FACTORIES) as object | undefined, env);
 }

@@ -22,7 +22,7 @@ describe('refuseCredentials', () => {
       refused = error;
     }
     try {
-      buildAuthStrategies({}, credentials as object, undefined, []);
+      buildAuthStrategies({}, credentials as object, undefined);
     } catch (error) {
       built = error;
     }

@@ -13,7 +13,8 @@ import { credential } from '../../../src/runtime/credential.js';
 import { clientCredentials } from '../../../src/runtime/oauth2/client-credentials.js';
 import { oauth2Strategies } from '../../../src/runtime/oauth2/oauth2-strategies.js';
 import { staticStrategies } from '../../../src/runtime/static-strategies.js';
-import { buildAuthStrategies } from '../../../src/runtime/strategy-factory.js';
+import { buildPlainCredentials } from '../../../src/runtime/plain-credentials.js';
+import { buildAuthStrategies, type StrategyFactory } from '../../../src/runtime/strategy-factory.js';
 import { json, startRawServer, type RawServer } from './oauth2/support/raw-server.js';
 
 const SCHEMES: Record<string, SchemeSpec> = {
@@ -31,8 +32,8 @@ describe('buildAuthStrategies', () => {
     expect(seen).toEqual(['key', SCHEMES.key, env]);
   });
 
-  it('makes a plain credential with the factories it is given (the client class), built ones with theirs', () => {
-    const strategies = buildAuthStrategies(SCHEMES, { key: 'plain-key', token: bearer('built-token') }, undefined, [staticStrategies]);
+  it('takes plain credentials once buildPlainCredentials has built them with factories (the client class, anyAuth), built ones as they are', () => {
+    const strategies = buildAuthStrategies(SCHEMES, buildPlainCredentials({ key: 'plain-key', token: bearer('built-token') }, [staticStrategies]) as object, undefined);
     expect([...strategies.keys()]).toEqual(['key', 'token']);
   });
 
@@ -47,7 +48,7 @@ describe('buildAuthStrategies', () => {
     expect(() => buildAuthStrategies(SCHEMES, { nope: apiKey('k') }, undefined)).toThrow(/^auth has no security scheme "nope"; its schemes are "key", "token"$/);
     expect(() => buildAuthStrategies(SCHEMES, 'k' as never, undefined)).toThrow(/^credentials must be an object keyed by security scheme name$/);
     expect(buildAuthStrategies(SCHEMES, { key: undefined }, undefined).size).toBe(0);
-    expect(() => buildAuthStrategies({ odd: { type: 'mutualTLS' } }, { odd: {} }, undefined, [staticStrategies])).toThrow(/^security scheme "odd" has a type this runtime cannot apply$/);
+    expect(() => buildAuthStrategies({ odd: { type: 'mutualTLS' } }, buildPlainCredentials({ odd: {} }, [staticStrategies]) as object, undefined)).toThrow(/^security scheme "odd" has a type this runtime cannot apply$/);
   });
 
   it('a built credential for a scheme of the wrong kind: the maker throws a TypeError naming the scheme', () => {
@@ -63,7 +64,7 @@ describe('built OAuth credentials share the client\'s OAuth state, as plain ones
   });
   afterAll(() => server.close());
 
-  async function run(credentials: (origin: string) => object, factories?: Parameters<typeof buildAuthStrategies>[3]) {
+  async function run(credentials: (origin: string) => object, factories?: readonly StrategyFactory[]) {
     server.reset();
     let issued = 0;
     server.on('/.well-known/openid-configuration', (_request, response) => json(response, 200, { issuer: server.origin, token_endpoint: `${server.origin}/token`, grant_types_supported: ['client_credentials'] }));
@@ -71,7 +72,7 @@ describe('built OAuth credentials share the client\'s OAuth state, as plain ones
     server.on('/api', (_request, response) => json(response, 200, {}));
     const discovery = { type: 'openIdConnect', url: '/.well-known/openid-configuration' } as const;
     const env = { baseUrl: server.origin };
-    const core = new ClientCore({ baseUrl: server.origin, auth: buildAuthStrategies({ first: discovery, second: discovery }, credentials(server.origin), env, factories) });
+    const core = new ClientCore({ baseUrl: server.origin, auth: buildAuthStrategies({ first: discovery, second: discovery }, (factories === undefined ? credentials(server.origin) : buildPlainCredentials(credentials(server.origin), factories)) as object, env) });
     for (const scheme of ['first', 'second']) await core.request({ id: 'get', method: 'GET', path: '/api', params: [], security: [[[scheme, []]]] }, {});
     return server.requests.map((r) => `${r.method} ${r.path}`);
   }

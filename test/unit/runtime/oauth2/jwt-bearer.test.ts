@@ -13,6 +13,7 @@ import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
 import { ClientCore } from '../../../../src/runtime/client-core.js';
 import { oauth2Strategies } from '../../../../src/runtime/oauth2/oauth2-strategies.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
+import { buildPlainCredentials } from '../../../../src/runtime/plain-credentials.js';
 import { buildAuthStrategies } from '../../../../src/runtime/strategy-factory.js';
 import { bearerApi, startServer, tokenJson, type Recorded, type TestServer } from '../../../support/oauth2/test-server.js';
 
@@ -67,7 +68,7 @@ function listPets(scopes: readonly string[]): OperationSpec {
 }
 
 function client(credential: object, scheme: SchemeSpec = IMPLICIT_ONLY) {
-  const auth = buildAuthStrategies({ google: scheme }, { google: credential }, { baseUrl: server.origin }, [oauth2Strategies]);
+  const auth = buildAuthStrategies({ google: scheme }, buildPlainCredentials({ google: credential }, [oauth2Strategies]) as object, { baseUrl: server.origin });
   return new ClientCore({ baseUrl: server.origin, auth });
 }
 
@@ -109,7 +110,7 @@ describe('Google service account', () => {
       ours = new URLSearchParams(String(init?.body)).get('assertion') ?? undefined;
       return new Response(JSON.stringify({ access_token: 'ours', expires_in: 3600, token_type: 'Bearer' }), { headers: { 'content-type': 'application/json' } });
     };
-    const auth = buildAuthStrategies({ google: IMPLICIT_ONLY }, { google: { serviceAccount: google, subject: 'admin@keyway.example', scopes: [SCOPE_READ, SCOPE_WRITE] } }, { baseUrl: server.origin, fetch: capture }, [oauth2Strategies]);
+    const auth = buildAuthStrategies({ google: IMPLICIT_ONLY }, buildPlainCredentials({ google: { serviceAccount: google, subject: 'admin@keyway.example', scopes: [SCOPE_READ, SCOPE_WRITE] } }, [oauth2Strategies]) as object, { baseUrl: server.origin, fetch: capture });
     await new ClientCore({ baseUrl: server.origin, auth, fetch: async () => new Response('[]', { headers: { 'content-type': 'application/json' } }) }).request(listPets([]), {});
     const normalize = (claims: Record<string, unknown>) => ({ ...claims, iat: 0, exp: (claims['exp'] as number) - (claims['iat'] as number) });
     expect(normalize(decodeJwt(ours!))).toEqual(normalize(decodeJwt(theirs!)));
@@ -203,7 +204,7 @@ describe('bad input: clear errors, no secret in them', () => {
   });
 
   it('keeps the key out of inspection of the strategy', async () => {
-    const auth = buildAuthStrategies({ google: IMPLICIT_ONLY }, { google: { serviceAccount: serviceAccount() } }, { baseUrl: server.origin }, [oauth2Strategies]);
+    const auth = buildAuthStrategies({ google: IMPLICIT_ONLY }, buildPlainCredentials({ google: { serviceAccount: serviceAccount() } }, [oauth2Strategies]) as object, { baseUrl: server.origin });
     await new ClientCore({ baseUrl: server.origin, auth }).request(listPets([SCOPE_READ]), {});
     const shown = inspect(auth, { showHidden: true, depth: 10 });
     expect(shown).not.toContain(PRIVATE_PEM.split('\n')[1]);

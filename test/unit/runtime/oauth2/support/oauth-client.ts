@@ -4,6 +4,7 @@ import { ClientCore } from '../../../../../src/runtime/client-core.js';
 import { oauth2Strategies } from '../../../../../src/runtime/oauth2/oauth2-strategies.js';
 import type { AuthEnvironment } from '../../../../../src/runtime/oauth2/types.js';
 import type { OperationSpec } from '../../../../../src/runtime/operation.js';
+import { buildPlainCredentials } from '../../../../../src/runtime/plain-credentials.js';
 import { buildAuthStrategies } from '../../../../../src/runtime/strategy-factory.js';
 
 export function listPets(scopes: readonly string[] = ['pets:read'], scheme = 'oauth'): OperationSpec {
@@ -19,7 +20,7 @@ export function passwordFlow(tokenUrl = '/oauth/token'): SchemeSpec {
 }
 
 export function oauthClient(baseUrl: string, schemes: Record<string, SchemeSpec>, credentials: object, env: Partial<AuthEnvironment> = {}) {
-  const auth = buildAuthStrategies(schemes, credentials, { baseUrl, ...env }, [oauth2Strategies]);
+  const auth = buildAuthStrategies(schemes, buildPlainCredentials(credentials, [oauth2Strategies]) as object, { baseUrl, ...env });
   return { core: new ClientCore({ baseUrl, auth }), auth };
 }
 
