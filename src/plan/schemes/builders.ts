@@ -13,7 +13,7 @@ export const BUILDERS = {
 
 export type BuilderName = keyof typeof BUILDERS;
 
-export const BUILDER_ORDER = Object.keys(BUILDERS) as BuilderName[];
+const BUILDER_ORDER = Object.keys(BUILDERS) as BuilderName[];
 
 /** The builders the schemes take, each once, in BUILDER_ORDER. */
 export function buildersFor(schemes: ReadonlyArray<{ builders: readonly BuilderName[] }>): BuilderName[] {
