@@ -25,8 +25,8 @@ export interface ReadmeView {
   coreName: string;
   /** The Core class and one operation function in a sample; '' when the API has no operations. */
   smallerBundles: string;
-  /** The builders the entry exports, as Markdown code spans, or `none` when no scheme has one. */
-  builders: string;
+  /** How a Core takes credentials (builders, anyAuth), from a leading space; '' when the API declares no schemes. */
+  coreCredentials: string;
   schemes: Array<{ heading: string; about: string; description: string; credential: string; samples: string[]; usedBy: string[] }>;
   tokenRefresh: boolean;
   /** Set when the document declares no security schemes: says so instead of explaining `auth`. */
@@ -53,7 +53,7 @@ export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView 
     quickStart: mdFence(quickStart(plan, importFrom), 'ts'),
     coreName: mdCode(plan.coreName),
     smallerBundles: plan.operations.length ? mdFence(coreSample(plan, importFrom), 'ts') : '',
-    builders: plan.features.builders.map((name) => mdCode(name)).join(', ') || 'none for these schemes',
+    coreCredentials: coreCredentials(plan),
     schemes: plan.schemes.map((scheme) => ({
       heading: `${mdCode(scheme.model.key)} (${mdInline(scheme.kind)})`,
       about: scheme.about,
@@ -100,6 +100,14 @@ function quickStart(plan: Plan, importFrom: string): string {
  * The Core and one function; its credential made by the builder of the first scheme that has one
  * (the builder carries only that scheme's code), else through anyAuth.
  */
+/** Where a Core's credentials come from: the builders the entry exports (when some scheme has one), and anyAuth. */
+function coreCredentials(plan: Plan): string {
+  if (plan.schemes.length === 0) return '';
+  const builders = plan.features.builders.map((name) => mdCode(name)).join(', ');
+  const byBuilders = builders ? `by the builders the package exports (${builders}: each carries only its own scheme's code), or ` : '';
+  return ` Its credentials are built: ${byBuilders}from the plain form ${mdCode(plan.clientName)} takes with \`anyAuth({ … })\` (which carries the code of every scheme kind the API declares):`;
+}
+
 function coreSample(plan: Plan, importFrom: string): string {
   const call = plan.operations.find((op) => op.args.every((a) => !a.required)) ?? plan.operations[0]!;
   const args = call.args.length === 0 ? '' : call.args.every((a) => !a.required) ? '' : ', { /* its arguments */ }';

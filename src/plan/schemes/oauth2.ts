@@ -137,8 +137,14 @@ export const oauth2: SchemeFamily<OAuth2Scheme> = {
   spec: (scheme) => ({ type: 'oauth2', flows: flowsSpec(scheme.flows), metadataUrl: scheme.metadataUrl }),
   credentials: credentialKinds,
   credentialKind: () => 'oauth2',
-  // clientCredentials() where the scheme takes that grant (declared, or at a tokenUrl of one's own).
-  builders: (scheme) => [...(credentialKinds(scheme).includes(FLOWS[0]!.grant) ? (['clientCredentials'] as const) : []), 'bearer'],
+  // clientCredentials() where the scheme takes that grant (declared, or at a tokenUrl of one's own);
+  // listed first (the README's Core sample uses the first) only where the document names its token
+  // endpoint: elsewhere the sample's credential would need a tokenUrl of its own.
+  builders: (scheme) => {
+    const takesGrant = credentialKinds(scheme).includes(FLOWS[0]!.grant);
+    if (!takesGrant) return ['bearer'];
+    return scheme.flows.clientCredentials === undefined ? ['bearer', 'clientCredentials'] : ['clientCredentials', 'bearer'];
+  },
   // Every oauth2 credential union holds a token-fetching grant (the JWT bearer grant at least; client
   // credentials for implicit-only schemes), so every client with one takes the token options.
   managesTokens: () => true,
