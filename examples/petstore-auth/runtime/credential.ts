@@ -34,8 +34,8 @@ export function credential<Kind extends string>(make: Credential<Kind>[typeof BU
 
 /** The strategy maker of a built credential; undefined for anything else (a plain credential object, a string). */
 export function strategyMaker(value: unknown): Credential[typeof BUILD_STRATEGY] | undefined {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
-  const make: unknown = (value as Partial<Credential>)[BUILD_STRATEGY];
+  // A symbol key read off a string or number is undefined too: only null and undefined need the `?.`.
+  const make: unknown = (value as Partial<Credential> | null | undefined)?.[BUILD_STRATEGY];
   return typeof make === 'function' ? (make as Credential[typeof BUILD_STRATEGY]) : undefined;
 }
 

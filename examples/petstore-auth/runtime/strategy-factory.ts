@@ -19,17 +19,16 @@ export interface FactoryContext {
 export type StrategyFactory = (scheme: string, spec: SchemeSpec, credential: unknown, context: FactoryContext) => AuthStrategy | undefined;
 
 /**
- * One strategy per scheme the caller supplied a credential for: a built credential (a builder's,
- * or anyAuth's) makes its own; a plain one is made by the first of `factories` that takes it. A
- * `<Name>Core` passes no factories, so it carries none: it takes built credentials only. Scheme
- * names come from the spec and may be `__proto__` or `constructor`, so only own properties of
- * `credentials` are read.
+ * One strategy per scheme the caller supplied a credential for, each made by the credential's own
+ * maker: a builder's, or anyAuth's for plain credentials (the client class passes its plain ones
+ * through anyAuth). So a `<Name>Core`, which calls this alone, carries no strategy code of its own
+ * and refuses a plain credential. Scheme names come from the spec and may be `__proto__` or
+ * `constructor`, so only own properties of `credentials` are read.
  */
 export function buildAuthStrategies(
   schemes: Readonly<Record<string, SchemeSpec>>,
   credentials: object | undefined,
   env: object | undefined,
-  factories?: readonly StrategyFactory[],
 ): Map<string, AuthStrategy> {
   const strategies = new Map<string, AuthStrategy>();
   if (credentials === undefined || credentials === null) return strategies;
@@ -51,9 +50,8 @@ export function buildAuthStrategies(
     if (credential === undefined) continue;
     const spec = schemes[name]!;
     const make = strategyMaker(credential);
-    if (make !== undefined) strategies.set(name, make(name, spec, context));
-    else if (factories !== undefined) strategies.set(name, factoryStrategy(factories, name, spec, credential, context));
-    else throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: pass a builder's (clientCredentials({ … }), apiKey(…), …), or anyAuth({ … }) of plain credentials`);
+    if (make === undefined) throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: pass a builder's (clientCredentials({ … }), apiKey(…), …), or anyAuth({ … }) of plain credentials`);
+    strategies.set(name, make(name, spec, context));
   }
   return strategies;
 }

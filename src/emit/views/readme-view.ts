@@ -25,7 +25,7 @@ export interface ReadmeView {
   coreName: string;
   /** The Core class and one operation function in a sample; '' when the API has no operations. */
   smallerBundles: string;
-  /** How a Core takes credentials (builders, anyAuth), from a leading space; '' when the API declares no schemes. */
+  /** How a Core's options and credentials are given (builders, anyAuth), from a leading space. */
   coreCredentials: string;
   schemes: Array<{ heading: string; about: string; description: string; credential: string; samples: string[]; usedBy: string[] }>;
   tokenRefresh: boolean;
@@ -100,12 +100,13 @@ function quickStart(plan: Plan, importFrom: string): string {
  * The Core and one function; its credential made by the builder of the first scheme that has one
  * (the builder carries only that scheme's code), else through anyAuth.
  */
-/** Where a Core's credentials come from: the builders the entry exports (when some scheme has one), and anyAuth. */
+/** A Core's options: the client's, with each credential built by a builder the entry exports (when some scheme has one) or by anyAuth. */
 function coreCredentials(plan: Plan): string {
-  if (plan.schemes.length === 0) return '';
+  const client = mdCode(plan.clientName);
+  if (plan.schemes.length === 0) return ` It takes the same options as ${client}.`;
   const builders = plan.features.builders.map((name) => mdCode(name)).join(', ');
   const byBuilders = builders ? `by the builders the package exports (${builders}: each carries only its own scheme's code), or ` : '';
-  return ` Its credentials are built: ${byBuilders}from the plain form ${mdCode(plan.clientName)} takes with \`anyAuth({ … })\` (which carries the code of every scheme kind the API declares):`;
+  return ` It takes the options of ${client}, each credential built: ${byBuilders}from the plain form ${client} takes with \`anyAuth({ … })\` (which carries the code of every scheme kind the API declares):`;
 }
 
 function coreSample(plan: Plan, importFrom: string): string {

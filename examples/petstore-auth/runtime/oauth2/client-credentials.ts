@@ -7,7 +7,7 @@
  * modules below make both).
  */
 import type { Credential } from '../credential.js';
-import { credential } from '../credential.js';
+import { credential, unfitScheme } from '../credential.js';
 import { quoteScheme } from '../credential-checks.js';
 import { certificateEndpoints, endpointSource } from './endpoint-source.js';
 import { grantClient, grantParts, grantStrategy, OVERRIDE_KINDS, REQUEST_KINDS } from './grant-construction.js';
@@ -26,7 +26,7 @@ const OPTION_KINDS = { ...OVERRIDE_KINDS, ...REQUEST_KINDS };
  */
 export function clientCredentials(options: ClientCredentialsGrant): Credential<'oauth2'> {
   return credential((scheme, spec, context) => {
-    if (spec.type !== 'oauth2' && spec.type !== 'openIdConnect') throw new TypeError(`security scheme ${quoteScheme(scheme)} is not an OAuth 2.0 or OpenID Connect scheme: clientCredentials() fits those only`);
+    if (spec.type !== 'oauth2' && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
     const shared = sharedOAuth(context);
     const where = schemeWhere(scheme);
     const what = `the credential for security scheme ${quoteScheme(scheme)}`;

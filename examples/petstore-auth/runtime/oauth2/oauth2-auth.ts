@@ -98,7 +98,8 @@ export class OAuth2Auth implements AuthStrategy {
   /** Sends `tokens` as Bearer unless DPoP already did (`proved`); remembered for a 401 either way. */
   #send(request: AuthRequest, { accessToken }: TokenSet, proved?: boolean): void {
     // Checked and formatted once per token, not per request.
-    if (accessToken !== this.#bearerFor) this.#bearerValue = formatAuthorization('bearer', requireHeaderSafe((this.#bearerFor = accessToken), this.scheme));
+    // The token is remembered only once its header is made: a refused one is checked (and refused) again next time.
+    if (accessToken !== this.#bearerFor) (this.#bearerValue = formatAuthorization('bearer', requireHeaderSafe(accessToken, this.scheme))), (this.#bearerFor = accessToken);
     if (!proved) request.headers.set('authorization', this.#bearerValue);
     this.#sent.set(request, accessToken);
   }

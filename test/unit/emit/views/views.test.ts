@@ -135,4 +135,23 @@ describe('views', () => {
     ]);
     expect(view.tokenRefresh).toBe(false);
   });
+
+  it.each([
+    ['an apiKey scheme', model, ' It takes the options of `PetsClient`, each credential built: by the builders the package exports (`apiKey`: each carries only its own scheme\'s code), or from the plain form `PetsClient` takes with `anyAuth({ … })` (which carries the code of every scheme kind the API declares):'],
+    // Neither builders nor anyAuth are exported then.
+    ['no security schemes', { ...model, securitySchemes: [], operations: model.operations.map((op) => ({ ...op, security: [] })) }, ' It takes the same options as `PetsClient`.'],
+  ])('readmeView: how a Core takes credentials, for %s', (_, given, want) => {
+    expect(readmeView(plan(given)).coreCredentials).toBe(want);
+  });
+
+  it('readmeView: the Core sample of an implicit-only OAuth 2.0 scheme uses bearer(token): clientCredentials() would need a tokenUrl of its own', () => {
+    const implicit: ApiModel = {
+      ...model,
+      operations: model.operations.map((op) => ({ ...op, security: [{ schemes: [{ scheme: 'oauth', scopes: [] }] }] })),
+      securitySchemes: [{ key: 'oauth', kind: 'oauth2', flows: { implicit: { authorizationUrl: 'https://login.test/authorize', scopes: {} } }, pointer: '#/components/securitySchemes/oauth' }],
+    } as ApiModel;
+    const view = readmeView(plan(implicit));
+    expect(view.smallerBundles).toContain("oauth: bearer('<token>')");
+    expect(view.coreCredentials).toContain('`bearer`, `clientCredentials`');
+  });
 });
