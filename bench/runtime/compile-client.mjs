@@ -56,11 +56,17 @@ export async function importCompiled(jsDir) {
   const [security, factory, statics, oauth2, store] = await Promise.all(
     ['security.js', 'strategy-factory.js', 'static-strategies.js', 'oauth2/oauth2-strategies.js', 'oauth2/memory-token-store.js'].map(load),
   );
+  // Since credentials are built (runtime/plain-credentials.js), plain ones are built first; a baseline
+  // from before takes the factories itself.
+  const plain = await load('plain-credentials.js').catch(() => undefined);
+  const factories = [oauth2.oauth2Strategies, statics.staticStrategies];
   const runtime = {
     selectAlternative: security.selectAlternative,
     MemoryTokenStore: store.MemoryTokenStore,
     createAuthStrategies: (schemes, credentials, env) =>
-      factory.buildAuthStrategies(schemes, credentials, env, [oauth2.oauth2Strategies, statics.staticStrategies]),
+      plain === undefined
+        ? factory.buildAuthStrategies(schemes, credentials, env, factories)
+        : factory.buildAuthStrategies(schemes, plain.buildPlainCredentials(credentials, factories), env),
   };
   const buildRequest = await import(pathToFileURL(join(jsDir, 'runtime', 'build-request.js')).href);
   return { client, runtime, buildRequest };
