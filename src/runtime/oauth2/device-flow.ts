@@ -3,7 +3,7 @@
  * endpoint until the user approves, honouring `interval` and `slow_down`.
  */
 import type { OAuthClient } from './token-endpoint.js';
-import { postAuthenticated$ as postAuthenticated, requestedScope$ as requestedScope, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { DeviceCodePrompt, TokenSet } from './types.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -24,7 +24,7 @@ function positiveNumber(value: unknown): number | undefined {
 
 async function authorizeDevice(oauth: OAuthClient, scopes: readonly string[]): Promise<DeviceAuthorization> {
   const url = await requireEndpoint(oauth, 'deviceAuthorizationUrl', 'device authorization endpoint');
-  const json = await postAuthenticated(oauth, url, scopeParam(scopes), 'device authorization endpoint');
+  const json = await requestTokens(oauth, url, scopeParam(scopes), false, true, 'device authorization endpoint');
   const deviceCode = json['device_code'];
   const userCode = json['user_code'];
   const verificationUri = json['verification_uri'] ?? json['verification_url']; // the latter: Google's pre-RFC spelling
@@ -50,7 +50,7 @@ export async function runDeviceFlow(oauth: OAuthClient, scopes: readonly string[
       throw new TokenError({ scheme: http.scheme, error: 'expired_token', errorDescription: 'the user code expired before the user approved the device' });
     }
     try {
-      return await requestTokens(oauth, tokenUrl, { grant_type: DEVICE_CODE_GRANT, device_code: authorization.deviceCode }, requestedScope(scopes));
+      return await requestTokens(oauth, tokenUrl, { grant_type: DEVICE_CODE_GRANT, device_code: authorization.deviceCode }, scopeParam(scopes));
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
       if (error.error === 'slow_down') intervalS += SLOW_DOWN_S;

@@ -7,7 +7,7 @@
  */
 import type { DpopProver } from './dpop.js';
 import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
-import { postForm$ as postForm, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { sendToServer$ as sendToServer, TokenError$ as TokenError } from './lazy-module-imports.js';
 
 function isNonceDemand(error: unknown): error is TokenError {
   return error instanceof TokenError && error.error === 'use_dpop_nonce';
@@ -17,7 +17,7 @@ function isNonceDemand(error: unknown): error is TokenError {
 export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
   let sentNonce: string | undefined;
   const post = () =>
-    postForm(
+    sendToServer(
       http,
       url,
       async () => {

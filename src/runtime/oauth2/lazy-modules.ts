@@ -23,12 +23,10 @@ import { notTlsReason } from './tls-client-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
-import { postForm, sendToServer } from './oauth-http.js';
 import { sameTokens } from './same-tokens.js';
-import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
+import { requestTokens, requireEndpoint, scopeParam, sendToServer } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
-import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
-import { asTokenSet, parseTokenResponse } from './token-set.js';
+import { asTokenSet } from './token-set.js';
 import { TokenStoreError } from './token-store-error.js';
 
 let provided: Promise<void> | undefined;
@@ -41,7 +39,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
     (error: unknown) => {
       provided = undefined;
       throw error;

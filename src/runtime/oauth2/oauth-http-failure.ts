@@ -6,16 +6,12 @@
  * oauth-http.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
  * requests succeed never downloads it.
  */
-import type { ClientAuthenticator } from './client-auth.js';
-import type { JsonObject, OAuthHttp } from './oauth-http.js';
+import type { JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { TokenErrorInit } from './token-error.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
-
-// For the token_type a token response quotes in its error (token-endpoint.ts).
-export { tokenTypeRefusal };
 
 const BACKOFF_MS = 250;
 export const MAX_RETRIES = 2;
@@ -33,29 +29,6 @@ export function parseAnswer(text: string, response: Response): JsonObject | unde
   if (response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return undefined;
   const form = new URLSearchParams(text);
   return form.size === 0 ? undefined : Object.fromEntries(form);
-}
-
-/** One attempt's request, as oauth-http.ts built it. */
-export interface Outgoing {
-  init: RequestInit;
-  /** Kept so that the secrets they carry (form fields, the Authorization value) can be redacted from an error. */
-  form?: URLSearchParams | undefined;
-  headers?: Headers | undefined;
-  observe?: ((response: Response) => void) | undefined;
-  /** The authenticating client, for the hint on `invalid_client`. */
-  client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
-}
-
-/**
- * How the first attempt ended, as far as oauth-http.ts read it: without a response, fetch threw
- * (`error`); `read` once it read a 2xx answer: its text (undefined when too large), or `error`
- * when the read broke off.
- */
-export interface FirstOutcome {
-  response?: Response;
-  read?: boolean;
-  text?: string | undefined;
-  error?: { error: unknown };
 }
 
 /** How one attempt ended. */
@@ -98,8 +71,10 @@ function retryDelay(response: Response, attempt: number): number | undefined {
 }
 
 /**
- * Goes on from the first attempt's outcome as the request loop always did: sends until a final
- * answer (or retries run out), then the JSON object of a 2xx answer or the TokenError of any other.
+ * Goes on from the first attempt as sendToServer (token-endpoint.ts) left it: without a response,
+ * fetch threw (`failed`); with a 2xx one it read its `text` (undefined when too large), or `failed`
+ * when the read broke off; any other response is unread. Sends until a final answer (or retries
+ * run out), then the JSON object of a 2xx answer or the TokenError of any other.
  */
 export async function finishRequest(
   http: OAuthHttp,
@@ -110,11 +85,24 @@ export async function finishRequest(
   budget: AbortController,
   started: number,
   sent: Outgoing,
-  { response, read, text, error }: FirstOutcome,
+  response: Response | undefined,
+  text: string | undefined,
+  failed: { error: unknown } | undefined,
 ): Promise<JsonObject> {
-  const first: Outcome = !response ? { kind: 'thrown', error: error?.error } : read ? { kind: 'read', response, text, readError: error } : { kind: 'response', response };
+  const first: Outcome = !response ? { kind: 'thrown', error: failed?.error } : response.ok ? { kind: 'read', response, text, readError: failed } : { kind: 'response', response };
   const flight: Flight = { http, url, what, retry, outgoing, budget, started, first: sent };
   return expectSuccess(http, await settle(flight, first), what, sent);
+}
+
+/**
+ * A token response without a token this client can use (token-endpoint.ts checked): no
+ * access_token, or a token_type other than Bearer (or DPoP, when the client asked for it), quoted
+ * redacted.
+ */
+export function tokenSetError(json: JsonObject, http: OAuthHttp, dpop: boolean): TokenError {
+  const { access_token: accessToken, token_type: issued } = json;
+  if (typeof accessToken !== 'string' || accessToken === '') return new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: 'the token response has no access_token' });
+  return new TokenError({ scheme: http.scheme, error: 'unsupported_token_type', errorDescription: tokenTypeRefusal(http.secrets)(String(issued), dpop) });
 }
 
 async function settle(flight: Flight, first: Outcome): Promise<Answer> {

@@ -1,17 +1,31 @@
+/**
+ * Requests to the authorization server, token requests first: a form POST with the client's
+ * authentication, under one time budget, whose answer is read up to a size limit as a JSON object
+ * and, for a token request, checked and normalized into a TokenSet, all in `requestTokens` (and
+ * `sendToServer`, the attempt it makes). Redirects are not followed (a token request must not carry
+ * its credentials elsewhere). Only a first attempt that simply succeeds is read here: anything else
+ * (a network error, a timeout, a redirect, a 5xx or 429 to retry, an answer too large, not JSON,
+ * an OAuth error, a token set without a usable token) goes on in oauth-http-failure.ts, loaded with
+ * import() when it happens, which redacts the request's secrets from whatever the server wrote.
+ * When that module cannot be loaded (a browser gone offline) the request still ends in a
+ * TokenError, saying what is known without it: the status, never the server's text (there is
+ * nothing to redact it with).
+ */
+import { abortable } from '../abortable.js';
 import type { ClientAuthenticator } from './client-auth.js';
 import type { DpopHandle } from './dpop-option.js';
+import { readBoundedText } from './bounded-body.js';
 import { loadOAuthHttpFailure } from './lazy-modules.js';
-import { postForm, type FormRequest, type JsonObject, type OAuthHttp } from './oauth-http.js';
+import type { FormRequest, JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
 import { TokenError } from './token-error.js';
-import { parseTokenResponse } from './token-set.js';
 import type { TokenSet } from './types.js';
 
-/** What every grant of one scheme shares: how to reach the server and who the client is. */
-export interface OAuthClient {
+/** What a token request needs of its scheme: the server, the client's authentication, the fields every request carries. */
+export interface TokenRequester {
   readonly http: OAuthHttp;
-  readonly client: ClientAuthenticator;
-  endpoints(): Promise<Endpoints>;
+  /** Adds the client's authentication to each attempt (the JWT bearer grant: its assertion). */
+  readonly client: Pick<ClientAuthenticator, 'authenticate' | 'basicEncoding'>;
   /** Extra fields for every token request (audience, resource…); never replace the grant's own. */
   readonly tokenParams: Readonly<Record<string, string>>;
   /** RFC 8707 `resource` values, one field each, on every token request. */
@@ -20,12 +34,29 @@ export interface OAuthClient {
   readonly dpop?: DpopHandle | undefined;
 }
 
+/** What every grant of one scheme shares: how to reach the server and who the client is. */
+export interface OAuthClient extends TokenRequester {
+  readonly client: ClientAuthenticator;
+  endpoints(): Promise<Endpoints>;
+}
+
+/** What a token response may leave out and the tokens keep from before (RFC 6749 §5.1, §6): the scope requested, or on refresh the tokens held. */
+export type KeptTokens = Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>;
+
+// What a response may leave out and a refresh keeps from the tokens held (RFC 6749 §5.1, §6).
+const KEPT = [
+  ['refreshToken', 'refresh_token'],
+  ['scope', 'scope'],
+  ['idToken', 'id_token'],
+] as const;
+
+/**
+ * The `scope` field of `scopes`, none when empty; also what a token response without `scope` is
+ * taken to grant (RFC 6749 §5.1).
+ */
 export function scopeParam(scopes: readonly string[]): Record<string, string> {
   return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
 }
-
-/** What a token response without `scope` is taken to grant (RFC 6749 §5.1): the scope param itself. */
-export const requestedScope: (scopes: readonly string[]) => Pick<TokenSet, 'scope'> = scopeParam;
 
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
   const url = (await oauth.endpoints())[name];
@@ -34,51 +65,102 @@ export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints,
 }
 
 /**
- * POSTs form fields, authenticated as the client, to `url`; the raw JSON answer. The form is built
- * afresh per attempt: a client assertion's `jti` must not be replayed. The client goes along for
- * the hint on an `invalid_client` answer (oauth-http-failure.ts).
+ * Sends until a final answer (or retries run out); the JSON object answered. `retry: false` for
+ * requests that must not be repeated, such as redeeming a single-use authorization code. The
+ * budget is real time, whatever clock the client was given: it bounds sockets, not token lifetimes.
  */
-export function postAuthenticated(oauth: OAuthClient, url: URL, fields: Record<string, string>, what: string, retry = true): Promise<JsonObject> {
-  const { http, client } = oauth;
+export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
+  const budget = new AbortController();
+  const { signal } = budget;
+  const timer = setTimeout(() => budget.abort(new Error(`${what} timeout`)), http.timeoutMs);
+  const started = Date.now();
+  let response: Response | undefined;
+  let text: string | undefined;
+  // Without a response: what fetch threw; with a 2xx one: what broke its read off.
+  let failed: { error: unknown } | undefined;
+  try {
+    const first = await outgoing();
+    try {
+      // Raced as well as passed: a custom fetch may ignore the signal.
+      response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal }), signal);
+      first.observe?.(response);
+      if (response.ok) {
+        // JSON here; anything else (a form-encoded answer, too large: undefined) goes on in oauth-http-failure.ts.
+        const json = ((text = await abortable(readBoundedText(response, http.maxResponseBytes), signal)) && JSON.parse(text)) as JsonObject | undefined;
+        if (json?.constructor === Object && typeof json['error'] !== 'string') return json;
+      }
+    } catch (error) {
+      // Once the text is in, only its JSON.parse can throw: that is no error of the request.
+      if (text === undefined) failed = { error };
+    }
+    const failure = await loadOAuthHttpFailure().catch((cause: unknown) => {
+      void response?.body?.cancel().catch(() => undefined);
+      throw new TokenError({
+        scheme: http.scheme,
+        error: signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error',
+        errorDescription: `the ${what} failed (its details could not be loaded)`,
+        status: response?.status,
+        cause: response ? cause : failed?.error,
+      });
+    });
+    return await failure.finishRequest(http, url, what, retry, outgoing, budget, started, first, response, text, failed);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A POST of `fields` (with the scheme's tokenParams and resources, and the client's authentication,
+ * added afresh to each attempt) to `url`: an access token request (RFC 6749 §4.x.3, §6) whose
+ * answer is a TokenSet with `kept` for what it leaves out, or with `kept` false, another request
+ * to the authorization server (device authorization, pushed authorization), its JSON answer.
+ * Bearer tokens are usable, and DPoP tokens when the client asked for them; a missing token_type
+ * is taken as Bearer, and a Bearer answer to a DPoP request is used as Bearer, marked
+ * `dpopRefused` so the application sees it. expires_in is seconds, as a number or numeric text,
+ * counted from when the request left (a slow answer does not stretch the lifetime); 0 (or less)
+ * means the token is already expired, not "never".
+ */
+export function requestTokens(oauth: TokenRequester, url: URL, fields: Record<string, string>, kept: KeptTokens, retry?: boolean): Promise<TokenSet>;
+export function requestTokens(oauth: TokenRequester, url: URL, fields: Record<string, string>, kept: false, retry: boolean, what: string): Promise<JsonObject>;
+export async function requestTokens(oauth: TokenRequester, url: URL, fields: Record<string, string>, kept: KeptTokens | false, retry = true, what = 'token endpoint'): Promise<TokenSet | JsonObject> {
+  const { http, client, dpop } = oauth;
+  const sentAt = http.now();
   const build = async (): Promise<FormRequest> => {
     const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
     for (const resource of oauth.resources ?? []) form.append('resource', resource);
-    const headers = new Headers();
+    // fetch labels a URLSearchParams body application/x-www-form-urlencoded;charset=UTF-8 itself.
+    const headers = new Headers({ accept: 'application/json' });
     await client.authenticate(form, headers, url.href, http.now());
-    return { form, headers, client };
+    return { form, headers, client, init: { method: 'POST', headers, body: form } };
   };
-  return postMaybeWithDpop(http, url, oauth.dpop, build, what, retry);
-}
-
-/** A plain form POST, or with DPoP on, one with a proof (that code loaded on first use). */
-export function postMaybeWithDpop(http: OAuthHttp, url: URL, dpop: DpopHandle | undefined, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
-  return dpop ? dpop.post(http, url, build, what, retry) : postForm(http, url, build, what, retry);
-}
-
-/** An access token request (RFC 6749 §4.x.3, §6) and its answer as a TokenSet. */
-export async function requestTokens(
-  oauth: OAuthClient,
-  url: URL,
-  fields: Record<string, string>,
-  previous: Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>,
-  retry = true,
-): Promise<TokenSet> {
-  const { http } = oauth;
-  // expires_in counts from when the server answered, somewhere after the request left: counting
-  // from the send keeps a slow answer (a loaded server, a long queue) from stretching the lifetime.
-  const sentAt = http.now();
-  const json = await postAuthenticated(oauth, url, fields, 'token endpoint', retry);
-  const parse = (describe?: (issued: string, dpop: boolean) => string) => parseTokenResponse(json, http.scheme, sentAt, previous, !!oauth.dpop, describe);
-  let tokens: TokenSet;
-  try {
-    tokens = parse();
-  } catch (error) {
-    // A token type it cannot use: the error quotes the server's token_type, redacted by the code
-    // loaded for that (without it, the error stands as it is, without the server's text).
-    if ((error as TokenError).error !== 'unsupported_token_type') throw error;
-    tokens = parse((await loadOAuthHttpFailure().catch(() => Promise.reject(error))).tokenTypeRefusal(http.secrets));
+  // With DPoP on, a proof per attempt (that code loaded on first use).
+  const json = await (dpop ? dpop.post(http, url, build, what, retry) : sendToServer(http, url, build, what, retry));
+  if (!kept) return json;
+  const text = (name: string): string | undefined => {
+    const value = json[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const accessToken = text('access_token');
+  const issued = text('token_type')?.toLowerCase() ?? 'bearer';
+  const tokenType = issued === 'bearer' ? 'Bearer' : issued === 'dpop' && dpop ? 'DPoP' : undefined;
+  // No token, or one it cannot use: the error (quoting the server's token_type, redacted) is made by the failure module.
+  if (!accessToken || !tokenType) {
+    throw await loadOAuthHttpFailure().then(
+      ({ tokenSetError }) => tokenSetError(json, http, !!dpop),
+      () => new TokenError({ scheme: http.scheme, error: accessToken ? 'unsupported_token_type' : 'invalid_response' }),
+    );
   }
-  http.secrets.remember([tokens.accessToken, tokens.refreshToken, tokens.idToken]);
+  const tokens: TokenSet = { accessToken, tokenType, issuedAt: sentAt };
+  if (dpop && tokenType === 'Bearer') tokens.dpopRefused = true;
+  const expiresIn = json['expires_in'];
+  // Number('') and Number(' ') are 0: blank text is no lifetime.
+  const seconds = typeof expiresIn === 'string' && expiresIn.trim() ? Number(expiresIn) : expiresIn;
+  if (Number.isFinite(seconds)) tokens.expiresAt = sentAt + Math.max(0, seconds as number) * 1000;
+  for (const [field, name] of KEPT) {
+    const value = text(name) ?? kept[field];
+    if (value !== undefined) tokens[field] = value;
+  }
+  http.secrets.remember([accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;
 }
 

@@ -23,7 +23,7 @@ export interface GrantRunner {
 }
 
 /** What the sign-in helpers (authorization-code-flow.ts) and a 401 (oauth2-refusal.ts) use of a strategy's tokens. */
-export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renewRejected' | 'save'>;
+export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save'>;
 
 /**
  * What renewals change, shared with the code of the paths that need it only after a failure: a
