@@ -21,8 +21,6 @@ export let requireHeaderSafe$: typeof import('../credential-checks.js').requireH
 export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
 export let discardBody$: typeof import('../parse-response.js').discardBody;
 export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
-export let crypto$: typeof import('../web-crypto.js').crypto;
-export let isCryptoKey$: typeof import('../web-crypto.js').isCryptoKey;
 export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
 export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
 export let sendToServer$: typeof import('./token-endpoint.js').sendToServer;
@@ -49,8 +47,6 @@ export type LazyImports = [
   formatAuthorization: typeof formatAuthorization$,
   discardBody: typeof discardBody$,
   readBoundedText: typeof readBoundedText$,
-  crypto: typeof crypto$,
-  isCryptoKey: typeof isCryptoKey$,
   checkEndpoint: typeof checkEndpoint$,
   loadSigning: typeof loadSigning$,
   sendToServer: typeof sendToServer$,
@@ -75,8 +71,6 @@ export function provideLazyImports(from: LazyImports): void {
     formatAuthorization$,
     discardBody$,
     readBoundedText$,
-    crypto$,
-    isCryptoKey$,
     checkEndpoint$,
     loadSigning$,
     sendToServer$,

@@ -4,7 +4,8 @@
  * store's waitTimeoutMs. Waits run on the real clock: lease TTLs in the store do too. Loaded with
  * import() at the first renewal through a store that has leases (lazy-modules.ts).
  */
-import { crypto$ as crypto, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { crypto } from './lazy-crypto.js';
+import { TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { TokenLeases } from './types.js';
 
 const FIRST_POLL_MS = 10;

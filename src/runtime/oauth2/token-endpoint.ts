@@ -43,13 +43,6 @@ export interface OAuthClient extends TokenRequester {
 /** What a token response may leave out and the tokens keep from before (RFC 6749 §5.1, §6): the scope requested, or on refresh the tokens held. */
 export type KeptTokens = Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>;
 
-// What a response may leave out and a refresh keeps from the tokens held (RFC 6749 §5.1, §6).
-const KEPT = [
-  ['refreshToken', 'refresh_token'],
-  ['scope', 'scope'],
-  ['idToken', 'id_token'],
-] as const;
-
 /**
  * The `scope` field of `scopes`, none when empty; also what a token response without `scope` is
  * taken to grant (RFC 6749 §5.1).
@@ -150,16 +143,13 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
       () => new TokenError({ scheme: http.scheme, error: accessToken ? 'unsupported_token_type' : 'invalid_response' }),
     );
   }
-  const tokens: TokenSet = { accessToken, tokenType, issuedAt: sentAt };
+  // What the response leaves out the tokens keep from before (undefined when there was none).
+  const tokens: TokenSet = { accessToken, tokenType, issuedAt: sentAt, refreshToken: text('refresh_token') ?? kept.refreshToken, scope: text('scope') ?? kept.scope, idToken: text('id_token') ?? kept.idToken };
   if (dpop && tokenType === 'Bearer') tokens.dpopRefused = true;
   const expiresIn = json['expires_in'];
   // Number('') and Number(' ') are 0: blank text is no lifetime.
   const seconds = typeof expiresIn === 'string' && expiresIn.trim() ? Number(expiresIn) : expiresIn;
   if (Number.isFinite(seconds)) tokens.expiresAt = sentAt + Math.max(0, seconds as number) * 1000;
-  for (const [field, name] of KEPT) {
-    const value = text(name) ?? kept[field];
-    if (value !== undefined) tokens[field] = value;
-  }
   http.secrets.remember([accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;
 }
