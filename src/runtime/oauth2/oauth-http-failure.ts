@@ -34,14 +34,14 @@ export function parseAnswer(text: string, response: Response): JsonObject | unde
 /** How one attempt ended. */
 type Outcome = { kind: 'thrown'; error: unknown } | { kind: 'response'; response: Response } | { kind: 'read'; response: Response; text: string | undefined; readError?: { error: unknown } | undefined };
 
-/** The request in flight: its time budget (started by oauth-http.ts, cleared there) and how to build each attempt. */
+/** The request in flight: its time budget (the signal token-endpoint.ts started) and how to build each attempt. */
 export interface Flight {
   http: OAuthHttp;
   url: URL;
   what: string;
   retry: boolean;
   outgoing: () => Promise<Outgoing>;
-  budget: AbortController;
+  budget: AbortSignal;
   started: number;
   /** The first attempt's request. */
   first: Outgoing;
@@ -82,7 +82,7 @@ export async function finishRequest(
   what: string,
   retry: boolean,
   outgoing: () => Promise<Outgoing>,
-  budget: AbortController,
+  budget: AbortSignal,
   started: number,
   sent: Outgoing,
   response: Response | undefined,
@@ -116,7 +116,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
     else {
       try {
         // Raced as well as passed: a custom fetch may ignore the signal.
-        const response = await abortable(http.fetch()(url.href, { ...sent.init, redirect: 'manual', signal: budget.signal }), budget.signal);
+        const response = await abortable(http.fetch()(url.href, { ...sent.init, redirect: 'manual', signal: budget }), budget);
         sent.observe?.(response);
         outcome = { kind: 'response', response };
       } catch (error) {
@@ -125,7 +125,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
     }
     if (outcome.kind === 'thrown') {
       const { error } = outcome;
-      if (budget.signal.aborted) throw timedOut(http, what, error);
+      if (budget.aborted) throw timedOut(http, what, error);
       const delay = BACKOFF_MS * 2 ** (attempt - 1);
       if (attempt < attempts && delay < left()) {
         await http.sleep(delay);
@@ -155,7 +155,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       text = outcome.text;
     } else {
       try {
-        text = await abortable(readBoundedText(response, http.maxResponseBytes), budget.signal);
+        text = await abortable(readBoundedText(response, http.maxResponseBytes), budget);
       } catch (error) {
         throw brokenOff(flight, response, error);
       }
@@ -171,7 +171,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
 
 function brokenOff(flight: Flight, response: Response, error: unknown): TokenError {
   const { http, what } = flight;
-  if (flight.budget.signal.aborted) return timedOut(http, what, error);
+  if (flight.budget.aborted) return timedOut(http, what, error);
   return new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what}'s answer broke off`, status: response.status, cause: error });
 }
 
@@ -261,6 +261,7 @@ export async function forgetRefreshToken(state: TokenState, key: string, refresh
   state.recent.delete(key);
   if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
   // Compared here and, by stores that can, again at the delete itself.
-  const stored = asTokenSet(await state.store.get(key));
-  if (stored !== undefined && stored.refreshToken === refreshToken) await state.store.delete(key, stored);
+  const store = await state.store;
+  const stored = asTokenSet(await store.get(key));
+  if (stored !== undefined && stored.refreshToken === refreshToken) await store.delete(key, stored);
 }

@@ -24,7 +24,8 @@ export interface OAuth2AuthOptions {
   flow: OAuth2Grant;
   /** Part of every store key: clients with different ids never share tokens. */
   clientId: string;
-  store: TokenStore;
+  /** The tokens' store, or the promise of it (an application's store, once its guard is loaded). */
+  store: TokenStore | Promise<TokenStore>;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Clock, epoch ms (token lifetimes; the cool-down after a renewal that did not help). */
   now: () => number;
@@ -125,10 +126,11 @@ export class OAuth2Auth implements AuthStrategy {
     const flights = this.#flights;
     let flight = flights.get(key);
     if (!flight) {
-      const { leases } = this.#state.store;
       const renew = () => this.#renewHeld(key, scopes, rejected);
       // Only stores shared between clients or processes have leases; their code loads with the first renewal.
-      flight = leases ? loadLeaseFlight().then(({ underLease }) => underLease(this.scheme, key, leases, async () => usable(await this.#read(key), this.#options.now(), rejected), renew)) : renew();
+      flight = Promise.resolve(this.#state.store).then(({ leases }) =>
+        leases ? loadLeaseFlight().then(({ underLease }) => underLease(this.scheme, key, leases, async () => usable(await this.#read(key), this.#options.now(), rejected), renew)) : renew(),
+      );
       flights.set(key, (flight = flight.finally(() => flights.delete(key))));
     }
     return flight;
@@ -140,7 +142,7 @@ export class OAuth2Auth implements AuthStrategy {
     const key = this.#key(scopes);
     state.seed = undefined;
     state.recent.set(key, tokens);
-    await state.store.set(key, tokens);
+    await (await state.store).set(key, tokens);
     await this.#options.onTokens?.({ scheme: this.scheme, tokens });
   }
 
@@ -155,7 +157,7 @@ export class OAuth2Auth implements AuthStrategy {
 
   async #read(key: string): Promise<TokenSet | undefined> {
     const state = this.#state;
-    const stored = asTokenSet(await state.store.get(key));
+    const stored = asTokenSet(await (await state.store).get(key));
     if (stored) state.recent.set(key, stored);
     else state.recent.delete(key);
     return stored ?? state.seed;

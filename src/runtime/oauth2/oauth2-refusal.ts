@@ -73,7 +73,7 @@ async function renewRejected(tokens: TokenManager, scopes: readonly string[], re
  */
 export async function dropRefused(state: TokenState, key: string, rejected: TokenSet): Promise<void> {
   state.recent.delete(key);
-  const { store } = state;
+  const store = await state.store;
   const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
   if (state.seed === rejected) state.seed = keep;
   else if (keep === undefined) await store.delete(key, rejected);

@@ -53,7 +53,7 @@ export function scopeParam(scopes: readonly string[]): Record<string, string> {
 
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
   const url = (await oauth.endpoints())[name];
-  if (url === undefined) throw new TokenError({ scheme: oauth.http.scheme, error: 'invalid_response', errorDescription: `no ${what} is known (neither the spec nor the server metadata names one)` });
+  if (url === undefined) throw new TokenError({ scheme: oauth.http.scheme, error: 'invalid_response', errorDescription: `neither the spec nor the server metadata names the ${what}` });
   return url;
 }
 
@@ -63,43 +63,38 @@ export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints,
  * budget is real time, whatever clock the client was given: it bounds sockets, not token lifetimes.
  */
 export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Promise<Outgoing>, what: string, retry: boolean): Promise<JsonObject> {
-  const budget = new AbortController();
-  const { signal } = budget;
-  const timer = setTimeout(() => budget.abort(new Error(`${what} timeout`)), http.timeoutMs);
+  // Real time (no timer to clear: it keeps no process alive).
+  const signal = AbortSignal.timeout(http.timeoutMs);
   const started = Date.now();
   let response: Response | undefined;
   let text: string | undefined;
   // Without a response: what fetch threw; with a 2xx one: what broke its read off.
   let failed: { error: unknown } | undefined;
+  const first = await outgoing();
   try {
-    const first = await outgoing();
-    try {
-      // Raced as well as passed: a custom fetch may ignore the signal.
-      response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal }), signal);
-      first.observe?.(response);
-      if (response.ok) {
-        // JSON here; anything else (a form-encoded answer, too large: undefined) goes on in oauth-http-failure.ts.
-        const json = ((text = await abortable(readBoundedText(response, http.maxResponseBytes), signal)) && JSON.parse(text)) as JsonObject | undefined;
-        if (json?.constructor === Object && typeof json['error'] !== 'string') return json;
-      }
-    } catch (error) {
-      // Once the text is in, only its JSON.parse can throw: that is no error of the request.
-      if (text === undefined) failed = { error };
+    // Raced as well as passed: a custom fetch may ignore the signal.
+    response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal }), signal);
+    first.observe?.(response);
+    if (response.ok) {
+      // JSON here; anything else (a form-encoded answer, too large: undefined) goes on in oauth-http-failure.ts.
+      const json = ((text = await abortable(readBoundedText(response, http.maxResponseBytes), signal)) && JSON.parse(text)) as JsonObject | undefined;
+      if (json?.constructor === Object && typeof json['error'] !== 'string') return json;
     }
-    const failure = await loadOAuthHttpFailure().catch((cause: unknown) => {
-      void response?.body?.cancel().catch(() => undefined);
-      throw new TokenError({
-        scheme: http.scheme,
-        error: signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error',
-        errorDescription: `the ${what} failed (its details could not be loaded)`,
-        status: response?.status,
-        cause: response ? cause : failed?.error,
-      });
-    });
-    return await failure.finishRequest(http, url, what, retry, outgoing, budget, started, first, response, text, failed);
-  } finally {
-    clearTimeout(timer);
+  } catch (error) {
+    // Once the text is in, only its JSON.parse can throw: that is no error of the request.
+    if (text === undefined) failed = { error };
   }
+  const failure = await loadOAuthHttpFailure().catch((cause: unknown) => {
+    void response?.body?.cancel().catch(() => undefined);
+    throw new TokenError({
+      scheme: http.scheme,
+      error: signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error',
+      errorDescription: `the ${what} failed (its details could not be loaded)`,
+      status: response?.status,
+      cause: response ? cause : failed?.error,
+    });
+  });
+  return failure.finishRequest(http, url, what, retry, outgoing, signal, started, first, response, text, failed);
 }
 
 /**
