@@ -57,6 +57,11 @@ export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints,
   return url;
 }
 
+/** When oauth-http-failure.ts cannot be loaded (offline): what is known without it, never the server's text. */
+function unexplained(http: OAuthHttp, error: string, what?: string, status?: number, cause?: unknown): TokenError {
+  return new TokenError({ scheme: http.scheme, error, errorDescription: what && `the ${what} failed (its details could not be loaded)`, status, cause });
+}
+
 /**
  * Sends until a final answer (or retries run out); the JSON object answered. `retry: false` for
  * requests that must not be repeated, such as redeeming a single-use authorization code. The
@@ -86,13 +91,7 @@ export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Pr
   }
   const failure = await loadOAuthHttpFailure().catch((cause: unknown) => {
     void response?.body?.cancel().catch(() => undefined);
-    throw new TokenError({
-      scheme: http.scheme,
-      error: signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error',
-      errorDescription: `the ${what} failed (its details could not be loaded)`,
-      status: response?.status,
-      cause: response ? cause : failed?.error,
-    });
+    throw unexplained(http, signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error', what, response?.status, response ? cause : failed?.error);
   });
   return failure.finishRequest(http, url, what, retry, outgoing, signal, started, first, response, text, failed);
 }
@@ -124,10 +123,7 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
   // With DPoP on, a proof per attempt (that code loaded on first use).
   const json = await (dpop ? dpop.post(http, url, build, what, retry) : sendToServer(http, url, build, what, retry));
   if (!kept) return json;
-  const text = (name: string): string | undefined => {
-    const value = json[name];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
+  const text = (name: string): string | undefined => (typeof json[name] === 'string' && (json[name] as string)) || undefined;
   const accessToken = text('access_token');
   const issued = text('token_type')?.toLowerCase() ?? 'bearer';
   const tokenType = issued === 'bearer' ? 'Bearer' : issued === 'dpop' && dpop ? 'DPoP' : undefined;
@@ -135,7 +131,7 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
   if (!accessToken || !tokenType) {
     throw await loadOAuthHttpFailure().then(
       ({ tokenSetError }) => tokenSetError(json, http, !!dpop),
-      () => new TokenError({ scheme: http.scheme, error: accessToken ? 'unsupported_token_type' : 'invalid_response' }),
+      () => unexplained(http, accessToken ? 'unsupported_token_type' : 'invalid_response'),
     );
   }
   // What the response leaves out the tokens keep from before (undefined when there was none).
