@@ -39,11 +39,6 @@ export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, 
     return await post();
   } catch (error) {
     if (!isNonceDemand(error)) throw error;
-    throw new TokenError({
-      scheme: error.scheme,
-      error: error.error,
-      errorDescription: `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`,
-      status: error.status,
-    });
+    throw new TokenError(error.scheme, error.error, `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`, error.status);
   }
 }

@@ -166,7 +166,7 @@ export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string
   const tokenUrl = async (): Promise<URL> => {
     const url = context.fixedUrl ?? (await context.endpoints()).tokenUrl;
     if (url === undefined) {
-      throw new TokenError({ scheme, error: 'invalid_response', errorDescription: 'no token endpoint is known for the JWT bearer grant: pass tokenUrl in the credential' });
+      throw new TokenError(scheme, 'invalid_response', 'no token endpoint is known for the JWT bearer grant: pass tokenUrl in the credential');
     }
     return url;
   };

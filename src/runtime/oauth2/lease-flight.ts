@@ -31,11 +31,7 @@ export async function underLease<T>(scheme: string, key: string, leases: TokenLe
   for (;;) {
     if (await leases.acquire(key, owner, leases.ttlMs)) return holding(key, leases, renew, owner);
     if (Date.now() >= deadline) {
-      throw new TokenError({
-        scheme,
-        error: 'lease_timeout',
-        errorDescription: `another process has been renewing these tokens for over ${leases.waitTimeoutMs} ms`,
-      });
+      throw new TokenError(scheme, 'lease_timeout', `another process has been renewing these tokens for over ${leases.waitTimeoutMs} ms`);
     }
     await pause(poll);
     poll = Math.min(poll * 2, MAX_POLL_MS);

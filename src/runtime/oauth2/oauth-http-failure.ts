@@ -8,7 +8,6 @@
  */
 import type { JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
-import type { TokenErrorInit } from './token-error.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
@@ -59,7 +58,7 @@ function isRedirect(response: Response): boolean {
 }
 
 function timedOut(http: OAuthHttp, what: string, cause: unknown): TokenError {
-  return new TokenError({ scheme: http.scheme, error: 'timeout', errorDescription: `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, cause });
+  return new TokenError(http.scheme, 'timeout', `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, undefined, cause);
 }
 
 /** How long to wait before the next attempt; undefined when this answer is final. */
@@ -101,8 +100,8 @@ export async function finishRequest(
  */
 export function tokenSetError(json: JsonObject, http: OAuthHttp, dpop: boolean): TokenError {
   const { access_token: accessToken, token_type: issued } = json;
-  if (typeof accessToken !== 'string' || accessToken === '') return new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: 'the token response has no access_token' });
-  return new TokenError({ scheme: http.scheme, error: 'unsupported_token_type', errorDescription: tokenTypeRefusal(http.secrets)(String(issued), dpop) });
+  if (typeof accessToken !== 'string' || accessToken === '') return new TokenError(http.scheme, 'invalid_response', 'the token response has no access_token');
+  return new TokenError(http.scheme, 'unsupported_token_type', tokenTypeRefusal(http.secrets)(String(issued), dpop));
 }
 
 async function settle(flight: Flight, first: Outcome): Promise<Answer> {
@@ -131,7 +130,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
         await http.sleep(delay);
         continue;
       }
-      throw new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what} could not be reached`, cause: error });
+      throw new TokenError(http.scheme, 'network_error', `the ${what} could not be reached`, undefined, error);
     }
     const { response } = outcome;
     let delay: number | undefined;
@@ -139,7 +138,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
     if (outcome.kind === 'response') {
       if (isRedirect(response)) {
         await discardBody(response);
-        throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} answered with a redirect, which is not followed`, status: response.status });
+        throw new TokenError(http.scheme, 'invalid_response', `the ${what} answered with a redirect, which is not followed`, response.status);
       }
       delay = retryDelay(response, attempt);
       fits = delay !== undefined && delay <= MAX_RETRY_AFTER_MS && delay < left();
@@ -161,7 +160,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       }
     }
     if (text === undefined) {
-      throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, status: response.status });
+      throw new TokenError(http.scheme, 'invalid_response', `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, response.status);
     }
     // Only the attempt that answers needs its secrets redacted from what the server wrote.
     const redact = redactorFor(http.secrets, sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
@@ -172,7 +171,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
 function brokenOff(flight: Flight, response: Response, error: unknown): TokenError {
   const { http, what } = flight;
   if (flight.budget.aborted) return timedOut(http, what, error);
-  return new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what}'s answer broke off`, status: response.status, cause: error });
+  return new TokenError(http.scheme, 'network_error', `the ${what}'s answer broke off`, response.status, error);
 }
 
 /**
@@ -188,16 +187,26 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, sent: Outg
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
-    if (json === undefined) throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} did not answer with a JSON object`, status });
+    if (json === undefined) throw new TokenError(http.scheme, 'invalid_response', `the ${what} did not answer with a JSON object`, status);
     return json;
   }
   throw answerError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
 }
 
+/** What an error answer's TokenError is made of. */
+interface AnswerError {
+  scheme: string;
+  error: string;
+  errorDescription?: string | undefined;
+  status: number;
+  hint?: string | undefined;
+  retryAfterMs?: number | undefined;
+}
+
 /** The TokenError of an error answer: its message says how long the server asked to wait, and the hint. */
-function answerError(init: TokenErrorInit): TokenError {
-  const { retryAfterMs, hint } = init;
-  return new TokenError(init, `${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`);
+function answerError({ scheme, error, errorDescription, status, retryAfterMs, hint }: AnswerError): TokenError {
+  const more = `${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`;
+  return Object.assign(new TokenError(scheme, error, errorDescription, status, undefined, more), { hint, retryAfterMs });
 }
 
 // What the server wrote goes into a TokenError short, on one line (it cannot forge log lines) and

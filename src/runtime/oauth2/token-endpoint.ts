@@ -53,13 +53,13 @@ export function scopeParam(scopes: readonly string[]): Record<string, string> {
 
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
   const url = (await oauth.endpoints())[name];
-  if (url === undefined) throw new TokenError({ scheme: oauth.http.scheme, error: 'invalid_response', errorDescription: `neither the spec nor the server metadata names the ${what}` });
+  if (url === undefined) throw new TokenError(oauth.http.scheme, 'invalid_response', `neither the spec nor the server metadata names the ${what}`);
   return url;
 }
 
 /** When oauth-http-failure.ts cannot be loaded (offline): what is known without it, never the server's text. */
 function unexplained(http: OAuthHttp, error: string, what?: string, status?: number, cause?: unknown): TokenError {
-  return new TokenError({ scheme: http.scheme, error, errorDescription: what && `the ${what} failed (its details could not be loaded)`, status, cause });
+  return new TokenError(http.scheme, error, what && `the ${what} failed (its details could not be loaded)`, status, cause);
 }
 
 /**

@@ -1,29 +1,13 @@
 import { quoteScheme } from '../credential-checks.js';
 
-export interface TokenErrorInit {
-  scheme: string;
-  /**
-   * OAuth error code (RFC 6749 §5.2, RFC 8628 §3.5), or `invalid_response`, `network_error`,
-   * `timeout`, `login_required`, `state_mismatch`.
-   */
-  error: string;
-  /**
-   * Text a server wrote reaches here only tidied and redacted (tidy() in expectSuccess,
-   * oauth-http-failure.ts, loaded with the answer that carries it): this module stays small.
-   */
-  errorDescription?: string | undefined;
-  status?: number | undefined;
-  cause?: unknown;
-  /** What the client suggests doing about it; ours, not the server's. */
-  hint?: string | undefined;
-  /** The server's Retry-After, when it asked for a longer wait than the client makes. */
-  retryAfterMs?: number | undefined;
-}
-
 /**
  * A token could not be obtained. Never carries the request's secrets or a response body that
  * might: what the server wrote is redacted before it gets here (message, stack, JSON alike).
- * `more` ends the message: what oauth-http-failure.ts says of the Retry-After and the hint it sets.
+ * `error` is the OAuth error code (RFC 6749 §5.2, RFC 8628 §3.5), or `invalid_response`,
+ * `network_error`, `timeout`, `login_required`, `state_mismatch`; `errorDescription` text a server
+ * wrote reaches here only tidied and redacted (oauth-http-failure.ts, loaded with the answer that
+ * carries it). `more` ends the message: what oauth-http-failure.ts says of the Retry-After and the
+ * hint, which it sets (`hint`, `retryAfterMs`) on the error it made.
  */
 export class TokenError extends Error {
   override readonly name = 'TokenError';
@@ -31,13 +15,15 @@ export class TokenError extends Error {
   declare readonly errorDescription?: string;
   declare readonly status?: number;
   declare readonly scheme: string;
+  /** What the client suggests doing about it; ours, not the server's. */
   declare readonly hint?: string;
+  /** The server's Retry-After, when it asked for a longer wait than the client makes. */
   declare readonly retryAfterMs?: number;
 
-  constructor({ scheme, error, errorDescription, status, cause, hint, retryAfterMs }: TokenErrorInit, more = '') {
+  constructor(scheme: string, error: string, errorDescription?: string, status?: number, cause?: unknown, more = '') {
     super(`security scheme ${quoteScheme(scheme)}: ${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
-    // Every field an own property (undefined when absent), as class fields would make them.
-    Object.assign(this, { error, errorDescription, status, scheme, hint, retryAfterMs });
+    // Each field an own property (undefined when absent), as class fields would make them.
+    Object.assign(this, { error, errorDescription, status, scheme });
   }
 }
 
@@ -48,6 +34,6 @@ export class TokenError extends Error {
  */
 export function unloaded(scheme: string, feature: string): (cause: unknown) => never {
   return (cause) => {
-    throw new TokenError({ scheme, error: 'network_error', errorDescription: `the code of ${feature} could not be loaded`, cause });
+    throw new TokenError(scheme, 'network_error', `the code of ${feature} could not be loaded`, undefined, cause);
   };
 }
