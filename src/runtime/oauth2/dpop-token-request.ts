@@ -24,7 +24,7 @@ export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, 
         const request = await build();
         const { proof, nonce } = await dpop.proof('POST', url, http.now());
         sentNonce = nonce;
-        request.headers.set('dpop', proof);
+        request.init.headers.set('dpop', proof);
         return { ...request, observe: (response) => void dpop.rememberNonce(url, response.headers.get('dpop-nonce')) };
       },
       what,

@@ -163,7 +163,8 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       throw new TokenError(http.scheme, 'invalid_response', `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, response.status);
     }
     // Only the attempt that answers needs its secrets redacted from what the server wrote.
-    const redact = redactorFor(http.secrets, sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
+    const { body, headers } = sent.init;
+    const redact = redactorFor(http.secrets, body instanceof URLSearchParams && headers instanceof Headers ? requestSecrets(body, headers) : []);
     return { status: response.status, json: parseAnswer(text, response), redact, retryAfterMs: fits ? undefined : delay };
   }
 }
@@ -182,7 +183,7 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, sent: Outg
   const { status, json, redact } = answer;
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
-    const hint = json['error'] === 'invalid_client' ? invalidClientHint(sent.client?.basicEncoding, sent.headers) : undefined;
+    const hint = json['error'] === 'invalid_client' ? invalidClientHint(sent.client?.basicEncoding, sent.init.headers instanceof Headers ? sent.init.headers : undefined) : undefined;
     throw answerError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {

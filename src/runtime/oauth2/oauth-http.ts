@@ -22,20 +22,20 @@ export interface OAuthHttp {
 
 export type JsonObject = Record<string, unknown>;
 
-/** One attempt's request, built afresh for every attempt (a client assertion's `jti` must not be replayed). */
+/**
+ * One attempt's request, built afresh for every attempt (a client assertion's `jti` must not be
+ * replayed). A form POST's headers and form (its body) are where the secrets an error must not
+ * show are read from: the form fields and the Authorization value.
+ */
 export interface Outgoing {
   init: RequestInit;
-  /** Kept so that the secrets they carry (form fields, the Authorization value) can be redacted from an error. */
-  form?: URLSearchParams | undefined;
-  headers?: Headers | undefined;
   /** Sees each answer (DPoP keeps the server's nonce). */
   observe?: ((response: Response) => void) | undefined;
   /** The authenticating client, for the hint on an `invalid_client` answer. */
   client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
 }
 
-/** A form POST's attempt: its form and headers are those `init` sends. */
+/** A form POST's attempt. */
 export interface FormRequest extends Outgoing {
-  form: URLSearchParams;
-  headers: Headers;
+  init: RequestInit & { headers: Headers; body: URLSearchParams };
 }

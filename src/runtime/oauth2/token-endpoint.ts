@@ -118,7 +118,7 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
     // fetch labels a URLSearchParams body application/x-www-form-urlencoded;charset=UTF-8 itself.
     const headers = new Headers({ accept: 'application/json' });
     await client.authenticate(form, headers, url.href, http.now());
-    return { form, headers, client, init: { method: 'POST', headers, body: form } };
+    return { client, init: { method: 'POST', headers, body: form } };
   };
   // With DPoP on, a proof per attempt (that code loaded on first use).
   const json = await (dpop ? dpop.post(http, url, build, what, retry) : sendToServer(http, url, build, what, retry));
