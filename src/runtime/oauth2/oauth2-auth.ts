@@ -13,8 +13,8 @@ import type { FetchLike } from '../client-core.js';
 import type { DpopHandle } from './dpop-option.js';
 import { loadLeaseFlight, loadOAuth2Refusal, loadOAuthHttpFailure } from './lazy-modules.js';
 import { TokenError } from './token-error.js';
-import { asTokenSet } from './token-set.js';
-import { tokenKey, usable, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
+import { asTokenSet, usable } from './token-set.js';
+import { tokenKey, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet, TokenStore } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
@@ -50,9 +50,9 @@ export interface OAuth2AuthOptions {
  * code, device authorization; OpenID Connect). Everything secret lives in private fields.
  */
 export class OAuth2Auth implements AuthStrategy {
-  readonly scheme: string;
+  declare readonly scheme: string;
   /** The flow the credential runs (never secret). */
-  readonly flow: OAuth2Grant;
+  declare readonly flow: OAuth2Grant;
   readonly #options: OAuth2AuthOptions;
   readonly #state: TokenState;
   // The renewal under way per store key: everyone asking meanwhile shares its outcome.
@@ -98,7 +98,6 @@ export class OAuth2Auth implements AuthStrategy {
 
   onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
     const sent = this.#sent.get(request);
-    this.#sent.delete(request);
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
     return sent === undefined ? Promise.resolve(false) : loadOAuth2Refusal().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent), () => false);
   }

@@ -7,7 +7,6 @@
  */
 import type { OAuth2Auth } from './oauth2-auth.js';
 import type { TokenError } from './token-error.js';
-import { isFresh } from './token-set.js';
 import type { TokenSet, TokenStore } from './types.js';
 
 /** How this scheme's flow gets tokens; one per flow (see grants.ts). */
@@ -45,9 +44,4 @@ export interface TokenState {
 /** Store key: the scheme, the client id and the sorted, de-duplicated scopes, unambiguous as JSON. */
 export function tokenKey(scheme: string, clientId: string, scopes: readonly string[]): string {
   return JSON.stringify([scheme, clientId, ...[...new Set(scopes)].sort()]);
-}
-
-/** The tokens when they can go out now and are not the ones the server just refused. */
-export function usable(tokens: TokenSet | undefined, nowMs: number, rejected?: string): TokenSet | undefined {
-  return isFresh(tokens, nowMs) && tokens.accessToken !== rejected ? tokens : undefined;
 }

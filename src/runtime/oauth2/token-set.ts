@@ -10,14 +10,22 @@ const MARGIN_SHARE = 0.1;
 // lifetime, iat rounded down), so a token can die up to a second before receivedAt + expires_in.
 const EXPIRES_IN_GRANULARITY_MS = 1000;
 
-/** Still good for a request that leaves now. A token without expiry is good until the server says 401. */
-export function isFresh(tokens: TokenSet | undefined, nowMs: number): tokens is TokenSet {
-  if (!tokens?.accessToken) return false;
+/**
+ * The tokens when they can go out now (still good for a request that leaves now) and are not the
+ * ones the server just refused. A token without expiry is good until the server says 401.
+ */
+export function usable(tokens: TokenSet | undefined, nowMs: number, rejected?: string): TokenSet | undefined {
+  if (!tokens?.accessToken || tokens.accessToken === rejected) return undefined;
   const { expiresAt, issuedAt } = tokens;
-  if (expiresAt === undefined) return true;
+  if (expiresAt === undefined) return tokens;
   // Unknown issue time: an endless lifetime, so the largest margin.
   const lifetime = Math.max(0, expiresAt - (issuedAt ?? -Infinity));
-  return nowMs < expiresAt - Math.min(MAX_MARGIN_MS, lifetime * MARGIN_SHARE + EXPIRES_IN_GRANULARITY_MS, lifetime / 2);
+  return nowMs < expiresAt - Math.min(MAX_MARGIN_MS, lifetime * MARGIN_SHARE + EXPIRES_IN_GRANULARITY_MS, lifetime / 2) ? tokens : undefined;
+}
+
+/** Still good for a request that leaves now. */
+export function isFresh(tokens: TokenSet | undefined, nowMs: number): tokens is TokenSet {
+  return usable(tokens, nowMs) !== undefined;
 }
 
 /** A store is application code: accept only what looks like a TokenSet. */
