@@ -63,6 +63,14 @@ describe('a token request whose failure module cannot be loaded', () => {
     expect(server.to('/api/pets')).toHaveLength(0);
   });
 
+  it('a success without access_token: invalid_response, nothing of the server text', async () => {
+    server.on('/oauth/token', () => ({ status: 200, json: { token_type: 'Bearer', note: 'SECRET-client' } }));
+    const error = await failure();
+    expect(error).toMatchObject({ error: 'invalid_response', scheme: 'oauth' });
+    expect(error.message).toBe('security scheme "oauth": invalid_response');
+    expect(server.to('/api/pets')).toHaveLength(0);
+  });
+
   it('a token endpoint that cannot be reached: network_error', async () => {
     const { core } = makeClient('http://127.0.0.1:9', { oauth: clientCredentialsScheme() }, credentials, fakeClock().env);
     const error = await core.request(listPets(), {}).catch((e: unknown) => e);

@@ -124,3 +124,23 @@ describe('expires_in: 0', () => {
     expect(server.to('/oauth/token')).toHaveLength(2);
   });
 });
+
+describe('a success without a usable token (checked on the happy path, explained by the failure module)', () => {
+  it('no access_token: invalid_response, and no API request', async () => {
+    server.on('/oauth/token', (_request, response) => json(response, 200, { token_type: 'Bearer', expires_in: 60 }));
+    const error = await failure(oauthClient(server.origin, { oauth: clientCredentials() }, credentials).core.request(listPets(), {}));
+    expect(error).toMatchObject({ error: 'invalid_response', scheme: 'oauth' });
+    expect(error.message).toBe('security scheme "oauth": invalid_response: the token response has no access_token');
+    expect(server.to('/oauth/token')).toHaveLength(1);
+    expect(server.to('/api/pets')).toHaveLength(0);
+  });
+
+  it('a token type it cannot use: unsupported_token_type quoting it, redacted', async () => {
+    server.on('/oauth/token', (_request, response) => json(response, 200, { access_token: 'tok', token_type: 'mac-SECRET-client' }));
+    const error = await failure(oauthClient(server.origin, { oauth: clientCredentials() }, credentials).core.request(listPets(), {}));
+    expect(error).toMatchObject({ error: 'unsupported_token_type' });
+    expect(error.message).toContain('the token endpoint issued a "mac-');
+    expect(error.message).not.toContain('SECRET-client');
+    expect(server.to('/api/pets')).toHaveLength(0);
+  });
+});
