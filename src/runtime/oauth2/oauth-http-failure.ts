@@ -1,9 +1,9 @@
 /**
  * The rest of an authorization-server request once its first attempt did not simply succeed: a
  * network error, a timeout, a redirect, a 5xx or 429 to retry (with the server's Retry-After when it
- * fits), an answer too large, an OAuth error answer. It turns what happened into a TokenError with
+ * fits), an answer too large, an OAuth error answer, a success without a usable token. It turns what happened into a TokenError with
  * the secrets the request carried redacted from whatever the server wrote. Loaded with import() by
- * oauth-http.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
+ * token-endpoint.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
  * requests succeed never downloads it.
  */
 import type { JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';

@@ -1,9 +1,9 @@
 /**
- * The token lifecycle's shared pieces: the store key, the test a token must pass to go out, and the
- * types of the lifecycle (OAuth2Auth in oauth2-auth.ts runs it: tokens cached per scope set in the
- * TokenStore, renewed ahead of expiry, one token request at a time per scope set however many
- * calls wait, refresh tokens before grants, and a renewal after a 401 that never discards a token
- * someone already replaced).
+ * The token lifecycle's shared pieces: the store key and the lifecycle's types. OAuth2Auth in
+ * oauth2-auth.ts runs it: tokens cached per scope set in the TokenStore, renewed ahead of expiry
+ * (usable() in token-set.ts), one token request at a time per scope set however many calls wait,
+ * refresh tokens before grants, and a renewal after a 401 that never discards a token someone
+ * already replaced.
  */
 import type { OAuth2Auth } from './oauth2-auth.js';
 import type { TokenError } from './token-error.js';
