@@ -7,12 +7,16 @@ import { createPkcePair, createState } from './pkce.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, AuthorizationRequest, AuthorizationUrlOptions, CodeExchange, TokenSet } from './types.js';
-import { AUTHORIZATION_CODE_SCOPES$ as AUTHORIZATION_CODE_SCOPES, postAuthenticated$ as postAuthenticated, quoteScheme$ as quoteScheme, requestedScope$ as requestedScope, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
 
 // Parameters extraParams must not replace: they carry the flow's security.
 const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'request_uri', 'dpop_jkt']);
 
-export { AUTHORIZATION_CODE_SCOPES };
+/**
+ * The scopes under which the signed-in user's tokens are stored: none, one token set per scheme
+ * (the strategy of this flow asks for its tokens under no scopes too: create-oauth2-strategy.ts).
+ */
+const AUTHORIZATION_CODE_SCOPES: readonly string[] = Object.freeze([]);
 
 export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
   readonly scheme: string;
@@ -71,7 +75,7 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
     if (this.#par === false) return undefined;
     const url = (await this.#oauth.endpoints()).pushedAuthorizationRequestUrl;
     if (url === undefined && this.#par === true) {
-      throw new TokenError({ scheme: this.scheme, error: 'invalid_response', errorDescription: 'par is true but the server metadata names no pushed_authorization_request_endpoint' });
+      throw new TokenError(this.scheme, 'invalid_response', 'par is true but the server metadata names no pushed_authorization_request_endpoint');
     }
     return url;
   }
@@ -82,10 +86,10 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
    */
   async #push(url: URL, params: Record<string, string>): Promise<string> {
     // tokenParams are for token requests; resource indicators belong to the authorization request too.
-    const json = await postAuthenticated({ ...this.#oauth, tokenParams: {} }, url, params, 'pushed authorization request endpoint');
+    const json = await requestTokens({ ...this.#oauth, tokenParams: {} }, url, params, false, true, 'pushed authorization request endpoint');
     const requestUri = json['request_uri'];
     if (typeof requestUri !== 'string' || requestUri === '') {
-      throw new TokenError({ scheme: this.scheme, error: 'invalid_response', errorDescription: 'the pushed authorization request endpoint answered without a request_uri' });
+      throw new TokenError(this.scheme, 'invalid_response', 'the pushed authorization request endpoint answered without a request_uri');
     }
     return requestUri;
   }
@@ -96,12 +100,12 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
     if (typeof codeVerifier !== 'string' || codeVerifier === '') throw new TypeError(`security scheme ${quoteScheme(this.scheme)}: exchangeCode needs the codeVerifier`);
     if (state !== undefined && expectedState !== undefined && state !== expectedState) {
       // CSRF (RFC 6749 §10.12): this redirect does not answer our authorization request.
-      throw new TokenError({ scheme: this.scheme, error: 'state_mismatch', errorDescription: 'the redirect carries a different state than the authorization request' });
+      throw new TokenError(this.scheme, 'state_mismatch', 'the redirect carries a different state than the authorization request');
     }
     const url = await requireEndpoint(this.#oauth, 'tokenUrl', 'token endpoint');
     const fields = { grant_type: 'authorization_code', code, redirect_uri: this.#redirectUri(exchange.redirectUri), code_verifier: codeVerifier };
     // Not retried: a code is single-use, and a second redemption can revoke what the first issued (§4.1.2).
-    const tokens = await requestTokens(this.#oauth, url, fields, requestedScope([]), false);
+    const tokens = await requestTokens(this.#oauth, url, fields, {}, false);
     await this.#tokens.save(AUTHORIZATION_CODE_SCOPES, tokens);
     return tokens;
   }

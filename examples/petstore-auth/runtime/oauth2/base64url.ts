@@ -5,7 +5,7 @@
  * first of those and never with the up-front runtime.
  */
 import type { Bytes } from '../bytes.js';
-import { crypto$ as crypto } from './lazy-module-imports.js';
+import { crypto } from './lazy-crypto.js';
 
 export function base64url(bytes: Uint8Array): string {
   let binary = '';

@@ -9,7 +9,8 @@ import type { Algorithm, AlgorithmIdentifier, CryptoKey, EcdsaParams, EcKeyImpor
 import { rsaPssAsRsaEncryption } from './rsa-pss-pkcs8.js';
 import type { ClientAssertionAlg } from './types.js';
 import { base64ToBytes, base64url, base64urlText, randomToken } from './base64url.js';
-import { crypto$ as crypto, isCryptoKey$ as isCryptoKey, quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
+import { crypto, isCryptoKey } from './lazy-crypto.js';
+import { quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 

@@ -106,6 +106,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
       seed: code ? seedTokens(grant, where, options.refreshToken, options.expiresAt) : undefined,
       authorizationCode: code ? (tokens) => lazyAuthorizationCode(oauth!, tokens, options.redirectUri, spec.type === 'openIdConnect', options.par) : undefined,
     },
-    options.scopes,
+    // The signed-in user's tokens: one set per scheme, stored under no scopes (authorization-code-flow.ts saves them so).
+    code ? [] : options.scopes,
   );
 }

@@ -4,7 +4,7 @@
  * endpoint until the user approves, honouring `interval` and `slow_down`.
  */
 import type { OAuthClient } from './token-endpoint.js';
-import { postAuthenticated$ as postAuthenticated, requestedScope$ as requestedScope, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { DeviceCodePrompt, TokenSet } from './types.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -25,12 +25,12 @@ function positiveNumber(value: unknown): number | undefined {
 
 async function authorizeDevice(oauth: OAuthClient, scopes: readonly string[]): Promise<DeviceAuthorization> {
   const url = await requireEndpoint(oauth, 'deviceAuthorizationUrl', 'device authorization endpoint');
-  const json = await postAuthenticated(oauth, url, scopeParam(scopes), 'device authorization endpoint');
+  const json = await requestTokens(oauth, url, scopeParam(scopes), false, true, 'device authorization endpoint');
   const deviceCode = json['device_code'];
   const userCode = json['user_code'];
   const verificationUri = json['verification_uri'] ?? json['verification_url']; // the latter: Google's pre-RFC spelling
   if (typeof deviceCode !== 'string' || typeof userCode !== 'string' || typeof verificationUri !== 'string') {
-    throw new TokenError({ scheme: oauth.http.scheme, error: 'invalid_response', errorDescription: 'the device authorization response lacks device_code, user_code or verification_uri' });
+    throw new TokenError(oauth.http.scheme, 'invalid_response', 'the device authorization response lacks device_code, user_code or verification_uri');
   }
   const prompt: DeviceCodePrompt = { userCode, verificationUri, expiresIn: positiveNumber(json['expires_in']) ?? DEFAULT_EXPIRES_IN_S };
   const complete = json['verification_uri_complete'];
@@ -48,10 +48,10 @@ export async function runDeviceFlow(oauth: OAuthClient, scopes: readonly string[
   for (;;) {
     await http.sleep(intervalS * 1000);
     if (http.now() >= deadline) {
-      throw new TokenError({ scheme: http.scheme, error: 'expired_token', errorDescription: 'the user code expired before the user approved the device' });
+      throw new TokenError(http.scheme, 'expired_token', 'the user code expired before the user approved the device');
     }
     try {
-      return await requestTokens(oauth, tokenUrl, { grant_type: DEVICE_CODE_GRANT, device_code: authorization.deviceCode }, requestedScope(scopes));
+      return await requestTokens(oauth, tokenUrl, { grant_type: DEVICE_CODE_GRANT, device_code: authorization.deviceCode }, scopeParam(scopes));
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
       if (error.error === 'slow_down') intervalS += SLOW_DOWN_S;

@@ -21,7 +21,7 @@ export type DpopKeySpec = { generate: true } | { privateKey: PrivateKeyInput; pu
 /** DPoP for one scheme, its prover loaded (once) when the first proof is needed. */
 export interface DpopHandle {
   prover(): Promise<DpopProver>;
-  /** A token request with a proof (dpop-token-request.ts, loaded on first use); as postForm. */
+  /** A token request with a proof (dpop-token-request.ts, loaded on first use); as sendToServer. */
   post(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject>;
   /** Sends a DPoP token with a fresh proof; false (nothing done) for a Bearer token. */
   authorize(request: AuthRequest, tokens: TokenSet, nowMs: number): Promise<boolean>;

@@ -8,7 +8,7 @@
  */
 import type { DpopProver } from './dpop.js';
 import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
-import { postForm$ as postForm, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { sendToServer$ as sendToServer, TokenError$ as TokenError } from './lazy-module-imports.js';
 
 function isNonceDemand(error: unknown): error is TokenError {
   return error instanceof TokenError && error.error === 'use_dpop_nonce';
@@ -18,14 +18,14 @@ function isNonceDemand(error: unknown): error is TokenError {
 export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
   let sentNonce: string | undefined;
   const post = () =>
-    postForm(
+    sendToServer(
       http,
       url,
       async () => {
         const request = await build();
         const { proof, nonce } = await dpop.proof('POST', url, http.now());
         sentNonce = nonce;
-        request.headers.set('dpop', proof);
+        request.init.headers.set('dpop', proof);
         return { ...request, observe: (response) => void dpop.rememberNonce(url, response.headers.get('dpop-nonce')) };
       },
       what,
@@ -40,11 +40,6 @@ export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, 
     return await post();
   } catch (error) {
     if (!isNonceDemand(error)) throw error;
-    throw new TokenError({
-      scheme: error.scheme,
-      error: error.error,
-      errorDescription: `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`,
-      status: error.status,
-    });
+    throw new TokenError(error.scheme, error.error, `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`, error.status);
   }
 }

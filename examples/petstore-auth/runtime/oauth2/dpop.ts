@@ -8,7 +8,8 @@
  * (dpop-option.ts), its key is checked here, before the first request that needs a proof.
  */
 import { base64url, randomToken, sha256 } from './base64url.js';
-import { crypto$ as crypto, formatAuthorization$ as formatAuthorization, isCryptoKey$ as isCryptoKey, loadSigning$ as loadSigning, quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
+import { crypto, isCryptoKey } from './lazy-crypto.js';
+import { formatAuthorization$ as formatAuthorization, loadSigning$ as loadSigning, quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
 import type { AuthRequest } from '../auth-strategy.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';

@@ -19,7 +19,7 @@ export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential
     return {
       refresh,
       request: (_scopes, refused) =>
-        Promise.reject(new TokenError({ scheme: oauth.http.scheme, error: 'login_required', errorDescription: `${refused ? 'the refresh token was rejected' : 'there is no usable refresh token'}: sign the user in again (authorization code flow)`, cause: refused })),
+        Promise.reject(new TokenError(oauth.http.scheme, 'login_required', `${refused ? 'the refresh token was rejected' : 'there is no usable refresh token'}: sign the user in again (authorization code flow)`, undefined, refused)),
     };
   }
   const required = (name: string, kind: 'string' | 'function') => option(credential, name, kind, where, true);

@@ -17,7 +17,8 @@ function warnOnConsole(error: TokenStoreError): void {
 /** Only our own TokenStoreError text is passed on: a store's raw error may quote the values it was given. */
 function asStoreError(error: unknown, operation: string): TokenStoreError {
   if (error instanceof TokenStoreError) return error;
-  const name = error instanceof Error ? error.name : typeof error;
+  // A class name is the store's own text too: one line, short.
+  const name = error instanceof Error ? error.name.replace(/[\0-\x1F\x7F]+/g, ' ').slice(0, 100) : typeof error;
   return new TokenStoreError('store_unavailable', `the token store failed (${operation}: ${name}); carrying on with the tokens this process holds`);
 }
 

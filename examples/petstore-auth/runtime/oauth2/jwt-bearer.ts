@@ -8,8 +8,7 @@
  * (jwt-bearer-check.ts) before anything is sent.
  */
 import { randomToken } from './base64url.js';
-import { tokenTypeRefusal } from './secret-redaction.js';
-import { loadSigning$ as loadSigning, parseTokenResponse$ as parseTokenResponse, postMaybeWithDpop$ as postMaybeWithDpop, quoteScheme$ as quoteScheme, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { loadSigning$ as loadSigning, quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { DpopHandle } from './dpop-option.js';
@@ -168,26 +167,16 @@ export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string
   const tokenUrl = async (): Promise<URL> => {
     const url = context.fixedUrl ?? (await context.endpoints()).tokenUrl;
     if (url === undefined) {
-      throw new TokenError({ scheme, error: 'invalid_response', errorDescription: 'no token endpoint is known for the JWT bearer grant: pass tokenUrl in the credential' });
+      throw new TokenError(scheme, 'invalid_response', 'no token endpoint is known for the JWT bearer grant: pass tokenUrl in the credential');
     }
     return url;
   };
   const request = async (scopes: readonly string[]): Promise<TokenSet> => {
     const url = await tokenUrl();
-    const json = await postMaybeWithDpop(
-      context.http,
-      url,
-      context.dpop,
-      async () => {
-        const form = new URLSearchParams({ ...context.tokenParams, grant_type: JWT_BEARER_GRANT, assertion: await plan.makeAssertion(url, scopes, context.http.now()) });
-        if (!plan.scopesInAssertion && scopes.length > 0) form.set('scope', [...new Set(scopes)].join(' '));
-        return { form, headers: new Headers() };
-      },
-      'token endpoint',
-      true,
-    );
-    const previous = scopes.length === 0 ? undefined : { scope: [...new Set(scopes)].join(' ') };
-    return parseTokenResponse(json, scheme, context.http.now(), previous, context.dpop !== undefined, tokenTypeRefusal(context.http.secrets));
+    const scope = scopeParam(scopes);
+    // No client authentication: the assertion, made afresh for each attempt, is the grant.
+    const client = { basicEncoding: undefined, authenticate: async (form: URLSearchParams) => form.set('assertion', await plan.makeAssertion(url, scopes, context.http.now())) };
+    return requestTokens({ http: context.http, client, tokenParams: context.tokenParams, dpop: context.dpop }, url, { grant_type: JWT_BEARER_GRANT, ...(plan.scopesInAssertion ? {} : scope) }, scope);
   };
   // A new assertion is as good as a refresh token, and needs no state.
   return { request, refresh: (tokens) => request(tokens.scope === undefined ? [] : tokens.scope.split(' ')) };

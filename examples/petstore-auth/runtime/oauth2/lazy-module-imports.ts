@@ -22,24 +22,16 @@ export let requireHeaderSafe$: typeof import('../credential-checks.js').requireH
 export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
 export let discardBody$: typeof import('../parse-response.js').discardBody;
 export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
-export let crypto$: typeof import('../web-crypto.js').crypto;
-export let isCryptoKey$: typeof import('../web-crypto.js').isCryptoKey;
 export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
 export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
-export let sendToServer$: typeof import('./oauth-http.js').sendToServer;
-export let postForm$: typeof import('./oauth-http.js').postForm;
-export let postAuthenticated$: typeof import('./token-endpoint.js').postAuthenticated;
-export let postMaybeWithDpop$: typeof import('./token-endpoint.js').postMaybeWithDpop;
-export let requestedScope$: typeof import('./token-endpoint.js').requestedScope;
+export let sendToServer$: typeof import('./token-endpoint.js').sendToServer;
 export let requestTokens$: typeof import('./token-endpoint.js').requestTokens;
 export let requireEndpoint$: typeof import('./token-endpoint.js').requireEndpoint;
 export let scopeParam$: typeof import('./token-endpoint.js').scopeParam;
 export let sameTokens$: typeof import('./same-tokens.js').sameTokens;
 export let TokenError$: typeof import('./token-error.js').TokenError;
 export type TokenError$ = import('./token-error.js').TokenError;
-export let AUTHORIZATION_CODE_SCOPES$: typeof import('./token-scopes.js').AUTHORIZATION_CODE_SCOPES;
 export let asTokenSet$: typeof import('./token-set.js').asTokenSet;
-export let parseTokenResponse$: typeof import('./token-set.js').parseTokenResponse;
 // The generated index.ts exports it, so an app's entry reaches it: taken from there, it stays out of a chunk shared with the lazy modules.
 export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
 export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
@@ -56,23 +48,15 @@ export type LazyImports = [
   formatAuthorization: typeof formatAuthorization$,
   discardBody: typeof discardBody$,
   readBoundedText: typeof readBoundedText$,
-  crypto: typeof crypto$,
-  isCryptoKey: typeof isCryptoKey$,
   checkEndpoint: typeof checkEndpoint$,
   loadSigning: typeof loadSigning$,
   sendToServer: typeof sendToServer$,
-  postForm: typeof postForm$,
-  postAuthenticated: typeof postAuthenticated$,
-  postMaybeWithDpop: typeof postMaybeWithDpop$,
-  requestedScope: typeof requestedScope$,
   requestTokens: typeof requestTokens$,
   requireEndpoint: typeof requireEndpoint$,
   scopeParam: typeof scopeParam$,
   sameTokens: typeof sameTokens$,
   TokenError: typeof TokenError$,
-  AUTHORIZATION_CODE_SCOPES: typeof AUTHORIZATION_CODE_SCOPES$,
   asTokenSet: typeof asTokenSet$,
-  parseTokenResponse: typeof parseTokenResponse$,
   TokenStoreError: typeof TokenStoreError$,
 ];
 
@@ -88,23 +72,15 @@ export function provideLazyImports(from: LazyImports): void {
     formatAuthorization$,
     discardBody$,
     readBoundedText$,
-    crypto$,
-    isCryptoKey$,
     checkEndpoint$,
     loadSigning$,
     sendToServer$,
-    postForm$,
-    postAuthenticated$,
-    postMaybeWithDpop$,
-    requestedScope$,
     requestTokens$,
     requireEndpoint$,
     scopeParam$,
     sameTokens$,
     TokenError$,
-    AUTHORIZATION_CODE_SCOPES$,
     asTokenSet$,
-    parseTokenResponse$,
     TokenStoreError$,
   ] = from;
 }

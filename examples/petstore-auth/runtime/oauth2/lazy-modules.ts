@@ -18,18 +18,15 @@ import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
-import { crypto, isCryptoKey } from '../web-crypto.js';
 import { readBoundedText } from './bounded-body.js';
 import { notTlsReason } from './tls-client-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
-import { postForm, sendToServer } from './oauth-http.js';
 import { sameTokens } from './same-tokens.js';
-import { postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam } from './token-endpoint.js';
+import { requestTokens, requireEndpoint, scopeParam, sendToServer } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
-import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
-import { asTokenSet, parseTokenResponse } from './token-set.js';
+import { asTokenSet } from './token-set.js';
 import { TokenStoreError } from './token-store-error.js';
 
 let provided: Promise<void> | undefined;
@@ -42,7 +39,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, crypto, isCryptoKey, checkEndpoint, loadSigning, sendToServer, postForm, postAuthenticated, postMaybeWithDpop, requestedScope, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, AUTHORIZATION_CODE_SCOPES, asTokenSet, parseTokenResponse, TokenStoreError]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, checkEndpoint, loadSigning, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
     (error: unknown) => {
       provided = undefined;
       throw error;
@@ -51,19 +48,20 @@ export function provideLazyModuleImports(): Promise<void> {
   return provided;
 }
 
+// Each loader is marked pure: one the app never calls (a flow it does not use) is dropped from its bundle.
 function provided$<T>(load: () => Promise<T>): () => Promise<T> {
   return loadOnce(() => provideLazyModuleImports().then(load));
 }
 
-export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = provided$(() => import('./client-assertion.js'));
-export const loadAuthorizationCode: () => Promise<typeof import('./authorization-code-flow.js')> = provided$(() => import('./authorization-code-flow.js'));
-export const loadDeviceFlow: () => Promise<typeof import('./device-flow.js')> = provided$(() => import('./device-flow.js'));
-export const loadMetadataEndpoints: () => Promise<typeof import('./metadata-endpoints.js')> = provided$(() => import('./metadata-endpoints.js'));
-export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = provided$(() => import('./jwt-bearer.js'));
-export const loadDpop: () => Promise<typeof import('./dpop.js')> = provided$(() => import('./dpop.js'));
-export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = provided$(() => import('./dpop-token-request.js'));
-export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = provided$(() => import('./guarded-token-store.js'));
-export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = provided$(() => import('./lease-flight.js'));
-export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = provided$(() => import('./oauth-http-failure.js'));
-export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = provided$(() => import('./tls-endpoints.js'));
-export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = provided$(() => import('./oauth2-refusal.js'));
+export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = /* @__PURE__ */ provided$(() => import('./client-assertion.js'));
+export const loadAuthorizationCode: () => Promise<typeof import('./authorization-code-flow.js')> = /* @__PURE__ */ provided$(() => import('./authorization-code-flow.js'));
+export const loadDeviceFlow: () => Promise<typeof import('./device-flow.js')> = /* @__PURE__ */ provided$(() => import('./device-flow.js'));
+export const loadMetadataEndpoints: () => Promise<typeof import('./metadata-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./metadata-endpoints.js'));
+export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = /* @__PURE__ */ provided$(() => import('./jwt-bearer.js'));
+export const loadDpop: () => Promise<typeof import('./dpop.js')> = /* @__PURE__ */ provided$(() => import('./dpop.js'));
+export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = /* @__PURE__ */ provided$(() => import('./dpop-token-request.js'));
+export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = /* @__PURE__ */ provided$(() => import('./guarded-token-store.js'));
+export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = /* @__PURE__ */ provided$(() => import('./lease-flight.js'));
+export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = /* @__PURE__ */ provided$(() => import('./oauth-http-failure.js'));
+export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./tls-endpoints.js'));
+export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = /* @__PURE__ */ provided$(() => import('./oauth2-refusal.js'));

@@ -5,7 +5,8 @@
  * store's waitTimeoutMs. Waits run on the real clock: lease TTLs in the store do too. Loaded with
  * import() at the first renewal through a store that has leases (lazy-modules.ts).
  */
-import { crypto$ as crypto, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { crypto } from './lazy-crypto.js';
+import { TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { TokenLeases } from './types.js';
 
 const FIRST_POLL_MS = 10;
@@ -31,11 +32,7 @@ export async function underLease<T>(scheme: string, key: string, leases: TokenLe
   for (;;) {
     if (await leases.acquire(key, owner, leases.ttlMs)) return holding(key, leases, renew, owner);
     if (Date.now() >= deadline) {
-      throw new TokenError({
-        scheme,
-        error: 'lease_timeout',
-        errorDescription: `another process has been renewing these tokens for over ${leases.waitTimeoutMs} ms`,
-      });
+      throw new TokenError(scheme, 'lease_timeout', `another process has been renewing these tokens for over ${leases.waitTimeoutMs} ms`);
     }
     await pause(poll);
     poll = Math.min(poll * 2, MAX_POLL_MS);

@@ -42,18 +42,16 @@ export class ClientTokenStore implements TokenStore {
   // Private so that inspecting the store (or a client holding it) never shows a token.
   readonly #tokens = new Map<string, TokenSet>();
 
-  get(key: string): Promise<TokenSet | undefined> {
-    return Promise.resolve(this.#tokens.get(key));
+  async get(key: string): Promise<TokenSet | undefined> {
+    return this.#tokens.get(key);
   }
 
-  set(key: string, tokens: TokenSet): Promise<void> {
+  async set(key: string, tokens: TokenSet): Promise<void> {
     this.#tokens.set(key, tokens);
-    return Promise.resolve();
   }
 
-  delete(key: string, expected?: TokenSet): Promise<void> {
+  async delete(key: string, expected?: TokenSet): Promise<void> {
     if (expected === undefined || sameTokens(this.#tokens.get(key), expected)) this.#tokens.delete(key);
-    return Promise.resolve();
   }
 }
 

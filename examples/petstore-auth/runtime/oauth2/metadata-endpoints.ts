@@ -16,7 +16,7 @@ export function metadataEndpoint(http: OAuthHttp, document: JsonObject, member: 
     if (typeof value !== 'string') throw new TypeError('not a string');
     return checkEndpoint(new URL(value), member, http.scheme, allowInsecureHttp);
   } catch (error) {
-    throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the metadata ${member} is not a usable URL`, cause: error });
+    throw new TokenError(http.scheme, 'invalid_response', `the metadata ${member} is not a usable URL`, undefined, error);
   }
 }
 

@@ -11,7 +11,7 @@ import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
 export interface OAuthShared {
   baseUrl: string | undefined;
   allowInsecureHttp: boolean;
-  store: TokenStore;
+  store: TokenStore | Promise<TokenStore>;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Discovery documents by URL (fetched and checked by server-metadata.ts, loaded with discovery). */
   metadata: MetadataDocuments;

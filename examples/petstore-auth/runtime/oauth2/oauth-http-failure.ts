@@ -2,21 +2,16 @@
 /**
  * The rest of an authorization-server request once its first attempt did not simply succeed: a
  * network error, a timeout, a redirect, a 5xx or 429 to retry (with the server's Retry-After when it
- * fits), an answer too large, an OAuth error answer. It turns what happened into a TokenError with
+ * fits), an answer too large, an OAuth error answer, a success without a usable token. It turns what happened into a TokenError with
  * the secrets the request carried redacted from whatever the server wrote. Loaded with import() by
- * oauth-http.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
+ * token-endpoint.ts the first time a request goes wrong (lazy-modules.ts), so an app whose token
  * requests succeed never downloads it.
  */
-import type { ClientAuthenticator } from './client-auth.js';
-import type { JsonObject, OAuthHttp } from './oauth-http.js';
+import type { JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';
 import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
-import type { TokenErrorInit } from './token-error.js';
 import type { TokenState } from './token-manager.js';
 import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
-
-// For the token_type a token response quotes in its error (token-endpoint.ts).
-export { tokenTypeRefusal };
 
 const BACKOFF_MS = 250;
 export const MAX_RETRIES = 2;
@@ -36,40 +31,17 @@ export function parseAnswer(text: string, response: Response): JsonObject | unde
   return form.size === 0 ? undefined : Object.fromEntries(form);
 }
 
-/** One attempt's request, as oauth-http.ts built it. */
-export interface Outgoing {
-  init: RequestInit;
-  /** Kept so that the secrets they carry (form fields, the Authorization value) can be redacted from an error. */
-  form?: URLSearchParams | undefined;
-  headers?: Headers | undefined;
-  observe?: ((response: Response) => void) | undefined;
-  /** The authenticating client, for the hint on `invalid_client`. */
-  client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
-}
-
-/**
- * How the first attempt ended, as far as oauth-http.ts read it: without a response, fetch threw
- * (`error`); `read` once it read a 2xx answer: its text (undefined when too large), or `error`
- * when the read broke off.
- */
-export interface FirstOutcome {
-  response?: Response;
-  read?: boolean;
-  text?: string | undefined;
-  error?: { error: unknown };
-}
-
 /** How one attempt ended. */
 type Outcome = { kind: 'thrown'; error: unknown } | { kind: 'response'; response: Response } | { kind: 'read'; response: Response; text: string | undefined; readError?: { error: unknown } | undefined };
 
-/** The request in flight: its time budget (started by oauth-http.ts, cleared there) and how to build each attempt. */
+/** The request in flight: its time budget (the signal token-endpoint.ts started) and how to build each attempt. */
 export interface Flight {
   http: OAuthHttp;
   url: URL;
   what: string;
   retry: boolean;
   outgoing: () => Promise<Outgoing>;
-  budget: AbortController;
+  budget: AbortSignal;
   started: number;
   /** The first attempt's request. */
   first: Outgoing;
@@ -87,7 +59,7 @@ function isRedirect(response: Response): boolean {
 }
 
 function timedOut(http: OAuthHttp, what: string, cause: unknown): TokenError {
-  return new TokenError({ scheme: http.scheme, error: 'timeout', errorDescription: `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, cause });
+  return new TokenError(http.scheme, 'timeout', `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, undefined, cause);
 }
 
 /** How long to wait before the next attempt; undefined when this answer is final. */
@@ -99,8 +71,10 @@ function retryDelay(response: Response, attempt: number): number | undefined {
 }
 
 /**
- * Goes on from the first attempt's outcome as the request loop always did: sends until a final
- * answer (or retries run out), then the JSON object of a 2xx answer or the TokenError of any other.
+ * Goes on from the first attempt as sendToServer (token-endpoint.ts) left it: without a response,
+ * fetch threw (`failed`); with a 2xx one it read its `text` (undefined when too large), or `failed`
+ * when the read broke off; any other response is unread. Sends until a final answer (or retries
+ * run out), then the JSON object of a 2xx answer or the TokenError of any other.
  */
 export async function finishRequest(
   http: OAuthHttp,
@@ -108,14 +82,27 @@ export async function finishRequest(
   what: string,
   retry: boolean,
   outgoing: () => Promise<Outgoing>,
-  budget: AbortController,
+  budget: AbortSignal,
   started: number,
   sent: Outgoing,
-  { response, read, text, error }: FirstOutcome,
+  response: Response | undefined,
+  text: string | undefined,
+  failed: { error: unknown } | undefined,
 ): Promise<JsonObject> {
-  const first: Outcome = !response ? { kind: 'thrown', error: error?.error } : read ? { kind: 'read', response, text, readError: error } : { kind: 'response', response };
+  const first: Outcome = !response ? { kind: 'thrown', error: failed?.error } : response.ok ? { kind: 'read', response, text, readError: failed } : { kind: 'response', response };
   const flight: Flight = { http, url, what, retry, outgoing, budget, started, first: sent };
   return expectSuccess(http, await settle(flight, first), what, sent);
+}
+
+/**
+ * A token response without a token this client can use (token-endpoint.ts checked): no
+ * access_token, or a token_type other than Bearer (or DPoP, when the client asked for it), quoted
+ * redacted.
+ */
+export function tokenSetError(json: JsonObject, http: OAuthHttp, dpop: boolean): TokenError {
+  const { access_token: accessToken, token_type: issued } = json;
+  if (typeof accessToken !== 'string' || accessToken === '') return new TokenError(http.scheme, 'invalid_response', 'the token response has no access_token');
+  return new TokenError(http.scheme, 'unsupported_token_type', tokenTypeRefusal(http.secrets)(String(issued), dpop));
 }
 
 async function settle(flight: Flight, first: Outcome): Promise<Answer> {
@@ -129,7 +116,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
     else {
       try {
         // Raced as well as passed: a custom fetch may ignore the signal.
-        const response = await abortable(http.fetch()(url.href, { ...sent.init, redirect: 'manual', signal: budget.signal }), budget.signal);
+        const response = await abortable(http.fetch()(url.href, { ...sent.init, redirect: 'manual', signal: budget }), budget);
         sent.observe?.(response);
         outcome = { kind: 'response', response };
       } catch (error) {
@@ -138,13 +125,13 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
     }
     if (outcome.kind === 'thrown') {
       const { error } = outcome;
-      if (budget.signal.aborted) throw timedOut(http, what, error);
+      if (budget.aborted) throw timedOut(http, what, error);
       const delay = BACKOFF_MS * 2 ** (attempt - 1);
       if (attempt < attempts && delay < left()) {
         await http.sleep(delay);
         continue;
       }
-      throw new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what} could not be reached`, cause: error });
+      throw new TokenError(http.scheme, 'network_error', `the ${what} could not be reached`, undefined, error);
     }
     const { response } = outcome;
     let delay: number | undefined;
@@ -152,7 +139,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
     if (outcome.kind === 'response') {
       if (isRedirect(response)) {
         await discardBody(response);
-        throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} answered with a redirect, which is not followed`, status: response.status });
+        throw new TokenError(http.scheme, 'invalid_response', `the ${what} answered with a redirect, which is not followed`, response.status);
       }
       delay = retryDelay(response, attempt);
       fits = delay !== undefined && delay <= MAX_RETRY_AFTER_MS && delay < left();
@@ -168,24 +155,25 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       text = outcome.text;
     } else {
       try {
-        text = await abortable(readBoundedText(response, http.maxResponseBytes), budget.signal);
+        text = await abortable(readBoundedText(response, http.maxResponseBytes), budget);
       } catch (error) {
         throw brokenOff(flight, response, error);
       }
     }
     if (text === undefined) {
-      throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, status: response.status });
+      throw new TokenError(http.scheme, 'invalid_response', `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, response.status);
     }
     // Only the attempt that answers needs its secrets redacted from what the server wrote.
-    const redact = redactorFor(http.secrets, sent.form === undefined || sent.headers === undefined ? [] : requestSecrets(sent.form, sent.headers));
+    const { body, headers } = sent.init;
+    const redact = redactorFor(http.secrets, body instanceof URLSearchParams && headers instanceof Headers ? requestSecrets(body, headers) : []);
     return { status: response.status, json: parseAnswer(text, response), redact, retryAfterMs: fits ? undefined : delay };
   }
 }
 
 function brokenOff(flight: Flight, response: Response, error: unknown): TokenError {
   const { http, what } = flight;
-  if (flight.budget.signal.aborted) return timedOut(http, what, error);
-  return new TokenError({ scheme: http.scheme, error: 'network_error', errorDescription: `the ${what}'s answer broke off`, status: response.status, cause: error });
+  if (flight.budget.aborted) return timedOut(http, what, error);
+  return new TokenError(http.scheme, 'network_error', `the ${what}'s answer broke off`, response.status, error);
 }
 
 /**
@@ -196,21 +184,31 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, sent: Outg
   const { status, json, redact } = answer;
   if (json !== undefined && typeof json['error'] === 'string') {
     const description = typeof json['error_description'] === 'string' ? json['error_description'] : undefined;
-    const hint = json['error'] === 'invalid_client' ? invalidClientHint(sent.client?.basicEncoding, sent.headers) : undefined;
+    const hint = json['error'] === 'invalid_client' ? invalidClientHint(sent.client?.basicEncoding, sent.init.headers instanceof Headers ? sent.init.headers : undefined) : undefined;
     throw answerError({ scheme: http.scheme, error: tidy(json['error'], redact), errorDescription: description === undefined ? undefined : tidy(description, redact), status, retryAfterMs: answer.retryAfterMs, hint });
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
-    if (json === undefined) throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} did not answer with a JSON object`, status });
+    if (json === undefined) throw new TokenError(http.scheme, 'invalid_response', `the ${what} did not answer with a JSON object`, status);
     return json;
   }
   throw answerError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
 }
 
+/** What an error answer's TokenError is made of. */
+interface AnswerError {
+  scheme: string;
+  error: string;
+  errorDescription?: string | undefined;
+  status: number;
+  hint?: string | undefined;
+  retryAfterMs?: number | undefined;
+}
+
 /** The TokenError of an error answer: its message says how long the server asked to wait, and the hint. */
-function answerError(init: TokenErrorInit): TokenError {
-  const { retryAfterMs, hint } = init;
-  return new TokenError(init, `${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`);
+function answerError({ scheme, error, errorDescription, status, retryAfterMs, hint }: AnswerError): TokenError {
+  const more = `${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`;
+  return Object.assign(new TokenError(scheme, error, errorDescription, status, undefined, more), { hint, retryAfterMs });
 }
 
 // What the server wrote goes into a TokenError short, on one line (it cannot forge log lines) and
@@ -274,6 +272,7 @@ export async function forgetRefreshToken(state: TokenState, key: string, refresh
   state.recent.delete(key);
   if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
   // Compared here and, by stores that can, again at the delete itself.
-  const stored = asTokenSet(await state.store.get(key));
-  if (stored !== undefined && stored.refreshToken === refreshToken) await state.store.delete(key, stored);
+  const store = await state.store;
+  const stored = asTokenSet(await store.get(key));
+  if (stored !== undefined && stored.refreshToken === refreshToken) await store.delete(key, stored);
 }

@@ -11,12 +11,11 @@ import { abortable } from '../abortable.js';
 import { formatAuthorization } from '../authorization-header.js';
 import { requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
-import { AUTHORIZATION_CODE_SCOPES } from './token-scopes.js';
 import type { DpopHandle } from './dpop-option.js';
 import { loadLeaseFlight, loadOAuth2Refusal, loadOAuthHttpFailure } from './lazy-modules.js';
 import { TokenError } from './token-error.js';
-import { asTokenSet } from './token-set.js';
-import { tokenKey, usable, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
+import { asTokenSet, usable } from './token-set.js';
+import { tokenKey, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet, TokenStore } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
@@ -26,14 +25,18 @@ export interface OAuth2AuthOptions {
   flow: OAuth2Grant;
   /** Part of every store key: clients with different ids never share tokens. */
   clientId: string;
-  store: TokenStore;
+  /** The tokens' store, or the promise of it (an application's store, once its guard is loaded). */
+  store: TokenStore | Promise<TokenStore>;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Clock, epoch ms (token lifetimes; the cool-down after a renewal that did not help). */
   now: () => number;
   source: GrantRunner;
   /** Tokens the application passed in (authorization code), used while the store has none. */
   seed?: TokenSet | undefined;
-  /** Scopes the application asked for; when undefined each operation's own scopes are requested. */
+  /**
+   * Scopes every token is for, frozen (authorization code: none, the signed-in user's tokens are
+   * one set per scheme); when undefined each operation's own scopes are requested.
+   */
   scopes: readonly string[] | undefined;
   /** The authorization code helpers, for that flow only, made with the strategy's tokens. */
   authorizationCode?: ((tokens: TokenManager) => AuthorizationCodeFlow) | undefined;
@@ -48,31 +51,26 @@ export interface OAuth2AuthOptions {
  * code, device authorization; OpenID Connect). Everything secret lives in private fields.
  */
 export class OAuth2Auth implements AuthStrategy {
-  readonly scheme: string;
+  declare readonly scheme: string;
   /** The flow the credential runs (never secret). */
-  readonly flow: OAuth2Grant;
+  declare readonly flow: OAuth2Grant;
   readonly #options: OAuth2AuthOptions;
-  readonly #now: () => number;
-  // The scopes every token is for (authorization code tokens: whatever the user consented to, one
-  // token set per scheme); undefined when each operation's own scopes are requested.
-  readonly #scopes: readonly string[] | undefined;
   readonly #state: TokenState;
+  // The renewal under way per store key: everyone asking meanwhile shares its outcome.
   readonly #flights = new Map<string, Promise<TokenSet>>();
   // Store keys by scope list: the core hands every call of an operation the same frozen list.
   readonly #keys = new WeakMap<readonly string[], string>();
   readonly #authorizationCode: AuthorizationCodeFlow | undefined;
   // Which access token each request carried, so a 401 renews only a token that is still current.
   readonly #sent = new WeakMap<AuthRequest, string>();
-  // The Authorization value of the last Bearer token sent, and that token.
+  // The last Bearer token sent, and its Authorization value (checked and formatted once per token).
   #bearerFor: string | undefined;
-  #bearerValue = '';
+  #bearer = '';
 
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
     this.flow = options.flow;
     this.#options = options;
-    this.#now = options.now;
-    this.#scopes = options.flow === 'authorizationCode' ? AUTHORIZATION_CODE_SCOPES : options.scopes;
     this.#state = { store: options.store, recent: new Map(), seed: options.seed };
     this.#authorizationCode = options.authorizationCode?.(this);
   }
@@ -84,35 +82,25 @@ export class OAuth2Auth implements AuthStrategy {
 
   /** Synchronous while a fresh Bearer token is in hand: most requests need no await at all. */
   apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
-    const scopes = this.#scopes ?? context.scopes;
-    const fresh = usable(this.#state.recent.get(this.#key(scopes)), this.#now());
+    const { dpop, now, scopes = context.scopes } = this.#options;
+    const fresh = usable(this.#state.recent.get(this.#key(scopes)), now());
+    if (fresh && !dpop) return this.#send(request, fresh);
     // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too).
-    return fresh && !this.#options.dpop ? this.#send(request, fresh) : this.#applyAwaiting(request, scopes, context.signal);
-  }
-
-  async #applyAwaiting(request: AuthRequest, scopes: readonly string[], signal: AbortSignal | undefined): Promise<void> {
-    const tokens = await abortable(this.token(scopes), signal);
-    this.#send(request, tokens, await this.#options.dpop?.authorize(request, tokens, this.#now()));
+    return abortable(this.token(scopes), context.signal).then(async (tokens) => this.#send(request, tokens, await dpop?.authorize(request, tokens, now())));
   }
 
   /** Sends `tokens` as Bearer unless DPoP already did (`proved`); remembered for a 401 either way. */
   #send(request: AuthRequest, { accessToken }: TokenSet, proved?: boolean): void {
-    // Checked and formatted once per token, not per request.
     // The token is remembered only once its header is made: a refused one is checked (and refused) again next time.
-    if (accessToken !== this.#bearerFor) (this.#bearerValue = formatAuthorization('bearer', requireHeaderSafe(accessToken, this.scheme))), (this.#bearerFor = accessToken);
-    if (!proved) request.headers.set('authorization', this.#bearerValue);
+    if (accessToken !== this.#bearerFor) (this.#bearer = formatAuthorization('bearer', requireHeaderSafe(accessToken, this.scheme))), (this.#bearerFor = accessToken);
+    if (!proved) request.headers.set('authorization', this.#bearer);
     this.#sent.set(request, accessToken);
   }
 
   onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
     const sent = this.#sent.get(request);
-    if (sent === undefined) return Promise.resolve(false);
-    this.#sent.delete(request);
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return loadOAuth2Refusal().then(
-      ({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent, this.#scopes ?? context.scopes),
-      () => false,
-    );
+    return sent === undefined ? Promise.resolve(false) : loadOAuth2Refusal().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent), () => false);
   }
 
   /** The sign-in helpers; only for the authorization code flow (authorization-flow.ts says so otherwise). */
@@ -123,26 +111,39 @@ export class OAuth2Auth implements AuthStrategy {
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
     const key = this.#key(scopes);
+    const { now } = this.#options;
     // The token last read or written for this key while it is fresh: no store round trip.
-    return usable(this.#state.recent.get(key), this.#now()) ?? usable(await this.#read(key), this.#now()) ?? this.#renew(key, scopes);
+    return usable(this.#state.recent.get(key), now()) ?? usable(await this.#read(key), now()) ?? this.renew(scopes);
   }
 
   /**
-   * The server refused `rejected`: renew unless that already happened (by a concurrent caller or
-   * another process sharing the store). Resolves true when a different token is now current.
+   * One renewal per key at a time, unless a usable token is in the store by then (written by a
+   * concurrent caller or another process sharing the store). `rejected`: the token the server
+   * just refused (oauth2-refusal.ts), never taken as usable.
    */
-  async renewRejected(scopes: readonly string[], rejected: string): Promise<boolean> {
+  renew(scopes: readonly string[], rejected?: string): Promise<TokenSet> {
     const key = this.#key(scopes);
-    // A flight started before the 401 (joined here) may have re-read the very token the server
-    // refused: then one more, which sees the rejected token and renews.
-    let tokens = await this.#renew(key, scopes, rejected);
-    if (tokens.accessToken === rejected) tokens = await this.#renew(key, scopes, rejected);
-    return tokens.accessToken !== rejected;
+    const flights = this.#flights;
+    let flight = flights.get(key);
+    if (!flight) {
+      const renew = () => this.#renewHeld(key, scopes, rejected);
+      // Only stores shared between clients or processes have leases; their code loads with the first renewal.
+      flight = Promise.resolve(this.#state.store).then(({ leases }) =>
+        leases ? loadLeaseFlight().then(({ underLease }) => underLease(this.scheme, key, leases, async () => usable(await this.#read(key), this.#options.now(), rejected), renew)) : renew(),
+      );
+      flights.set(key, (flight = flight.finally(() => flights.delete(key))));
+    }
+    return flight;
   }
 
   /** Stores tokens obtained outside the renewals (a redeemed authorization code). */
-  save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
-    return this.#save(this.#key(scopes), tokens);
+  async save(scopes: readonly string[], tokens: TokenSet): Promise<void> {
+    const state = this.#state;
+    const key = this.#key(scopes);
+    state.seed = undefined;
+    state.recent.set(key, tokens);
+    await (await state.store).set(key, tokens);
+    await this.#options.onTokens?.({ scheme: this.scheme, tokens });
   }
 
   #key(scopes: readonly string[]): string {
@@ -156,33 +157,10 @@ export class OAuth2Auth implements AuthStrategy {
 
   async #read(key: string): Promise<TokenSet | undefined> {
     const state = this.#state;
-    const stored = asTokenSet(await state.store.get(key));
+    const stored = asTokenSet(await (await state.store).get(key));
     if (stored) state.recent.set(key, stored);
     else state.recent.delete(key);
     return stored ?? state.seed;
-  }
-
-  async #save(key: string, tokens: TokenSet): Promise<void> {
-    const state = this.#state;
-    state.seed = undefined;
-    state.recent.set(key, tokens);
-    await state.store.set(key, tokens);
-    await this.#options.onTokens?.({ scheme: this.scheme, tokens });
-  }
-
-  /** One renewal per key at a time; everyone asking meanwhile shares its outcome. */
-  #renew(key: string, scopes: readonly string[], rejected?: string): Promise<TokenSet> {
-    const flights = this.#flights;
-    let flight = flights.get(key);
-    if (!flight) flights.set(key, (flight = this.#renewNow(key, scopes, rejected).finally(() => flights.delete(key))));
-    return flight;
-  }
-
-  async #renewNow(key: string, scopes: readonly string[], rejected: string | undefined): Promise<TokenSet> {
-    const { leases } = this.#state.store;
-    const renew = () => this.#renewHeld(key, scopes, rejected);
-    // Only stores shared between clients or processes have leases; their code loads with the first renewal.
-    return leases ? (await loadLeaseFlight()).underLease(this.scheme, key, leases, async () => usable(await this.#read(key), this.#now(), rejected), renew) : renew();
   }
 
   /** The renewal itself; with leases, run by the one holder of the key's lease. */
@@ -190,14 +168,13 @@ export class OAuth2Auth implements AuthStrategy {
     // Read again inside the flight (and the lease): a caller that read the store before the last
     // flight ended would otherwise fetch a second token, or present a spent refresh token.
     const current = await this.#read(key);
-    const unchanged = usable(current, this.#now(), rejected);
-    if (unchanged) return unchanged;
     const state = this.#state;
-    const { source } = this.#options;
+    const { source, now } = this.#options;
+    let tokens = usable(current, now(), rejected);
+    if (tokens) return tokens;
     // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
-    if (rejected !== undefined && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(state, key, current);
+    if (rejected && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(state, key, current);
     let refused: TokenError | undefined;
-    let tokens: TokenSet | undefined;
     const refreshToken = current?.refreshToken;
     if (refreshToken !== undefined) {
       try {
@@ -211,7 +188,7 @@ export class OAuth2Auth implements AuthStrategy {
       }
     }
     tokens ??= await source.request(scopes, refused);
-    await this.#save(key, tokens);
+    await this.save(scopes, tokens);
     return tokens;
   }
 }

@@ -19,18 +19,18 @@ export const RENEWAL_COOL_DOWN_MS = 30_000;
 
 /**
  * Resolves true when the request is worth sending again. `sent` is the access token the refused
- * request carried; `scopes` the ones its token is for.
+ * request carried; its token is for the strategy's scopes, else the operation's.
  */
 export async function answerRefusal(
   tokens: TokenManager,
   state: TokenState,
-  { dpop, now }: Pick<OAuth2AuthOptions, 'dpop' | 'now'>,
+  options: Pick<OAuth2AuthOptions, 'dpop' | 'now' | 'scopes'>,
   request: AuthRequest,
   response: Response,
   context: AuthContext,
   sent: string,
-  scopes: readonly string[],
 ): Promise<boolean> {
+  const { dpop, now, scopes = context.scopes } = options;
   const where = `security scheme ${quoteScheme(tokens.scheme)}`;
   const sentNonce = dpop?.sentNonce;
   if (sentNonce?.has(request)) {
@@ -51,9 +51,21 @@ export async function answerRefusal(
     context.explain?.(`${where}: a token renewed after a 401 was refused too; not renewing again for ${waitS} s`);
     return false;
   }
-  const renewed = await abortable(tokens.renewRejected(scopes, sent), context.signal);
+  const renewed = await abortable(renewRejected(tokens, scopes, sent), context.signal);
   if (renewed) renewedAfter401.set((await abortable(tokens.token(scopes), context.signal)).accessToken, now());
   return renewed;
+}
+
+/**
+ * The server refused `rejected`: renew unless that already happened (by a concurrent caller or
+ * another process sharing the store). Resolves true when a different token is now current.
+ */
+async function renewRejected(tokens: TokenManager, scopes: readonly string[], rejected: string): Promise<boolean> {
+  // A flight started before the 401 (joined here) may have re-read the very token the server
+  // refused: then one more, which sees the rejected token and renews.
+  let renewed = await tokens.renew(scopes, rejected);
+  if (renewed.accessToken === rejected) renewed = await tokens.renew(scopes, rejected);
+  return renewed.accessToken !== rejected;
 }
 
 /**
@@ -62,7 +74,7 @@ export async function answerRefusal(
  */
 export async function dropRefused(state: TokenState, key: string, rejected: TokenSet): Promise<void> {
   state.recent.delete(key);
-  const { store } = state;
+  const store = await state.store;
   const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
   if (state.seed === rejected) state.seed = keep;
   else if (keep === undefined) await store.delete(key, rejected);

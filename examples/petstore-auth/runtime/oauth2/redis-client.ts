@@ -4,7 +4,7 @@
  * so generated code keeps zero dependencies: the official `redis` package (v4+) sends a raw command
  * with `sendCommand([name, ...args])`, `ioredis` (v5+) with `call(name, ...args)`.
  */
-import { TokenStoreError } from './token-store-error.js';
+import { storeErrorText, TokenStoreError } from './token-store-error.js';
 
 /** A connected client of the `redis` npm package (v4 or later). */
 export interface NodeRedisClientLike {
@@ -41,7 +41,7 @@ function failure(error: unknown, args: readonly string[], secretArgs: readonly n
     const value = args[index];
     if (value !== undefined && value !== '') text = text.split(value).join('[redacted]');
   }
-  return new TokenStoreError('store_unavailable', `redis ${args[0]} failed: ${text}`);
+  return new TokenStoreError('store_unavailable', `redis ${args[0]} failed: ${storeErrorText(text)}`);
 }
 
 /**

@@ -39,7 +39,7 @@ export function redactorFor(sources: Pick<SecretSources, 'values' | 'keys' | 're
 }
 
 /**
- * The description of an unsupported_token_type error (token-set.ts), quoting the server's
+ * The description of an unsupported_token_type error (tokenSetError in oauth-http-failure.ts), quoting the server's
  * token_type as it wrote it (a secret it echoes is redacted in its own spelling), JSON-escaped and
  * cut short. Made here, with the redaction: the up-front code says only the error code.
  */

@@ -53,7 +53,7 @@ async function fetchMetadata(http: OAuthHttp, url: URL): Promise<JsonObject> {
   const expected = expectedIssuer(url);
   // Mix-up defence (RFC 8414 §3.3, OIDC Discovery §4.3): a document must speak for its own issuer.
   if (expected !== undefined && (typeof issuer !== 'string' || !sameIssuer(issuer, expected))) {
-    throw new TokenError({ scheme: http.scheme, error: 'invalid_response', errorDescription: 'the metadata document names a different issuer than its URL' });
+    throw new TokenError(http.scheme, 'invalid_response', 'the metadata document names a different issuer than its URL');
   }
   return document;
 }

@@ -17,7 +17,7 @@ export function requireTlsEndpoints(endpoints: Endpoints, scheme: string): Endpo
   const posted: (keyof Endpoints)[] = ['tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl', 'pushedAuthorizationRequestUrl'];
   for (const name of posted) {
     const url = endpoints[name];
-    if (url !== undefined && url.protocol !== 'https:') throw new TokenError({ scheme, error: 'invalid_request', errorDescription: notTlsReason(name, url) });
+    if (url !== undefined && url.protocol !== 'https:') throw new TokenError(scheme, 'invalid_request', notTlsReason(name, url));
   }
   return endpoints;
 }

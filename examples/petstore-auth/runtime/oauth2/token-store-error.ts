@@ -9,14 +9,19 @@ export type TokenStoreErrorCode =
   /** An entry is not a token set this client can read (corrupt, or encrypted with another key). */
   | 'corrupt_entry';
 
+/** The message is the caller's: ours, with a store's own text through storeErrorText (one line, bounded: store errors end up in logs). */
 export class TokenStoreError extends Error {
   override readonly name = 'TokenStoreError';
-  readonly code: TokenStoreErrorCode;
+  declare readonly code: TokenStoreErrorCode;
 
   constructor(code: TokenStoreErrorCode, message: string) {
-    // One line, bounded: store errors end up in logs.
-    const oneLine = message.replace(/[\0-\x1F\x7F]+/g, ' ').trim();
-    super(oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine);
-    this.code = code;
+    super(message);
+    Object.assign(this, { code });
   }
+}
+
+/** A store's own error text as a TokenStoreError quotes it: on one line (it cannot forge log lines), at most 300 characters. */
+export function storeErrorText(text: string): string {
+  const oneLine = text.replace(/[\0-\x1F\x7F]+/g, ' ').trim();
+  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
 }
