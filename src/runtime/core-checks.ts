@@ -14,7 +14,6 @@ export function checkCoreConfig(config: CoreConfig): RetryPolicy {
   if (typeof config?.baseUrl !== 'string' || !(config.auth instanceof Map)) throw new TypeError('the client needs a baseUrl string and an auth Map (see buildAuthStrategies)');
   resolveUrl(config.baseUrl, ''); // refuses an invalid URL, or one with a user name or password
   if (config.timeoutMs !== undefined) positiveMs(config.timeoutMs, 'timeoutMs');
-  const policy = retryPolicy(config.retry); // malformed retry options fail here too
   const hooks: unknown = config.hooks;
   if (hooks !== undefined) {
     if (typeof hooks !== 'object' || hooks === null) throw new TypeError(`hooks must be an object of ${HOOKS}`);
@@ -23,5 +22,5 @@ export function checkCoreConfig(config: CoreConfig): RetryPolicy {
       if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`hooks.${name} must be a function`);
     }
   }
-  return policy;
+  return retryPolicy(config.retry); // malformed retry options fail here too
 }

@@ -31,36 +31,46 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** A whole count, or (`ms`) a number of milliseconds, ≥ 0; absent: the default. */
-function checked(value: unknown, option: string, fallback: number, ms?: boolean): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(ms ? value >= 0 : Number.isInteger(value) && value >= 0)) {
-    throw new TypeError(`retry.${option} must be a ${ms ? 'number of milliseconds' : 'whole number'} ≥ 0`);
-  }
-  return value;
-}
+/** What a client retries when its options say nothing: a constant, nothing to work out. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
+  maxRetries: 2,
+  statuses: Object.freeze([408, 429, 500, 502, 503, 504]),
+  initialDelayMs: 500,
+  maxDelayMs: 8000,
+  maxRetryAfterMs: 60_000,
+});
 
-// The backoff options by name, with their defaults (ms).
-const BACKOFF_DEFAULTS = [['initialDelayMs', 500], ['maxDelayMs', 8000], ['maxRetryAfterMs', 60_000]] as const;
+// The numeric options by policy name; a count for maxRetries, milliseconds for the backoff's.
+const NUMBERS = ['maxRetries', 'initialDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const;
 
 /** The client's retry options with the call's laid over them; `false` on either turns retries off. Malformed options throw. */
 export function retryPolicy(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
+  if (client === undefined && call === undefined) return DEFAULT_RETRY_POLICY;
   const merged: RetryOptions = { ...(client || {}), ...(call || {}) };
-  const backoff: BackoffOptions = { ...(client || {}).backoff, ...(call || {}).backoff };
-  const statuses = merged.statuses ?? [408, 429, 500, 502, 503, 504];
-  if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
-    throw new TypeError('retry.statuses must be a list of HTTP status codes');
-  }
-  const policy: Partial<RetryPolicy> = {
-    maxRetries: client === false || call === false ? 0 : checked(merged.maxRetries, 'maxRetries', 2),
+  const given: Record<string, unknown> = { ...(client || {}).backoff, ...(call || {}).backoff, maxRetries: merged.maxRetries };
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY };
+  const statuses = merged.statuses;
+  if (statuses !== undefined) {
+    if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
+      throw new TypeError('retry.statuses must be a list of HTTP status codes');
+    }
     // Copied: a list the application changes later is neither the one checked nor the one configured.
-    statuses: [...statuses],
-  };
-  for (const [name, fallback] of BACKOFF_DEFAULTS) policy[name] = checked(backoff[name], `backoff.${name}`, fallback, true);
-  return policy as RetryPolicy;
+    policy.statuses = [...statuses];
+  }
+  for (const name of NUMBERS) {
+    const value = given[name];
+    const count = name === 'maxRetries';
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value >= 0) || (count && !Number.isInteger(value))) {
+      throw new TypeError(`retry.${count ? name : 'backoff.' + name} must be a ${count ? 'whole number' : 'number of milliseconds'} ≥ 0`);
+    }
+    policy[name] = value;
+  }
+  if (client === false || call === false) policy.maxRetries = 0;
+  return policy;
 }
 
 /** A method whose repetition is harmless, or a call the server can deduplicate by its Idempotency-Key. */
 export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
-  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^(POST|PATCH)$/i.test(method));
+  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^P(OST|ATCH)$/i.test(method));
 }

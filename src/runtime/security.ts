@@ -17,25 +17,19 @@ export class AuthRequiredError extends Error {
 
 /**
  * Which schemes to apply. `[]` (public) applies nothing. Otherwise the first non-empty alternative
- * whose schemes all have credentials, and only that one; an empty alternative (anonymous allowed)
- * is the fallback when none can be met. Returns an AuthRequiredError (not thrown) when nothing fits.
+ * whose schemes all have credentials, and only that one, a scheme listed twice applied once with
+ * the union of its scopes; an empty alternative (anonymous allowed) is the fallback when none can
+ * be met. Throws an AuthRequiredError when nothing fits. Frozen: strategies key their caches by
+ * these scope lists.
  */
-export function selectAlternative(
-  security: SecuritySpec,
-  has: (scheme: string) => boolean,
-  operation: string,
-): readonly SchemeUseSpec[] | AuthRequiredError {
-  if (security.length === 0) return [];
+export function selectAlternative(security: SecuritySpec, has: (scheme: string) => boolean, operation: string): readonly SchemeUseSpec[] {
   const candidates = security.filter((alternative) => alternative.length > 0);
   const chosen = candidates.find((alternative) => alternative.every(([scheme]) => has(scheme)));
-  if (chosen !== undefined) return mergeRepeatedSchemes(chosen);
-  if (candidates.length < security.length) return [];
-  return new AuthRequiredError(operation, candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]));
-}
-
-/** A scheme listed twice in one alternative is applied once, with the union of the scopes. */
-function mergeRepeatedSchemes(alternative: readonly SchemeUseSpec[]): SchemeUseSpec[] {
-  const scopes = new Map<string, Set<string>>();
-  for (const [scheme, wanted] of alternative) scopes.set(scheme, new Set([...(scopes.get(scheme) ?? []), ...wanted]));
-  return [...scopes].map(([scheme, set]) => [scheme, [...set]] as const);
+  if (chosen === undefined) {
+    if (candidates.length < security.length || security.length === 0) return [];
+    throw new AuthRequiredError(operation, candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]));
+  }
+  const scopes = new Map<string, readonly string[]>();
+  for (const [scheme, wanted] of chosen) scopes.set(scheme, Object.freeze([...new Set([...(scopes.get(scheme) ?? []), ...wanted])]));
+  return Object.freeze([...scopes].map((use) => Object.freeze(use)));
 }

@@ -1,11 +1,3 @@
-/**
- * Where a request went, for messages: origin and path only. The query can hold an API key or a
- * presigned signature, and user info a password, so neither is ever shown.
- */
-export function publicUrl(url: URL): string {
-  return url.origin + url.pathname;
-}
-
 // Only a system error code (ECONNREFUSED, ENOTFOUND, …) is quoted: a custom fetch's message may quote the URL, key included.
 function causeCode(cause: unknown): string {
   for (let error = cause, depth = 0; typeof error === 'object' && error !== null && depth < 3; depth++) {
@@ -23,7 +15,11 @@ export interface ConnectionFailure {
   cause: unknown;
 }
 
-/** The request got no HTTP answer at all: refused, reset, DNS or TLS failure. `cause` is fetch's own error. */
+/**
+ * The request got no HTTP answer at all: refused, reset, DNS or TLS failure. `cause` is fetch's own error.
+ * `url` is the origin and path of the request: the query can hold an API key or a presigned
+ * signature, and user info a password, so neither is ever shown.
+ */
 export class ApiConnectionError extends Error {
   override readonly name: string = 'ApiConnectionError';
   // `declare`d: set by the constructor (no field definitions in the bundle).
@@ -34,12 +30,12 @@ export class ApiConnectionError extends Error {
   declare readonly url: string;
 
   /** `what`: what happened, after the method and URL; default: no response (with the system error code, if any). */
-  constructor(failure: ConnectionFailure, what?: string) {
-    const url = publicUrl(failure.url);
-    super(`${failure.operation}: ${failure.method} ${url} ${what ?? `got no response${causeCode(failure.cause)}`}`, { cause: failure.cause });
-    this.operation = failure.operation;
-    this.method = failure.method;
-    this.url = url;
+  constructor({ operation, method, url, cause }: ConnectionFailure, what?: string) {
+    const shown = url.origin + url.pathname;
+    super(`${operation}: ${method} ${shown} ${what ?? 'got no response' + causeCode(cause)}`, { cause });
+    this.operation = operation;
+    this.method = method;
+    this.url = shown;
   }
 }
 

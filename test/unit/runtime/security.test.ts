@@ -21,10 +21,15 @@ describe('selectAlternative', () => {
     expect(selectAlternative(security, (s) => available.includes(s), 'op')).toEqual(expected);
   });
 
-  it('returns AuthRequiredError listing the alternatives when none can be met', () => {
-    const result = selectAlternative([[apiKey], [oauthRead, basic]], (s) => s === 'oauth', 'listPets');
-    expect(result).toBeInstanceOf(AuthRequiredError);
-    const error = result as AuthRequiredError;
+  it('throws AuthRequiredError listing the alternatives when none can be met', () => {
+    let error: unknown;
+    try {
+      selectAlternative([[apiKey], [oauthRead, basic]], (s) => s === 'oauth', 'listPets');
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(AuthRequiredError);
+    if (!(error instanceof AuthRequiredError)) return;
     expect(error.message).toBe('listPets needs credentials for one of: api_key; oauth + basic');
     expect(error.operation).toBe('listPets');
     expect(error.alternatives).toEqual([['api_key'], ['oauth', 'basic']]);
