@@ -3,13 +3,13 @@ import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
-import { checkCoreConfig, positiveMs } from './core-checks.js';
+import { checkCoreConfig } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
-import { loadBareRequest, loadFollowRedirects, loadHooks, loadIdempotencyKey, loadRenewAfterRefusal, loadRetryWait } from './lazy-core-modules.js';
+import { loadFollowRedirects, loadHooks, loadOccasionalSteps, loadRetryWait } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
-import { mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+import { checkedNumber, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { selectAlternative } from './security.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
@@ -126,10 +126,10 @@ export class ClientCore {
       const offline = (cause: unknown, request?: PreparedRequest): Promise<never> =>
         Promise.reject(new ApiConnectionError({ operation: id, method: request?.method ?? op.method, url: request?.url ?? resolveUrl(baseUrl, ''), cause }));
       const policy = options.retry === undefined ? clientPolicy : retryPolicy(config.retry, options.retry);
-      const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : positiveMs(options.timeoutMs, 'timeoutMs');
+      const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : checkedNumber(options.timeoutMs, 'timeoutMs');
       const key = options.idempotencyKey;
       const keyed = key !== undefined && key !== false;
-      const headers = keyed ? (await loadIdempotencyKey().catch(offline)).withIdempotencyKey(options.headers, key) : options.headers;
+      const headers = keyed ? (await loadOccasionalSteps().catch(offline)).withIdempotencyKey(options.headers, key) : options.headers;
       const retryable = policy.maxRetries > 0 && mayRetry(op.method, keyed);
 
       for (let attempt = 1; ; attempt++) {
@@ -160,20 +160,22 @@ export class ClientCore {
             sentTo = url;
             // The caller's fetch options, client's first; the ones the client owns always its own.
             // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
-            return await fetchImpl(url.href, {
-              ...config.fetchOptions,
-              ...options.fetchOptions,
-              method: request.method,
-              headers: request.headers,
-              body: body?.body,
-              signal,
-              redirect,
-              duplex: streamed ? 'half' : undefined,
-            } as FetchInit).catch((error: unknown) => {
+            try {
+              return await fetchImpl(url.href, {
+                ...config.fetchOptions,
+                ...options.fetchOptions,
+                method: request.method,
+                headers: request.headers,
+                body: body?.body,
+                signal,
+                redirect,
+                duplex: streamed ? 'half' : undefined,
+              } as FetchInit);
+            } catch (error) {
               // The caller's abort or our timeout (told apart below), or a custom fetch's own error, passes
               // unchanged; fetch reports a network error as a TypeError.
               throw signal.aborted || !(error instanceof TypeError) ? error : new ApiConnectionError({ operation: id, method: request.method, url, cause: error });
-            });
+            }
           } finally {
             if (settle) for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
           }
@@ -186,7 +188,7 @@ export class ClientCore {
          */
         const authenticate = async (request: PreparedRequest): Promise<void> => {
           // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts).
-          const probe = async (): Promise<Response> => send((await loadBareRequest().catch((cause: unknown) => offline(cause, request))).bareRequest(request), true, 'manual', false);
+          const probe = async (): Promise<Response> => send((await loadOccasionalSteps().catch((cause: unknown) => offline(cause, request))).bareRequest(request), true, 'manual', false);
           try {
             for (const [scheme, scopes] of schemes) {
               const pending = auth.get(scheme)!.apply(request, { scopes, operation: id, signal, probe } satisfies AuthContext);
@@ -243,7 +245,7 @@ export class ClientCore {
           // One more send when a strategy renewed its credentials after a 401 or 403. Its code loads with
           // the first refusal; without it (a browser gone offline) the refusal is the answer.
           if ((refused === 401 || refused === 403) && sent.authenticated && sent.request.body?.replayable !== false) {
-            const renewal = await loadRenewAfterRefusal().catch(() => undefined);
+            const renewal = await loadOccasionalSteps().catch(() => undefined);
             if (await renewal?.renewAfterRefusal(auth, id, schemes, sent, signal, notes)) {
               await discardBody(sent.response);
               sent = await attemptOnce();

@@ -31,17 +31,25 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** What a client retries when its options say nothing: a constant, nothing to work out. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
+/**
+ * `value` if it is a number of milliseconds (`whole`: a whole number) > 0 (`orZero`: ≥ 0), else a
+ * TypeError naming `option`: one template for every numeric option of the core.
+ */
+export function checkedNumber(value: unknown, option: string, whole?: boolean, orZero?: boolean): number {
+  if (typeof value !== 'number' || !(orZero ? value >= 0 : value > 0) || (whole && !Number.isInteger(value))) {
+    throw new TypeError(`${option} must be a ${whole ? 'whole number' : 'number of milliseconds'} ${orZero ? '≥' : '>'} 0`);
+  }
+  return value;
+}
+
+/** What a client retries when its options say nothing: a constant, nothing to work out (never changed: policies are copies). */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  statuses: [408, 429, 500, 502, 503, 504],
   maxRetries: 2,
-  statuses: Object.freeze([408, 429, 500, 502, 503, 504]),
   initialDelayMs: 500,
   maxDelayMs: 8000,
   maxRetryAfterMs: 60_000,
-});
-
-// The numeric options by policy name; a count for maxRetries, milliseconds for the backoff's.
-const NUMBERS = ['maxRetries', 'initialDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const;
+};
 
 /** The client's retry options with the call's laid over them; `false` on either turns retries off. Malformed options throw. */
 export function retryPolicy(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
@@ -57,14 +65,12 @@ export function retryPolicy(client: RetryOptions | false | undefined, call?: Ret
     // Copied: a list the application changes later is neither the one checked nor the one configured.
     policy.statuses = [...statuses];
   }
-  for (const name of NUMBERS) {
+  // The numbers: a count for maxRetries, milliseconds for the backoff's.
+  for (const name in DEFAULT_RETRY_POLICY) {
     const value = given[name];
     const count = name === 'maxRetries';
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !(value >= 0) || (count && !Number.isInteger(value))) {
-      throw new TypeError(`retry.${count ? name : 'backoff.' + name} must be a ${count ? 'whole number' : 'number of milliseconds'} ≥ 0`);
-    }
-    policy[name] = value;
+    if (value === undefined || name === 'statuses') continue;
+    policy[name as 'maxRetries'] = checkedNumber(value, `retry.${count ? name : 'backoff.' + name}`, count, true);
   }
   if (client === false || call === false) policy.maxRetries = 0;
   return policy;
