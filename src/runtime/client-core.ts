@@ -6,7 +6,8 @@ import { prepareRequest, resolveUrl, type PreparedRequest } from './build-reques
 import { checkCoreConfig } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
-import { loadFollowRedirects, loadHooks, loadOccasionalSteps, loadRetryWait } from './lazy-core-modules.js';
+import type { FailureFields } from './failure-messages.js';
+import { loadFailureMessages, loadFollowRedirects, loadHooks, loadOccasionalSteps, loadRetryWait } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
 import { checkedNumber, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
@@ -79,6 +80,18 @@ export function pickOptions<T extends object>(options: T, names: string): Partia
 }
 
 /**
+ * A failure's typed error with its fields; its message written by failure-messages.ts (loaded with
+ * a client's first failure), without it (a browser gone offline) a shorter one.
+ */
+async function failure<E extends Error>(kind: new (message: string, options?: ErrorOptions) => E, fields: FailureFields & Record<string, unknown>, cause?: unknown): Promise<E> {
+  const message = await loadFailureMessages().then((module) => module.failureMessage(fields, cause), () => fields.operation + ' failed');
+  return Object.assign(new kind(message, fields.status === undefined ? { cause } : undefined), fields);
+}
+
+/** Where a request went, for messages: origin and path only; never the query (an API key, a signature) or user info (a password). */
+const shownUrl = (url: URL): string => url.origin + url.pathname;
+
+/**
  * Sends operations: builds the request, applies authentication, retries once after a renewed 401,
  * and retries per the retry policy, authenticating every attempt afresh, each attempt under its
  * own deadline (body included). What does not change from call to call (the schemes an operation
@@ -123,8 +136,9 @@ export class ClientCore {
        * operation's method and server (resolveUrl: a relative base resolves against the page, and an
        * unparsable one does not surface as URL's own error, which quotes the input).
        */
-      const offline = (cause: unknown, request?: PreparedRequest): Promise<never> =>
-        Promise.reject(new ApiConnectionError({ operation: id, method: request?.method ?? op.method, url: request?.url ?? resolveUrl(baseUrl, ''), cause }));
+      const offline = async (cause: unknown, request?: PreparedRequest): Promise<never> => {
+        throw await failure(ApiConnectionError, { operation: id, method: request?.method ?? op.method, url: shownUrl(request?.url ?? resolveUrl(baseUrl, '')) }, cause);
+      };
       const policy = options.retry === undefined ? clientPolicy : retryPolicy(config.retry, options.retry);
       const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : checkedNumber(options.timeoutMs, 'timeoutMs');
       const key = options.idempotencyKey;
@@ -174,7 +188,7 @@ export class ClientCore {
             } catch (error) {
               // The caller's abort or our timeout (told apart below), or a custom fetch's own error, passes
               // unchanged; fetch reports a network error as a TypeError.
-              throw signal.aborted || !(error instanceof TypeError) ? error : new ApiConnectionError({ operation: id, method: request.method, url, cause: error });
+              throw signal.aborted || !(error instanceof TypeError) ? error : await failure(ApiConnectionError, { operation: id, method: request.method, url: shownUrl(url) }, error);
             }
           } finally {
             if (settle) for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
@@ -260,18 +274,19 @@ export class ClientCore {
               return { data, response };
             }
             // The final answer outside 2xx: an ApiError with the parsed error body.
-            const body = await readErrorBody(response, op.method);
-            throw new ApiError({ operation: id, status: response.status, statusText: response.statusText, headers: response.headers, body, authNote: notes.length === 0 ? undefined : notes.join('; ') });
+            const fields: FailureFields & Record<string, unknown> = { status: response.status, statusText: response.statusText, headers: response.headers, body: await readErrorBody(response, op.method), operation: id };
+            if (notes.length > 0) fields.authNote = notes.join('; ');
+            throw await failure(ApiError, fields);
           }
           await discardBody(response);
           wait = retrying;
           delay = wait.retryDelayMs(policy, attempt, response);
         } catch (error) {
-          const failure = deadline.timedOut && !(error instanceof ApiTimeoutError) && sentTo !== undefined
-            ? new ApiTimeoutError({ operation: id, method: op.method, url: sentTo, cause: error, timeoutMs })
+          const failed = deadline.timedOut && !(error instanceof ApiTimeoutError) && sentTo !== undefined
+            ? await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error)
             : error;
-          if (!(failure instanceof ApiConnectionError) || failure instanceof ApiTimeoutError || !canRetry()) throw failure;
-          wait = await loadRetryWait().catch(() => Promise.reject(failure));
+          if (!(failed instanceof ApiConnectionError) || failed instanceof ApiTimeoutError || !canRetry()) throw failed;
+          wait = await loadRetryWait().catch(() => Promise.reject(failed));
           delay = wait.retryDelayMs(policy, attempt, undefined);
         } finally {
           // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
