@@ -11,7 +11,7 @@ import { loadFailureMessages, loadFollowRedirects, loadHooks, loadOccasionalStep
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
 import { checkedNumber, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
-import { selectAlternative } from './security.js';
+import { AuthRequiredError, selectAlternative } from './security.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -122,13 +122,14 @@ export class ClientCore {
     this.#auth = auth;
 
     const call = async (op: OperationSpec, args: Args, options: RequestOptions): Promise<ApiResponse<unknown>> => {
+      const id = op.id;
       let chosen = chosenFor.get(op);
       if (chosen === undefined) {
-        chosen = selectAlternative(op.security, (scheme) => auth.has(scheme), op.id);
-        chosenFor.set(op, chosen);
+        const selected = selectAlternative(op.security, (scheme) => auth.has(scheme));
+        if ('alternatives' in selected) throw await failure(AuthRequiredError, { operation: id, alternatives: selected.alternatives });
+        chosenFor.set(op, (chosen = selected));
       }
       const schemes = chosen;
-      const id = op.id;
       const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
       /**
        * What a call rejects with when code it needs cannot be loaded (a browser gone offline):

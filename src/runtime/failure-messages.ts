@@ -1,5 +1,6 @@
 /**
- * The messages of the core's typed failures (ApiError, ApiConnectionError, ApiTimeoutError), written
+ * The messages of the core's typed failures (ApiError, ApiConnectionError, ApiTimeoutError,
+ * AuthRequiredError), written
  * only when one happens: loaded with import() (lazy-core-modules.ts) by a client's first failure,
  * so a call that succeeds never downloads them; imports no up-front module. Without it (a browser
  * gone offline) the error is of the same class with the same fields, and a shorter message.
@@ -15,6 +16,8 @@ export interface FailureFields {
   /** Origin and path only: the query can hold an API key, user info a password. */
   url?: string;
   timeoutMs?: number;
+  /** An AuthRequiredError's: the scheme names of each alternative. */
+  alternatives?: string[][];
 }
 
 // Only a system error code (ECONNREFUSED, ENOTFOUND, …) is quoted: a custom fetch's message may quote the URL, key included.
@@ -29,9 +32,11 @@ function causeCode(cause: unknown): string {
 
 /**
  * `getPet failed: 404 Not Found (why a 401 was not renewed)`; `getPet: GET https://api.example/pets/7
- * got no response (ECONNREFUSED)`; `… did not answer within 200 ms (timeoutMs)`.
+ * got no response (ECONNREFUSED)`; `… did not answer within 200 ms (timeoutMs)`; `listPets needs
+ * credentials for one of: api_key; oauth + basic`.
  */
-export function failureMessage({ operation, status, statusText, authNote, method, url, timeoutMs }: FailureFields, cause: unknown): string {
+export function failureMessage({ operation, status, statusText, authNote, method, url, timeoutMs, alternatives }: FailureFields, cause: unknown): string {
+  if (alternatives !== undefined) return `${operation} needs credentials for one of: ${alternatives.map((schemes) => schemes.join(' + ')).join('; ')}`;
   if (status !== undefined) return `${operation} failed: ${status}${statusText ? ' ' + statusText : ''}${authNote === undefined ? '' : ` (${authNote})`}`;
   return `${operation}: ${method} ${url} ${timeoutMs === undefined ? 'got no response' + causeCode(cause) : `did not answer within ${timeoutMs} ms (timeoutMs)`}`;
 }

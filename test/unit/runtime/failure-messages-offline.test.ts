@@ -1,12 +1,13 @@
 /**
  * failure-messages.ts (the messages of ApiError, ApiConnectionError, ApiTimeoutError) is loaded with
  * import() by a client's first failure. When it cannot be loaded (a browser gone offline), the
- * failure is still the typed error with all its fields: only the message is shorter.
+ * failure is still the typed error with all its fields: only the message is shorter. (AuthRequiredError too.)
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/runtime/api-error.js';
 import { ClientCore } from '../../../src/runtime/client-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
+import { AuthRequiredError } from '../../../src/runtime/security.js';
 import { ApiConnectionError, ApiTimeoutError } from '../../../src/runtime/transport-errors.js';
 import { json, startRawServer, type RawServer } from './oauth2/support/raw-server.js';
 
@@ -37,6 +38,15 @@ describe('a failure whose message module cannot be loaded', () => {
     const error = await new ClientCore({ baseUrl: api.origin, fetch, auth: new Map(), retry: false }).request(op, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toMatchObject({ operation: 'getThing', method: 'GET', url: `${api.origin}/thing`, cause });
+  });
+
+  it('an operation whose security cannot be met is the AuthRequiredError with its alternatives, nothing sent', async () => {
+    api.reset();
+    const secured: OperationSpec = { ...op, security: [[['api_key', []]]] };
+    const error = await new ClientCore({ baseUrl: api.origin, auth: new Map() }).request(secured, undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthRequiredError);
+    expect(error).toMatchObject({ operation: 'getThing', alternatives: [['api_key']], message: 'getThing failed' });
+    expect(api.to('/thing')).toHaveLength(0);
   });
 
   it('a timeout is the ApiTimeoutError with its timeoutMs', async () => {
