@@ -9,7 +9,7 @@ import type { Hooked, Hooks } from './hooks.js';
 import type { FailureFields } from './failure-messages.js';
 import { loadFailureMessages, loadFollowRedirects, loadHooks, loadOccasionalSteps, loadRetryWait } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
-import { discardBody, readErrorBody, readSuccessBody } from './parse-response.js';
+import { discardBody, readSuccessBody } from './parse-response.js';
 import { checkedNumber, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
@@ -274,8 +274,8 @@ export class ClientCore {
               streaming = data !== null && data === response.body;
               return { data, response };
             }
-            // The final answer outside 2xx: an ApiError with the parsed error body.
-            const fields: FailureFields & Record<string, unknown> = { status: response.status, statusText: response.statusText, headers: response.headers, body: await readErrorBody(response, op.method), operation: id };
+            // The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation: JSON that does not parse stays text).
+            const fields: FailureFields & Record<string, unknown> = { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id };
             if (notes.length > 0) fields.authNote = notes.join('; ');
             throw await failure(ApiError, fields);
           }
