@@ -1,7 +1,8 @@
 /**
  * A response outside 2xx. `body` is parsed like a success body; unparseable JSON stays text.
- * `declare`d fields: set by the constructor, in this order, whatever the compiler's class-field
- * setting (and no field definitions in the bundle); `authNote` is there only when there is one.
+ * Built by the client core, its fields set in this order (`authNote` only when there is one) and
+ * its message written by failure-messages.ts: no constructor of its own, as that is code only a
+ * failure needs. `declare`d fields: no field definitions in the bundle.
  */
 export class ApiError<TBody = unknown> extends Error {
   override readonly name = 'ApiError';
@@ -12,15 +13,4 @@ export class ApiError<TBody = unknown> extends Error {
   declare readonly operation: string;
   /** What authentication did (or chose not to do) about this answer, e.g. why a 401 was not retried. */
   declare readonly authNote?: string;
-
-  constructor(init: { operation: string; status: number; statusText: string; headers: Headers; body: TBody; authNote?: string | undefined }) {
-    const { operation, status, statusText, authNote } = init;
-    super(`${operation} failed: ${status}${statusText === '' ? '' : ' ' + statusText}${authNote === undefined ? '' : ` (${authNote})`}`);
-    this.status = status;
-    this.statusText = statusText;
-    this.headers = init.headers;
-    this.body = init.body;
-    this.operation = operation;
-    if (authNote !== undefined) this.authNote = authNote;
-  }
 }

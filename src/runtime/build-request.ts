@@ -29,44 +29,24 @@ export function prepareRequest(
   const headers = new Headers(defaultHeaders);
   const parts: RequestParts = { query: [], headers };
   for (const param of op.params) {
-    // Path parameters are in the URL already.
+    // Path parameters are in the URL already; a flag is its bare name.
     if (param.in === 'path') continue;
-    if (param.flag === true) {
-      parts.query.push(encodeUnreserved(param.name));
-      continue;
-    }
     const value = paramValue(param, args);
-    if (value !== undefined && value !== null) param.serialize(param, value, parts);
-    else if (param.required === true) throw new TypeError(`${op.id}: missing required ${param.in} parameter "${param.key}"`);
+    if (param.flag) parts.query.push(encodeUnreserved(param.name));
+    else if (value != null) param.serialize(param, value, parts);
+    else if (param.required) throw new TypeError(`${op.id}: missing required ${param.in} parameter "${param.key}"`);
   }
   appendQuery(url, parts.query);
 
   const spec = op.body;
   const bodyValue = spec && ownValue(args, spec.key);
   const body = bodyValue === undefined ? undefined : spec!.encode(spec!, bodyValue, op.id);
-  if (body !== undefined) {
-    // Multipart must not carry a Content-Type of ours: fetch writes it with the boundary.
-    if (body.contentType === undefined) headers.delete('content-type');
-    else headers.set('content-type', body.contentType);
-  }
+  // Multipart must not carry a Content-Type of ours: fetch writes it with the boundary.
+  if (body !== undefined) body.contentType === undefined ? headers.delete('content-type') : headers.set('content-type', body.contentType);
   if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
   if (callHeaders !== undefined) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
-  const prepared: PreparedRequest = { method: op.method, url, headers, body };
   // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  if (body !== undefined && spec!.encoding === 'form') return { ...prepared, formBody: String(body.body) };
-  return prepared;
-}
-
-interface ParsedBase {
-  baseUrl: string;
-  documentBase: string | undefined;
-  /** The base URL without hash, for the general path. */
-  href: string;
-  /** Its path without trailing `/`. */
-  path: string;
-  search: string;
-  /** `scheme://host` + path, for http(s) bases: a request URL is then parsed from one string. */
-  prefix: string | undefined;
+  return body !== undefined && spec!.encoding === 'form' ? { method: op.method, url, headers, body, formBody: String(body.body) } : { method: op.method, url, headers, body };
 }
 
 /**
@@ -76,42 +56,39 @@ interface ParsedBase {
  */
 const PARSES_AS_SET = /^(?:\/[^#\0-\x20\x7F]*)?$/;
 
-// A client sends every request against the same base: it is parsed and checked once.
-let lastBase: ParsedBase | undefined;
-
-function parseBase(baseUrl: string): ParsedBase {
-  const base = documentBase();
-  if (lastBase !== undefined && lastBase.baseUrl === baseUrl && lastBase.documentBase === base) return lastBase;
-  let url: URL;
-  try {
-    url = new URL(baseUrl, base);
-  } catch {
-    // Not quoted: a baseUrl may carry a key in its query.
-    throw new TypeError('baseUrl is not a valid absolute URL (Invalid URL); expected one such as "https://api.example.com/v1"');
-  }
-  // fetch refuses such URLs with an error that quotes them, password included.
-  if (url.username !== '' || url.password !== '') {
-    throw new TypeError('baseUrl must not contain a user name or password; supply credentials through auth');
-  }
-  url.hash = '';
-  const path = url.pathname.replace(/\/+$/, '');
-  const prefix = url.protocol === 'https:' || url.protocol === 'http:' ? `${url.protocol}//${url.host}${path}` : undefined;
-  lastBase = { baseUrl, documentBase: base, href: url.href, path, search: url.search, prefix };
-  return lastBase;
-}
+/**
+ * A client sends every request against the same base: it is parsed and checked once. The last one
+ * parsed: [baseUrl, the page's URL it was resolved against, its href without hash, its path without
+ * trailing `/`, its query, `scheme://host` + path for http(s) bases (a request URL is then parsed from one string)].
+ */
+let lastBase: [string, string | undefined, string, string, string, string | undefined] | undefined;
 
 /** baseUrl (trailing `/` dropped) + path; a query in either is kept and our parameters follow it. */
 export function resolveUrl(baseUrl: string, path: string): URL {
-  const base = parseBase(baseUrl);
-  const queryStart = path.indexOf('?');
-  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
-  let url: URL;
-  if (base.prefix !== undefined && PARSES_AS_SET.test(pathPart)) {
-    url = new URL(base.prefix + pathPart + base.search);
-  } else {
-    url = new URL(base.href);
-    url.pathname = base.path + pathPart;
+  const page = documentBase();
+  if (lastBase?.[0] !== baseUrl || lastBase[1] !== page) {
+    let url: URL;
+    try {
+      url = new URL(baseUrl, page);
+    } catch {
+      // Not quoted: a baseUrl may carry a key in its query.
+      throw new TypeError('baseUrl is not a valid absolute URL (Invalid URL); expected one such as "https://api.example.com/v1"');
+    }
+    // fetch refuses such URLs with an error that quotes them, password included.
+    if (url.username + url.password !== '') throw new TypeError('baseUrl must not contain a user name or password; supply credentials through auth');
+    url.hash = '';
+    const trimmed = url.pathname.replace(/\/+$/, '');
+    lastBase = [baseUrl, page, url.href, trimmed, url.search, /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.host}${trimmed}` : undefined];
   }
-  if (queryStart !== -1 && queryStart < path.length - 1) appendQuery(url, [path.slice(queryStart + 1)]);
+  const [, , href, basePath, search, prefix] = lastBase;
+  const queryStart = path.indexOf('?');
+  const pathPart = queryStart < 0 ? path : path.slice(0, queryStart);
+  let url: URL;
+  if (prefix !== undefined && PARSES_AS_SET.test(pathPart)) url = new URL(prefix + pathPart + search);
+  else {
+    url = new URL(href);
+    url.pathname = basePath + pathPart;
+  }
+  if (queryStart >= 0) appendQuery(url, [path.slice(queryStart + 1)].filter(Boolean));
   return url;
 }

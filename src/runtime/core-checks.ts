@@ -1,20 +1,14 @@
 import type { CoreConfig } from './client-core.js';
 import { resolveUrl } from './build-request.js';
-import { retryPolicy, type RetryPolicy } from './retry.js';
+import { checkedNumber, retryPolicy, type RetryPolicy } from './retry.js';
 
 const HOOKS = 'beforeRequest, afterResponse, onError';
 
-export function positiveMs(value: unknown, option: string): number {
-  if (typeof value !== 'number' || !(value > 0)) throw new TypeError(`${option} must be a number of milliseconds > 0`);
-  return value;
-}
-
 /** Fails at construction, not on the first request, on a config the client cannot use; the client's retry policy when it can. */
 export function checkCoreConfig(config: CoreConfig): RetryPolicy {
-  if (typeof config?.baseUrl !== 'string' || !(config.auth instanceof Map)) throw new TypeError('the client needs a baseUrl string and an auth Map (see buildAuthStrategies)');
+  if (typeof config?.baseUrl !== 'string' || !(config.auth instanceof Map)) throw new TypeError('ClientCore needs a baseUrl string and an auth Map');
   resolveUrl(config.baseUrl, ''); // refuses an invalid URL, or one with a user name or password
-  if (config.timeoutMs !== undefined) positiveMs(config.timeoutMs, 'timeoutMs');
-  const policy = retryPolicy(config.retry); // malformed retry options fail here too
+  if (config.timeoutMs !== undefined) checkedNumber(config.timeoutMs, 'timeoutMs');
   const hooks: unknown = config.hooks;
   if (hooks !== undefined) {
     if (typeof hooks !== 'object' || hooks === null) throw new TypeError(`hooks must be an object of ${HOOKS}`);
@@ -23,5 +17,5 @@ export function checkCoreConfig(config: CoreConfig): RetryPolicy {
       if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`hooks.${name} must be a function`);
     }
   }
-  return policy;
+  return retryPolicy(config.retry); // malformed retry options fail here too
 }

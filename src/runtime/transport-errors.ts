@@ -1,55 +1,20 @@
 /**
- * Where a request went, for messages: origin and path only. The query can hold an API key or a
- * presigned signature, and user info a password, so neither is ever shown.
+ * The request got no HTTP answer at all: refused, reset, DNS or TLS failure. `cause` is fetch's own
+ * error. Built by the client core with its fields set and its message written by
+ * failure-messages.ts (no constructor of its own: the message is code only a failure needs).
  */
-export function publicUrl(url: URL): string {
-  return url.origin + url.pathname;
-}
-
-// Only a system error code (ECONNREFUSED, ENOTFOUND, …) is quoted: a custom fetch's message may quote the URL, key included.
-function causeCode(cause: unknown): string {
-  for (let error = cause, depth = 0; typeof error === 'object' && error !== null && depth < 3; depth++) {
-    const code: unknown = Reflect.get(error, 'code');
-    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return ` (${code})`;
-    error = Reflect.get(error, 'cause');
-  }
-  return '';
-}
-
-export interface ConnectionFailure {
-  operation: string;
-  method: string;
-  url: URL;
-  cause: unknown;
-}
-
-/** The request got no HTTP answer at all: refused, reset, DNS or TLS failure. `cause` is fetch's own error. */
 export class ApiConnectionError extends Error {
   override readonly name: string = 'ApiConnectionError';
-  // `declare`d: set by the constructor (no field definitions in the bundle).
+  // `declare`d: set by the core (no field definitions in the bundle).
   /** The generated method's name. */
   declare readonly operation: string;
   declare readonly method: string;
-  /** Origin and path of the request; never its query or user info. */
+  /** Origin and path of the request; never its query (it can hold an API key) or user info (a password). */
   declare readonly url: string;
-
-  /** `what`: what happened, after the method and URL; default: no response (with the system error code, if any). */
-  constructor(failure: ConnectionFailure, what?: string) {
-    const url = publicUrl(failure.url);
-    super(`${failure.operation}: ${failure.method} ${url} ${what ?? `got no response${causeCode(failure.cause)}`}`, { cause: failure.cause });
-    this.operation = failure.operation;
-    this.method = failure.method;
-    this.url = url;
-  }
 }
 
 /** No complete answer within `timeoutMs` (per attempt, body included). Also an ApiConnectionError. */
 export class ApiTimeoutError extends ApiConnectionError {
   override readonly name: string = 'ApiTimeoutError';
   declare readonly timeoutMs: number;
-
-  constructor(failure: ConnectionFailure & { timeoutMs: number }) {
-    super(failure, `did not answer within ${failure.timeoutMs} ms (timeoutMs)`);
-    this.timeoutMs = failure.timeoutMs;
-  }
 }

@@ -4,8 +4,7 @@
  * `constructor` or `__proto__`: only own properties count, never anything inherited.
  */
 export function ownValue(args: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
-  if (args === undefined || args === null || !Object.hasOwn(args, key)) return undefined;
-  return args[key];
+  return args != null && Object.hasOwn(args, key) ? args[key] : undefined;
 }
 
 /** Arrays are lists and Dates are scalars; every other non-null object is a map of properties. */

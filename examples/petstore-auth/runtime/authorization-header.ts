@@ -5,11 +5,11 @@
  */
 
 const REGISTERED_SPELLINGS = 'Basic Bearer Concealed Digest DPoP GNAP HOBA Mutual Negotiate OAuth PrivateToken SCRAM-SHA-1 SCRAM-SHA-256 vapid'.split(' ');
-const REGISTERED_NAMES = REGISTERED_SPELLINGS.map((spelled) => spelled.toLowerCase());
 
 /** `basic` → `Basic`, `negotiate` → `Negotiate`; unregistered names get a capital first letter. */
 export function authSchemeSpelling(name: string): string {
-  return REGISTERED_SPELLINGS[REGISTERED_NAMES.indexOf(name.toLowerCase())] ?? name.charAt(0).toUpperCase() + name.slice(1);
+  const lower = name.toLowerCase();
+  return REGISTERED_SPELLINGS.find((spelled) => spelled.toLowerCase() === lower) ?? name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 export function formatAuthorization(scheme: string, credentials: string): string {

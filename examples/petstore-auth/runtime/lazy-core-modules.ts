@@ -24,7 +24,11 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
 
 export const loadFollowRedirects: () => Promise<typeof import('./follow-redirects.js')> = loadOnce(() => import('./follow-redirects.js'));
 export const loadHooks: () => Promise<typeof import('./hooks.js')> = loadOnce(() => import('./hooks.js'));
-export const loadRenewAfterRefusal: () => Promise<typeof import('./renew-after-refusal.js')> = loadOnce(() => import('./renew-after-refusal.js'));
+/** The messages of ApiError, ApiConnectionError and ApiTimeoutError: failure-messages.ts, loaded with a client's first failure. */
+export const loadFailureMessages: () => Promise<typeof import('./failure-messages.js')> = loadOnce(() => import('./failure-messages.js'));
 export const loadRetryWait: () => Promise<typeof import('./retry-wait.js')> = loadOnce(() => import('./retry-wait.js'));
-export const loadIdempotencyKey: () => Promise<typeof import('./idempotency-key.js')> = loadOnce(() => import('./idempotency-key.js'));
-export const loadBareRequest: () => Promise<typeof import('./bare-request.js')> = loadOnce(() => import('./bare-request.js'));
+/** The renewal after a refusal, an Idempotency-Key and a challenge-response probe: occasional-steps.ts, one chunk. */
+export const loadOccasionalSteps: () => Promise<typeof import('./occasional-steps.js')> = loadOnce(() => import('./occasional-steps.js'));
+export const loadRenewAfterRefusal = loadOccasionalSteps;
+export const loadIdempotencyKey = loadOccasionalSteps;
+export const loadBareRequest = loadOccasionalSteps;

@@ -4,13 +4,13 @@
  * credentials. Loaded with import() (lazy-core-modules.ts) at the first refusal; imports no
  * up-front code.
  */
-import type { Strategies } from './apply-auth.js';
+import type { AuthStrategy } from './auth-strategy.js';
 import type { PreparedRequest } from './build-request.js';
 import type { SchemeUseSpec } from './operation.js';
 
 /** After a 401 (onUnauthorized) or 403 (onForbidden), asks every applied strategy that can renew; any success earns one more attempt. */
 export async function renewAfterRefusal(
-  strategies: Strategies,
+  strategies: ReadonlyMap<string, AuthStrategy>,
   operation: string,
   chosen: readonly SchemeUseSpec[],
   sent: { request: PreparedRequest; response: Response },

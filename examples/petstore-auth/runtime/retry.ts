@@ -32,36 +32,52 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** A whole count, or (`ms`) a number of milliseconds, ≥ 0; absent: the default. */
-function checked(value: unknown, option: string, fallback: number, ms?: boolean): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(ms ? value >= 0 : Number.isInteger(value) && value >= 0)) {
-    throw new TypeError(`retry.${option} must be a ${ms ? 'number of milliseconds' : 'whole number'} ≥ 0`);
+/**
+ * `value` if it is a number of milliseconds (`whole`: a whole number) > 0 (`orZero`: ≥ 0), else a
+ * TypeError naming `option`: one template for every numeric option of the core.
+ */
+export function checkedNumber(value: unknown, option: string, whole?: boolean, orZero?: boolean): number {
+  if (typeof value !== 'number' || !(orZero ? value >= 0 : value > 0) || (whole && !Number.isInteger(value))) {
+    throw new TypeError(`${option} must be a ${whole ? 'whole number' : 'number of milliseconds'} ${orZero ? '≥' : '>'} 0`);
   }
   return value;
 }
 
-// The backoff options by name, with their defaults (ms).
-const BACKOFF_DEFAULTS = [['initialDelayMs', 500], ['maxDelayMs', 8000], ['maxRetryAfterMs', 60_000]] as const;
+/** What a client retries when its options say nothing: a constant, nothing to work out (never changed: policies are copies). */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  statuses: [408, 429, 500, 502, 503, 504],
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8000,
+  maxRetryAfterMs: 60_000,
+};
 
 /** The client's retry options with the call's laid over them; `false` on either turns retries off. Malformed options throw. */
 export function retryPolicy(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
+  if (client === undefined && call === undefined) return DEFAULT_RETRY_POLICY;
   const merged: RetryOptions = { ...(client || {}), ...(call || {}) };
-  const backoff: BackoffOptions = { ...(client || {}).backoff, ...(call || {}).backoff };
-  const statuses = merged.statuses ?? [408, 429, 500, 502, 503, 504];
-  if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
-    throw new TypeError('retry.statuses must be a list of HTTP status codes');
-  }
-  const policy: Partial<RetryPolicy> = {
-    maxRetries: client === false || call === false ? 0 : checked(merged.maxRetries, 'maxRetries', 2),
+  const given: Record<string, unknown> = { ...(client || {}).backoff, ...(call || {}).backoff, maxRetries: merged.maxRetries };
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY };
+  const statuses = merged.statuses;
+  if (statuses !== undefined) {
+    if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
+      throw new TypeError('retry.statuses must be a list of HTTP status codes');
+    }
     // Copied: a list the application changes later is neither the one checked nor the one configured.
-    statuses: [...statuses],
-  };
-  for (const [name, fallback] of BACKOFF_DEFAULTS) policy[name] = checked(backoff[name], `backoff.${name}`, fallback, true);
-  return policy as RetryPolicy;
+    policy.statuses = [...statuses];
+  }
+  // The numbers: a count for maxRetries, milliseconds for the backoff's.
+  for (const name in DEFAULT_RETRY_POLICY) {
+    const value = given[name];
+    const count = name === 'maxRetries';
+    if (value === undefined || name === 'statuses') continue;
+    policy[name as 'maxRetries'] = checkedNumber(value, `retry.${count ? name : 'backoff.' + name}`, count, true);
+  }
+  if (client === false || call === false) policy.maxRetries = 0;
+  return policy;
 }
 
 /** A method whose repetition is harmless, or a call the server can deduplicate by its Idempotency-Key. */
 export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
-  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^(POST|PATCH)$/i.test(method));
+  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^P(OST|ATCH)$/i.test(method));
 }

@@ -6,8 +6,9 @@
 
 const SUB_DELIMS_LEFT_BY_ENCODE_URI = /[!'()*]/g;
 
+// Each of them is above 0x20: two hex digits.
 function percentEncodeChar(char: string): string {
-  return '%' + char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+  return '%' + char.charCodeAt(0).toString(16).toUpperCase();
 }
 
 /** Encodes everything except RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`). */

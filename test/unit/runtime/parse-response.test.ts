@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/runtime/api-error.js';
+import { failureMessage } from '../../../src/runtime/failure-messages.js';
 import { bodyKindOf, readErrorBody, readSuccessBody } from '../../../src/runtime/parse-response.js';
 
 describe('bodyKindOf', () => {
@@ -84,16 +85,27 @@ describe('readErrorBody', () => {
 });
 
 describe('ApiError', () => {
-  it('carries the response and a readable message', () => {
+  it('carries the response and a readable message (failure-messages.ts writes it)', () => {
     const headers = new Headers({ 'x-request-id': 'r1' });
-    const error = new ApiError({ operation: 'getPet', status: 404, statusText: 'Not Found', headers, body: { code: 'missing' } });
+    const fields = { status: 404, statusText: 'Not Found', headers, body: { code: 'missing' }, operation: 'getPet' };
+    const error = Object.assign(new ApiError(failureMessage(fields, undefined)), fields);
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toBe('getPet failed: 404 Not Found');
     expect(error.name).toBe('ApiError');
     expect([error.status, error.statusText, error.operation, error.body]).toEqual([404, 'Not Found', 'getPet', { code: 'missing' }]);
     expect(error.headers.get('x-request-id')).toBe('r1');
   });
-  it('omits an empty status text', () => {
-    expect(new ApiError({ operation: 'op', status: 500, statusText: '', headers: new Headers(), body: undefined }).message).toBe('op failed: 500');
+  it('omits an empty status text, and says what authentication did when there is a note', () => {
+    expect(failureMessage({ operation: 'op', status: 500, statusText: '' }, undefined)).toBe('op failed: 500');
+    expect(failureMessage({ operation: 'op', status: 401, statusText: 'Unauthorized', authNote: 'the token was fixed' }, undefined)).toBe('op failed: 401 Unauthorized (the token was fixed)');
+  });
+});
+
+describe('connection failure messages', () => {
+  it('name the method and the origin and path, with a system error code only', () => {
+    const cause = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED https://x/?key=secret'), { code: 'ECONNREFUSED' }) });
+    expect(failureMessage({ operation: 'getPet', method: 'GET', url: 'https://api.test/pets/7' }, cause)).toBe('getPet: GET https://api.test/pets/7 got no response (ECONNREFUSED)');
+    expect(failureMessage({ operation: 'getPet', method: 'GET', url: 'https://api.test/pets/7' }, new TypeError('fetch failed: https://x/?key=secret'))).toBe('getPet: GET https://api.test/pets/7 got no response');
+    expect(failureMessage({ operation: 'getPet', method: 'GET', url: 'https://api.test/pets/7', timeoutMs: 200 }, undefined)).toBe('getPet: GET https://api.test/pets/7 did not answer within 200 ms (timeoutMs)');
   });
 });

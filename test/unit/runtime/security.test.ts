@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SecuritySpec } from '../../../src/runtime/operation.js';
-import { AuthRequiredError, selectAlternative } from '../../../src/runtime/security.js';
+import { failureMessage } from '../../../src/runtime/failure-messages.js';
+import { selectAlternative, type UnmetSecurity } from '../../../src/runtime/security.js';
 
 const apiKey = ['api_key', []] as const;
 const oauthRead = ['oauth', ['read']] as const;
@@ -18,21 +19,17 @@ describe('selectAlternative', () => {
     ['repeated scheme merged, scopes united', [[['oauth', ['a']], ['oauth', ['b', 'a']]]], ['oauth'], [['oauth', ['a', 'b']]]],
   ];
   it.each(cases)('%s', (_label, security, available, expected) => {
-    expect(selectAlternative(security, (s) => available.includes(s), 'op')).toEqual(expected);
+    expect(selectAlternative(security, (s) => available.includes(s))).toEqual(expected);
   });
 
-  it('returns AuthRequiredError listing the alternatives when none can be met', () => {
-    const result = selectAlternative([[apiKey], [oauthRead, basic]], (s) => s === 'oauth', 'listPets');
-    expect(result).toBeInstanceOf(AuthRequiredError);
-    const error = result as AuthRequiredError;
-    expect(error.message).toBe('listPets needs credentials for one of: api_key; oauth + basic');
-    expect(error.operation).toBe('listPets');
-    expect(error.alternatives).toEqual([['api_key'], ['oauth', 'basic']]);
-    expect(error.name).toBe('AuthRequiredError');
+  it('lists the alternatives when none can be met, for the AuthRequiredError and its message', () => {
+    const result = selectAlternative([[apiKey], [oauthRead, basic]], (s) => s === 'oauth');
+    expect(result).toEqual({ alternatives: [['api_key'], ['oauth', 'basic']] });
+    expect(failureMessage({ operation: 'listPets', ...(result as UnmetSecurity) }, undefined)).toBe('listPets needs credentials for one of: api_key; oauth + basic');
   });
 
   it('treats scheme names like __proto__ as plain strings', () => {
     const has = (s: string) => new Set(['__proto__']).has(s);
-    expect(selectAlternative([[['constructor', []]], [['__proto__', []]]], has, 'op')).toEqual([['__proto__', []]]);
+    expect(selectAlternative([[['constructor', []]], [['__proto__', []]]], has)).toEqual([['__proto__', []]]);
   });
 });
