@@ -4,7 +4,8 @@ import { BearerAuth } from '../bearer-auth.js';
 import { quoteScheme, requireAccessToken } from '../credential-checks.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { FLOW_ORDER, type EndpointOverrides } from './endpoint-overrides.js';
-import { certificateEndpoints, endpointSource, type OAuthSchemeSpec } from './endpoint-source.js';
+import { certificateEndpoints } from './client-certificate.js';
+import { endpointSource, type OAuthSchemeSpec } from './endpoint-source.js';
 import { resolveEndpoint } from './endpoint-url.js';
 import { grantClient, grantParts, grantStrategy, OVERRIDE_KINDS, REQUEST_KINDS } from './grant-construction.js';
 import { grantRunnerFor, type ManagedFlow } from './grants.js';
@@ -79,7 +80,8 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   // Resolved now, so a bad URL fails at construction; a JWT bearer credential reads them only
   // when it fixes no token endpoint itself, at its first token request.
   let found = jwt ? undefined : endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate);
-  const endpoints = certificateEndpoints(async (): Promise<Endpoints> => (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))(), certificate, scheme);
+  const known = async (): Promise<Endpoints> => (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
+  const endpoints = certificate ? certificateEndpoints(known, scheme) : known;
   let oauth: OAuthClient | undefined;
   let source: GrantRunner;
   if (jwt) {

@@ -1,11 +1,12 @@
 /**
  * The parts of an OAuth 2.0 strategy every grant is made of, whether from a plain credential
- * (create-oauth2-strategy.ts, every flow) or a builder (client-credentials.ts, one flow): the
+ * (create-oauth2-strategy.ts, every flow): the
  * authorization-server transport, DPoP, the client certificate, the token-endpoint client and the
  * strategy itself. Each part checks its options when the client is made.
  */
 import type { FetchLike } from '../client-core.js';
-import { ClientAuthenticator } from './client-auth.js';
+import { clientAuthenticator } from './client-auth.js';
+import { certificateHttp, clientCertificateFetch } from './client-certificate.js';
 import { dpopProverFor, type DpopHandle } from './dpop-option.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import { grantResources } from './grant-options.js';
@@ -15,7 +16,6 @@ import type { OAuthHttp } from './oauth-http.js';
 import type { OptionKind } from './option-checks.js';
 import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
-import { certificateHttp, clientCertificateFetch } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { ClientIdentity } from './types.js';
 
@@ -56,7 +56,7 @@ export function grantParts(grant: ClientIdentity, scheme: string, shared: OAuthS
 
 /** The token-endpoint client of a grant that authenticates as a client (its identity and resource indicators checked now). */
 export function grantClient(parts: GrantParts, endpoints: () => Promise<Endpoints>, grant: ClientIdentity, scheme: string, where: string): OAuthClient {
-  return { http: parts.posting, client: new ClientAuthenticator(grant, scheme), endpoints, tokenParams: parts.tokenParams, resources: grantResources(grant, where), dpop: parts.dpop };
+  return { http: parts.posting, client: clientAuthenticator(grant, scheme), endpoints, tokenParams: parts.tokenParams, resources: grantResources(grant, where), dpop: parts.dpop };
 }
 
 /** The strategy: the grant's own parts, the client's shared token store and clock. The caller's `scopes` replace each operation's own. */

@@ -11,7 +11,7 @@ const RECENT_TOKENS = 16;
 export class SecretSources {
   /** Secret strings: the client secret, password and tokens of the credential, a ready-made assertion. */
   readonly values: readonly unknown[];
-  /** Private keys: PEM text or JWKs (the client's, a DPoP key, a service account's, a JWT bearer signer's). */
+  /** Private keys: PEM text or JWKs (the client's, plain or its privateKeyJwt()'s, a DPoP key, a service account's, a JWT bearer signer's). */
   readonly keys: readonly unknown[];
   /** The tokens the scheme obtained lately, oldest first; older ones have long been replaced. */
   readonly recent: string[] = [];
@@ -20,7 +20,7 @@ export class SecretSources {
   constructor(credential: object) {
     const get = member;
     this.values = ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion'].map((name) => get(credential, name));
-    this.keys = [get(credential, 'privateKey'), get(get(credential, 'dpop'), 'privateKey'), get(get(credential, 'serviceAccount'), 'private_key'), get(get(credential, 'jwtBearer'), 'privateKey')];
+    this.keys = [get(credential, 'privateKey'), get(get(credential, 'clientAuth'), 'privateKey'), get(get(credential, 'dpop'), 'privateKey'), get(get(credential, 'serviceAccount'), 'private_key'), get(get(credential, 'jwtBearer'), 'privateKey')];
   }
 
   /** Tokens the scheme just obtained; only the last few are kept. */
