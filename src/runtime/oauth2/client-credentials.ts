@@ -113,7 +113,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if (spec.type === 'oauth2' && !own && !token && issuer === undefined) throw new TypeError(`${where}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`);
     const dpop = options.dpop?.make(where, scheme, given);
     const certificate = options.clientCertificate?.make(where, scheme, given);
-    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources(options) };
+    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, options.dpop?.privateKey]) };
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.

@@ -14,7 +14,7 @@ import { OAuth2Auth, type OAuth2AuthOptions } from './oauth2-auth.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { OptionKind } from './option-checks.js';
-import { SecretSources } from './secret-sources.js';
+import { credentialSecrets } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { ClientIdentity } from './types.js';
@@ -44,7 +44,7 @@ export interface GrantParts {
 
 /** The transport parts of `grant` (its dpop and clientCertificate checked now). `tokenParams` was checked with the other options. */
 export function grantParts(grant: ClientIdentity, scheme: string, shared: OAuthShared, tokenParams: Record<string, string> | undefined): GrantParts {
-  const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources(grant) };
+  const http: OAuthHttp = { ...shared, scheme, secrets: credentialSecrets(grant) };
   const dpop = dpopProverFor(grant, scheme);
   const frozen = Object.freeze({ ...tokenParams });
   // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS
