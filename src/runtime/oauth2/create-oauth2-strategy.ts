@@ -7,7 +7,7 @@ import { FLOW_ORDER, type EndpointOverrides } from './endpoint-overrides.js';
 import { certificateEndpoints } from './client-certificate.js';
 import { endpointSource, type OAuthSchemeSpec } from './endpoint-source.js';
 import { resolveEndpoint } from './endpoint-url.js';
-import { grantClient, grantParts, grantStrategy, OVERRIDE_KINDS, REQUEST_KINDS } from './grant-construction.js';
+import { grantClient, grantParts, grantStrategy } from './grant-construction.js';
 import { grantRunnerFor, type ManagedFlow } from './grants.js';
 import { inferFlow } from './infer-flow.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
@@ -42,10 +42,16 @@ interface CredentialOptions extends EndpointOverrides {
  * (the grants check the fields their flow requires, the authenticator the client's own, the JWT
  * bearer check its fields on the first token request). The endpoint overrides replace the document's.
  */
+// Written out, not spread from the shared tables: a bundler keeps a spread (it may run getters)
+// even in an app that never makes a plain credential.
 const OPTION_KINDS: Readonly<Record<keyof CredentialOptions, OptionKind>> = {
-  ...OVERRIDE_KINDS,
+  tokenUrl: 'url',
+  authorizationUrl: 'url',
+  deviceAuthorizationUrl: 'url',
+  issuer: 'url',
   flow: FLOW_ORDER,
-  ...REQUEST_KINDS,
+  scopes: 'strings',
+  tokenParams: 'map',
   redirectUri: 'string',
   par: 'boolean',
   refreshToken: 'string',

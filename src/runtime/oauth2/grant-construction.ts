@@ -8,27 +8,14 @@ import type { FetchLike } from '../client-core.js';
 import { clientAuthenticator } from './client-auth.js';
 import { certificateHttp, clientCertificateFetch } from './client-certificate.js';
 import { dpopProverFor, type DpopHandle } from './dpop-option.js';
-import type { EndpointOverrides } from './endpoint-overrides.js';
 import { grantResources } from './grant-options.js';
 import { OAuth2Auth, type OAuth2AuthOptions } from './oauth2-auth.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
-import type { OptionKind } from './option-checks.js';
 import { credentialSecrets } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { ClientIdentity } from './types.js';
-
-/** What the endpoint overrides must be (checked first, in this order, by every construction). */
-export const OVERRIDE_KINDS: Readonly<Record<keyof EndpointOverrides, OptionKind>> = {
-  tokenUrl: 'url',
-  authorizationUrl: 'url',
-  deviceAuthorizationUrl: 'url',
-  issuer: 'url',
-};
-
-/** What a grant's requested scopes and extra token request fields must be. */
-export const REQUEST_KINDS: Readonly<Record<'scopes' | 'tokenParams', OptionKind>> = { scopes: 'strings', tokenParams: 'map' };
 
 /** How one scheme talks to its authorization server. */
 export interface GrantParts {

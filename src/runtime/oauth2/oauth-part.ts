@@ -17,7 +17,7 @@ export interface OAuthPart<Kind extends PartKind, Made> {
   readonly [OAUTH_PART]: Kind;
   /** A private key the part holds, kept out of every error built from what a server wrote. */
   readonly privateKey?: unknown;
-  /** @internal */
+  /** Run by the credential when the client is made; throws a TypeError naming the scheme and the option. */
   readonly make: (where: string, scheme: string, given: Readonly<Record<string, unknown>>) => Made;
 }
 
