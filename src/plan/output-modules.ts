@@ -1,4 +1,4 @@
-import { buildersFor, type BuilderName } from './schemes/builders.js';
+import { buildersFor, CLIENT_CREDENTIALS_PARTS, type BuilderName } from './schemes/builders.js';
 import type { PlannedScheme } from './schemes/plan-schemes.js';
 import { factoriesFor } from './schemes/plan-schemes.js';
 
@@ -120,6 +120,7 @@ export function outputModules(
       runtimeExports: [
         ...values(indexValues),
         ...values(features.builders),
+        ...(features.builders.includes('clientCredentials') ? [...values(CLIENT_CREDENTIALS_PARTS), ...types(['ClientCredentialsOptions'])] : []),
         ...types(hasSchemes ? ['Credential'] : []),
         // Option types that are also classes (TokenStoreError) are exported once, as values.
         ...types(features.optionTypes.filter((name) => !indexValues.includes(name))),

@@ -147,9 +147,9 @@ describe.each(RUNTIMES)('the generated client under $name', (runtime) => {
     await writeFile(
       script,
       [
-        "import { PetstoreAuthCore, clientCredentials, listPets } from './client/index.ts';",
+        "import { PetstoreAuthCore, clientCredentials, listPets, privateKeyJwt } from './client/index.ts';",
         "const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);",
-        `const oauth = { clientId: 'pet-app', clientAuthMethod: 'private_key_jwt' as const, privateKey, privateKeyAlg: 'ES256' as const, tokenUrl: ${JSON.stringify(`${server.url}/token`)} };`,
+        `const oauth = { clientId: 'pet-app', clientAuth: privateKeyJwt({ privateKey, privateKeyAlg: 'ES256' }), tokenUrl: ${JSON.stringify(`${server.url}/token`)} };`,
         `const client = new PetstoreAuthCore({ baseUrl: ${JSON.stringify(server.url)}, auth: { oauth: clientCredentials(oauth) } });`,
         'console.log(JSON.stringify(await listPets(client, { limit: 1 })));',
       ].join('\n'),

@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../src/runtime/auth-strategy.js';
 import { ClientCore } from '../../src/runtime/client-core.js';
-import { clientCredentials } from '../../src/runtime/oauth2/client-credentials.js';
+import { clientCredentials, type ClientCredentialsOptions } from '../../src/runtime/oauth2/client-credentials.js';
+import { privateKeyJwt } from '../../src/runtime/oauth2/private-key-jwt.js';
 import { oauth2Strategies } from '../../src/runtime/oauth2/oauth2-strategies.js';
-import type { AuthEnvironment, TokenSet } from '../../src/runtime/oauth2/types.js';
+import type { AuthEnvironment, ClientCredentialsGrant, TokenSet } from '../../src/runtime/oauth2/types.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { buildPlainCredentials } from '../../src/runtime/plain-credentials.js';
 import { buildAuthStrategies } from '../../src/runtime/strategy-factory.js';
@@ -39,11 +40,17 @@ function client(auth: Record<string, object>, env: Partial<AuthEnvironment> = {}
   return new ClientCore({ baseUrl, auth: buildAuthStrategies(schemes(), buildPlainCredentials(auth, [oauth2Strategies]) as object, { baseUrl, ...env }) });
 }
 
+/** A case's plain credential as the builder takes it: a private key becomes privateKeyJwt(…). */
+function builtOptions({ privateKey, clientAuthMethod, ...rest }: ClientCredentialsGrant): ClientCredentialsOptions {
+  if (privateKey !== undefined) return { ...rest, clientAuth: privateKeyJwt({ privateKey }) } as ClientCredentialsOptions;
+  return { ...rest, ...(clientAuthMethod === undefined ? {} : { clientAuthMethod: clientAuthMethod as 'client_secret_post' }) } as ClientCredentialsOptions;
+}
+
 describe('clientCredentials(): each client-authentication method gets a token', () => {
   const methods = clientAuthCases(() => stack.auth);
 
   it.each(methods)('$name', async ({ credential, expected }) => {
-    const core = client({ clientCredentials: clientCredentials(credential()) });
+    const core = client({ clientCredentials: clientCredentials(builtOptions(credential())) });
     await expect(core.request(listPets(), {})).resolves.toHaveLength(2);
     await core.request(listPets(), {});
     expect(stack.auth.tokenRequests.map((r) => [r.grantType, r.scope, r.status])).toEqual([['client_credentials', 'pets:read', 200]]);

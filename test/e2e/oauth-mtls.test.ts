@@ -168,6 +168,37 @@ describe.skipIf(!hasOpenssl)('RFC 8705 mutual-TLS client authentication and cert
     }
   });
 
+  it('the builder with built parts (tlsClientAuth(), clientCertificate({ fetch }), dpop()) through the Core: the same requests as the plain credential', async () => {
+    const dpopApi = await startDpopResourceServer({ issuer: auth.issuer, jwksUri: auth.jwksUri, audience: auth.audience });
+    try {
+      type Make = (options?: object) => unknown;
+      const built = generated.exports as Record<'clientCredentials' | 'tlsClientAuth' | 'clientCertificate' | 'dpop', Make> & { PetsOAuth20Core: new (options: object) => object; listPets: (core: object) => Promise<unknown[]> };
+      const credential = built.clientCredentials({
+        clientId: MTLS_CLIENTS.dpop.clientId,
+        issuer: auth.issuer,
+        clientAuth: built.tlsClientAuth(),
+        clientCertificate: built.clientCertificate({ fetch: certificateFetch(pki.client) }),
+        dpop: built.dpop(),
+      });
+      const issued: TokenSet[] = [];
+      const core = new built.PetsOAuth20Core({ baseUrl: dpopApi.url, auth: { clientCredentials: credential }, onTokens: ({ tokens }: { tokens: TokenSet }) => void issued.push(tokens) });
+      await expect(built.listPets(core)).resolves.toHaveLength(2);
+      expect(auth.tokenRequests.map((r) => [r.origin, r.clientId, r.clientAuth, r.paramNames, r.certificateThumbprint, r.status])).toEqual([
+        [auth.mtlsOrigin, MTLS_CLIENTS.dpop.clientId, 'none', ['client_id', 'grant_type', 'scope'], thumbprint(pki.client), 200],
+      ]);
+      const proof = auth.tokenRequests[0]!.dpopProof!;
+      expect(decodeJwt(proof)).toMatchObject({ htm: 'POST', htu: `${auth.mtlsOrigin}/token` });
+      const jkt = await calculateJwkThumbprint(decodeProtectedHeader(proof).jwk as JWK);
+      expect(issued.map((t) => t.tokenType)).toEqual(['DPoP']);
+      expect(dpopApi.requests.map((r) => [r.status, r.error, r.proofJkt, r.tokenClaims?.['cnf']])).toEqual([
+        [401, 'use_dpop_nonce', jkt, { jkt }],
+        [200, undefined, jkt, { jkt }],
+      ]);
+    } finally {
+      await dpopApi.stop();
+    }
+  });
+
   it('authorization code: the pushed request, the code exchange and the refresh all go to the aliases with the certificate; every token bound', async () => {
     const clock = shiftedClock();
     const { clientId, redirectUri } = MTLS_CLIENTS.app;

@@ -105,7 +105,8 @@ function coreCredentials(plan: Plan): string {
   const client = mdCode(plan.clientName);
   if (plan.schemes.length === 0) return ` It takes the same options as ${client}.`;
   const builders = plan.features.builders.map((name) => mdCode(name)).join(', ');
-  const byBuilders = builders ? `by the builders the package exports (${builders}: each carries only its own scheme's code), or ` : '';
+  const parts = plan.features.builders.includes('clientCredentials') ? `; \`clientCredentials\` takes what is not a client secret built too: \`clientAuth: privateKeyJwt({ privateKey })\`, \`tlsClientAuth()\` or \`selfSignedTlsClientAuth()\`, \`clientCertificate: clientCertificate({ fetch })\`, \`dpop: dpop()\`` : '';
+  const byBuilders = builders ? `by the builders the package exports (${builders}: each carries only its own scheme's code${parts}), or ` : '';
   return ` It takes the options of ${client}, each credential built: ${byBuilders}from the plain form ${client} takes with \`anyAuth({ … })\` (which carries the code of every scheme kind the API declares):`;
 }
 

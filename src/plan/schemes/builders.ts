@@ -13,6 +13,12 @@ export const BUILDERS = {
 
 export type BuilderName = keyof typeof BUILDERS;
 
+/**
+ * The built parts `clientCredentials({ … })` takes for what is not a client secret (a client
+ * authentication, a client certificate, DPoP): exported beside it, in this order.
+ */
+export const CLIENT_CREDENTIALS_PARTS: readonly string[] = ['privateKeyJwt', 'tlsClientAuth', 'selfSignedTlsClientAuth', 'clientCertificate', 'dpop'];
+
 const BUILDER_ORDER = Object.keys(BUILDERS) as BuilderName[];
 
 /** The builders the schemes take, each once, in BUILDER_ORDER. */

@@ -1,41 +1,143 @@
 /**
  * `clientCredentials({ … })`: the built credential for an OAuth 2.0 client credentials grant. It
- * makes its strategy directly, with this flow's checks only: an app that builds its credentials
- * links no other flow's construction (no flow inference, no password, device, authorization code
- * or JWT bearer code). The checks and messages are those of the plain credential (the shared
- * modules below make both).
+ * makes its strategy directly and checks only the options it is given (one table, one message
+ * per kind): an app with a client secret links no other flow's construction, and none of the
+ * optional parts' code either. DPoP, a client certificate and a client authentication other than
+ * the secret come built (`dpop()`, `clientCertificate({ fetch })`, `privateKeyJwt({ … })`,
+ * `tlsClientAuth()`), each checking its own options. The plain credential (create-oauth2-strategy.ts)
+ * takes the same options in their plain form and converts them into these parts.
  */
+import type { FetchLike } from '../client-core.js';
 import type { Credential } from '../credential.js';
 import { credential, unfitScheme } from '../credential.js';
 import { quoteScheme } from '../credential-checks.js';
-import { certificateEndpoints, endpointSource } from './endpoint-source.js';
-import { grantClient, grantParts, grantStrategy, OVERRIDE_KINDS, REQUEST_KINDS } from './grant-construction.js';
+import type { CertificateTransport } from './client-certificate.js';
+import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
+import type { DpopHandle } from './dpop-option.js';
+import { FLOW_ORDER } from './endpoint-overrides.js';
+import { resolveEndpoint } from './endpoint-url.js';
+import { grantResources } from './grant-options.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
+import { OAuth2Auth } from './oauth2-auth.js';
 import { sharedOAuth } from './oauth-environment.js';
-import { checkOptions, schemeWhere } from './option-checks.js';
-import { acceptFlow, schemeFlows } from './scheme-flows.js';
-import { clientCredentialsRunner } from './token-grant.js';
-import type { ClientCredentialsGrant } from './types.js';
+import type { OAuthHttp } from './oauth-http.js';
+import { partOf, type OAuthPart, type PartKind } from './oauth-part.js';
+import { option, type OptionKind } from './option-checks.js';
+import { SecretSources } from './secret-sources.js';
+import type { Endpoints } from './server-metadata.js';
+import type { OAuthClient } from './token-endpoint.js';
+import { tokenGrantRunner } from './token-grant.js';
 
-const OPTION_KINDS = { ...OVERRIDE_KINDS, ...REQUEST_KINDS };
+/** The options of `clientCredentials()`. */
+export interface ClientCredentialsOptions {
+  clientId: string;
+  /** With client_secret_basic (the default) or client_secret_post; or pass clientAuth instead. */
+  clientSecret?: string | undefined;
+  clientAuthMethod?: 'client_secret_basic' | 'client_secret_post' | undefined;
+  /**
+   * How client_secret_basic puts id and secret into the Basic value. Default `form`: each
+   * form-urlencoded first, as RFC 6749 §2.3.1 requires. `raw`: as given, for servers that do not
+   * decode (the id must then have no `:`).
+   */
+  clientSecretEncoding?: 'form' | 'raw' | undefined;
+  /** A client authentication without a secret: `privateKeyJwt({ privateKey })`, `tlsClientAuth()` or `selfSignedTlsClientAuth()`. */
+  clientAuth?: OAuthPart<'clientAuth', ClientAuthenticator> | undefined;
+  /** The token endpoint, instead of the document's. */
+  tokenUrl?: string | undefined;
+  /** An OpenID Connect issuer: endpoints come from its discovery document (`/.well-known/openid-configuration`). */
+  issuer?: string | undefined;
+  /** Requested instead of the scopes each operation lists. */
+  scopes?: readonly string[] | undefined;
+  /** Extra token request fields (audience…). */
+  tokenParams?: Record<string, string> | undefined;
+  /** RFC 8707 resource indicators: absolute URIs of the APIs the tokens are for; sent on every token request. */
+  resource?: string | readonly string[] | undefined;
+  /** DPoP (RFC 9449): `dpop()` or `dpop({ privateKey, publicJwk })`. */
+  dpop?: OAuthPart<'dpop', DpopHandle> | undefined;
+  /** RFC 8705: `clientCertificate({ fetch })`, for the token requests and the API calls. */
+  clientCertificate?: OAuthPart<'clientCertificate', CertificateTransport> | undefined;
+}
+
+// What each option must be (option-checks.ts); `resource` is checked by grant-options.ts.
+const KINDS: Readonly<Record<string, OptionKind>> = {
+  clientId: 'text',
+  clientSecret: 'string',
+  clientAuthMethod: ['client_secret_basic', 'client_secret_post'],
+  clientSecretEncoding: ['form', 'raw'],
+  tokenUrl: 'url',
+  issuer: 'url',
+  scopes: 'strings',
+  tokenParams: 'map',
+};
+
+// The options that take a built part, and what makes one.
+const PARTS: Readonly<Record<string, string>> = {
+  clientAuth: 'privateKeyJwt(…), tlsClientAuth() or selfSignedTlsClientAuth()',
+  dpop: 'dpop()',
+  clientCertificate: 'clientCertificate({ fetch })',
+};
 
 /**
- * An OAuth 2.0 client credentials grant (`clientId` with `clientSecret`, a private key or a client
- * certificate) for one OAuth 2.0 or OpenID Connect scheme of a `<Name>Core`. Checked when the client
- * is made: a TypeError names the scheme and the option, never a value.
+ * An OAuth 2.0 client credentials grant (`clientId` with `clientSecret` or `clientAuth`) for one
+ * OAuth 2.0 or OpenID Connect scheme of a `<Name>Core`. Checked when the client is made: a
+ * TypeError names the scheme and the option, never a value.
  */
-export function clientCredentials(options: ClientCredentialsGrant): Credential<'oauth2'> {
+export function clientCredentials(options: ClientCredentialsOptions): Credential<'oauth2'> {
   return credential((scheme, spec, context) => {
     if (spec.type !== 'oauth2' && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
     const shared = sharedOAuth(context);
-    const where = schemeWhere(scheme);
-    const what = `the credential for security scheme ${quoteScheme(scheme)}`;
-    if (typeof options !== 'object' || options === null) throw new TypeError(`${what} must be an object (see its OAuth2 grant types)`);
-    const checked: Pick<ClientCredentialsGrant, keyof typeof OPTION_KINDS> = checkOptions(options, OPTION_KINDS, where);
-    acceptFlow('clientCredentials', schemeFlows(spec, checked, where).usable, what);
-    const parts = grantParts(options, scheme, shared, checked.tokenParams);
-    const certificate = !!parts.certificateFetch;
-    const endpoints = certificateEndpoints(endpointSource(spec, 'clientCredentials', checked, shared, parts.http, certificate), certificate, scheme);
-    const oauth = grantClient(parts, endpoints, options, scheme, where);
-    return grantStrategy(scheme, shared, parts, { flow: 'clientCredentials', clientId: oauth.client.clientId, source: clientCredentialsRunner(oauth, where) }, checked.scopes);
+    const where = `security scheme ${quoteScheme(scheme)}: `;
+    if (typeof options !== 'object' || options === null) throw new TypeError(`${where}clientCredentials() takes an object`);
+    const given = options as unknown as Record<string, unknown>;
+    // Only the options given are checked: an app links the checks, not the code, of those it does not pass.
+    let resources: readonly string[] | undefined;
+    for (const name of Object.keys(given)) {
+      const kind = KINDS[name];
+      const part = PARTS[name];
+      if (name === 'resource') resources = grantResources(given, where);
+      else if (kind) option(given, name, kind, where);
+      else if (!part) throw new TypeError(`${where}${name} is not an option of clientCredentials()`);
+      else if (given[name] !== undefined && !partOf(given[name], name as PartKind)) throw new TypeError(`${where}${name} must be made by ${part}`);
+    }
+    const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = options;
+    option(given, 'clientId', 'text', where, true);
+    // Basic splits at the first colon: unencoded, a colon in the id would move the split.
+    if (options.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
+    if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}client credentials need either a clientSecret or a clientAuth`);
+
+    // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
+    const flows = spec.type === 'oauth2' ? spec.flows : {};
+    if (typeof flows !== 'object' || flows === null) throw new TypeError(`${where}oauth2 needs flows`);
+    const own = flows.clientCredentials;
+    const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
+    if (spec.type === 'oauth2' && !own && !token && issuer === undefined) throw new TypeError(`${where}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`);
+    const dpop = options.dpop?.make(where, scheme, given);
+    const certificate = options.clientCertificate?.make(where, scheme, given);
+    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, options.dpop?.privateKey]) };
+    const certificateFetch: FetchLike | undefined = certificate?.fetch;
+
+    // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
+    const resolve = (raw: string, what: string) => resolveEndpoint(raw, what, scheme, shared);
+    const fromSpec: Endpoints = {};
+    if (token) fromSpec.tokenUrl = resolve(token, 'tokenUrl');
+    // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
+    if (tokenUrl === undefined && own?.refreshUrl) fromSpec.refreshUrl = resolve(own.refreshUrl, 'refreshUrl');
+    const metadataUrl = issuer !== undefined ? `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration` : spec.type === 'oauth2' ? spec.metadataUrl : spec.url;
+    const discovery = metadataUrl && {
+      documents: shared.metadata,
+      http,
+      url: resolve(metadataUrl, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl'),
+      fromSpec,
+      overrides: { tokenUrl },
+      certificate: !!certificate,
+      allowInsecureHttp: shared.allowInsecureHttp,
+    };
+    const known = async () => (discovery ? (await loadMetadataEndpoints()).discoveredEndpoints(discovery) : fromSpec);
+
+    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, options.clientAuthMethod === 'client_secret_post', options.clientSecretEncoding);
+    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...options.tokenParams }), resources, dpop };
+    const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
+    const scopes = options.scopes && Object.freeze([...options.scopes]);
+    return new OAuth2Auth(scheme, { flow: 'clientCredentials', clientId, source, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes, dpop, transport: certificateFetch });
   });
 }

@@ -12,7 +12,8 @@ import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
 import { member, own, schemeWhere } from './option-checks.js';
 import { unloaded } from './token-error.js';
 import type { AuthRequest } from '../auth-strategy.js';
-import type { ClientAssertionAlg, TokenSet } from './types.js';
+import { OAUTH_PART, type OAuthPart } from './oauth-part.js';
+import type { ClientAssertionAlg, DpopKey, TokenSet } from './types.js';
 
 /** The key a `dpop` option names: made by the prover (`dpop: true`), or the application's (checked by the prover). */
 export type DpopKeySpec = { generate: true } | { privateKey: PrivateKeyInput; publicJwk?: object | undefined; alg?: ClientAssertionAlg | undefined };
@@ -28,13 +29,28 @@ export interface DpopHandle {
   readonly sentNonce: WeakMap<AuthRequest, string | undefined>;
 }
 
-/** The DPoP a credential's `dpop` asks for; undefined when DPoP is off. Checks the shape now, the key on first use. */
+/** The DPoP a plain credential's `dpop` asks for; undefined when DPoP is off. Checks the shape now, the key on first use. */
 export function dpopProverFor(grant: object, scheme: string): DpopHandle | undefined {
   const option = own(grant, 'dpop');
   if (option === undefined || option === false) return undefined;
   if (option !== true && member(option, 'privateKey') === undefined) throw new TypeError(`${schemeWhere(scheme)}dpop must be true or { privateKey, publicJwk }`);
+  // The plain option converted into the built value.
+  return dpop(option === true ? undefined : (option as DpopKey)).make('', scheme, {});
+}
+
+/**
+ * `dpop()`: DPoP (RFC 9449) with a P-256 key pair made with WebCrypto for this client (the private
+ * key cannot be exported); `dpop({ privateKey, publicJwk? })`: the application's own key. Its shape
+ * is checked when the client is made, the key with the first proof.
+ */
+export function dpop(key?: DpopKey): OAuthPart<'dpop', DpopHandle> {
   // Copied now: what the application changes later is not what it configured.
-  const key: DpopKeySpec = option === true ? { generate: true } : { ...(option as DpopKeySpec) };
+  const spec: DpopKeySpec = key === undefined ? { generate: true } : { ...(key as DpopKeySpec) };
+  return { [OAUTH_PART]: 'dpop', privateKey: member(key, 'privateKey'), make: (where, scheme) => dpopHandle(where, scheme, spec) };
+}
+
+function dpopHandle(where: string, scheme: string, key: DpopKeySpec): DpopHandle {
+  if (!('generate' in key) && key.privateKey === undefined) throw new TypeError(`${where}dpop({ privateKey, publicJwk }) needs a privateKey`);
   // A failed load (offline) is not kept, so a later proof loads again; a bad key fails the same each time.
   const prover = loadOnce(async () => (await loadDpop().catch(unloaded(scheme, 'DPoP'))).makeDpopProver(scheme, key));
   const sentNonce = new WeakMap<AuthRequest, string | undefined>();

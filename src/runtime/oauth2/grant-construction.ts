@@ -1,34 +1,21 @@
 /**
  * The parts of an OAuth 2.0 strategy every grant is made of, whether from a plain credential
- * (create-oauth2-strategy.ts, every flow) or a builder (client-credentials.ts, one flow): the
+ * (create-oauth2-strategy.ts, every flow): the
  * authorization-server transport, DPoP, the client certificate, the token-endpoint client and the
  * strategy itself. Each part checks its options when the client is made.
  */
 import type { FetchLike } from '../client-core.js';
-import { ClientAuthenticator } from './client-auth.js';
+import { clientAuthenticator } from './client-auth.js';
+import { certificateHttp, clientCertificateFetch } from './client-certificate.js';
 import { dpopProverFor, type DpopHandle } from './dpop-option.js';
-import type { EndpointOverrides } from './endpoint-overrides.js';
 import { grantResources } from './grant-options.js';
 import { OAuth2Auth, type OAuth2AuthOptions } from './oauth2-auth.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
-import type { OptionKind } from './option-checks.js';
-import { SecretSources } from './secret-sources.js';
+import { credentialSecrets } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
-import { certificateHttp, clientCertificateFetch } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { ClientIdentity } from './types.js';
-
-/** What the endpoint overrides must be (checked first, in this order, by every construction). */
-export const OVERRIDE_KINDS: Readonly<Record<keyof EndpointOverrides, OptionKind>> = {
-  tokenUrl: 'url',
-  authorizationUrl: 'url',
-  deviceAuthorizationUrl: 'url',
-  issuer: 'url',
-};
-
-/** What a grant's requested scopes and extra token request fields must be. */
-export const REQUEST_KINDS: Readonly<Record<'scopes' | 'tokenParams', OptionKind>> = { scopes: 'strings', tokenParams: 'map' };
 
 /** How one scheme talks to its authorization server. */
 export interface GrantParts {
@@ -44,7 +31,7 @@ export interface GrantParts {
 
 /** The transport parts of `grant` (its dpop and clientCertificate checked now). `tokenParams` was checked with the other options. */
 export function grantParts(grant: ClientIdentity, scheme: string, shared: OAuthShared, tokenParams: Record<string, string> | undefined): GrantParts {
-  const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources(grant) };
+  const http: OAuthHttp = { ...shared, scheme, secrets: credentialSecrets(grant) };
   const dpop = dpopProverFor(grant, scheme);
   const frozen = Object.freeze({ ...tokenParams });
   // RFC 8705: metadata comes through the client's fetch; what is POSTed (to the metadata's mTLS
@@ -56,7 +43,7 @@ export function grantParts(grant: ClientIdentity, scheme: string, shared: OAuthS
 
 /** The token-endpoint client of a grant that authenticates as a client (its identity and resource indicators checked now). */
 export function grantClient(parts: GrantParts, endpoints: () => Promise<Endpoints>, grant: ClientIdentity, scheme: string, where: string): OAuthClient {
-  return { http: parts.posting, client: new ClientAuthenticator(grant, scheme), endpoints, tokenParams: parts.tokenParams, resources: grantResources(grant, where), dpop: parts.dpop };
+  return { http: parts.posting, client: clientAuthenticator(grant, scheme), endpoints, tokenParams: parts.tokenParams, resources: grantResources(grant, where), dpop: parts.dpop };
 }
 
 /** The strategy: the grant's own parts, the client's shared token store and clock. The caller's `scopes` replace each operation's own. */

@@ -16,11 +16,10 @@ export class SecretSources {
   /** The tokens the scheme obtained lately, oldest first; older ones have long been replaced. */
   readonly recent: string[] = [];
 
-  /** The credential's secrets; a credential has only some of them. */
-  constructor(credential: object) {
-    const get = member;
-    this.values = ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion'].map((name) => get(credential, name));
-    this.keys = [get(credential, 'privateKey'), get(get(credential, 'dpop'), 'privateKey'), get(get(credential, 'serviceAccount'), 'private_key'), get(get(credential, 'jwtBearer'), 'privateKey')];
+  /** The credential's secret values and private keys (each list may hold undefined: a credential has only some of them). */
+  constructor(values: readonly unknown[], keys: readonly unknown[]) {
+    this.values = values;
+    this.keys = keys;
   }
 
   /** Tokens the scheme just obtained; only the last few are kept. */
@@ -32,4 +31,13 @@ export class SecretSources {
       if (recent.length > RECENT_TOKENS) recent.shift();
     }
   }
+}
+
+/** The secrets of a plain credential (any flow's): what SecretSources holds for it. */
+export function credentialSecrets(credential: object): SecretSources {
+  const get = member;
+  return new SecretSources(
+    ['clientSecret', 'password', 'refreshToken', 'accessToken', 'assertion'].map((name) => get(credential, name)),
+    [get(credential, 'privateKey'), get(get(credential, 'dpop'), 'privateKey'), get(get(credential, 'serviceAccount'), 'private_key'), get(get(credential, 'jwtBearer'), 'privateKey')],
+  );
 }

@@ -75,6 +75,8 @@ export interface GeneratedClient {
   /** The folder holding index.ts, client.ts, runtime/… */
   dir: string;
   mod: GeneratedOAuthModule;
+  /** Everything index.ts exports (the `<Name>Core`, the operation functions, the builders). */
+  exports: Record<string, unknown>;
 }
 
 /**
@@ -105,5 +107,5 @@ export async function generateOAuthClient(
   for (const [key, value] of Object.entries(mod)) {
     if (typeof value !== 'function') throw new Error(`the generated ${fixture} client exports no ${key}`);
   }
-  return { dir, mod };
+  return { dir, mod, exports };
 }

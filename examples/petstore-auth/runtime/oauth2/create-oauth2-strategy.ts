@@ -5,9 +5,10 @@ import { BearerAuth } from '../bearer-auth.js';
 import { quoteScheme, requireAccessToken } from '../credential-checks.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { FLOW_ORDER, type EndpointOverrides } from './endpoint-overrides.js';
-import { certificateEndpoints, endpointSource, type OAuthSchemeSpec } from './endpoint-source.js';
+import { certificateEndpoints } from './client-certificate.js';
+import { endpointSource, type OAuthSchemeSpec } from './endpoint-source.js';
 import { resolveEndpoint } from './endpoint-url.js';
-import { grantClient, grantParts, grantStrategy, OVERRIDE_KINDS, REQUEST_KINDS } from './grant-construction.js';
+import { grantClient, grantParts, grantStrategy } from './grant-construction.js';
 import { grantRunnerFor, type ManagedFlow } from './grants.js';
 import { inferFlow } from './infer-flow.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
@@ -42,10 +43,16 @@ interface CredentialOptions extends EndpointOverrides {
  * (the grants check the fields their flow requires, the authenticator the client's own, the JWT
  * bearer check its fields on the first token request). The endpoint overrides replace the document's.
  */
+// Written out, not spread from the shared tables: a bundler keeps a spread (it may run getters)
+// even in an app that never makes a plain credential.
 const OPTION_KINDS: Readonly<Record<keyof CredentialOptions, OptionKind>> = {
-  ...OVERRIDE_KINDS,
+  tokenUrl: 'url',
+  authorizationUrl: 'url',
+  deviceAuthorizationUrl: 'url',
+  issuer: 'url',
   flow: FLOW_ORDER,
-  ...REQUEST_KINDS,
+  scopes: 'strings',
+  tokenParams: 'map',
   redirectUri: 'string',
   par: 'boolean',
   refreshToken: 'string',
@@ -80,7 +87,8 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   // Resolved now, so a bad URL fails at construction; a JWT bearer credential reads them only
   // when it fixes no token endpoint itself, at its first token request.
   let found = jwt ? undefined : endpointSource(spec, flow as OAuthFlowName, overrides, shared, http, certificate);
-  const endpoints = certificateEndpoints(async (): Promise<Endpoints> => (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))(), certificate, scheme);
+  const known = async (): Promise<Endpoints> => (found ??= endpointSource(spec, 'clientCredentials', overrides, shared, http, certificate))();
+  const endpoints = certificate ? certificateEndpoints(known, scheme) : known;
   let oauth: OAuthClient | undefined;
   let source: GrantRunner;
   if (jwt) {

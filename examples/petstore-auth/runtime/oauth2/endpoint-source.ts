@@ -7,11 +7,10 @@
 import type { SchemeSpec } from '../auth-strategy.js';
 import { flowEndpoints, type EndpointOverrides } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
-import { loadMetadataEndpoints, loadTlsEndpoints } from './lazy-modules.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
-import { unloaded } from './token-error.js';
 import type { OAuthFlowName } from './types.js';
 
 export type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>;
@@ -32,13 +31,4 @@ export function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overr
   const url = resolve(metadataUrl, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
   const discovery = { documents: shared.metadata, http, url, fromSpec, overrides, certificate, allowInsecureHttp: shared.allowInsecureHttp };
   return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
-}
-
-/** The endpoints `known` gives; with a client certificate, checked (lazily) to be reachable over TLS (RFC 8705). */
-export function certificateEndpoints(known: () => Promise<Endpoints>, certificate: boolean, scheme: string): () => Promise<Endpoints> {
-  if (!certificate) return known;
-  return async () => {
-    const endpoints = await known();
-    return (await loadTlsEndpoints().catch(unloaded(scheme, 'the mTLS endpoints (RFC 8705)'))).requireTlsEndpoints(endpoints, scheme);
-  };
 }

@@ -7,10 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
 import { strategyMaker } from '../../../../src/runtime/credential.js';
-import { clientCredentials } from '../../../../src/runtime/oauth2/client-credentials.js';
+import { clientCertificate, selfSignedTlsClientAuth, tlsClientAuth } from '../../../../src/runtime/oauth2/client-certificate.js';
+import { clientCredentials, type ClientCredentialsOptions } from '../../../../src/runtime/oauth2/client-credentials.js';
+import { dpop } from '../../../../src/runtime/oauth2/dpop-option.js';
+import { privateKeyJwt } from '../../../../src/runtime/oauth2/private-key-jwt.js';
 import { OAuth2Auth } from '../../../../src/runtime/oauth2/oauth2-auth.js';
 import { oauth2Strategies } from '../../../../src/runtime/oauth2/oauth2-strategies.js';
-import type { AuthEnvironment, ClientCredentialsGrant } from '../../../../src/runtime/oauth2/types.js';
+import type { AuthEnvironment } from '../../../../src/runtime/oauth2/types.js';
 import type { FactoryContext } from '../../../../src/runtime/strategy-factory.js';
 import { staticGraph } from '../../../support/runtime-graph.js';
 
@@ -35,6 +38,30 @@ interface Given {
   credential: unknown;
   spec?: SchemeSpec;
   env?: Partial<AuthEnvironment>;
+  /** What the builder is given instead of the plain credential converted (asBuilt). */
+  builder?: unknown;
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+/**
+ * The plain credential's options as the builder takes them: a private key, a TLS method, DPoP and
+ * a client certificate become their built parts (what create-oauth2-strategy.ts does inside).
+ */
+function asBuilt(plain: unknown): unknown {
+  if (!isObject(plain)) return plain;
+  const { privateKey, privateKeyAlg, privateKeyId, dpop: dpopOption, clientCertificate: certificate, clientAuthMethod: method, ...rest } = plain as Record<string, unknown>;
+  const options: Record<string, unknown> = { ...rest };
+  const part = method === 'private_key_jwt' || (method === undefined && privateKey !== undefined && rest['clientSecret'] === undefined)
+    ? privateKeyJwt({ privateKey, privateKeyAlg, privateKeyId } as Parameters<typeof privateKeyJwt>[0])
+    : method === 'tls_client_auth' ? tlsClientAuth() : method === 'self_signed_tls_client_auth' ? selfSignedTlsClientAuth() : undefined;
+  if (part) {
+    delete options['clientSecret'];
+    options['clientAuth'] = part;
+  } else if (method !== undefined) options['clientAuthMethod'] = method;
+  if (dpopOption !== undefined) options['dpop'] = dpopOption === true ? dpop() : isObject(dpopOption) ? dpop(dpopOption as Parameters<typeof dpop>[0]) : dpopOption;
+  if (certificate !== undefined) options['clientCertificate'] = isObject(certificate) ? clientCertificate(certificate as Parameters<typeof clientCertificate>[0]) : certificate;
+  return options;
 }
 
 /** The plain path: the generic OAuth 2.0 factory, with the client credentials flow named (as the credential's type allows). */
@@ -43,20 +70,23 @@ function plain({ credential, spec = CC, env }: Given) {
   return oauth2Strategies('oauth', spec, asked, contextFor(env));
 }
 
-function built({ credential, spec = CC, env }: Given) {
-  return strategyMaker(clientCredentials(credential as ClientCredentialsGrant))!('oauth', spec, contextFor(env));
+function built({ credential, spec = CC, env, builder = asBuilt(credential) }: Given) {
+  return strategyMaker(clientCredentials(builder as ClientCredentialsOptions))!('oauth', spec, contextFor(env));
 }
 
 const WHERE = 'security scheme "oauth": ';
 const id = { clientId: 'app', clientSecret: SECRET };
 const fetchStub = () => Promise.reject(new Error('not called'));
 
-const REFUSED: [name: string, given: Given, want: string][] = [
-  ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)'],
+// The builder's own message where it takes other options (built parts, the secret methods only) or says it shorter.
+const NEITHER = `${WHERE}client credentials need either a clientSecret or a clientAuth`;
+
+const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] = [
+  ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientCredentials() takes an object`],
   ['tokenUrl not a string', { credential: { ...id, tokenUrl: 5 } }, `${WHERE}tokenUrl must be a non-empty URL string`],
   ['tokenUrl empty', { credential: { ...id, tokenUrl: '' } }, `${WHERE}tokenUrl must be a non-empty URL string`],
-  ['authorizationUrl not a string', { credential: { ...id, authorizationUrl: 1 } }, `${WHERE}authorizationUrl must be a non-empty URL string`],
-  ['deviceAuthorizationUrl not a string', { credential: { ...id, deviceAuthorizationUrl: false } }, `${WHERE}deviceAuthorizationUrl must be a non-empty URL string`],
+  ['authorizationUrl not a string', { credential: { ...id, authorizationUrl: 1 } }, `${WHERE}authorizationUrl must be a non-empty URL string`, `${WHERE}authorizationUrl is not an option of clientCredentials()`],
+  ['deviceAuthorizationUrl not a string', { credential: { ...id, deviceAuthorizationUrl: false } }, `${WHERE}deviceAuthorizationUrl must be a non-empty URL string`, `${WHERE}deviceAuthorizationUrl is not an option of clientCredentials()`],
   ['issuer empty', { credential: { ...id, issuer: '' } }, `${WHERE}issuer must be a non-empty URL string`],
   ['scopes a string', { credential: { ...id, scopes: 'pets:read' } }, `${WHERE}scopes must be an array of strings`],
   ['scopes not strings', { credential: { ...id, scopes: [1] } }, `${WHERE}scopes must be an array of strings`],
@@ -65,17 +95,17 @@ const REFUSED: [name: string, given: Given, want: string][] = [
   ['clientId missing', { credential: { clientSecret: SECRET } }, `${WHERE}clientId must be a non-empty string`],
   ['clientId empty', { credential: { clientId: '', clientSecret: SECRET } }, `${WHERE}clientId must be a non-empty string`],
   ['clientSecret not a string', { credential: { clientId: 'app', clientSecret: 5 } }, `${WHERE}clientSecret must be a string`],
-  ['clientAuthMethod unknown', { credential: { ...id, clientAuthMethod: 'client_secret_jwt' } }, `${WHERE}clientAuthMethod must be one of client_secret_basic, client_secret_post, private_key_jwt, tls_client_auth, self_signed_tls_client_auth, none`],
-  ['client_secret_post without a secret', { credential: { clientId: 'app', clientAuthMethod: 'client_secret_post' } }, `${WHERE}clientAuthMethod client_secret_post needs a clientSecret`],
-  ['private_key_jwt without a key', { credential: { ...id, clientAuthMethod: 'private_key_jwt' } }, `${WHERE}clientAuthMethod private_key_jwt needs a privateKey`],
-  ['tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'tls_client_auth' } }, `${WHERE}clientAuthMethod tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`],
+  ['clientAuthMethod unknown', { credential: { ...id, clientAuthMethod: 'client_secret_jwt' } }, `${WHERE}clientAuthMethod must be one of client_secret_basic, client_secret_post, private_key_jwt, tls_client_auth, self_signed_tls_client_auth, none`, `${WHERE}clientAuthMethod must be one of client_secret_basic, client_secret_post`],
+  ['client_secret_post without a secret', { credential: { clientId: 'app', clientAuthMethod: 'client_secret_post' } }, `${WHERE}clientAuthMethod client_secret_post needs a clientSecret`, NEITHER],
+  ['private_key_jwt without a key', { credential: { ...id, clientAuthMethod: 'private_key_jwt' } }, `${WHERE}clientAuthMethod private_key_jwt needs a privateKey`, `${WHERE}privateKeyJwt() needs a privateKey`],
+  ['tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'tls_client_auth' } }, `${WHERE}clientAuthMethod tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth tlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
   ['clientSecretEncoding unknown', { credential: { ...id, clientSecretEncoding: 'base64' } }, `${WHERE}clientSecretEncoding must be one of form, raw`],
   ['raw encoding of an id with a colon', { credential: { clientId: 'a:b', clientSecret: SECRET, clientSecretEncoding: 'raw' } }, `${WHERE}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`],
-  ['a public client', { credential: { clientId: 'app' } }, `${WHERE}client credentials need a clientSecret or privateKey`],
-  ['clientAuthMethod none', { credential: { ...id, clientAuthMethod: 'none' } }, `${WHERE}client credentials need a clientSecret or privateKey`],
-  ['dpop a string', { credential: { ...id, dpop: 'yes' } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`],
-  ['dpop without a privateKey', { credential: { ...id, dpop: {} } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`],
-  ['clientCertificate not an object', { credential: { ...id, clientCertificate: 5 } }, `${WHERE}clientCertificate needs { fetch }`],
+  ['a public client', { credential: { clientId: 'app' } }, `${WHERE}client credentials need a clientSecret or privateKey`, NEITHER],
+  ['clientAuthMethod none', { credential: { ...id, clientAuthMethod: 'none' } }, `${WHERE}client credentials need a clientSecret or privateKey`, `${WHERE}clientAuthMethod must be one of client_secret_basic, client_secret_post`],
+  ['dpop a string', { credential: { ...id, dpop: 'yes' } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`, `${WHERE}dpop must be made by dpop()`],
+  ['dpop without a privateKey', { credential: { ...id, dpop: {} } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`, `${WHERE}dpop({ privateKey, publicJwk }) needs a privateKey`],
+  ['clientCertificate not an object', { credential: { ...id, clientCertificate: 5 } }, `${WHERE}clientCertificate needs { fetch }`, `${WHERE}clientCertificate must be made by clientCertificate({ fetch })`],
   ['clientCertificate without a fetch function', { credential: { ...id, clientCertificate: { fetch: 1 } } }, `${WHERE}clientCertificate: fetch must be a function configured with the client certificate`],
   ['clientCertificate with a cert it would not use', { credential: { ...id, clientCertificate: { fetch: fetchStub, cert: 'PEM' } } }, `${WHERE}clientCertificate: cert would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`],
   ['resource not a URI', { credential: { ...id, resource: 'pets' } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
@@ -86,15 +116,16 @@ const REFUSED: [name: string, given: Given, want: string][] = [
   ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}the tokenUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
   ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}the openIdConnectUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
   ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}the issuer must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name'],
+  ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', `${WHERE}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`],
   ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`],
   ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
   ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
+  ['self_signed_tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth' } }, `${WHERE}clientAuthMethod self_signed_tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth selfSignedTlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
 ];
 
-describe('clientCredentials() refuses what the plain credential refuses, with the same TypeError', () => {
-  it.each(REFUSED)('%s', (_, given, want) => {
-    for (const path of [plain, built]) {
+describe('clientCredentials() refuses what the plain credential refuses (the same TypeError, or its own for its own options)', () => {
+  it.each(REFUSED)('%s', (_, given, plainWant, builtWant = plainWant) => {
+    for (const [path, want] of [[plain, plainWant], [built, builtWant]] as const) {
       let thrown: unknown;
       try {
         path(given);
@@ -121,7 +152,11 @@ const ACCEPTED: [name: string, given: Given][] = [
   ['an OpenID Connect scheme', { credential: id, spec: { type: 'openIdConnect', url: 'https://auth.example/.well-known/openid-configuration' } }],
   ['http on loopback', { credential: { ...id, tokenUrl: 'http://127.0.0.1:9/token' } }],
   ['http with allowInsecureHttp', { credential: { ...id, tokenUrl: 'http://auth.example/token' }, env: { allowInsecureHttp: true } }],
-  ['an unknown key (as the plain path: only the types refuse it)', { credential: { ...id, audience: 'pets' } }],
+  ['a private key with its alg and kid', { credential: { clientId: 'app', privateKey: 'not a PEM yet', privateKeyAlg: 'ES256', privateKeyId: 'k1' } }],
+  ['self_signed_tls_client_auth with a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth', clientCertificate: { fetch: fetchStub } } }],
+  ['a client secret with a client certificate (binding the tokens only)', { credential: { ...id, clientCertificate: { fetch: fetchStub } } }],
+  ['dpop with an own key (checked on first use)', { credential: { ...id, dpop: { privateKey: 'not a PEM yet' } } }],
+  ['client_secret_basic with raw encoding', { credential: { ...id, clientAuthMethod: 'client_secret_basic', clientSecretEncoding: 'raw' } }],
 ];
 
 describe('clientCredentials() accepts what the plain credential accepts', () => {
@@ -130,6 +165,24 @@ describe('clientCredentials() accepts what the plain credential accepts', () => 
       expect(strategy).toBeInstanceOf(OAuth2Auth);
       expect((strategy as OAuth2Auth).flow).toBe('clientCredentials');
     }
+  });
+});
+
+// What only the builder refuses: the plain credential takes these (its type refuses the first).
+const BUILDER_REFUSES: [name: string, given: Given, want: string][] = [
+  ['an unknown key', { credential: { ...id, audience: 'pets' } }, `${WHERE}audience is not an option of clientCredentials()`],
+  ['a secret and a clientAuth', { credential: id, builder: { ...id, clientAuth: privateKeyJwt({ privateKey: 'PEM' }) } }, NEITHER],
+  ['dpop: true (not built)', { credential: id, builder: { ...id, dpop: true } }, `${WHERE}dpop must be made by dpop()`],
+  ['a plain clientCertificate', { credential: id, builder: { ...id, clientCertificate: { fetch: fetchStub } } }, `${WHERE}clientCertificate must be made by clientCertificate({ fetch })`],
+  ['a part of another kind', { credential: id, builder: { ...id, dpop: clientCertificate({ fetch: fetchStub }) } }, `${WHERE}dpop must be made by dpop()`],
+  ['a plain privateKey', { credential: id, builder: { clientId: 'app', privateKey: 'PEM' } }, `${WHERE}privateKey is not an option of clientCredentials()`],
+  ['flow', { credential: id, builder: { ...id, flow: 'clientCredentials' } }, `${WHERE}flow is not an option of clientCredentials()`],
+];
+
+describe('what only the builder refuses (the plain credential accepts it)', () => {
+  it.each(BUILDER_REFUSES)('%s', (_, given, want) => {
+    if (given.builder === undefined) expect(plain(given)).toBeInstanceOf(OAuth2Auth);
+    expect(() => built(given)).toThrow(new TypeError(want));
   });
 });
 
@@ -156,10 +209,21 @@ describe("the builder's static import graph", () => {
   const reached = staticGraph('oauth2/client-credentials.ts');
 
   it('holds its own construction and the token path', () => {
-    expect([...reached]).toEqual(expect.arrayContaining(['oauth2/grant-construction.ts', 'oauth2/endpoint-source.ts', 'oauth2/scheme-flows.ts', 'oauth2/token-grant.ts', 'oauth2/oauth2-auth.ts', 'oauth2/client-auth.ts']));
+    expect([...reached]).toEqual(expect.arrayContaining(['oauth2/endpoint-url.ts', 'oauth2/oauth-environment.ts', 'oauth2/token-grant.ts', 'oauth2/oauth2-auth.ts', 'oauth2/client-secret.ts']));
   });
 
   it.each([
+    // A client-secret app links none of the optional parts: DPoP, the client certificate, the client assertion.
+    'oauth2/dpop-option.ts',
+    'oauth2/dpop.ts',
+    'oauth2/client-certificate.ts',
+    'oauth2/client-auth.ts',
+    'mtls/tls-fetch.ts',
+    'oauth2/private-key-jwt.ts',
+    'oauth2/client-assertion.ts',
+    'oauth2/grant-construction.ts',
+    'oauth2/endpoint-source.ts',
+    'oauth2/scheme-flows.ts',
     'oauth2/oauth2-strategies.ts',
     'oauth2/create-oauth2-strategy.ts',
     'oauth2/infer-flow.ts',

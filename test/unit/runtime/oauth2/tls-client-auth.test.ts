@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ClientAuthenticator } from '../../../../src/runtime/oauth2/client-auth.js';
+import { clientAuthenticator } from '../../../../src/runtime/oauth2/client-auth.js';
+import { clientCertificateFetch } from '../../../../src/runtime/oauth2/client-certificate.js';
 import { withMtlsAliases } from '../../../../src/runtime/oauth2/metadata-endpoints.js';
 import { provideLazyModuleImports } from '../../../../src/runtime/oauth2/lazy-modules.js';
-import { clientCertificateFetch } from '../../../../src/runtime/oauth2/tls-client-auth.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 
 const certificateFetch = () => Promise.resolve(new Response('{}'));
@@ -18,7 +18,7 @@ function thrown(run: () => unknown): Error {
 
 describe('tls_client_auth and self_signed_tls_client_auth (RFC 8705 §2)', () => {
   it.each(['tls_client_auth', 'self_signed_tls_client_auth'] as const)('%s sends client_id only, never a secret it was also given', async (method) => {
-    const client = new ClientAuthenticator({ clientId: 'svc', clientSecret: 'never-sent-secret', clientAuthMethod: method, clientCertificate: { fetch: certificateFetch } }, 'mtls');
+    const client = clientAuthenticator({ clientId: 'svc', clientSecret: 'never-sent-secret', clientAuthMethod: method, clientCertificate: { fetch: certificateFetch } }, 'mtls');
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     const headers = new Headers();
     await client.authenticate(form, headers, 'https://as.example/token', Date.now());
@@ -28,7 +28,7 @@ describe('tls_client_auth and self_signed_tls_client_auth (RFC 8705 §2)', () =>
   });
 
   it('without a certificate fetch: a TypeError at construction naming the scheme, the method and the option', () => {
-    const error = thrown(() => new ClientAuthenticator({ clientId: 'svc', clientSecret: 's3cr3t-value', clientAuthMethod: 'tls_client_auth' }, 'mtls'));
+    const error = thrown(() => clientAuthenticator({ clientId: 'svc', clientSecret: 's3cr3t-value', clientAuthMethod: 'tls_client_auth' }, 'mtls'));
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toBe('security scheme "mtls": clientAuthMethod tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)');
     expect(error.message).not.toContain('s3cr3t');

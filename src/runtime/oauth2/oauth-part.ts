@@ -1,0 +1,27 @@
+/**
+ * The optional parts of `clientCredentials({ … })` (DPoP, a client certificate, a client
+ * authentication other than a secret) come built, like the credentials: `dpop()`,
+ * `clientCertificate({ fetch })`, `privateKeyJwt({ … })`. Each carries its own code, so an app
+ * that passes none links none of their checks. The builder checks only that a part is the right
+ * kind; the part checks its own options when the client is made (naming the scheme, never a value).
+ */
+
+/** A registered symbol, so that no plain object can be taken for a part and parts fit any copy of the runtime. */
+export const OAUTH_PART: unique symbol = Symbol.for('keyway.oauthPart') as never;
+
+/** What a part is for: the option of `clientCredentials()` that takes it. */
+export type PartKind = 'dpop' | 'clientCertificate' | 'clientAuth';
+
+/** A built part of kind `Kind`; `make` runs when the client is made, with the message start (`security scheme "name": `) and the scheme. */
+export interface OAuthPart<Kind extends PartKind, Made> {
+  readonly [OAUTH_PART]: Kind;
+  /** A private key the part holds, kept out of every error built from what a server wrote. */
+  readonly privateKey?: unknown;
+  /** Run by the credential when the client is made; throws a TypeError naming the scheme and the option. */
+  readonly make: (where: string, scheme: string, given: Readonly<Record<string, unknown>>) => Made;
+}
+
+/** The part `value` holds when it is one of kind `kind`, else undefined. */
+export function partOf<Kind extends PartKind, Made>(value: unknown, kind: Kind): OAuthPart<Kind, Made> | undefined {
+  return (value as Partial<OAuthPart<Kind, Made>> | null | undefined)?.[OAUTH_PART] === kind ? (value as OAuthPart<Kind, Made>) : undefined;
+}
