@@ -1,7 +1,7 @@
 /** runtime/servers.ts and server-variables.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
 import { describe, expect, it } from 'vitest';
 import { fillServerUrls } from '../../../src/runtime/server-variables.js';
-import { chooseServer, type ServerSpec } from '../../../src/runtime/servers.js';
+import { chooseServer, fixedServerUrls, type DefaultServers, type ServerConfig, type ServerSpec } from '../../../src/runtime/servers.js';
 
 const SERVERS: ServerSpec[] = [
   { url: 'https://{region}.api.test/{version}', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } } },
@@ -12,7 +12,13 @@ const SERVERS: ServerSpec[] = [
 const OPERATIONS: Record<string, ServerSpec> = {
   upload: { url: 'https://{region}.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
 };
-const choose = (options: object, servers = SERVERS) => chooseServer(servers, OPERATIONS, options, fillServerUrls);
+/** The config chooseServer completes: the options as given, then the base URLs it sets. */
+function chosen(servers: readonly ServerSpec[], operations: Record<string, ServerSpec>, options: ServerConfig, fill = fillServerUrls, defaults?: DefaultServers) {
+  const config = { ...options };
+  chooseServer(config, servers, operations, fill, defaults);
+  return { baseUrl: config.baseUrl, operationBaseUrls: config.operationBaseUrls ?? new Map<string, string>() };
+}
+const choose = (options: ServerConfig, servers = SERVERS) => chosen(servers, OPERATIONS, options);
 
 describe('chooseServer: the URL', () => {
   it.each([
@@ -43,8 +49,8 @@ describe('chooseServer: the URL', () => {
   });
 });
 
-describe('chooseServer without fillServerUrls: servers that declare no variables', () => {
-  const fixed = (options: object) => chooseServer([{ url: 'https://api.test/v3' }, { url: 'http://127.0.0.1:8080' }], { upload: { url: 'https://uploads.test' } }, options);
+describe('chooseServer with fixedServerUrls: servers that declare no variables', () => {
+  const fixed = (options: ServerConfig) => chosen(['https://api.test/v3', 'http://127.0.0.1:8080'], { upload: 'https://uploads.test' }, options, fixedServerUrls);
 
   it('takes the URLs as they are, the chosen server\'s and each operation\'s own', () => {
     expect(fixed({}).baseUrl).toBe('https://api.test/v3');
@@ -58,11 +64,11 @@ describe('chooseServer without fillServerUrls: servers that declare no variables
     ['any variable', { serverVariables: { region: 's3cret-eu' } }, 'serverVariables has no "region"; the servers have no variables'],
     ['not an object', { serverVariables: 's3cret' }, 'serverVariables must be an object of variable names to string values'],
   ])('refuses %s with a TypeError that quotes no value', (_, options, message) => {
-    expect(() => fixed(options)).toThrow(new TypeError(message));
+    expect(() => fixed(options as ServerConfig)).toThrow(new TypeError(message));
   });
 
   it('still refuses a relative server URL where there is no page to resolve it against', () => {
-    expect(() => chooseServer([{ url: '/api' }], {}, {})).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
+    expect(() => chosen(['/api'], {}, {}, fixedServerUrls)).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
   });
 });
 
@@ -81,12 +87,32 @@ describe('chooseServer: mistakes are TypeErrors that name the option and never q
   ])('%s', (_, options, message) => {
     let error: unknown;
     try {
-      choose(options);
+      choose(options as ServerConfig);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toBe(message);
     expect((error as Error).message).not.toContain('s3cret');
+  });
+});
+
+describe('chooseServer with the generator\'s defaults', () => {
+  const defaults: DefaultServers = { baseUrl: 'https://eu.api.test/v1', operationBaseUrls: new Map([['upload', 'https://eu.upload.test']]) };
+  const withDefaults = (options: ServerConfig) => chosen(SERVERS, OPERATIONS, options, fillServerUrls, defaults);
+
+  it('neither server nor serverVariables: the defaults as they are, none when baseUrl is set', () => {
+    const config: ServerConfig = {};
+    chooseServer(config, SERVERS, OPERATIONS, fillServerUrls, defaults);
+    expect(config).toEqual(defaults);
+    expect(config.operationBaseUrls).toBe(defaults.operationBaseUrls);
+    expect(withDefaults({ baseUrl: 'http://127.0.0.1:1' })).toEqual({ baseUrl: 'http://127.0.0.1:1', operationBaseUrls: new Map() });
+  });
+
+  it('server or serverVariables given: filled and checked as without defaults', () => {
+    expect(withDefaults({ serverVariables: { region: 'us' } })).toEqual(choose({ serverVariables: { region: 'us' } }));
+    expect(withDefaults({ server: 0 })).toEqual(choose({}));
+    expect(() => withDefaults({ server: 2 })).toThrow('serverVariables.tenant is required: the document gives https://{tenant}.tenants.test no default for it');
+    expect(() => withDefaults({ baseUrl: 'http://127.0.0.1:1', serverVariables: { region: 'mars' } })).toThrow('serverVariables.region must be one of "eu", "us"');
   });
 });
