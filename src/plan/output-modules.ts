@@ -101,11 +101,11 @@ export function outputModules(
     'client.ts': {
       ...empty,
       // Besides these, the shared error union aliases (sharedErrorsName).
-      declares: ['SERVERS', 'OPERATION_SERVERS', 'DEFAULT_SERVERS', 'securitySchemes', 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', ...anyAuth, 'ServerVariables', 'HttpErrorStatus', 'StatusError$', 'OtherStatusError$', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', ...anyAuth, 'ServerVariables', 'HttpErrorStatus', 'StatusError$', 'OtherStatusError$', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
         // The factories only for anyAuth (and so the client class): the Core takes built credentials.
-        ...values(['ApiError', 'ClientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', features.fillsServerUrls ? 'fillServerUrls' : 'fixedServerUrls', ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...values(['ApiError', 'ClientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
         ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'CoreConfig', 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerConfig', 'ServerSpec', ...features.optionTypes]),
       ],

@@ -23,19 +23,19 @@ export function fillServerUrls(servers: ReadonlyArray<ServerSpec | undefined>, v
  * The template with each `{name}` it declares replaced: the caller's value (checked against the
  * enum) or the default. Values for names it does not declare belong to other servers.
  */
-function fillServerUrl({ url, variables }: Exclude<ServerSpec, string>, values: Readonly<Record<string, string>>, requireAll: boolean): string {
+function fillServerUrl({ template, variables }: Exclude<ServerSpec, string>, values: Readonly<Record<string, string>>, requireAll: boolean): string {
   const chosen: Record<string, string> = Object.create(null);
   for (const name of Object.keys(variables)) {
     const { default: fallback, enum: allowed } = variables[name]!;
     // `values` has no prototype: `in` finds only names given.
     const value = name in values ? values[name]! : fallback;
     if (value === undefined) {
-      if (requireAll) throw new TypeError(`serverVariables.${name} is required: the document gives ${url} no default for it`);
+      if (requireAll) throw new TypeError(`serverVariables.${name} is required: the document gives ${template} no default for it`);
       continue;
     }
     if (allowed?.length && !allowed.includes(value)) throw new TypeError(`serverVariables.${name} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
     chosen[name] = value;
   }
   // `chosen` has no prototype: a name like `constructor` is found only if declared.
-  return url.replace(/\{([^{}]+)\}/g, (whole, name: string) => chosen[name] ?? whole);
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => chosen[name] ?? whole);
 }

@@ -3,7 +3,8 @@ import { documentBase } from './document-base.js';
 /**
  * The document's servers and the client's `server` / `serverVariables` options: which base URLs the
  * client sends to. Filling in variables is server-variables.ts's part, linked only by clients whose
- * servers declare some.
+ * servers declare some, and run only when `serverVariables` is given: the generator wrote each
+ * server's URL with its variables' defaults already.
  */
 
 export interface ServerVariableSpec {
@@ -13,21 +14,15 @@ export interface ServerVariableSpec {
   readonly enum?: readonly string[];
 }
 
-/** A server as the generated client lists it: its URL, or, when it declares variables, the URL template with them. */
-export type ServerSpec = string | { readonly url: string; readonly variables: Readonly<Record<string, ServerVariableSpec>> };
+/**
+ * A server as the generated client lists it: its URL when it declares no variables; else its URL
+ * template with them, and the URL with their defaults (absent when a variable has no default, or
+ * one outside its enum: the template is then filled, and refused, at construction).
+ */
+export type ServerSpec = string | { readonly template: string; readonly url?: string; readonly variables: Readonly<Record<string, ServerVariableSpec>> };
 
 /** Per operation id, the first of its own servers (a path- or operation-level `servers`); only operations that have one. */
 export type OperationServers = Readonly<Record<string, ServerSpec>>;
-
-/**
- * The base URLs of a client given neither `server` nor `serverVariables`, the generator's work:
- * server 0's URL with its variables' defaults, and each operation's own server's likewise. Absent
- * when that cannot be settled in advance (a variable without default, a relative URL to check).
- */
-export interface DefaultServers {
-  readonly baseUrl: string;
-  readonly operationBaseUrls?: ReadonlyMap<string, string>;
-}
 
 /** The options chooseServer reads, in the client's config, which it completes with the base URLs. */
 export interface ServerConfig {
@@ -39,44 +34,48 @@ export interface ServerConfig {
 
 /**
  * The URLs of the servers a client uses (the chosen one, absent when the document has none, then
- * each operation's own) with the caller's values, refusing a name none of them declares:
- * fixedServerUrls when no server declares variables, else server-variables.ts's fillServerUrls.
+ * each operation's own) filled with the caller's values, refusing a name none of them declares:
+ * server-variables.ts's fillServerUrls.
  */
 export type FillServerUrls = (servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>, requireAll: boolean) => string[];
 
 /**
  * Sets `config.baseUrl` (unless given) and `config.operationBaseUrls` from `server` (an index into
- * the document's servers, default 0) and `serverVariables`, once, at construction. Neither given:
- * the precomputed `defaults`, when there are. Every mistake is a TypeError naming the option; a value
+ * the document's servers, default 0) and `serverVariables`, once, at construction; `fill` is passed
+ * only when some server declares variables. Every mistake is a TypeError naming the option; a value
  * is never quoted (one could be a tenant secret), only what would have been allowed. They are
  * checked even when `baseUrl` is set, which then wins: no operation goes to a server of its own.
  */
-export function chooseServer(config: ServerConfig, servers: readonly ServerSpec[], operations: OperationServers, fill: FillServerUrls, defaults?: DefaultServers): void {
+export function chooseServer(config: ServerConfig, servers: readonly ServerSpec[], operations: OperationServers, fill?: FillServerUrls): void {
   const { server, serverVariables } = config;
-  if (defaults && server === undefined && serverVariables === undefined) {
-    if (config.baseUrl === undefined) Object.assign(config, defaults);
-    return;
-  }
   const count = servers.length;
   const index = (server ?? 0) as number;
   if (count ? !(Number.isInteger(index) && index >= 0 && index < count) : server !== undefined) {
     throw new TypeError(count ? `server must be the index of one of the document's servers: 0${count > 1 ? ` to ${count - 1}` : ''}` : 'server: the document declares no servers; pass baseUrl instead');
   }
+  if (serverVariables !== undefined && (typeof serverVariables !== 'object' || serverVariables === null || Array.isArray(serverVariables))) {
+    throw new TypeError('serverVariables must be an object of variable names to string values');
+  }
+  // Without prototype: a variable may be named `constructor`. Undefined values are left out.
+  const values: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(serverVariables ?? {})) {
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new TypeError(`serverVariables.${name} must be a string`);
+    values[name] = value;
+  }
   const ids = Object.keys(operations);
+  const chosen = [servers[index], ...ids.map((id) => operations[id])];
   // With a baseUrl, a variable without default needs no value: that server is not used.
   const requireAll = config.baseUrl === undefined;
-  const [url, ...urls] = fill([servers[index], ...ids.map((id) => operations[id])], variableValues(serverVariables), requireAll) as [string, ...string[]];
+  // The URLs with defaults as the generator wrote them, when no value is given and each has them.
+  let urls = chosen.map((spec) => (typeof spec === 'object' ? spec.url : spec ?? ''));
+  if (!fill) for (const name in values) throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; the servers have no variables`);
+  else if (serverVariables !== undefined || urls.includes(undefined)) urls = fill(chosen, values, requireAll);
   if (requireAll) {
-    config.operationBaseUrls = new Map(ids.map((id, i) => [id, absolute(urls[i]!, `the server of operation ${id}`)]));
-    if (count) absolute(url, `server ${index}`, '; pass baseUrl');
+    config.operationBaseUrls = new Map(ids.map((id, i) => [id, absolute(urls[i + 1]!, `the server of operation ${id}`)]));
+    if (count) absolute(urls[0]!, `server ${index}`, '; pass baseUrl');
   }
-  config.baseUrl ??= url;
-}
-
-/** The FillServerUrls of clients whose servers declare no variables: their URLs as they are, and any name given is unknown. */
-export function fixedServerUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>): string[] {
-  for (const name in values) throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; the servers have no variables`);
-  return servers.map((server) => (server ?? '') as string);
+  config.baseUrl ??= urls[0];
 }
 
 /** `url`, if it parses (against the page, in a browser); else a TypeError naming `what`. */
@@ -87,17 +86,4 @@ function absolute(url: string, what: string, hint = ''): string {
     throw new TypeError(`${what} is not a valid absolute URL with these serverVariables${hint}`);
   }
   return url;
-}
-
-/** The values given, without prototype (a variable may be named `constructor`); undefined ones left out. */
-function variableValues(raw: unknown): Readonly<Record<string, string>> {
-  const values: Record<string, string> = Object.create(null);
-  if (raw === undefined) return values;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new TypeError('serverVariables must be an object of variable names to string values');
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (typeof value !== 'string') throw new TypeError(`serverVariables.${name} must be a string`);
-    values[name] = value;
-  }
-  return values;
 }

@@ -36,7 +36,7 @@ export function buildAuthStrategies(
   const sharedValues: Record<string, unknown> = {};
   const context: FactoryContext = { env, shared: (key, make) => (sharedValues[key] ??= make()) as never };
   for (const name of Object.keys(credentials)) {
-    if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; ${validSchemes(schemes)}`);
+    if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; ${validSchemes(Object.keys(schemes))}`);
     const credential: unknown = (credentials as Record<string, unknown>)[name];
     if (credential === undefined) continue;
     const make = strategyMaker(credential);
@@ -55,7 +55,6 @@ export function factoryStrategy(factories: readonly StrategyFactory[], name: str
   throw new TypeError(`security scheme ${quoteScheme(name)} has a type this runtime cannot apply`);
 }
 
-function validSchemes(schemes: Readonly<Record<string, SchemeSpec>>): string {
-  const names = Object.keys(schemes);
+function validSchemes(names: readonly string[]): string {
   return names.length === 0 ? 'this API declares no security schemes' : `its schemes are ${names.map(quoteScheme).join(', ')}`;
 }

@@ -1,8 +1,8 @@
 import type { ApiModel, ServerModel } from '../../model/index.js';
 import { allServers, serverVariableProperties } from '../../plan/server-variables.js';
 import type { ServerSpec, ServerVariableSpec } from '../../runtime/servers.js';
-import { docComment, stringLiteral } from '../escape.js';
-import { toLiteral } from '../literal.js';
+import { docComment } from '../escape.js';
+import { RuntimeRef, toLiteral } from '../literal.js';
 import { typeToText } from '../type-text.js';
 
 /** The client's `server` and `serverVariables` options, as templates/client.ts.hbs inserts them. */
@@ -11,14 +11,10 @@ export interface ServersView {
   serversLiteral: string;
   /** `{ uploadPhoto: "https://…" }`: per operation with servers of its own, the first of them (chooseServer's third argument). */
   operationServersLiteral: string;
-  /** chooseServer's fourth argument: `fillServerUrls` when some server URL has variables to fill, else `fixedServerUrls`. */
-  fill: string;
-  /**
-   * `{ baseUrl: "https://…", operationBaseUrls: new Map([…]) }`: the URLs with the variables'
-   * defaults, so a client given neither `server` nor `serverVariables` fills in no template; ''
-   * when no server has variables (its URLs are the table's) or they cannot be settled here.
-   */
-  defaultsLiteral: string;
+  /** `, fillServerUrls` when some server URL has variables to fill (chooseServer's fourth argument), else ''. */
+  fillArgument: string;
+  /** `const OPERATION_SERVER$1 = …;` declarations, each with its doc: each server that two or more operations share, written once. */
+  sharedServers: string[];
   serverDoc: string;
   /** `0 | 1`, or `never` when the document declares no servers. */
   serverIndex: string;
@@ -34,13 +30,27 @@ export interface ServersView {
  */
 export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>, fillsServerUrls: boolean): ServersView {
   // No prototype: an operation named `__proto__` must stay a key.
-  const operationServers: Record<string, ServerSpec> = Object.create(null);
-  const ownServers: Array<[string, ServerModel]> = [];
+  // Operations of one path share its servers: a spec that two or more share is written once, as a constant.
+  const byLiteral = new Map<string, { spec: ServerSpec; ids: string[] }>();
   for (const op of operations) {
     const first = op.model.servers?.[0];
     if (first === undefined) continue;
-    operationServers[op.id] = serverSpec(first);
-    ownServers.push([op.id, first]);
+    const spec = serverSpec(first);
+    const key = toLiteral(spec);
+    const entry = byLiteral.get(key) ?? { spec, ids: [] };
+    byLiteral.set(key, entry);
+    entry.ids.push(op.id);
+  }
+  // No prototype: an operation named `__proto__` must stay a key.
+  const operationServers: Record<string, ServerSpec | RuntimeRef> = Object.create(null);
+  const sharedServers: string[] = [];
+  for (const [literal, { spec, ids }] of byLiteral) {
+    let value: ServerSpec | RuntimeRef = spec;
+    if (ids.length > 1) {
+      value = new RuntimeRef(sharedServerName(sharedServers.length + 1));
+      sharedServers.push(`/** The server of ${ids.join(', ')}. */\nconst ${value.name}: ServerSpec = ${literal};`);
+    }
+    for (const id of ids) operationServers[id] = value;
   }
   const variables = serverVariableProperties(model);
   const listed = model.servers.map((server, i) => `- \`${i}\`: \`${server.template}\`${server.description ? ` — ${server.description}` : ''}`);
@@ -48,8 +58,8 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
   return {
     serversLiteral: toLiteral(model.servers.map(serverSpec)),
     operationServersLiteral: toLiteral(operationServers),
-    fill: fillsServerUrls ? 'fillServerUrls' : 'fixedServerUrls',
-    defaultsLiteral: fillsServerUrls ? defaultServers(model.servers[0], ownServers) : '',
+    fillArgument: fillsServerUrls ? ', fillServerUrls' : '',
+    sharedServers,
     serverDoc: docComment(
       model.servers.length === 0
         ? ['The document declares no servers: pass `baseUrl`.']
@@ -68,24 +78,21 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
   };
 }
 
-/**
- * The runtime's DefaultServers: server 0's URL (or '', no servers) and each operation's own, each
- * with its variables' defaults, as the runtime would fill them given no values; '' when one of them
- * could not be used as it is: a variable without default or with a default outside its enum (the
- * runtime refuses those), or a URL that is not absolute (checked against the page at run time).
- */
-function defaultServers(server: ServerModel | undefined, own: ReadonlyArray<[string, ServerModel]>): string {
-  const settled = (s: ServerModel) => s.variables.every((v) => v.default !== undefined && (v.enum === undefined || v.enum.length === 0 || v.enum.includes(v.default))) && URL.canParse(s.url);
-  if ((server !== undefined && !settled(server)) || !own.every(([, s]) => settled(s))) return '';
-  const baseUrl = `baseUrl: ${stringLiteral(server?.url ?? '')}`;
-  return own.length ? `{ ${baseUrl}, operationBaseUrls: new Map(${toLiteral(own.map(([id, s]) => [id, s.url]))}) }` : `{ ${baseUrl} }`;
+/** The constant of the n-th server operations share; `$` keeps it apart from planned names. */
+export function sharedServerName(n: number): string {
+  return `OPERATION_SERVER$${n}`;
 }
 
-/** The runtime's ServerSpec: the URL, or the URL template and its variables, as plain data. */
+/**
+ * The runtime's ServerSpec, as plain data: the URL; or the URL template, its variables and the URL
+ * with their defaults, when each has one that its enum allows (else the runtime fills the template
+ * at construction, asking for the value or refusing the default, as the document calls for).
+ */
 export function serverSpec(server: ServerModel): ServerSpec {
   if (server.variables.length === 0) return server.template;
   // No prototype: a variable named `__proto__` must stay a key.
   const variables: Record<string, ServerVariableSpec> = Object.create(null);
   for (const v of server.variables) variables[v.name] = { default: v.default, enum: v.enum };
-  return { url: server.template, variables };
+  const settled = server.variables.every((v) => v.default !== undefined && (v.enum === undefined || v.enum.length === 0 || v.enum.includes(v.default)));
+  return { template: server.template, url: settled ? server.url : undefined, variables };
 }

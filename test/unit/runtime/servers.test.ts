@@ -1,21 +1,22 @@
 /** runtime/servers.ts and server-variables.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
 import { describe, expect, it } from 'vitest';
 import { fillServerUrls } from '../../../src/runtime/server-variables.js';
-import { chooseServer, fixedServerUrls, type DefaultServers, type ServerConfig, type ServerSpec } from '../../../src/runtime/servers.js';
+import { chooseServer, type FillServerUrls, type ServerConfig, type ServerSpec } from '../../../src/runtime/servers.js';
 
+// As the generator writes them: the URL with the defaults, absent when a variable has none.
 const SERVERS: ServerSpec[] = [
-  { url: 'https://{region}.api.test/{version}', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } } },
-  { url: 'http://127.0.0.1:{port}', variables: { port: { default: '8080' } } },
-  { url: 'https://{tenant}.tenants.test', variables: { tenant: {} } },
+  { template: 'https://{region}.api.test/{version}', url: 'https://eu.api.test/v1', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } } },
+  { template: 'http://127.0.0.1:{port}', url: 'http://127.0.0.1:8080', variables: { port: { default: '8080' } } },
+  { template: 'https://{tenant}.tenants.test', variables: { tenant: {} } },
 ];
 // Per operation with servers of its own, the first of them (`ping` has none, so it is not listed).
 const OPERATIONS: Record<string, ServerSpec> = {
-  upload: { url: 'https://{region}.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
+  upload: { template: 'https://{region}.upload.test', url: 'https://eu.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
 };
 /** The config chooseServer completes: the options as given, then the base URLs it sets. */
-function chosen(servers: readonly ServerSpec[], operations: Record<string, ServerSpec>, options: ServerConfig, fill = fillServerUrls, defaults?: DefaultServers) {
+function chosen(servers: readonly ServerSpec[], operations: Record<string, ServerSpec>, options: ServerConfig, fill: FillServerUrls | undefined = fillServerUrls) {
   const config = { ...options };
-  chooseServer(config, servers, operations, fill, defaults);
+  chooseServer(config, servers, operations, fill);
   return { baseUrl: config.baseUrl, operationBaseUrls: config.operationBaseUrls ?? new Map<string, string>() };
 }
 const choose = (options: ServerConfig, servers = SERVERS) => chosen(servers, OPERATIONS, options);
@@ -49,8 +50,8 @@ describe('chooseServer: the URL', () => {
   });
 });
 
-describe('chooseServer with fixedServerUrls: servers that declare no variables', () => {
-  const fixed = (options: ServerConfig) => chosen(['https://api.test/v3', 'http://127.0.0.1:8080'], { upload: 'https://uploads.test' }, options, fixedServerUrls);
+describe('chooseServer without fillServerUrls: servers that declare no variables', () => {
+  const fixed = (options: ServerConfig) => chosen(['https://api.test/v3', 'http://127.0.0.1:8080'], { upload: 'https://uploads.test' }, options, undefined);
 
   it('takes the URLs as they are, the chosen server\'s and each operation\'s own', () => {
     expect(fixed({}).baseUrl).toBe('https://api.test/v3');
@@ -68,7 +69,7 @@ describe('chooseServer with fixedServerUrls: servers that declare no variables',
   });
 
   it('still refuses a relative server URL where there is no page to resolve it against', () => {
-    expect(() => chosen(['/api'], {}, {}, fixedServerUrls)).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
+    expect(() => chosen(['/api'], {}, {}, undefined)).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
   });
 });
 
@@ -97,22 +98,25 @@ describe('chooseServer: mistakes are TypeErrors that name the option and never q
   });
 });
 
-describe('chooseServer with the generator\'s defaults', () => {
-  const defaults: DefaultServers = { baseUrl: 'https://eu.api.test/v1', operationBaseUrls: new Map([['upload', 'https://eu.upload.test']]) };
-  const withDefaults = (options: ServerConfig) => chosen(SERVERS, OPERATIONS, options, fillServerUrls, defaults);
+describe('chooseServer: the URLs with defaults the generator wrote', () => {
+  // A fill that must not run: the options give no value to fill in.
+  const unused: FillServerUrls = () => {
+    throw new Error('filled');
+  };
 
-  it('neither server nor serverVariables: the defaults as they are, none when baseUrl is set', () => {
-    const config: ServerConfig = {};
-    chooseServer(config, SERVERS, OPERATIONS, fillServerUrls, defaults);
-    expect(config).toEqual(defaults);
-    expect(config.operationBaseUrls).toBe(defaults.operationBaseUrls);
-    expect(withDefaults({ baseUrl: 'http://127.0.0.1:1' })).toEqual({ baseUrl: 'http://127.0.0.1:1', operationBaseUrls: new Map() });
+  it('no serverVariables: the URLs as written, the chosen server\'s and each operation\'s own; none when baseUrl is set', () => {
+    expect(chosen(SERVERS, OPERATIONS, {}, unused)).toEqual({ baseUrl: 'https://eu.api.test/v1', operationBaseUrls: new Map([['upload', 'https://eu.upload.test']]) });
+    expect(chosen(SERVERS, OPERATIONS, { server: 1 }, unused).baseUrl).toBe('http://127.0.0.1:8080');
+    expect(chosen(SERVERS, OPERATIONS, { baseUrl: 'http://127.0.0.1:1' }, unused)).toEqual({ baseUrl: 'http://127.0.0.1:1', operationBaseUrls: new Map() });
   });
 
-  it('server or serverVariables given: filled and checked as without defaults', () => {
-    expect(withDefaults({ serverVariables: { region: 'us' } })).toEqual(choose({ serverVariables: { region: 'us' } }));
-    expect(withDefaults({ server: 0 })).toEqual(choose({}));
-    expect(() => withDefaults({ server: 2 })).toThrow('serverVariables.tenant is required: the document gives https://{tenant}.tenants.test no default for it');
-    expect(() => withDefaults({ baseUrl: 'http://127.0.0.1:1', serverVariables: { region: 'mars' } })).toThrow('serverVariables.region must be one of "eu", "us"');
+  it('the template is filled when a value is given, or when a variable has no default', () => {
+    expect(() => chosen(SERVERS, OPERATIONS, { serverVariables: {} }, unused)).toThrow('filled');
+    expect(() => chosen(SERVERS, OPERATIONS, { server: 2 }, unused)).toThrow('filled');
+    expect(choose({ server: 0, serverVariables: {} })).toEqual(choose({}));
+  });
+
+  it('a relative URL is still checked against the page, where there is none', () => {
+    expect(() => chosen([{ template: '/{v}', url: '/v1', variables: { v: { default: 'v1' } } }], {}, {}, unused)).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
   });
 });

@@ -9,20 +9,28 @@ const model = (servers: ServerModel[]) => ({ servers, operations: [] }) as unkno
 const ops = (server?: ServerModel) => [{ id: 'list', model: {} }, { id: 'upload', model: { servers: server ? [server] : undefined } }];
 
 describe('serversView', () => {
+  it('servers without variables: their URLs', () => {
+    expect(serversView(model([{ url: 'https://api.test', template: 'https://api.test', variables: [] }]), ops(), false)).toMatchObject({ serversLiteral: '["https://api.test"]', operationServersLiteral: '{}', fillArgument: '', sharedServers: [] });
+  });
+
+  it('variables with defaults: the template, the variables and the URL with the defaults', () => {
+    expect(serversView(model([regional]), ops(uploads), true)).toMatchObject({
+      serversLiteral: '[\n  {\n    template: "https://{region}.api.test/v1",\n    url: "https://eu.api.test/v1",\n    variables: { region: { default: "eu", enum: ["eu", "us"] } },\n  },\n]',
+      operationServersLiteral: '{\n  upload: {\n    template: "https://{region}.uploads.test",\n    url: "https://eu.uploads.test",\n    variables: { region: { default: "eu" } },\n  },\n}',
+      fillArgument: ', fillServerUrls',
+    });
+  });
+
   it.each([
-    ['servers without variables: their URLs, no defaults to precompute', [{ url: 'https://api.test', template: 'https://api.test', variables: [] }], undefined, false, { serversLiteral: '["https://api.test"]', operationServersLiteral: '{}', fill: 'fixedServerUrls', defaultsLiteral: '' }],
-    ['variables with defaults: the filled URLs, the document\'s and each operation\'s own', [regional], uploads, true, {
-      serversLiteral: '[\n  {\n    url: "https://{region}.api.test/v1",\n    variables: { region: { default: "eu", enum: ["eu", "us"] } },\n  },\n]',
-      operationServersLiteral: '{ upload: { url: "https://{region}.uploads.test", variables: { region: { default: "eu" } } } }',
-      fill: 'fillServerUrls',
-      defaultsLiteral: '{ baseUrl: "https://eu.api.test/v1", operationBaseUrls: new Map([["upload", "https://eu.uploads.test"]]) }',
-    }],
-    ['no operation servers: the base URL alone', [regional], undefined, true, { defaultsLiteral: '{ baseUrl: "https://eu.api.test/v1" }' }],
-    ['a variable without default: left to the runtime, which asks for a value', [{ ...regional, url: 'https://{region}.api.test/v1', variables: [{ name: 'region' }] }], undefined, true, { defaultsLiteral: '' }],
-    ['a default outside its enum: left to the runtime, which refuses it', [{ ...regional, variables: [{ name: 'region', default: 'eu', enum: ['us'] }] }], undefined, true, { defaultsLiteral: '' }],
-    ['a relative URL: left to the runtime, which checks it against the page', [{ url: '/eu/v1', template: '/{region}/v1', variables: [{ name: 'region', default: 'eu' }] }], undefined, true, { defaultsLiteral: '' }],
-    ['an operation server that cannot be settled', [regional], { ...uploads, url: 'https://{region}.uploads.test', variables: [{ name: 'region' }] }, true, { defaultsLiteral: '' }],
-  ])('%s', (_, servers, own, fills, want) => {
-    expect(serversView(model(servers), ops(own), fills)).toMatchObject(want);
+    ['a variable without default', { ...regional, url: 'https://{region}.api.test/v1', variables: [{ name: 'region' }] }],
+    ['a default outside its enum', { ...regional, variables: [{ name: 'region', default: 'eu', enum: ['us'] }] }],
+  ])('%s: no URL with defaults, the runtime fills the template (and refuses)', (_, server) => {
+    expect(serversView(model([server]), ops(), true).serversLiteral).not.toContain('url:');
+  });
+
+  it('a server two operations share is written once, as a constant', () => {
+    const view = serversView(model([]), [...ops(uploads), { id: 'download', model: { servers: [uploads] } }, { id: 'other', model: { servers: [regional] } }], true);
+    expect(view.sharedServers).toEqual(['/** The server of upload, download. */\nconst OPERATION_SERVER$1: ServerSpec = {\n  template: "https://{region}.uploads.test",\n  url: "https://eu.uploads.test",\n  variables: { region: { default: "eu" } },\n};']);
+    expect(view.operationServersLiteral).toMatch(/^\{\n  upload: OPERATION_SERVER\$1,\n  download: OPERATION_SERVER\$1,\n  other: \{\n/);
   });
 });
