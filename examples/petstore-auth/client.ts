@@ -2,7 +2,7 @@
 import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-strategy.js';
-import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
+import { ClientCore, type CoreConfig, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
 import type { Credential } from './runtime/credential.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
@@ -14,7 +14,7 @@ import type { OperationSpec } from './runtime/operation.js';
 import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { fillServerUrls } from './runtime/server-variables.js';
-import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
+import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
@@ -22,23 +22,26 @@ import type * as T from './types.js';
 
 const SERVERS = [
   {
-    url: "https://{region}.petstore.example/v1",
+    template: "https://{region}.petstore.example/v1",
+    url: "https://eu.petstore.example/v1",
     variables: { region: { default: "eu", enum: ["eu", "us"] } },
   },
-  { url: "http://127.0.0.1:{port}/v1", variables: { port: { default: "8080" } } },
+  {
+    template: "http://127.0.0.1:{port}/v1",
+    url: "http://127.0.0.1:8080/v1",
+    variables: { port: { default: "8080" } },
+  },
 ] as const satisfies readonly ServerSpec[];
 
-/** Operations with servers of their own: the first of them, by operation. */
-const OPERATION_SERVERS: OperationServers = {
-  getPhoto: {
-    url: "https://{region}.photos.petstore.example/v1",
-    variables: { region: { default: "eu", enum: ["eu", "us"] } },
-  },
-  uploadPhoto: {
-    url: "https://{region}.photos.petstore.example/v1",
-    variables: { region: { default: "eu", enum: ["eu", "us"] } },
-  },
+/** The server of getPhoto, uploadPhoto. */
+const OPERATION_SERVER$1: ServerSpec = {
+  template: "https://{region}.photos.petstore.example/v1",
+  url: "https://eu.photos.petstore.example/v1",
+  variables: { region: { default: "eu", enum: ["eu", "us"] } },
 };
+
+/** Operations with servers of their own: the first of them, by operation. */
+const OPERATION_SERVERS: OperationServers = { getPhoto: OPERATION_SERVER$1, uploadPhoto: OPERATION_SERVER$1 };
 
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
@@ -249,13 +252,14 @@ export class PetstoreAuthCore {
   readonly #core: ClientCore;
 
   constructor(options: CoreOptions = {}) {
-    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options, fillServerUrls);
-    // Read by name (see pickOptions): a spread would miss options given as getters or inherited properties.
-    const picked = pickOptions(options, 'baseUrl fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes');
-    // The core's options and the strategies' environment in one: each reads its own.
-    const config = { ...picked, baseUrl: picked.baseUrl ?? servers.baseUrl, operationBaseUrls: servers.operationBaseUrls, now: options.clock };
+    // Read by name, once each (see pickOptions): a spread would miss options given as getters or inherited properties.
+    // One object is the core's config, the servers' options and the strategies' environment: each reads its own.
+    const config = pickOptions<object>(options, 'baseUrl server serverVariables fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & ServerConfig & { now?: (() => number) | undefined };
+    chooseServer(config, SERVERS, OPERATION_SERVERS, fillServerUrls);
+    config.now = options.clock;
     // No factories: every credential is built, and carries its own strategy's code.
-    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config) });
+    config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
+    this.#core = new ClientCore(config);
   }
 
   static {

@@ -107,7 +107,7 @@ export function outputModules(
         // The factories only for anyAuth (and so the client class): the Core takes built credentials.
         ...values(['ApiError', 'ClientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
-        ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerSpec', ...features.optionTypes]),
+        ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'CoreConfig', 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerConfig', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operationTable$', 'T'],
     },

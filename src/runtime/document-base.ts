@@ -5,8 +5,7 @@
 export function documentBase(): string | undefined {
   try {
     // `location` as globalThis's: it is a browser global, declared by lib.dom only.
-    const location = (globalThis as { location?: { href: string } }).location;
-    return location === undefined ? undefined : location.href;
+    return (globalThis as { location?: { href: string } }).location?.href;
   } catch {
     return undefined; // Deno without --location throws on access.
   }

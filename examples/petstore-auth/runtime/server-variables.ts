@@ -11,32 +11,32 @@ import type { ServerSpec } from './servers.js';
 /** The FillServerUrls (servers.ts) of clients whose servers declare variables: each URL filled, '' for no server. */
 export function fillServerUrls(servers: ReadonlyArray<ServerSpec | undefined>, values: Readonly<Record<string, string>>, requireAll: boolean): string[] {
   // A name is known if one of these servers declares it.
-  const known = servers.flatMap((server) => Object.keys(server?.variables ?? {}));
-  for (const name of Object.keys(values)) {
+  const known = servers.flatMap((server) => (typeof server === 'object' ? Object.keys(server.variables) : []));
+  for (const name in values) {
     if (!known.includes(name)) {
       throw new TypeError(`serverVariables has no ${JSON.stringify(name)}; ${known.length ? `the variables are ${[...new Set(known)].sort().join(', ')}` : 'the servers have no variables'}`);
     }
   }
-  return servers.map((server) => (server === undefined ? '' : fillServerUrl(server, values, requireAll)));
+  return servers.map((server) => (typeof server === 'object' ? fillServerUrl(server, values, requireAll) : server ?? ''));
 }
 
 /**
  * The template with each `{name}` it declares replaced: the caller's value (checked against the
  * enum) or the default. Values for names it does not declare belong to other servers.
  */
-function fillServerUrl(server: ServerSpec, values: Readonly<Record<string, string>>, requireAll: boolean): string {
-  const declared = server.variables ?? {};
+function fillServerUrl({ template, variables }: Exclude<ServerSpec, string>, values: Readonly<Record<string, string>>, requireAll: boolean): string {
   const chosen: Record<string, string> = Object.create(null);
-  for (const name of Object.keys(declared)) {
-    const allowed = declared[name]!.enum;
-    const value = Object.hasOwn(values, name) ? values[name]! : declared[name]!.default;
+  for (const name of Object.keys(variables)) {
+    const { default: fallback, enum: allowed } = variables[name]!;
+    // `values` has no prototype: `in` finds only names given.
+    const value = name in values ? values[name]! : fallback;
     if (value === undefined) {
-      if (requireAll) throw new TypeError(`serverVariables.${name} is required: the document gives ${server.url} no default for it`);
+      if (requireAll) throw new TypeError(`serverVariables.${name} is required: the document gives ${template} no default for it`);
       continue;
     }
     if (allowed?.length && !allowed.includes(value)) throw new TypeError(`serverVariables.${name} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
     chosen[name] = value;
   }
   // `chosen` has no prototype: a name like `constructor` is found only if declared.
-  return server.url.replace(/\{([^{}]+)\}/g, (whole, name: string) => chosen[name] ?? whole);
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => chosen[name] ?? whole);
 }

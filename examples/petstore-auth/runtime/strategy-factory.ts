@@ -22,8 +22,8 @@ export type StrategyFactory = (scheme: string, spec: SchemeSpec, credential: unk
  * One strategy per scheme the caller supplied a credential for, each made by the credential's own
  * maker: a builder's, or anyAuth's for plain credentials (the client class passes its plain ones
  * through anyAuth). So a `<Name>Core`, which calls this alone, carries no strategy code of its own
- * and refuses a plain credential. Scheme names come from the spec and may be `__proto__` or
- * `constructor`, so only own properties of `credentials` are read.
+ * and refuses a plain credential. One pass over the credentials' own enumerable keys: scheme names
+ * come from the spec and may be `__proto__` or `constructor`, so an inherited property is never read.
  */
 export function buildAuthStrategies(
   schemes: Readonly<Record<string, SchemeSpec>>,
@@ -33,25 +33,16 @@ export function buildAuthStrategies(
   const strategies = new Map<string, AuthStrategy>();
   if (credentials === undefined || credentials === null) return strategies;
   if (typeof credentials !== 'object') throw new TypeError('credentials must be an object keyed by security scheme name');
-  for (const key of Object.keys(credentials)) {
-    if (!Object.hasOwn(schemes, key)) throw new TypeError(`auth has no security scheme ${quoteScheme(key)}; ${validSchemes(schemes)}`);
-  }
-  const sharedValues = new Map<string, unknown>();
-  const context: FactoryContext = {
-    env,
-    shared<T>(key: string, make: () => T): T {
-      if (!sharedValues.has(key)) sharedValues.set(key, make());
-      return sharedValues.get(key) as T;
-    },
-  };
-  for (const name of Object.keys(schemes)) {
-    if (!Object.hasOwn(credentials, name)) continue;
-    const credential: unknown = Reflect.get(credentials, name);
+  // Keyed by the makers' own names ('oauth2'), never by a spec's.
+  const sharedValues: Record<string, unknown> = {};
+  const context: FactoryContext = { env, shared: (key, make) => (sharedValues[key] ??= make()) as never };
+  for (const name of Object.keys(credentials)) {
+    if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; ${validSchemes(Object.keys(schemes))}`);
+    const credential: unknown = (credentials as Record<string, unknown>)[name];
     if (credential === undefined) continue;
-    const spec = schemes[name]!;
     const make = strategyMaker(credential);
     if (make === undefined) throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: pass a builder's (clientCredentials({ … }), apiKey(…), …), or anyAuth({ … }) of plain credentials`);
-    strategies.set(name, make(name, spec, context));
+    strategies.set(name, make(name, schemes[name]!, context));
   }
   return strategies;
 }
@@ -65,7 +56,6 @@ export function factoryStrategy(factories: readonly StrategyFactory[], name: str
   throw new TypeError(`security scheme ${quoteScheme(name)} has a type this runtime cannot apply`);
 }
 
-function validSchemes(schemes: Readonly<Record<string, SchemeSpec>>): string {
-  const names = Object.keys(schemes);
+function validSchemes(names: readonly string[]): string {
   return names.length === 0 ? 'this API declares no security schemes' : `its schemes are ${names.map(quoteScheme).join(', ')}`;
 }

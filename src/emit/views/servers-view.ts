@@ -2,17 +2,19 @@ import type { ApiModel, ServerModel } from '../../model/index.js';
 import { allServers, serverVariableProperties } from '../../plan/server-variables.js';
 import type { ServerSpec, ServerVariableSpec } from '../../runtime/servers.js';
 import { docComment } from '../escape.js';
-import { toLiteral } from '../literal.js';
+import { RuntimeRef, toLiteral } from '../literal.js';
 import { typeToText } from '../type-text.js';
 
 /** The client's `server` and `serverVariables` options, as templates/client.ts.hbs inserts them. */
 export interface ServersView {
-  /** `[{ url: …, variables: … }, …]`: the document's servers for the runtime's chooseServer. */
+  /** `["https://…", { url: …, variables: … }, …]`: the document's servers for the runtime's chooseServer. */
   serversLiteral: string;
-  /** `{ uploadPhoto: { url: … } }`: per operation with servers of its own, the first of them (chooseServer's second argument). */
+  /** `{ uploadPhoto: "https://…" }`: per operation with servers of its own, the first of them (chooseServer's third argument). */
   operationServersLiteral: string;
   /** `, fillServerUrls` when some server URL has variables to fill (chooseServer's fourth argument), else ''. */
   fillArgument: string;
+  /** `const OPERATION_SERVER$1 = …;` declarations, each with its doc: each server that two or more operations share, written once. */
+  sharedServers: string[];
   serverDoc: string;
   /** `0 | 1`, or `never` when the document declares no servers. */
   serverIndex: string;
@@ -28,10 +30,27 @@ export interface ServersView {
  */
 export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>, fillsServerUrls: boolean): ServersView {
   // No prototype: an operation named `__proto__` must stay a key.
-  const operationServers: Record<string, ServerSpec> = Object.create(null);
+  // Operations of one path share its servers: a spec that two or more share is written once, as a constant.
+  const byLiteral = new Map<string, { spec: ServerSpec; ids: string[] }>();
   for (const op of operations) {
     const first = op.model.servers?.[0];
-    if (first !== undefined) operationServers[op.id] = serverSpec(first);
+    if (first === undefined) continue;
+    const spec = serverSpec(first);
+    const key = toLiteral(spec);
+    const entry = byLiteral.get(key) ?? { spec, ids: [] };
+    byLiteral.set(key, entry);
+    entry.ids.push(op.id);
+  }
+  // No prototype: an operation named `__proto__` must stay a key.
+  const operationServers: Record<string, ServerSpec | RuntimeRef> = Object.create(null);
+  const sharedServers: string[] = [];
+  for (const [literal, { spec, ids }] of byLiteral) {
+    let value: ServerSpec | RuntimeRef = spec;
+    if (ids.length > 1) {
+      value = new RuntimeRef(sharedServerName(sharedServers.length + 1));
+      sharedServers.push(`/** The server of ${ids.join(', ')}. */\nconst ${value.name}: ServerSpec = ${literal};`);
+    }
+    for (const id of ids) operationServers[id] = value;
   }
   const variables = serverVariableProperties(model);
   const listed = model.servers.map((server, i) => `- \`${i}\`: \`${server.template}\`${server.description ? ` — ${server.description}` : ''}`);
@@ -40,6 +59,7 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
     serversLiteral: toLiteral(model.servers.map(serverSpec)),
     operationServersLiteral: toLiteral(operationServers),
     fillArgument: fillsServerUrls ? ', fillServerUrls' : '',
+    sharedServers,
     serverDoc: docComment(
       model.servers.length === 0
         ? ['The document declares no servers: pass `baseUrl`.']
@@ -58,11 +78,21 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
   };
 }
 
-/** The runtime's ServerSpec: the URL template and its variables, as plain data. */
+/** The constant of the n-th server operations share; `$` keeps it apart from planned names. */
+export function sharedServerName(n: number): string {
+  return `OPERATION_SERVER$${n}`;
+}
+
+/**
+ * The runtime's ServerSpec, as plain data: the URL; or the URL template, its variables and the URL
+ * with their defaults, when each has one that its enum allows (else the runtime fills the template
+ * at construction, asking for the value or refusing the default, as the document calls for).
+ */
 export function serverSpec(server: ServerModel): ServerSpec {
-  if (server.variables.length === 0) return { url: server.template };
+  if (server.variables.length === 0) return server.template;
   // No prototype: a variable named `__proto__` must stay a key.
   const variables: Record<string, ServerVariableSpec> = Object.create(null);
   for (const v of server.variables) variables[v.name] = { default: v.default, enum: v.enum };
-  return { url: server.template, variables };
+  const settled = server.variables.every((v) => v.default !== undefined && (v.enum === undefined || v.enum.length === 0 || v.enum.includes(v.default)));
+  return { template: server.template, url: settled ? server.url : undefined, variables };
 }

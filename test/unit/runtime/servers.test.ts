@@ -1,18 +1,25 @@
 /** runtime/servers.ts and server-variables.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
 import { describe, expect, it } from 'vitest';
 import { fillServerUrls } from '../../../src/runtime/server-variables.js';
-import { chooseServer, type ServerSpec } from '../../../src/runtime/servers.js';
+import { chooseServer, type FillServerUrls, type ServerConfig, type ServerSpec } from '../../../src/runtime/servers.js';
 
+// As the generator writes them: the URL with the defaults, absent when a variable has none.
 const SERVERS: ServerSpec[] = [
-  { url: 'https://{region}.api.test/{version}', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } } },
-  { url: 'http://127.0.0.1:{port}', variables: { port: { default: '8080' } } },
-  { url: 'https://{tenant}.tenants.test', variables: { tenant: {} } },
+  { template: 'https://{region}.api.test/{version}', url: 'https://eu.api.test/v1', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } } },
+  { template: 'http://127.0.0.1:{port}', url: 'http://127.0.0.1:8080', variables: { port: { default: '8080' } } },
+  { template: 'https://{tenant}.tenants.test', variables: { tenant: {} } },
 ];
 // Per operation with servers of its own, the first of them (`ping` has none, so it is not listed).
 const OPERATIONS: Record<string, ServerSpec> = {
-  upload: { url: 'https://{region}.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
+  upload: { template: 'https://{region}.upload.test', url: 'https://eu.upload.test', variables: { region: { default: 'eu', enum: ['eu', 'us', 'ap'] } } },
 };
-const choose = (options: object, servers = SERVERS) => chooseServer(servers, OPERATIONS, options, fillServerUrls);
+/** The config chooseServer completes: the options as given, then the base URLs it sets. */
+function chosen(servers: readonly ServerSpec[], operations: Record<string, ServerSpec>, options: ServerConfig, fill: FillServerUrls | undefined = fillServerUrls) {
+  const config = { ...options };
+  chooseServer(config, servers, operations, fill);
+  return { baseUrl: config.baseUrl, operationBaseUrls: config.operationBaseUrls ?? new Map<string, string>() };
+}
+const choose = (options: ServerConfig, servers = SERVERS) => chosen(servers, OPERATIONS, options);
 
 describe('chooseServer: the URL', () => {
   it.each([
@@ -44,7 +51,7 @@ describe('chooseServer: the URL', () => {
 });
 
 describe('chooseServer without fillServerUrls: servers that declare no variables', () => {
-  const fixed = (options: object) => chooseServer([{ url: 'https://api.test/v3' }, { url: 'http://127.0.0.1:8080' }], { upload: { url: 'https://uploads.test' } }, options);
+  const fixed = (options: ServerConfig) => chosen(['https://api.test/v3', 'http://127.0.0.1:8080'], { upload: 'https://uploads.test' }, options, undefined);
 
   it('takes the URLs as they are, the chosen server\'s and each operation\'s own', () => {
     expect(fixed({}).baseUrl).toBe('https://api.test/v3');
@@ -58,11 +65,11 @@ describe('chooseServer without fillServerUrls: servers that declare no variables
     ['any variable', { serverVariables: { region: 's3cret-eu' } }, 'serverVariables has no "region"; the servers have no variables'],
     ['not an object', { serverVariables: 's3cret' }, 'serverVariables must be an object of variable names to string values'],
   ])('refuses %s with a TypeError that quotes no value', (_, options, message) => {
-    expect(() => fixed(options)).toThrow(new TypeError(message));
+    expect(() => fixed(options as ServerConfig)).toThrow(new TypeError(message));
   });
 
   it('still refuses a relative server URL where there is no page to resolve it against', () => {
-    expect(() => chooseServer([{ url: '/api' }], {}, {})).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
+    expect(() => chosen(['/api'], {}, {}, undefined)).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
   });
 });
 
@@ -81,12 +88,35 @@ describe('chooseServer: mistakes are TypeErrors that name the option and never q
   ])('%s', (_, options, message) => {
     let error: unknown;
     try {
-      choose(options);
+      choose(options as ServerConfig);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toBe(message);
     expect((error as Error).message).not.toContain('s3cret');
+  });
+});
+
+describe('chooseServer: the URLs with defaults the generator wrote', () => {
+  // A fill that must not run: the options give no value to fill in.
+  const unused: FillServerUrls = () => {
+    throw new Error('filled');
+  };
+
+  it('no serverVariables: the URLs as written, the chosen server\'s and each operation\'s own; none when baseUrl is set', () => {
+    expect(chosen(SERVERS, OPERATIONS, {}, unused)).toEqual({ baseUrl: 'https://eu.api.test/v1', operationBaseUrls: new Map([['upload', 'https://eu.upload.test']]) });
+    expect(chosen(SERVERS, OPERATIONS, { server: 1 }, unused).baseUrl).toBe('http://127.0.0.1:8080');
+    expect(chosen(SERVERS, OPERATIONS, { baseUrl: 'http://127.0.0.1:1' }, unused)).toEqual({ baseUrl: 'http://127.0.0.1:1', operationBaseUrls: new Map() });
+  });
+
+  it('the template is filled when a value is given, or when a variable has no default', () => {
+    expect(() => chosen(SERVERS, OPERATIONS, { serverVariables: {} }, unused)).toThrow('filled');
+    expect(() => chosen(SERVERS, OPERATIONS, { server: 2 }, unused)).toThrow('filled');
+    expect(choose({ server: 0, serverVariables: {} })).toEqual(choose({}));
+  });
+
+  it('a relative URL is still checked against the page, where there is none', () => {
+    expect(() => chosen([{ template: '/{v}', url: '/v1', variables: { v: { default: 'v1' } } }], {}, {}, unused)).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
   });
 });

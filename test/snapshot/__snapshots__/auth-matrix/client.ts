@@ -2,20 +2,20 @@
 import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-strategy.js';
-import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
+import { ClientCore, type CoreConfig, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
 import type { Credential } from './runtime/credential.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
 import type { OperationSpec } from './runtime/operation.js';
 import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
-import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
+import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
 import type * as T from './types.js';
 
-const SERVERS = [{ url: "http://localhost" }] as const satisfies readonly ServerSpec[];
+const SERVERS = ["http://localhost"] as const satisfies readonly ServerSpec[];
 
 /** Operations with servers of their own: the first of them, by operation. */
 const OPERATION_SERVERS: OperationServers = {};
@@ -188,13 +188,13 @@ export class AuthMatrixCore {
   readonly #core: ClientCore;
 
   constructor(options: CoreOptions = {}) {
-    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
-    // Read by name (see pickOptions): a spread would miss options given as getters or inherited properties.
-    const picked = pickOptions(options, 'baseUrl fetch headers timeoutMs retry hooks fetchOptions');
-    // The core's options and the strategies' environment in one: each reads its own.
-    const config = { ...picked, baseUrl: picked.baseUrl ?? servers.baseUrl, operationBaseUrls: servers.operationBaseUrls };
+    // Read by name, once each (see pickOptions): a spread would miss options given as getters or inherited properties.
+    // One object is the core's config, the servers' options and the strategies' environment: each reads its own.
+    const config = pickOptions<object>(options, 'baseUrl server serverVariables fetch headers timeoutMs retry hooks fetchOptions') as CoreConfig & ServerConfig;
+    chooseServer(config, SERVERS, OPERATION_SERVERS);
     // No factories: every credential is built, and carries its own strategy's code.
-    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config) });
+    config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
+    this.#core = new ClientCore(config);
   }
 
   static {

@@ -2,7 +2,7 @@
 import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { SchemeSpec } from './runtime/auth-strategy.js';
-import { ClientCore, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
+import { ClientCore, type CoreConfig, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
 import type { Credential } from './runtime/credential.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
@@ -14,12 +14,12 @@ import type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGr
 import type { OperationSpec } from './runtime/operation.js';
 import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
-import { type OperationServers, type ServerSpec, chooseServer } from './runtime/servers.js';
+import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer } from './runtime/servers.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
 import type * as T from './types.js';
 
-const SERVERS = [{ url: "http://api.keyway.invalid" }] as const satisfies readonly ServerSpec[];
+const SERVERS = ["http://api.keyway.invalid"] as const satisfies readonly ServerSpec[];
 
 /** Operations with servers of their own: the first of them, by operation. */
 const OPERATION_SERVERS: OperationServers = {};
@@ -232,13 +232,14 @@ export class PetsOAuth20Core {
   readonly #core: ClientCore;
 
   constructor(options: CoreOptions = {}) {
-    const servers = chooseServer(SERVERS, OPERATION_SERVERS, options);
-    // Read by name (see pickOptions): a spread would miss options given as getters or inherited properties.
-    const picked = pickOptions(options, 'baseUrl fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes');
-    // The core's options and the strategies' environment in one: each reads its own.
-    const config = { ...picked, baseUrl: picked.baseUrl ?? servers.baseUrl, operationBaseUrls: servers.operationBaseUrls, now: options.clock };
+    // Read by name, once each (see pickOptions): a spread would miss options given as getters or inherited properties.
+    // One object is the core's config, the servers' options and the strategies' environment: each reads its own.
+    const config = pickOptions<object>(options, 'baseUrl server serverVariables fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & ServerConfig & { now?: (() => number) | undefined };
+    chooseServer(config, SERVERS, OPERATION_SERVERS);
+    config.now = options.clock;
     // No factories: every credential is built, and carries its own strategy's code.
-    this.#core = new ClientCore({ ...config, auth: buildAuthStrategies(securitySchemes, options.auth, config) });
+    config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
+    this.#core = new ClientCore(config);
   }
 
   static {

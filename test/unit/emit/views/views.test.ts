@@ -90,7 +90,7 @@ describe('views', () => {
       clientName: 'PetsClient',
       factories: 'staticStrategies',
       typesImport: "import type * as T from './types.js';\n",
-      servers: { serversLiteral: '[{ url: "https://api.test" }]', serverIndex: '0', serverVariablesType: 'Record<string, never>' },
+      servers: { serversLiteral: '["https://api.test"]', fillArgument: '', serverIndex: '0', serverVariablesType: 'Record<string, never>' },
       schemesLiteral: '{ key: { type: "apiKey", in: "header", name: "X-Key" } }',
       schemes: [
         {
