@@ -35,7 +35,8 @@ type Position = 'top' | 'union' | 'intersection' | 'array';
 
 class TypeWriter {
   private readonly parts: string[] = [];
-  private readonly multiline = new WeakMap<TypeNode, boolean>();
+  // a Map, not a WeakMap: it dies with the writer (one per type written), and weak entries cost the collector more
+  private readonly multiline = new Map<TypeNode, boolean>();
 
   constructor(
     private readonly refName: (key: string) => string,
@@ -239,11 +240,10 @@ function needsParens(node: TypeNode, position: Position): boolean {
 }
 
 function tags(property: PropertyNode): string | undefined {
-  const lines: string[] = [];
-  const notes = noteTags(property.notes);
-  if (notes !== undefined) lines.push(notes);
-  if (property.readOnly) lines.push('@readonly');
-  if (property.writeOnly) lines.push('@writeonly');
-  if (property.deprecated) lines.push('@deprecated');
-  return lines.length === 0 ? undefined : lines.join('\n');
+  // one per property written: most have no tag, so no list to build and join
+  let lines = noteTags(property.notes);
+  if (property.readOnly) lines = lines === undefined ? '@readonly' : `${lines}\n@readonly`;
+  if (property.writeOnly) lines = lines === undefined ? '@writeonly' : `${lines}\n@writeonly`;
+  if (property.deprecated) lines = lines === undefined ? '@deprecated' : `${lines}\n@deprecated`;
+  return lines;
 }
