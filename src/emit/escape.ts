@@ -60,33 +60,10 @@ export function docBody(lines: Array<string | undefined>): string | undefined {
   let joined: string | undefined;
   for (const line of lines) {
     if (line === undefined || line.trim() === '') continue;
-    const text = line.startsWith('@') ? docText(line) : proseText(line);
+    const text = docText(line.startsWith('@') ? line : htmlToMarkdown(line));
     joined = joined === undefined ? text : `${joined}\n\n${text}`;
   }
   return joined === '' ? undefined : joined;
-}
-
-/**
- * Prose lines as doc text, each worked out once per emit: a document's descriptions come back
- * again and again (a shared parameter's in every operation's argument type; GitHub's API: 34,000
- * lines, 9,500 different), and each cost an HTML check and a normalization. emit() forgets them
- * when it is done (forgetDocTexts), so nothing outlives a run.
- */
-const PROSE_TEXTS = new Map<string, string>();
-const MAX_PROSE_TEXTS = 50_000;
-
-function proseText(line: string): string {
-  let text = PROSE_TEXTS.get(line);
-  if (text === undefined) {
-    text = docText(htmlToMarkdown(line));
-    if (PROSE_TEXTS.size < MAX_PROSE_TEXTS) PROSE_TEXTS.set(line, text);
-  }
-  return text;
-}
-
-/** Drops the prose texts docBody kept (see PROSE_TEXTS). */
-export function forgetDocTexts(): void {
-  PROSE_TEXTS.clear();
 }
 
 /** docBody's text as a JSDoc block at the given indentation ('' for none); ends with a newline. */

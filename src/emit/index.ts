@@ -1,5 +1,4 @@
 import type { Plan } from '../plan/index.js';
-import { forgetDocTexts } from './escape.js';
 import { OUTPUTS } from './outputs.js';
 import { runtimeFilesFor, runtimeSources } from './runtime-files.js';
 import { runtimeModuleOf } from './runtime-imports.js';
@@ -18,13 +17,9 @@ export async function emit(plan: Plan, options: EmitOptions = {}): Promise<Map<s
   const [templates, runtime] = await Promise.all([loadTemplates(options.templates), runtimeSources()]);
   const context = { runtime, readme: options.readme };
   const files = new Map<string, string>();
-  try {
-    for (const output of OUTPUTS) {
-      const view = output.view(plan, context);
-      if (view !== undefined) files.set(output.file, render(templates, output, view));
-    }
-  } finally {
-    forgetDocTexts();
+  for (const output of OUTPUTS) {
+    const view = output.view(plan, context);
+    if (view !== undefined) files.set(output.file, render(templates, output, view));
   }
   for (const [path, text] of runtimeFilesFor(runtime, runtimeEntries(plan, runtime))) files.set(path, text);
   return files;
