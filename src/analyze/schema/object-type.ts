@@ -18,9 +18,11 @@ export function objectType(schema: SchemaObject, pointer: SchemaAt, convert: Con
   const properties: PropertyNode[] = [];
   if (isSchemaObject(declared)) {
     const required = requiredNames(keyword(schema, 'required'));
-    for (const name of Object.keys(declared)) {
-      const at = childAt(pointer, 'properties', name);
-      properties.push(propertyNode(name, declared[name], isListed(name, required), convert(declared[name], at)));
+    // for-in: the same own keys in the same order as Object.keys (parsed documents inherit no
+    // enumerable key), without a key array per object, and each member read once
+    for (const name in declared) {
+      const member = declared[name];
+      properties.push(propertyNode(name, member, isListed(name, required), convert(member, childAt(pointer, 'properties', name))));
     }
   }
   const additional = additionalType(schema, pointer, convert);
