@@ -20,10 +20,9 @@ export function propertyAccess(name: string): string {
 /** A double-quoted string literal; also escapes the two JS line terminators JSON allows raw. */
 export function stringLiteral(value: string): string {
   const json = JSON.stringify(value);
-  return LINE_TERMINATORS.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
+  // includes, not a regex: in a one-byte string (nearly every one) V8 answers without scanning
+  return json.includes('\u2028') || json.includes('\u2029') ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
-
-const LINE_TERMINATORS = /[\u2028\u2029]/;
 
 /** A JS literal for a JSON value (string, number, boolean, null). */
 export function literal(value: string | number | boolean | null): string {

@@ -40,7 +40,12 @@ export function toLiteral(value: LiteralValue, indent = ''): string {
     }
   }
   if (entries.length === 0) return isArray ? '[]' : '{}';
-  const flat = isArray ? `[${entries.join(', ')}]` : `{ ${entries.join(', ')} }`;
-  if (flat.length <= INLINE_WIDTH && !flat.includes('\n')) return flat;
+  // The one-line form's length, counted before any of it is built: each level of a nested literal
+  // otherwise joined its entries and searched the result for a line break, copying the text below it
+  // once per level. No search is needed: strings and keys never hold a raw line break (escaped), and
+  // an entry spread over lines is longer than INLINE_WIDTH (its one-line form was), so its parent is too.
+  let flatLength = isArray ? 2 * entries.length : 2 * entries.length + 2;
+  for (const entry of entries) flatLength += entry.length;
+  if (flatLength <= INLINE_WIDTH) return isArray ? `[${entries.join(', ')}]` : `{ ${entries.join(', ')} }`;
   return `${isArray ? '[' : '{'}\n${inner}${entries.join(`,\n${inner}`)},\n${indent}${isArray ? ']' : '}'}`;
 }

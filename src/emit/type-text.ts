@@ -1,4 +1,4 @@
-import type { ObjectNode, PropertyNode, TypeNode } from '../model/index.js';
+import type { ObjectNode, PrimitiveName, PropertyNode, TypeNode } from '../model/index.js';
 import { docComment, literal, propertyKey } from './escape.js';
 import { noteTags } from './value-notes-doc.js';
 
@@ -25,6 +25,11 @@ export interface TypeTextOptions {
  * Text is appended to one buffer and joined once: linear in the output size.
  */
 export function typeToText(node: TypeNode, options: TypeTextOptions, indent = ''): string {
+  // A one-member union or intersection is just its member, wherever it sits.
+  while ((node.kind === 'union' || node.kind === 'intersection') && node.members.length === 1) node = node.members[0];
+  // most texts asked for are a bare name (an error body, a result, an argument: `T.BasicError`): no writer for those
+  if (node.kind === 'ref') return options.refName(node.target);
+  if (node.kind === 'primitive') return primitiveText(node.name);
   const writer = new TypeWriter(options.refName, options.indentUnit ?? '  ');
   writer.write(node, 'top', indent);
   return writer.text();
@@ -35,7 +40,9 @@ type Position = 'top' | 'union' | 'intersection' | 'array';
 
 class TypeWriter {
   private readonly parts: string[] = [];
-  private readonly multiline = new WeakMap<TypeNode, boolean>();
+  // a Map, not a WeakMap: it dies with the writer (one per type written), and weak entries cost the collector more;
+  // made on first use, as most types written have no object to ask about
+  private multiline: Map<TypeNode, boolean> | undefined;
 
   constructor(
     private readonly refName: (key: string) => string,
@@ -58,7 +65,7 @@ class TypeWriter {
   private writeBare(node: TypeNode, indent: string): void {
     switch (node.kind) {
       case 'primitive':
-        this.parts.push(node.name === 'ByteStream' ? 'ReadableStream<Uint8Array>' : node.name);
+        this.parts.push(primitiveText(node.name));
         return;
       case 'literal':
         this.parts.push(literal(node.value));
@@ -197,10 +204,10 @@ class TypeWriter {
   }
 
   private isMultiline(node: TypeNode): boolean {
-    const cached = this.multiline.get(node);
+    const cached = this.multiline?.get(node);
     if (cached !== undefined) return cached;
     const result = this.computeMultiline(node);
-    this.multiline.set(node, result);
+    (this.multiline ??= new Map()).set(node, result);
     return result;
   }
 
@@ -224,6 +231,10 @@ class TypeWriter {
   }
 }
 
+function primitiveText(name: PrimitiveName): string {
+  return name === 'ByteStream' ? 'ReadableStream<Uint8Array>' : name;
+}
+
 function needsParens(node: TypeNode, position: Position): boolean {
   switch (node.kind) {
     case 'union':
@@ -239,11 +250,10 @@ function needsParens(node: TypeNode, position: Position): boolean {
 }
 
 function tags(property: PropertyNode): string | undefined {
-  const lines: string[] = [];
-  const notes = noteTags(property.notes);
-  if (notes !== undefined) lines.push(notes);
-  if (property.readOnly) lines.push('@readonly');
-  if (property.writeOnly) lines.push('@writeonly');
-  if (property.deprecated) lines.push('@deprecated');
-  return lines.length === 0 ? undefined : lines.join('\n');
+  // one per property written: most have no tag, so no list to build and join
+  let lines = noteTags(property.notes);
+  if (property.readOnly) lines = lines === undefined ? '@readonly' : `${lines}\n@readonly`;
+  if (property.writeOnly) lines = lines === undefined ? '@writeonly' : `${lines}\n@writeonly`;
+  if (property.deprecated) lines = lines === undefined ? '@deprecated' : `${lines}\n@deprecated`;
+  return lines;
 }

@@ -1,5 +1,5 @@
 import { KeywayError } from '../errors.js';
-import { collectRefs } from './collect-refs.js';
+import { collectRefs, distinctRefs } from './collect-refs.js';
 import { lookupSegments, parseFragment, pointer } from '../json/json-pointer.js';
 import { displayLocation, isHttpUrl, resolveRefTarget, type LocationUrl } from './locations.js';
 import type { ParsedText } from './parse-text.js';
@@ -23,15 +23,12 @@ export async function resolveRefs(root: SourceFile, loadFile: FileLoader): Promi
   const files = new Map<LocationUrl, SourceFile>([[root.location, root]]);
   const queue = [root];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    // big documents repeat the same few targets thousands of times
-    const checked = new Set<string>();
-    for (const site of collectRefs(file.value, { sharesNodes: file.sharesNodes })) {
-      if (checked.has(site.ref)) continue;
-      checked.add(site.ref);
-      const hash = site.ref.indexOf('#');
-      const documentPart = hash === -1 ? site.ref : site.ref.slice(0, hash);
-      const fragment = hash === -1 ? '' : site.ref.slice(hash + 1);
-      const fail = (reason: string, cause?: unknown): KeywayError => refError(site.ref, reason, site.at, file, cause);
+    // big documents repeat the same few targets thousands of times: each is checked once
+    for (const ref of distinctRefs(file.value, { sharesNodes: file.sharesNodes })) {
+      const hash = ref.indexOf('#');
+      const documentPart = hash === -1 ? ref : ref.slice(0, hash);
+      const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+      const fail = (reason: string, cause?: unknown): KeywayError => refError(ref, reason, firstSite(file, ref), file, cause);
       let target = file;
       if (documentPart !== '') {
         let location: LocationUrl;
@@ -78,6 +75,11 @@ async function loadReferenced(location: LocationUrl, loadFile: FileLoader, fail:
     if (error instanceof KeywayError && error.code === 'E_READ') throw fail(error.message, error);
     throw error;
   }
+}
+
+/** Where the first `$ref` naming `ref` sits: only a failing reference needs it, so the walk with paths runs then. */
+function firstSite(file: SourceFile, ref: string): string[] {
+  return collectRefs(file.value, { sharesNodes: file.sharesNodes }).find((site) => site.ref === ref)!.at;
 }
 
 /** E_REF pointing at the `$ref` member itself, so line/column land on the reference. */

@@ -53,7 +53,10 @@ export function errorBranches(op: OperationModel): ErrorBranch[] {
 
 /** Every code the explicit and range branches cover, for the remainder's `Exclude<…>`. */
 export function coveredStatuses(branches: readonly ErrorBranch[]): number[] {
-  return branches.flatMap((b) => b.statuses ?? []).sort((a, b) => a - b);
+  // a loop: flatMap over each of GitHub's 1,223 operations cost more than the union text it serves
+  const covered: number[] = [];
+  for (const branch of branches) if (branch.statuses !== undefined) for (const status of branch.statuses) covered.push(status);
+  return covered.sort((a, b) => a - b);
 }
 
 function bodyOf(response: ResponseModel): TypeNode | undefined {

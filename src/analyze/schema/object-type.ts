@@ -18,9 +18,11 @@ export function objectType(schema: SchemaObject, pointer: SchemaAt, convert: Con
   const properties: PropertyNode[] = [];
   if (isSchemaObject(declared)) {
     const required = requiredNames(keyword(schema, 'required'));
-    for (const name of Object.keys(declared)) {
-      const at = childAt(pointer, 'properties', name);
-      properties.push(propertyNode(name, declared[name], isListed(name, required), convert(declared[name], at)));
+    // for-in: the same own keys in the same order as Object.keys (parsed documents inherit no
+    // enumerable key), without a key array per object, and each member read once
+    for (const name in declared) {
+      const member = declared[name];
+      properties.push(propertyNode(name, member, isListed(name, required), convert(member, childAt(pointer, 'properties', name))));
     }
   }
   const additional = additionalType(schema, pointer, convert);
@@ -43,8 +45,10 @@ function isListed(name: string, required: readonly unknown[] | ReadonlySet<strin
 }
 
 function propertyNode(name: string, schema: unknown, required: boolean, type: TypeNode): PropertyNode {
-  const property: PropertyNode = { name, type, required };
-  if (!isSchemaObject(schema)) return property;
+  // Every property node has the same keys in the same order, absent flags undefined: one hidden
+  // class for the ~40,000 of a large document, so the planner's and the writers' reads of them
+  // stay monomorphic (a key per flag present made dozens of shapes).
+  if (!isSchemaObject(schema)) return { name, type, required, readOnly: undefined, writeOnly: undefined, deprecated: undefined, description: undefined, notes: undefined };
   // one pass over the keys the property's schema has, not four lookups that mostly miss
   let readOnly: unknown, writeOnly: unknown, deprecated: unknown, description: unknown;
   for (const key in schema) {
@@ -53,13 +57,16 @@ function propertyNode(name: string, schema: unknown, required: boolean, type: Ty
     else if (key === 'writeOnly') writeOnly = keyword(schema, key);
     else if (key === 'deprecated') deprecated = keyword(schema, key);
   }
-  if (readOnly === true) property.readOnly = true;
-  if (writeOnly === true) property.writeOnly = true;
-  if (deprecated === true) property.deprecated = true;
-  if (typeof description === 'string' && description.trim() !== '') property.description = description;
-  const notes = valueNotes(schema);
-  if (notes) property.notes = notes;
-  return property;
+  return {
+    name,
+    type,
+    required,
+    readOnly: readOnly === true || undefined,
+    writeOnly: writeOnly === true || undefined,
+    deprecated: deprecated === true || undefined,
+    description: typeof description === 'string' && description.trim() !== '' ? description : undefined,
+    notes: valueNotes(schema),
+  };
 }
 
 function additionalType(schema: SchemaObject, pointer: SchemaAt, convert: Convert): TypeNode | true | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectRefs } from '../../../src/load/collect-refs.js';
+import { collectRefs, distinctRefs } from '../../../src/load/collect-refs.js';
 
 const document = {
   paths: { '/a': { get: { responses: { 200: { $ref: '#/components/responses/Ok' } } } } },
@@ -49,5 +49,20 @@ describe('collectRefs', () => {
     const deep = nested(600).node;
     const refs = collectRefs([{ $ref: '#/a' }, deep, { $ref: '#/b' }, deep], { sharesNodes: false }).map((site) => site.ref);
     expect(refs).toEqual(['#/a', '#/deep', '#/b', '#/deep']);
+  });
+});
+
+describe('distinctRefs', () => {
+  it.each([true, false])('lists each string $ref once, in the order collectRefs first meets it (sharesNodes: %s)', (sharesNodes) => {
+    const repeated = { ...document, again: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/responses/Ok' }, { $ref: '#/new' }] };
+    expect(distinctRefs(repeated, { sharesNodes })).toEqual([...expected.map((site) => site.ref), '#/new']);
+  });
+
+  it.each([10, 499, 500, 501, 100_000])('matches collectRefs on a %i-deep document', (depth) => {
+    const deep = nested(depth).node;
+    const root = [{ $ref: '#/a' }, deep, { $ref: '#/b' }, deep, { $ref: '#/a' }];
+    const firstSeen = [...new Set(collectRefs(root, { sharesNodes: false }).map((site) => site.ref))];
+    expect(distinctRefs(root, { sharesNodes: false })).toEqual(firstSeen);
+    expect(firstSeen).toEqual(['#/a', '#/deep', '#/b']);
   });
 });
