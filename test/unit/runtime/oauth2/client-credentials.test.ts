@@ -244,3 +244,15 @@ describe("the builder's static import graph", () => {
     expect(reached.has(module)).toBe(false);
   });
 });
+
+describe('clientCredentials() reads what it checks: own properties only', () => {
+  it('ignores inherited options (a prototype\'s dpop or scopes is neither checked nor used)', () => {
+    const inherited = Object.assign(Object.create({ dpop: true, scopes: 'pets:read' }) as object, { clientId: 'app', clientSecret: SECRET }) as ClientCredentialsOptions;
+    const strategy = strategyMaker(clientCredentials(inherited))!('oauth', CC, contextFor());
+    expect(strategy).toBeInstanceOf(OAuth2Auth);
+  });
+
+  it('still refuses the same option given as an own property', () => {
+    expect(() => built({ credential: {}, builder: { clientId: 'app', clientSecret: SECRET, dpop: true } })).toThrow(`${WHERE}dpop must be made by dpop()`);
+  });
+});
