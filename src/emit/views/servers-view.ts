@@ -79,7 +79,7 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
 }
 
 /** The constant of the n-th server operations share; `$` keeps it apart from planned names. */
-export function sharedServerName(n: number): string {
+function sharedServerName(n: number): string {
   return `OPERATION_SERVER$${n}`;
 }
 

@@ -50,10 +50,10 @@ describe('lazily loaded OAuth 2.0 modules', () => {
   it('each request-core loader resolves to the module it names', async () => {
     expect(typeof (await coreLazy.loadFollowRedirects()).followRedirects).toBe('function');
     expect(typeof (await coreLazy.loadHooks()).beforeSend).toBe('function');
-    expect(typeof (await coreLazy.loadRenewAfterRefusal()).renewAfterRefusal).toBe('function');
+    expect(typeof (await coreLazy.loadOccasionalSteps()).renewAfterRefusal).toBe('function');
     expect(typeof (await coreLazy.loadRetryWait()).retryDelayMs).toBe('function');
-    expect(typeof (await coreLazy.loadIdempotencyKey()).idempotencyKeyFor).toBe('function');
-    expect(typeof (await coreLazy.loadBareRequest()).bareRequest).toBe('function');
+    expect(typeof (await coreLazy.loadOccasionalSteps()).idempotencyKeyFor).toBe('function');
+    expect(typeof (await coreLazy.loadOccasionalSteps()).bareRequest).toBe('function');
     expect(typeof (await coreLazy.loadFailureMessages()).failureMessage).toBe('function');
   });
 
