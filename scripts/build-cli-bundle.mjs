@@ -4,7 +4,8 @@
 // loads, and plain generation loads ~120 of keyway's; bundled, they are a handful (measured on
 // GitHub's API: ~100-150 ms less start-up on this machine, ~7 MB less resident memory). Modules
 // that only some runs need (the schema compiler, YAML, overlays, the TypeScript checker...) stay
-// separate chunks, still loaded only when needed; packages under node_modules are not bundled.
+// separate chunks, still loaded only when needed; of the packages under node_modules only those in
+// BUNDLED_PACKAGES are bundled (their licenses are written beside the bundle, THIRD_PARTY_LICENSES.txt).
 //
 //   node scripts/build-cli-bundle.mjs      (run by `npm run build`, after tsc and the other build scripts)
 //
@@ -12,8 +13,8 @@
 // precompiled validators and templates in validators/ and templates/ beside the module that loads
 // them, so those two folders are copied in beside the bundle. dist/ itself stays as tsc wrote it,
 // for the library entry (dist/index.js) and for anyone importing dist/cli.js.
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -40,7 +41,8 @@ function externalPackagesBut(bundled) {
     name: 'external-packages-but',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.path.startsWith('node:') || bundled.has(args.path)) return undefined;
+        // The entry point and absolute paths (C:\… on Windows matches the filter) are ours, not packages.
+        if (args.kind === 'entry-point' || isAbsolute(args.path) || args.path.startsWith('node:') || bundled.has(args.path)) return undefined;
         return { path: args.path, external: true };
       });
     },
@@ -69,6 +71,12 @@ await build({
 });
 cpSync(join(dist, 'load', 'validators'), join(staging, 'validators'), { recursive: true });
 cpSync(join(dist, 'emit', 'templates'), join(staging, 'templates'), { recursive: true });
+// The bundled packages' notices travel with their copies (MIT and ISC ask for it).
+const notices = ['commander', 'picocolors', 'handlebars'].map((name) => {
+  const { version } = JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8'));
+  return `${name} ${version}\n\n${readFileSync(join(repo, 'node_modules', name, 'LICENSE'), 'utf8').trim()}\n`;
+});
+writeFileSync(join(staging, 'THIRD_PARTY_LICENSES.txt'), `Bundled into this folder's modules:\n\n${notices.join('\n---\n\n')}`);
 // swapped in whole, so an interrupted build never leaves half a bundle behind
 rmSync(target, { recursive: true, force: true });
 renameSync(staging, target);
