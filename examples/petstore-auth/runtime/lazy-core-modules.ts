@@ -29,6 +29,3 @@ export const loadFailureMessages: () => Promise<typeof import('./failure-message
 export const loadRetryWait: () => Promise<typeof import('./retry-wait.js')> = loadOnce(() => import('./retry-wait.js'));
 /** The renewal after a refusal, an Idempotency-Key and a challenge-response probe: occasional-steps.ts, one chunk. */
 export const loadOccasionalSteps: () => Promise<typeof import('./occasional-steps.js')> = loadOnce(() => import('./occasional-steps.js'));
-export const loadRenewAfterRefusal = loadOccasionalSteps;
-export const loadIdempotencyKey = loadOccasionalSteps;
-export const loadBareRequest = loadOccasionalSteps;

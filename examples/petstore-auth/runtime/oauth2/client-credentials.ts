@@ -89,7 +89,9 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const shared = sharedOAuth(context);
     const where = `security scheme ${quoteScheme(scheme)}: `;
     if (typeof options !== 'object' || options === null) throw new TypeError(`${where}clientCredentials() takes an object`);
-    const given = options as unknown as Record<string, unknown>;
+    // Own properties only, read once: what is checked is what is used (a prototype's getter or an inherited key is neither).
+    const o: ClientCredentialsOptions = { ...options };
+    const given = o as unknown as Record<string, unknown>;
     // Only the options given are checked: an app links the checks, not the code, of those it does not pass.
     let resources: readonly string[] | undefined;
     for (const name of Object.keys(given)) {
@@ -100,10 +102,10 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
       else if (!part) throw new TypeError(`${where}${name} is not an option of clientCredentials()`);
       else if (given[name] !== undefined && !partOf(given[name], name as PartKind)) throw new TypeError(`${where}${name} must be made by ${part}`);
     }
-    const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = options;
+    const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
     option(given, 'clientId', 'text', where, true);
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
-    if (options.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
+    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
     if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}client credentials need either a clientSecret or a clientAuth`);
 
     // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
@@ -112,9 +114,9 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const own = flows.clientCredentials;
     const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
     if (spec.type === 'oauth2' && !own && !token && issuer === undefined) throw new TypeError(`${where}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`);
-    const dpop = options.dpop?.make(where, scheme, given);
-    const certificate = options.clientCertificate?.make(where, scheme, given);
-    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, options.dpop?.privateKey]) };
+    const dpop = o.dpop?.make(where, scheme, given);
+    const certificate = o.clientCertificate?.make(where, scheme, given);
+    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
@@ -135,10 +137,10 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     };
     const known = async () => (discovery ? (await loadMetadataEndpoints()).discoveredEndpoints(discovery) : fromSpec);
 
-    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, options.clientAuthMethod === 'client_secret_post', options.clientSecretEncoding);
-    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...options.tokenParams }), resources, dpop };
+    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
+    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources, dpop };
     const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
-    const scopes = options.scopes && Object.freeze([...options.scopes]);
+    const scopes = o.scopes && Object.freeze([...o.scopes]);
     return new OAuth2Auth(scheme, { flow: 'clientCredentials', clientId, source, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes, dpop, transport: certificateFetch });
   });
 }

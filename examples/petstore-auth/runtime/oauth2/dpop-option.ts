@@ -36,7 +36,7 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
   if (option === undefined || option === false) return undefined;
   if (option !== true && member(option, 'privateKey') === undefined) throw new TypeError(`${schemeWhere(scheme)}dpop must be true or { privateKey, publicJwk }`);
   // The plain option converted into the built value.
-  return dpop(option === true ? undefined : (option as DpopKey)).make('', scheme, {});
+  return dpop(option === true ? undefined : (option as DpopKey)).make(schemeWhere(scheme), scheme, {});
 }
 
 /**

@@ -11,7 +11,7 @@ import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
 export interface OAuthShared {
   baseUrl: string | undefined;
   allowInsecureHttp: boolean;
-  store: TokenStore | Promise<TokenStore>;
+  store: TokenStore | PromiseLike<TokenStore>;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Discovery documents by URL (fetched and checked by server-metadata.ts, loaded with discovery). */
   metadata: MetadataDocuments;
@@ -45,7 +45,8 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
     metadata: new Map(),
     now: env?.now ?? (() => Date.now()),
     sleep: env?.sleep ?? defaultSleep,
-    timeoutMs: positiveOption(env?.tokenTimeoutMs, 'tokenTimeoutMs', DEFAULT_TOKEN_TIMEOUT_MS),
+    // Whole milliseconds a timer can hold: AbortSignal.timeout throws for a fraction and fires at once past 2^31 − 1.
+    timeoutMs: Math.min(Math.ceil(positiveOption(env?.tokenTimeoutMs, 'tokenTimeoutMs', DEFAULT_TOKEN_TIMEOUT_MS)), 2 ** 31 - 1),
     maxResponseBytes: positiveOption(env?.tokenResponseMaxBytes, 'tokenResponseMaxBytes', DEFAULT_MAX_RESPONSE_BYTES),
     // Looked up per call, like ClientCore does, so a fetch installed later is used.
     fetch: () => {

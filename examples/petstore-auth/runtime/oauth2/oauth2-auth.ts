@@ -26,7 +26,7 @@ export interface OAuth2AuthOptions {
   /** Part of every store key: clients with different ids never share tokens. */
   clientId: string;
   /** The tokens' store, or the promise of it (an application's store, once its guard is loaded). */
-  store: TokenStore | Promise<TokenStore>;
+  store: TokenStore | PromiseLike<TokenStore>;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Clock, epoch ms (token lifetimes; the cool-down after a renewal that did not help). */
   now: () => number;

@@ -9,9 +9,18 @@ import { loadGuardedTokenStore } from './lazy-modules.js';
 import type { StoreErrorHook } from './guarded-token-store.js';
 import type { TokenStore } from './types.js';
 
-export function guardStore(inner: TokenStore, onError: StoreErrorHook | undefined): Promise<TokenStore> {
-  const guarded = loadGuardedTokenStore().then(({ GuardedTokenStore }) => new GuardedTokenStore(inner, onError));
-  // Offline the load fails: every store call says so then, rather than an unhandled rejection now.
-  guarded.catch(() => undefined);
-  return guarded;
+export function guardStore(inner: TokenStore, onError: StoreErrorHook | undefined): PromiseLike<TokenStore> {
+  let guarded: Promise<TokenStore> | undefined;
+  // A load that fails (offline) is not kept: the next store call loads again, so one offline moment
+  // does not cost the client its store for good. Started now, so the first call rarely waits.
+  const load = (): Promise<TokenStore> =>
+    (guarded ??= loadGuardedTokenStore().then(
+      ({ GuardedTokenStore }) => new GuardedTokenStore(inner, onError),
+      (cause: unknown) => {
+        guarded = undefined;
+        throw cause;
+      },
+    ));
+  load().catch(() => undefined);
+  return { then: (ok, fail) => load().then(ok, fail) };
 }

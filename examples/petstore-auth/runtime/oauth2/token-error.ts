@@ -23,7 +23,8 @@ export class TokenError extends Error {
 
   constructor(scheme: string, error: string, errorDescription?: string, status?: number, cause?: unknown, more = '') {
     super(`security scheme ${quoteScheme(scheme)}: ${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
-    // Each field an own property (undefined when absent), as class fields would make them.
+    // error, errorDescription, status and scheme own properties (undefined when absent); hint and
+    // retryAfterMs only on the errors of an error answer that has them (oauth-http-failure.ts).
     Object.assign(this, { error, errorDescription, status, scheme });
   }
 }

@@ -32,7 +32,7 @@ export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save
  */
 export interface TokenState {
   /** The store, or the promise of it (oauth2-auth.ts). */
-  readonly store: TokenStore | Promise<TokenStore>;
+  readonly store: TokenStore | PromiseLike<TokenStore>;
   // The last token set read or written per key: while fresh it serves calls without a store round
   // trip (a shared store sits across the network). Renewals always read the store itself.
   readonly recent: Map<string, TokenSet>;
