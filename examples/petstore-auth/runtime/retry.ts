@@ -44,7 +44,7 @@ export function checkedNumber(value: unknown, option: string, whole?: boolean, o
 }
 
 /** What a client retries when its options say nothing: a constant, nothing to work out (never changed: policies are copies). */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+const DEFAULT_RETRY_POLICY: RetryPolicy = {
   statuses: [408, 429, 500, 502, 503, 504],
   maxRetries: 2,
   initialDelayMs: 500,

@@ -15,9 +15,8 @@ import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { DpopHandle } from './dpop-option.js';
 import { FLOW_ORDER } from './endpoint-overrides.js';
-import { resolveEndpoint } from './endpoint-url.js';
+import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
 import { grantResources } from './grant-options.js';
-import { loadMetadataEndpoints } from './lazy-modules.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { sharedOAuth } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
@@ -124,17 +123,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if (token) fromSpec.tokenUrl = resolve(token, 'tokenUrl');
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
     if (tokenUrl === undefined && own?.refreshUrl) fromSpec.refreshUrl = resolve(own.refreshUrl, 'refreshUrl');
-    const metadataUrl = issuer !== undefined ? `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration` : spec.type === 'oauth2' ? spec.metadataUrl : spec.url;
-    const discovery = metadataUrl && {
-      documents: shared.metadata,
-      http,
-      url: resolve(metadataUrl, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl'),
-      fromSpec,
-      overrides: { tokenUrl },
-      certificate: !!certificate,
-      allowInsecureHttp: shared.allowInsecureHttp,
-    };
-    const known = async () => (discovery ? (await loadMetadataEndpoints()).discoveredEndpoints(discovery) : fromSpec);
+    const known = knownEndpoints(spec, fromSpec, { tokenUrl, issuer }, shared, http, !!certificate);
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
     const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources, dpop };

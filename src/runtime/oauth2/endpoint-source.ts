@@ -5,8 +5,7 @@
  */
 import type { SchemeSpec } from '../auth-strategy.js';
 import { flowEndpoints, type EndpointOverrides } from './endpoint-overrides.js';
-import { resolveEndpoint } from './endpoint-url.js';
-import { loadMetadataEndpoints } from './lazy-modules.js';
+import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
@@ -24,10 +23,5 @@ export function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overr
   const resolve = (raw: string, what: string) => resolveEndpoint(raw, what, http.scheme, shared);
   const fromSpec: Endpoints = {};
   for (const [name, raw] of Object.entries(flowEndpoints(spec.type === 'oauth2' ? spec.flows : {}, flow, overrides))) fromSpec[name as keyof Endpoints] = resolve(raw, name);
-  const { issuer } = overrides;
-  const metadataUrl = issuer !== undefined ? `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration` : spec.type === 'oauth2' ? spec.metadataUrl : spec.url;
-  if (!metadataUrl) return () => Promise.resolve(fromSpec);
-  const url = resolve(metadataUrl, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
-  const discovery = { documents: shared.metadata, http, url, fromSpec, overrides, certificate, allowInsecureHttp: shared.allowInsecureHttp };
-  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
+  return knownEndpoints(spec, fromSpec, overrides, shared, http, certificate);
 }

@@ -1,5 +1,11 @@
+import type { SchemeSpec } from '../auth-strategy.js';
 import { documentBase } from '../document-base.js';
+import type { EndpointOverrides } from './endpoint-overrides.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
+import type { OAuthShared } from './oauth-environment.js';
+import type { OAuthHttp } from './oauth-http.js';
 import { schemeWhere } from './option-checks.js';
+import type { Endpoints } from './server-metadata.js';
 
 /** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. */
 export function checkEndpoint(url: URL, what: string, scheme: string, allowInsecureHttp: boolean): URL {
@@ -24,4 +30,19 @@ export function resolveEndpoint(raw: string, what: string, scheme: string, { bas
   if (url.username || url.password) throw new TypeError(`${where} must not contain a user name or password`);
   url.hash = '';
   return checkEndpoint(url, what, scheme, allowInsecureHttp);
+}
+
+/**
+ * A scheme's endpoints as the token requests read them: `fromSpec` (the spec's and the overrides',
+ * resolved), filled in on the first request from a discovery document when there is one (an issuer
+ * override, the scheme's metadata URL; its URL resolved now, so a bad one fails at construction).
+ * `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS aliases.
+ */
+export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
+  const { issuer } = overrides;
+  const metadataUrl = issuer !== undefined ? `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration` : spec.type === 'oauth2' ? spec.metadataUrl : spec.url;
+  if (!metadataUrl) return () => Promise.resolve(fromSpec);
+  const url = resolveEndpoint(metadataUrl, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
+  const discovery = { documents: shared.metadata, http, url, fromSpec, overrides, certificate, allowInsecureHttp: shared.allowInsecureHttp };
+  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
 }

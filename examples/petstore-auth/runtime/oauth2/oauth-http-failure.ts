@@ -14,12 +14,12 @@ import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
 
 const BACKOFF_MS = 250;
-export const MAX_RETRIES = 2;
+const MAX_RETRIES = 2;
 /** The longest Retry-After honoured; a server asking for more gets its error now. */
 export const MAX_RETRY_AFTER_MS = 10_000;
 
 /** JSON whatever the Content-Type (some servers label it text/plain); a form when labelled so (GitHub). */
-export function parseAnswer(text: string, response: Response): JsonObject | undefined {
+function parseAnswer(text: string, response: Response): JsonObject | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as JsonObject;
