@@ -57,7 +57,7 @@ const keyway = (input, out) => execFileSync(process.execPath, [join(repo, 'bin',
 
 /** The client and Core class names index.ts exports. */
 function classNames(out) {
-  const match = /^export \{ (\w+), (\w+), (?:anyAuth, )?isApiError \} from '\.\/client\.js';$/m.exec(readFileSync(join(out, 'index.ts'), 'utf8'));
+  const match = /^export \{ (\w+), (\w+), (?:anyAuth, )?isApiError(?:, \w+ServerUrl)? \} from '\.\/client\.js';$/m.exec(readFileSync(join(out, 'index.ts'), 'utf8'));
   if (match === null) throw new Error(`${out}/index.ts exports no client and Core class`);
   return { client: match[1], core: match[2] };
 }

@@ -1,7 +1,7 @@
 import { KeywayError } from '../errors.js';
 import type { ApiModel } from '../model/index.js';
 import { isIdentifier, isReserved, pascalCase, toIdentifier } from './identifiers.js';
-import { coreNameOf, isSharedErrorsName } from './output-modules.js';
+import { coreNameOf, isSharedErrorsName, serverUrlNameOf } from './output-modules.js';
 
 /**
  * The client class name. `bound` holds every other top-level name of the generated modules (what
@@ -19,10 +19,12 @@ export function planClientName(model: ApiModel, requested: string | undefined, b
     if (where !== undefined) throw refuse(`the generated code already uses that name (${where})`);
     const coreWhere = bound.get(coreNameOf(requested));
     if (coreWhere !== undefined) throw refuse(`its Core class would be ${coreNameOf(requested)}, a name the generated code already uses (${coreWhere})`);
+    const serverUrlWhere = bound.get(serverUrlNameOf(requested));
+    if (serverUrlWhere !== undefined) throw refuse(`its server-URL builder would be ${serverUrlNameOf(requested)}, a name the generated code already uses (${serverUrlWhere})`);
     return requested;
   }
   const base = pascalCase(model.title).replace(/(Api|Client)$/i, '');
   let name = toIdentifier(`${base} Client`, 'pascal', 'ApiClient');
-  while (bound.has(name) || bound.has(coreNameOf(name))) name = `Api${name}`;
+  while (bound.has(name) || bound.has(coreNameOf(name)) || bound.has(serverUrlNameOf(name))) name = `Api${name}`;
   return name;
 }

@@ -5,7 +5,7 @@ import { planArgsTypeNames } from './args-type-names.js';
 import { planClientName } from './client-name.js';
 import { planMethodNames } from './operation-names.js';
 import { planFunctionNames } from './function-names.js';
-import { clientFeatures, coreNameOf, outputModules, SEND, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
+import { clientFeatures, coreNameOf, outputModules, SEND, serverUrlNameOf, SPECS_NAMESPACE, type ClientFeatures, type OutputModules } from './output-modules.js';
 import { planOperation, type PlannedOperation } from './plan-operation.js';
 import { familyOf } from './schemes/catalog.js';
 import { planScheme, type PlannedScheme } from './schemes/plan-schemes.js';
@@ -15,7 +15,7 @@ import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
 export { coveredStatuses, ERROR_STATUSES, type ErrorBranch } from './error-responses.js';
-export { CORE_ACCESSOR, FUNCTION_MAKERS, SEND, sharedErrorsName, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
+export { CORE_ACCESSOR, FUNCTION_MAKERS, SEND, serverUrlNameOf, sharedErrorsName, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
 export type { PlannedScheme } from './schemes/plan-schemes.js';
 export { BUILDERS } from './schemes/builders.js';
 
@@ -25,6 +25,8 @@ export interface Plan {
   clientName: string;
   /** The method-less client class the operation functions take (`<Name>Core`). */
   coreName: string;
+  /** The exported builder of the document's server URLs (`<name>ServerUrl`), for a Core's baseUrl; '' when it declares no servers. */
+  serverUrlName: string;
   /** Named type key → emitted identifier. */
   typeNames: Map<string, string>;
   operations: PlannedOperation[];
@@ -48,7 +50,7 @@ export interface PlanOptions {
  */
 export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const schemes = model.securitySchemes.map(planScheme);
-  const features = clientFeatures(schemes, hasServerVariables(model));
+  const features = clientFeatures(schemes, hasServerVariables(model), model.servers.length > 0);
   const fixed = boundNames(outputModules(features, '', []));
   fixed.delete('');
   const clientName = planClientName(model, options.name, fixed);
@@ -69,6 +71,7 @@ export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
     model,
     clientName,
     coreName: coreNameOf(clientName),
+    serverUrlName: features.hasServers ? serverUrlNameOf(clientName) : '',
     typeNames,
     operations: planned,
     schemes,

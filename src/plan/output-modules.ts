@@ -1,3 +1,4 @@
+import { toIdentifier } from './identifiers.js';
 import { buildersFor, CLIENT_CREDENTIALS_PARTS, type BuilderName } from './schemes/builders.js';
 import type { PlannedScheme } from './schemes/plan-schemes.js';
 import { factoriesFor } from './schemes/plan-schemes.js';
@@ -50,6 +51,19 @@ export function coreNameOf(clientName: string): string {
   return clientName.endsWith('Client') ? `${clientName.slice(0, -'Client'.length)}Core` : `${clientName}Core`;
 }
 
+/**
+ * The generated builder of server URLs for a Core's `baseUrl`: `PetstoreAuthClient` →
+ * `petstoreAuthServerUrl`, the client's base name in camelCase. Named from the client, so it steps
+ * aside with it (client-name.ts), and the operation functions step aside from it (an export).
+ */
+export function serverUrlNameOf(clientName: string): string {
+  if (clientName === '') return '';
+  // A client named `Client` alone: `apiServerUrl` (`serverUrl` is the runtime function it calls).
+  const base = (clientName.endsWith('Client') ? clientName.slice(0, -'Client'.length) : clientName) || 'api';
+  // camelCase lowers a leading acronym whole, as method names do: `URLClient` → `urlServerUrl`; `_` before a digit (`_2faServerUrl`).
+  return toIdentifier(`${base} ServerUrl`, 'camel', 'apiServerUrl');
+}
+
 /** What the client does for its schemes, which decides the options it takes and the names it needs. */
 export interface ClientFeatures {
   schemes: readonly PlannedScheme[];
@@ -65,15 +79,17 @@ export interface ClientFeatures {
   optionTypes: string[];
   /** Some server URL has `{variables}`: the client passes chooseServer the runtime's fillServerUrls. */
   fillsServerUrls: boolean;
+  /** The document declares servers: client.ts exports a builder of their URLs (serverUrlNameOf). */
+  hasServers: boolean;
 }
 
-export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls: boolean): ClientFeatures {
+export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls: boolean, hasServers: boolean): ClientFeatures {
   const managesTokens = schemes.some((s) => s.managesTokens);
   const signInSchemes = schemes.filter((s) => s.signsIn);
   const optionTypes = new Set(['ApiPromise', 'FetchLike', 'FetchOptions', 'Hooks', 'RequestOptions', 'RetryOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
   if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
-  return { schemes, factories: factoriesFor(schemes), builders: buildersFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls };
+  return { schemes, factories: factoriesFor(schemes), builders: buildersFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls, hasServers };
 }
 
 const values = (names: readonly string[]): RuntimeName[] => names.map((name) => ({ name, type: false }));
@@ -97,15 +113,17 @@ export function outputModules(
   const hasSchemes = features.schemes.length > 0;
   // anyAuth: plain credentials for a Core; a document without schemes has none to convert.
   const anyAuth = hasSchemes ? ['anyAuth'] : [];
+  // The server-URL builder, for a Core's baseUrl: a document without servers has no URL to build.
+  const serverUrl = features.hasServers ? [serverUrlNameOf(clientName)] : [];
   return {
     'client.ts': {
       ...empty,
       // Besides these, the shared error union aliases (sharedErrorsName).
-      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', ...anyAuth, 'ServerVariables', 'HttpErrorStatus', 'StatusError$', 'OtherStatusError$', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
+      declares: ['SERVERS', 'OPERATION_SERVERS', 'securitySchemes', 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', ...anyAuth, 'ServerVariables', 'HttpErrorStatus', 'StatusError$', 'OtherStatusError$', 'OperationErrors', 'ApiErrorOf$', 'isApiError', ...serverUrl, ...(features.signInSchemes.length ? [CORE_ACCESSOR] : []), SEND, 'withMethods$', coreName, clientName],
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
         // The factories only for anyAuth (and so the client class): the Core takes built credentials.
-        ...values(['ApiError', 'ClientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...values(['ApiError', 'ClientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', ...(features.hasServers ? ['serverUrl'] : []), ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
         ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'CoreConfig', 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerConfig', 'ServerSpec', ...features.optionTypes]),
       ],
@@ -129,7 +147,7 @@ export function outputModules(
         // The scale-out store (and its option types) ships with every client that manages tokens.
         ...types(features.managesTokens ? ['RedisTokenStoreOptions', 'RedisClientLike', 'TokenLeases'] : []),
       ],
-      siblingExports: [clientName, coreName, ...anyAuth, ...functionNames, 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
+      siblingExports: [clientName, coreName, ...anyAuth, ...serverUrl, ...functionNames, 'AuthOptions', 'CoreAuthOptions', 'ClientOptions', 'CoreOptions', 'ServerVariables', 'HttpErrorStatus', 'OperationErrors', 'isApiError', 'operations', ...typeNames],
     },
   };
 }

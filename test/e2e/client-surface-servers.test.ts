@@ -2,12 +2,20 @@
  * The `server` and `serverVariables` options of the committed example SDK (examples/petstore-auth)
  * against a real node:http server on 127.0.0.1: the document's second server is
  * `http://127.0.0.1:{port}/v1`, so choosing it with the port the OS gave the server must reach it.
- * The photo path declares servers of its own, which win unless `baseUrl` is set.
+ * The photo path declares servers of its own, which win unless `baseUrl` is set. A Core takes a
+ * `baseUrl` only: its default URLs are the generator's, other servers come from the builder
+ * `petstoreAuthServerUrl`. Documents whose servers need a value (or declare none) are generated here.
  */
+import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PetstoreAuthClient, type FetchLike } from '../../examples/petstore-auth/index.js';
+import { bearer, getPhoto, health, PetstoreAuthClient, PetstoreAuthCore, petstoreAuthServerUrl, type FetchLike } from '../../examples/petstore-auth/index.js';
+import { generate } from '../../src/generate.js';
+import { makeTempDir, removeTempDir } from '../support/tmp.js';
+import { typecheck } from '../support/tsc.js';
 
 let server: Server;
 let port: number;
@@ -77,5 +85,113 @@ describe('server and serverVariables', () => {
     expect(() => new PetstoreAuthClient({ server: 2 as 0 })).toThrow(new TypeError("server must be the index of one of the document's servers: 0 to 1"));
     expect(() => new PetstoreAuthClient({ serverVariables: { regoin: 'eu' } as never })).toThrow(/^serverVariables has no "regoin"; the variables are region$/);
     expect(received).toHaveLength(0);
+  });
+});
+
+describe('a Core: baseUrl, the generator\'s default URLs, or the builder\'s', () => {
+  it('without baseUrl: server 0 with its defaults, and the photo path\'s own server, as the class sends by default', async () => {
+    const core = recordingFetch();
+    const built = { auth: { bearer: bearer('t') }, fetch: core.fetch };
+    await health(new PetstoreAuthCore(built));
+    await getPhoto(new PetstoreAuthCore(built), { petId: 7 });
+    const plain = recordingFetch();
+    await new PetstoreAuthClient({ auth: { bearer: 't' }, fetch: plain.fetch }).health();
+    await new PetstoreAuthClient({ auth: { bearer: 't' }, fetch: plain.fetch }).getPhoto({ petId: 7 });
+    expect(core.urls).toEqual(['https://eu.petstore.example/v1/health', 'https://eu.photos.petstore.example/v1/pets/7/photo']);
+    expect(plain.urls).toEqual(core.urls);
+  });
+
+  it('with the builder\'s URL: the chosen server, for every operation (the photo path\'s too)', async () => {
+    const baseUrl = petstoreAuthServerUrl({ server: 1, serverVariables: { port: String(port) } });
+    expect(baseUrl).toBe(`http://127.0.0.1:${port}/v1`);
+    const client = new PetstoreAuthCore({ baseUrl, auth: { bearer: bearer('t') } });
+    await expect(health(client)).resolves.toBe('ok');
+    await expect(getPhoto(client, { petId: 7 })).resolves.toBeInstanceOf(Blob);
+    expect(received.map((r) => [r.method, r.url, r.headers.host])).toEqual([['GET', '/v1/health', `127.0.0.1:${port}`], ['GET', '/v1/pets/7/photo', `127.0.0.1:${port}`]]);
+  });
+
+  it('the builder: defaults, values, and its mistakes as TypeErrors naming the option', () => {
+    expect(petstoreAuthServerUrl()).toBe('https://eu.petstore.example/v1');
+    expect(petstoreAuthServerUrl({ serverVariables: { region: 'us' } })).toBe('https://us.petstore.example/v1');
+    expect(() => petstoreAuthServerUrl({ server: 2 as 0 })).toThrow(new TypeError("server must be the index of one of the document's servers: 0 to 1"));
+    expect(() => petstoreAuthServerUrl({ serverVariables: { region: 'mars' as 'eu' } })).toThrow(new TypeError('serverVariables.region must be one of "eu", "us"'));
+    expect(() => petstoreAuthServerUrl({ server: 1, serverVariables: { region: 'us' } })).toThrow(new TypeError('serverVariables has no "region"; the variables are port'));
+  });
+
+  it('server and serverVariables are no Core options: given from JavaScript, they are not read', async () => {
+    const { fetch, urls } = recordingFetch();
+    let reads = 0;
+    const options = { auth: { bearer: bearer('t') }, fetch, get server() { reads++; return 1; }, get serverVariables() { reads++; return { port: String(port) }; } };
+    await health(new PetstoreAuthCore(options as never));
+    expect(urls).toEqual(['https://eu.petstore.example/v1/health']);
+    expect(reads).toBe(0);
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe('a Core of a document whose servers need a value, or that declares none', () => {
+  let dir: string;
+  type Module = Record<string, unknown>;
+  let tenants: Module;
+  let serverless: Module;
+  const document = (servers: object[]) => ({
+    openapi: '3.1.0',
+    info: { title: 'Tenants', version: '1' },
+    servers,
+    paths: { '/ping': { get: { operationId: 'ping', responses: { '200': { description: 'ok', content: { 'text/plain': { schema: { type: 'string' } } } } } } } },
+  });
+
+  beforeAll(async () => {
+    dir = await makeTempDir('keyway-core-servers-');
+    for (const [name, servers] of [['tenants', [{ url: 'http://127.0.0.1:{port}/{tenant}', variables: { port: { default: '1' }, tenant: { default: 'none', enum: ['t'] } } }]], ['serverless', []]] as const) {
+      // `tenant`'s default is outside its enum: no URL the Core could use without a value.
+      await writeFile(join(dir, `${name}.json`), JSON.stringify(document(servers as readonly object[] as object[])));
+      await generate({ input: join(dir, `${name}.json`), output: join(dir, name), name: 'TenantsClient' });
+      await writeFile(join(dir, name, 'use.ts'), [
+        "import { TenantsCore } from './index.js';",
+        '// @ts-expect-error baseUrl is required',
+        'new TenantsCore({});',
+        "new TenantsCore({ baseUrl: 'http://127.0.0.1:1' });",
+        '',
+      ].join('\n'));
+    }
+    tenants = (await import(pathToFileURL(join(dir, 'tenants', 'index.ts')).href)) as Module;
+    serverless = (await import(pathToFileURL(join(dir, 'serverless', 'index.ts')).href)) as Module;
+  }, 60_000);
+
+  afterAll(async () => {
+    if (dir) await removeTempDir(dir);
+  });
+
+  it('baseUrl is required in CoreOptions (compile error without it), and the output compiles', async () => {
+    for (const name of ['tenants', 'serverless']) {
+      const result = await typecheck(join(dir, name), { moduleResolution: 'NodeNext' });
+      expect(result.diagnostics, name).toBe('');
+      expect(result.exitCode, name).toBe(0);
+    }
+  }, 60_000);
+
+  it('omitted from JavaScript: a TypeError at construction that says to pass baseUrl', () => {
+    const Tenants = tenants['TenantsCore'] as new (options?: object) => object;
+    expect(() => new Tenants()).toThrow(new TypeError('baseUrl is required: a variable of server 0 has no default to use: pass baseUrl, e.g. tenantsServerUrl({ serverVariables: { … } })'));
+    const Serverless = serverless['TenantsCore'] as new (options?: object) => object;
+    expect(() => new Serverless({})).toThrow(new TypeError('baseUrl is required: the document declares no servers: pass baseUrl'));
+    expect(serverless['tenantsServerUrl']).toBeUndefined();
+  });
+
+  it('the builder fills the value in, and the Core sends there', async () => {
+    const build = tenants['tenantsServerUrl'] as (options?: object) => string;
+    expect(() => build()).toThrow(new TypeError('serverVariables.tenant must be one of "t"'));
+    const baseUrl = build({ serverVariables: { tenant: 't', port: String(port) } });
+    const Tenants = tenants['TenantsCore'] as new (options: object) => object;
+    await expect((tenants['ping'] as (client: object) => Promise<string>)(new Tenants({ baseUrl }))).resolves.toBe('ok');
+    expect(received.map((r) => r.url)).toEqual(['/t/ping']);
+  });
+
+  it('the class keeps server and serverVariables: the value fills the template', async () => {
+    const Client = tenants['TenantsClient'] as new (options: object) => { ping(): Promise<string> };
+    expect(() => new Client({})).toThrow(new TypeError('serverVariables.tenant must be one of "t"'));
+    await expect(new Client({ serverVariables: { tenant: 't', port: String(port) } }).ping()).resolves.toBe('ok');
+    expect(received.map((r) => r.url)).toEqual(['/t/ping']);
   });
 });

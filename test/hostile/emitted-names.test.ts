@@ -79,8 +79,8 @@ beforeAll(async () => {
   const base = join(dir, 'base.json');
   await writeFile(base, JSON.stringify(document([])));
   const planned = plan(analyze(await loadDocument(base)));
-  // Names planned around --name (its Core class, the types, the operation functions and argument types) step aside for it.
-  const planned$ = new Set([planned.clientName, planned.coreName, ...planned.typeNames.values(), ...planned.operations.flatMap((op) => [op.functionName, op.argsType ?? []].flat())]);
+  // Names planned around --name (its Core class and server-URL builder, the types, the operation functions and argument types) step aside for it.
+  const planned$ = new Set([planned.clientName, planned.coreName, planned.serverUrlName, ...planned.typeNames.values(), ...planned.operations.flatMap((op) => [op.functionName, op.argsType ?? []].flat())]);
   names = [...new Set([...boundNames(planned.modules).keys(), ...LOCALS])].filter((n) => !planned$.has(n)).sort();
 
   for (const name of names) {

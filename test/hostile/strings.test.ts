@@ -156,4 +156,23 @@ describe('hostile strings', () => {
     expect(seen?.pathname.startsWith(expected.pathname.replace(/\/+$/, ''))).toBe(true);
     expect(payloadEffects(before)).toEqual([]);
   });
+
+  it('a Core without baseUrl sends to the same URL, which the generator wrote as a string constant; the builder gives it too', async () => {
+    const Core = mod[clientName.replace(/Client$/, 'Core')] as new (options: object) => object;
+    const builder = Object.keys(mod).find((name) => name.endsWith('ServerUrl'))!;
+    const seen: string[] = [];
+    const recordingFetch = async (input: string | URL | Request) => {
+      seen.push(input instanceof Request ? input.url : String(input));
+      return new Response(null, { status: 204 });
+    };
+    const method = Object.keys(mod['operations'] as object)[0]!;
+    const send = (mod[method] ?? mod[`${method}_`]) as (client: object, args: object) => Promise<unknown>;
+    await send(new Core({ fetch: recordingFetch, auth: (mod['anyAuth'] as (auth: object) => object)({ [headerKeyScheme]: 'k' }) }), {});
+    await new (mod[clientName] as new (options: object) => Client)({ fetch: recordingFetch, auth: { [headerKeyScheme]: 'k' } })[method]!({});
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(seen[1]);
+    const server0 = spec.servers[0];
+    expect((mod[builder] as () => string)()).toBe(server0.url.replace('{base}', server0.variables.base.default));
+    expect(payloadEffects(before)).toEqual([]);
+  });
 });

@@ -26,6 +26,9 @@ export interface ClientView {
   baseUrlDoc: string;
   /** The `server` and `serverVariables` options and the servers table. */
   servers: ServersView;
+  /** The exported builder of server URLs for a Core's baseUrl (`petstoreAuthServerUrl`), and its doc; '' when the document declares no servers. */
+  serverUrlName: string;
+  serverUrlDoc: string;
   schemesLiteral: string;
   /** Per scheme: `credentialType`, what AuthOptions takes (plain, or built); `builtType`, what CoreAuthOptions takes. */
   schemes: Array<{ doc: string; key: string; credentialType: string; builtDoc: string; builtType: string }>;
@@ -61,6 +64,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     ? `Base URL of the API; wins over \`server\` and \`serverVariables\`. Default: the chosen server's URL (\`${defaultBaseUrl}\` for server 0 with its defaults).`
     : 'Base URL of the API. The document declares no server: pass one.';
   const methods = plan.operations.map((op) => methodView(op, refs, plan.schemes.length));
+  const servers = serversView(model, plan.operations.map((op) => ({ id: op.methodName, model: op.model })), plan.features.fillsServerUrls, plan.serverUrlName);
   return {
     clientName: plan.clientName,
     coreName: plan.coreName,
@@ -70,7 +74,13 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     ]),
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
     baseUrlDoc: docComment([baseUrlDoc], '  '),
-    servers: serversView(model, plan.operations.map((op) => ({ id: op.methodName, model: op.model })), plan.features.fillsServerUrls),
+    servers,
+    serverUrlName: plan.serverUrlName,
+    serverUrlDoc: docComment([
+      `The base URL of one of the document's servers, its \`{variables}\` filled with \`serverVariables\` (each one left out takes its default; substituted as given, not percent-encoded), for a ${plan.coreName}'s \`baseUrl\`: \`new ${plan.coreName}({ baseUrl: ${plan.serverUrlName}({ server: ${Math.min(1, model.servers.length - 1)} }) })\`. Every operation of that Core is sent there, its own servers included.`,
+      'A server index out of range, a variable that server does not declare, a value outside its `enum`, or a variable without default and value throws a TypeError naming the option, never the value.',
+      `\`server\` (default \`0\`):\n${servers.listed}`,
+    ]),
     schemesLiteral: toLiteral(schemeSpecs),
     schemes: plan.schemes.map((scheme) => ({
       doc: docComment([`\`${scheme.model.key}\`: ${scheme.summary}`, scheme.model.description], '  '),

@@ -3,6 +3,7 @@ import { mdBlock, mdCode, mdFence, mdInline } from '../../readme/markdown.js';
 import { propertyKey, stringLiteral } from '../escape.js';
 import { GENERATED_HEADER } from '../header.js';
 import { describeOperationAuth } from './describe-security.js';
+import { coreServers } from './servers-view.js';
 
 export interface ReadmeOptions {
   /** Module specifier the samples import the client from (default `./index.js`). */
@@ -27,6 +28,8 @@ export interface ReadmeView {
   smallerBundles: string;
   /** How a Core's options and credentials are given (builders, anyAuth), from a leading space. */
   coreCredentials: string;
+  /** Where a Core sends (baseUrl alone: the defaults, or the server-URL builder's), from a leading space. */
+  coreServers: string;
   schemes: Array<{ heading: string; about: string; description: string; credential: string; samples: string[]; usedBy: string[] }>;
   tokenRefresh: boolean;
   /** Set when the document declares no security schemes: says so instead of explaining `auth`. */
@@ -54,6 +57,7 @@ export function readmeView(plan: Plan, options: ReadmeOptions = {}): ReadmeView 
     coreName: mdCode(plan.coreName),
     smallerBundles: plan.operations.length ? mdFence(coreSample(plan, importFrom), 'ts') : '',
     coreCredentials: coreCredentials(plan),
+    coreServers: coreServersText(plan),
     schemes: plan.schemes.map((scheme) => ({
       heading: `${mdCode(scheme.model.key)} (${mdInline(scheme.kind)})`,
       about: scheme.about,
@@ -103,11 +107,25 @@ function quickStart(plan: Plan, importFrom: string): string {
 /** A Core's options: the client's, with each credential built by a builder the entry exports (when some scheme has one) or by anyAuth. */
 function coreCredentials(plan: Plan): string {
   const client = mdCode(plan.clientName);
-  if (plan.schemes.length === 0) return ` It takes the same options as ${client}.`;
+  if (plan.schemes.length === 0) return ` It takes the other options of ${client} as they are.`;
   const builders = plan.features.builders.map((name) => mdCode(name)).join(', ');
   const parts = plan.features.builders.includes('clientCredentials') ? `; \`clientCredentials\` takes what is not a client secret built too: \`clientAuth: privateKeyJwt({ privateKey })\`, \`tlsClientAuth()\` or \`selfSignedTlsClientAuth()\`, \`clientCertificate: clientCertificate({ fetch })\`, \`dpop: dpop()\`` : '';
   const byBuilders = builders ? `by the builders the package exports (${builders}: each carries only its own scheme's code${parts}), or ` : '';
-  return ` It takes the options of ${client}, each credential built: ${byBuilders}from the plain form ${client} takes with \`anyAuth({ … })\` (which carries the code of every scheme kind the API declares):`;
+  return ` It takes the other options of ${client}, each credential built: ${byBuilders}from the plain form ${client} takes with \`anyAuth({ … })\` (which carries the code of every scheme kind the API declares):`;
+}
+
+/** How a Core takes its server: `baseUrl` alone, the document's default URLs without it (when it has them). */
+function coreServersText(plan: Plan): string {
+  const core = mdCode(plan.coreName);
+  const builder = plan.serverUrlName ? mdCode(`${plan.serverUrlName}({ server, serverVariables })`) : '';
+  const alone = `${core} takes \`baseUrl\` alone for where to send (not \`server\` or \`serverVariables\`)`;
+  if (!coreDefaults(plan)) return ` ${alone}, and requires it${builder ? ` (${builder} builds one)` : ''}.`;
+  return ` ${alone}: without it, it sends to the first server with its variables' defaults (an operation with servers of its own, to the first of them); ${builder} builds the URL of another server or with other values.`;
+}
+
+/** A Core without baseUrl has URLs to send to: the generator could settle them all from defaults. */
+function coreDefaults(plan: Plan): boolean {
+  return coreServers(plan.model, plan.operations.map((op) => ({ id: op.methodName, model: op.model })), plan.serverUrlName).defaultUrl !== '';
 }
 
 function coreSample(plan: Plan, importFrom: string): string {
@@ -116,13 +134,20 @@ function coreSample(plan: Plan, importFrom: string): string {
   const built = plan.schemes.find((s) => s.builders.length > 0);
   const first = plan.schemes[0];
   const builder = built?.builders[0];
-  const names = [plan.coreName, ...(builder ? [builder] : first ? ['anyAuth'] : []), call.functionName];
+  const defaults = coreDefaults(plan);
+  const names = [plan.coreName, ...(builder ? [builder] : first ? ['anyAuth'] : []), call.functionName, ...(plan.serverUrlName ? [plan.serverUrlName] : [])];
   const auth = built && builder ? `{ ${propertyKey(built.model.key)}: ${BUILDERS[builder].sample} }` : first ? `anyAuth({ ${propertyKey(first.model.key)}: /* as ${plan.clientName} takes it */ })` : '{}';
+  const servers = plan.model.servers;
+  // Another server to show: the second, else other values for the first's variables, else none.
+  const other = servers.length > 1 ? 'server: 1' : servers[0]?.variables.length ? 'serverVariables: { /* … */ }' : '';
+  // Without defaults the sample passes baseUrl; with them, it shows another server as a comment.
+  const baseUrl = defaults ? '' : plan.serverUrlName ? `baseUrl: ${plan.serverUrlName}({ serverVariables: { /* … */ } }), ` : "baseUrl: 'https://api.example.com', ";
   return [
     `import { ${names.join(', ')} } from ${stringLiteral(importFrom)};`,
     '',
-    `const client = new ${plan.coreName}({ auth: ${auth} }); // ${plan.clientName}'s options, with credentials built`,
+    `const client = new ${plan.coreName}({ ${baseUrl}auth: ${auth} }); // ${plan.clientName}'s options, with credentials built${defaults ? '; the first server' : ''}`,
     `const result = await ${call.functionName}(client${args});`,
+    ...(defaults && other ? [`const other = new ${plan.coreName}({ baseUrl: ${plan.serverUrlName}({ ${other} }), auth: ${auth} }); // another server`] : []),
   ].join('\n');
 }
 

@@ -1,7 +1,7 @@
 import type { ApiModel, ServerModel } from '../../model/index.js';
 import { allServers, serverVariableProperties } from '../../plan/server-variables.js';
 import type { ServerSpec, ServerVariableSpec } from '../../runtime/servers.js';
-import { docComment } from '../escape.js';
+import { docComment, stringLiteral } from '../escape.js';
 import { RuntimeRef, toLiteral } from '../literal.js';
 import { typeToText } from '../type-text.js';
 
@@ -19,8 +19,19 @@ export interface ServersView {
   /** `0 | 1`, or `never` when the document declares no servers. */
   serverIndex: string;
   serverVariablesDoc: string;
+  /** `- \`0\`: \`https://{region}…\` — Production`, one line per server (Markdown), for docs. */
+  listed: string;
   /** `{ region?: "eu" | "us" }`, or `Record<string, never>` when no server has variables. */
   serverVariablesType: string;
+  /**
+   * What a Core without `baseUrl` sends to: `defaultUrl`, server 0's URL with its variables'
+   * defaults (a string literal), and `operationUrls`, `[["getPhoto", …], …]` for `new Map(…)`, each
+   * operation's own server the same way ('' when none has one); `sharedUrls`, `const
+   * OPERATION_URL$1 = …;` for each URL two or more operations share. When one of those URLs cannot
+   * be written so (no servers; a variable without default, or a default its enum refuses),
+   * `defaultUrl` is '' and `baseUrlRequired` the message of the TypeError the Core throws instead.
+   */
+  core: { defaultUrl: string; operationUrls: string; sharedUrls: string[]; baseUrlRequired: string; baseUrlDoc: string };
 }
 
 /**
@@ -28,7 +39,7 @@ export interface ServersView {
  * table of their own, not read from the operations table, so the Core class does not pull every
  * operation's spec into a bundle. `fillsServerUrls`: the plan's decision (it also decides the import).
  */
-export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>, fillsServerUrls: boolean): ServersView {
+export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>, fillsServerUrls: boolean, serverUrlName = ''): ServersView {
   // No prototype: an operation named `__proto__` must stay a key.
   // Operations of one path share its servers: a spec that two or more share is written once, as a constant.
   const byLiteral = new Map<string, { spec: ServerSpec; ids: string[] }>();
@@ -60,6 +71,7 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
     operationServersLiteral: toLiteral(operationServers),
     fillArgument: fillsServerUrls ? ', fillServerUrls' : '',
     sharedServers,
+    listed: listed.join('\n'),
     serverDoc: docComment(
       model.servers.length === 0
         ? ['The document declares no servers: pass `baseUrl`.']
@@ -75,6 +87,61 @@ export function serversView(model: ApiModel, operations: ReadonlyArray<{ id: str
       '  ',
     ),
     serverVariablesType: typeToText({ kind: 'object', properties: variables }, { refName: (key) => key }),
+    core: coreServers(model, operations, serverUrlName),
+  };
+}
+
+/** A server's URL with every variable at its default, as the generator settled it; undefined when it could not. */
+function defaultUrlOf(server: ServerModel): string | undefined {
+  const spec = serverSpec(server);
+  return typeof spec === 'string' ? spec : spec.url;
+}
+
+/**
+ * The URLs a Core sends to without `baseUrl`, written as string constants: no template filling or
+ * checks in its download (the builder `serverUrlName` and the client class have those).
+ */
+export function coreServers(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>, serverUrlName: string): ServersView['core'] {
+  const first = model.servers[0];
+  const build = serverUrlName ? `: pass baseUrl, e.g. ${serverUrlName}({ serverVariables: { … } })` : ': pass baseUrl';
+  const required = (why: string): ServersView['core'] => ({
+    defaultUrl: '',
+    operationUrls: '',
+    sharedUrls: [],
+    baseUrlRequired: stringLiteral(`baseUrl is required: ${why}${build}`),
+    baseUrlDoc: docComment([`Base URL of the API, for every operation. Required: ${why}${serverUrlName ? ` (\`${serverUrlName}()\` builds it)` : ''}.`], '  '),
+  });
+  if (first === undefined) return required('the document declares no servers');
+  const defaultUrl = defaultUrlOf(first);
+  if (defaultUrl === undefined) return required(`a variable of server 0 has no default to use`);
+  const byUrl = new Map<string, string[]>();
+  for (const op of operations) {
+    const own = op.model.servers?.[0];
+    if (own === undefined) continue;
+    const url = defaultUrlOf(own);
+    if (url === undefined) return required(`a variable of the server of operation ${op.id} has no default to use`);
+    byUrl.set(url, [...(byUrl.get(url) ?? []), op.id]);
+  }
+  const entries: Array<[string, string | RuntimeRef]> = [];
+  const sharedUrls: string[] = [];
+  for (const [url, ids] of byUrl) {
+    let value: string | RuntimeRef = url;
+    if (ids.length > 1) {
+      value = new RuntimeRef(`OPERATION_URL$${sharedUrls.length + 1}`);
+      sharedUrls.push(`/** The URL of ${ids.join(', ')}, with defaults. */\nconst ${value.name} = ${stringLiteral(url)};`);
+    }
+    for (const id of ids) entries.push([id, value]);
+  }
+  const others = serverUrlName ? ` Another server, or other variable values: \`${serverUrlName}({ server, serverVariables })\`.` : '';
+  return {
+    defaultUrl: stringLiteral(defaultUrl),
+    operationUrls: entries.length ? toLiteral(entries, '      ') : '',
+    sharedUrls,
+    baseUrlRequired: '',
+    baseUrlDoc: docComment(
+      [`Base URL of the API, for every operation. Default: \`${defaultUrl}\` (server 0 with its variables' defaults${entries.length ? `; operations with servers of their own: theirs, likewise` : ''}).${others}`],
+      '  ',
+    ),
   };
 }
 

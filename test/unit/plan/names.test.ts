@@ -40,6 +40,23 @@ describe('client and type names', () => {
     expect(() => plan(model({}), { name: 'ApiError' })).toThrow(/not a usable class name/);
   });
 
+  it('names the server-URL builder after the client, when the document declares servers; an operation function steps aside from it', () => {
+    const servers = [{ url: 'https://api.test', template: 'https://api.test', variables: [] }];
+    const cases: Array<{ given: { title: string; name?: string; servers: typeof servers }; want: string }> = [
+      { given: { title: 'Pet Store', servers }, want: 'petStoreServerUrl' },
+      { given: { title: 'Pet Store', servers: [] }, want: '' },
+      { given: { title: 'Pet Store', name: 'Shop', servers }, want: 'shopServerUrl' },
+      { given: { title: 'Pet Store', name: 'URLClient', servers }, want: 'urlServerUrl' },
+      { given: { title: 'Pet Store', name: 'My_Shop', servers }, want: 'myShopServerUrl' },
+      { given: { title: 'Pet Store', name: '_2faClient', servers }, want: '_2faServerUrl' },
+      { given: { title: '', servers }, want: 'apiServerUrl' },
+    ];
+    for (const { given, want } of cases) expect(plan(model({ title: given.title, servers: given.servers }), given.name ? { name: given.name } : {}).serverUrlName, JSON.stringify(given)).toBe(want);
+    const planned = plan(model({ servers, operations: [op({ operationId: 'petStoreServerUrl' })] }));
+    expect(planned.operations[0]!.functionName).toBe('petStoreServerUrl2');
+    expect(planned.modules['index.ts'].siblingExports).toContain('petStoreServerUrl');
+  });
+
   it('keeps type names clear of runtime exports, the client and each other', () => {
     const t = (key: string) => ({ key, type: { kind: 'primitive', name: 'string' } as const, pointer: '#' });
     const planned = plan(model({ types: [t('ApiError'), t('pet'), t('Pet'), t('PetStoreClient'), t('2fa'), t('Promise'), t('Blob'), t('Error')] }));

@@ -1,7 +1,7 @@
-/** runtime/servers.ts and server-variables.ts: the base URL the `server` and `serverVariables` options choose, and the mistakes refused at construction. */
+/** runtime/servers.ts and server-variables.ts: the base URL the `server` and `serverVariables` options choose (the client class's and the generated server-URL builder's), and the mistakes refused. */
 import { describe, expect, it } from 'vitest';
 import { fillServerUrls } from '../../../src/runtime/server-variables.js';
-import { chooseServer, type FillServerUrls, type ServerConfig, type ServerSpec } from '../../../src/runtime/servers.js';
+import { chooseServer, serverUrl, type FillServerUrls, type ServerConfig, type ServerSpec, type ServerUrlOptions } from '../../../src/runtime/servers.js';
 
 // As the generator writes them: the URL with the defaults, absent when a variable has none.
 const SERVERS: ServerSpec[] = [
@@ -118,5 +118,57 @@ describe('chooseServer: the URLs with defaults the generator wrote', () => {
 
   it('a relative URL is still checked against the page, where there is none', () => {
     expect(() => chosen([{ template: '/{v}', url: '/v1', variables: { v: { default: 'v1' } } }], {}, {}, unused)).toThrow(new TypeError('server 0 is not a valid absolute URL with these serverVariables; pass baseUrl'));
+  });
+});
+
+describe('serverUrl (the generated `<name>ServerUrl` builder, for a Core\'s baseUrl): one server\'s URL', () => {
+  const build = (options?: ServerUrlOptions) => serverUrl(SERVERS, options, fillServerUrls);
+
+  it.each([
+    ['no options: server 0 with its defaults', { given: undefined, want: 'https://eu.api.test/v1' }],
+    ['server 0, values given', { given: { serverVariables: { region: 'us', version: 'v2' } }, want: 'https://us.api.test/v2' }],
+    ['another server by index', { given: { server: 1, serverVariables: { port: '9000' } }, want: 'http://127.0.0.1:9000' }],
+    ['a variable without default, given', { given: { server: 2, serverVariables: { tenant: 'acme' } }, want: 'https://acme.tenants.test' }],
+    ['substituted as given, not percent-encoded', { given: { serverVariables: { version: 'v2/beta' } }, want: 'https://eu.api.test/v2/beta' }],
+  ])('%s', (_, { given, want }) => expect(build(given)).toBe(want));
+
+  it('the URLs as the generator wrote them when no value is given: the template is not filled', () => {
+    const unused: FillServerUrls = () => {
+      throw new Error('filled');
+    };
+    expect(serverUrl(SERVERS, { server: 1 }, unused)).toBe('http://127.0.0.1:8080');
+    expect(serverUrl(['https://api.test/v3'], undefined)).toBe('https://api.test/v3');
+  });
+
+  it.each([
+    ['a bad index', { server: 3 }, "server must be the index of one of the document's servers: 0 to 2"],
+    ['an index that is no integer', { server: 0.5 }, "server must be the index of one of the document's servers: 0 to 2"],
+    ['an unknown variable', { serverVariables: { regoin: 's3cret' } }, 'serverVariables has no "regoin"; the variables are region, version'],
+    // The URL is every operation's: a value for another server's variable would go unused.
+    ['a variable of another server only', { serverVariables: { port: '1' } }, 'serverVariables has no "port"; the variables are region, version'],
+    ['an enum violation', { serverVariables: { region: 'mars-s3cret' } }, 'serverVariables.region must be one of "eu", "us"'],
+    ['a missing required value', { server: 2 }, 'serverVariables.tenant is required: the document gives https://{tenant}.tenants.test no default for it'],
+    ['a value that breaks the URL', { server: 1, serverVariables: { port: 'x y' } }, 'server 1 is not a valid absolute URL with these serverVariables; pass baseUrl'],
+    ['serverVariables not an object', { serverVariables: 's3cret' }, 'serverVariables must be an object of variable names to string values'],
+  ])('refuses %s with a TypeError naming the option, never the value', (_, given, want) => {
+    let error: unknown;
+    try {
+      build(given);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toEqual(new TypeError(want));
+    expect((error as Error).message).not.toContain('s3cret');
+  });
+
+  it('a document whose servers declare no variables refuses any value', () => {
+    expect(() => serverUrl(['https://api.test/v3'], { serverVariables: { region: 'eu' } })).toThrow(new TypeError('serverVariables has no "region"; the servers have no variables'));
+  });
+
+  it('reads each option once (a getter runs once)', () => {
+    let reads = 0;
+    const options = { get server() { reads++; return 1 as const; }, get serverVariables() { reads++; return { port: '9000' }; } };
+    expect(build(options)).toBe('http://127.0.0.1:9000');
+    expect(reads).toBe(2);
   });
 });

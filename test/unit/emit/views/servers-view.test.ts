@@ -33,4 +33,23 @@ describe('serversView', () => {
     expect(view.sharedServers).toEqual(['/** The server of upload, download. */\nconst OPERATION_SERVER$1: ServerSpec = {\n  template: "https://{region}.uploads.test",\n  url: "https://eu.uploads.test",\n  variables: { region: { default: "eu" } },\n};']);
     expect(view.operationServersLiteral).toMatch(/^\{\n  upload: OPERATION_SERVER\$1,\n  download: OPERATION_SERVER\$1,\n  other: \{\n/);
   });
+
+  describe('core: what a Core without baseUrl sends to, as string constants', () => {
+    const noDefault: ServerModel = { ...regional, url: 'https://{region}.api.test/v1', variables: [{ name: 'region' }] };
+    it.each([
+      ['server 0 with defaults, an operation server', { given: { servers: [regional], ops: ops(uploads) }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: '[["upload", "https://eu.uploads.test"]]', sharedUrls: [], baseUrlRequired: '' } }],
+      ['no operation servers: no map', { given: { servers: [regional], ops: ops() }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: '', baseUrlRequired: '' } }],
+      ['no servers', { given: { servers: [], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: the document declares no servers: pass baseUrl"' } }],
+      ['server 0 with a variable without default', { given: { servers: [noDefault], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of server 0 has no default to use: pass baseUrl, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
+      ['an operation server with a variable without default', { given: { servers: [regional], ops: ops(noDefault) }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of the server of operation upload has no default to use: pass baseUrl, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
+    ])('%s', (_, { given, want }) => {
+      expect(serversView(model(given.servers), given.ops, true, given.servers.length ? 'apiServerUrl' : '').core).toMatchObject(want);
+    });
+
+    it('a URL two operations share is written once, as a constant', () => {
+      const core = serversView(model([regional]), [...ops(uploads), { id: 'download', model: { servers: [uploads] } }], true, 'apiServerUrl').core;
+      expect(core.sharedUrls).toEqual(['/** The URL of upload, download, with defaults. */\nconst OPERATION_URL$1 = "https://eu.uploads.test";']);
+      expect(core.operationUrls).toBe('[["upload", OPERATION_URL$1], ["download", OPERATION_URL$1]]');
+    });
+  });
 });

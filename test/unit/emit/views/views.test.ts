@@ -68,6 +68,7 @@ describe('views', () => {
       clientName: 'PetsClient',
       coreName: 'PetsCore',
       hasSchemes: true,
+      serverUrlName: 'petsServerUrl',
       // one line per module, in module path order; type-only lines say so once; the builder the apiKey scheme takes
       runtimeExports: [
         "export { ApiError } from './runtime/api-error.js';",
@@ -137,11 +138,22 @@ describe('views', () => {
   });
 
   it.each([
-    ['an apiKey scheme', model, ' It takes the options of `PetsClient`, each credential built: by the builders the package exports (`apiKey`: each carries only its own scheme\'s code), or from the plain form `PetsClient` takes with `anyAuth({ … })` (which carries the code of every scheme kind the API declares):'],
+    ['an apiKey scheme', model, ' It takes the other options of `PetsClient`, each credential built: by the builders the package exports (`apiKey`: each carries only its own scheme\'s code), or from the plain form `PetsClient` takes with `anyAuth({ … })` (which carries the code of every scheme kind the API declares):'],
     // Neither builders nor anyAuth are exported then.
-    ['no security schemes', { ...model, securitySchemes: [], operations: model.operations.map((op) => ({ ...op, security: [] })) }, ' It takes the same options as `PetsClient`.'],
+    ['no security schemes', { ...model, securitySchemes: [], operations: model.operations.map((op) => ({ ...op, security: [] })) }, ' It takes the other options of `PetsClient` as they are.'],
   ])('readmeView: how a Core takes credentials, for %s', (_, given, want) => {
     expect(readmeView(plan(given)).coreCredentials).toBe(want);
+  });
+
+  it.each([
+    ['one server without variables: no other to show', (m: ApiModel) => m, { text: /without it, it sends to the first server/, sample: /^(?![\s\S]*const other)[\s\S]*new PetsCore\(\{ auth: / }],
+    ['servers with defaults', (m: ApiModel) => ({ ...m, servers: [...m.servers, { url: 'https://eu.test', template: 'https://{r}.test', variables: [{ name: 'r', default: 'eu' }] }] }), { text: /^ `PetsCore` takes `baseUrl` alone for where to send \(not `server` or `serverVariables`\): without it, it sends to the first server with its variables' defaults .*`petsServerUrl\(\{ server, serverVariables \}\)` builds the URL of another server or with other values\.$/, sample: /new PetsCore\(\{ auth: .*\n.*\nconst other = new PetsCore\(\{ baseUrl: petsServerUrl\(\{ server: 1 \}\), auth: / }],
+    ['no servers', (m: ApiModel) => ({ ...m, servers: [] }), { text: /^ `PetsCore` takes `baseUrl` alone for where to send \(not `server` or `serverVariables`\), and requires it\.$/, sample: /new PetsCore\(\{ baseUrl: 'https:\/\/api\.example\.com', auth: / }],
+    ['a variable without a default to use', (m: ApiModel) => ({ ...m, servers: [{ url: 'https://{t}.test', template: 'https://{t}.test', variables: [{ name: 't', default: 'x', enum: ['y'] }] }] }), { text: /and requires it \(`petsServerUrl\(\{ server, serverVariables \}\)` builds one\)\.$/, sample: /new PetsCore\(\{ baseUrl: petsServerUrl\(\{ serverVariables: \{ \/\* … \*\/ \} \}\), auth: / }],
+  ])('readmeView: how a Core takes its server, for %s', (_, edit, want) => {
+    const view = readmeView(plan(edit(model)));
+    expect(view.coreServers).toMatch(want.text);
+    expect(view.smallerBundles).toMatch(want.sample);
   });
 
   it('readmeView: the Core sample of an implicit-only OAuth 2.0 scheme uses bearer(token): clientCredentials() would need a tokenUrl of its own', () => {
