@@ -106,7 +106,7 @@ describe('operation functions on a Core', () => {
     // @ts-expect-error a Core's auth takes built credentials (apiKey(…), clientCredentials({ … }), anyAuth({ … }))
     const plain = () => new PetstoreAuthCore({ baseUrl, auth: { apiKeyHeader: 'header-key-s3cret' } });
     expect(plain).toThrow(TypeError);
-    expect(plain).toThrow(/^the credential for security scheme "apiKeyHeader" must be built: pass a builder's .*or anyAuth\(\{ … \}\) of plain credentials$/);
+    expect(plain).toThrow(/^the credential for security scheme "apiKeyHeader" must be built: by a builder or anyAuth\(\)$/);
     // @ts-expect-error an OAuth scheme's plain credential too
     expect(() => new PetstoreAuthCore({ auth: { oauth: { clientId: 'a', clientSecret: 's3cret' } } })).toThrow(/security scheme "oauth" must be built/);
     // @ts-expect-error a builder of another kind
