@@ -120,13 +120,13 @@ function flowsSpec(flows: OAuth2Scheme['flows']): OAuthFlowsSpec {
   if (password) spec.password = tokenEndpoint(password);
   if (authorizationCode) spec.authorizationCode = { authorizationUrl: authorizationCode.authorizationUrl ?? '', ...tokenEndpoint(authorizationCode) };
   if (deviceAuthorization) spec.deviceAuthorization = { deviceAuthorizationUrl: deviceAuthorization.deviceAuthorizationUrl ?? '', ...tokenEndpoint(deviceAuthorization) };
-  if (implicit) spec.implicit = { authorizationUrl: implicit.authorizationUrl ?? '', scopes: Object.keys(implicit.scopes) };
+  if (implicit) spec.implicit = { authorizationUrl: implicit.authorizationUrl ?? '' };
   return spec;
 }
 
-/** The token endpoint part of a flow, in the order the client literal lists it. */
+/** The token endpoint part of a flow, in the order the client literal lists it; no scopes, which the runtime never reads (OAuthFlowsSpec). */
 function tokenEndpoint(flow: OAuthFlow) {
-  return { tokenUrl: flow.tokenUrl ?? '', refreshUrl: flow.refreshUrl, scopes: Object.keys(flow.scopes) };
+  return { tokenUrl: flow.tokenUrl ?? '', refreshUrl: flow.refreshUrl };
 }
 
 /** `type: oauth2`: tokens fetched, cached and refreshed by the client for every flow but implicit. */
