@@ -70,7 +70,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     coreName: plan.coreName,
     coreAccessor: CORE_ACCESSOR,
     coreDoc: docComment([
-      `The ${plan.clientName} without its methods, for smaller bundles: pass it to the operation functions (\`${plan.operations[0]?.functionName ?? 'someOperation'}(client, …)\`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only.`,
+      `The ${plan.clientName} without its methods, for smaller bundles: pass it to the operation functions (\`${plan.operations[0]?.functionName ?? 'someOperation'}(client, …)\`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only; where to send is \`baseUrl\` alone${plan.serverUrlName ? ` (\`${plan.serverUrlName}()\` builds one for any server)` : ''}.`,
     ]),
     classDoc: docComment([`Client for ${model.title}${model.version ? ` ${model.version}` : ''}.`, model.description]),
     baseUrlDoc: docComment([baseUrlDoc], '  '),

@@ -103,7 +103,7 @@ function defaultUrlOf(server: ServerModel): string | undefined {
  */
 export function coreServers(model: ApiModel, operations: ReadonlyArray<{ id: string; model: { servers?: ServerModel[] | undefined } }>, serverUrlName: string): ServersView['core'] {
   const first = model.servers[0];
-  const build = serverUrlName ? `: pass baseUrl, e.g. ${serverUrlName}({ serverVariables: { … } })` : ': pass baseUrl';
+  const build = serverUrlName ? `; pass one, e.g. ${serverUrlName}({ serverVariables: { … } })` : '';
   const required = (why: string): ServersView['core'] => ({
     defaultUrl: '',
     operationUrls: '',

@@ -1,6 +1,7 @@
 // The generated Core constructor reads its options by name (pickOptions) so that getters and
 // inherited properties count: an option declared in ClientOptions but missing from that list (and
-// not read as `options.<name>` either) would be silently ignored. Checked on the snapshot clients,
+// not read as `options.<name>` either) would be silently ignored; `server` and `serverVariables`
+// are read by the client class's constructor instead. Checked on the snapshot clients,
 // which the snapshot tests keep equal to what keyway generates.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,14 +19,18 @@ describe('every declared client option is read by the Core constructor', () => {
       const source = readFileSync(new URL(`../../snapshot/__snapshots__/${name}/client.ts`, import.meta.url), 'utf8');
       const declared = declaredOptions(source);
       expect(declared.length).toBeGreaterThan(5);
-      const picked = /pickOptions(?:<object>)?\(options, '([^']*)'\)/.exec(source)?.[1]?.split(' ') ?? [];
-      expect(picked.length).toBeGreaterThan(0);
-      const unread = declared.filter((option) => !picked.includes(option) && !new RegExp(`\\boptions\\.${option}\\b`).test(source));
+      // The Core's pickOptions, then the client class's: `server` and `serverVariables` are the class's alone.
+      const [core, client] = [...source.matchAll(/pickOptions(?:<object>)?\(options, '([^']*)'\)/g)].map((match) => match[1]!.split(' '));
+      expect(core!.length).toBeGreaterThan(0);
+      expect(client).toEqual(['baseUrl', 'server', 'serverVariables']);
+      const classOnly = ['server', 'serverVariables'];
+      const unread = declared.filter((option) => !classOnly.includes(option) && !core!.includes(option) && !new RegExp(`\\boptions\\.${option}\\b`).test(source));
       expect(unread).toEqual([]);
-      // The Core's options are these with built credentials; the client class builds them over the options as given.
-      expect(source).toContain("export interface CoreOptions extends Omit<ClientOptions, 'auth'> {");
+      expect(core!.filter((option) => classOnly.includes(option))).toEqual([]);
+      // The Core's options are these with built credentials and baseUrl alone; the client class builds them over the options as given.
+      expect(source).toContain("export interface CoreOptions extends Omit<ClientOptions, 'auth' | 'baseUrl' | 'server' | 'serverVariables'> {");
       expect(source).toMatch(/^ {2}constructor\(options: CoreOptions = \{\}\) \{$/m);
-      expect(source).toMatch(/^ {2}constructor\(options: ClientOptions = \{\}\) \{\n {4}const auth = anyAuth\(options\.auth as AuthOptions\);(?:\n {4}\/\/.*)+\n {4}super\(new Proxy\(\{\}, \{ get: \(_, name\) => \(name === 'auth' \? auth : Reflect\.get\(options, name\)\) \}\)/m);
+      expect(source).toMatch(/^ {2}constructor\(options: ClientOptions = \{\}\) \{\n {4}const auth = anyAuth\(options\.auth as AuthOptions\);(?:\n {4}\/\/.*)+\n {4}const servers: ServerConfig = pickOptions<object>\(options, 'baseUrl server serverVariables'\);\n {4}chooseServer\(servers, SERVERS, OPERATION_SERVERS(?:, fillServerUrls)?\);(?:\n {4}\/\/.*)+\n {4}super\(new Proxy\(\{\}, \{ get: \(_, name\) => \(name === 'auth' \? auth : name === 'baseUrl' \|\| name === 'operationBaseUrls' \? servers\[name\] : Reflect\.get\(options, name\)\) \}\)/m);
     });
   }
 });

@@ -39,9 +39,9 @@ describe('serversView', () => {
     it.each([
       ['server 0 with defaults, an operation server', { given: { servers: [regional], ops: ops(uploads) }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: '[["upload", "https://eu.uploads.test"]]', sharedUrls: [], baseUrlRequired: '' } }],
       ['no operation servers: no map', { given: { servers: [regional], ops: ops() }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: '', baseUrlRequired: '' } }],
-      ['no servers', { given: { servers: [], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: the document declares no servers: pass baseUrl"' } }],
-      ['server 0 with a variable without default', { given: { servers: [noDefault], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of server 0 has no default to use: pass baseUrl, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
-      ['an operation server with a variable without default', { given: { servers: [regional], ops: ops(noDefault) }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of the server of operation upload has no default to use: pass baseUrl, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
+      ['no servers', { given: { servers: [], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: the document declares no servers"' } }],
+      ['server 0 with a variable without default', { given: { servers: [noDefault], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of server 0 has no default to use; pass one, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
+      ['an operation server with a variable without default', { given: { servers: [regional], ops: ops(noDefault) }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of the server of operation upload has no default to use; pass one, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
     ])('%s', (_, { given, want }) => {
       expect(serversView(model(given.servers), given.ops, true, given.servers.length ? 'apiServerUrl' : '').core).toMatchObject(want);
     });
