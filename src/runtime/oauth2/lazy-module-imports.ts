@@ -22,7 +22,6 @@ export let formatAuthorization$: typeof import('../authorization-header.js').for
 export let discardBody$: typeof import('../parse-response.js').discardBody;
 export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
 export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
-export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
 export let sendToServer$: typeof import('./token-endpoint.js').sendToServer;
 export let requestTokens$: typeof import('./token-endpoint.js').requestTokens;
 export let requireEndpoint$: typeof import('./token-endpoint.js').requireEndpoint;
@@ -48,7 +47,6 @@ export type LazyImports = [
   discardBody: typeof discardBody$,
   readBoundedText: typeof readBoundedText$,
   checkEndpoint: typeof checkEndpoint$,
-  loadSigning: typeof loadSigning$,
   sendToServer: typeof sendToServer$,
   requestTokens: typeof requestTokens$,
   requireEndpoint: typeof requireEndpoint$,
@@ -72,7 +70,6 @@ export function provideLazyImports(from: LazyImports): void {
     discardBody$,
     readBoundedText$,
     checkEndpoint$,
-    loadSigning$,
     sendToServer$,
     requestTokens$,
     requireEndpoint$,

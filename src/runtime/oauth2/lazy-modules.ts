@@ -38,7 +38,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, checkEndpoint, loadSigning, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
+      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
     (error: unknown) => {
       provided = undefined;
       throw error;
