@@ -15,7 +15,7 @@ import { checkJwtBearer, type JwtBearerPlan } from './jwt-bearer-check.js';
 import type { JwtBearerShape } from './jwt-bearer-credential.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
-import type { GrantRunner } from './token-manager.js';
+import type { SelfRefreshingRunner } from './token-manager.js';
 import type { ClientAssertionAlg, ClientCertificate, DpopKey, TokenSet } from './types.js';
 
 // The signing code: a lazy module of its own, loaded directly (this one is lazy too, so no up-front chunk is shared).
@@ -164,7 +164,7 @@ export interface JwtBearerContext {
  * The token source of a JWT bearer credential. The token endpoint: the credential's tokenUrl
  * override, else the service account's token_uri, else the document's; https except loopback.
  */
-export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string, context: JwtBearerContext): GrantRunner {
+export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string, context: JwtBearerContext): SelfRefreshingRunner {
   const plan = planFor(checkJwtBearer(credential, context.shape, scheme), scheme);
   const tokenUrl = async (): Promise<URL> => {
     const url = context.fixedUrl ?? (await context.endpoints()).tokenUrl;

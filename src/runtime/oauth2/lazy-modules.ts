@@ -63,4 +63,5 @@ export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token
 export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = /* @__PURE__ */ provided$(() => import('./lease-flight.js'));
 export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = /* @__PURE__ */ provided$(() => import('./oauth-http-failure.js'));
 export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./tls-endpoints.js'));
+export const loadTokenRefresh: () => Promise<typeof import('./token-refresh.js')> = /* @__PURE__ */ provided$(() => import('./token-refresh.js'));
 export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = /* @__PURE__ */ provided$(() => import('./oauth2-refusal.js'));

@@ -7,12 +7,11 @@
  */
 import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { abortable } from '../abortable.js';
-import { formatAuthorization } from '../authorization-header.js';
 import { requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadLeaseFlight, loadOAuth2Refusal, loadOAuthHttpFailure } from './lazy-modules.js';
-import { TokenError } from './token-error.js';
+import { loadLeaseFlight, loadOAuth2Refusal, loadTokenRefresh } from './lazy-modules.js';
+import { loadOrFail } from './token-error.js';
 import { asTokenSet, usable } from './token-set.js';
 import { tokenKey, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
 import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet, TokenStore } from './types.js';
@@ -91,15 +90,14 @@ export class OAuth2Auth implements AuthStrategy {
   /** Sends `tokens` as Bearer unless DPoP already did (`proved`); remembered for a 401 either way. */
   #send(request: AuthRequest, { accessToken }: TokenSet, proved?: boolean): void {
     // The token is remembered only once its header is made: a refused one is checked (and refused) again next time.
-    if (accessToken !== this.#bearerFor) (this.#bearer = formatAuthorization('bearer', requireHeaderSafe(accessToken, this.scheme))), (this.#bearerFor = accessToken);
+    if (accessToken !== this.#bearerFor) (this.#bearer = `Bearer ${requireHeaderSafe(accessToken, this.scheme)}`), (this.#bearerFor = accessToken);
     if (!proved) request.headers.set('authorization', this.#bearer);
     this.#sent.set(request, accessToken);
   }
 
   onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
-    const sent = this.#sent.get(request);
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return sent === undefined ? Promise.resolve(false) : loadOAuth2Refusal().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent), () => false);
+    return loadOAuth2Refusal().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, this.#sent.get(request)), () => false);
   }
 
   /** The sign-in helpers; only for the authorization code flow (authorization-flow.ts says so otherwise). */
@@ -173,20 +171,10 @@ export class OAuth2Auth implements AuthStrategy {
     if (tokens) return tokens;
     // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
     if (rejected && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(state, key, current);
-    let refused: TokenError | undefined;
-    const refreshToken = current?.refreshToken;
-    if (refreshToken !== undefined) {
-      try {
-        tokens = await source.refresh(current!);
-      } catch (error) {
-        // invalid_grant: the refresh token is dead (forgotten; the error came through
-        // oauth-http-failure.ts, so its code is loaded). Anything else (network, server) is not ours to paper over.
-        if (!(error instanceof TokenError) || error.error !== 'invalid_grant') throw error;
-        await (await loadOAuthHttpFailure()).forgetRefreshToken(state, key, refreshToken);
-        refused = error;
-      }
-    }
-    tokens ??= await source.request(scopes, refused);
+    // A refresh token first (its code loads with the first one: client credentials servers rarely
+    // issue them); when the server calls it dead, the grant runs with that answer.
+    const refreshed = current?.refreshToken === undefined ? undefined : await (await loadOrFail(loadTokenRefresh, this.scheme, 'network_error', 'token refresh')).refreshHeld(source, state, key, current);
+    tokens = refreshed?.tokens ?? (await source.request(scopes, refreshed?.refused));
     await this.save(scopes, tokens);
     return tokens;
   }

@@ -18,7 +18,8 @@ export const RENEWAL_COOL_DOWN_MS = 30_000;
 
 /**
  * Resolves true when the request is worth sending again. `sent` is the access token the refused
- * request carried; its token is for the strategy's scopes, else the operation's.
+ * request carried (undefined: it carried none of this strategy's); its token is for the
+ * strategy's scopes, else the operation's.
  */
 export async function answerRefusal(
   tokens: TokenManager,
@@ -27,8 +28,10 @@ export async function answerRefusal(
   request: AuthRequest,
   response: Response,
   context: AuthContext,
-  sent: string,
+  sent: string | undefined,
 ): Promise<boolean> {
+  // A request that carried none of this strategy's tokens: nothing to renew.
+  if (sent === undefined) return false;
   const { dpop, now, scopes = context.scopes } = options;
   const where = `security scheme ${quoteScheme(tokens.scheme)}`;
   const sentNonce = dpop?.sentNonce;

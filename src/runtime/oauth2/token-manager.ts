@@ -6,6 +6,7 @@
  * already replaced.
  */
 import type { OAuth2Auth } from './oauth2-auth.js';
+import type { OAuthClient } from './token-endpoint.js';
 import type { TokenError } from './token-error.js';
 import type { TokenSet, TokenStore } from './types.js';
 
@@ -17,9 +18,16 @@ export interface GrantRunner {
    * only the user can grant a new code.
    */
   request(scopes: readonly string[], refused?: TokenError): Promise<TokenSet>;
-  /** Uses tokens.refreshToken (RFC 6749 §6). */
-  refresh(tokens: TokenSet): Promise<TokenSet>;
+  /**
+   * How tokens.refreshToken is used (RFC 6749 §6): the client whose token endpoint takes it
+   * (grant_type=refresh_token, token-refresh.ts), or the grant's own way (the JWT bearer grant: a
+   * new assertion).
+   */
+  refresh: OAuthClient | ((tokens: TokenSet) => Promise<TokenSet>);
 }
+
+/** A runner that refreshes its own way (the JWT bearer grant). */
+export type SelfRefreshingRunner = GrantRunner & { refresh: (tokens: TokenSet) => Promise<TokenSet> };
 
 /** What the sign-in helpers (authorization-code-flow.ts) and a 401 (oauth2-refusal.ts) use of a strategy's tokens. */
 export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save'>;
