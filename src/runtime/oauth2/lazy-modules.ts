@@ -2,7 +2,8 @@
  * OAuth 2.0 code only some credentials need, loaded with `import()` the first time one does: key
  * import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the JWT bearer grant's
  * token requests, DPoP proofs, the authorization code helpers, the device flow, discovery
- * metadata, the guard around an application's token store, lease-held renewals, and what an
+ * metadata, the guard around an application's token store (with its lease-held renewals), the
+ * renewal with a refresh token, and what an
  * authorization-server request does once it goes wrong (retries, redirects, error answers), and
  * what a strategy does when the API refuses its token (a 401). A bundler
  * splits each into a chunk the app fetches only when that path runs, so an app using client
@@ -60,7 +61,6 @@ export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = /*
 export const loadDpop: () => Promise<typeof import('./dpop.js')> = /* @__PURE__ */ provided$(() => import('./dpop.js'));
 export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = /* @__PURE__ */ provided$(() => import('./dpop-token-request.js'));
 export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = /* @__PURE__ */ provided$(() => import('./guarded-token-store.js'));
-export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = /* @__PURE__ */ provided$(() => import('./lease-flight.js'));
 export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = /* @__PURE__ */ provided$(() => import('./oauth-http-failure.js'));
 export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./tls-endpoints.js'));
 export const loadTokenRefresh: () => Promise<typeof import('./token-refresh.js')> = /* @__PURE__ */ provided$(() => import('./token-refresh.js'));

@@ -10,11 +10,11 @@ import { abortable } from '../abortable.js';
 import { requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadLeaseFlight, loadOAuth2Refusal, loadTokenRefresh } from './lazy-modules.js';
+import { loadOAuth2Refusal, loadTokenRefresh } from './lazy-modules.js';
 import { loadOrFail } from './token-error.js';
 import { asTokenSet, usable } from './token-set.js';
-import { tokenKey, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
-import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet, TokenStore } from './types.js';
+import { tokenKey, type GrantRunner, type RenewalStore, type TokenManager, type TokenState } from './token-manager.js';
+import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
 export type OAuth2Grant = OAuthFlowName | 'jwtBearer';
@@ -24,7 +24,7 @@ export interface OAuth2AuthOptions {
   /** Part of every store key: clients with different ids never share tokens. */
   clientId: string;
   /** The tokens' store, or the promise of it (an application's store, once its guard is loaded). */
-  store: TokenStore | PromiseLike<TokenStore>;
+  store: RenewalStore | PromiseLike<RenewalStore>;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Clock, epoch ms (token lifetimes; the cool-down after a renewal that did not help). */
   now: () => number;
@@ -124,10 +124,8 @@ export class OAuth2Auth implements AuthStrategy {
     let flight = flights.get(key);
     if (!flight) {
       const renew = () => this.#renewHeld(key, scopes, rejected);
-      // Only stores shared between clients or processes have leases; their code loads with the first renewal.
-      flight = Promise.resolve(this.#state.store).then(({ leases }) =>
-        leases ? loadLeaseFlight().then(({ underLease }) => underLease(this.scheme, key, leases, async () => usable(await this.#read(key), this.#options.now(), rejected), renew)) : renew(),
-      );
+      // Only an application's store may have leases: it runs the renewal under them (token-manager.ts).
+      flight = Promise.resolve(this.#state.store).then((store) => (store.renewal ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
       flights.set(key, (flight = flight.finally(() => flights.delete(key))));
     }
     return flight;
@@ -169,12 +167,10 @@ export class OAuth2Auth implements AuthStrategy {
     const { source, now } = this.#options;
     let tokens = usable(current, now(), rejected);
     if (tokens) return tokens;
-    // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
-    if (rejected && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(state, key, current);
-    // A refresh token first (its code loads with the first one: client credentials servers rarely
-    // issue them); when the server calls it dead, the grant runs with that answer.
-    const refreshed = current?.refreshToken === undefined ? undefined : await (await loadOrFail(loadTokenRefresh, this.scheme, 'network_error', 'token refresh')).refreshHeld(source, state, key, current);
-    tokens = refreshed?.tokens ?? (await source.request(scopes, refreshed?.refused));
+    // After a 401 (the refused token dropped) or with a refresh token (used first) there is more to
+    // do than the grant: its code loads then (client credentials servers rarely issue refresh tokens).
+    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadTokenRefresh, this.scheme, 'network_error', 'token renewal')).beforeGrant(source, state, key, current, rejected) : undefined;
+    tokens = before?.tokens ?? (await source.request(scopes, before?.refused));
     await this.save(scopes, tokens);
     return tokens;
   }

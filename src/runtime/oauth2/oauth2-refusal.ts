@@ -7,8 +7,7 @@
 import type { AuthContext, AuthRequest } from '../auth-strategy.js';
 import type { OAuth2AuthOptions } from './oauth2-auth.js';
 import type { TokenManager, TokenState } from './token-manager.js';
-import { abortable$ as abortable, asTokenSet$ as asTokenSet, quoteScheme$ as quoteScheme, sameTokens$ as sameTokens } from './lazy-module-imports.js';
-import type { TokenSet } from './types.js';
+import { abortable$ as abortable, quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
 
 /**
  * After a token renewed because of a 401 is refused too, renewing again does not help (the API
@@ -68,17 +67,4 @@ async function renewRejected(tokens: TokenManager, scopes: readonly string[], re
   let renewed = await tokens.renew(scopes, rejected);
   if (renewed.accessToken === rejected) renewed = await tokens.renew(scopes, rejected);
   return renewed.accessToken !== rejected;
-}
-
-/**
- * The token manager forgets a refused access token (token-manager.ts, renewing after a 401); a
- * refresh token that came with it is kept for the renewal.
- */
-export async function dropRefused(state: TokenState, key: string, rejected: TokenSet): Promise<void> {
-  state.recent.delete(key);
-  const store = await state.store;
-  const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
-  if (state.seed === rejected) state.seed = keep;
-  else if (keep === undefined) await store.delete(key, rejected);
-  else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
 }

@@ -6,13 +6,14 @@
  */
 import { loadGuardedTokenStore } from './lazy-modules.js';
 import type { StoreErrorHook } from './guarded-token-store.js';
+import type { RenewalStore } from './token-manager.js';
 import type { TokenStore } from './types.js';
 
-export function guardStore(inner: TokenStore, onError: StoreErrorHook | undefined): PromiseLike<TokenStore> {
-  let guarded: Promise<TokenStore> | undefined;
+export function guardStore(inner: TokenStore, onError: StoreErrorHook | undefined): PromiseLike<RenewalStore> {
+  let guarded: Promise<RenewalStore> | undefined;
   // A load that fails (offline) is not kept: the next store call loads again, so one offline moment
   // does not cost the client its store for good. Started now, so the first call rarely waits.
-  const load = (): Promise<TokenStore> =>
+  const load = (): Promise<RenewalStore> =>
     (guarded ??= loadGuardedTokenStore().then(
       ({ GuardedTokenStore }) => new GuardedTokenStore(inner, onError),
       (cause: unknown) => {

@@ -33,13 +33,22 @@ export type SelfRefreshingRunner = GrantRunner & { refresh: (tokens: TokenSet) =
 export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save'>;
 
 /**
+ * The store as renewals see it. An application's store comes wrapped (GuardedTokenStore, loaded
+ * with it), which runs each renewal under the store's leases when it has them; the client's own
+ * in-memory store has none, so a client without a store of its own never loads the lease code.
+ */
+export interface RenewalStore extends TokenStore {
+  renewal?<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T>;
+}
+
+/**
  * What renewals change, shared with the code of the paths that need it only after a failure: a
  * refused token (oauth2-refusal.ts) and a dead refresh token (oauth-http-failure.ts), each loaded
  * by then.
  */
 export interface TokenState {
   /** The store, or the promise of it (oauth2-auth.ts). */
-  readonly store: TokenStore | PromiseLike<TokenStore>;
+  readonly store: RenewalStore | PromiseLike<RenewalStore>;
   // The last token set read or written per key: while fresh it serves calls without a store round
   // trip (a shared store sits across the network). Renewals always read the store itself.
   readonly recent: Map<string, TokenSet>;

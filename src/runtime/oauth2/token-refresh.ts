@@ -1,9 +1,10 @@
 /**
- * A renewal whose tokens carry a refresh token (RFC 6749 §6). Loaded with import() the first time
- * one does (oauth2-auth.ts, lazy-modules.ts): client credentials servers rarely issue refresh
- * tokens, so most apps never download it.
+ * What a renewal does before it runs the grant, when there is more to do than that: after a 401,
+ * forget the access token the API refused; with a refresh token, use it (RFC 6749 §6). Loaded with
+ * import() the first time a renewal has either (oauth2-auth.ts, lazy-modules.ts): client
+ * credentials servers rarely issue refresh tokens, so most apps never download it.
  */
-import { asTokenSet$ as asTokenSet, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { asTokenSet$ as asTokenSet, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, sameTokens$ as sameTokens, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { GrantRunner, TokenState } from './token-manager.js';
 import type { TokenSet } from './types.js';
@@ -15,11 +16,20 @@ export async function refreshTokens(oauth: OAuthClient, tokens: TokenSet): Promi
 }
 
 /**
+ * Before the grant: drops `rejected` (the access token the API just refused) when it is still
+ * `current`, then uses the refresh token, if any (refreshHeld). Nothing to say: the grant runs.
+ */
+export async function beforeGrant(source: GrantRunner, state: TokenState, key: string, current: TokenSet | undefined, rejected: string | undefined): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
+  if (rejected && current?.accessToken === rejected) await dropRefused(state, key, current);
+  return current?.refreshToken === undefined ? {} : refreshHeld(source, state, key, current);
+}
+
+/**
  * Uses `current`'s refresh token: the new tokens, or, when the server calls it dead
  * (`invalid_grant`), that answer as `refused` for the grant to run instead, the refresh token
  * forgotten. Anything else (network, server) is not ours to paper over: it rejects.
  */
-export async function refreshHeld(source: GrantRunner, state: TokenState, key: string, current: TokenSet): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
+async function refreshHeld(source: GrantRunner, state: TokenState, key: string, current: TokenSet): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
   const { refresh } = source;
   try {
     return { tokens: await (typeof refresh === 'function' ? refresh(current) : refreshTokens(refresh, current)) };
@@ -38,4 +48,14 @@ async function forgetRefreshToken(state: TokenState, key: string, refreshToken: 
   const store = await state.store;
   const stored = asTokenSet(await store.get(key));
   if (stored !== undefined && stored.refreshToken === refreshToken) await store.delete(key, stored);
+}
+
+/** Forgets a refused access token; a refresh token that came with it is kept for the renewal. */
+async function dropRefused(state: TokenState, key: string, rejected: TokenSet): Promise<void> {
+  state.recent.delete(key);
+  const store = await state.store;
+  const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
+  if (state.seed === rejected) state.seed = keep;
+  else if (keep === undefined) await store.delete(key, rejected);
+  else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
 }

@@ -93,10 +93,9 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(typeof (await lazy.loadDpop()).makeDpopProver).toBe('function');
     expect(typeof (await lazy.loadDpopTokenRequest()).postWithDpop).toBe('function');
     expect(typeof (await lazy.loadGuardedTokenStore()).GuardedTokenStore).toBe('function');
-    expect(typeof (await lazy.loadLeaseFlight()).underLease).toBe('function');
     expect(typeof (await lazy.loadOAuthHttpFailure()).finishRequest).toBe('function');
     expect(typeof (await lazy.loadOAuth2Refusal()).answerRefusal).toBe('function');
-    expect(typeof (await lazy.loadTokenRefresh()).refreshHeld).toBe('function');
+    expect(typeof (await lazy.loadTokenRefresh()).beforeGrant).toBe('function');
     expect(typeof (await lazy.loadTlsEndpoints()).requireTlsEndpoints).toBe('function');
   });
 });

@@ -47,11 +47,24 @@ describe('a renewal whose refresh code cannot be loaded', () => {
     const error = await core.request(listPets(), {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenError);
     expect(error).toMatchObject({ name: 'TokenError', error: 'network_error', scheme: 'oauth', status: undefined });
-    expect((error as TokenError).message).toBe('security scheme "oauth": network_error: the token refresh failed (its details could not be loaded)');
+    expect((error as TokenError).message).toBe('security scheme "oauth": network_error: the token renewal failed (its details could not be loaded)');
     expect((error as TokenError).cause).toBeInstanceOf(Error);
     expect(server.to('/oauth/token')).toHaveLength(1);
     // Not kept: the next renewal loads again (and fails again while offline).
     await expect(core.request(listPets(), {})).rejects.toMatchObject({ error: 'network_error' });
     expect(server.to('/oauth/token')).toHaveLength(1);
+  });
+});
+
+describe('a 401 whose renewal code cannot be loaded', () => {
+  it('the call rejects with a TokenError network_error, and no second token is requested', async () => {
+    server.on('/oauth/token', () => tokenJson(`tok-${++issued}`, { expires_in: 600 }));
+    // The API refuses every token.
+    server.on('/api/pets', bearerApi(() => []));
+    const { core } = makeClient(server.origin, { oauth: clientCredentialsScheme() }, credentials, fakeClock().env);
+    const error = await core.request(listPets(), {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TokenError', error: 'network_error', scheme: 'oauth' });
+    expect(server.to('/oauth/token')).toHaveLength(1);
+    expect(server.to('/api/pets')).toHaveLength(1);
   });
 });
