@@ -23,8 +23,8 @@ export interface OAuth2AuthOptions {
   flow: OAuth2Grant;
   /** Part of every store key: clients with different ids never share tokens. */
   clientId: string;
-  /** The tokens' store, or the promise of it (an application's store, once its guard is loaded). */
-  store: RenewalStore | PromiseLike<RenewalStore>;
+  /** An application's store, or the promise of it (once its guard is loaded); none: the tokens live in the strategy alone. */
+  store: RenewalStore | PromiseLike<RenewalStore> | undefined;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Clock, epoch ms (token lifetimes; the cool-down after a renewal that did not help). */
   now: () => number;
@@ -125,7 +125,7 @@ export class OAuth2Auth implements AuthStrategy {
     if (!flight) {
       const renew = () => this.#renewHeld(key, scopes, rejected);
       // Only an application's store may have leases: it runs the renewal under them (token-manager.ts).
-      flight = Promise.resolve(this.#state.store).then((store) => (store.renewal ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
+      flight = Promise.resolve(this.#state.store).then((store) => (store?.renewal ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
       flights.set(key, (flight = flight.finally(() => flights.delete(key))));
     }
     return flight;
@@ -137,7 +137,7 @@ export class OAuth2Auth implements AuthStrategy {
     const key = this.#key(scopes);
     state.seed = undefined;
     state.recent.set(key, tokens);
-    await (await state.store).set(key, tokens);
+    await (await state.store)?.set(key, tokens);
     await this.#options.onTokens?.({ scheme: this.scheme, tokens });
   }
 
@@ -151,11 +151,14 @@ export class OAuth2Auth implements AuthStrategy {
   }
 
   async #read(key: string): Promise<TokenSet | undefined> {
-    const state = this.#state;
-    const stored = asTokenSet(await (await state.store).get(key));
-    if (stored) state.recent.set(key, stored);
-    else state.recent.delete(key);
-    return stored ?? state.seed;
+    const { store, recent, seed } = this.#state;
+    // Without an application's store, `recent` is where the tokens live.
+    if (store) {
+      const stored = asTokenSet(await (await store).get(key));
+      if (stored) recent.set(key, stored);
+      else recent.delete(key);
+    }
+    return recent.get(key) ?? seed;
   }
 
   /** The renewal itself; with leases, run by the one holder of the key's lease. */

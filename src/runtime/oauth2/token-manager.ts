@@ -34,8 +34,8 @@ export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save
 
 /**
  * The store as renewals see it. An application's store comes wrapped (GuardedTokenStore, loaded
- * with it), which runs each renewal under the store's leases when it has them; the client's own
- * in-memory store has none, so a client without a store of its own never loads the lease code.
+ * with it), which runs each renewal under the store's leases when it has them; a client without a
+ * store of its own keeps its tokens in memory (TokenState.recent) and never loads that code.
  */
 export interface RenewalStore extends TokenStore {
   renewal?<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T>;
@@ -47,10 +47,11 @@ export interface RenewalStore extends TokenStore {
  * by then.
  */
 export interface TokenState {
-  /** The store, or the promise of it (oauth2-auth.ts). */
-  readonly store: RenewalStore | PromiseLike<RenewalStore>;
+  /** An application's store, or the promise of it (oauth2-auth.ts); none: `recent` holds the tokens. */
+  readonly store: RenewalStore | PromiseLike<RenewalStore> | undefined;
   // The last token set read or written per key: while fresh it serves calls without a store round
-  // trip (a shared store sits across the network). Renewals always read the store itself.
+  // trip (a shared store sits across the network). Renewals always read the store itself. Without
+  // a store (one client in one process: nobody else to share with) it is the only copy.
   readonly recent: Map<string, TokenSet>;
   /** Tokens the application passed in (authorization code), used while the store has none. */
   seed: TokenSet | undefined;

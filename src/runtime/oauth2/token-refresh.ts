@@ -46,8 +46,8 @@ async function forgetRefreshToken(state: TokenState, key: string, refreshToken: 
   if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
   // Compared here and, by stores that can, again at the delete itself.
   const store = await state.store;
-  const stored = asTokenSet(await store.get(key));
-  if (stored !== undefined && stored.refreshToken === refreshToken) await store.delete(key, stored);
+  const stored = asTokenSet(await store?.get(key));
+  if (stored !== undefined && stored.refreshToken === refreshToken) await store!.delete(key, stored);
 }
 
 /** Forgets a refused access token; a refresh token that came with it is kept for the renewal. */
@@ -56,6 +56,9 @@ async function dropRefused(state: TokenState, key: string, rejected: TokenSet): 
   const store = await state.store;
   const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
   if (state.seed === rejected) state.seed = keep;
-  else if (keep === undefined) await store.delete(key, rejected);
+  // Without an application's store, `recent` was the only copy.
+  else if (!store) {
+    if (keep) state.recent.set(key, keep);
+  } else if (keep === undefined) await store.delete(key, rejected);
   else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
 }
