@@ -2,10 +2,9 @@
  * OAuth 2.0 code only some credentials need, loaded with `import()` the first time one does: key
  * import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the JWT bearer grant's
  * token requests, DPoP proofs, the authorization code helpers, the device flow, discovery
- * metadata, the guard around an application's token store (with its lease-held renewals), the
- * renewal with a refresh token, and what an
+ * metadata, the guard around an application's token store (with its lease-held renewals), what an
  * authorization-server request does once it goes wrong (retries, redirects, error answers), and
- * what a strategy does when the API refuses its token (a 401). A bundler
+ * a renewal's occasional steps (the API refused a token, a refresh token). A bundler
  * splits each into a chunk the app fetches only when that path runs, so an app using client
  * credentials with a secret or a static key does not ship them. Every caller is already async
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
@@ -63,5 +62,4 @@ export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-req
 export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = /* @__PURE__ */ provided$(() => import('./guarded-token-store.js'));
 export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = /* @__PURE__ */ provided$(() => import('./oauth-http-failure.js'));
 export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./tls-endpoints.js'));
-export const loadTokenRefresh: () => Promise<typeof import('./token-refresh.js')> = /* @__PURE__ */ provided$(() => import('./token-refresh.js'));
-export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = /* @__PURE__ */ provided$(() => import('./oauth2-refusal.js'));
+export const loadRenewalSteps: () => Promise<typeof import('./renewal-steps.js')> = /* @__PURE__ */ provided$(() => import('./renewal-steps.js'));

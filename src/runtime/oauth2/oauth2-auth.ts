@@ -10,7 +10,7 @@ import { abortable } from '../abortable.js';
 import { requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadOAuth2Refusal, loadTokenRefresh } from './lazy-modules.js';
+import { loadRenewalSteps } from './lazy-modules.js';
 import { loadOrFail } from './token-error.js';
 import { asTokenSet, usable } from './token-set.js';
 import { tokenKey, type GrantRunner, type RenewalStore, type TokenManager, type TokenState } from './token-manager.js';
@@ -97,7 +97,7 @@ export class OAuth2Auth implements AuthStrategy {
 
   onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return loadOAuth2Refusal().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, this.#sent.get(request)), () => false);
+    return loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, this.#sent.get(request)), () => false);
   }
 
   /** The sign-in helpers; only for the authorization code flow (authorization-flow.ts says so otherwise). */
@@ -171,8 +171,9 @@ export class OAuth2Auth implements AuthStrategy {
     let tokens = usable(current, now(), rejected);
     if (tokens) return tokens;
     // After a 401 (the refused token dropped) or with a refresh token (used first) there is more to
-    // do than the grant: its code loads then (client credentials servers rarely issue refresh tokens).
-    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadTokenRefresh, this.scheme, 'network_error', 'token renewal')).beforeGrant(source, state, key, current, rejected) : undefined;
+    // do than the grant: its code (renewal-steps.ts) loads then; client credentials servers rarely
+    // issue refresh tokens.
+    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadRenewalSteps, this.scheme, 'network_error', 'token renewal')).beforeGrant(source, state, key, current, rejected) : undefined;
     tokens = before?.tokens ?? (await source.request(scopes, before?.refused));
     await this.save(scopes, tokens);
     return tokens;

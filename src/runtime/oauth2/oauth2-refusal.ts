@@ -2,7 +2,7 @@
  * What an OAuth 2.0 strategy does when the API refuses a token it sent (a 401): one more attempt
  * after a DPoP nonce challenge that brings a new nonce, else a renewal of the token, unless a token
  * renewed after a 401 was refused too within the cool-down. Loaded with import() by oauth2-auth.ts
- * at the first 401 (lazy-modules.ts), so an app whose tokens are accepted never downloads it.
+ * at the first 401 (renewal-steps.ts), so an app whose tokens are accepted never downloads it.
  */
 import type { AuthContext, AuthRequest } from '../auth-strategy.js';
 import type { OAuth2AuthOptions } from './oauth2-auth.js';

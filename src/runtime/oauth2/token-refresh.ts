@@ -1,7 +1,7 @@
 /**
  * What a renewal does before it runs the grant, when there is more to do than that: after a 401,
  * forget the access token the API refused; with a refresh token, use it (RFC 6749 §6). Loaded with
- * import() the first time a renewal has either (oauth2-auth.ts, lazy-modules.ts): client
+ * import() the first time a renewal has either (oauth2-auth.ts, renewal-steps.ts): client
  * credentials servers rarely issue refresh tokens, so most apps never download it.
  */
 import { asTokenSet$ as asTokenSet, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, sameTokens$ as sameTokens, TokenError$ as TokenError } from './lazy-module-imports.js';

@@ -1,10 +1,12 @@
 /**
- * token-refresh.ts (what a renewal does with a refresh token) is loaded with import() the first
- * time stored tokens carry one. When it cannot be loaded (a browser gone offline), the call
- * rejects with a TokenError `network_error` before anything is sent (the refresh token is neither
- * spent nor forgotten); a client whose server issues no refresh token never needs the module.
+ * token-refresh.ts (what a renewal does with a refresh token, in the renewal-steps.ts chunk) is
+ * loaded with import() the first time stored tokens carry one. When it cannot be loaded (a browser
+ * gone offline), the call rejects with a TokenError `network_error` before anything is sent (the
+ * refresh token is neither spent nor forgotten); a client whose server issues no refresh token
+ * never needs the module.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../../src/runtime/api-error.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
@@ -57,13 +59,14 @@ describe('a renewal whose refresh code cannot be loaded', () => {
 });
 
 describe('a 401 whose renewal code cannot be loaded', () => {
-  it('the call rejects with a TokenError network_error, and no second token is requested', async () => {
+  it('the refresh code shares its chunk with the 401 answer (renewal-steps.ts): the ApiError 401, nothing renewed', async () => {
     server.on('/oauth/token', () => tokenJson(`tok-${++issued}`, { expires_in: 600 }));
     // The API refuses every token.
     server.on('/api/pets', bearerApi(() => []));
     const { core } = makeClient(server.origin, { oauth: clientCredentialsScheme() }, credentials, fakeClock().env);
     const error = await core.request(listPets(), {}).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'TokenError', error: 'network_error', scheme: 'oauth' });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401 });
     expect(server.to('/oauth/token')).toHaveLength(1);
     expect(server.to('/api/pets')).toHaveLength(1);
   });
