@@ -8,7 +8,7 @@
  */
 import { base64url, randomToken, sha256 } from './base64url.js';
 import { crypto, isCryptoKey } from './lazy-crypto.js';
-import { formatAuthorization$ as formatAuthorization, quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
+import { quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
 import type { AuthRequest } from '../auth-strategy.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';
@@ -143,7 +143,8 @@ export class DpopProver {
   async authorize(request: AuthRequest, accessToken: string, scheme: string, nowMs: number): Promise<string | undefined> {
     requireHeaderSafe(accessToken, scheme);
     const { proof, nonce } = await this.proof(request.method, request.url, nowMs, accessToken);
-    request.headers.set('authorization', formatAuthorization('dpop', accessToken));
+    // RFC 9449 §7.1 spells the scheme DPoP (the registry's spelling too).
+    request.headers.set('authorization', `DPoP ${accessToken}`);
     request.headers.set('dpop', proof);
     return nonce;
   }

@@ -18,7 +18,6 @@ export let option$: typeof import('./option-checks.js').option;
 export let schemeWhere$: typeof import('./option-checks.js').schemeWhere;
 export let formEncode$: typeof import('./encoding.js').formEncode;
 export let requireHeaderSafe$: typeof import('../credential-checks.js').requireHeaderSafe;
-export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
 export let discardBody$: typeof import('../parse-response.js').discardBody;
 export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
 export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
@@ -43,7 +42,6 @@ export type LazyImports = [
   schemeWhere: typeof schemeWhere$,
   formEncode: typeof formEncode$,
   requireHeaderSafe: typeof requireHeaderSafe$,
-  formatAuthorization: typeof formatAuthorization$,
   discardBody: typeof discardBody$,
   readBoundedText: typeof readBoundedText$,
   checkEndpoint: typeof checkEndpoint$,
@@ -66,7 +64,6 @@ export function provideLazyImports(from: LazyImports): void {
     schemeWhere$,
     formEncode$,
     requireHeaderSafe$,
-    formatAuthorization$,
     discardBody$,
     readBoundedText$,
     checkEndpoint$,
