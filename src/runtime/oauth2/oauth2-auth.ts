@@ -13,8 +13,8 @@ import type { DpopHandle } from './dpop-option.js';
 import { loadRenewalSteps } from './lazy-modules.js';
 import { loadOrFail } from './token-error.js';
 import { asTokenSet, usable } from './token-set.js';
-import { tokenKey, type GrantRunner, type RenewalStore, type TokenManager, type TokenState } from './token-manager.js';
-import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet } from './types.js';
+import { tokenKey, type GrantRunner, type RenewalStore, type TokenState } from './token-manager.js';
+import type { OAuthFlowName, TokenSet } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
 export type OAuth2Grant = OAuthFlowName | 'jwtBearer';
@@ -36,8 +36,6 @@ export interface OAuth2AuthOptions {
    * one set per scheme); when undefined each operation's own scopes are requested.
    */
   scopes: readonly string[] | undefined;
-  /** The authorization code helpers, for that flow only, made with the strategy's tokens. */
-  authorizationCode?: ((tokens: TokenManager) => AuthorizationCodeFlow) | undefined;
   /** With DPoP on: DPoP tokens go out with a fresh proof per request. */
   dpop?: DpopHandle | undefined;
   /** RFC 8705: the credential's certificate fetch, which the API calls go through too (bound tokens). */
@@ -46,7 +44,8 @@ export interface OAuth2AuthOptions {
 
 /**
  * Bearer tokens the client obtains and renews itself (client credentials, password, authorization
- * code, device authorization; OpenID Connect). Everything secret lives in private fields.
+ * code, device authorization; OpenID Connect). Everything secret lives in private fields. The
+ * authorization code flow's strategy adds its sign-in helpers (authorization-code-auth.ts).
  */
 export class OAuth2Auth implements AuthStrategy {
   declare readonly scheme: string;
@@ -58,7 +57,6 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #flights = new Map<string, Promise<TokenSet>>();
   // Store keys by scope list: the core hands every call of an operation the same frozen list.
   readonly #keys = new WeakMap<readonly string[], string>();
-  readonly #authorizationCode: AuthorizationCodeFlow | undefined;
   // Which access token each request carried, so a 401 renews only a token that is still current.
   readonly #sent = new WeakMap<AuthRequest, string>();
   // The last Bearer token sent, and its Authorization value (checked and formatted once per token).
@@ -70,7 +68,6 @@ export class OAuth2Auth implements AuthStrategy {
     this.flow = options.flow;
     this.#options = options;
     this.#state = { store: options.store, recent: new Map(), seed: options.seed };
-    this.#authorizationCode = options.authorizationCode?.(this);
   }
 
   /** The certificate fetch, when the credential has one (an accessor: kept off inspect output). */
@@ -98,11 +95,6 @@ export class OAuth2Auth implements AuthStrategy {
   onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
     return loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, this.#sent.get(request)), () => false);
-  }
-
-  /** The sign-in helpers; only for the authorization code flow (authorization-flow.ts says so otherwise). */
-  authorizationCodeFlow(): AuthorizationCodeFlow | undefined {
-    return this.#authorizationCode;
   }
 
   /** A token fit for a request leaving now. */
