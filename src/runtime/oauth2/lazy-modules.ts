@@ -27,24 +27,17 @@ import { TokenError } from './token-error.js';
 import { asTokenSet } from './token-set.js';
 import { TokenStoreError } from './token-store-error.js';
 
-let provided: Promise<void> | undefined;
-
 /**
  * Loads lazy-module-imports.ts and hands it the lazy modules' imports; every loader waits for it
  * before its import() (by then every module above has been evaluated). A test that imports a lazy
- * module directly awaits it first. A failed load (offline) is not kept: the next loader tries again.
+ * module directly awaits it first. A failed load (offline) is not kept (loadOnce): the next loader
+ * tries again.
  */
-export function provideLazyModuleImports(): Promise<void> {
-  provided ??= import('./lazy-module-imports.js').then(
-    ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
-    (error: unknown) => {
-      provided = undefined;
-      throw error;
-    },
-  );
-  return provided;
-}
+export const provideLazyModuleImports: () => Promise<void> = loadOnce(() =>
+  import('./lazy-module-imports.js').then(({ provideLazyImports }) =>
+    provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
+  ),
+);
 
 // Each loader is marked pure: one the app never calls (a flow it does not use) is dropped from its bundle.
 function provided$<T>(load: () => Promise<T>): () => Promise<T> {
