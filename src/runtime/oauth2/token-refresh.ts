@@ -17,7 +17,7 @@ export async function refreshTokens(oauth: OAuthClient, tokens: TokenSet): Promi
 
 /**
  * Before the grant: drops `rejected` (the access token the API just refused) when it is still
- * `current`, then uses the refresh token, if any (refreshHeld). Nothing to say: the grant runs.
+ * `current`, then uses the refresh token, if any (refreshHeld). Nothing to do here: the grant runs.
  */
 export async function beforeGrant(source: GrantRunner, state: TokenState, key: string, current: TokenSet | undefined, rejected: string | undefined): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
   if (rejected && current?.accessToken === rejected) await dropRefused(state, key, current);
