@@ -143,14 +143,16 @@ export class OAuth2Auth implements AuthStrategy {
   }
 
   async #read(key: string): Promise<TokenSet | undefined> {
-    const { store, recent, seed } = this.#state;
+    const state = this.#state;
+    const { store, recent } = state;
     // Without an application's store, `recent` is where the tokens live.
     if (store) {
       const stored = asTokenSet(await (await store).get(key));
       if (stored) recent.set(key, stored);
       else recent.delete(key);
     }
-    return recent.get(key) ?? seed;
+    // Read after the store's answer: a sign-in saved meanwhile has dropped the seed.
+    return recent.get(key) ?? state.seed;
   }
 
   /** The renewal itself; with leases, run by the one holder of the key's lease. */
