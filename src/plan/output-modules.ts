@@ -109,7 +109,9 @@ export function outputModules(
 ): OutputModules {
   const coreName = coreNameOf(clientName);
   const empty = { declares: [], runtimeImports: [], siblingImports: [], runtimeExports: [], siblingExports: [] };
-  const indexValues = ['ApiError', 'ApiConnectionError', 'ApiTimeoutError', 'ApiPromise', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'RedisTokenStore'] : [])];
+  // MemoryTokenStore: the in-memory store clients of one process can share (a client without a
+  // tokenStore keeps its tokens in its strategies, so nothing else brings that module along).
+  const indexValues = ['ApiError', 'ApiConnectionError', 'ApiTimeoutError', 'ApiPromise', 'AuthRequiredError', ...(features.managesTokens ? ['TokenError', 'TokenStoreError', 'MemoryTokenStore', 'RedisTokenStore'] : [])];
   const hasSchemes = features.schemes.length > 0;
   // anyAuth: plain credentials for a Core; a document without schemes has none to convert.
   const anyAuth = hasSchemes ? ['anyAuth'] : [];

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizationCodeFlow } from '../../src/runtime/oauth2/types.js';
-import type { OAuth2Auth } from '../../src/runtime/oauth2/oauth2-auth.js';
+import type { AuthorizationCodeAuth } from '../../src/runtime/oauth2/authorization-code-auth.js';
 import { Browser, completeInteractions } from '../support/oidc/browser.js';
 import { startAuthServer, type AuthServer } from '../support/oidc/provider.js';
 import { oauthClient } from '../unit/runtime/oauth2/support/oauth-client.js';
@@ -20,7 +20,7 @@ afterAll(() => server?.stop());
 // where this test reads it (PAR's own scope handling: test/e2e/oauth-dpop.test.ts).
 function flow(): AuthorizationCodeFlow {
   const { auth } = oauthClient(server.issuer, { oidc: { type: 'openIdConnect', url: server.discoveryUrl } }, { oidc: { flow: 'authorizationCode', clientId: server.clients.public.clientId, redirectUri: server.clients.public.redirectUri, par: false } });
-  return (auth.get('oidc') as OAuth2Auth).authorizationCodeFlow()!;
+  return (auth.get('oidc') as AuthorizationCodeAuth).authorizationCodeFlow();
 }
 
 /** The user's browser: signs in and consents, and returns where the provider redirects back. */

@@ -1,5 +1,6 @@
 import type { AuthStrategy } from '../auth-strategy.js';
 import { quoteScheme } from '../credential-checks.js';
+import { AuthorizationCodeAuth } from './authorization-code-auth.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import type { AuthorizationCodeFlow } from './types.js';
 
@@ -9,7 +10,6 @@ export function authorizationFlow(core: { strategy(scheme: string): AuthStrategy
   if (!(strategy instanceof OAuth2Auth)) {
     throw new TypeError(`security scheme ${quoteScheme(scheme)} has no OAuth 2.0 credentials configured for the authorization code flow`);
   }
-  const flow = strategy.authorizationCodeFlow();
-  if (flow === undefined) throw new TypeError(`security scheme ${quoteScheme(scheme)} runs the ${strategy.flow} flow, not the authorization code flow`);
-  return flow;
+  if (!(strategy instanceof AuthorizationCodeAuth)) throw new TypeError(`security scheme ${quoteScheme(scheme)} runs the ${strategy.flow} flow, not the authorization code flow`);
+  return strategy.authorizationCodeFlow();
 }

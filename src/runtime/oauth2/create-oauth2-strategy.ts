@@ -23,7 +23,7 @@ import type { Endpoints } from './server-metadata.js';
 import { notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { unloaded } from './token-error.js';
-import type { GrantRunner } from './token-manager.js';
+import type { GrantRunner, SelfRefreshingRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 /** The options of a credential the construction reads, as OPTION_KINDS checked them. */
@@ -59,7 +59,7 @@ const OPTION_KINDS: Readonly<Record<keyof CredentialOptions, OptionKind>> = {
 };
 
 /** A source loaded with the first token request (once; a failed load is tried again by the next one). */
-function lazySource(load: () => Promise<GrantRunner>): GrantRunner {
+function lazySource(load: () => Promise<SelfRefreshingRunner>): GrantRunner {
   const loaded = loadOnce(load);
   return { request: async (scopes, refused) => (await loaded()).request(scopes, refused), refresh: async (tokens) => (await loaded()).refresh(tokens) };
 }

@@ -1,7 +1,7 @@
 /** The token source of each flow: how it gets a first token and how it refreshes one. */
 import { loadDeviceFlow } from './lazy-modules.js';
 import { option } from './option-checks.js';
-import { refreshTokens, type OAuthClient } from './token-endpoint.js';
+import type { OAuthClient } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
 import { clientCredentialsRunner, tokenGrantRunner } from './token-grant.js';
 import type { GrantRunner } from './token-manager.js';
@@ -12,7 +12,8 @@ export type ManagedFlow = 'clientCredentials' | 'password' | 'authorizationCode'
 /** `where` starts each message (`security scheme "name": `). */
 export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential: object, where: string): GrantRunner {
   if (flow === 'clientCredentials') return clientCredentialsRunner(oauth, where);
-  const refresh: GrantRunner['refresh'] = (tokens) => refreshTokens(oauth, tokens);
+  // Refresh tokens go to its token endpoint.
+  const refresh = oauth;
   // Only the user can grant a new code: without a refresh token the app must sign them in again.
   if (flow === 'authorizationCode') {
     return {

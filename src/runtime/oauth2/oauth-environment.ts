@@ -1,16 +1,17 @@
 import type { FetchLike } from '../client-core.js';
 import type { FactoryContext } from '../strategy-factory.js';
-import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { guardStore } from './store-guard.js';
 import type { MetadataDocuments } from './server-metadata.js';
-import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
+import type { RenewalStore } from './token-manager.js';
+import type { AuthEnvironment, TokenSet } from './types.js';
 
 /** What all token-managing schemes of one client share. */
 export interface OAuthShared {
   baseUrl: string | undefined;
   allowInsecureHttp: boolean;
-  store: TokenStore | PromiseLike<TokenStore>;
+  /** An application's store, guarded; none: each strategy keeps its tokens in memory. */
+  store: RenewalStore | PromiseLike<RenewalStore> | undefined;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Discovery documents by URL (fetched and checked by server-metadata.ts, loaded with discovery). */
   metadata: MetadataDocuments;
@@ -39,7 +40,7 @@ export function createOAuthShared(env: AuthEnvironment | undefined): OAuthShared
   return {
     baseUrl: env?.baseUrl,
     allowInsecureHttp: env?.allowInsecureHttp === true,
-    store: env?.tokenStore === undefined ? new ClientTokenStore() : guardStore(env.tokenStore, env.onStoreError),
+    store: guardStore(env?.tokenStore, env?.onStoreError),
     onTokens: env?.onTokens,
     metadata: new Map(),
     now: env?.now ?? (() => Date.now()),

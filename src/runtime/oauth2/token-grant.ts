@@ -1,11 +1,11 @@
 /** The token source of the grants that POST their fields to the token endpoint (client credentials, password). */
-import { refreshTokens, requestTokens, requireEndpoint, scopeParam, type OAuthClient } from './token-endpoint.js';
+import { requestTokens, requireEndpoint, scopeParam, type OAuthClient } from './token-endpoint.js';
 import type { GrantRunner } from './token-manager.js';
 
-/** Asks the token endpoint with `fields` (grant_type and the grant's own) and the scopes; refreshes with a refresh token. */
+/** Asks the token endpoint with `fields` (grant_type and the grant's own) and the scopes; refreshes there too (token-refresh.ts). */
 export function tokenGrantRunner(oauth: OAuthClient, fields: Readonly<Record<string, string>>): GrantRunner {
   return {
-    refresh: (tokens) => refreshTokens(oauth, tokens),
+    refresh: oauth,
     request: async (scopes) => requestTokens(oauth, await requireEndpoint(oauth, 'tokenUrl', 'token endpoint'), { ...fields, ...scopeParam(scopes) }, scopeParam(scopes)),
   };
 }

@@ -15,7 +15,7 @@ export class TokenStoreError extends Error {
 
   constructor(code: TokenStoreErrorCode, message: string) {
     super(message);
-    Object.assign(this, { code });
+    this.code = code;
   }
 }
 

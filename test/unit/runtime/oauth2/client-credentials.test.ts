@@ -192,12 +192,12 @@ describe('clientCredentials() on its scheme', () => {
     expect(() => make('apiKey', { type: 'apiKey', in: 'header', name: 'X-Key' }, contextFor())).toThrow(new TypeError('security scheme "apiKey" is not an OAuth 2.0 or OpenID Connect scheme: clientCredentials() fits those only'));
   });
 
-  it('takes the client-wide state from the client: two schemes of one client share one token store', () => {
+  it('takes the client-wide state from the client: two schemes of one client share one token store and discovery cache', () => {
     const context = contextFor();
     const made = ['a', 'b'].map((scheme) => strategyMaker(clientCredentials(id))!(scheme, CC, context));
     const plainToo = oauth2Strategies('c', CC, id, context);
-    const shared = context.shared('oauth2', () => undefined) as { store: unknown } | undefined;
-    expect(shared?.store).toBeDefined();
+    const shared = context.shared('oauth2', () => undefined) as { metadata: unknown } | undefined;
+    expect(shared?.metadata).toBeInstanceOf(Map);
     expect(made.map((strategy) => strategy.scheme)).toEqual(['a', 'b']);
     expect(plainToo).toBeInstanceOf(OAuth2Auth);
     // One shared value for the builder's schemes and the plain one: made once, by the first.

@@ -126,3 +126,14 @@ describe('oauth2 with metadataUrl (RFC 8414)', () => {
     await expect(core.request(listPets([]), {})).resolves.toEqual({ token: 'from-spec' });
   });
 });
+
+describe('a discovery document without a token endpoint', () => {
+  it('the call rejects with TokenError invalid_response naming what is missing, nothing posted', async () => {
+    discovery({ token_endpoint: undefined });
+    const { core } = makeClient(server.origin, { oidc }, { oidc: confidential }, fakeClock().env);
+    const error = await core.request(listPets(['openid'], 'oidc'), {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error).toMatchObject({ error: 'invalid_response', scheme: 'oidc', message: 'security scheme "oidc": invalid_response: neither the spec nor the server metadata names the token endpoint' });
+    expect(server.to('/op/token')).toHaveLength(0);
+  });
+});

@@ -12,7 +12,7 @@ import { RUNTIME, staticGraph, staticImports } from '../../../support/runtime-gr
 import * as coreLazy from '../../../../src/runtime/lazy-core-modules.js';
 import * as lazy from '../../../../src/runtime/oauth2/lazy-modules.js';
 
-const LAZY = ['oauth2/lazy-module-imports.ts', 'oauth2/lazy-crypto.ts', 'oauth2/tls-endpoints.ts', 'oauth2/jwt-bearer-check.ts', 'oauth2/secret-redaction.ts', 'oauth2/base64url.ts', 'oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts'];
+const LAZY = ['oauth2/lazy-module-imports.ts', 'oauth2/lazy-crypto.ts', 'oauth2/tls-endpoints.ts', 'oauth2/jwt-bearer-check.ts', 'oauth2/secret-redaction.ts', 'oauth2/base64url.ts', 'oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts', 'oauth2/token-refresh.ts', 'oauth2/renewal-steps.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
 // Request-core modules loaded with import() (lazy-core-modules.ts), and what only they import (redirects.ts, request-headers.ts): they take the up-front runtime as arguments, importing none of it.
 const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts', 'occasional-steps.ts', 'failure-messages.ts', 'renew-after-refusal.ts', 'retry-wait.ts', 'idempotency-key.ts', 'bare-request.ts', 'request-headers.ts'];
@@ -93,9 +93,9 @@ describe('lazily loaded OAuth 2.0 modules', () => {
     expect(typeof (await lazy.loadDpop()).makeDpopProver).toBe('function');
     expect(typeof (await lazy.loadDpopTokenRequest()).postWithDpop).toBe('function');
     expect(typeof (await lazy.loadGuardedTokenStore()).GuardedTokenStore).toBe('function');
-    expect(typeof (await lazy.loadLeaseFlight()).underLease).toBe('function');
     expect(typeof (await lazy.loadOAuthHttpFailure()).finishRequest).toBe('function');
-    expect(typeof (await lazy.loadOAuth2Refusal()).answerRefusal).toBe('function');
+    expect(typeof (await lazy.loadRenewalSteps()).answerRefusal).toBe('function');
+    expect(typeof (await lazy.loadRenewalSteps()).beforeGrant).toBe('function');
     expect(typeof (await lazy.loadTlsEndpoints()).requireTlsEndpoints).toBe('function');
   });
 });

@@ -71,6 +71,17 @@ describe('a token request whose failure module cannot be loaded', () => {
     expect(server.to('/api/pets')).toHaveLength(0);
   });
 
+  it('an endpoint neither the spec nor the discovery document names: invalid_response, nothing posted', async () => {
+    server.on('/.well-known/openid-configuration', () => ({ json: { issuer: server.origin } }));
+    const oidc = { type: 'openIdConnect' as const, url: '/.well-known/openid-configuration' };
+    const { core } = makeClient(server.origin, { oidc }, { oidc: credentials.oauth }, fakeClock().env);
+    const error = await core.request(listPets(['openid'], 'oidc'), {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error).toMatchObject({ name: 'TokenError', error: 'invalid_response', scheme: 'oidc', status: undefined });
+    expect((error as TokenError).message).toBe('security scheme "oidc": invalid_response');
+    expect(server.to('/api/pets')).toHaveLength(0);
+  });
+
   it('a token endpoint that cannot be reached: network_error', async () => {
     const { core } = makeClient('http://127.0.0.1:9', { oauth: clientCredentialsScheme() }, credentials, fakeClock().env);
     const error = await core.request(listPets(), {}).catch((e: unknown) => e);

@@ -29,13 +29,22 @@ describe('a guarded token store whose module failed to load', () => {
   it('loads again with the next store call, then keeps the one guarded store', async () => {
     const saved = new Map<string, unknown>();
     const inner = { get: async (key: string) => saved.get(key) as never, set: async (key: string, value: unknown) => void saved.set(key, value), delete: async (key: string) => void saved.delete(key) };
-    const store = guardStore(inner, undefined);
+    const store = guardStore(inner, undefined)!;
     // The load started with the client failed; the first call loads again and gets the guarded store.
     const first = await store;
     await first.set('k', { accessToken: 't', tokenType: 'Bearer' } as never);
     expect(saved.has('k')).toBe(true);
     expect(await store).toBe(first);
     expect(loads.count).toBe(2);
+  });
+});
+
+describe('no token store given', () => {
+  it('nothing to guard: the strategies keep their tokens in memory, and the guard is not loaded', () => {
+    const before = loads.count;
+    expect(guardStore(undefined, undefined)).toBeUndefined();
+    expect(createOAuthShared({ baseUrl: 'https://api.example' }).store).toBeUndefined();
+    expect(loads.count).toBe(before);
   });
 });
 
