@@ -140,7 +140,7 @@ export class DpopProver {
   async authorize(request: AuthRequest, accessToken: string, scheme: string, nowMs: number): Promise<string | undefined> {
     requireHeaderSafe(accessToken, scheme);
     const { proof, nonce } = await this.proof(request.method, request.url, nowMs, accessToken);
-    request.headers.set('authorization', formatAuthorization('dpop', accessToken));
+    request.headers.set('authorization', formatAuthorization('DPoP', accessToken));
     request.headers.set('dpop', proof);
     return nonce;
   }
