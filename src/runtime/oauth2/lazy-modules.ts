@@ -18,7 +18,6 @@ import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { readBoundedText } from './bounded-body.js';
-import { notTlsReason } from './tls-client-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
@@ -38,7 +37,7 @@ let provided: Promise<void> | undefined;
 export function provideLazyModuleImports(): Promise<void> {
   provided ??= import('./lazy-module-imports.js').then(
     ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, checkEndpoint, loadSigning, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
+      provideLazyImports([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, checkEndpoint, loadSigning, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
     (error: unknown) => {
       provided = undefined;
       throw error;
