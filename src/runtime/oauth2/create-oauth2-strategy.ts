@@ -20,7 +20,6 @@ import type { OAuthShared } from './oauth-environment.js';
 import { schemeFlows } from './scheme-flows.js';
 import { seedTokens } from './seed-tokens.js';
 import type { Endpoints } from './server-metadata.js';
-import { notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { unloaded } from './token-error.js';
 import type { GrantRunner } from './token-manager.js';
@@ -94,7 +93,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     // The token endpoint a JWT bearer credential fixes itself (its tokenUrl, a service account's token_uri).
     const fixed = overrides.tokenUrl ?? (jwt === 'serviceAccount' ? serviceAccountTokenUri(grant) : undefined);
     const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, 'tokenUrl', scheme, shared);
-    if (certificate && fixedUrl && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}${notTlsReason('tokenUrl', fixedUrl)}`);
+    if (certificate && fixedUrl && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}tokenUrl must be https to present the client certificate`);
     // The signing and the token requests are loaded with the first token request.
     source = lazySource(async () => (await loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant'))).jwtBearerRunner(credential as JwtBearerCredentials, scheme, { shape: jwt, http: posting, endpoints, fixedUrl, tokenParams, dpop }));
   } else {
