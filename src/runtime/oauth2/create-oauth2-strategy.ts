@@ -15,7 +15,7 @@ import { jwtBearerIdentity, jwtBearerShape, serviceAccountTokenUri } from './jwt
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
 import { loadJwtBearer } from './lazy-modules.js';
 import type { OAuth2Grant } from './oauth2-auth.js';
-import { checkOptions, schemeWhere, type OptionKind } from './option-checks.js';
+import { BOOLEAN, checkOptions, EPOCH_MS, oneOf, schemeWhere, STRING, STRING_MAP, STRINGS, TEXT, type OptionKind } from './option-checks.js';
 import type { OAuthShared } from './oauth-environment.js';
 import { schemeFlows } from './scheme-flows.js';
 import { seedTokens } from './seed-tokens.js';
@@ -44,17 +44,17 @@ interface CredentialOptions extends EndpointOverrides {
 // Written out, not spread from the shared tables: a bundler keeps a spread (it may run getters)
 // even in an app that never makes a plain credential.
 const OPTION_KINDS: Readonly<Record<keyof CredentialOptions, OptionKind>> = {
-  tokenUrl: 'url',
-  authorizationUrl: 'url',
-  deviceAuthorizationUrl: 'url',
-  issuer: 'url',
-  flow: FLOW_ORDER,
-  scopes: 'strings',
-  tokenParams: 'map',
-  redirectUri: 'string',
-  par: 'boolean',
-  refreshToken: 'string',
-  expiresAt: 'time',
+  tokenUrl: TEXT,
+  authorizationUrl: TEXT,
+  deviceAuthorizationUrl: TEXT,
+  issuer: TEXT,
+  flow: /* @__PURE__ */ oneOf(FLOW_ORDER),
+  scopes: STRINGS,
+  tokenParams: STRING_MAP,
+  redirectUri: STRING,
+  par: BOOLEAN,
+  refreshToken: STRING,
+  expiresAt: EPOCH_MS,
 };
 
 /** A source loaded with the first token request (once; a failed load is tried again by the next one). */

@@ -1,37 +1,33 @@
 /**
  * One checker for every credential option a scheme reads at construction: the option's kind says
- * what it must be, and the message comes from one template per kind, so each check costs a call
- * instead of its own branch and sentence in every app's download. Messages name the scheme and the
+ * what it must be (a test and the words of its message), so each check costs a call instead of its
+ * own branch and sentence in every app's download. Messages name the scheme and the
  * option, never its value (which may be a secret).
  */
 import { quoteScheme } from '../credential-checks.js';
 
-/** What an option must be; a list means one of those strings. */
-export type OptionKind = 'string' | 'text' | 'url' | 'strings' | 'map' | 'boolean' | 'function' | 'object' | 'time' | readonly string[];
-
-const WANTS: Readonly<Record<string, string>> = {
-  string: 'be a string',
-  text: 'be a non-empty string',
-  url: 'be a non-empty URL string',
-  strings: 'be an array of strings',
-  map: 'map names to strings',
-  boolean: 'be true or false',
-  function: 'be a function',
-  object: 'be an object',
-  time: 'be epoch milliseconds',
-};
+/** What an option must be: `fits` tests a value, `must` ends the message (`<name> must <must>`). */
+export interface OptionKind {
+  readonly fits: (value: unknown) => boolean;
+  readonly must: string;
+}
 
 const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
-function fits(value: unknown, kind: OptionKind): boolean {
-  if (typeof kind !== 'string') return kind.includes(value as string);
-  if (kind === 'string') return isString(value);
-  if (kind === 'text' || kind === 'url') return isString(value) && value !== '';
-  if (kind === 'strings') return Array.isArray(value) && value.every(isString);
-  if (kind === 'time') return Number.isFinite(value);
-  if (kind === 'boolean' || kind === 'function') return typeof value === kind;
-  // object or map
-  return typeof value === 'object' && value !== null && (kind === 'object' || Object.values(value).every(isString));
+// One constant per kind, not one function over all: an app links the kinds its credential's options have.
+export const STRING: OptionKind = { fits: isString, must: 'be a string' };
+export const TEXT: OptionKind = { fits: (value) => isString(value) && value !== '', must: 'be a non-empty string' };
+export const STRINGS: OptionKind = { fits: (value) => Array.isArray(value) && value.every(isString), must: 'be an array of strings' };
+export const STRING_MAP: OptionKind = { fits: (value) => isObject(value) && Object.values(value).every(isString), must: 'map names to strings' };
+export const OBJECT: OptionKind = { fits: isObject, must: 'be an object' };
+export const BOOLEAN: OptionKind = { fits: (value) => typeof value === 'boolean', must: 'be true or false' };
+export const FUNCTION: OptionKind = { fits: (value) => typeof value === 'function', must: 'be a function' };
+export const EPOCH_MS: OptionKind = { fits: (value) => Number.isFinite(value), must: 'be epoch milliseconds' };
+
+/** One of `values`, listed in the message. Mark a call at a module's top level pure, so an app that never reads it drops it. */
+export function oneOf(values: readonly string[]): OptionKind {
+  return { fits: (value) => values.includes(value as string), must: `be one of ${values.join(', ')}` };
 }
 
 /**
@@ -41,9 +37,7 @@ function fits(value: unknown, kind: OptionKind): boolean {
  */
 export function option(holder: object, name: string, kind: OptionKind, where: string, required?: boolean): unknown {
   const value = own(holder, name);
-  if ((required || value !== undefined) && !fits(value, kind)) {
-    throw new TypeError(`${where}${name} must ${typeof kind === 'string' ? WANTS[kind] : `be one of ${kind.join(', ')}`}`);
-  }
+  if ((required || value !== undefined) && !kind.fits(value)) throw new TypeError(`${where}${name} must ${kind.must}`);
   return value;
 }
 

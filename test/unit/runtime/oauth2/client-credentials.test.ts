@@ -83,11 +83,11 @@ const NEITHER = `${WHERE}client credentials need either a clientSecret or a clie
 
 const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] = [
   ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientCredentials() takes an object`],
-  ['tokenUrl not a string', { credential: { ...id, tokenUrl: 5 } }, `${WHERE}tokenUrl must be a non-empty URL string`],
-  ['tokenUrl empty', { credential: { ...id, tokenUrl: '' } }, `${WHERE}tokenUrl must be a non-empty URL string`],
-  ['authorizationUrl not a string', { credential: { ...id, authorizationUrl: 1 } }, `${WHERE}authorizationUrl must be a non-empty URL string`, `${WHERE}authorizationUrl is not an option of clientCredentials()`],
-  ['deviceAuthorizationUrl not a string', { credential: { ...id, deviceAuthorizationUrl: false } }, `${WHERE}deviceAuthorizationUrl must be a non-empty URL string`, `${WHERE}deviceAuthorizationUrl is not an option of clientCredentials()`],
-  ['issuer empty', { credential: { ...id, issuer: '' } }, `${WHERE}issuer must be a non-empty URL string`],
+  ['tokenUrl not a string', { credential: { ...id, tokenUrl: 5 } }, `${WHERE}tokenUrl must be a non-empty string`],
+  ['tokenUrl empty', { credential: { ...id, tokenUrl: '' } }, `${WHERE}tokenUrl must be a non-empty string`],
+  ['authorizationUrl not a string', { credential: { ...id, authorizationUrl: 1 } }, `${WHERE}authorizationUrl must be a non-empty string`, `${WHERE}authorizationUrl is not an option of clientCredentials()`],
+  ['deviceAuthorizationUrl not a string', { credential: { ...id, deviceAuthorizationUrl: false } }, `${WHERE}deviceAuthorizationUrl must be a non-empty string`, `${WHERE}deviceAuthorizationUrl is not an option of clientCredentials()`],
+  ['issuer empty', { credential: { ...id, issuer: '' } }, `${WHERE}issuer must be a non-empty string`],
   ['scopes a string', { credential: { ...id, scopes: 'pets:read' } }, `${WHERE}scopes must be an array of strings`],
   ['scopes not strings', { credential: { ...id, scopes: [1] } }, `${WHERE}scopes must be an array of strings`],
   ['tokenParams not a map of strings', { credential: { ...id, tokenParams: { audience: 1 } } }, `${WHERE}tokenParams must map names to strings`],
@@ -110,12 +110,12 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['clientCertificate with a cert it would not use', { credential: { ...id, clientCertificate: { fetch: fetchStub, cert: 'PEM' } } }, `${WHERE}clientCertificate: cert would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`],
   ['resource not a URI', { credential: { ...id, resource: 'pets' } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
   ['resource with a fragment', { credential: { ...id, resource: ['https://api.example/#x'] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
-  ['tokenUrl over http', { credential: { ...id, tokenUrl: 'http://auth.example/token' } }, `${WHERE}the tokenUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['tokenUrl with user and password', { credential: { ...id, tokenUrl: 'https://u:p@auth.example/token' } }, `${WHERE}the tokenUrl must not contain a user name or password`],
-  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}the tokenUrl "https://[" is not a URL (relative ones need the client's baseUrl)`],
-  ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}the tokenUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}the openIdConnectUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}the issuer must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
+  ['tokenUrl over http', { credential: { ...id, tokenUrl: 'http://auth.example/token' } }, `${WHERE}tokenUrl must be an https URL`],
+  ['tokenUrl with user and password', { credential: { ...id, tokenUrl: 'https://u:p@auth.example/token' } }, `${WHERE}tokenUrl must not contain a user name or password`],
+  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}tokenUrl must be a URL, absolute or relative to baseUrl`],
+  ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}tokenUrl must be an https URL`],
+  ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}openIdConnectUrl must be an https URL`],
+  ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}issuer must be an https URL`],
   ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', `${WHERE}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`],
   ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`],
   ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
@@ -177,6 +177,7 @@ const BUILDER_REFUSES: [name: string, given: Given, want: string][] = [
   ['a part of another kind', { credential: id, builder: { ...id, dpop: clientCertificate({ fetch: fetchStub }) } }, `${WHERE}dpop must be made by dpop()`],
   ['a plain privateKey', { credential: id, builder: { clientId: 'app', privateKey: 'PEM' } }, `${WHERE}privateKey is not an option of clientCredentials()`],
   ['flow', { credential: id, builder: { ...id, flow: 'clientCredentials' } }, `${WHERE}flow is not an option of clientCredentials()`],
+  ['a key named like an Object method', { credential: id, builder: { ...id, constructor: 'x' } }, `${WHERE}constructor is not an option of clientCredentials()`],
 ];
 
 describe('what only the builder refuses (the plain credential accepts it)', () => {
