@@ -7,6 +7,7 @@
  * `tlsClientAuth()`), each checking its own options. The plain credential (create-oauth2-strategy.ts)
  * takes the same options in their plain form and converts them into these parts.
  */
+import type { OAuthFlowsSpec } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import type { Credential } from '../credential.js';
 import { credential, unfitScheme } from '../credential.js';
@@ -82,8 +83,8 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if (spec.type !== 'oauth2' && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
     const shared = sharedOAuth(context);
     const where = schemeWhere(scheme);
-    if (typeof options !== 'object' || options === null) throw new TypeError(`${where}clientCredentials() takes an object`);
-    // Own properties only, read once: what is checked is what is used (a prototype's getter or an inherited key is neither).
+    // Own properties only, read once: what is checked is what is used (a prototype's getter or an
+    // inherited key is neither). What is no object has none, so it is refused for its missing clientId.
     const o: ClientCredentialsOptions = { ...options };
     const given = o as unknown as Readonly<Record<string, unknown>>;
     // Only the options given are checked (clientId always): an app links the checks, not the code, of those it does not pass.
@@ -99,11 +100,11 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}client credentials need either a clientSecret or a clientAuth`);
 
     // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
-    const flows = spec.type === 'oauth2' ? spec.flows : {};
-    if (typeof flows !== 'object' || flows === null) throw new TypeError(`${where}oauth2 needs flows`);
+    // A scheme without flows (an invalid document) has no token URL: it needs the option.
+    const flows: OAuthFlowsSpec = (spec.type === 'oauth2' && spec.flows) || {};
     const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (spec.type === 'oauth2' && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`);
+    if (spec.type === 'oauth2' && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}tokenUrl or issuer must be given: the scheme declares no token URL`);
     const dpop = o.dpop?.make(where, scheme, given);
     const certificate = o.clientCertificate?.make(where, scheme, given);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };

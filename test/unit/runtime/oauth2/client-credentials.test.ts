@@ -80,9 +80,11 @@ const fetchStub = () => Promise.reject(new Error('not called'));
 
 // The builder's own message where it takes other options (built parts, the secret methods only) or says it shorter.
 const NEITHER = `${WHERE}client credentials need either a clientSecret or a clientAuth`;
+const NO_TOKEN_URL = `${WHERE}tokenUrl or issuer must be given: the scheme declares no token URL`;
 
 const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] = [
-  ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientCredentials() takes an object`],
+  ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientId must be a non-empty string`],
+  ['a string', { credential: 'app' }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientId must be a non-empty string`],
   ['tokenUrl not a string', { credential: { ...id, tokenUrl: 5 } }, `${WHERE}tokenUrl must be a non-empty string`],
   ['tokenUrl empty', { credential: { ...id, tokenUrl: '' } }, `${WHERE}tokenUrl must be a non-empty string`],
   ['authorizationUrl not a string', { credential: { ...id, authorizationUrl: 1 } }, `${WHERE}authorizationUrl must be a non-empty string`, `${WHERE}authorizationUrl is not an option of clientCredentials()`],
@@ -116,8 +118,8 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}tokenUrl must be an https URL`],
   ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}openIdConnectUrl must be an https URL`],
   ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}issuer must be an https URL`],
-  ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', `${WHERE}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`],
-  ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`],
+  ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', NO_TOKEN_URL],
+  ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`, NO_TOKEN_URL],
   ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
   ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
   ['self_signed_tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth' } }, `${WHERE}clientAuthMethod self_signed_tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth selfSignedTlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
