@@ -116,7 +116,8 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if (token) fromSpec.tokenUrl = resolve(token, 'tokenUrl');
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
     if (tokenUrl === undefined && ownFlow?.refreshUrl) fromSpec.refreshUrl = resolve(ownFlow.refreshUrl, 'refreshUrl');
-    const known = knownEndpoints(spec, fromSpec, { tokenUrl, issuer }, shared, http, !!certificate);
+    // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
+    const known = knownEndpoints(spec, fromSpec, o, shared, http, !!certificate);
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
     const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
