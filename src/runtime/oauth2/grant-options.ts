@@ -1,19 +1,17 @@
 /** RFC 8707 resource indicators, the optional grant field every client grant reads: checked once at construction. Messages never quote values. */
 import { option, type OptionKind } from './option-checks.js';
 
-function isAbsoluteUri(text: string): boolean {
+/** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
+function isResource(uri: unknown): boolean {
   try {
-    return !!new URL(text);
+    return typeof uri === 'string' && !uri.includes('#') && !!new URL(uri);
   } catch {
     return false;
   }
 }
 
-/** RFC 8707 §2: `resource` is an absolute URI without a fragment, or a list of them; checked now, not at the first request. */
-export const RESOURCES: OptionKind = {
-  fits: (value) => [value].flat().every((uri) => typeof uri === 'string' && isAbsoluteUri(uri) && !uri.includes('#')),
-  must: 'be an absolute URI without a fragment (or a list of them)',
-};
+/** `resource`: one resource indicator or a list of them; checked now, not at the first request. */
+export const RESOURCES: OptionKind = { fits: (value) => [value].flat().every(isResource), must: 'be an absolute URI without a fragment (or a list of them)' };
 
 /** The resources a checked `resource` option names, as the token requests send them: each once. */
 export function resourceList(resource: unknown): readonly string[] {

@@ -22,12 +22,7 @@ export interface OAuthPart<Kind extends PartKind, Made> {
   readonly make: (where: string, scheme: string, given: Readonly<Record<string, unknown>>) => Made;
 }
 
-/** The part `value` holds when it is one of kind `kind`, else undefined. */
-export function partOf<Kind extends PartKind, Made>(value: unknown, kind: Kind): OAuthPart<Kind, Made> | undefined {
-  return (value as Partial<OAuthPart<Kind, Made>> | null | undefined)?.[OAUTH_PART] === kind ? (value as OAuthPart<Kind, Made>) : undefined;
-}
-
 /** The kind of a part option (option-checks.ts): a part of `kind`, made by `maker` (named in the message). */
 export function madeBy(kind: PartKind, maker: string): OptionKind {
-  return { fits: (value) => partOf(value, kind) !== undefined, must: `be made by ${maker}` };
+  return { fits: (value) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === kind, must: `be made by ${maker}` };
 }
