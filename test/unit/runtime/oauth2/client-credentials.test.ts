@@ -4,7 +4,7 @@
  * client's options reach it as they reach the plain path; and its static import graph holds no
  * other flow's construction.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
 import { strategyMaker } from '../../../../src/runtime/credential.js';
 import { clientCertificate, selfSignedTlsClientAuth, tlsClientAuth } from '../../../../src/runtime/oauth2/client-certificate.js';
@@ -16,6 +16,8 @@ import { oauth2Strategies } from '../../../../src/runtime/oauth2/oauth2-strategi
 import type { AuthEnvironment } from '../../../../src/runtime/oauth2/types.js';
 import type { FactoryContext } from '../../../../src/runtime/strategy-factory.js';
 import { staticGraph } from '../../../support/runtime-graph.js';
+import { listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
 
 const SECRET = 'SECRET-cc-4711';
 const TOKEN_URL = 'https://auth.example/token';
@@ -112,6 +114,8 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['clientCertificate with a cert it would not use', { credential: { ...id, clientCertificate: { fetch: fetchStub, cert: 'PEM' } } }, `${WHERE}clientCertificate: cert would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`],
   ['resource not a URI', { credential: { ...id, resource: 'pets' } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
   ['resource with a fragment', { credential: { ...id, resource: ['https://api.example/#x'] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
+  ['resource a list holding a non-string', { credential: { ...id, resource: ['https://api.example/', 5] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
+  ['resource a nested list', { credential: { ...id, resource: [['https://api.example/']] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
   ['tokenUrl over http', { credential: { ...id, tokenUrl: 'http://auth.example/token' } }, `${WHERE}tokenUrl must be an https URL`],
   ['tokenUrl with user and password', { credential: { ...id, tokenUrl: 'https://u:p@auth.example/token' } }, `${WHERE}tokenUrl must not contain a user name or password`],
   ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}tokenUrl must be a URL, absolute or relative to baseUrl`],
@@ -257,5 +261,26 @@ describe('clientCredentials() reads what it checks: own properties only', () => 
 
   it('still refuses the same option given as an own property', () => {
     expect(() => built({ credential: {}, builder: { clientId: 'app', clientSecret: SECRET, dpop: true } })).toThrow(`${WHERE}dpop must be made by dpop()`);
+  });
+});
+
+describe('clientCredentials() sends what it checked', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('each resource indicator once, the tokenParams, and the client secret in Basic', async () => {
+    server.on('/oauth/token', () => tokenJson('tok'));
+    server.on('/api/pets', bearerApi(() => ['tok']));
+    const spec: SchemeSpec = { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${server.origin}/oauth/token`, scopes: [] } } };
+    const resource = ['https://api.example/', 'urn:example:ledger', 'https://api.example/'];
+    const { core } = makeClient(server.origin, { oauth: spec }, { oauth: clientCredentials({ ...id, resource, tokenParams: { audience: 'pets' } }) });
+    await core.request(listPets([]), {});
+    const [request] = server.to('/oauth/token');
+    expect(request!.form.getAll('resource')).toEqual(['https://api.example/', 'urn:example:ledger']);
+    expect(request!.form.get('audience')).toBe('pets');
+    expect(request!.basic).toEqual({ id: 'app', secret: SECRET });
   });
 });
