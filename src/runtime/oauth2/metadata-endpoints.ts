@@ -66,9 +66,8 @@ export interface Discovery {
   /** The client's shared settings; its discovery documents are kept there. */
   shared: OAuthShared;
   http: OAuthHttp;
-  /** The metadata URL, or the issuer's (`issuer`), resolved and checked when the client was made. */
+  /** The metadata URL, or the issuer when the overrides name one, resolved and checked when the client was made. */
   url: URL;
-  issuer: boolean;
   /** The endpoints of the spec and the overrides, resolved. */
   fromSpec: Endpoints;
   overrides: EndpointOverrides;
@@ -83,6 +82,6 @@ export function issuerMetadataUrl(issuer: URL): URL {
 
 export async function discoveredEndpoints(discovery: Discovery): Promise<Endpoints> {
   const { shared, http, fromSpec, url } = discovery;
-  const document = await loadMetadata((shared.metadata ??= new Map()), http, discovery.issuer ? issuerMetadataUrl(url) : url);
+  const document = await loadMetadata((shared.metadata ??= new Map()), http, discovery.overrides.issuer !== undefined ? issuerMetadataUrl(url) : url);
   return withOverrides(endpointsFromMetadata(http, discovery.certificate ? withMtlsAliases(document) : document, fromSpec, shared.allowInsecureHttp), fromSpec, discovery.overrides);
 }
