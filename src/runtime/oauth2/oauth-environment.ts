@@ -3,6 +3,7 @@ import type { FactoryContext } from '../strategy-factory.js';
 import { ClientTokenStore } from './memory-token-store.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { guardStore } from './store-guard.js';
+import { option, type OptionKind } from './option-checks.js';
 import type { MetadataDocuments } from './server-metadata.js';
 import type { AuthEnvironment, TokenSet, TokenStore } from './types.js';
 
@@ -25,14 +26,9 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 // The longest whole milliseconds a timer holds: AbortSignal.timeout fires at once past 2^31 − 1 (and throws for a fraction).
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-/** `env[name]` when given, which must be a positive number; else `fallback`. */
-function positive(env: Partial<AuthEnvironment>, name: 'tokenTimeoutMs' | 'tokenResponseMaxBytes', fallback: number): number {
-  const value = env[name];
-  if (value === undefined) return fallback;
-  // Number.isFinite is false for anything but a finite number.
-  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`the auth environment's ${name} must be a positive number`);
-  return value;
-}
+// Read with the options' checker: a number is checked only when given, said as every option is.
+const POSITIVE: OptionKind = { fits: (value) => Number.isFinite(value) && (value as number) > 0, must: 'be a positive number' };
+const ENVIRONMENT = "the auth environment's ";
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,8 +41,8 @@ export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShar
     onTokens: env.onTokens,
     now: env.now ?? (() => Date.now()),
     sleep: env.sleep ?? defaultSleep,
-    timeoutMs: Math.min(Math.ceil(positive(env, 'tokenTimeoutMs', DEFAULT_TOKEN_TIMEOUT_MS)), LONGEST_TIMER_MS),
-    maxResponseBytes: positive(env, 'tokenResponseMaxBytes', DEFAULT_MAX_RESPONSE_BYTES),
+    timeoutMs: Math.min(Math.ceil((option(env, 'tokenTimeoutMs', POSITIVE, ENVIRONMENT) as number | undefined) ?? DEFAULT_TOKEN_TIMEOUT_MS), LONGEST_TIMER_MS),
+    maxResponseBytes: (option(env, 'tokenResponseMaxBytes', POSITIVE, ENVIRONMENT) as number | undefined) ?? DEFAULT_MAX_RESPONSE_BYTES,
     // Looked up per call, like ClientCore does, so a fetch installed later is used.
     fetch: () => {
       const fetchImpl = env.fetch ?? globalThis.fetch;

@@ -126,6 +126,8 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`, NO_TOKEN_URL],
   ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
   ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
+  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
+  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
   ['self_signed_tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth' } }, `${WHERE}clientAuthMethod self_signed_tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth selfSignedTlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
 ];
 
