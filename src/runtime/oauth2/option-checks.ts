@@ -20,7 +20,6 @@ export const STRING: OptionKind = { fits: isString, must: 'be a string' };
 export const TEXT: OptionKind = { fits: (value) => isString(value) && value !== '', must: 'be a non-empty string' };
 export const STRINGS: OptionKind = { fits: (value) => Array.isArray(value) && value.every(isString), must: 'be an array of strings' };
 export const STRING_MAP: OptionKind = { fits: (value) => isObject(value) && Object.values(value).every(isString), must: 'map names to strings' };
-export const OBJECT: OptionKind = { fits: isObject, must: 'be an object' };
 export const BOOLEAN: OptionKind = { fits: (value) => typeof value === 'boolean', must: 'be true or false' };
 export const FUNCTION: OptionKind = { fits: (value) => typeof value === 'function', must: 'be a function' };
 export const EPOCH_MS: OptionKind = { fits: (value) => Number.isFinite(value), must: 'be epoch milliseconds' };
