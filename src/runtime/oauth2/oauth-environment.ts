@@ -27,7 +27,7 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 // Read with the options' checker: a number is checked only when given, said as every option is.
-const POSITIVE: OptionKind = { fits: (value) => Number.isFinite(value) && (value as number) > 0, must: 'be a positive number' };
+const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'be a positive number'];
 const ENVIRONMENT = "the auth environment's ";
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

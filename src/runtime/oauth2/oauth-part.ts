@@ -24,5 +24,5 @@ export interface OAuthPart<Kind extends PartKind, Made> {
 
 /** The kind of a part option (option-checks.ts): a part of `kind`, made by `maker` (named in the message). */
 export function madeBy(kind: PartKind, maker: string): OptionKind {
-  return { fits: (value) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === kind, must: `be made by ${maker}` };
+  return [(value) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === kind, `be made by ${maker}`];
 }

@@ -6,27 +6,24 @@
  */
 import { quoteScheme } from '../credential-checks.js';
 
-/** What an option must be: `fits` tests a value, `must` ends the message (`<name> must <must>`). */
-export interface OptionKind {
-  readonly fits: (value: unknown) => boolean;
-  readonly must: string;
-}
+/** What an option must be: a test of its value, and the words that end the message when it fails (`<name> must <words>`). */
+export type OptionKind = readonly [fits: (value: unknown) => boolean, must: string];
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 // One constant per kind, not one function over all: an app links the kinds its credential's options have.
-export const STRING: OptionKind = { fits: isString, must: 'be a string' };
-export const TEXT: OptionKind = { fits: (value) => isString(value) && value !== '', must: 'be a non-empty string' };
-export const STRINGS: OptionKind = { fits: (value) => Array.isArray(value) && value.every(isString), must: 'be an array of strings' };
-export const STRING_MAP: OptionKind = { fits: (value) => isObject(value) && Object.values(value).every(isString), must: 'map names to strings' };
-export const BOOLEAN: OptionKind = { fits: (value) => typeof value === 'boolean', must: 'be true or false' };
-export const FUNCTION: OptionKind = { fits: (value) => typeof value === 'function', must: 'be a function' };
-export const EPOCH_MS: OptionKind = { fits: (value) => Number.isFinite(value), must: 'be epoch milliseconds' };
+export const STRING: OptionKind = [isString, 'be a string'];
+export const TEXT: OptionKind = [(value) => isString(value) && value !== '', 'be a non-empty string'];
+export const STRINGS: OptionKind = [(value) => Array.isArray(value) && value.every(isString), 'be an array of strings'];
+export const STRING_MAP: OptionKind = [(value) => isObject(value) && Object.values(value).every(isString), 'map names to strings'];
+export const BOOLEAN: OptionKind = [(value) => typeof value === 'boolean', 'be true or false'];
+export const FUNCTION: OptionKind = [(value) => typeof value === 'function', 'be a function'];
+export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'be epoch milliseconds'];
 
 /** One of `values`, listed in the message. Mark a call at a module's top level pure, so an app that never reads it drops it. */
 export function oneOf(values: readonly string[]): OptionKind {
-  return { fits: (value) => values.includes(value as string), must: `be one of ${values.join(', ')}` };
+  return [(value) => values.includes(value as string), `be one of ${values.join(', ')}`];
 }
 
 /**
@@ -34,9 +31,9 @@ export function oneOf(values: readonly string[]): OptionKind {
  * what the message starts with, e.g. `security scheme "oauth": ` or `… : jwtBearer.`; `required`
  * makes an absent option an error too, with the same message.
  */
-export function option(holder: object, name: string, kind: OptionKind, where: string, required?: boolean): unknown {
+export function option(holder: object, name: string, [fits, must]: OptionKind, where: string, required?: boolean): unknown {
   const value = own(holder, name);
-  if ((required || value !== undefined) && !kind.fits(value)) throw new TypeError(`${where}${name} must ${kind.must}`);
+  if ((required || value !== undefined) && !fits(value)) throw new TypeError(`${where}${name} must ${must}`);
   return value;
 }
 
