@@ -90,7 +90,7 @@ describe('overrides win over the document', () => {
   });
 
   it('an override that is not a URL string is refused naming the field, not the secret', () => {
-    expect(() => new nowhere.mod.Client({ auth: { clientCredentials: { ...basic(), tokenUrl: 42 } } })).toThrow('security scheme "clientCredentials": tokenUrl must be a non-empty URL string');
+    expect(() => new nowhere.mod.Client({ auth: { clientCredentials: { ...basic(), tokenUrl: 42 } } })).toThrow('security scheme "clientCredentials": tokenUrl must be a non-empty string');
     expect(() => new nowhere.mod.Client({ auth: { clientCredentials: { ...basic(), tokenUrl: 'http://auth.example/token' } } })).toThrow(/tokenUrl must be an https URL/);
   });
 });

@@ -140,7 +140,7 @@ describe('https for token endpoints off loopback', () => {
     const { clientId, clientSecret } = e2e.auth.clients.basic;
     const construct = () => new insecure.mod.Client({ auth: { clientCredentials: { clientId, clientSecret } }, fetch: recorder.fetch });
     expect(construct).toThrow(TypeError);
-    expect(construct).toThrow(/"clientCredentials".*tokenUrl must be an https URL \(got http:\/\/auth\.example\.invalid\).*allowInsecureHttp/);
+    expect(construct).toThrow(/"clientCredentials": tokenUrl must be an https URL$/);
     expect(recorder.sent).toHaveLength(0);
     expect(e2e.auth.tokenRequests).toHaveLength(0);
   });

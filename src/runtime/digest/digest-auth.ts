@@ -70,7 +70,7 @@ export class DigestAuth implements AuthStrategy {
         nc,
         cnonce: this.#newCnonce(),
       });
-      request.headers.set('authorization', formatAuthorization('digest', credentials));
+      request.headers.set('authorization', formatAuthorization('Digest', credentials));
     } catch (error) {
       this.#signedWith.delete(request);
       this.#pool.release(slot);

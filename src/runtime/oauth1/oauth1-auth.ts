@@ -89,7 +89,7 @@ export class OAuth1Auth implements AuthStrategy {
     // RFC 5849 §3.5.1: realm is a plain auth-param; the oauth_ values are §3.6-encoded.
     const fields = this.#realm === undefined ? [] : [`realm="${this.#realm.replace(/["\\]/g, '\\$&')}"`];
     for (const [name, value] of protocol) fields.push(`${name}="${encodeUnreserved(value)}"`);
-    request.headers.set('authorization', formatAuthorization('oauth', fields.join(', ')));
+    request.headers.set('authorization', formatAuthorization('OAuth', fields.join(', ')));
   }
 }
 

@@ -1,6 +1,6 @@
 /** The token source of each flow: how it gets a first token and how it refreshes one. */
 import { loadDeviceFlow } from './lazy-modules.js';
-import { option } from './option-checks.js';
+import { FUNCTION, option, STRING, type OptionKind } from './option-checks.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
 import { clientCredentialsRunner, tokenGrantRunner } from './token-grant.js';
@@ -22,10 +22,10 @@ export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential
         Promise.reject(new TokenError(oauth.http.scheme, 'login_required', `${refused ? 'the refresh token was rejected' : 'there is no usable refresh token'}: sign the user in again (authorization code flow)`, undefined, refused)),
     };
   }
-  const required = (name: string, kind: 'string' | 'function') => option(credential, name, kind, where, true);
+  const required = (name: string, kind: OptionKind) => option(credential, name, kind, where, true);
   if (flow === 'deviceAuthorization') {
-    const onUserCode = required('onUserCode', 'function') as DeviceAuthorizationGrant['onUserCode'];
+    const onUserCode = required('onUserCode', FUNCTION) as DeviceAuthorizationGrant['onUserCode'];
     return { refresh, request: async (scopes) => (await loadDeviceFlow()).runDeviceFlow(oauth, scopes, onUserCode) };
   }
-  return tokenGrantRunner(oauth, { grant_type: 'password', username: required('username', 'string') as string, password: required('password', 'string') as string });
+  return tokenGrantRunner(oauth, { grant_type: 'password', username: required('username', STRING) as string, password: required('password', STRING) as string });
 }

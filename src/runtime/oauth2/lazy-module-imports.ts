@@ -13,7 +13,6 @@
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
-export let notTlsReason$: typeof import('./tls-client-auth.js').notTlsReason;
 export let option$: typeof import('./option-checks.js').option;
 export let schemeWhere$: typeof import('./option-checks.js').schemeWhere;
 export let formEncode$: typeof import('./encoding.js').formEncode;
@@ -37,7 +36,6 @@ export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
 export type LazyImports = [
   abortable: typeof abortable$,
   quoteScheme: typeof quoteScheme$,
-  notTlsReason: typeof notTlsReason$,
   option: typeof option$,
   schemeWhere: typeof schemeWhere$,
   formEncode: typeof formEncode$,
@@ -59,7 +57,6 @@ export function provideLazyImports(from: LazyImports): void {
   [
     abortable$,
     quoteScheme$,
-    notTlsReason$,
     option$,
     schemeWhere$,
     formEncode$,

@@ -17,7 +17,6 @@ import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { readBoundedText } from './bounded-body.js';
-import { notTlsReason } from './tls-client-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
@@ -35,7 +34,7 @@ import { TokenStoreError } from './token-store-error.js';
  */
 export const provideLazyModuleImports: () => Promise<void> = loadOnce(() =>
   import('./lazy-module-imports.js').then(({ provideLazyImports }) =>
-    provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
+    provideLazyImports([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
   ),
 );
 

@@ -1,37 +1,29 @@
 /**
  * One checker for every credential option a scheme reads at construction: the option's kind says
- * what it must be, and the message comes from one template per kind, so each check costs a call
- * instead of its own branch and sentence in every app's download. Messages name the scheme and the
+ * what it must be (a test and the words of its message), so each check costs a call instead of its
+ * own branch and sentence in every app's download. Messages name the scheme and the
  * option, never its value (which may be a secret).
  */
 import { quoteScheme } from '../credential-checks.js';
 
-/** What an option must be; a list means one of those strings. */
-export type OptionKind = 'string' | 'text' | 'url' | 'strings' | 'map' | 'boolean' | 'function' | 'object' | 'time' | readonly string[];
-
-const WANTS: Readonly<Record<string, string>> = {
-  string: 'be a string',
-  text: 'be a non-empty string',
-  url: 'be a non-empty URL string',
-  strings: 'be an array of strings',
-  map: 'map names to strings',
-  boolean: 'be true or false',
-  function: 'be a function',
-  object: 'be an object',
-  time: 'be epoch milliseconds',
-};
+/** What an option must be: a test of its value, and the words that end the message when it fails (`<name> must <words>`). */
+export type OptionKind = readonly [fits: (value: unknown) => boolean, must: string];
 
 const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
-function fits(value: unknown, kind: OptionKind): boolean {
-  if (typeof kind !== 'string') return kind.includes(value as string);
-  if (kind === 'string') return isString(value);
-  if (kind === 'text' || kind === 'url') return isString(value) && value !== '';
-  if (kind === 'strings') return Array.isArray(value) && value.every(isString);
-  if (kind === 'time') return Number.isFinite(value);
-  if (kind === 'boolean' || kind === 'function') return typeof value === kind;
-  // object or map
-  return typeof value === 'object' && value !== null && (kind === 'object' || Object.values(value).every(isString));
+// One constant per kind, not one function over all: an app links the kinds its credential's options have.
+export const STRING: OptionKind = [isString, 'be a string'];
+export const TEXT: OptionKind = [(value) => isString(value) && value !== '', 'be a non-empty string'];
+export const STRINGS: OptionKind = [(value) => Array.isArray(value) && value.every(isString), 'be an array of strings'];
+export const STRING_MAP: OptionKind = [(value) => isObject(value) && Object.values(value).every(isString), 'map names to strings'];
+export const BOOLEAN: OptionKind = [(value) => typeof value === 'boolean', 'be true or false'];
+export const FUNCTION: OptionKind = [(value) => typeof value === 'function', 'be a function'];
+export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'be epoch milliseconds'];
+
+/** One of `values`, listed in the message. Mark a call at a module's top level pure, so an app that never reads it drops it. */
+export function oneOf(values: readonly string[]): OptionKind {
+  return [(value) => values.includes(value as string), `be one of ${values.join(', ')}`];
 }
 
 /**
@@ -39,11 +31,9 @@ function fits(value: unknown, kind: OptionKind): boolean {
  * what the message starts with, e.g. `security scheme "oauth": ` or `… : jwtBearer.`; `required`
  * makes an absent option an error too, with the same message.
  */
-export function option(holder: object, name: string, kind: OptionKind, where: string, required?: boolean): unknown {
+export function option(holder: object, name: string, [fits, must]: OptionKind, where: string, required?: boolean): unknown {
   const value = own(holder, name);
-  if ((required || value !== undefined) && !fits(value, kind)) {
-    throw new TypeError(`${where}${name} must ${typeof kind === 'string' ? WANTS[kind] : `be one of ${kind.join(', ')}`}`);
-  }
+  if ((required || value !== undefined) && !fits(value)) throw new TypeError(`${where}${name} must ${must}`);
   return value;
 }
 

@@ -1,10 +1,10 @@
 /** The tokens an authorization code credential brings, checked at construction. Messages never quote values. */
-import { option } from './option-checks.js';
+import { option, STRING } from './option-checks.js';
 import type { TokenSet } from './types.js';
 
 /** Tokens an authorization code credential brings (restored from an earlier sign-in); its refreshToken and expiresAt are checked. */
 export function seedTokens(grant: object, where: string, refreshToken: string | undefined, expiresAt: number | undefined): TokenSet | undefined {
-  const accessToken = option(grant, 'accessToken', 'string', where) as string | undefined;
+  const accessToken = option(grant, 'accessToken', STRING, where) as string | undefined;
   if (accessToken === undefined && refreshToken === undefined) return undefined;
   // An empty accessToken marks a set that holds only a refresh token: it is renewed before use.
   const tokens: TokenSet = { accessToken: accessToken ?? '', tokenType: 'Bearer' };

@@ -6,7 +6,7 @@ import { BasicAuth } from '../../../src/runtime/basic-auth.js';
 import { BearerAuth } from '../../../src/runtime/bearer-auth.js';
 import { HttpAuth } from '../../../src/runtime/http-auth.js';
 import { createAuthStrategies } from '../../support/create-auth-strategies.js';
-import { authSchemeSpelling, encodeBasicCredentials } from '../../../src/runtime/authorization-header.js';
+import { authSchemeSpelling, encodeBasicCredentials, formatAuthorization } from '../../../src/runtime/authorization-header.js';
 
 const SECRET = 's3cr3t-VALUE';
 const ctx = { scopes: [], operation: 'op' };
@@ -131,6 +131,11 @@ describe('HttpAuth', () => {
 describe('authorization helpers', () => {
   it('spells the registered schemes', () => {
     expect(['basic', 'BEARER', 'hoba'].map(authSchemeSpelling)).toEqual(['Basic', 'Bearer', 'HOBA']);
+  });
+  it('writes a fixed scheme as its caller spells it, the first letter capitalized (no registry)', () => {
+    expect(formatAuthorization('bearer', 't')).toBe('Bearer t');
+    expect(formatAuthorization('DPoP', 't')).toBe('DPoP t');
+    expect(formatAuthorization('OAuth', 'a="b"')).toBe('OAuth a="b"');
   });
   it('base64-encodes UTF-8, not Latin-1', () => {
     expect(encodeBasicCredentials('ü', '✓')).toBe(Buffer.from('ü:✓').toString('base64'));

@@ -4,7 +4,7 @@
  * client's options reach it as they reach the plain path; and its static import graph holds no
  * other flow's construction.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
 import { strategyMaker } from '../../../../src/runtime/credential.js';
 import { clientCertificate, selfSignedTlsClientAuth, tlsClientAuth } from '../../../../src/runtime/oauth2/client-certificate.js';
@@ -16,6 +16,8 @@ import { oauth2Strategies } from '../../../../src/runtime/oauth2/oauth2-strategi
 import type { AuthEnvironment } from '../../../../src/runtime/oauth2/types.js';
 import type { FactoryContext } from '../../../../src/runtime/strategy-factory.js';
 import { staticGraph } from '../../../support/runtime-graph.js';
+import { listPets, makeClient } from '../../../support/oauth2/client.js';
+import { bearerApi, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
 
 const SECRET = 'SECRET-cc-4711';
 const TOKEN_URL = 'https://auth.example/token';
@@ -80,14 +82,16 @@ const fetchStub = () => Promise.reject(new Error('not called'));
 
 // The builder's own message where it takes other options (built parts, the secret methods only) or says it shorter.
 const NEITHER = `${WHERE}client credentials need either a clientSecret or a clientAuth`;
+const NO_TOKEN_URL = `${WHERE}tokenUrl or issuer must be given: the scheme declares no token URL`;
 
 const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] = [
-  ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientCredentials() takes an object`],
-  ['tokenUrl not a string', { credential: { ...id, tokenUrl: 5 } }, `${WHERE}tokenUrl must be a non-empty URL string`],
-  ['tokenUrl empty', { credential: { ...id, tokenUrl: '' } }, `${WHERE}tokenUrl must be a non-empty URL string`],
-  ['authorizationUrl not a string', { credential: { ...id, authorizationUrl: 1 } }, `${WHERE}authorizationUrl must be a non-empty URL string`, `${WHERE}authorizationUrl is not an option of clientCredentials()`],
-  ['deviceAuthorizationUrl not a string', { credential: { ...id, deviceAuthorizationUrl: false } }, `${WHERE}deviceAuthorizationUrl must be a non-empty URL string`, `${WHERE}deviceAuthorizationUrl is not an option of clientCredentials()`],
-  ['issuer empty', { credential: { ...id, issuer: '' } }, `${WHERE}issuer must be a non-empty URL string`],
+  ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientId must be a non-empty string`],
+  ['a string', { credential: 'app' }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientId must be a non-empty string`],
+  ['tokenUrl not a string', { credential: { ...id, tokenUrl: 5 } }, `${WHERE}tokenUrl must be a non-empty string`],
+  ['tokenUrl empty', { credential: { ...id, tokenUrl: '' } }, `${WHERE}tokenUrl must be a non-empty string`],
+  ['authorizationUrl not a string', { credential: { ...id, authorizationUrl: 1 } }, `${WHERE}authorizationUrl must be a non-empty string`, `${WHERE}authorizationUrl is not an option of clientCredentials()`],
+  ['deviceAuthorizationUrl not a string', { credential: { ...id, deviceAuthorizationUrl: false } }, `${WHERE}deviceAuthorizationUrl must be a non-empty string`, `${WHERE}deviceAuthorizationUrl is not an option of clientCredentials()`],
+  ['issuer empty', { credential: { ...id, issuer: '' } }, `${WHERE}issuer must be a non-empty string`],
   ['scopes a string', { credential: { ...id, scopes: 'pets:read' } }, `${WHERE}scopes must be an array of strings`],
   ['scopes not strings', { credential: { ...id, scopes: [1] } }, `${WHERE}scopes must be an array of strings`],
   ['tokenParams not a map of strings', { credential: { ...id, tokenParams: { audience: 1 } } }, `${WHERE}tokenParams must map names to strings`],
@@ -110,16 +114,20 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['clientCertificate with a cert it would not use', { credential: { ...id, clientCertificate: { fetch: fetchStub, cert: 'PEM' } } }, `${WHERE}clientCertificate: cert would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`],
   ['resource not a URI', { credential: { ...id, resource: 'pets' } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
   ['resource with a fragment', { credential: { ...id, resource: ['https://api.example/#x'] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
-  ['tokenUrl over http', { credential: { ...id, tokenUrl: 'http://auth.example/token' } }, `${WHERE}the tokenUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['tokenUrl with user and password', { credential: { ...id, tokenUrl: 'https://u:p@auth.example/token' } }, `${WHERE}the tokenUrl must not contain a user name or password`],
-  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}the tokenUrl "https://[" is not a URL (relative ones need the client's baseUrl)`],
-  ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}the tokenUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}the openIdConnectUrl must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}the issuer must be an https URL (got http://auth.example); set allowInsecureHttp to permit http`],
-  ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', `${WHERE}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`],
-  ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`],
+  ['resource a list holding a non-string', { credential: { ...id, resource: ['https://api.example/', 5] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
+  ['resource a nested list', { credential: { ...id, resource: [['https://api.example/']] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
+  ['tokenUrl over http', { credential: { ...id, tokenUrl: 'http://auth.example/token' } }, `${WHERE}tokenUrl must be an https URL`],
+  ['tokenUrl with user and password', { credential: { ...id, tokenUrl: 'https://u:p@auth.example/token' } }, `${WHERE}tokenUrl must not contain a user name or password`],
+  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}tokenUrl must be a URL, absolute or relative to baseUrl`],
+  ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}tokenUrl must be an https URL`],
+  ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}openIdConnectUrl must be an https URL`],
+  ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}issuer must be an https URL`],
+  ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', NO_TOKEN_URL],
+  ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`, NO_TOKEN_URL],
   ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
   ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
+  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
+  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
   ['self_signed_tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth' } }, `${WHERE}clientAuthMethod self_signed_tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth selfSignedTlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
 ];
 
@@ -177,6 +185,7 @@ const BUILDER_REFUSES: [name: string, given: Given, want: string][] = [
   ['a part of another kind', { credential: id, builder: { ...id, dpop: clientCertificate({ fetch: fetchStub }) } }, `${WHERE}dpop must be made by dpop()`],
   ['a plain privateKey', { credential: id, builder: { clientId: 'app', privateKey: 'PEM' } }, `${WHERE}privateKey is not an option of clientCredentials()`],
   ['flow', { credential: id, builder: { ...id, flow: 'clientCredentials' } }, `${WHERE}flow is not an option of clientCredentials()`],
+  ['a key named like an Object method', { credential: id, builder: { ...id, constructor: 'x' } }, `${WHERE}constructor is not an option of clientCredentials()`],
 ];
 
 describe('what only the builder refuses (the plain credential accepts it)', () => {
@@ -254,5 +263,26 @@ describe('clientCredentials() reads what it checks: own properties only', () => 
 
   it('still refuses the same option given as an own property', () => {
     expect(() => built({ credential: {}, builder: { clientId: 'app', clientSecret: SECRET, dpop: true } })).toThrow(`${WHERE}dpop must be made by dpop()`);
+  });
+});
+
+describe('clientCredentials() sends what it checked', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('each resource indicator once, the tokenParams, and the client secret in Basic', async () => {
+    server.on('/oauth/token', () => tokenJson('tok'));
+    server.on('/api/pets', bearerApi(() => ['tok']));
+    const spec: SchemeSpec = { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${server.origin}/oauth/token`, scopes: [] } } };
+    const resource = ['https://api.example/', 'urn:example:ledger', 'https://api.example/'];
+    const { core } = makeClient(server.origin, { oauth: spec }, { oauth: clientCredentials({ ...id, resource, tokenParams: { audience: 'pets' } }) });
+    await core.request(listPets([]), {});
+    const [request] = server.to('/oauth/token');
+    expect(request!.form.getAll('resource')).toEqual(['https://api.example/', 'urn:example:ledger']);
+    expect(request!.form.get('audience')).toBe('pets');
+    expect(request!.basic).toEqual({ id: 'app', secret: SECRET });
   });
 });

@@ -49,6 +49,21 @@ describe('OpenID Connect discovery', () => {
     expect(server.to('/op/token')[0]!.basic).toEqual({ id: 'svc', secret: 'svc-secret' });
   });
 
+  it("an issuer override reads the issuer's own discovery document (trailing slashes dropped, relative to the baseUrl), set up with the first token request", async () => {
+    const tenantDocument = () => ({ json: { issuer: `${server.origin}/tenant`, token_endpoint: `${server.origin}/op/token` } });
+    server.on(`/tenant${OIDC_PATH}`, tenantDocument);
+    const cc: SchemeSpec = { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/spec/token', scopes: [] } } };
+    for (const issuer of [`${server.origin}/tenant//`, 'tenant']) {
+      const { core } = makeClient(`${server.origin}/`, { oauth: cc }, { oauth: { ...confidential, issuer } }, fakeClock().env);
+      expect(server.to(`/tenant${OIDC_PATH}`)).toHaveLength(0);
+      await expect(core.request(listPets([]), {})).resolves.toEqual({ token: 'tok-1' });
+      server.reset();
+      server.on(`/tenant${OIDC_PATH}`, tenantDocument);
+      server.on('/op/token', (_request, n) => tokenJson(`tok-${n}`, { expires_in: 60 }));
+      server.on('/api/pets', (request) => bearerApi(() => [request.headers.authorization?.slice(7) ?? ''])(request, 0));
+    }
+  });
+
   it('a failed discovery is not cached: the next call tries again', async () => {
     server.on(OIDC_PATH, () => ({ status: 500 }));
     const { core } = makeClient(server.origin, { oidc }, { oidc: confidential }, fakeClock().env);
@@ -76,7 +91,7 @@ describe('OpenID Connect discovery', () => {
 
   it('the discovery URL itself must be https (or loopback)', () => {
     expect(() => createAuthStrategies({ oidc: { type: 'openIdConnect', url: 'http://idp.example/.well-known/openid-configuration' } }, { oidc: confidential }, { baseUrl: 'https://api.example' })).toThrow(
-      /"oidc": the openIdConnectUrl must be an https URL/,
+      /"oidc": openIdConnectUrl must be an https URL/,
     );
   });
 

@@ -30,7 +30,7 @@ describe('endpoint overrides in a credential', () => {
   const make = (credential: object) => createAuthStrategies({ s: { type: 'oauth2', flows: { implicit: { authorizationUrl: AUTH, scopes: [] } } } }, { s: credential });
   it('run a grant the document names no endpoint for, and refuse non-strings naming the field', () => {
     expect(make({ clientId: 'c', clientSecret: 'x', tokenUrl: TOKEN }).get('s')).toMatchObject({ flow: 'clientCredentials' });
-    expect(() => make({ clientId: 'c', clientSecret: 'x', authorizationUrl: '' })).toThrow('security scheme "s": authorizationUrl must be a non-empty URL string');
-    expect(() => make({ clientId: 'c', clientSecret: 'x', issuer: 42 })).toThrow('security scheme "s": issuer must be a non-empty URL string');
+    expect(() => make({ clientId: 'c', clientSecret: 'x', authorizationUrl: '' })).toThrow('security scheme "s": authorizationUrl must be a non-empty string');
+    expect(() => make({ clientId: 'c', clientSecret: 'x', issuer: 42 })).toThrow('security scheme "s": issuer must be a non-empty string');
   });
 });

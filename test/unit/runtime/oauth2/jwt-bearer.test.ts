@@ -170,7 +170,7 @@ describe('bad input: clear errors, no secret in them', () => {
     [{ jwtBearer: 'issuer' }, 'jwtBearer must be an object'],
     [{ assertion: '' }, 'assertion must be a non-empty string'],
     [{ assertion: 'a.b.c', clientCertificate: { fetch: 'fetch' } }, 'clientCertificate: fetch must be a function configured with the client certificate'],
-    [{ assertion: 'a.b.c', tokenUrl: 'http://127.0.0.1:1/token', clientCertificate: { fetch } }, 'the tokenUrl http://127.0.0.1:1/token is not https, so the client certificate (clientCertificate) cannot be presented to it'],
+    [{ assertion: 'a.b.c', tokenUrl: 'http://127.0.0.1:1/token', clientCertificate: { fetch } }, 'tokenUrl must be https to present the client certificate'],
   ])('%j → %s, when the client is made', (credential, want) => {
     let message = '';
     try {
