@@ -14,7 +14,7 @@ import type { OperationSpec } from './runtime/operation.js';
 import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
 import { fillServerUrls } from './runtime/server-variables.js';
-import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer } from './runtime/servers.js';
+import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer, serverUrl } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
@@ -43,6 +43,9 @@ const OPERATION_SERVER$1: ServerSpec = {
 /** Operations with servers of their own: the first of them, by operation. */
 const OPERATION_SERVERS: OperationServers = { getPhoto: OPERATION_SERVER$1, uploadPhoto: OPERATION_SERVER$1 };
 
+/** The URL of getPhoto, uploadPhoto, with defaults. */
+const OPERATION_URL$1 = "https://eu.photos.petstore.example/v1";
+
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
   apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key" },
@@ -52,9 +55,7 @@ const securitySchemes = {
   bearer: { type: "http", scheme: "bearer" },
   oauth: {
     type: "oauth2",
-    flows: {
-      clientCredentials: { tokenUrl: "https://auth.petstore.example/oauth/token", scopes: ["pets:read", "pets:write"] },
-    },
+    flows: { clientCredentials: { tokenUrl: "https://auth.petstore.example/oauth/token" } },
   },
 } as const satisfies Record<string, SchemeSpec>;
 
@@ -182,10 +183,28 @@ export interface ClientOptions {
   tokenResponseMaxBytes?: number;
 }
 
-/** The options of a PetstoreAuthCore: the client's, with built credentials. */
-export interface CoreOptions extends Omit<ClientOptions, 'auth'> {
+/**
+ * The options of a PetstoreAuthCore: the client's, with built credentials, and where to send is
+ * `baseUrl` alone (no `server` or `serverVariables`: their code stays out of a Core's bundle).
+ */
+export interface CoreOptions extends Omit<ClientOptions, 'auth' | 'baseUrl' | 'server' | 'serverVariables'> {
+  /** Base URL of the API, for every operation. Default: `https://eu.petstore.example/v1` (server 0 with its variables' defaults; operations with servers of their own: theirs, likewise). Another server, or other variable values: `petstoreAuthServerUrl({ server, serverVariables })`. */
+  baseUrl?: string;
   /** Built credentials per security scheme. */
   auth?: CoreAuthOptions;
+}
+
+/**
+ * The base URL of one of the document's servers, its `{variables}` filled with `serverVariables` (each one left out takes its default; substituted as given, not percent-encoded), for a PetstoreAuthCore's `baseUrl`: `new PetstoreAuthCore({ baseUrl: petstoreAuthServerUrl({ server: 1 }) })`. Every operation of that Core is sent there, its own servers included.
+ *
+ * A server index out of range, a variable that server does not declare, a value outside its `enum`, or a variable without default and value throws a TypeError naming the option, never the value.
+ *
+ * `server` (default `0`):
+ * - `0`: `https://{region}.petstore.example/v1` — Production
+ * - `1`: `http://127.0.0.1:{port}/v1` — A local instance
+ */
+export function petstoreAuthServerUrl(options?: { server?: 0 | 1; serverVariables?: ServerVariables }): string {
+  return serverUrl(SERVERS, options, fillServerUrls);
 }
 
 /**
@@ -247,15 +266,20 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
  */
 export let send$: <R>(client: PetstoreAuthCore, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
-/** The PetstoreAuthClient without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only. */
+/** The PetstoreAuthClient without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only; where to send is `baseUrl` alone (`petstoreAuthServerUrl()` builds one for any server). */
 export class PetstoreAuthCore {
   readonly #core: ClientCore;
 
   constructor(options: CoreOptions = {}) {
     // Read by name, once each (see pickOptions): a spread would miss options given as getters or inherited properties.
-    // One object is the core's config, the servers' options and the strategies' environment: each reads its own.
-    const config = pickOptions<object>(options, 'baseUrl server serverVariables fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & ServerConfig & { now?: (() => number) | undefined };
-    chooseServer(config, SERVERS, OPERATION_SERVERS, fillServerUrls);
+    // One object is the core's config and the strategies' environment: each reads its own.
+    // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
+    const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & { now?: (() => number) | undefined };
+    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
+    if (config.baseUrl === undefined) {
+      config.baseUrl = "https://eu.petstore.example/v1";
+      config.operationBaseUrls = new Map([["getPhoto", OPERATION_URL$1], ["uploadPhoto", OPERATION_URL$1]]);
+    }
     config.now = options.clock;
     // No factories: every credential is built, and carries its own strategy's code.
     config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
@@ -295,9 +319,12 @@ function withMethods$(core: typeof PetstoreAuthCore): typeof PetstoreAuthCore {
 export class PetstoreAuthClient extends /* @__PURE__ */ withMethods$(PetstoreAuthCore) {
   constructor(options: ClientOptions = {}) {
     const auth = anyAuth(options.auth as AuthOptions);
-    // The options as given, the credentials built: a getter still runs on the object it was given on.
+    // `server` and `serverVariables` are the class's: the base URLs they choose (checked even when baseUrl wins) go to the Core.
+    const servers: ServerConfig = pickOptions<object>(options, 'baseUrl server serverVariables');
+    chooseServer(servers, SERVERS, OPERATION_SERVERS, fillServerUrls);
+    // The options as given, the credentials built, the servers chosen: a getter still runs on the object it was given on.
     // An empty target: a frozen options object's own `auth` binds no invariant of the proxy's.
-    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : Reflect.get(options, name)) }) as CoreOptions);
+    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : name === 'baseUrl' || name === 'operationBaseUrls' ? servers[name] : Reflect.get(options, name)) }) as CoreOptions);
   }
 }
 

@@ -4,7 +4,7 @@
  * on: a token request shared by concurrent calls must not fail for all because one caller gave up.
  */
 export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return signal === undefined ? work : new Promise<T>((resolve, reject) => {
+  return !signal ? work : new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });

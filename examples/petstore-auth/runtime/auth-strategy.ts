@@ -93,11 +93,15 @@ export type SchemeSpec =
       region?: string | undefined;
     };
 
-/** The flows an oauth2 scheme declares. URLs may be relative to the client's baseUrl. */
+/**
+ * The flows an oauth2 scheme declares. URLs may be relative to the client's baseUrl. `scopes`, the
+ * flow's declared scopes, is never read (a call asks for its operation's scopes, from the operation
+ * spec), so the generator leaves it out of every client's download; hand-written specs may keep it.
+ */
 export interface OAuthFlowsSpec {
-  clientCredentials?: { tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
-  password?: { tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
-  authorizationCode?: { authorizationUrl: string; tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
-  implicit?: { authorizationUrl: string; scopes: readonly string[] } | undefined;
-  deviceAuthorization?: { deviceAuthorizationUrl: string; tokenUrl: string; refreshUrl?: string | undefined; scopes: readonly string[] } | undefined;
+  clientCredentials?: { tokenUrl: string; refreshUrl?: string | undefined; scopes?: readonly string[] } | undefined;
+  password?: { tokenUrl: string; refreshUrl?: string | undefined; scopes?: readonly string[] } | undefined;
+  authorizationCode?: { authorizationUrl: string; tokenUrl: string; refreshUrl?: string | undefined; scopes?: readonly string[] } | undefined;
+  implicit?: { authorizationUrl: string; scopes?: readonly string[] } | undefined;
+  deviceAuthorization?: { deviceAuthorizationUrl: string; tokenUrl: string; refreshUrl?: string | undefined; scopes?: readonly string[] } | undefined;
 }

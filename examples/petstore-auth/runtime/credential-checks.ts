@@ -42,6 +42,7 @@ export function isHeaderSafe(value: string): boolean {
 }
 
 export function requireHeaderSafe(value: string, scheme: string): string {
-  if (!isHeaderSafe(value)) throw credentialError(scheme, 'contains characters an HTTP header cannot carry');
+  // Its sentence written out, not through credentialError: a bearer-token app links this check only.
+  if (NOT_HEADER_SAFE.test(value)) throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} contains characters an HTTP header cannot carry`);
   return value;
 }

@@ -2,10 +2,11 @@
 import { documentBase } from './document-base.js';
 
 /**
- * The document's servers and the client's `server` / `serverVariables` options: which base URLs the
- * client sends to. Filling in variables is server-variables.ts's part, linked only by clients whose
- * servers declare some, and run only when `serverVariables` is given: the generator wrote each
- * server's URL with its variables' defaults already.
+ * The document's servers and the `server` / `serverVariables` options of the client class and of
+ * the generated server-URL builder: which base URLs they send to. A `<Name>Core` links none of this:
+ * it takes a `baseUrl` (the builder's, or its own) or else the URLs the generator wrote with every
+ * variable's default. Filling in variables is server-variables.ts's part, linked only by clients
+ * whose servers declare some, and run only when `serverVariables` is given.
  */
 
 export interface ServerVariableSpec {
@@ -77,6 +78,24 @@ export function chooseServer(config: ServerConfig, servers: readonly ServerSpec[
     if (count) absolute(urls[0]!, `server ${index}`, '; pass baseUrl');
   }
   config.baseUrl ??= urls[0];
+}
+
+/** The options of the generated server-URL builder (`<name>ServerUrl(options)`), read once each. */
+export interface ServerUrlOptions {
+  server?: unknown;
+  serverVariables?: unknown;
+}
+
+/**
+ * The base URL of server `server` (default 0) of the document, its `{variables}` filled with
+ * `serverVariables`, for a `<Name>Core`'s `baseUrl`: the class's selection, filling and checks,
+ * for that one server (a value for a variable it does not declare is refused, as it would be
+ * unused). Every operation goes to this URL, its own servers included.
+ */
+export function serverUrl(servers: readonly ServerSpec[], options: ServerUrlOptions | undefined, fill?: FillServerUrls): string {
+  const config: ServerConfig = { server: options?.server, serverVariables: options?.serverVariables };
+  chooseServer(config, servers, {}, fill);
+  return config.baseUrl!;
 }
 
 /** `url`, if it parses (against the page, in a browser); else a TypeError naming `what`. */

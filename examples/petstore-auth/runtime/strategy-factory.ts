@@ -31,17 +31,17 @@ export function buildAuthStrategies(
   env: object | undefined,
 ): Map<string, AuthStrategy> {
   const strategies = new Map<string, AuthStrategy>();
-  if (credentials === undefined || credentials === null) return strategies;
-  if (typeof credentials !== 'object') throw new TypeError('credentials must be an object keyed by security scheme name');
   // Keyed by the makers' own names ('oauth2'), never by a spec's.
   const sharedValues: Record<string, unknown> = {};
   const context: FactoryContext = { env, shared: (key, make) => (sharedValues[key] ??= make()) as never };
-  for (const name of Object.keys(credentials)) {
-    if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; ${validSchemes(Object.keys(schemes))}`);
-    const credential: unknown = (credentials as Record<string, unknown>)[name];
+  const given: object = credentials ?? {};
+  if (typeof given !== 'object') throw new TypeError('auth must be an object keyed by security scheme name');
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; its schemes are ${Object.keys(schemes).map(quoteScheme).join(', ') || 'none'}`);
+    const credential: unknown = (given as Record<string, unknown>)[name];
     if (credential === undefined) continue;
     const make = strategyMaker(credential);
-    if (make === undefined) throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: pass a builder's (clientCredentials({ … }), apiKey(…), …), or anyAuth({ … }) of plain credentials`);
+    if (make === undefined) throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: by a builder or anyAuth()`);
     strategies.set(name, make(name, schemes[name]!, context));
   }
   return strategies;
@@ -54,8 +54,4 @@ export function factoryStrategy(factories: readonly StrategyFactory[], name: str
     if (strategy !== undefined) return strategy;
   }
   throw new TypeError(`security scheme ${quoteScheme(name)} has a type this runtime cannot apply`);
-}
-
-function validSchemes(names: readonly string[]): string {
-  return names.length === 0 ? 'this API declares no security schemes' : `its schemes are ${names.map(quoteScheme).join(', ')}`;
 }

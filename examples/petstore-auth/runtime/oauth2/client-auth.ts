@@ -5,15 +5,15 @@
  * the TLS methods, which are parts of their own (private-key-jwt.ts, client-certificate.ts) the
  * plain options are converted into.
  */
-import { option, own, schemeWhere, type OptionKind } from './option-checks.js';
+import { oneOf, option, own, schemeWhere, STRING, TEXT, type OptionKind } from './option-checks.js';
 import { privateKeyJwt } from './private-key-jwt.js';
 import { selfSignedTlsClientAuth, tlsClientAuth } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { ClientAuthMethod, ClientIdentity } from './types.js';
 
-// Literals, not a split string: a bundler keeps a call it cannot prove pure, even in an app that never calls this module.
-const METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth', 'none'];
-const ENCODINGS = ['form', 'raw'];
+// Marked pure, with literal lists (not a split string): a bundler keeps a call it cannot prove pure, even in an app that never calls this module.
+const METHODS = /* @__PURE__ */ oneOf(['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth', 'none']);
+const ENCODINGS = /* @__PURE__ */ oneOf(['form', 'raw']);
 
 export type { ClientAuthenticator };
 
@@ -24,8 +24,8 @@ export type { ClientAuthenticator };
 export function clientAuthenticator(identity: ClientIdentity, scheme: string): ClientAuthenticator {
   const where = schemeWhere(scheme);
   const check = (name: string, kind: OptionKind, required?: boolean) => option(identity, name, kind, where, required);
-  const clientId = check('clientId', 'text', true) as string;
-  const secret = check('clientSecret', 'string') as string | undefined;
+  const clientId = check('clientId', TEXT, true) as string;
+  const secret = check('clientSecret', STRING) as string | undefined;
   const method = (check('clientAuthMethod', METHODS) ?? (secret !== undefined ? 'client_secret_basic' : identity.privateKey !== undefined ? 'private_key_jwt' : 'none')) as ClientAuthMethod;
   const needs = method === 'none' ? undefined : method === 'private_key_jwt' ? 'privateKey' : method.startsWith('client_secret') ? 'clientSecret' : 'clientCertificate';
   if (needs && own(identity, needs) === undefined) {

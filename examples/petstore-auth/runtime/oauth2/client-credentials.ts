@@ -8,21 +8,21 @@
  * `tlsClientAuth()`), each checking its own options. The plain credential (create-oauth2-strategy.ts)
  * takes the same options in their plain form and converts them into these parts.
  */
+import type { OAuthFlowsSpec } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import type { Credential } from '../credential.js';
 import { credential, unfitScheme } from '../credential.js';
-import { quoteScheme } from '../credential-checks.js';
 import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { DpopHandle } from './dpop-option.js';
 import { FLOW_ORDER } from './endpoint-overrides.js';
 import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
-import { grantResources } from './grant-options.js';
+import { RESOURCES, resourceList } from './grant-options.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { sharedOAuth } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
-import { partOf, type OAuthPart, type PartKind } from './oauth-part.js';
-import { option, type OptionKind } from './option-checks.js';
+import { madeBy, type OAuthPart } from './oauth-part.js';
+import { oneOf, option, own, schemeWhere, STRING, STRING_MAP, STRINGS, TEXT, type OptionKind } from './option-checks.js';
 import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import type { OAuthClient } from './token-endpoint.js';
@@ -58,23 +58,20 @@ export interface ClientCredentialsOptions {
   clientCertificate?: OAuthPart<'clientCertificate', CertificateTransport> | undefined;
 }
 
-// What each option must be (option-checks.ts); `resource` is checked by grant-options.ts.
+// What each option must be (option-checks.ts), built parts included: one table, one pass over what is given.
 const KINDS: Readonly<Record<string, OptionKind>> = {
-  clientId: 'text',
-  clientSecret: 'string',
-  clientAuthMethod: ['client_secret_basic', 'client_secret_post'],
-  clientSecretEncoding: ['form', 'raw'],
-  tokenUrl: 'url',
-  issuer: 'url',
-  scopes: 'strings',
-  tokenParams: 'map',
-};
-
-// The options that take a built part, and what makes one.
-const PARTS: Readonly<Record<string, string>> = {
-  clientAuth: 'privateKeyJwt(…), tlsClientAuth() or selfSignedTlsClientAuth()',
-  dpop: 'dpop()',
-  clientCertificate: 'clientCertificate({ fetch })',
+  clientId: TEXT,
+  clientSecret: STRING,
+  clientAuthMethod: /* @__PURE__ */ oneOf(['client_secret_basic', 'client_secret_post']),
+  clientSecretEncoding: /* @__PURE__ */ oneOf(['form', 'raw']),
+  clientAuth: /* @__PURE__ */ madeBy('clientAuth', 'privateKeyJwt(…), tlsClientAuth() or selfSignedTlsClientAuth()'),
+  tokenUrl: TEXT,
+  issuer: TEXT,
+  scopes: STRINGS,
+  tokenParams: STRING_MAP,
+  resource: RESOURCES,
+  dpop: /* @__PURE__ */ madeBy('dpop', 'dpop()'),
+  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate', 'clientCertificate({ fetch })'),
 };
 
 /**
@@ -86,33 +83,29 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
   return credential((scheme, spec, context) => {
     if (spec.type !== 'oauth2' && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
     const shared = sharedOAuth(context);
-    const where = `security scheme ${quoteScheme(scheme)}: `;
-    if (typeof options !== 'object' || options === null) throw new TypeError(`${where}clientCredentials() takes an object`);
-    // Own properties only, read once: what is checked is what is used (a prototype's getter or an inherited key is neither).
+    const where = schemeWhere(scheme);
+    // Own properties only, read once: what is checked is what is used (a prototype's getter or an
+    // inherited key is neither). What is no object has none, so it is refused for its missing clientId.
     const o: ClientCredentialsOptions = { ...options };
-    const given = o as unknown as Record<string, unknown>;
-    // Only the options given are checked: an app links the checks, not the code, of those it does not pass.
-    let resources: readonly string[] | undefined;
-    for (const name of Object.keys(given)) {
-      const kind = KINDS[name];
-      const part = PARTS[name];
-      if (name === 'resource') resources = grantResources(given, where);
-      else if (kind) option(given, name, kind, where);
-      else if (!part) throw new TypeError(`${where}${name} is not an option of clientCredentials()`);
-      else if (given[name] !== undefined && !partOf(given[name], name as PartKind)) throw new TypeError(`${where}${name} must be made by ${part}`);
+    const given = o as unknown as Readonly<Record<string, unknown>>;
+    // Only the options given are checked (clientId always): an app links the checks, not the code, of those it does not pass.
+    for (const name of ['clientId', ...Object.keys(o)]) {
+      // Own entries only: an option named `constructor` is no option, not Object's.
+      const kind = own(KINDS, name) as OptionKind | undefined;
+      if (!kind) throw new TypeError(`${where}${name} is not an option of clientCredentials()`);
+      option(o, name, kind, where, name === 'clientId');
     }
     const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
-    option(given, 'clientId', 'text', where, true);
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
     if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
     if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}client credentials need either a clientSecret or a clientAuth`);
 
     // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
-    const flows = spec.type === 'oauth2' ? spec.flows : {};
-    if (typeof flows !== 'object' || flows === null) throw new TypeError(`${where}oauth2 needs flows`);
-    const own = flows.clientCredentials;
+    // A scheme without flows (an invalid document) has no token URL: it needs the option.
+    const flows: OAuthFlowsSpec = (spec.type === 'oauth2' && spec.flows) || {};
+    const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (spec.type === 'oauth2' && !own && !token && issuer === undefined) throw new TypeError(`${where}the scheme declares no client credentials flow or token URL: pass tokenUrl (or issuer)`);
+    if (spec.type === 'oauth2' && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}tokenUrl or issuer must be given: the scheme declares no token URL`);
     const dpop = o.dpop?.make(where, scheme, given);
     const certificate = o.clientCertificate?.make(where, scheme, given);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
@@ -123,11 +116,12 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const fromSpec: Endpoints = {};
     if (token) fromSpec.tokenUrl = resolve(token, 'tokenUrl');
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
-    if (tokenUrl === undefined && own?.refreshUrl) fromSpec.refreshUrl = resolve(own.refreshUrl, 'refreshUrl');
-    const known = knownEndpoints(spec, fromSpec, { tokenUrl, issuer }, shared, http, !!certificate);
+    if (tokenUrl === undefined && ownFlow?.refreshUrl) fromSpec.refreshUrl = resolve(ownFlow.refreshUrl, 'refreshUrl');
+    // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
+    const known = knownEndpoints(spec, fromSpec, o, shared, http, !!certificate);
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
-    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources, dpop };
+    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
     const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
     const scopes = o.scopes && Object.freeze([...o.scopes]);
     return new OAuth2Auth(scheme, { flow: 'clientCredentials', clientId, source, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes, dpop, transport: certificateFetch });

@@ -4,7 +4,7 @@
  * app with a client secret runs, so kept apart from the plain credential's checks and the other
  * methods (client-auth.ts, private-key-jwt.ts, client-certificate.ts).
  */
-import { encodeBasicCredentials, formatAuthorization } from '../authorization-header.js';
+import { encodeBasicCredentials } from '../authorization-header.js';
 import { formEncode } from './encoding.js';
 
 /** A client's authentication; holds its secret or key in closures only (kept off inspect output). */
@@ -33,7 +33,7 @@ export function secretAuthenticator(clientId: string, secret: string, post: bool
     confidential: true,
     basicEncoding: post ? undefined : encoding === 'raw' ? 'raw' : 'form',
     authenticate(form, headers) {
-      if (!post) return headers.set('authorization', formatAuthorization('basic', encodeBasicCredentials(encode(clientId), encode(secret))));
+      if (!post) return headers.set('authorization', `Basic ${encodeBasicCredentials(encode(clientId), encode(secret))}`);
       form.set('client_id', clientId);
       form.set('client_secret', secret);
     },

@@ -16,15 +16,14 @@ import { jwtBearerIdentity, jwtBearerShape, serviceAccountTokenUri } from './jwt
 import { lazyAuthorizationCode } from './lazy-authorization-code.js';
 import { loadJwtBearer } from './lazy-modules.js';
 import type { OAuth2Grant } from './oauth2-auth.js';
-import { checkOptions, schemeWhere, type OptionKind } from './option-checks.js';
+import { BOOLEAN, checkOptions, EPOCH_MS, oneOf, schemeWhere, STRING, STRING_MAP, STRINGS, TEXT, type OptionKind } from './option-checks.js';
 import type { OAuthShared } from './oauth-environment.js';
 import { schemeFlows } from './scheme-flows.js';
 import { seedTokens } from './seed-tokens.js';
 import type { Endpoints } from './server-metadata.js';
-import { notTlsReason } from './tls-client-auth.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { unloaded } from './token-error.js';
-import type { GrantRunner } from './token-manager.js';
+import type { GrantRunner, SelfRefreshingRunner } from './token-manager.js';
 import type { ClientIdentity, OAuthFlowName } from './types.js';
 
 /** The options of a credential the construction reads, as OPTION_KINDS checked them. */
@@ -46,21 +45,21 @@ interface CredentialOptions extends EndpointOverrides {
 // Written out, not spread from the shared tables: a bundler keeps a spread (it may run getters)
 // even in an app that never makes a plain credential.
 const OPTION_KINDS: Readonly<Record<keyof CredentialOptions, OptionKind>> = {
-  tokenUrl: 'url',
-  authorizationUrl: 'url',
-  deviceAuthorizationUrl: 'url',
-  issuer: 'url',
-  flow: FLOW_ORDER,
-  scopes: 'strings',
-  tokenParams: 'map',
-  redirectUri: 'string',
-  par: 'boolean',
-  refreshToken: 'string',
-  expiresAt: 'time',
+  tokenUrl: TEXT,
+  authorizationUrl: TEXT,
+  deviceAuthorizationUrl: TEXT,
+  issuer: TEXT,
+  flow: /* @__PURE__ */ oneOf(FLOW_ORDER),
+  scopes: STRINGS,
+  tokenParams: STRING_MAP,
+  redirectUri: STRING,
+  par: BOOLEAN,
+  refreshToken: STRING,
+  expiresAt: EPOCH_MS,
 };
 
 /** A source loaded with the first token request (once; a failed load is tried again by the next one). */
-function lazySource(load: () => Promise<GrantRunner>): GrantRunner {
+function lazySource(load: () => Promise<SelfRefreshingRunner>): GrantRunner {
   const loaded = loadOnce(load);
   return { request: async (scopes, refused) => (await loaded()).request(scopes, refused), refresh: async (tokens) => (await loaded()).refresh(tokens) };
 }
@@ -95,7 +94,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
     // The token endpoint a JWT bearer credential fixes itself (its tokenUrl, a service account's token_uri).
     const fixed = overrides.tokenUrl ?? (jwt === 'serviceAccount' ? serviceAccountTokenUri(grant) : undefined);
     const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, 'tokenUrl', scheme, shared);
-    if (certificate && fixedUrl && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}${notTlsReason('tokenUrl', fixedUrl)}`);
+    if (certificate && fixedUrl && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}tokenUrl must be https to present the client certificate`);
     // The signing and the token requests are loaded with the first token request.
     source = lazySource(async () => (await loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant'))).jwtBearerRunner(credential as JwtBearerCredentials, scheme, { shape: jwt, http: posting, endpoints, fixedUrl, tokenParams, dpop }));
   } else {

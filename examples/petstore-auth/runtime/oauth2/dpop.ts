@@ -9,11 +9,14 @@
  */
 import { base64url, randomToken, sha256 } from './base64url.js';
 import { crypto, isCryptoKey } from './lazy-crypto.js';
-import { formatAuthorization$ as formatAuthorization, loadSigning$ as loadSigning, quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
+import { quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
 import type { AuthRequest } from '../auth-strategy.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';
 import type { ClientAssertionAlg } from './types.js';
+
+// The signing code: a lazy module of its own, loaded directly (this one is lazy too, so no up-front chunk is shared).
+const loadSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
 
 // RFC 9449 §9: the API's way of asking for a nonce.
 const USE_DPOP_NONCE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
@@ -141,7 +144,8 @@ export class DpopProver {
   async authorize(request: AuthRequest, accessToken: string, scheme: string, nowMs: number): Promise<string | undefined> {
     requireHeaderSafe(accessToken, scheme);
     const { proof, nonce } = await this.proof(request.method, request.url, nowMs, accessToken);
-    request.headers.set('authorization', formatAuthorization('dpop', accessToken));
+    // RFC 9449 §7.1 spells the scheme DPoP (the registry's spelling too).
+    request.headers.set('authorization', `DPoP ${accessToken}`);
     request.headers.set('dpop', proof);
     return nonce;
   }

@@ -12,7 +12,7 @@ import type { Endpoints } from './server-metadata.js';
 export function checkEndpoint(url: URL, what: string, scheme: string, allowInsecureHttp: boolean): URL {
   // Loopback hosts never leave the machine, so plain http to them exposes nothing.
   if (url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(url.hostname)))) return url;
-  throw new TypeError(`${schemeWhere(scheme)}the ${what} must be an https URL (got ${url.protocol}//${url.host}); set allowInsecureHttp to permit http`);
+  throw new TypeError(`${schemeWhere(scheme)}${what} must be an https URL`);
 }
 
 /**
@@ -21,12 +21,12 @@ export function checkEndpoint(url: URL, what: string, scheme: string, allowInsec
  * refused: fetch would quote it in its errors.
  */
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const where = `${schemeWhere(scheme)}the ${what}`;
+  const where = schemeWhere(scheme) + what;
   let url: URL;
   try {
     url = new URL(raw, baseUrl === undefined ? documentBase() : new URL(baseUrl, documentBase()));
   } catch {
-    throw new TypeError(`${where} ${JSON.stringify(raw)} is not a URL (relative ones need the client's baseUrl)`);
+    throw new TypeError(`${where} must be a URL, absolute or relative to baseUrl`);
   }
   if (url.username || url.password) throw new TypeError(`${where} must not contain a user name or password`);
   url.hash = '';
@@ -36,14 +36,15 @@ export function resolveEndpoint(raw: string, what: string, scheme: string, { bas
 /**
  * A scheme's endpoints as the token requests read them: `fromSpec` (the spec's and the overrides',
  * resolved), filled in on the first request from a discovery document when there is one (an issuer
- * override, the scheme's metadata URL; its URL resolved now, so a bad one fails at construction).
+ * override, the scheme's metadata URL). Only its URL is resolved now, so a bad one fails at
+ * construction; the rest is set up where discovery runs (metadata-endpoints.ts, lazy).
  * `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS aliases.
  */
 export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
   const { issuer } = overrides;
-  const metadataUrl = issuer !== undefined ? `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration` : spec.type === 'oauth2' ? spec.metadataUrl : spec.url;
-  if (!metadataUrl) return () => Promise.resolve(fromSpec);
-  const url = resolveEndpoint(metadataUrl, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
-  const discovery = { documents: shared.metadata, http, url, fromSpec, overrides, certificate, allowInsecureHttp: shared.allowInsecureHttp };
-  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(discovery);
+  const raw = issuer ?? (spec.type === 'oauth2' ? spec.metadataUrl : spec.url);
+  if (!raw) return async () => fromSpec;
+  // An issuer's discovery document is on its host, so the issuer's URL is checked as the document's is.
+  const url = resolveEndpoint(raw, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
+  return async () => (await loadMetadataEndpoints()).discoveredEndpoints({ shared, http, url, fromSpec, overrides, certificate });
 }

@@ -10,13 +10,15 @@ import { clientAuthenticator } from './client-auth.js';
 import { certificateHttp, clientCertificateFetch } from './client-certificate.js';
 import { dpopProverFor, type DpopHandle } from './dpop-option.js';
 import { grantResources } from './grant-options.js';
+import { AuthorizationCodeAuth } from './authorization-code-auth.js';
 import { OAuth2Auth, type OAuth2AuthOptions } from './oauth2-auth.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { credentialSecrets } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import type { OAuthClient } from './token-endpoint.js';
-import type { ClientIdentity } from './types.js';
+import type { TokenManager } from './token-manager.js';
+import type { AuthorizationCodeFlow, ClientIdentity } from './types.js';
 
 /** How one scheme talks to its authorization server. */
 export interface GrantParts {
@@ -47,7 +49,12 @@ export function grantClient(parts: GrantParts, endpoints: () => Promise<Endpoint
   return { http: parts.posting, client: clientAuthenticator(grant, scheme), endpoints, tokenParams: parts.tokenParams, resources: grantResources(grant, where), dpop: parts.dpop };
 }
 
+/** What a grant gives its strategy; the authorization code flow, its sign-in helpers too (made with the strategy's tokens). */
+export type GrantOptions = Pick<OAuth2AuthOptions, 'flow' | 'clientId' | 'source' | 'seed'> & { authorizationCode?: ((tokens: TokenManager) => AuthorizationCodeFlow) | undefined };
+
 /** The strategy: the grant's own parts, the client's shared token store and clock. The caller's `scopes` replace each operation's own. */
-export function grantStrategy(scheme: string, shared: OAuthShared, parts: GrantParts, grant: Pick<OAuth2AuthOptions, 'flow' | 'clientId' | 'source' | 'seed' | 'authorizationCode'>, scopes: readonly string[] | undefined): OAuth2Auth {
-  return new OAuth2Auth(scheme, { ...grant, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes: scopes && Object.freeze([...scopes]), dpop: parts.dpop, transport: parts.certificateFetch });
+export function grantStrategy(scheme: string, shared: OAuthShared, parts: GrantParts, grant: GrantOptions, scopes: readonly string[] | undefined): OAuth2Auth {
+  const { authorizationCode, ...own } = grant;
+  const options: OAuth2AuthOptions = { ...own, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes: scopes && Object.freeze([...scopes]), dpop: parts.dpop, transport: parts.certificateFetch };
+  return authorizationCode ? new AuthorizationCodeAuth(scheme, options, authorizationCode) : new OAuth2Auth(scheme, options);
 }

@@ -3,9 +3,11 @@
  * The token store as the token manager sees it: a failing store never fails an API call. While the
  * store is down, tokens live on in this process (each process keeps its own single flight) and the
  * application hears of it once per outage; a corrupt entry counts as missing and is reported.
- * Loaded with import() at an application store's first call (store-guard.ts).
+ * Loaded with import() at an application store's first call (store-guard.ts), with the lease code.
  */
 import { asTokenSet$ as asTokenSet, sameTokens$ as sameTokens, TokenStoreError$ as TokenStoreError } from './lazy-module-imports.js';
+import { underLease } from './lease-flight.js';
+import type { RenewalStore } from './token-manager.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';
 
 export type StoreErrorHook = (error: TokenStoreError) => void;
@@ -22,7 +24,7 @@ function asStoreError(error: unknown, operation: string): TokenStoreError {
   return new TokenStoreError('store_unavailable', `the token store failed (${operation}: ${name}); carrying on with the tokens this process holds`);
 }
 
-export class GuardedTokenStore implements TokenStore {
+export class GuardedTokenStore implements RenewalStore {
   readonly leases: TokenLeases | undefined;
   readonly #inner: TokenStore;
   readonly #onError: StoreErrorHook;
@@ -35,6 +37,15 @@ export class GuardedTokenStore implements TokenStore {
     this.#onError = onError ?? warnOnConsole;
     const leases = inner.leases;
     this.leases = leases === undefined ? undefined : this.#guardLeases(leases);
+  }
+
+  /**
+   * A renewal of `key`: with the store's leases, single flight across every process sharing it
+   * (lease-flight.ts; `settled` is what another holder left), else in this process alone.
+   */
+  renewal<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T> {
+    const { leases } = this;
+    return leases ? underLease(scheme, key, leases, settled, renew) : renew();
   }
 
   async get(key: string): Promise<TokenSet | undefined> {

@@ -9,9 +9,14 @@ import type { PrivateKeyInput } from './client-assertion.js';
 import type { JwtBearerCredentials } from './jwt-bearer.js';
 import type { JwtBearerShape } from './jwt-bearer-credential.js';
 import { option$ as option, schemeWhere$ as schemeWhere } from './lazy-module-imports.js';
+import type { OptionKind } from './option-checks.js';
 import type { ClientAssertionAlg } from './types.js';
 
+// Its kinds written here: a lazy module takes no up-front value but through lazy-module-imports.ts.
+const TEXT: OptionKind = [(value) => typeof value === 'string' && value !== '', 'be a non-empty string'];
+const OBJECT: OptionKind = [(value) => typeof value === 'object' && value !== null, 'be an object'];
 const ALGORITHMS: readonly ClientAssertionAlg[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+const ALGORITHM: OptionKind = [(value) => ALGORITHMS.includes(value as ClientAssertionAlg), `be one of ${ALGORITHMS.join(', ')}`];
 
 /** A JWT bearer credential, checked: what the assertion is made of (keys stay as given, imported on first use). */
 export type JwtBearerPlan =
@@ -37,11 +42,11 @@ export function checkJwtBearer(credential: JwtBearerCredentials, kind: JwtBearer
   const value = Reflect.get(credential, kind) as object;
   if (kind === 'assertion') return { kind, source: value as string | (() => unknown) };
   const inner = `${where}${kind}.`;
-  const text = (name: string, required?: boolean) => option(value, name, 'text', inner, required) as string | undefined;
+  const text = (name: string, required?: boolean) => option(value, name, TEXT, inner, required) as string | undefined;
   if (kind === 'serviceAccount') {
     // Its endpoint is read by jwt-bearer-credential.ts; checked here so a bad one is refused, not replaced by Google's.
     text('token_uri');
-    return { kind, email: text('client_email', true)!, pem: text('private_key', true)!, kid: text('private_key_id'), subject: option(credential, 'subject', 'text', where) as string | undefined };
+    return { kind, email: text('client_email', true)!, pem: text('private_key', true)!, kid: text('private_key_id'), subject: option(credential, 'subject', TEXT, where) as string | undefined };
   }
   const issuer = text('issuer', true)!;
   const privateKey: unknown = Reflect.get(value, 'privateKey');
@@ -51,9 +56,9 @@ export function checkJwtBearer(credential: JwtBearerCredentials, kind: JwtBearer
     subject: text('subject') ?? issuer,
     audience: text('audience'),
     kid: text('keyId'),
-    algorithm: option(value, 'algorithm', ALGORITHMS, inner) as ClientAssertionAlg | undefined,
+    algorithm: option(value, 'algorithm', ALGORITHM, inner) as ClientAssertionAlg | undefined,
     privateKey: privateKey as PrivateKeyInput,
-    claims: option(value, 'claims', 'object', inner) as Record<string, unknown> | undefined,
+    claims: option(value, 'claims', OBJECT, inner) as Record<string, unknown> | undefined,
   };
   if (privateKey === null || (typeof privateKey !== 'string' && typeof privateKey !== 'object')) throw new TypeError(`${inner}privateKey must be a PKCS#8 PEM, a JWK or a CryptoKey`);
   return plan;

@@ -8,7 +8,7 @@
  * (jwt-bearer-check.ts) before anything is sent.
  */
 import { randomToken } from './base64url.js';
-import { loadSigning$ as loadSigning, quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { DpopHandle } from './dpop-option.js';
@@ -16,8 +16,11 @@ import { checkJwtBearer, type JwtBearerPlan } from './jwt-bearer-check.js';
 import type { JwtBearerShape } from './jwt-bearer-credential.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
-import type { GrantRunner } from './token-manager.js';
+import type { SelfRefreshingRunner } from './token-manager.js';
 import type { ClientAssertionAlg, ClientCertificate, DpopKey, TokenSet } from './types.js';
+
+// The signing code: a lazy module of its own, loaded directly (this one is lazy too, so no up-front chunk is shared).
+const loadSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 // Google's maximum, and what its own libraries use.
@@ -162,7 +165,7 @@ export interface JwtBearerContext {
  * The token source of a JWT bearer credential. The token endpoint: the credential's tokenUrl
  * override, else the service account's token_uri, else the document's; https except loopback.
  */
-export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string, context: JwtBearerContext): GrantRunner {
+export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string, context: JwtBearerContext): SelfRefreshingRunner {
   const plan = planFor(checkJwtBearer(credential, context.shape, scheme), scheme);
   const tokenUrl = async (): Promise<URL> => {
     const url = context.fixedUrl ?? (await context.endpoints()).tokenUrl;

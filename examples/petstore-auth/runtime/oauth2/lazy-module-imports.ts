@@ -14,16 +14,13 @@
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
-export let notTlsReason$: typeof import('./tls-client-auth.js').notTlsReason;
 export let option$: typeof import('./option-checks.js').option;
 export let schemeWhere$: typeof import('./option-checks.js').schemeWhere;
 export let formEncode$: typeof import('./encoding.js').formEncode;
 export let requireHeaderSafe$: typeof import('../credential-checks.js').requireHeaderSafe;
-export let formatAuthorization$: typeof import('../authorization-header.js').formatAuthorization;
 export let discardBody$: typeof import('../parse-response.js').discardBody;
 export let readBoundedText$: typeof import('./bounded-body.js').readBoundedText;
 export let checkEndpoint$: typeof import('./endpoint-url.js').checkEndpoint;
-export let loadSigning$: typeof import('./lazy-modules.js').loadSigning;
 export let sendToServer$: typeof import('./token-endpoint.js').sendToServer;
 export let requestTokens$: typeof import('./token-endpoint.js').requestTokens;
 export let requireEndpoint$: typeof import('./token-endpoint.js').requireEndpoint;
@@ -40,16 +37,13 @@ export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
 export type LazyImports = [
   abortable: typeof abortable$,
   quoteScheme: typeof quoteScheme$,
-  notTlsReason: typeof notTlsReason$,
   option: typeof option$,
   schemeWhere: typeof schemeWhere$,
   formEncode: typeof formEncode$,
   requireHeaderSafe: typeof requireHeaderSafe$,
-  formatAuthorization: typeof formatAuthorization$,
   discardBody: typeof discardBody$,
   readBoundedText: typeof readBoundedText$,
   checkEndpoint: typeof checkEndpoint$,
-  loadSigning: typeof loadSigning$,
   sendToServer: typeof sendToServer$,
   requestTokens: typeof requestTokens$,
   requireEndpoint: typeof requireEndpoint$,
@@ -64,16 +58,13 @@ export function provideLazyImports(from: LazyImports): void {
   [
     abortable$,
     quoteScheme$,
-    notTlsReason$,
     option$,
     schemeWhere$,
     formEncode$,
     requireHeaderSafe$,
-    formatAuthorization$,
     discardBody$,
     readBoundedText$,
     checkEndpoint$,
-    loadSigning$,
     sendToServer$,
     requestTokens$,
     requireEndpoint$,

@@ -3,9 +3,9 @@
  * OAuth 2.0 code only some credentials need, loaded with `import()` the first time one does: key
  * import and JWT signing (private_key_jwt, the JWT bearer grant, DPoP), the JWT bearer grant's
  * token requests, DPoP proofs, the authorization code helpers, the device flow, discovery
- * metadata, the guard around an application's token store, lease-held renewals, and what an
+ * metadata, the guard around an application's token store (with its lease-held renewals), what an
  * authorization-server request does once it goes wrong (retries, redirects, error answers), and
- * what a strategy does when the API refuses its token (a 401). A bundler
+ * a renewal's occasional steps (the API refused a token, a refresh token). A bundler
  * splits each into a chunk the app fetches only when that path runs, so an app using client
  * credentials with a secret or a static key does not ship them. Every caller is already async
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
@@ -14,12 +14,10 @@
  * first loader before that loader's own import(): the up-front chunk shares no module with them.
  */
 import { abortable } from '../abortable.js';
-import { formatAuthorization } from '../authorization-header.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
 import { discardBody } from '../parse-response.js';
 import { loadOnce } from '../lazy-core-modules.js';
 import { readBoundedText } from './bounded-body.js';
-import { notTlsReason } from './tls-client-auth.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
@@ -29,24 +27,17 @@ import { TokenError } from './token-error.js';
 import { asTokenSet } from './token-set.js';
 import { TokenStoreError } from './token-store-error.js';
 
-let provided: Promise<void> | undefined;
-
 /**
  * Loads lazy-module-imports.ts and hands it the lazy modules' imports; every loader waits for it
  * before its import() (by then every module above has been evaluated). A test that imports a lazy
- * module directly awaits it first. A failed load (offline) is not kept: the next loader tries again.
+ * module directly awaits it first. A failed load (offline) is not kept (loadOnce): the next loader
+ * tries again.
  */
-export function provideLazyModuleImports(): Promise<void> {
-  provided ??= import('./lazy-module-imports.js').then(
-    ({ provideLazyImports }) =>
-      provideLazyImports([abortable, quoteScheme, notTlsReason, option, schemeWhere, formEncode, requireHeaderSafe, formatAuthorization, discardBody, readBoundedText, checkEndpoint, loadSigning, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
-    (error: unknown) => {
-      provided = undefined;
-      throw error;
-    },
-  );
-  return provided;
-}
+export const provideLazyModuleImports: () => Promise<void> = loadOnce(() =>
+  import('./lazy-module-imports.js').then(({ provideLazyImports }) =>
+    provideLazyImports([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
+  ),
+);
 
 // Each loader is marked pure: one the app never calls (a flow it does not use) is dropped from its bundle.
 function provided$<T>(load: () => Promise<T>): () => Promise<T> {
@@ -61,7 +52,6 @@ export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = /*
 export const loadDpop: () => Promise<typeof import('./dpop.js')> = /* @__PURE__ */ provided$(() => import('./dpop.js'));
 export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = /* @__PURE__ */ provided$(() => import('./dpop-token-request.js'));
 export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = /* @__PURE__ */ provided$(() => import('./guarded-token-store.js'));
-export const loadLeaseFlight: () => Promise<typeof import('./lease-flight.js')> = /* @__PURE__ */ provided$(() => import('./lease-flight.js'));
 export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = /* @__PURE__ */ provided$(() => import('./oauth-http-failure.js'));
 export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./tls-endpoints.js'));
-export const loadOAuth2Refusal: () => Promise<typeof import('./oauth2-refusal.js')> = /* @__PURE__ */ provided$(() => import('./oauth2-refusal.js'));
+export const loadRenewalSteps: () => Promise<typeof import('./renewal-steps.js')> = /* @__PURE__ */ provided$(() => import('./renewal-steps.js'));

@@ -3,7 +3,7 @@
  * Single flight across processes: one holder of a key's lease renews the tokens, everyone else
  * polls the store until the holder's result is there (or the lease is free again), bounded by the
  * store's waitTimeoutMs. Waits run on the real clock: lease TTLs in the store do too. Loaded with
- * import() at the first renewal through a store that has leases (lazy-modules.ts).
+ * import() with the guard of an application's store (guarded-token-store.ts runs renewals through it).
  */
 import { crypto } from './lazy-crypto.js';
 import { TokenError$ as TokenError } from './lazy-module-imports.js';

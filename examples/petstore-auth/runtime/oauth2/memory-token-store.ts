@@ -34,9 +34,8 @@ class MemoryLeases implements TokenLeases {
 }
 
 /**
- * The default TokenStore: one per client, gone with the process. No leases: the one token manager
- * per scheme that uses it already sends one token request at a time per key (and the lease code is
- * then never loaded).
+ * A TokenStore in memory, gone with the process; no leases. (A client given no store needs none:
+ * each strategy keeps its tokens itself, token-manager.ts.)
  */
 export class ClientTokenStore implements TokenStore {
   // Private so that inspecting the store (or a client holding it) never shows a token.

@@ -5,8 +5,9 @@
  */
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import { checkEndpoint$ as checkEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import type { OAuthShared } from './oauth-environment.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
-import { loadMetadata, type Endpoints, type MetadataDocuments } from './server-metadata.js';
+import { loadMetadata, type Endpoints } from './server-metadata.js';
 
 /** One endpoint from a metadata document: absolute, and https unless allowed otherwise. */
 export function metadataEndpoint(http: OAuthHttp, document: JsonObject, member: string, allowInsecureHttp: boolean): URL | undefined {
@@ -63,19 +64,25 @@ function withOverrides(endpoints: Endpoints, overridden: Endpoints, overrides: E
 
 /** What discovery gives a flow: the metadata document at `url` (fetched once per client), the flow's own endpoints filling its gaps, the credential's overrides winning. */
 export interface Discovery {
-  documents: MetadataDocuments;
+  /** The client's shared settings; its discovery documents are kept there. */
+  shared: OAuthShared;
   http: OAuthHttp;
+  /** The metadata URL, or the issuer when the overrides name one, resolved and checked when the client was made. */
   url: URL;
   /** The endpoints of the spec and the overrides, resolved. */
   fromSpec: Endpoints;
   overrides: EndpointOverrides;
   /** The client presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5). */
   certificate: boolean;
-  allowInsecureHttp: boolean;
+}
+
+/** An issuer's discovery document (OpenID Connect Discovery 1.0 §4): at `/.well-known/openid-configuration` under its path. */
+export function issuerMetadataUrl(issuer: URL): URL {
+  return new URL(`${issuer.href.replace(/\/+$/, '')}/.well-known/openid-configuration`);
 }
 
 export async function discoveredEndpoints(discovery: Discovery): Promise<Endpoints> {
-  const { http, fromSpec } = discovery;
-  const document = await loadMetadata(discovery.documents, http, discovery.url);
-  return withOverrides(endpointsFromMetadata(http, discovery.certificate ? withMtlsAliases(document) : document, fromSpec, discovery.allowInsecureHttp), fromSpec, discovery.overrides);
+  const { shared, http, fromSpec, url } = discovery;
+  const document = await loadMetadata((shared.metadata ??= new Map()), http, discovery.overrides.issuer !== undefined ? issuerMetadataUrl(url) : url);
+  return withOverrides(endpointsFromMetadata(http, discovery.certificate ? withMtlsAliases(document) : document, fromSpec, shared.allowInsecureHttp), fromSpec, discovery.overrides);
 }

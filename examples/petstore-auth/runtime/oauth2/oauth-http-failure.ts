@@ -8,8 +8,7 @@
  * requests succeed never downloads it.
  */
 import type { JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';
-import { abortable$ as abortable, asTokenSet$ as asTokenSet, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
-import type { TokenState } from './token-manager.js';
+import { abortable$ as abortable, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
 import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
 
@@ -92,6 +91,11 @@ export async function finishRequest(
   const first: Outcome = !response ? { kind: 'thrown', error: failed?.error } : response.ok ? { kind: 'read', response, text, readError: failed } : { kind: 'response', response };
   const flight: Flight = { http, url, what, retry, outgoing, budget, started, first: sent };
   return expectSuccess(http, await settle(flight, first), what, sent);
+}
+
+/** An endpoint a request needs that neither the spec nor the server metadata names (token-endpoint.ts looked). */
+export function noEndpoint(http: OAuthHttp, what: string): never {
+  throw new TokenError(http.scheme, 'invalid_response', `neither the spec nor the server metadata names the ${what}`);
 }
 
 /**
@@ -262,17 +266,4 @@ export function invalidClientHint(encoding: 'form' | 'raw' | undefined, headers:
   return encoding === 'form'
     ? "the client id or secret has characters that RFC 6749 form-encoding changes before HTTP Basic; if this server does not decode them, set clientSecretEncoding: 'raw' or clientAuthMethod: 'client_secret_post'"
     : "the client id or secret went into HTTP Basic unencoded (clientSecretEncoding: 'raw'); a server that follows RFC 6749 §2.3.1 needs clientSecretEncoding: 'form' or clientAuthMethod: 'client_secret_post'";
-}
-
-/**
- * The token manager drops a refresh token the server called dead (invalid_grant, an answer this
- * module read), unless another process has stored new tokens meanwhile.
- */
-export async function forgetRefreshToken(state: TokenState, key: string, refreshToken: string): Promise<void> {
-  state.recent.delete(key);
-  if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
-  // Compared here and, by stores that can, again at the delete itself.
-  const store = await state.store;
-  const stored = asTokenSet(await store.get(key));
-  if (stored !== undefined && stored.refreshToken === refreshToken) await store.delete(key, stored);
 }

@@ -6,6 +6,7 @@
  * that passes none links none of their checks. The builder checks only that a part is the right
  * kind; the part checks its own options when the client is made (naming the scheme, never a value).
  */
+import type { OptionKind } from './option-checks.js';
 
 /** A registered symbol, so that no plain object can be taken for a part and parts fit any copy of the runtime. */
 export const OAUTH_PART: unique symbol = Symbol.for('keyway.oauthPart') as never;
@@ -22,7 +23,7 @@ export interface OAuthPart<Kind extends PartKind, Made> {
   readonly make: (where: string, scheme: string, given: Readonly<Record<string, unknown>>) => Made;
 }
 
-/** The part `value` holds when it is one of kind `kind`, else undefined. */
-export function partOf<Kind extends PartKind, Made>(value: unknown, kind: Kind): OAuthPart<Kind, Made> | undefined {
-  return (value as Partial<OAuthPart<Kind, Made>> | null | undefined)?.[OAUTH_PART] === kind ? (value as OAuthPart<Kind, Made>) : undefined;
+/** The kind of a part option (option-checks.ts): a part of `kind`, made by `maker` (named in the message). */
+export function madeBy(kind: PartKind, maker: string): OptionKind {
+  return [(value) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === kind, `be made by ${maker}`];
 }

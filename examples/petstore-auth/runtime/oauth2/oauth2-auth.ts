@@ -8,15 +8,14 @@
  */
 import type { AuthContext, AuthRequest, AuthStrategy } from '../auth-strategy.js';
 import { abortable } from '../abortable.js';
-import { formatAuthorization } from '../authorization-header.js';
 import { requireHeaderSafe } from '../credential-checks.js';
 import type { FetchLike } from '../client-core.js';
 import type { DpopHandle } from './dpop-option.js';
-import { loadLeaseFlight, loadOAuth2Refusal, loadOAuthHttpFailure } from './lazy-modules.js';
-import { TokenError } from './token-error.js';
+import { loadRenewalSteps } from './lazy-modules.js';
+import { loadOrFail } from './token-error.js';
 import { asTokenSet, usable } from './token-set.js';
-import { tokenKey, type GrantRunner, type TokenManager, type TokenState } from './token-manager.js';
-import type { AuthorizationCodeFlow, OAuthFlowName, TokenSet, TokenStore } from './types.js';
+import { tokenKey, type GrantRunner, type RenewalStore, type TokenState } from './token-manager.js';
+import type { OAuthFlowName, TokenSet } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
 export type OAuth2Grant = OAuthFlowName | 'jwtBearer';
@@ -25,8 +24,8 @@ export interface OAuth2AuthOptions {
   flow: OAuth2Grant;
   /** Part of every store key: clients with different ids never share tokens. */
   clientId: string;
-  /** The tokens' store, or the promise of it (an application's store, once its guard is loaded). */
-  store: TokenStore | PromiseLike<TokenStore>;
+  /** An application's store, or the promise of it (once its guard is loaded); none: the tokens live in the strategy alone. */
+  store: RenewalStore | PromiseLike<RenewalStore> | undefined;
   onTokens: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;
   /** Clock, epoch ms (token lifetimes; the cool-down after a renewal that did not help). */
   now: () => number;
@@ -38,8 +37,6 @@ export interface OAuth2AuthOptions {
    * one set per scheme); when undefined each operation's own scopes are requested.
    */
   scopes: readonly string[] | undefined;
-  /** The authorization code helpers, for that flow only, made with the strategy's tokens. */
-  authorizationCode?: ((tokens: TokenManager) => AuthorizationCodeFlow) | undefined;
   /** With DPoP on: DPoP tokens go out with a fresh proof per request. */
   dpop?: DpopHandle | undefined;
   /** RFC 8705: the credential's certificate fetch, which the API calls go through too (bound tokens). */
@@ -48,7 +45,8 @@ export interface OAuth2AuthOptions {
 
 /**
  * Bearer tokens the client obtains and renews itself (client credentials, password, authorization
- * code, device authorization; OpenID Connect). Everything secret lives in private fields.
+ * code, device authorization; OpenID Connect). Everything secret lives in private fields. The
+ * authorization code flow's strategy adds its sign-in helpers (authorization-code-auth.ts).
  */
 export class OAuth2Auth implements AuthStrategy {
   declare readonly scheme: string;
@@ -60,7 +58,6 @@ export class OAuth2Auth implements AuthStrategy {
   readonly #flights = new Map<string, Promise<TokenSet>>();
   // Store keys by scope list: the core hands every call of an operation the same frozen list.
   readonly #keys = new WeakMap<readonly string[], string>();
-  readonly #authorizationCode: AuthorizationCodeFlow | undefined;
   // Which access token each request carried, so a 401 renews only a token that is still current.
   readonly #sent = new WeakMap<AuthRequest, string>();
   // The last Bearer token sent, and its Authorization value (checked and formatted once per token).
@@ -72,7 +69,6 @@ export class OAuth2Auth implements AuthStrategy {
     this.flow = options.flow;
     this.#options = options;
     this.#state = { store: options.store, recent: new Map(), seed: options.seed };
-    this.#authorizationCode = options.authorizationCode?.(this);
   }
 
   /** The certificate fetch, when the credential has one (an accessor: kept off inspect output). */
@@ -92,20 +88,14 @@ export class OAuth2Auth implements AuthStrategy {
   /** Sends `tokens` as Bearer unless DPoP already did (`proved`); remembered for a 401 either way. */
   #send(request: AuthRequest, { accessToken }: TokenSet, proved?: boolean): void {
     // The token is remembered only once its header is made: a refused one is checked (and refused) again next time.
-    if (accessToken !== this.#bearerFor) (this.#bearer = formatAuthorization('bearer', requireHeaderSafe(accessToken, this.scheme))), (this.#bearerFor = accessToken);
+    if (accessToken !== this.#bearerFor) (this.#bearer = `Bearer ${requireHeaderSafe(accessToken, this.scheme)}`), (this.#bearerFor = accessToken);
     if (!proved) request.headers.set('authorization', this.#bearer);
     this.#sent.set(request, accessToken);
   }
 
   onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
-    const sent = this.#sent.get(request);
     // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return sent === undefined ? Promise.resolve(false) : loadOAuth2Refusal().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent), () => false);
-  }
-
-  /** The sign-in helpers; only for the authorization code flow (authorization-flow.ts says so otherwise). */
-  authorizationCodeFlow(): AuthorizationCodeFlow | undefined {
-    return this.#authorizationCode;
+    return loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, this.#sent.get(request)), () => false);
   }
 
   /** A token fit for a request leaving now. */
@@ -127,10 +117,8 @@ export class OAuth2Auth implements AuthStrategy {
     let flight = flights.get(key);
     if (!flight) {
       const renew = () => this.#renewHeld(key, scopes, rejected);
-      // Only stores shared between clients or processes have leases; their code loads with the first renewal.
-      flight = Promise.resolve(this.#state.store).then(({ leases }) =>
-        leases ? loadLeaseFlight().then(({ underLease }) => underLease(this.scheme, key, leases, async () => usable(await this.#read(key), this.#options.now(), rejected), renew)) : renew(),
-      );
+      // Only an application's store may have leases: it runs the renewal under them (token-manager.ts).
+      flight = Promise.resolve(this.#state.store).then((store) => (store?.renewal ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
       flights.set(key, (flight = flight.finally(() => flights.delete(key))));
     }
     return flight;
@@ -142,7 +130,7 @@ export class OAuth2Auth implements AuthStrategy {
     const key = this.#key(scopes);
     state.seed = undefined;
     state.recent.set(key, tokens);
-    await (await state.store).set(key, tokens);
+    await (await state.store)?.set(key, tokens);
     await this.#options.onTokens?.({ scheme: this.scheme, tokens });
   }
 
@@ -157,10 +145,15 @@ export class OAuth2Auth implements AuthStrategy {
 
   async #read(key: string): Promise<TokenSet | undefined> {
     const state = this.#state;
-    const stored = asTokenSet(await (await state.store).get(key));
-    if (stored) state.recent.set(key, stored);
-    else state.recent.delete(key);
-    return stored ?? state.seed;
+    const { store, recent } = state;
+    // Without an application's store, `recent` is where the tokens live.
+    if (store) {
+      const stored = asTokenSet(await (await store).get(key));
+      if (stored) recent.set(key, stored);
+      else recent.delete(key);
+    }
+    // Read after the store's answer: a sign-in saved meanwhile has dropped the seed.
+    return recent.get(key) ?? state.seed;
   }
 
   /** The renewal itself; with leases, run by the one holder of the key's lease. */
@@ -172,22 +165,11 @@ export class OAuth2Auth implements AuthStrategy {
     const { source, now } = this.#options;
     let tokens = usable(current, now(), rejected);
     if (tokens) return tokens;
-    // Only after a 401, whose code (oauth2-refusal.ts) is loaded by then.
-    if (rejected && current?.accessToken === rejected) await (await loadOAuth2Refusal()).dropRefused(state, key, current);
-    let refused: TokenError | undefined;
-    const refreshToken = current?.refreshToken;
-    if (refreshToken !== undefined) {
-      try {
-        tokens = await source.refresh(current!);
-      } catch (error) {
-        // invalid_grant: the refresh token is dead (forgotten; the error came through
-        // oauth-http-failure.ts, so its code is loaded). Anything else (network, server) is not ours to paper over.
-        if (!(error instanceof TokenError) || error.error !== 'invalid_grant') throw error;
-        await (await loadOAuthHttpFailure()).forgetRefreshToken(state, key, refreshToken);
-        refused = error;
-      }
-    }
-    tokens ??= await source.request(scopes, refused);
+    // After a 401 (the refused token dropped) or with a refresh token (used first) there is more to
+    // do than the grant: its code (renewal-steps.ts) loads then; client credentials servers rarely
+    // issue refresh tokens.
+    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadRenewalSteps, this.scheme, 'network_error', 'token renewal')).beforeGrant(source, state, key, current, rejected) : undefined;
+    tokens = before?.tokens ?? (await source.request(scopes, before?.refused));
     await this.save(scopes, tokens);
     return tokens;
   }

@@ -3,13 +3,12 @@
  * What an OAuth 2.0 strategy does when the API refuses a token it sent (a 401): one more attempt
  * after a DPoP nonce challenge that brings a new nonce, else a renewal of the token, unless a token
  * renewed after a 401 was refused too within the cool-down. Loaded with import() by oauth2-auth.ts
- * at the first 401 (lazy-modules.ts), so an app whose tokens are accepted never downloads it.
+ * at the first 401 (renewal-steps.ts), so an app whose tokens are accepted never downloads it.
  */
 import type { AuthContext, AuthRequest } from '../auth-strategy.js';
 import type { OAuth2AuthOptions } from './oauth2-auth.js';
 import type { TokenManager, TokenState } from './token-manager.js';
-import { abortable$ as abortable, asTokenSet$ as asTokenSet, quoteScheme$ as quoteScheme, sameTokens$ as sameTokens } from './lazy-module-imports.js';
-import type { TokenSet } from './types.js';
+import { abortable$ as abortable, quoteScheme$ as quoteScheme } from './lazy-module-imports.js';
 
 /**
  * After a token renewed because of a 401 is refused too, renewing again does not help (the API
@@ -19,7 +18,8 @@ export const RENEWAL_COOL_DOWN_MS = 30_000;
 
 /**
  * Resolves true when the request is worth sending again. `sent` is the access token the refused
- * request carried; its token is for the strategy's scopes, else the operation's.
+ * request carried (undefined: it carried none of this strategy's); its token is for the
+ * strategy's scopes, else the operation's.
  */
 export async function answerRefusal(
   tokens: TokenManager,
@@ -28,8 +28,10 @@ export async function answerRefusal(
   request: AuthRequest,
   response: Response,
   context: AuthContext,
-  sent: string,
+  sent: string | undefined,
 ): Promise<boolean> {
+  // A request that carried none of this strategy's tokens: nothing to renew.
+  if (sent === undefined) return false;
   const { dpop, now, scopes = context.scopes } = options;
   const where = `security scheme ${quoteScheme(tokens.scheme)}`;
   const sentNonce = dpop?.sentNonce;
@@ -66,17 +68,4 @@ async function renewRejected(tokens: TokenManager, scopes: readonly string[], re
   let renewed = await tokens.renew(scopes, rejected);
   if (renewed.accessToken === rejected) renewed = await tokens.renew(scopes, rejected);
   return renewed.accessToken !== rejected;
-}
-
-/**
- * The token manager forgets a refused access token (token-manager.ts, renewing after a 401); a
- * refresh token that came with it is kept for the renewal.
- */
-export async function dropRefused(state: TokenState, key: string, rejected: TokenSet): Promise<void> {
-  state.recent.delete(key);
-  const store = await state.store;
-  const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
-  if (state.seed === rejected) state.seed = keep;
-  else if (keep === undefined) await store.delete(key, rejected);
-  else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
 }

@@ -11,9 +11,9 @@ const RECENT_TOKENS = 16;
 
 export class SecretSources {
   /** Secret strings: the client secret, password and tokens of the credential, a ready-made assertion. */
-  readonly values: readonly unknown[];
+  declare readonly values: readonly unknown[];
   /** Private keys: PEM text or JWKs (the client's, a DPoP key, a service account's, a JWT bearer signer's). */
-  readonly keys: readonly unknown[];
+  declare readonly keys: readonly unknown[];
   /** The tokens the scheme obtained lately, oldest first; older ones have long been replaced. */
   readonly recent: string[] = [];
 
@@ -27,7 +27,8 @@ export class SecretSources {
   remember(tokens: readonly (string | undefined)[]): void {
     const { recent } = this;
     for (const token of tokens) {
-      if (token === undefined || token === '' || recent.includes(token)) continue;
+      // undefined or '': nothing to hide.
+      if (!token || recent.includes(token)) continue;
       recent.push(token);
       if (recent.length > RECENT_TOKENS) recent.shift();
     }

@@ -5,8 +5,13 @@
  * discovery): loaded with import() then (lazy-modules.ts), so a client without a certificate
  * never downloads it.
  */
-import { notTlsReason$ as notTlsReason, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { Endpoints } from './server-metadata.js';
+
+/** Why a certificate cannot reach an endpoint (the construction of a JWT bearer credential says it shorter). */
+function notTlsReason(name: string, url: URL): string {
+  return `the ${name} ${url.origin}${url.pathname} is not https, so the client certificate (clientCertificate) cannot be presented to it`;
+}
 
 /**
  * A certificate is presented only in a TLS handshake: an endpoint the client would POST to over

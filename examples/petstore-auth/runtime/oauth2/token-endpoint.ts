@@ -19,7 +19,7 @@ import { readBoundedText } from './bounded-body.js';
 import { loadOAuthHttpFailure } from './lazy-modules.js';
 import type { FormRequest, JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
-import { TokenError } from './token-error.js';
+import { loadOrFail } from './token-error.js';
 import type { TokenSet } from './types.js';
 
 /** What a token request needs of its scheme: the server, the client's authentication, the fields every request carries. */
@@ -52,15 +52,15 @@ export function scopeParam(scopes: readonly string[]): Record<string, string> {
   return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
 }
 
+/** The endpoint `name`; when neither the spec nor the server metadata names it, oauth-http-failure.ts says so. */
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
-  const url = (await oauth.endpoints())[name];
-  if (url === undefined) throw new TokenError(oauth.http.scheme, 'invalid_response', `neither the spec nor the server metadata names the ${what}`);
-  return url;
+  const { http } = oauth;
+  return (await oauth.endpoints())[name] ?? (await failureCode(http, 'invalid_response')).noEndpoint(http, what);
 }
 
-/** When oauth-http-failure.ts cannot be loaded (offline): what is known without it, never the server's text. */
-function unexplained(http: OAuthHttp, error: string, what?: string, status?: number, cause?: unknown): TokenError {
-  return new TokenError(http.scheme, error, what && `the ${what} failed (its details could not be loaded)`, status, cause);
+/** oauth-http-failure.ts, loaded now that something went wrong; offline, the TokenError `error` (loadOrFail). */
+function failureCode(http: OAuthHttp, error: string, what?: string, status?: number, cause?: unknown): Promise<typeof import('./oauth-http-failure.js')> {
+  return loadOrFail(loadOAuthHttpFailure, http.scheme, error, what, status, cause);
 }
 
 /**
@@ -90,9 +90,10 @@ export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Pr
     // Once the text is in, only its JSON.parse can throw: that is no error of the request.
     if (text === undefined) failed = { error };
   }
-  const failure = await loadOAuthHttpFailure().catch((cause: unknown) => {
+  const failure = await failureCode(http, signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error', what, response?.status, failed?.error).catch((error: unknown) => {
+    // Nobody reads it now: its connection goes.
     void response?.body?.cancel().catch(() => undefined);
-    throw unexplained(http, signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error', what, response?.status, response ? cause : failed?.error);
+    throw error;
   });
   return failure.finishRequest(http, url, what, retry, outgoing, signal, started, first, response, text, failed);
 }
@@ -130,10 +131,7 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
   const tokenType = issued === 'bearer' ? 'Bearer' : issued === 'dpop' && dpop ? 'DPoP' : undefined;
   // No token, or one it cannot use: the error (quoting the server's token_type, redacted) is made by the failure module.
   if (!accessToken || !tokenType) {
-    throw await loadOAuthHttpFailure().then(
-      ({ tokenSetError }) => tokenSetError(json, http, !!dpop),
-      () => unexplained(http, accessToken ? 'unsupported_token_type' : 'invalid_response'),
-    );
+    throw (await failureCode(http, accessToken ? 'unsupported_token_type' : 'invalid_response')).tokenSetError(json, http, !!dpop);
   }
   // What the response leaves out the tokens keep from before (undefined when there was none).
   const tokens: TokenSet = { accessToken, tokenType, issuedAt: sentAt, refreshToken: text('refresh_token') ?? kept.refreshToken, scope: text('scope') ?? kept.scope, idToken: text('id_token') ?? kept.idToken };
@@ -144,10 +142,4 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
   if (Number.isFinite(seconds)) tokens.expiresAt = sentAt + Math.max(0, seconds as number) * 1000;
   http.secrets.remember([accessToken, tokens.refreshToken, tokens.idToken]);
   return tokens;
-}
-
-/** grant_type=refresh_token, at refreshUrl when the spec names one. */
-export async function refreshTokens(oauth: OAuthClient, tokens: TokenSet): Promise<TokenSet> {
-  const url = (await oauth.endpoints()).refreshUrl ?? (await requireEndpoint(oauth, 'tokenUrl', 'token endpoint'));
-  return requestTokens(oauth, url, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken ?? '' }, tokens);
 }

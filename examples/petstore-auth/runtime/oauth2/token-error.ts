@@ -39,3 +39,15 @@ export function unloaded(scheme: string, feature: string): (cause: unknown) => n
     throw new TokenError(scheme, 'network_error', `the code of ${feature} could not be loaded`, undefined, cause);
   };
 }
+
+/**
+ * `load`: the code of what comes next (a failure's explanation, a refresh). When it cannot be
+ * loaded (a browser gone offline) the call still ends in a TokenError `error`, saying what is known
+ * without that code: that `what` failed, the status, never a server's text (there is nothing to
+ * redact it with); `cause` is what went wrong, else the import's error.
+ */
+export function loadOrFail<T>(load: () => Promise<T>, scheme: string, error: string, what?: string, status?: number, cause?: unknown): Promise<T> {
+  return load().catch((loadError: unknown) => {
+    throw new TokenError(scheme, error, what && `the ${what} failed (its details could not be loaded)`, status, cause ?? loadError);
+  });
+}

@@ -16,7 +16,7 @@ export class TokenStoreError extends Error {
 
   constructor(code: TokenStoreErrorCode, message: string) {
     super(message);
-    Object.assign(this, { code });
+    this.code = code;
   }
 }
 

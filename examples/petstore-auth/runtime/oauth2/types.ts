@@ -193,7 +193,7 @@ export interface AuthEnvironment {
   baseUrl: string;
   /** Used for token and discovery requests too; default: the global fetch, looked up per call. */
   fetch?: FetchLike | undefined;
-  /** Default: in memory, per client. */
+  /** Default: in memory, each scheme's tokens in its strategy (one client, one process). */
   tokenStore?: TokenStore | undefined;
   /** Called with every new TokenSet (after it is stored). */
   onTokens?: ((event: { scheme: string; tokens: TokenSet }) => void | Promise<void>) | undefined;

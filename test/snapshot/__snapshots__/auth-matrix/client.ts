@@ -9,7 +9,7 @@ import type { Hooks } from './runtime/hooks.js';
 import type { OperationSpec } from './runtime/operation.js';
 import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
-import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer } from './runtime/servers.js';
+import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer, serverUrl } from './runtime/servers.js';
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
@@ -115,10 +115,27 @@ export interface ClientOptions {
   fetchOptions?: FetchOptions;
 }
 
-/** The options of a AuthMatrixCore: the client's, with built credentials. */
-export interface CoreOptions extends Omit<ClientOptions, 'auth'> {
+/**
+ * The options of a AuthMatrixCore: the client's, with built credentials, and where to send is
+ * `baseUrl` alone (no `server` or `serverVariables`: their code stays out of a Core's bundle).
+ */
+export interface CoreOptions extends Omit<ClientOptions, 'auth' | 'baseUrl' | 'server' | 'serverVariables'> {
+  /** Base URL of the API, for every operation. Default: `http://localhost` (server 0 with its variables' defaults). Another server, or other variable values: `authMatrixServerUrl({ server, serverVariables })`. */
+  baseUrl?: string;
   /** Built credentials per security scheme. */
   auth?: CoreAuthOptions;
+}
+
+/**
+ * The base URL of one of the document's servers, its `{variables}` filled with `serverVariables` (each one left out takes its default; substituted as given, not percent-encoded), for a AuthMatrixCore's `baseUrl`: `new AuthMatrixCore({ baseUrl: authMatrixServerUrl({ server: 0 }) })`. Every operation of that Core is sent there, its own servers included.
+ *
+ * A server index out of range, a variable that server does not declare, a value outside its `enum`, or a variable without default and value throws a TypeError naming the option, never the value.
+ *
+ * `server` (default `0`):
+ * - `0`: `http://localhost`
+ */
+export function authMatrixServerUrl(options?: { server?: 0; serverVariables?: ServerVariables }): string {
+  return serverUrl(SERVERS, options);
 }
 
 /**
@@ -183,15 +200,19 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
  */
 export let send$: <R>(client: AuthMatrixCore, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
-/** The AuthMatrixClient without its methods, for smaller bundles: pass it to the operation functions (`inheritsGlobal(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only. */
+/** The AuthMatrixClient without its methods, for smaller bundles: pass it to the operation functions (`inheritsGlobal(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only; where to send is `baseUrl` alone (`authMatrixServerUrl()` builds one for any server). */
 export class AuthMatrixCore {
   readonly #core: ClientCore;
 
   constructor(options: CoreOptions = {}) {
     // Read by name, once each (see pickOptions): a spread would miss options given as getters or inherited properties.
-    // One object is the core's config, the servers' options and the strategies' environment: each reads its own.
-    const config = pickOptions<object>(options, 'baseUrl server serverVariables fetch headers timeoutMs retry hooks fetchOptions') as CoreConfig & ServerConfig;
-    chooseServer(config, SERVERS, OPERATION_SERVERS);
+    // One object is the core's config and the strategies' environment: each reads its own.
+    // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
+    const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions') as CoreConfig;
+    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
+    if (config.baseUrl === undefined) {
+      config.baseUrl = "http://localhost";
+    }
     // No factories: every credential is built, and carries its own strategy's code.
     config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
     this.#core = new ClientCore(config);
@@ -237,9 +258,12 @@ function withMethods$(core: typeof AuthMatrixCore): typeof AuthMatrixCore {
 export class AuthMatrixClient extends /* @__PURE__ */ withMethods$(AuthMatrixCore) {
   constructor(options: ClientOptions = {}) {
     const auth = anyAuth(options.auth as AuthOptions);
-    // The options as given, the credentials built: a getter still runs on the object it was given on.
+    // `server` and `serverVariables` are the class's: the base URLs they choose (checked even when baseUrl wins) go to the Core.
+    const servers: ServerConfig = pickOptions<object>(options, 'baseUrl server serverVariables');
+    chooseServer(servers, SERVERS, OPERATION_SERVERS);
+    // The options as given, the credentials built, the servers chosen: a getter still runs on the object it was given on.
     // An empty target: a frozen options object's own `auth` binds no invariant of the proxy's.
-    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : Reflect.get(options, name)) }) as CoreOptions);
+    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : name === 'baseUrl' || name === 'operationBaseUrls' ? servers[name] : Reflect.get(options, name)) }) as CoreOptions);
   }
 }
 

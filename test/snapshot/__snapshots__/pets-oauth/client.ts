@@ -14,7 +14,7 @@ import type { AuthorizationCodeFlow, AuthorizationCodeGrant, ClientCredentialsGr
 import type { OperationSpec } from './runtime/operation.js';
 import { buildPlainCredentials } from './runtime/plain-credentials.js';
 import type { RetryOptions } from './runtime/retry.js';
-import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer } from './runtime/servers.js';
+import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer, serverUrl } from './runtime/servers.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
 import type * as T from './types.js';
@@ -26,20 +26,11 @@ const OPERATION_SERVERS: OperationServers = {};
 
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
-  clientCredentials: {
-    type: "oauth2",
-    flows: {
-      clientCredentials: { tokenUrl: "http://auth.keyway.invalid/token", scopes: ["pets:read", "pets:write"] },
-    },
-  },
+  clientCredentials: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "http://auth.keyway.invalid/token" } } },
   password: {
     type: "oauth2",
     flows: {
-      password: {
-        tokenUrl: "http://auth.keyway.invalid/token",
-        refreshUrl: "http://auth.keyway.invalid/token",
-        scopes: ["pets:read", "pets:write"],
-      },
+      password: { tokenUrl: "http://auth.keyway.invalid/token", refreshUrl: "http://auth.keyway.invalid/token" },
     },
   },
   authorizationCode: {
@@ -49,7 +40,6 @@ const securitySchemes = {
         authorizationUrl: "http://auth.keyway.invalid/auth",
         tokenUrl: "http://auth.keyway.invalid/token",
         refreshUrl: "http://auth.keyway.invalid/token",
-        scopes: ["openid", "pets:read", "pets:write"],
       },
     },
   },
@@ -166,10 +156,27 @@ export interface ClientOptions {
   tokenResponseMaxBytes?: number;
 }
 
-/** The options of a PetsOAuth20Core: the client's, with built credentials. */
-export interface CoreOptions extends Omit<ClientOptions, 'auth'> {
+/**
+ * The options of a PetsOAuth20Core: the client's, with built credentials, and where to send is
+ * `baseUrl` alone (no `server` or `serverVariables`: their code stays out of a Core's bundle).
+ */
+export interface CoreOptions extends Omit<ClientOptions, 'auth' | 'baseUrl' | 'server' | 'serverVariables'> {
+  /** Base URL of the API, for every operation. Default: `http://api.keyway.invalid` (server 0 with its variables' defaults). Another server, or other variable values: `petsOAuth20ServerUrl({ server, serverVariables })`. */
+  baseUrl?: string;
   /** Built credentials per security scheme. */
   auth?: CoreAuthOptions;
+}
+
+/**
+ * The base URL of one of the document's servers, its `{variables}` filled with `serverVariables` (each one left out takes its default; substituted as given, not percent-encoded), for a PetsOAuth20Core's `baseUrl`: `new PetsOAuth20Core({ baseUrl: petsOAuth20ServerUrl({ server: 0 }) })`. Every operation of that Core is sent there, its own servers included.
+ *
+ * A server index out of range, a variable that server does not declare, a value outside its `enum`, or a variable without default and value throws a TypeError naming the option, never the value.
+ *
+ * `server` (default `0`):
+ * - `0`: `http://api.keyway.invalid`
+ */
+export function petsOAuth20ServerUrl(options?: { server?: 0; serverVariables?: ServerVariables }): string {
+  return serverUrl(SERVERS, options);
 }
 
 /**
@@ -227,15 +234,19 @@ let core$: (client: PetsOAuth20Core) => ClientCore;
  */
 export let send$: <R>(client: PetsOAuth20Core, spec: OperationSpec, args: object | undefined, options: RequestOptions | undefined) => ApiPromise<R>;
 
-/** The PetsOAuth20Client without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only. */
+/** The PetsOAuth20Client without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only; where to send is `baseUrl` alone (`petsOAuth20ServerUrl()` builds one for any server). */
 export class PetsOAuth20Core {
   readonly #core: ClientCore;
 
   constructor(options: CoreOptions = {}) {
     // Read by name, once each (see pickOptions): a spread would miss options given as getters or inherited properties.
-    // One object is the core's config, the servers' options and the strategies' environment: each reads its own.
-    const config = pickOptions<object>(options, 'baseUrl server serverVariables fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & ServerConfig & { now?: (() => number) | undefined };
-    chooseServer(config, SERVERS, OPERATION_SERVERS);
+    // One object is the core's config and the strategies' environment: each reads its own.
+    // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
+    const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & { now?: (() => number) | undefined };
+    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
+    if (config.baseUrl === undefined) {
+      config.baseUrl = "http://api.keyway.invalid";
+    }
     config.now = options.clock;
     // No factories: every credential is built, and carries its own strategy's code.
     config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
@@ -271,9 +282,12 @@ function withMethods$(core: typeof PetsOAuth20Core): typeof PetsOAuth20Core {
 export class PetsOAuth20Client extends /* @__PURE__ */ withMethods$(PetsOAuth20Core) {
   constructor(options: ClientOptions = {}) {
     const auth = anyAuth(options.auth as AuthOptions);
-    // The options as given, the credentials built: a getter still runs on the object it was given on.
+    // `server` and `serverVariables` are the class's: the base URLs they choose (checked even when baseUrl wins) go to the Core.
+    const servers: ServerConfig = pickOptions<object>(options, 'baseUrl server serverVariables');
+    chooseServer(servers, SERVERS, OPERATION_SERVERS);
+    // The options as given, the credentials built, the servers chosen: a getter still runs on the object it was given on.
     // An empty target: a frozen options object's own `auth` binds no invariant of the proxy's.
-    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : Reflect.get(options, name)) }) as CoreOptions);
+    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : name === 'baseUrl' || name === 'operationBaseUrls' ? servers[name] : Reflect.get(options, name)) }) as CoreOptions);
   }
 
   /**
