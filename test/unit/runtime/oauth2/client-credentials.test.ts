@@ -205,8 +205,9 @@ describe('clientCredentials() on its scheme', () => {
     const context = contextFor();
     const made = ['a', 'b'].map((scheme) => strategyMaker(clientCredentials(id))!(scheme, CC, context));
     const plainToo = oauth2Strategies('c', CC, id, context);
-    const shared = context.shared('oauth2', () => undefined) as { metadata: unknown } | undefined;
-    expect(shared?.metadata).toBeInstanceOf(Map);
+    // The store (an application's, guarded) and the discovery cache (made by discovery, lazily) hang off this one object.
+    const shared = context.shared('oauth2', () => undefined) as { now: unknown; store: unknown } | undefined;
+    expect(shared).toEqual(expect.objectContaining({ now: expect.any(Function), store: undefined }));
     expect(made.map((strategy) => strategy.scheme)).toEqual(['a', 'b']);
     expect(plainToo).toBeInstanceOf(OAuth2Auth);
     // One shared value for the builder's schemes and the plain one: made once, by the first.
