@@ -1,8 +1,8 @@
 /**
- * Request-core code only some calls need, loaded with `import()` the first time one comes: the
- * redirect following (a 3xx), what hooks see (a client with hooks), the renewal of credentials a
- * server refused (a 401 or 403), the wait before a retry, an Idempotency-Key (a call that asks for
- * one) and the bare request a challenge-response scheme probes with (Digest). A bundler splits it into a chunk an app fetches only then. No module
+ * Request-core code only some calls need, loaded with `import()` the first time one comes: what
+ * hooks see (a client with hooks), what follows an answer outside 2xx or an attempt that threw
+ * (setbacks.ts), an Idempotency-Key (a call that asks for one) and the bare request a
+ * challenge-response scheme probes with (Digest). A bundler splits it into a chunk an app fetches only then. No module
  * the client imports statically may import it, or the split is lost; it takes what it needs of the
  * up-front runtime as arguments, so it shares no chunk with it.
  */
@@ -21,10 +21,11 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-export const loadFollowRedirects: () => Promise<typeof import('./follow-redirects.js')> = loadOnce(() => import('./follow-redirects.js'));
 export const loadHooks: () => Promise<typeof import('./hooks.js')> = loadOnce(() => import('./hooks.js'));
-/** The messages of ApiError, ApiConnectionError and ApiTimeoutError: failure-messages.ts, loaded with a client's first failure. */
-export const loadFailureMessages: () => Promise<typeof import('./failure-messages.js')> = loadOnce(() => import('./failure-messages.js'));
-export const loadRetryWait: () => Promise<typeof import('./retry-wait.js')> = loadOnce(() => import('./retry-wait.js'));
-/** The renewal after a refusal, an Idempotency-Key and a challenge-response probe: occasional-steps.ts, one chunk. */
+/**
+ * What a call does after an answer outside 2xx or an attempt that threw (redirects, the renewal
+ * after a refusal, retries, the typed errors' messages): setbacks.ts, loaded with a client's first.
+ */
+export const loadSetbacks: () => Promise<typeof import('./setbacks.js')> = loadOnce(() => import('./setbacks.js'));
+/** An Idempotency-Key and a challenge-response probe: occasional-steps.ts, one chunk. */
 export const loadOccasionalSteps: () => Promise<typeof import('./occasional-steps.js')> = loadOnce(() => import('./occasional-steps.js'));

@@ -32,12 +32,12 @@ export interface RetryPolicy {
 }
 
 /**
- * `value` if it is a number of milliseconds (`whole`: a whole number) > 0 (`orZero`: ≥ 0), else a
- * TypeError naming `option`: one template for every numeric option of the core.
+ * `value` if it is a number (`whole`: a whole number) > 0 (`orZero`: ≥ 0), else a TypeError
+ * naming `option`: the one check of every numeric option of the core (milliseconds, a count).
  */
 export function checkedNumber(value: unknown, option: string, whole?: boolean, orZero?: boolean): number {
   if (typeof value !== 'number' || !(orZero ? value >= 0 : value > 0) || (whole && !Number.isInteger(value))) {
-    throw new TypeError(`${option} must be a ${whole ? 'whole number' : 'number of milliseconds'} ${orZero ? '≥' : '>'} 0`);
+    throw new TypeError(`${option} must be a ${whole ? 'whole ' : ''}number ${orZero ? '≥' : '>'} 0`);
   }
   return value;
 }
@@ -54,29 +54,25 @@ const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** The client's retry options with the call's laid over them; `false` on either turns retries off. Malformed options throw. */
 export function retryPolicy(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
   if (client === undefined && call === undefined) return DEFAULT_RETRY_POLICY;
-  const merged: RetryOptions = { ...(client || {}), ...(call || {}) };
-  const given: Record<string, unknown> = { ...(client || {}).backoff, ...(call || {}).backoff, maxRetries: merged.maxRetries };
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY };
-  const statuses = merged.statuses;
-  if (statuses !== undefined) {
-    if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
-      throw new TypeError('retry.statuses must be a list of HTTP status codes');
+  // The call's options last: what it gives wins.
+  for (const layer of [client, call]) {
+    if (!layer) continue;
+    const statuses = layer.statuses;
+    if (statuses !== undefined) {
+      if (!Array.isArray(statuses) || !statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599)) {
+        throw new TypeError('retry.statuses must be a list of HTTP status codes');
+      }
+      // Copied: a list the application changes later is neither the one checked nor the one configured.
+      policy.statuses = [...statuses];
     }
-    // Copied: a list the application changes later is neither the one checked nor the one configured.
-    policy.statuses = [...statuses];
-  }
-  // The numbers: a count for maxRetries, milliseconds for the backoff's.
-  for (const name in DEFAULT_RETRY_POLICY) {
-    const value = given[name];
-    const count = name === 'maxRetries';
-    if (value === undefined || name === 'statuses') continue;
-    policy[name as 'maxRetries'] = checkedNumber(value, `retry.${count ? name : 'backoff.' + name}`, count, true);
+    // The numbers: a count for maxRetries, milliseconds for the backoff's.
+    for (const name in DEFAULT_RETRY_POLICY) {
+      const count = name === 'maxRetries';
+      const value: unknown = count ? layer.maxRetries : (layer.backoff as Record<string, unknown> | undefined)?.[name];
+      if (value !== undefined && name !== 'statuses') policy[name as 'maxRetries'] = checkedNumber(value, `retry.${count ? name : 'backoff.' + name}`, count, true);
+    }
   }
   if (client === false || call === false) policy.maxRetries = 0;
   return policy;
-}
-
-/** A method whose repetition is harmless, or a call the server can deduplicate by its Idempotency-Key. */
-export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
-  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^P(OST|ATCH)$/i.test(method));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayRetry, retryPolicy } from '../../../src/runtime/retry.js';
+import { retryPolicy } from '../../../src/runtime/retry.js';
+import { mayRetry } from '../../../src/runtime/setbacks.js';
 import { retryAfterMs, retryDelayMs } from '../../../src/runtime/retry-wait.js';
 import { idempotencyKeyFor } from '../../../src/runtime/idempotency-key.js';
 
@@ -60,7 +61,7 @@ describe('retryPolicy', () => {
   it.each([
     [{ maxRetries: -1 }, 'retry.maxRetries must be a whole number ≥ 0'],
     [{ statuses: [700] }, 'retry.statuses must be a list of HTTP status codes'],
-    [{ backoff: { initialDelayMs: Number.NaN } }, 'retry.backoff.initialDelayMs must be a number of milliseconds ≥ 0'],
+    [{ backoff: { initialDelayMs: Number.NaN } }, 'retry.backoff.initialDelayMs must be a number ≥ 0'],
   ])('rejects %o', (options, message) => {
     expect(() => retryPolicy(options as never)).toThrow(message);
   });

@@ -1,0 +1,87 @@
+/**
+ * What a call does when an attempt did not simply succeed: its answer is not a 2xx (a redirect to
+ * follow, a refusal to renew credentials for, a status worth a retry, else the ApiError), or it got
+ * no answer (a network error worth a retry), and the messages of the core's typed errors. Loaded
+ * with import() (lazy-core-modules.ts) by a client's first such attempt, so an app whose calls are
+ * answered with a 2xx never downloads it; it imports no up-front module (it takes what it needs of
+ * the attempt as arguments). Without it (a browser gone offline) the answer or failure at hand is
+ * final (client-core.ts): a 3xx is not followed, a 401 or 403 not renewed, nothing retried, and
+ * the error's message is the shorter `<operation> failed`.
+ */
+import type { AuthStrategy } from './auth-strategy.js';
+import type { RequestOptions, SentRequest } from './client-core.js';
+import { discardUnread } from './discard-unread.js';
+import type { OperationSpec, SchemeUseSpec } from './operation.js';
+import { renewAfterRefusal } from './renew-after-refusal.js';
+import type { RetryPolicy } from './retry.js';
+import { retryDelayMs, wait } from './retry-wait.js';
+
+export { failureMessage } from './failure-messages.js';
+export { followRedirects } from './follow-redirects.js';
+
+/** What the core tells this module about the attempt: the call's retry inputs, and for a refusal what renewing needs. */
+export interface Setback {
+  op: OperationSpec;
+  /** The call's: its `signal` cuts the wait before a retry short. */
+  options: RequestOptions;
+  policy: RetryPolicy;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The call sends an Idempotency-Key: a POST or PATCH may be sent again. */
+  keyed: boolean;
+  /** False once a streamed body went out: it cannot be sent again. */
+  replayable: boolean;
+  /** The attempt's signal, for the strategies that renew. */
+  signal: AbortSignal;
+  /** The client's strategies, and the schemes the operation applies. */
+  auth: ReadonlyMap<string, AuthStrategy>;
+  schemes: readonly SchemeUseSpec[];
+  /** One more send of the attempt (built, authenticated, redirects followed). */
+  resend: () => Promise<SentRequest>;
+  /** The ApiError of a final answer (its body parsed), with what authentication did about it. */
+  answerError: (response: Response, authNote?: string) => Promise<Error>;
+}
+
+/** Waits before the next attempt; rejects with the caller's abort. */
+export type RetryPause = () => Promise<void>;
+
+/** A method whose repetition is harmless, or a call the server can deduplicate by its Idempotency-Key. */
+export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
+  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^P(OST|ATCH)$/i.test(method));
+}
+
+/**
+ * The wait before the next attempt, when the call may be sent again: retries left, a method safe
+ * to repeat, a body that can be sent again, and (for an answer) a status of the policy's. A
+ * network error (`response` undefined) is retried under the same rule.
+ */
+export function retryPause(setback: Setback, response: Response | undefined): RetryPause | undefined {
+  const { policy, attempt } = setback;
+  if (attempt > policy.maxRetries || !setback.replayable || !mayRetry(setback.op.method, setback.keyed)) return undefined;
+  if (response !== undefined && !policy.statuses.includes(response.status)) return undefined;
+  const delay = retryDelayMs(policy, attempt, response);
+  return () => wait(delay, setback.options.signal);
+}
+
+/**
+ * After an answer outside 2xx (redirects followed): one more send when a strategy renewed its
+ * credentials after a 401 or 403, then a retry when the policy allows, else the ApiError (with
+ * what authentication did about a refusal). Resolves to the resend's 2xx answer (the core reads
+ * its body) or the wait before the next attempt.
+ */
+export async function afterAnswer(setback: Setback, sent: SentRequest): Promise<Response | RetryPause> {
+  const notes: string[] = [];
+  const refused = sent.response.status;
+  // The resend cannot stream a body: a refused request with one is not renewed, so `replayable` stays as it is.
+  if ((refused === 401 || refused === 403) && sent.authenticated && sent.request.body?.replayable !== false
+    && (await renewAfterRefusal(setback.auth, setback.op.id, setback.schemes, sent, setback.signal, notes))) {
+    await discardUnread(sent.response);
+    sent = await setback.resend();
+  }
+  const response = sent.response;
+  if (response.ok) return response;
+  const pause = retryPause(setback, response);
+  if (pause === undefined) throw await setback.answerError(response, notes.length > 0 ? notes.join('; ') : undefined);
+  await discardUnread(response);
+  return pause;
+}
