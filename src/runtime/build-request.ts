@@ -46,7 +46,7 @@ export function prepareRequest(
   if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
   if (callHeaders !== undefined) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
   // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  return body !== undefined && spec!.encoding === 'form' ? { method: op.method, url, headers, body, formBody: String(body.body) } : { method: op.method, url, headers, body };
+  return { method: op.method, url, headers, body, formBody: body !== undefined && spec!.encoding === 'form' ? String(body.body) : undefined };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { FailureFields } from './failure-messages.js';
 import { loadHooks, loadOccasionalSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
-import { checkedNumber, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+import { checkedNumber, checkedRetry, type RetryOptions } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 import type { RetryPause, Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
@@ -112,7 +112,7 @@ export class ClientCore {
   readonly #auth: Map<string, AuthStrategy>;
 
   constructor(config: CoreConfig) {
-    const clientPolicy: RetryPolicy = checkCoreConfig(config);
+    const clientRetry = checkCoreConfig(config);
     const { auth, hooks } = config;
     const clientTimeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Lends the attempts their AbortControllers.
@@ -144,13 +144,13 @@ export class ClientCore {
       const offline = async (cause: unknown, request?: PreparedRequest): Promise<never> => {
         throw await connectionError(cause, request?.method ?? op.method, request?.url ?? resolveUrl(baseUrl, ''));
       };
-      /** The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation: JSON that does not parse stays text). */
-      const answerError = async (response: Response, authNote?: string): Promise<ApiError> => {
-        const fields: FailureFields & Record<string, unknown> = { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id };
-        if (authNote !== undefined) fields.authNote = authNote;
-        return failure(ApiError, fields);
-      };
-      const policy = options.retry === undefined ? clientPolicy : retryPolicy(config.retry, options.retry);
+      /**
+       * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
+       * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
+       */
+      const answerError = async (response: Response, note?: { authNote: string }): Promise<ApiError> =>
+        failure(ApiError, { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id, ...note });
+      const callRetry = checkedRetry(options.retry);
       const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : checkedNumber(options.timeoutMs, 'timeoutMs');
       const key = options.idempotencyKey;
       const keyed = key !== undefined && key !== false;
@@ -179,7 +179,7 @@ export class ClientCore {
             let fetchImpl: FetchLike | undefined;
             for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
             fetchImpl ??= config.fetch ?? globalThis.fetch;
-            if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
+            if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be given: none is global');
             sentTo = url;
             // The caller's fetch options, client's first; the ones the client owns always its own.
             // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
@@ -238,7 +238,8 @@ export class ClientCore {
           let request = fresh();
           sentTo = request.url;
           let hooked: Hooked | undefined;
-          if (hooks?.beforeRequest !== undefined || hooks?.afterResponse !== undefined) {
+          // Validated: each is a function or undefined.
+          if (hooks?.beforeRequest || hooks?.afterResponse) {
             const shown = request;
             hooked = await (await loadHooks().catch((cause: unknown) => offline(cause, shown))).beforeSend(hooks, shown, id, attempt);
             request = hooked.request;
@@ -260,7 +261,7 @@ export class ClientCore {
         };
 
         /** What setbacks.ts is told about this attempt. */
-        const setback = (): Setback => ({ op, options, policy, attempt, keyed, replayable, signal, auth, schemes, resend: attemptOnce, answerError });
+        const setback = (): Setback => ({ op, options, clientRetry, callRetry, attempt, keyed, replayable, signal, auth, schemes, resend: attemptOnce, answerError });
 
         // Set when the call is to be sent again: the wait before the next attempt.
         let pause: RetryPause | undefined;

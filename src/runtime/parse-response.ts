@@ -40,7 +40,7 @@ export async function readSuccessBody(response: Response, method: string, operat
     return JSON.parse(text) as unknown;
   } catch (error) {
     if (operation === undefined) return text;
-    throw new Error(`${operation}: the ${status} response says JSON but its body does not parse`, { cause: error });
+    throw new Error(`${operation}: the ${status} response's JSON does not parse`, { cause: error });
   }
 }
 

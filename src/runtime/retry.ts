@@ -20,8 +20,9 @@ export interface RetryOptions {
 }
 
 /**
- * The options checked and defaulted. How long to wait before a retry (backoff, Retry-After) is
- * retry-wait.ts, loaded with the first retry: a call whose first answer is final needs only this.
+ * The options with their defaults, the call's laid over the client's (retry-policy.ts, loaded with
+ * setbacks.ts: only an attempt that did not simply succeed asks whether to retry). How long to
+ * wait before a retry (backoff, Retry-After) is retry-wait.ts.
  */
 export interface RetryPolicy {
   maxRetries: number;
@@ -42,37 +43,19 @@ export function checkedNumber(value: unknown, option: string, whole?: boolean, o
   return value;
 }
 
-/** What a client retries when its options say nothing: a constant, nothing to work out (never changed: policies are copies). */
-const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  statuses: [408, 429, 500, 502, 503, 504],
-  maxRetries: 2,
-  initialDelayMs: 500,
-  maxDelayMs: 8000,
-  maxRetryAfterMs: 60_000,
-};
-
-/** The client's retry options with the call's laid over them; `false` on either turns retries off. Malformed options throw. */
-export function retryPolicy(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
-  if (client === undefined && call === undefined) return DEFAULT_RETRY_POLICY;
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY };
-  // The call's options last: what it gives wins.
-  for (const layer of [client, call]) {
-    if (!layer) continue;
-    const statuses = layer.statuses;
-    if (statuses !== undefined) {
-      if (!Array.isArray(statuses) || !statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599)) {
-        throw new TypeError('retry.statuses must be a list of HTTP status codes');
-      }
-      // Copied: a list the application changes later is neither the one checked nor the one configured.
-      policy.statuses = [...statuses];
-    }
-    // The numbers: a count for maxRetries, milliseconds for the backoff's.
-    for (const name in DEFAULT_RETRY_POLICY) {
-      const count = name === 'maxRetries';
-      const value: unknown = count ? layer.maxRetries : (layer.backoff as Record<string, unknown> | undefined)?.[name];
-      if (value !== undefined && name !== 'statuses') policy[name as 'maxRetries'] = checkedNumber(value, `retry.${count ? name : 'backoff.' + name}`, count, true);
-    }
+/**
+ * Retry options (the client's at construction, a call's when it starts) checked, as a copy:
+ * options the application changes later are neither the ones checked nor the ones used.
+ * Malformed ones throw a TypeError naming the option; `false` and undefined are as they are.
+ */
+export function checkedRetry(retry: RetryOptions | false | undefined): RetryOptions | false | undefined {
+  if (!retry) return retry;
+  const { maxRetries, statuses } = retry;
+  if (statuses !== undefined && !(Array.isArray(statuses) && statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599))) {
+    throw new TypeError('retry.statuses must be a list of HTTP status codes');
   }
-  if (client === false || call === false) policy.maxRetries = 0;
-  return policy;
+  const backoff: Record<string, unknown> = { ...retry.backoff };
+  // Milliseconds, each one given (retry-policy.ts reads only the names of BackoffOptions).
+  for (const name in backoff) if (backoff[name] !== undefined) checkedNumber(backoff[name], 'retry.backoff.' + name, false, true);
+  return { maxRetries: maxRetries === undefined ? maxRetries : checkedNumber(maxRetries, 'retry.maxRetries', true, true), statuses: statuses && [...statuses], backoff };
 }

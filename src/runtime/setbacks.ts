@@ -13,7 +13,8 @@ import type { RequestOptions, SentRequest } from './client-core.js';
 import { discardUnread } from './discard-unread.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { renewAfterRefusal } from './renew-after-refusal.js';
-import type { RetryPolicy } from './retry.js';
+import type { RetryOptions } from './retry.js';
+import { retryPolicy } from './retry-policy.js';
 import { retryDelayMs, wait } from './retry-wait.js';
 
 export { failureMessage } from './failure-messages.js';
@@ -24,7 +25,9 @@ export interface Setback {
   op: OperationSpec;
   /** The call's: its `signal` cuts the wait before a retry short. */
   options: RequestOptions;
-  policy: RetryPolicy;
+  /** The client's retry options and the call's, checked (retry.ts): retry-policy.ts lays them over the defaults. */
+  clientRetry: RetryOptions | false | undefined;
+  callRetry: RetryOptions | false | undefined;
   /** 1 for the first attempt. */
   attempt: number;
   /** The call sends an Idempotency-Key: a POST or PATCH may be sent again. */
@@ -39,7 +42,7 @@ export interface Setback {
   /** One more send of the attempt (built, authenticated, redirects followed). */
   resend: () => Promise<SentRequest>;
   /** The ApiError of a final answer (its body parsed), with what authentication did about it. */
-  answerError: (response: Response, authNote?: string) => Promise<Error>;
+  answerError: (response: Response, note?: { authNote: string }) => Promise<Error>;
 }
 
 /** Waits before the next attempt; rejects with the caller's abort. */
@@ -56,7 +59,8 @@ export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
  * network error (`response` undefined) is retried under the same rule.
  */
 export function retryPause(setback: Setback, response: Response | undefined): RetryPause | undefined {
-  const { policy, attempt } = setback;
+  const { attempt } = setback;
+  const policy = retryPolicy(setback.clientRetry, setback.callRetry);
   if (attempt > policy.maxRetries || !setback.replayable || !mayRetry(setback.op.method, setback.keyed)) return undefined;
   if (response !== undefined && !policy.statuses.includes(response.status)) return undefined;
   const delay = retryDelayMs(policy, attempt, response);
@@ -81,7 +85,7 @@ export async function afterAnswer(setback: Setback, sent: SentRequest): Promise<
   const response = sent.response;
   if (response.ok) return response;
   const pause = retryPause(setback, response);
-  if (pause === undefined) throw await setback.answerError(response, notes.length > 0 ? notes.join('; ') : undefined);
+  if (pause === undefined) throw await setback.answerError(response, notes.length > 0 ? { authNote: notes.join('; ') } : undefined);
   await discardUnread(response);
   return pause;
 }

@@ -277,6 +277,6 @@ describe('construction checks', () => {
     expect(() => new PetstoreAuthClient({ baseUrl: 'petstore?key=hunter2' })).not.toThrow(/hunter2/);
     expect(() => client({ timeoutMs: -1 })).toThrow('timeoutMs must be a number > 0');
     expect(() => client({ retry: { maxRetries: 1.5 } })).toThrow('retry.maxRetries must be a whole number ≥ 0');
-    expect(() => client({ hooks: { beforeRequst: () => {} } as ClientOptions['hooks'] })).toThrow('hooks has no "beforeRequst" (beforeRequest afterResponse onError)');
+    expect(() => client({ hooks: { beforeRequst: () => {} } as ClientOptions['hooks'] })).toThrow('hooks.beforeRequst must be a function, and one of beforeRequest afterResponse onError');
   });
 });

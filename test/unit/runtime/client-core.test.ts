@@ -193,6 +193,25 @@ describe('ClientCore.request', () => {
     expect(make).not.toThrow(/hunter2/);
   });
 
+  it.each([
+    ['hooks that are not an object', { hooks: 'onError' }, 'hooks must be an object'],
+    ['a misspelt hook', { hooks: { onErorr: () => {} } }, 'hooks.onErorr must be a function, and one of beforeRequest afterResponse onError'],
+    ['a hook that is not a function', { hooks: { onError: 'log' } }, 'hooks.onError must be a function, and one of beforeRequest afterResponse onError'],
+    ['a timeoutMs of 0', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],
+    ['no auth Map', { auth: {} }, 'ClientCore needs baseUrl and auth'],
+  ])('rejects %s when constructed', (_label, options, message) => {
+    expect(() => new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), ...(options as object) })).toThrow(new TypeError(message));
+  });
+
+  it('rejects a call when there is no fetch to send it with, sending nothing', async () => {
+    vi.stubGlobal('fetch', undefined);
+    try {
+      await expect(new ClientCore({ baseUrl: 'https://api.test', auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 })).rejects.toThrow(new TypeError('fetch must be given: none is global'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('rejects a missing required query parameter', async () => {
     const { fetch, calls } = fakeFetch();
     const op: OperationSpec = { id: 'find', method: 'GET', path: '/f', params: [{ key: 'q', name: 'q', in: 'query', serialize: writeQueryParam, required: true }], security: [] };
