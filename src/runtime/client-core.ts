@@ -7,7 +7,7 @@ import { checkCoreConfig } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
 import type { FailureFields } from './failure-messages.js';
-import { loadHooks, loadOccasionalSteps, loadSetbacks } from './lazy-core-modules.js';
+import { loadBeforeSendSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
 import { checkedNumber, checkedRetry, type RetryOptions } from './retry.js';
@@ -154,22 +154,27 @@ export class ClientCore {
       const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : checkedNumber(options.timeoutMs, 'timeoutMs');
       const key = options.idempotencyKey;
       const keyed = key !== undefined && key !== false;
-      const headers = keyed ? (await loadOccasionalSteps().catch(offline)).withIdempotencyKey(options.headers, key) : options.headers;
+      const headers = keyed ? (await loadBeforeSendSteps().catch(offline)).withIdempotencyKey(options.headers, key) : options.headers;
 
       for (let attempt = 1; ; attempt++) {
         const deadline = new AttemptDeadline(timeoutMs, options.signal, signals);
         const signal = deadline.signal;
-        // The URL last sent to (for ApiTimeoutError); false once a streamed body went out (it cannot be sent again).
-        let sentTo: URL | undefined;
+        // The URL last sent to (for ApiTimeoutError: set before the attempt first awaits, so before its timer can fire);
+        // false once a streamed body went out (it cannot be sent again).
+        let sentTo!: URL;
         let replayable = true;
+        /** Tells the strategies of `applied` schemes that the request is done with (sent, or never to be). */
+        const settle = (request: PreparedRequest, applied: readonly SchemeUseSpec[]): void => {
+          for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
+        };
 
         /**
          * The only place fetch is called; then tells the strategies that authenticated the request
-         * (`withCredentials`) that it is done (unless `settle` is false: a probe). A failure without an answer becomes an
+         * (`withCredentials`) that it is done (unless `settles` is false: a probe). A failure without an answer becomes an
          * ApiConnectionError; an abort stays the abort. The fetch: a strategy's that authenticates in
          * the TLS handshake (mutual TLS), else the client's, else the global one (looked up every time).
          */
-        const send = async (request: PreparedRequest, withCredentials: boolean, redirect: RequestRedirect, settle = true): Promise<Response> => {
+        const send = async (request: PreparedRequest, withCredentials: boolean, redirect: RequestRedirect, settles = true): Promise<Response> => {
           // Another origin (a redirect) gets no credentials at all: not even a client certificate (mutual TLS transport).
           const applied = withCredentials ? schemes : [];
           try {
@@ -200,7 +205,7 @@ export class ClientCore {
               throw signal.aborted || !(error instanceof TypeError) ? error : await connectionError(error, request.method, url);
             }
           } finally {
-            if (settle) for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
+            if (settles) settle(request, applied);
           }
         };
 
@@ -211,14 +216,14 @@ export class ClientCore {
          */
         const authenticate = async (request: PreparedRequest): Promise<void> => {
           // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts).
-          const probe = async (): Promise<Response> => send((await loadOccasionalSteps().catch((cause: unknown) => offline(cause, request))).bareRequest(request), true, 'manual', false);
+          const probe = async (): Promise<Response> => send((await loadBeforeSendSteps().catch((cause: unknown) => offline(cause, request))).bareRequest(request), true, 'manual', false);
           try {
             for (const [scheme, scopes] of schemes) {
               const pending = auth.get(scheme)!.apply(request, { scopes, operation: id, signal, probe } satisfies AuthContext);
               if (pending !== undefined) await pending;
             }
           } catch (error) {
-            for (const [scheme] of schemes) auth.get(scheme)!.settle?.(request); // never sent
+            settle(request, schemes); // never sent
             throw error;
           }
         };
@@ -237,12 +242,11 @@ export class ClientCore {
           const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, headers);
           let request = fresh();
           sentTo = request.url;
-          let hooked: Hooked | undefined;
+          let after: Hooked['after'] | undefined;
           // Validated: each is a function or undefined.
           if (hooks?.beforeRequest || hooks?.afterResponse) {
             const shown = request;
-            hooked = await (await loadHooks().catch((cause: unknown) => offline(cause, shown))).beforeSend(hooks, shown, id, attempt);
-            request = hooked.request;
+            ({ request, after } = await (await loadBeforeSendSteps().catch((cause: unknown) => offline(cause, shown))).beforeSend(hooks, shown, id, attempt));
           }
           const queryBeforeAuth = request.url.search;
           if (schemes.length > 0) await authenticate(request);
@@ -256,7 +260,7 @@ export class ClientCore {
             if (followed === 'resend') return attemptOnce();
             sent = followed;
           }
-          if (hooked !== undefined) await hooks!.afterResponse?.(sent.response, hooked.shown, hooked.context);
+          await after?.(sent.response);
           return sent;
         };
 
@@ -283,7 +287,7 @@ export class ClientCore {
             return { data, response };
           }
         } catch (error) {
-          const failed = deadline.timedOut && !(error instanceof ApiTimeoutError) && sentTo !== undefined
+          const failed = deadline.timedOut && !(error instanceof ApiTimeoutError)
             ? await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error)
             : error;
           // Only a network error (no answer at all) is sent again, never a timeout; without setbacks.ts it is final.
