@@ -12,7 +12,7 @@ import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
 import { checkedNumber, checkedRetry, type RetryOptions } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
-import type { RetryPause, Setback } from './setbacks.js';
+import type { Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -265,23 +265,18 @@ export class ClientCore {
         };
 
         /** What setbacks.ts is told about this attempt. */
-        const setback = (): Setback => ({ op, options, clientRetry, callRetry, attempt, keyed, replayable, signal, auth, schemes, resend: attemptOnce, answerError });
+        const setback = (): Setback => ({ op, options, clientRetry, callRetry, attempt, keyed, replayable, deadline, auth, schemes, resend: attemptOnce, answerError });
 
-        // Set when the call is to be sent again: the wait before the next attempt.
-        let pause: RetryPause | undefined;
         let streaming = false;
         try {
           const sent = await attemptOnce();
-          let response = sent.response;
-          if (!response.ok) {
-            // Without setbacks.ts (a browser gone offline) the answer is final: nothing renewed or retried.
-            const next = await loadSetbacks().then((setbacks) => setbacks.afterAnswer(setback(), sent), async () => {
-              throw await answerError(response);
-            });
-            if (typeof next === 'function') pause = next;
-            else response = next;
-          }
-          if (pause === undefined) {
+          let response: Response | undefined = sent.response;
+          // Without setbacks.ts (a browser gone offline) the answer is final: nothing renewed or retried.
+          // Undefined: setbacks.ts waited for the next attempt (after disposing of this one's deadline).
+          if (!response.ok) response = await loadSetbacks().then((setbacks) => setbacks.afterAnswer(setback(), sent), async () => {
+            throw await answerError(sent.response);
+          });
+          if (response !== undefined) {
             const data: unknown = await readSuccessBody(response, op.method, id, op.response);
             streaming = data !== null && data === response.body;
             return { data, response };
@@ -291,14 +286,11 @@ export class ClientCore {
             ? await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error)
             : error;
           // Only a network error (no answer at all) is sent again, never a timeout; without setbacks.ts it is final.
-          if (!(failed instanceof ApiConnectionError) || failed instanceof ApiTimeoutError) throw failed;
-          pause = await loadSetbacks().then((setbacks) => setbacks.retryPause(setback(), undefined), () => undefined);
-          if (pause === undefined) throw failed;
+          if (!(failed instanceof ApiConnectionError) || failed instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback(), undefined), () => false))) throw failed;
         } finally {
           // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
           deadline.dispose(streaming);
         }
-        await pause();
       }
     };
 

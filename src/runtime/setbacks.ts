@@ -8,6 +8,7 @@
  * final (client-core.ts): a 3xx is not followed, a 401 or 403 not renewed, nothing retried, and
  * the error's message is the shorter `<operation> failed`.
  */
+import type { AttemptDeadline } from './attempt-deadline.js';
 import type { AuthStrategy } from './auth-strategy.js';
 import type { RequestOptions, SentRequest } from './client-core.js';
 import { discardUnread } from './discard-unread.js';
@@ -34,8 +35,8 @@ export interface Setback {
   keyed: boolean;
   /** False once a streamed body went out: it cannot be sent again. */
   replayable: boolean;
-  /** The attempt's signal, for the strategies that renew. */
-  signal: AbortSignal;
+  /** The attempt's deadline: its signal for the strategies that renew; disposed before the wait for a retry. */
+  deadline: AttemptDeadline;
   /** The client's strategies, and the schemes the operation applies. */
   auth: ReadonlyMap<string, AuthStrategy>;
   schemes: readonly SchemeUseSpec[];
@@ -45,47 +46,45 @@ export interface Setback {
   answerError: (response: Response, note?: { authNote: string }) => Promise<Error>;
 }
 
-/** Waits before the next attempt; rejects with the caller's abort. */
-export type RetryPause = () => Promise<void>;
-
 /** A method whose repetition is harmless, or a call the server can deduplicate by its Idempotency-Key. */
 export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
   return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^P(OST|ATCH)$/i.test(method));
 }
 
 /**
- * The wait before the next attempt, when the call may be sent again: retries left, a method safe
- * to repeat, a body that can be sent again, and (for an answer) a status of the policy's. A
- * network error (`response` undefined) is retried under the same rule.
+ * Whether the call is sent again (retries left, a method safe to repeat, a body that can be sent
+ * again, and for an answer a status of the policy's; a network error, `response` undefined, is
+ * retried under the same rule), and if so the wait before it: the attempt is over first (its
+ * deadline disposed: no timeout during the wait), the caller's abort cuts the wait short (rejects).
  */
-export function retryPause(setback: Setback, response: Response | undefined): RetryPause | undefined {
-  const { attempt } = setback;
+export async function retried(setback: Setback, response: Response | undefined): Promise<boolean> {
+  const { attempt, deadline } = setback;
   const policy = retryPolicy(setback.clientRetry, setback.callRetry);
-  if (attempt > policy.maxRetries || !setback.replayable || !mayRetry(setback.op.method, setback.keyed)) return undefined;
-  if (response !== undefined && !policy.statuses.includes(response.status)) return undefined;
-  const delay = retryDelayMs(policy, attempt, response);
-  return () => wait(delay, setback.options.signal);
+  if (attempt > policy.maxRetries || !setback.replayable || !mayRetry(setback.op.method, setback.keyed)) return false;
+  if (response !== undefined && !policy.statuses.includes(response.status)) return false;
+  if (response !== undefined) await discardUnread(response);
+  deadline.dispose();
+  await wait(retryDelayMs(policy, attempt, response), setback.options.signal);
+  return true;
 }
 
 /**
  * After an answer outside 2xx (redirects followed): one more send when a strategy renewed its
  * credentials after a 401 or 403, then a retry when the policy allows, else the ApiError (with
  * what authentication did about a refusal). Resolves to the resend's 2xx answer (the core reads
- * its body) or the wait before the next attempt.
+ * its body), or undefined once it is time for the next attempt.
  */
-export async function afterAnswer(setback: Setback, sent: SentRequest): Promise<Response | RetryPause> {
+export async function afterAnswer(setback: Setback, sent: SentRequest): Promise<Response | undefined> {
   const notes: string[] = [];
   const refused = sent.response.status;
   // The resend cannot stream a body: a refused request with one is not renewed, so `replayable` stays as it is.
   if ((refused === 401 || refused === 403) && sent.authenticated && sent.request.body?.replayable !== false
-    && (await renewAfterRefusal(setback.auth, setback.op.id, setback.schemes, sent, setback.signal, notes))) {
+    && (await renewAfterRefusal(setback.auth, setback.op.id, setback.schemes, sent, setback.deadline.signal, notes))) {
     await discardUnread(sent.response);
     sent = await setback.resend();
   }
   const response = sent.response;
   if (response.ok) return response;
-  const pause = retryPause(setback, response);
-  if (pause === undefined) throw await setback.answerError(response, notes.length > 0 ? { authNote: notes.join('; ') } : undefined);
-  await discardUnread(response);
-  return pause;
+  if (await retried(setback, response)) return undefined;
+  throw await setback.answerError(response, notes.length > 0 ? { authNote: notes.join('; ') } : undefined);
 }

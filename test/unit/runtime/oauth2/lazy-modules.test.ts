@@ -49,7 +49,7 @@ describe('lazily loaded OAuth 2.0 modules', () => {
 
   it('each request-core loader resolves to the module it names', async () => {
     const setbacks = await coreLazy.loadSetbacks();
-    for (const name of ['followRedirects', 'afterAnswer', 'retryPause', 'failureMessage'] as const) expect(typeof setbacks[name]).toBe('function');
+    for (const name of ['followRedirects', 'afterAnswer', 'retried', 'failureMessage'] as const) expect(typeof setbacks[name]).toBe('function');
     const steps = await coreLazy.loadBeforeSendSteps();
     for (const name of ['beforeSend', 'idempotencyKeyFor', 'withIdempotencyKey', 'bareRequest'] as const) expect(typeof steps[name]).toBe('function');
   });
