@@ -1,6 +1,6 @@
 /**
  * Hooks: what the caller may run around requests, and the Request a hook sees. The conversions
- * are loaded with import() (lazy-core-modules.ts) by a client that has hooks; this module imports
+ * are loaded with before-send-steps.ts (lazy-core-modules.ts) by a client that has hooks; this module imports
  * no up-front code.
  */
 import type { PreparedRequest } from './build-request.js';

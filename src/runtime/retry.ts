@@ -22,7 +22,7 @@ export interface RetryOptions {
 /**
  * The options with their defaults, the call's laid over the client's (retry-policy.ts, loaded with
  * setbacks.ts: only an attempt that did not simply succeed asks whether to retry). How long to
- * wait before a retry (backoff, Retry-After) is retry-wait.ts.
+ * wait before a retry (backoff, Retry-After) is retry-wait.ts, loaded with it.
  */
 export interface RetryPolicy {
   maxRetries: number;
