@@ -1,6 +1,6 @@
 /**
  * The request a challenge-response scheme (Digest) probes with: its method and URL without body
- * or credentials. Loaded with import() (lazy-core-modules.ts) when a strategy first probes;
+ * or credentials. Loaded with before-send-steps.ts (lazy-core-modules.ts) when a strategy first probes;
  * imports no up-front module.
  */
 import type { PreparedRequest } from './build-request.js';

@@ -1,6 +1,6 @@
 /**
  * Hooks: what the caller may run around requests, and the Request a hook sees. The conversions
- * are loaded with import() (lazy-core-modules.ts) by a client that has hooks; this module imports
+ * are loaded with before-send-steps.ts (lazy-core-modules.ts) by a client that has hooks; this module imports
  * no up-front code.
  */
 import type { PreparedRequest } from './build-request.js';
@@ -55,20 +55,21 @@ async function fromHookRequest(prepared: PreparedRequest, shown: Request, return
   return { ...next, formBody: new TextDecoder().decode(bytes) };
 }
 
-/** What the hooks made of one send: the request to send, and what afterResponse is shown with the answer. */
+/** What the hooks made of one send: the request to send, and the step that shows afterResponse the answer. */
 export interface Hooked {
   request: PreparedRequest;
-  /** The request as the hooks saw it (beforeRequest's returned one), without credentials. */
-  shown: Request;
-  context: HookContext;
+  /** Runs afterResponse (if any) with the send's final answer and the request as the hooks saw it (beforeRequest's returned one), without credentials. */
+  after: (response: Response) => Promise<void>;
 }
 
 /** Runs beforeRequest (if any) on the request before authentication; what afterResponse will be shown. */
 export async function beforeSend(hooks: Hooks, prepared: PreparedRequest, operation: string, attempt: number): Promise<Hooked> {
   const context: HookContext = { operation, attempt };
   const shown = toHookRequest(prepared);
-  if (hooks.beforeRequest === undefined) return { request: prepared, shown, context };
-  const returned = (await hooks.beforeRequest(shown, context)) ?? shown;
+  const returned = (await hooks.beforeRequest?.(shown, context)) ?? shown;
   if (!(returned instanceof Request)) throw new TypeError('hooks.beforeRequest must return a Request or nothing');
-  return { request: await fromHookRequest(prepared, shown, returned), shown: returned, context };
+  return {
+    request: hooks.beforeRequest === undefined ? prepared : await fromHookRequest(prepared, shown, returned),
+    after: async (response) => void (await hooks.afterResponse?.(response, returned, context)),
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The Idempotency-Key of a call that asks for one. Loaded with import() (lazy-core-modules.ts) by
+ * The Idempotency-Key of a call that asks for one. Loaded with before-send-steps.ts (lazy-core-modules.ts) by
  * the first such call, so a client that never sends one never downloads it; imports no up-front module.
  */
 import type { HeadersInit } from './fetch-types.js';

@@ -1,8 +1,9 @@
 /**
- * Request-core code only some calls need, loaded with `import()` the first time one comes: the
- * redirect following (a 3xx), what hooks see (a client with hooks), the renewal of credentials a
- * server refused (a 401 or 403), the wait before a retry, an Idempotency-Key (a call that asks for
- * one) and the bare request a challenge-response scheme probes with (Digest). A bundler splits it into a chunk an app fetches only then. No module
+ * Request-core code only some calls need, loaded with `import()` the first time one comes: what
+ * follows an answer outside 2xx or an attempt that threw (setbacks.ts), and the steps before a
+ * send few calls take (before-send-steps.ts): what hooks see (a client with hooks), an
+ * Idempotency-Key (a call that asks for one) and the bare request a challenge-response scheme
+ * probes with (Digest). A bundler splits it into a chunk an app fetches only then. No module
  * the client imports statically may import it, or the split is lost; it takes what it needs of the
  * up-front runtime as arguments, so it shares no chunk with it.
  */
@@ -21,10 +22,10 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-export const loadFollowRedirects: () => Promise<typeof import('./follow-redirects.js')> = loadOnce(() => import('./follow-redirects.js'));
-export const loadHooks: () => Promise<typeof import('./hooks.js')> = loadOnce(() => import('./hooks.js'));
-/** The messages of ApiError, ApiConnectionError and ApiTimeoutError: failure-messages.ts, loaded with a client's first failure. */
-export const loadFailureMessages: () => Promise<typeof import('./failure-messages.js')> = loadOnce(() => import('./failure-messages.js'));
-export const loadRetryWait: () => Promise<typeof import('./retry-wait.js')> = loadOnce(() => import('./retry-wait.js'));
-/** The renewal after a refusal, an Idempotency-Key and a challenge-response probe: occasional-steps.ts, one chunk. */
-export const loadOccasionalSteps: () => Promise<typeof import('./occasional-steps.js')> = loadOnce(() => import('./occasional-steps.js'));
+/**
+ * What a call does after an answer outside 2xx or an attempt that threw (redirects, the renewal
+ * after a refusal, retries, the typed errors' messages): setbacks.ts, loaded with a client's first.
+ */
+export const loadSetbacks: () => Promise<typeof import('./setbacks.js')> = loadOnce(() => import('./setbacks.js'));
+/** What hooks see, an Idempotency-Key and a challenge-response probe: before-send-steps.ts, one chunk. */
+export const loadBeforeSendSteps: () => Promise<typeof import('./before-send-steps.js')> = loadOnce(() => import('./before-send-steps.js'));

@@ -1,6 +1,6 @@
 /**
  * Asking the strategies that authenticated a refused request (a 401 or 403) to renew their
- * credentials. Loaded with import() (lazy-core-modules.ts) at the first refusal; imports no
+ * credentials. Loaded with setbacks.ts (lazy-core-modules.ts) by the first answer outside 2xx; imports no
  * up-front code.
  */
 import type { AuthStrategy } from './auth-strategy.js';

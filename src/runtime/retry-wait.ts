@@ -1,7 +1,7 @@
 /**
  * The wait before a retry: the server's Retry-After, else exponential backoff with jitter. Loaded
- * with import() (lazy-core-modules.ts) by the first retry of a client, so a call whose first answer
- * is final never downloads it; imports no up-front module.
+ * with setbacks.ts (lazy-core-modules.ts) by a client's first answer outside 2xx or failed
+ * attempt, so a call answered with a 2xx never downloads it; imports no up-front module.
  */
 import type { RetryPolicy } from './retry.js';
 

@@ -193,6 +193,43 @@ describe('ClientCore.request', () => {
     expect(make).not.toThrow(/hunter2/);
   });
 
+  it.each([
+    ['hooks that are not an object', { hooks: 'onError' }, 'hooks must be an object'],
+    ['a misspelt hook', { hooks: { onErorr: () => {} } }, 'hooks.onErorr must be a function, and one of beforeRequest afterResponse onError'],
+    ['a hook that is not a function', { hooks: { onError: 'log' } }, 'hooks.onError must be a function, and one of beforeRequest afterResponse onError'],
+    ['a timeoutMs of 0', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],
+    ['no auth Map', { auth: {} }, 'ClientCore needs baseUrl and auth'],
+  ])('rejects %s when constructed', (_label, options, message) => {
+    expect(() => new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), ...(options as object) })).toThrow(new TypeError(message));
+  });
+
+  it.each([
+    ['retry', { retry: { maxRetries: -1 } }, 'retry.maxRetries must be a whole number ≥ 0'],
+    ['timeoutMs', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],
+  ])('rejects a call whose own %s is malformed, sending nothing', async (_label, options, message) => {
+    const { fetch, calls } = fakeFetch();
+    await expect(new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 }, options)).rejects.toThrow(new TypeError(message));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('uses the retry options as they were when the client was made', async () => {
+    const { fetch, calls } = fakeFetch(json({}, 503, 'Busy'), json({}, 503, 'Busy'));
+    const retry = { maxRetries: 0, backoff: { initialDelayMs: 1 } };
+    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map(), retry });
+    retry.maxRetries = 1;
+    await expect(core.request({ ...getPet, security: [] }, { petId: 1 })).rejects.toMatchObject({ status: 503 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('rejects a call when there is no fetch to send it with, sending nothing', async () => {
+    vi.stubGlobal('fetch', undefined);
+    try {
+      await expect(new ClientCore({ baseUrl: 'https://api.test', auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 })).rejects.toThrow(new TypeError('fetch must be given: none is global'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('rejects a missing required query parameter', async () => {
     const { fetch, calls } = fakeFetch();
     const op: OperationSpec = { id: 'find', method: 'GET', path: '/f', params: [{ key: 'q', name: 'q', in: 'query', serialize: writeQueryParam, required: true }], security: [] };

@@ -71,7 +71,7 @@ describe('readSuccessBody', () => {
   });
 
   it('rejects invalid JSON on success, naming the operation', async () => {
-    await expect(readSuccessBody(json('{oops'), 'GET', 'getPet')).rejects.toThrow(/getPet: the 200 response says JSON but its body does not parse/);
+    await expect(readSuccessBody(json('{oops'), 'GET', 'getPet')).rejects.toThrow(/getPet: the 200 response's JSON does not parse/);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mayRetry, retryPolicy } from '../../../src/runtime/retry.js';
+import { checkedRetry } from '../../../src/runtime/retry.js';
+import { retryPolicy } from '../../../src/runtime/retry-policy.js';
+import { mayRetry } from '../../../src/runtime/setbacks.js';
 import { retryAfterMs, retryDelayMs } from '../../../src/runtime/retry-wait.js';
 import { idempotencyKeyFor } from '../../../src/runtime/idempotency-key.js';
 
@@ -43,26 +45,43 @@ describe('retryPolicy', () => {
     expect([...policy.statuses]).toEqual([408, 429, 500, 502, 503, 504]);
   });
 
-  it('keeps its own copy of statuses: a list changed later is neither the one checked nor the one configured', () => {
-    const statuses = [503];
-    const policy = retryPolicy({ statuses });
-    statuses.push(700);
-    expect([...policy.statuses]).toEqual([503]);
-  });
-
   it('the call\'s options lie over the client\'s; false on either turns retries off', () => {
     const client = { maxRetries: 5, backoff: { initialDelayMs: 10 } };
-    expect(retryPolicy(client, { backoff: { maxDelayMs: 20 } })).toMatchObject({ maxRetries: 5, initialDelayMs: 10, maxDelayMs: 20 });
+    expect(retryPolicy(client, { backoff: { maxDelayMs: 20 } })).toMatchObject({ maxRetries: 5, initialDelayMs: 10, maxDelayMs: 20, maxRetryAfterMs: 60_000 });
+    expect(retryPolicy(client, { statuses: [503], maxRetries: 1 })).toMatchObject({ maxRetries: 1, statuses: [503], initialDelayMs: 10 });
     expect(retryPolicy(client, false).maxRetries).toBe(0);
     expect(retryPolicy(false, { maxRetries: 3 }).maxRetries).toBe(0);
   });
 
+  it('reads no name outside the policy from backoff', () => {
+    expect(retryPolicy({ maxRetries: 1, backoff: { maxRetries: 9, statuses: [1] } as never })).toMatchObject({ maxRetries: 1, statuses: [408, 429, 500, 502, 503, 504] });
+  });
+});
+
+describe('checkedRetry', () => {
+  it('keeps its own copy: options changed later are neither the ones checked nor the ones used', () => {
+    const options = { statuses: [503], backoff: { initialDelayMs: 10 } };
+    const checked = checkedRetry(options);
+    options.statuses.push(700);
+    options.backoff.initialDelayMs = -1;
+    expect(checked).toEqual({ maxRetries: undefined, statuses: [503], backoff: { initialDelayMs: 10 } });
+  });
+
+  it('passes false and undefined through', () => {
+    expect(checkedRetry(false)).toBe(false);
+    expect(checkedRetry(undefined)).toBeUndefined();
+  });
+
   it.each([
     [{ maxRetries: -1 }, 'retry.maxRetries must be a whole number ≥ 0'],
+    [{ maxRetries: 1.5 }, 'retry.maxRetries must be a whole number ≥ 0'],
     [{ statuses: [700] }, 'retry.statuses must be a list of HTTP status codes'],
-    [{ backoff: { initialDelayMs: Number.NaN } }, 'retry.backoff.initialDelayMs must be a number of milliseconds ≥ 0'],
+    [{ statuses: '503' }, 'retry.statuses must be a list of HTTP status codes'],
+    [{ backoff: { initialDelayMs: Number.NaN } }, 'retry.backoff.initialDelayMs must be a number ≥ 0'],
+    [{ backoff: { maxRetryAfterMs: '1s' } }, 'retry.backoff.maxRetryAfterMs must be a number ≥ 0'],
+    [{ backoff: { jitterMs: 'some' } }, 'retry.backoff.jitterMs must be a number ≥ 0'],
   ])('rejects %o', (options, message) => {
-    expect(() => retryPolicy(options as never)).toThrow(message);
+    expect(() => checkedRetry(options as never)).toThrow(new TypeError(message));
   });
 });
 

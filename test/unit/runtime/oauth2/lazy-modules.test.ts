@@ -15,7 +15,7 @@ import * as lazy from '../../../../src/runtime/oauth2/lazy-modules.js';
 const LAZY = ['oauth2/lazy-module-imports.ts', 'oauth2/lazy-crypto.ts', 'oauth2/tls-endpoints.ts', 'oauth2/jwt-bearer-check.ts', 'oauth2/secret-redaction.ts', 'oauth2/base64url.ts', 'oauth2/client-assertion.ts', 'oauth2/rsa-pss-pkcs8.ts', 'oauth2/authorization-code-flow.ts', 'oauth2/pkce.ts', 'oauth2/device-flow.ts', 'oauth2/metadata-endpoints.ts', 'oauth2/jwt-bearer.ts', 'oauth2/dpop.ts', 'oauth2/dpop-token-request.ts', 'oauth2/server-metadata.ts', 'oauth2/guarded-token-store.ts', 'oauth2/lease-flight.ts', 'oauth2/oauth-http-failure.ts', 'oauth2/retry-after.ts', 'oauth2/oauth2-refusal.ts', 'oauth2/token-refresh.ts', 'oauth2/renewal-steps.ts'];
 const HUB = 'oauth2/lazy-module-imports.ts';
 // Request-core modules loaded with import() (lazy-core-modules.ts), and what only they import (redirects.ts, request-headers.ts): they take the up-front runtime as arguments, importing none of it.
-const CORE_LAZY = ['follow-redirects.ts', 'redirects.ts', 'hooks.ts', 'occasional-steps.ts', 'failure-messages.ts', 'renew-after-refusal.ts', 'retry-wait.ts', 'idempotency-key.ts', 'bare-request.ts', 'request-headers.ts'];
+const CORE_LAZY = ['setbacks.ts', 'retry-policy.ts', 'follow-redirects.ts', 'redirects.ts', 'discard-unread.ts', 'hooks.ts', 'before-send-steps.ts', 'failure-messages.ts', 'renew-after-refusal.ts', 'retry-wait.ts', 'idempotency-key.ts', 'bare-request.ts', 'request-headers.ts'];
 // What a generated index.ts exports as values: an app's entry reaches these modules (and what they
 // import) too, so a lazy module that imported one would share a chunk with the entry (two initial files).
 const INDEX_EXPORTS = [...readFileSync(join(import.meta.dirname, '../../../snapshot/__snapshots__/pets-oauth/index.ts'), 'utf8').matchAll(/^export \{[^}]*\} from '\.\/runtime\/([^']+)\.js';$/gm)].map(([, path]) => `${path!}.ts`);
@@ -48,13 +48,10 @@ describe('lazily loaded OAuth 2.0 modules', () => {
   });
 
   it('each request-core loader resolves to the module it names', async () => {
-    expect(typeof (await coreLazy.loadFollowRedirects()).followRedirects).toBe('function');
-    expect(typeof (await coreLazy.loadHooks()).beforeSend).toBe('function');
-    expect(typeof (await coreLazy.loadOccasionalSteps()).renewAfterRefusal).toBe('function');
-    expect(typeof (await coreLazy.loadRetryWait()).retryDelayMs).toBe('function');
-    expect(typeof (await coreLazy.loadOccasionalSteps()).idempotencyKeyFor).toBe('function');
-    expect(typeof (await coreLazy.loadOccasionalSteps()).bareRequest).toBe('function');
-    expect(typeof (await coreLazy.loadFailureMessages()).failureMessage).toBe('function');
+    const setbacks = await coreLazy.loadSetbacks();
+    for (const name of ['followRedirects', 'afterAnswer', 'retried', 'failureMessage'] as const) expect(typeof setbacks[name]).toBe('function');
+    const steps = await coreLazy.loadBeforeSendSteps();
+    for (const name of ['beforeSend', 'idempotencyKeyFor', 'withIdempotencyKey', 'bareRequest'] as const) expect(typeof steps[name]).toBe('function');
   });
 
   it('lazy-module-imports.ts imports no code (the entry shares only it with the lazy chunks)', () => {

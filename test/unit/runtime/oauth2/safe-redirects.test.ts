@@ -97,7 +97,9 @@ describe('browsers hide redirects from redirect: "manual"', () => {
   function opaqueRedirect(): Response {
     const response = new Response(null, { status: 200 });
     Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+    // As a browser's: an opaque-redirect filtered response has status 0, so it is not ok.
     Object.defineProperty(response, 'status', { value: 0 });
+    Object.defineProperty(response, 'ok', { value: false });
     return response;
   }
 
