@@ -32,8 +32,8 @@ export class AttemptDeadline {
    */
   declare readonly dispose: (keepCallerSignal?: boolean) => void;
 
-  constructor(timeoutMs: number, outer: AbortSignal | undefined, pool?: SignalPool) {
-    const lent = pool?.pop() ?? [new AbortController(), 0];
+  constructor(timeoutMs: number, outer: AbortSignal | undefined, pool: SignalPool) {
+    const lent = pool.pop() ?? [new AbortController(), 0];
     const controller = lent[0];
     lent[1]++;
     // Only this class aborts the controller, so it knows without asking the signal.
@@ -67,7 +67,7 @@ export class AttemptDeadline {
       if (keepCallerSignal) return;
       unlisten?.();
       // Worn-out controllers are dropped.
-      if (!aborted && pool !== undefined && lent[1] < MAX_USES && pool.length < MAX_IDLE) pool.push(lent);
+      if (!aborted && lent[1] < MAX_USES && pool.length < MAX_IDLE) pool.push(lent);
     };
   }
 }

@@ -12,7 +12,7 @@ export interface AuthRequest {
   url: URL;
   headers: Headers;
   /** The body text when it is form-urlencoded (OAuth 1.0a signs its fields); absent otherwise. */
-  readonly formBody?: string;
+  readonly formBody?: string | undefined;
   /**
    * The body to send. A strategy that signs the payload (AWS Signature V4) reads it and may replace
    * it with the same bytes in a form it could hash (multipart rendered, a stream read).

@@ -47,7 +47,7 @@ export function prepareRequest(
   if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
   if (callHeaders !== undefined) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
   // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  return body !== undefined && spec!.encoding === 'form' ? { method: op.method, url, headers, body, formBody: String(body.body) } : { method: op.method, url, headers, body };
+  return { method: op.method, url, headers, body, formBody: body !== undefined && spec!.encoding === 'form' ? String(body.body) : undefined };
 }
 
 /**
@@ -73,10 +73,10 @@ export function resolveUrl(baseUrl: string, path: string): URL {
       url = new URL(baseUrl, page);
     } catch {
       // Not quoted: a baseUrl may carry a key in its query.
-      throw new TypeError('baseUrl is not a valid absolute URL (Invalid URL); expected one such as "https://api.example.com/v1"');
+      throw new TypeError('baseUrl is not a valid absolute URL');
     }
     // fetch refuses such URLs with an error that quotes them, password included.
-    if (url.username + url.password !== '') throw new TypeError('baseUrl must not contain a user name or password; supply credentials through auth');
+    if (url.username + url.password !== '') throw new TypeError('baseUrl must not contain a user name or password');
     url.hash = '';
     const trimmed = url.pathname.replace(/\/+$/, '');
     lastBase = [baseUrl, page, url.href, trimmed, url.search, /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.host}${trimmed}` : undefined];

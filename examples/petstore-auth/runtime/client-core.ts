@@ -8,11 +8,12 @@ import { checkCoreConfig } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
 import type { FailureFields } from './failure-messages.js';
-import { loadFailureMessages, loadFollowRedirects, loadHooks, loadOccasionalSteps, loadRetryWait } from './lazy-core-modules.js';
+import { loadBeforeSendSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
-import { discardBody, readSuccessBody } from './parse-response.js';
-import { checkedNumber, mayRetry, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+import { readSuccessBody } from './parse-response.js';
+import { checkedNumber, checkedRetry, type RetryOptions } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
+import type { Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -81,11 +82,11 @@ export function pickOptions<T extends object>(options: T, names: string): Partia
 }
 
 /**
- * A failure's typed error with its fields; its message written by failure-messages.ts (loaded with
- * a client's first failure), without it (a browser gone offline) a shorter one.
+ * A failure's typed error with its fields; its message written by setbacks.ts (loaded with a
+ * client's first failure), without it (a browser gone offline) a shorter one.
  */
 async function failure<E extends Error>(kind: new (message: string, options?: ErrorOptions) => E, fields: FailureFields & Record<string, unknown>, cause?: unknown): Promise<E> {
-  const message = await loadFailureMessages().then((module) => module.failureMessage(fields, cause), () => fields.operation + ' failed');
+  const message = await loadSetbacks().then((module) => module.failureMessage(fields, cause), () => fields.operation + ' failed');
   return Object.assign(new kind(message, fields.status === undefined ? { cause } : undefined), fields);
 }
 
@@ -93,14 +94,15 @@ async function failure<E extends Error>(kind: new (message: string, options?: Er
 const shownUrl = (url: URL): string => url.origin + url.pathname;
 
 /**
- * Sends operations: builds the request, applies authentication, retries once after a renewed 401,
- * and retries per the retry policy, authenticating every attempt afresh, each attempt under its
- * own deadline (body included). What does not change from call to call (the schemes an operation
- * uses, the client's retry policy) is worked out once. Code only some calls need is loaded with
- * the first call that needs it (lazy-core-modules.ts): the wait before a retry, the renewal after
- * a refusal, redirects, hooks, an Idempotency-Key, a challenge-response probe. When it cannot be
- * loaded (a browser gone offline) the answer or failure at hand is final, or (code the request
- * needs before it is sent) the call rejects with an ApiConnectionError.
+ * Sends operations: builds the request, applies authentication and sends it, each attempt under
+ * its own deadline (body included); a 2xx answer's body is read and the call resolves. What does
+ * not change from call to call (the schemes an operation uses, the client's retry policy) is
+ * worked out once. Everything else is setbacks.ts, loaded with the first answer outside 2xx or
+ * the first attempt that throws: redirects, the renewal after a refusal, retries and their wait,
+ * the messages of the typed errors. Code only some calls need before they send is loaded with the
+ * first call that needs it (lazy-core-modules.ts): hooks, an Idempotency-Key, a challenge-response
+ * probe. When such code cannot be loaded (a browser gone offline) the answer or failure at hand is
+ * final, or (code the request needs before it is sent) the call rejects with an ApiConnectionError.
  *
  * The call path is closures over the constructor's locals, not methods and fields: a local's
  * name minifies, a member's does not, and every app downloads this code.
@@ -111,7 +113,7 @@ export class ClientCore {
   readonly #auth: Map<string, AuthStrategy>;
 
   constructor(config: CoreConfig) {
-    const clientPolicy: RetryPolicy = checkCoreConfig(config);
+    const clientRetry = checkCoreConfig(config);
     const { auth, hooks } = config;
     const clientTimeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Lends the attempts their AbortControllers.
@@ -132,6 +134,8 @@ export class ClientCore {
       }
       const schemes = chosen;
       const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
+      /** No HTTP answer: the request's method and URL, fetch's error (or the import's) as the cause. */
+      const connectionError = (cause: unknown, method: string, url: URL): Promise<ApiConnectionError> => failure(ApiConnectionError, { operation: id, method, url: shownUrl(url) }, cause);
       /**
        * What a call rejects with when code it needs cannot be loaded (a browser gone offline):
        * nothing was sent. It names the request's method and URL, or before there is a request, the
@@ -139,30 +143,39 @@ export class ClientCore {
        * unparsable one does not surface as URL's own error, which quotes the input).
        */
       const offline = async (cause: unknown, request?: PreparedRequest): Promise<never> => {
-        throw await failure(ApiConnectionError, { operation: id, method: request?.method ?? op.method, url: shownUrl(request?.url ?? resolveUrl(baseUrl, '')) }, cause);
+        throw await connectionError(cause, request?.method ?? op.method, request?.url ?? resolveUrl(baseUrl, ''));
       };
-      const policy = options.retry === undefined ? clientPolicy : retryPolicy(config.retry, options.retry);
+      /**
+       * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
+       * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
+       */
+      const answerError = async (response: Response, note?: { authNote: string }): Promise<ApiError> =>
+        failure(ApiError, { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id, ...note });
+      const callRetry = checkedRetry(options.retry);
       const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : checkedNumber(options.timeoutMs, 'timeoutMs');
       const key = options.idempotencyKey;
       const keyed = key !== undefined && key !== false;
-      const headers = keyed ? (await loadOccasionalSteps().catch(offline)).withIdempotencyKey(options.headers, key) : options.headers;
-      const retryable = policy.maxRetries > 0 && mayRetry(op.method, keyed);
+      const headers = keyed ? (await loadBeforeSendSteps().catch(offline)).withIdempotencyKey(options.headers, key) : options.headers;
 
       for (let attempt = 1; ; attempt++) {
         const deadline = new AttemptDeadline(timeoutMs, options.signal, signals);
         const signal = deadline.signal;
-        // The URL last sent to (for ApiTimeoutError); false once a streamed body went out (it cannot be sent again).
-        let sentTo: URL | undefined;
+        // The URL last sent to (for ApiTimeoutError: set before the attempt first awaits, so before its timer can fire);
+        // false once a streamed body went out (it cannot be sent again).
+        let sentTo!: URL;
         let replayable = true;
-        const canRetry = (): boolean => retryable && attempt <= policy.maxRetries && replayable;
+        /** Tells the strategies of `applied` schemes that the request is done with (sent, or never to be). */
+        const settle = (request: PreparedRequest, applied: readonly SchemeUseSpec[]): void => {
+          for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
+        };
 
         /**
          * The only place fetch is called; then tells the strategies that authenticated the request
-         * (`withCredentials`) that it is done (unless `settle` is false: a probe). A failure without an answer becomes an
+         * (`withCredentials`) that it is done (unless `settles` is false: a probe). A failure without an answer becomes an
          * ApiConnectionError; an abort stays the abort. The fetch: a strategy's that authenticates in
          * the TLS handshake (mutual TLS), else the client's, else the global one (looked up every time).
          */
-        const send = async (request: PreparedRequest, withCredentials: boolean, redirect: RequestRedirect, settle = true): Promise<Response> => {
+        const send = async (request: PreparedRequest, withCredentials: boolean, redirect: RequestRedirect, settles = true): Promise<Response> => {
           // Another origin (a redirect) gets no credentials at all: not even a client certificate (mutual TLS transport).
           const applied = withCredentials ? schemes : [];
           try {
@@ -172,7 +185,7 @@ export class ClientCore {
             let fetchImpl: FetchLike | undefined;
             for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
             fetchImpl ??= config.fetch ?? globalThis.fetch;
-            if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
+            if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be given: none is global');
             sentTo = url;
             // The caller's fetch options, client's first; the ones the client owns always its own.
             // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
@@ -190,10 +203,10 @@ export class ClientCore {
             } catch (error) {
               // The caller's abort or our timeout (told apart below), or a custom fetch's own error, passes
               // unchanged; fetch reports a network error as a TypeError.
-              throw signal.aborted || !(error instanceof TypeError) ? error : await failure(ApiConnectionError, { operation: id, method: request.method, url: shownUrl(url) }, error);
+              throw signal.aborted || !(error instanceof TypeError) ? error : await connectionError(error, request.method, url);
             }
           } finally {
-            if (settle) for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
+            if (settles) settle(request, applied);
           }
         };
 
@@ -204,97 +217,81 @@ export class ClientCore {
          */
         const authenticate = async (request: PreparedRequest): Promise<void> => {
           // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts).
-          const probe = async (): Promise<Response> => send((await loadOccasionalSteps().catch((cause: unknown) => offline(cause, request))).bareRequest(request), true, 'manual', false);
+          const probe = async (): Promise<Response> => send((await loadBeforeSendSteps().catch((cause: unknown) => offline(cause, request))).bareRequest(request), true, 'manual', false);
           try {
             for (const [scheme, scopes] of schemes) {
               const pending = auth.get(scheme)!.apply(request, { scopes, operation: id, signal, probe } satisfies AuthContext);
               if (pending !== undefined) await pending;
             }
           } catch (error) {
-            for (const [scheme] of schemes) auth.get(scheme)!.settle?.(request); // never sent
+            settle(request, schemes); // never sent
             throw error;
           }
         };
 
         /**
          * One send, redirects included. Redirects are followed by hand (`redirect: 'manual'`, see
-         * follow-redirects.ts): authentication is applied again on the API's own origin and nowhere
-         * else. Browsers hide redirects from `manual` (an opaqueredirect response): the first one seen
-         * makes fetch follow redirects itself for this client from then on, and the request is sent
-         * again only if repeating it is harmless. Hooks run before authentication, so no hook ever sees
-         * a credential (hooks.ts, loaded by a client that has them).
+         * follow-redirects.ts, loaded with setbacks.ts for an answer outside 2xx: a 2xx is never one):
+         * authentication is applied again on the API's own origin and nowhere else. Browsers hide
+         * redirects from `manual` (an opaqueredirect response): the first one seen makes fetch follow
+         * redirects itself for this client from then on, and the request is sent again only if
+         * repeating it is harmless. Without setbacks.ts (a browser gone offline) a 3xx is the answer.
+         * Hooks run before authentication, so no hook ever sees a credential (hooks.ts, loaded by a
+         * client that has them).
          */
         const attemptOnce = async (): Promise<SentRequest> => {
           const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, headers);
           let request = fresh();
           sentTo = request.url;
-          let hooked: Hooked | undefined;
-          if (hooks?.beforeRequest !== undefined || hooks?.afterResponse !== undefined) {
+          let after: Hooked['after'] | undefined;
+          // Validated: each is a function or undefined.
+          if (hooks?.beforeRequest || hooks?.afterResponse) {
             const shown = request;
-            hooked = await (await loadHooks().catch((cause: unknown) => offline(cause, shown))).beforeSend(hooks, shown, id, attempt);
-            request = hooked.request;
+            ({ request, after } = await (await loadBeforeSendSteps().catch((cause: unknown) => offline(cause, shown))).beforeSend(hooks, shown, id, attempt));
           }
           const queryBeforeAuth = request.url.search;
           if (schemes.length > 0) await authenticate(request);
-          let response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
-          let authenticated = true;
-          // A 3xx without a Location (304, most 300s) is the answer: nothing to load the redirect code for.
-          // Without the module (a browser gone offline) the 3xx is the answer: an ApiError of that status.
-          const follow = response.type === 'opaqueredirect' || (response.status > 299 && response.status < 400 && response.headers.has('location')) ? await loadFollowRedirects().catch(() => undefined) : undefined;
-          if (follow !== undefined) {
-            const followed = await follow.followRedirects(id, request, response, queryBeforeAuth, fresh, authenticate, send, () => void (browserFollowsRedirects = true));
+          const response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
+          let sent: SentRequest = { request, response, authenticated: true };
+          if (!response.ok) {
+            const followed = await loadSetbacks().then(
+              (setbacks) => setbacks.followRedirects(id, request, response, queryBeforeAuth, fresh, authenticate, send, () => void (browserFollowsRedirects = true)),
+              () => sent,
+            );
             if (followed === 'resend') return attemptOnce();
-            ({ request, response, authenticated } = followed);
+            sent = followed;
           }
-          if (hooked !== undefined) await hooks!.afterResponse?.(response, hooked.shown, hooked.context);
-          return { request, response, authenticated };
+          await after?.(sent.response);
+          return sent;
         };
 
-        let wait: typeof import('./retry-wait.js');
-        let delay: number;
+        /** What setbacks.ts is told about this attempt. */
+        const setback = (): Setback => ({ op, options, clientRetry, callRetry, attempt, keyed, replayable, deadline, auth, schemes, resend: attemptOnce, answerError });
+
         let streaming = false;
         try {
-          let sent = await attemptOnce();
-          // What authentication did (or chose not to do) about a 401 or 403, for the ApiError.
-          const notes: string[] = [];
-          const refused = sent.response.status;
-          // One more send when a strategy renewed its credentials after a 401 or 403. Its code loads with
-          // the first refusal; without it (a browser gone offline) the refusal is the answer.
-          if ((refused === 401 || refused === 403) && sent.authenticated && sent.request.body?.replayable !== false) {
-            const renewal = await loadOccasionalSteps().catch(() => undefined);
-            if (await renewal?.renewAfterRefusal(auth, id, schemes, sent, signal, notes)) {
-              await discardBody(sent.response);
-              sent = await attemptOnce();
-            }
+          const sent = await attemptOnce();
+          let response: Response | undefined = sent.response;
+          // Without setbacks.ts (a browser gone offline) the answer is final: nothing renewed or retried.
+          // Undefined: setbacks.ts waited for the next attempt (after disposing of this one's deadline).
+          if (!response.ok) response = await loadSetbacks().then((setbacks) => setbacks.afterAnswer(setback(), sent), async () => {
+            throw await answerError(sent.response);
+          });
+          if (response !== undefined) {
+            const data: unknown = await readSuccessBody(response, op.method, id, op.response);
+            streaming = data !== null && data === response.body;
+            return { data, response };
           }
-          const response = sent.response;
-          const retrying = policy.statuses.includes(response.status) && canRetry() ? await loadRetryWait().catch(() => undefined) : undefined;
-          if (retrying === undefined) {
-            if (response.ok) {
-              const data: unknown = await readSuccessBody(response, op.method, id, op.response);
-              streaming = data !== null && data === response.body;
-              return { data, response };
-            }
-            // The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation: JSON that does not parse stays text).
-            const fields: FailureFields & Record<string, unknown> = { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id };
-            if (notes.length > 0) fields.authNote = notes.join('; ');
-            throw await failure(ApiError, fields);
-          }
-          await discardBody(response);
-          wait = retrying;
-          delay = wait.retryDelayMs(policy, attempt, response);
         } catch (error) {
-          const failed = deadline.timedOut && !(error instanceof ApiTimeoutError) && sentTo !== undefined
+          const failed = deadline.timedOut && !(error instanceof ApiTimeoutError)
             ? await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error)
             : error;
-          if (!(failed instanceof ApiConnectionError) || failed instanceof ApiTimeoutError || !canRetry()) throw failed;
-          wait = await loadRetryWait().catch(() => Promise.reject(failed));
-          delay = wait.retryDelayMs(policy, attempt, undefined);
+          // Only a network error (no answer at all) is sent again, never a timeout; without setbacks.ts it is final.
+          if (!(failed instanceof ApiConnectionError) || failed instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback(), undefined), () => false))) throw failed;
         } finally {
           // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
           deadline.dispose(streaming);
         }
-        await wait.wait(delay, options.signal);
       }
     };
 

@@ -2,7 +2,7 @@
 /**
  * The messages of the core's typed failures (ApiError, ApiConnectionError, ApiTimeoutError,
  * AuthRequiredError), written
- * only when one happens: loaded with import() (lazy-core-modules.ts) by a client's first failure,
+ * only when one happens: loaded with setbacks.ts (lazy-core-modules.ts) by a client's first failure,
  * so a call that succeeds never downloads them; imports no up-front module. Without it (a browser
  * gone offline) the error is of the same class with the same fields, and a shorter message.
  */

@@ -2,13 +2,14 @@
 /**
  * Follows an API's redirects by hand (client-core.ts sends with `redirect: 'manual'`), at most
  * REDIRECT_LIMIT times: authentication is applied again on the API's own origin and nowhere else,
- * where the request goes without Authorization, Cookie or a query API key. Loaded with import()
- * (lazy-core-modules.ts) the first time an API answers with a 3xx, so an app whose API never
- * redirects never downloads it; it takes what it needs of the attempt as arguments.
+ * where the request goes without Authorization, Cookie or a query API key. Loaded with setbacks.ts
+ * (an answer outside 2xx), so an app whose API answers with a 2xx never downloads it; it takes
+ * what it needs of the attempt as arguments.
  */
 import type { PreparedRequest } from './build-request.js';
 import type { RequestRedirect } from './fetch-types.js';
 import { appendedQueryPairs, isIdempotent, REDIRECT_LIMIT, redirectTarget, withoutQueryPairs } from './redirects.js';
+import { discardUnread } from './discard-unread.js';
 import { dropBodyHeaders, dropCredentialHeaders } from './request-headers.js';
 
 /** Where the redirects ended; `resend` when a browser hid one and the request is harmless to repeat. */
@@ -16,15 +17,6 @@ export type Followed = { request: PreparedRequest; response: Response; authentic
 
 /** Sends a hop, with the attempt's credentials (transport included) only when `authenticated`. */
 export type HopSender = (request: PreparedRequest, authenticated: boolean, redirect: RequestRedirect) => Promise<Response>;
-
-/** Drops an unread body so the connection can be reused (parse-response.ts's, which this module may not import). */
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // Already consumed or locked: nothing left to free.
-  }
-}
 
 /**
  * Follows the 3xx `response` answered to `request` (authenticated on its origin; `queryBeforeAuth`:
@@ -56,10 +48,10 @@ export async function followRedirects(
     const target = redirectTarget(response, request.url, request.method);
     if (target === undefined || (target.keepBody && request.body?.replayable === false)) break;
     if (hops === REDIRECT_LIMIT) {
-      await discard(response);
+      await discardUnread(response);
       throw new TypeError(`${operation}: more than ${REDIRECT_LIMIT} redirects`);
     }
-    await discard(response);
+    await discardUnread(response);
     const next = fresh();
     request = { ...next, url: withoutQueryPairs(target.url, authQuery), method: target.method, body: target.keepBody ? next.body : undefined };
     if (!target.keepBody) dropBodyHeaders(request.headers);

@@ -28,12 +28,12 @@ export async function discardBody(response: Response): Promise<void> {
 export async function readSuccessBody(response: Response, method: string, operation?: string, as?: 'stream' | 'blob'): Promise<unknown> {
   const status = response.status;
   if (response.body === null || status === 204 || status === 205 || /^HEAD$/i.test(method)) return void (await discardBody(response));
-  if (as !== undefined) return as === 'stream' ? response.body : response.blob();
-  const kind = bodyKindOf(response.headers.get('content-type'));
+  const kind = as ?? bodyKindOf(response.headers.get('content-type'));
   if (kind === 'stream') return response.body;
   if (kind === 'blob') {
     const blob = await response.blob();
-    return blob.size === 0 ? undefined : blob;
+    // An empty body read by its Content-Type is no body; one the document declares binary is still a Blob.
+    return as !== undefined || blob.size > 0 ? blob : undefined;
   }
   const text = await response.text();
   if (kind === 'text' || text === '') return text || undefined;
@@ -41,7 +41,7 @@ export async function readSuccessBody(response: Response, method: string, operat
     return JSON.parse(text) as unknown;
   } catch (error) {
     if (operation === undefined) return text;
-    throw new Error(`${operation}: the ${status} response says JSON but its body does not parse`, { cause: error });
+    throw new Error(`${operation}: the ${status} response's JSON does not parse`, { cause: error });
   }
 }
 

@@ -21,8 +21,9 @@ export interface RetryOptions {
 }
 
 /**
- * The options checked and defaulted. How long to wait before a retry (backoff, Retry-After) is
- * retry-wait.ts, loaded with the first retry: a call whose first answer is final needs only this.
+ * The options with their defaults, the call's laid over the client's (retry-policy.ts, loaded with
+ * setbacks.ts: only an attempt that did not simply succeed asks whether to retry). How long to
+ * wait before a retry (backoff, Retry-After) is retry-wait.ts, loaded with it.
  */
 export interface RetryPolicy {
   maxRetries: number;
@@ -33,51 +34,29 @@ export interface RetryPolicy {
 }
 
 /**
- * `value` if it is a number of milliseconds (`whole`: a whole number) > 0 (`orZero`: ≥ 0), else a
- * TypeError naming `option`: one template for every numeric option of the core.
+ * `value` if it is a number (`whole`: a whole number) > 0 (`orZero`: ≥ 0), else a TypeError
+ * naming `option`: the one check of every numeric option of the core (milliseconds, a count).
  */
 export function checkedNumber(value: unknown, option: string, whole?: boolean, orZero?: boolean): number {
   if (typeof value !== 'number' || !(orZero ? value >= 0 : value > 0) || (whole && !Number.isInteger(value))) {
-    throw new TypeError(`${option} must be a ${whole ? 'whole number' : 'number of milliseconds'} ${orZero ? '≥' : '>'} 0`);
+    throw new TypeError(`${option} must be a ${whole ? 'whole ' : ''}number ${orZero ? '≥' : '>'} 0`);
   }
   return value;
 }
 
-/** What a client retries when its options say nothing: a constant, nothing to work out (never changed: policies are copies). */
-const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  statuses: [408, 429, 500, 502, 503, 504],
-  maxRetries: 2,
-  initialDelayMs: 500,
-  maxDelayMs: 8000,
-  maxRetryAfterMs: 60_000,
-};
-
-/** The client's retry options with the call's laid over them; `false` on either turns retries off. Malformed options throw. */
-export function retryPolicy(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
-  if (client === undefined && call === undefined) return DEFAULT_RETRY_POLICY;
-  const merged: RetryOptions = { ...(client || {}), ...(call || {}) };
-  const given: Record<string, unknown> = { ...(client || {}).backoff, ...(call || {}).backoff, maxRetries: merged.maxRetries };
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY };
-  const statuses = merged.statuses;
-  if (statuses !== undefined) {
-    if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
-      throw new TypeError('retry.statuses must be a list of HTTP status codes');
-    }
-    // Copied: a list the application changes later is neither the one checked nor the one configured.
-    policy.statuses = [...statuses];
+/**
+ * Retry options (the client's at construction, a call's when it starts) checked, as a copy:
+ * options the application changes later are neither the ones checked nor the ones used.
+ * Malformed ones throw a TypeError naming the option; `false` and undefined are as they are.
+ */
+export function checkedRetry(retry: RetryOptions | false | undefined): RetryOptions | false | undefined {
+  if (!retry) return retry;
+  const { maxRetries, statuses } = retry;
+  if (statuses !== undefined && !(Array.isArray(statuses) && statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599))) {
+    throw new TypeError('retry.statuses must be a list of HTTP status codes');
   }
-  // The numbers: a count for maxRetries, milliseconds for the backoff's.
-  for (const name in DEFAULT_RETRY_POLICY) {
-    const value = given[name];
-    const count = name === 'maxRetries';
-    if (value === undefined || name === 'statuses') continue;
-    policy[name as 'maxRetries'] = checkedNumber(value, `retry.${count ? name : 'backoff.' + name}`, count, true);
-  }
-  if (client === false || call === false) policy.maxRetries = 0;
-  return policy;
-}
-
-/** A method whose repetition is harmless, or a call the server can deduplicate by its Idempotency-Key. */
-export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
-  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i.test(method) || (hasIdempotencyKey && /^P(OST|ATCH)$/i.test(method));
+  const backoff: Record<string, unknown> = { ...retry.backoff };
+  // Milliseconds, each one given (retry-policy.ts reads only the names of BackoffOptions).
+  for (const name in backoff) if (backoff[name] !== undefined) checkedNumber(backoff[name], 'retry.backoff.' + name, false, true);
+  return { maxRetries: maxRetries === undefined ? maxRetries : checkedNumber(maxRetries, 'retry.maxRetries', true, true), statuses: statuses && [...statuses], backoff };
 }

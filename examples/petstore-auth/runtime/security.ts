@@ -3,8 +3,8 @@ import type { SchemeUseSpec, SecuritySpec } from './operation.js';
 
 /**
  * No alternative of the operation's security can be met with the credentials configured. Built by
- * the client core with its fields set, its message written by failure-messages.ts (no constructor
- * of its own: the message is code only a failure needs).
+ * the client core with its fields set, its message written by failure-messages.ts, loaded with
+ * setbacks.ts (no constructor of its own: the message is code only a failure needs).
  */
 export class AuthRequiredError extends Error {
   override readonly name = 'AuthRequiredError';

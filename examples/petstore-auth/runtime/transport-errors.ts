@@ -2,7 +2,8 @@
 /**
  * The request got no HTTP answer at all: refused, reset, DNS or TLS failure. `cause` is fetch's own
  * error. Built by the client core with its fields set and its message written by
- * failure-messages.ts (no constructor of its own: the message is code only a failure needs).
+ * failure-messages.ts, loaded with setbacks.ts (no constructor of its own: the message is code
+ * only a failure needs).
  */
 export class ApiConnectionError extends Error {
   override readonly name: string = 'ApiConnectionError';
