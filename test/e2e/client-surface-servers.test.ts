@@ -118,13 +118,15 @@ describe('a Core: baseUrl, the generator\'s default URLs, or the builder\'s', ()
     expect(() => petstoreAuthServerUrl({ server: 1, serverVariables: { region: 'us' } })).toThrow(new TypeError('serverVariables has no "region"; the variables are port'));
   });
 
-  it('server and serverVariables are no Core options: given from JavaScript, they are not read', async () => {
+  it('server and serverVariables are no Core options: given from JavaScript, they are refused, and nothing is sent', async () => {
     const { fetch, urls } = recordingFetch();
-    let reads = 0;
-    const options = { auth: { bearer: bearer('t') }, fetch, get server() { reads++; return 1; }, get serverVariables() { reads++; return { port: String(port) }; } };
-    await health(new PetstoreAuthCore(options as never));
+    const refusal = new TypeError('a PetstoreAuthCore takes no server or serverVariables: pass baseUrl (petstoreAuthServerUrl({ server, serverVariables }) builds one)');
+    // Before, a Core silently sent to server 0: a `server: 1` meant for a local instance went to production.
+    expect(() => new PetstoreAuthCore({ auth: { bearer: bearer('t') }, fetch, server: 1 } as never)).toThrow(refusal);
+    expect(() => new PetstoreAuthCore({ auth: { bearer: bearer('t') }, fetch, serverVariables: { region: 'us' } } as never)).toThrow(refusal);
+    // Explicitly undefined is no value given.
+    await health(new PetstoreAuthCore({ auth: { bearer: bearer('t') }, fetch, server: undefined, serverVariables: undefined } as never));
     expect(urls).toEqual(['https://eu.petstore.example/v1/health']);
-    expect(reads).toBe(0);
     expect(received).toHaveLength(0);
   });
 });
