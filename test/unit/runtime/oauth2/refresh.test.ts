@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
 import { MemoryTokenStore } from '../../../../src/runtime/oauth2/memory-token-store.js';
+import type { OAuth2Auth } from '../../../../src/runtime/oauth2/oauth2-auth.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 import { tokenKey } from '../../../../src/runtime/oauth2/token-manager.js';
 import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
@@ -150,6 +151,28 @@ describe('authorization code tokens passed in', () => {
     expect(server.to('/oauth/token')).toHaveLength(0);
     clock.tick(600_000);
     await expect(core.request(listPets(), {})).resolves.toEqual({ token: 'ac-2' });
+  });
+
+  it('without a token store, tokens saved while a refresh is refused (a sign-in meanwhile) are kept', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const refreshing = new Promise<void>((resolve) => (asked = resolve));
+    server.on('/oauth/token', async () => {
+      asked();
+      await gate;
+      return invalidGrant;
+    });
+    valid.push('T_new');
+    const { core, auth } = makeClient(server.origin, { oauth: authorizationCode }, { oauth: { clientId: 'spa', refreshToken: 'R_old' } }, fakeClock().env);
+    const first = core.request(listPets(), {}).catch((error: unknown) => error);
+    await refreshing;
+    await (auth.get('oauth') as OAuth2Auth).save([], { accessToken: 'T_new', refreshToken: 'R_new', tokenType: 'Bearer' });
+    release();
+    expect(await first).toMatchObject({ name: 'TokenError', error: 'login_required' });
+    // Forgetting the dead refresh token dropped only that set: the saved one is still there.
+    await expect(core.request(listPets(), {})).resolves.toEqual({ token: 'T_new' });
+    expect(server.to('/oauth/token')).toHaveLength(1);
   });
 
   it('a rejected refresh token means the user must sign in again; the dead tokens are deleted', async () => {
