@@ -43,7 +43,8 @@ async function refreshHeld(source: GrantRunner, state: TokenState, key: string, 
 
 /** Drops a refresh token the server called dead, unless another process has stored new tokens meanwhile. */
 async function forgetRefreshToken(state: TokenState, key: string, refreshToken: string): Promise<void> {
-  state.recent.delete(key);
+  // Without an application's store `recent` is the only copy: tokens saved meanwhile (a sign-in) stay.
+  if (state.recent.get(key)?.refreshToken === refreshToken) state.recent.delete(key);
   if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
   // Compared here and, by stores that can, again at the delete itself.
   const store = await state.store;
@@ -53,13 +54,16 @@ async function forgetRefreshToken(state: TokenState, key: string, refreshToken: 
 
 /** Forgets a refused access token; a refresh token that came with it is kept for the renewal. */
 async function dropRefused(state: TokenState, key: string, rejected: TokenSet): Promise<void> {
-  state.recent.delete(key);
+  // Only while `recent` holds the refused set (or nothing): tokens saved meanwhile (a sign-in) stay.
+  const held = state.recent.get(key);
+  const holdsRejected = held === undefined || sameTokens(held, rejected);
+  if (holdsRejected) state.recent.delete(key);
   const store = await state.store;
   const keep = rejected.refreshToken === undefined ? undefined : { ...rejected, accessToken: '', expiresAt: undefined };
   if (state.seed === rejected) state.seed = keep;
   // Without an application's store, `recent` was the only copy.
   else if (!store) {
-    if (keep) state.recent.set(key, keep);
+    if (keep && holdsRejected) state.recent.set(key, keep);
   } else if (keep === undefined) await store.delete(key, rejected);
   else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
 }

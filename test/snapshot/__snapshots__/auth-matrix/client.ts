@@ -209,6 +209,7 @@ export class AuthMatrixCore {
     // One object is the core's config and the strategies' environment: each reads its own.
     // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
     const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions') as CoreConfig;
+    if ((options as { server?: unknown }).server !== undefined || (options as { serverVariables?: unknown }).serverVariables !== undefined) throw new TypeError("a AuthMatrixCore takes no server or serverVariables: pass baseUrl (authMatrixServerUrl({ server, serverVariables }) builds one)");
     // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
     if (config.baseUrl === undefined) {
       config.baseUrl = "http://localhost";
@@ -263,7 +264,7 @@ export class AuthMatrixClient extends /* @__PURE__ */ withMethods$(AuthMatrixCor
     chooseServer(servers, SERVERS, OPERATION_SERVERS);
     // The options as given, the credentials built, the servers chosen: a getter still runs on the object it was given on.
     // An empty target: a frozen options object's own `auth` binds no invariant of the proxy's.
-    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : name === 'baseUrl' || name === 'operationBaseUrls' ? servers[name] : Reflect.get(options, name)) }) as CoreOptions);
+    super(new Proxy({}, { get: (_, name) => (name === 'auth' ? auth : name === 'baseUrl' || name === 'operationBaseUrls' ? servers[name] : name === 'server' || name === 'serverVariables' ? undefined : Reflect.get(options, name)) }) as CoreOptions);
   }
 }
 
