@@ -3,14 +3,14 @@ import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
-import { checkCoreConfig } from './core-checks.js';
+import { checkCoreConfig, checkedTimeout } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
 import type { FailureFields } from './failure-messages.js';
 import { loadBeforeSendSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
-import { checkedNumber, checkedRetry, type RetryOptions } from './retry.js';
+import { checkedRetry, must, type RetryOptions } from './retry.js';
 import { AuthRequiredError, selectAlternative } from './security.js';
 import type { Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
@@ -117,7 +117,7 @@ export class ClientCore {
   constructor(config: CoreConfig) {
     const clientRetry = checkCoreConfig(config);
     const { auth, hooks } = config;
-    const clientTimeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const clientTimeoutMs = checkedTimeout(config.timeoutMs, DEFAULT_TIMEOUT_MS);
     // Lends the attempts their AbortControllers.
     const signals: SignalPool = [];
     // The strategies are fixed at construction, so each operation's choice is too.
@@ -153,7 +153,7 @@ export class ClientCore {
         const answerError = async (response: Response, note?: { authNote: string }): Promise<ApiError> =>
           failure(ApiError, { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id, ...note });
         const callRetry = checkedRetry(options.retry);
-        const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : checkedNumber(options.timeoutMs, 'timeoutMs');
+        const timeoutMs = checkedTimeout(options.timeoutMs, clientTimeoutMs);
         const key = options.idempotencyKey;
         const keyed = key !== undefined && key !== false;
         const headers = keyed ? (await loadBeforeSendSteps().catch(unanswered)).withIdempotencyKey(options.headers, key) : options.headers;
@@ -185,7 +185,7 @@ export class ClientCore {
               let fetchImpl: FetchLike | undefined;
               for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
               fetchImpl ??= config.fetch ?? globalThis.fetch;
-              if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be given: none is global');
+              must(typeof fetchImpl === 'function', 'fetch', 'given: none is global');
               sentTo = url;
               // The caller's fetch options, client's first; the ones the client owns always its own.
               // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.

@@ -198,7 +198,7 @@ describe('ClientCore.request', () => {
     ['a misspelt hook', { hooks: { onErorr: () => {} } }, 'hooks.onErorr must be a function, and one of beforeRequest afterResponse onError'],
     ['a hook that is not a function', { hooks: { onError: 'log' } }, 'hooks.onError must be a function, and one of beforeRequest afterResponse onError'],
     ['a timeoutMs of 0', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],
-    ['no auth Map', { auth: {} }, 'ClientCore needs baseUrl and auth'],
+    ['no auth Map', { auth: {} }, 'ClientCore must be given a baseUrl and an auth Map'],
   ])('rejects %s when constructed', (_label, options, message) => {
     expect(() => new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), ...(options as object) })).toThrow(new TypeError(message));
   });
