@@ -146,6 +146,8 @@ export class ClientCore {
         const unanswered = async (cause: unknown, request?: PreparedRequest): Promise<never> => {
           throw await failure(ApiConnectionError, { operation: id, method: request?.method ?? op.method, url: shownUrl(request?.url ?? resolveUrl(baseUrl, '')) }, cause);
         };
+        /** before-send-steps.ts; when it cannot be loaded, the call rejects naming `request` (or the operation's server). */
+        const beforeSendSteps = (request?: PreparedRequest): Promise<typeof import('./before-send-steps.js')> => loadBeforeSendSteps().catch((cause: unknown) => unanswered(cause, request));
         /**
          * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
          * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
@@ -156,7 +158,7 @@ export class ClientCore {
         const timeoutMs = checkedTimeout(options.timeoutMs, clientTimeoutMs);
         const key = options.idempotencyKey;
         const keyed = key !== undefined && key !== false;
-        const headers = keyed ? (await loadBeforeSendSteps().catch(unanswered)).withIdempotencyKey(options.headers, key) : options.headers;
+        const headers = keyed ? (await beforeSendSteps()).withIdempotencyKey(options.headers, key) : options.headers;
 
         for (let attempt = 1; ; attempt++) {
           const deadline = new AttemptDeadline(timeoutMs, options.signal, signals);
@@ -218,7 +220,7 @@ export class ClientCore {
            */
           const authenticate = async (request: PreparedRequest): Promise<void> => {
             // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts).
-            const probe = async (): Promise<Response> => send((await loadBeforeSendSteps().catch((cause: unknown) => unanswered(cause, request))).bareRequest(request), true, 'manual', false);
+            const probe = async (): Promise<Response> => send((await beforeSendSteps(request)).bareRequest(request), true, 'manual', false);
             try {
               for (const [scheme, scopes] of schemes) {
                 const pending = auth.get(scheme)!.apply(request, { scopes, operation: id, signal, probe } satisfies AuthContext);
@@ -248,7 +250,7 @@ export class ClientCore {
             // Validated: each is a function or undefined.
             if (hooks?.beforeRequest || hooks?.afterResponse) {
               const shown = request;
-              ({ request, after } = await (await loadBeforeSendSteps().catch((cause: unknown) => unanswered(cause, shown))).beforeSend(hooks, shown, id, attempt));
+              ({ request, after } = await (await beforeSendSteps(shown)).beforeSend(hooks, shown, id, attempt));
             }
             const queryBeforeAuth = request.url.search;
             if (schemes.length > 0) await authenticate(request);
