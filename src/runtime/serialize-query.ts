@@ -89,7 +89,6 @@ function deepObjectPairs(prefix: string, value: Readonly<Record<string, unknown>
  * `searchParams.append` would re-serialize the whole query and undo `allowReserved`.
  */
 export function appendQuery(url: URL, pairs: readonly string[]): void {
-  if (pairs.length === 0) return;
-  const current = url.search.slice(1);
-  url.search = (current === '' ? '' : current + '&') + pairs.join('&');
+  // `search` is '' for an empty query (no `&` then) and starts with `?` otherwise, which the setter takes off again.
+  if (pairs.length > 0) url.search += (url.search && '&') + pairs.join('&');
 }
