@@ -22,8 +22,8 @@ export interface UnmetSecurity {
  * Which schemes to apply. `[]` (public) applies nothing. Otherwise the first non-empty alternative
  * whose schemes all have credentials, and only that one, a scheme listed twice applied once with
  * the union of its scopes; an empty alternative (anonymous allowed) is the fallback when none can
- * be met. When nothing fits: the alternatives, for the AuthRequiredError. Frozen: strategies key
- * their caches by these scope lists.
+ * be met. When nothing fits: the alternatives, for the AuthRequiredError. Each scope list frozen:
+ * strategies key their caches by them (oauth2-auth.ts caches only frozen ones).
  */
 export function selectAlternative(security: SecuritySpec, has: (scheme: string) => boolean): readonly SchemeUseSpec[] | UnmetSecurity {
   const candidates = security.filter((alternative) => alternative.length > 0);
@@ -33,5 +33,5 @@ export function selectAlternative(security: SecuritySpec, has: (scheme: string) 
   }
   const scopes = new Map<string, readonly string[]>();
   for (const [scheme, wanted] of chosen) scopes.set(scheme, Object.freeze([...new Set([...(scopes.get(scheme) ?? []), ...wanted])]));
-  return Object.freeze([...scopes].map((use) => Object.freeze(use)));
+  return [...scopes];
 }
