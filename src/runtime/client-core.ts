@@ -56,12 +56,15 @@ export interface CoreConfig {
   fetchOptions?: FetchOptions | undefined;
 }
 
-/** What one send (redirects included) ended with. */
+/** What one send ended with (setbacks.ts: its redirects followed). */
 export interface SentRequest {
   request: PreparedRequest;
   response: Response;
   /** False when a redirect took the request to another origin, where it went without credentials. */
   authenticated: boolean;
+  /** The request's query before authentication (what it appended is kept from redirect targets); and afterResponse, for an answer outside 2xx. */
+  queryBeforeAuth?: string;
+  after?: Hooked['after'] | undefined;
 }
 
 type Args = Readonly<Record<string, unknown>> | undefined;
@@ -159,6 +162,8 @@ export class ClientCore {
         const key = options.idempotencyKey;
         const keyed = key !== undefined && key !== false;
         const headers = keyed ? (await beforeSendSteps()).withIdempotencyKey(options.headers, key) : options.headers;
+        /** The request afresh (headers, body), for each send and each redirect hop. */
+        const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, headers);
 
         for (let attempt = 1; ; attempt++) {
           const deadline = new AttemptDeadline(timeoutMs, options.signal, signals);
@@ -233,17 +238,17 @@ export class ClientCore {
           };
 
           /**
-           * One send, redirects included. Redirects are followed by hand (`redirect: 'manual'`, see
-           * follow-redirects.ts, loaded with setbacks.ts for an answer outside 2xx: a 2xx is never one):
-           * authentication is applied again on the API's own origin and nowhere else. Browsers hide
-           * redirects from `manual` (an opaqueredirect response): the first one seen makes fetch follow
-           * redirects itself for this client from then on, and the request is sent again only if
-           * repeating it is harmless. Without setbacks.ts (a browser gone offline) a 3xx is the answer.
-           * Hooks run before authentication, so no hook ever sees a credential (hooks.ts, loaded by a
-           * client that has them).
+           * One send: the request built, shown to the hooks, authenticated and sent. Hooks run before
+           * authentication, so no hook ever sees a credential (hooks.ts, loaded by a client that has
+           * them); afterResponse is shown a 2xx here, any other answer once setbacks.ts has followed
+           * its redirects. Redirects are followed by hand (`redirect: 'manual'`, follow-redirects.ts,
+           * loaded with setbacks.ts: a 2xx is never one): authentication is applied again on the API's
+           * own origin and nowhere else. Browsers hide redirects from `manual` (an opaqueredirect
+           * response): the first one seen makes fetch follow redirects itself for this client from
+           * then on, and the request is sent again only if repeating it is harmless. Without
+           * setbacks.ts (a browser gone offline) a 3xx is the answer.
            */
-          const attemptOnce = async (): Promise<SentRequest> => {
-            const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, headers);
+          const sendOnce = async (): Promise<SentRequest> => {
             let request = fresh();
             sentTo = request.url;
             let after: Hooked['after'] | undefined;
@@ -255,29 +260,24 @@ export class ClientCore {
             const queryBeforeAuth = request.url.search;
             if (schemes.length > 0) await authenticate(request);
             const response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
-            let sent: SentRequest = { request, response, authenticated: true };
-            if (!response.ok) {
-              const followed = await loadSetbacks().then(
-                (setbacks) => setbacks.followRedirects(id, request, response, queryBeforeAuth, fresh, authenticate, send, () => void (browserFollowsRedirects = true)),
-                () => sent,
-              );
-              if (followed === 'resend') return attemptOnce();
-              sent = followed;
-            }
-            await after?.(sent.response);
-            return sent;
+            if (response.ok) await after?.(response);
+            return { request, response, authenticated: true, queryBeforeAuth, after };
           };
 
           /** What setbacks.ts is told about this attempt. */
-          const setback = (): Setback => ({ op, options, clientRetry, callRetry, attempt, keyed, replayable, deadline, auth, schemes, resend: attemptOnce, answerError });
+          const setback = (): Setback => [
+            op, options, clientRetry, callRetry, attempt, keyed, replayable, deadline, auth, schemes, sendOnce, answerError,
+            fresh, authenticate, send, () => void (browserFollowsRedirects = true),
+          ];
 
           let streaming = false;
           try {
-            const sent = await attemptOnce();
+            const sent = await sendOnce();
             let response: Response | undefined = sent.response;
             // Without setbacks.ts (a browser gone offline) the answer is final: nothing renewed or retried.
             // Undefined: setbacks.ts waited for the next attempt (after disposing of this one's deadline).
             if (!response.ok) response = await loadSetbacks().then((setbacks) => setbacks.afterAnswer(setback(), sent), async () => {
+              await sent.after?.(sent.response);
               throw await answerError(sent.response);
             });
             if (response !== undefined) {

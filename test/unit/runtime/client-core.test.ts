@@ -237,6 +237,19 @@ describe('ClientCore.request', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('shows afterResponse the final answer once: a 2xx, or where a redirect led', async () => {
+    const seen: number[] = [];
+    const redirect = () => new Response(null, { status: 302, headers: { location: 'https://api.test/moved' } });
+    const { fetch, calls } = fakeFetch(json({}, 200), redirect, json({ id: 2 }, 200), redirect, json({}, 404, 'Not Found'));
+    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map(), hooks: { afterResponse: (response) => void seen.push(response.status) } });
+    const op = { ...getPet, security: [] };
+    await core.request(op, { petId: 1 });
+    await expect(core.request(op, { petId: 2 })).resolves.toEqual({ id: 2 });
+    await expect(core.request(op, { petId: 3 })).rejects.toMatchObject({ status: 404 });
+    expect(seen).toEqual([200, 200, 404]);
+    expect(calls.map((call) => call.url)).toEqual(['https://api.test/pets/1', 'https://api.test/pets/2', 'https://api.test/moved', 'https://api.test/pets/3', 'https://api.test/moved']);
+  });
+
   it('shows no credentials or default headers when inspected or serialized', () => {
     const core = new ClientCore({
       baseUrl: 'https://api.test',

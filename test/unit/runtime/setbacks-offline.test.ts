@@ -62,6 +62,15 @@ describe('an answer outside 2xx when setbacks.ts cannot be loaded', () => {
     expect(other.to('/landing')).toHaveLength(0);
   });
 
+  it('afterResponse is shown the answer outside 2xx it ends with', async () => {
+    api.reset();
+    api.on('/thing', (_request, response) => json(response, 404, { missing: true }));
+    const seen: number[] = [];
+    const core = new ClientCore({ baseUrl: api.origin, auth: new Map(), hooks: { afterResponse: (response) => void seen.push(response.status) } });
+    await expect(core.request(op, undefined)).rejects.toMatchObject({ status: 404, body: { missing: true } });
+    expect(seen).toEqual([404]);
+  });
+
   it('a 2xx answer never needs it', async () => {
     api.reset();
     api.on('/thing', (_request, response) => json(response, 200, { fine: true }));
