@@ -133,7 +133,7 @@ export class ClientCore {
       try {
         let chosen = chosenFor.get(op);
         if (chosen === undefined) {
-          const selected = selectAlternative(op.security, (scheme) => auth.has(scheme));
+          const selected = selectAlternative(op.security, auth);
           if ('alternatives' in selected) throw await failure(AuthRequiredError, { operation: id, alternatives: selected.alternatives });
           chosenFor.set(op, (chosen = selected));
         }
@@ -282,15 +282,15 @@ export class ClientCore {
             });
             if (response !== undefined) {
               const data: unknown = await readSuccessBody(response, op.method, id, op.response);
-              streaming = data !== null && data === response.body;
+              // (Never both null: a body that is null is read as undefined.)
+              streaming = data === response.body;
               return { data, response };
             }
           } catch (error) {
-            const failed = deadline.timedOut && !(error instanceof ApiTimeoutError)
-              ? await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error)
-              : error;
-            // Only a network error (no answer at all) is sent again, never a timeout; without setbacks.ts it is final.
-            if (!(failed instanceof ApiConnectionError) || failed instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback(), undefined), () => false))) throw failed;
+            // However the deadline's abort surfaced, it is an ApiTimeoutError, never sent again.
+            if (deadline.timedOut && !(error instanceof ApiTimeoutError)) throw await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error);
+            // Only a network error (no answer at all) is sent again; without setbacks.ts it is final.
+            if (!(error instanceof ApiConnectionError) || error instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback(), undefined), () => false))) throw error;
           } finally {
             // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
             deadline.dispose(streaming);
