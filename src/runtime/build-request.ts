@@ -4,6 +4,7 @@ import { documentBase } from './document-base.js';
 import type { EncodedBody } from './encode-body.js';
 import type { HeadersInit } from './fetch-types.js';
 import type { OperationSpec, RequestParts } from './operation.js';
+import { must } from './retry.js';
 import { appendQuery } from './serialize-query.js';
 import { encodeUnreserved } from './uri-encoding.js';
 
@@ -67,15 +68,14 @@ let lastBase: [string, string | undefined, string, string, string, string | unde
 export function resolveUrl(baseUrl: string, path: string): URL {
   const page = documentBase();
   if (lastBase?.[0] !== baseUrl || lastBase[1] !== page) {
-    let url: URL;
+    let url: URL | undefined;
     try {
       url = new URL(baseUrl, page);
     } catch {
-      // Not quoted: a baseUrl may carry a key in its query.
-      throw new TypeError('baseUrl is not a valid absolute URL');
+      // Refused below, not quoted: a baseUrl may carry a key in its query.
     }
-    // fetch refuses such URLs with an error that quotes them, password included.
-    if (url.username + url.password !== '') throw new TypeError('baseUrl must not contain a user name or password');
+    // fetch refuses URLs with user info with an error that quotes them, password included.
+    must(url && url.username + url.password === '', 'baseUrl', 'a valid absolute URL without a user name or password');
     url.hash = '';
     const trimmed = url.pathname.replace(/\/+$/, '');
     lastBase = [baseUrl, page, url.href, trimmed, url.search, /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.host}${trimmed}` : undefined];

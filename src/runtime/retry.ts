@@ -36,7 +36,7 @@ export interface RetryPolicy {
  * Throws a TypeError saying what `option` must be unless `ok`: the one throw of every option check
  * of the core (at construction, or when a call starts).
  */
-export function must(ok: unknown, option: string, what: string): void {
+export function must(ok: unknown, option: string, what: string): asserts ok {
   if (!ok) throw new TypeError(`${option} must be ${what}`);
 }
 
