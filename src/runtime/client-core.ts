@@ -60,8 +60,8 @@ export interface CoreConfig {
 export interface SentRequest {
   request: PreparedRequest;
   response: Response;
-  /** False when a redirect took the request to another origin, where it went without credentials. */
-  authenticated: boolean;
+  /** False when a redirect took the request to another origin, where it went without credentials; a send's own answer leaves it out. */
+  authenticated?: boolean;
   /** The request's query before authentication (what it appended is kept from redirect targets); and afterResponse, for an answer outside 2xx. */
   queryBeforeAuth?: string;
   after?: Hooked['after'] | undefined;
@@ -253,15 +253,13 @@ export class ClientCore {
             sentTo = request.url;
             let after: Hooked['after'] | undefined;
             // Validated: each is a function or undefined.
-            if (hooks?.beforeRequest || hooks?.afterResponse) {
-              const shown = request;
-              ({ request, after } = await (await beforeSendSteps(shown)).beforeSend(hooks, shown, id, attempt));
-            }
+            // (The request shown is the one built: the right-hand side is read before the assignment.)
+            if (hooks?.beforeRequest || hooks?.afterResponse) ({ request, after } = await (await beforeSendSteps(request)).beforeSend(hooks, request, id, attempt));
             const queryBeforeAuth = request.url.search;
             if (schemes.length > 0) await authenticate(request);
             const response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
             if (response.ok) await after?.(response);
-            return { request, response, authenticated: true, queryBeforeAuth, after };
+            return { request, response, queryBeforeAuth, after };
           };
 
           /** What setbacks.ts is told about this attempt. */

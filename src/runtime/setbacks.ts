@@ -114,7 +114,7 @@ export async function afterAnswer(setback: Setback, sent: SentRequest): Promise<
   const notes: string[] = [];
   const refused = sent.response.status;
   // The resend cannot stream a body: a refused request with one is not renewed, so `replayable` stays as it is.
-  if ((refused === 401 || refused === 403) && sent.authenticated && sent.request.body?.replayable !== false
+  if ((refused === 401 || refused === 403) && sent.authenticated !== false && sent.request.body?.replayable !== false
     && (await renewAfterRefusal(auth, op.id, schemes, sent, deadline.signal, notes))) {
     await discardUnread(sent.response);
     sent = await answered(setback, await resend());
