@@ -26,7 +26,7 @@ export function prepareRequest(
   callHeaders: HeadersInit | undefined,
 ): PreparedRequest {
   // A spec whose path has parameters names expandPath; without them its path is sent as it is.
-  const url = resolveUrl(baseUrl, op.expand === undefined ? op.path : op.expand(op, args));
+  const url = resolveUrl(baseUrl, op.expand ? op.expand(op, args) : op.path);
   const headers = new Headers(defaultHeaders);
   const parts: RequestParts = { query: [], headers };
   for (const param of op.params) {
@@ -43,11 +43,11 @@ export function prepareRequest(
   const bodyValue = spec && ownValue(args, spec.key);
   const body = bodyValue === undefined ? undefined : spec!.encode(spec!, bodyValue, op.id);
   // Multipart must not carry a Content-Type of ours: fetch writes it with the boundary.
-  if (body !== undefined) body.contentType === undefined ? headers.delete('content-type') : headers.set('content-type', body.contentType);
-  if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
-  if (callHeaders !== undefined) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
+  if (body) body.contentType === undefined ? headers.delete('content-type') : headers.set('content-type', body.contentType);
+  if (op.accept && !headers.has('accept')) headers.set('accept', op.accept);
+  if (callHeaders) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
   // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  return { method: op.method, url, headers, body, formBody: body !== undefined && spec!.encoding === 'form' ? String(body.body) : undefined };
+  return { method: op.method, url, headers, body, formBody: body && spec!.encoding === 'form' ? String(body.body) : undefined };
 }
 
 /**
@@ -89,6 +89,6 @@ export function resolveUrl(baseUrl: string, path: string): URL {
     url = new URL(href);
     url.pathname = basePath + pathPart;
   }
-  if (queryStart >= 0) appendQuery(url, [path.slice(queryStart + 1)].filter(Boolean));
+  if (queryStart >= 0) appendQuery(url, [path.slice(queryStart + 1)]);
   return url;
 }
