@@ -11,7 +11,7 @@ import { loadBeforeSendSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
 import { checkedRetry, must, type RetryOptions } from './retry.js';
-import { AuthRequiredError, selectAlternative } from './security.js';
+import { AuthRequiredError, selectAlternative, type UnmetSecurity } from './security.js';
 import type { Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
@@ -131,13 +131,12 @@ export class ClientCore {
     const call = async (op: OperationSpec, args: Args, options: RequestOptions): Promise<ApiResponse<unknown>> => {
       const id = op.id;
       try {
-        let chosen = chosenFor.get(op);
-        if (chosen === undefined) {
-          const selected = selectAlternative(op.security, auth);
-          if ('alternatives' in selected) throw await failure(AuthRequiredError, { operation: id, alternatives: selected.alternatives });
-          chosenFor.set(op, (chosen = selected));
+        let schemes: readonly SchemeUseSpec[] | UnmetSecurity | undefined = chosenFor.get(op);
+        if (!schemes) {
+          schemes = selectAlternative(op.security, auth);
+          if ('alternatives' in schemes) throw await failure(AuthRequiredError, { operation: id, alternatives: schemes.alternatives });
+          chosenFor.set(op, schemes);
         }
-        const schemes = chosen;
         const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
         /**
          * No HTTP answer (fetch's network error), or code the call needs cannot be loaded (a browser
@@ -187,17 +186,17 @@ export class ClientCore {
             // Another origin (a redirect) gets no credentials at all: not even a client certificate (mutual TLS transport).
             const applied = withCredentials ? schemes : [];
             try {
-              const { body, url } = request;
+              const body = request.body;
               if (body?.replayable === false) replayable = false;
               let fetchImpl: FetchLike | undefined;
               for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
               fetchImpl ??= config.fetch ?? globalThis.fetch;
               must(typeof fetchImpl === 'function', 'fetch', 'given: none is global');
-              sentTo = url;
+              sentTo = request.url;
               // The caller's fetch options, client's first; the ones the client owns always its own.
               // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
               try {
-                return await fetchImpl(url.href, {
+                return await fetchImpl(sentTo.href, {
                   ...config.fetchOptions,
                   ...options.fetchOptions,
                   method: request.method,
@@ -288,7 +287,7 @@ export class ClientCore {
             // However the deadline's abort surfaced, it is an ApiTimeoutError, never sent again.
             if (deadline.timedOut && !(error instanceof ApiTimeoutError)) throw await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error);
             // Only a network error (no answer at all) is sent again; without setbacks.ts it is final.
-            if (!(error instanceof ApiConnectionError) || error instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback(), undefined), () => false))) throw error;
+            if (!(error instanceof ApiConnectionError) || error instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback()), () => false))) throw error;
           } finally {
             // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
             deadline.dispose(streaming);

@@ -91,7 +91,7 @@ export function mayRetry(method: string, hasIdempotencyKey: boolean): boolean {
  * retried under the same rule), and if so the wait before it: the attempt is over first (its
  * deadline disposed: no timeout during the wait), the caller's abort cuts the wait short (rejects).
  */
-export async function retried(setback: Setback, response: Response | undefined): Promise<boolean> {
+export async function retried(setback: Setback, response?: Response): Promise<boolean> {
   const { op, options, clientRetry, callRetry, attempt, keyed, replayable, deadline } = named(setback);
   const policy = retryPolicy(clientRetry, callRetry);
   if (attempt > policy.maxRetries || !replayable || !mayRetry(op.method, keyed)) return false;
