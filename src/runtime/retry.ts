@@ -40,9 +40,9 @@ export function must(ok: unknown, option: string, what: string): asserts ok {
   if (!ok) throw new TypeError(`${option} must be ${what}`);
 }
 
-/** `value` if it is a number ≥ 0 (`whole`: a whole number), else a TypeError naming `option`: retry counts and milliseconds. */
+/** `value` if it is undefined (not given) or a number ≥ 0 (`whole`: a whole number), else a TypeError naming `option`: retry counts and milliseconds. */
 function checkedCount(value: unknown, option: string, whole?: boolean): number | undefined {
-  must((whole ? Number.isInteger(value) : typeof value === 'number') && (value as number) >= 0, option, `a ${whole ? 'whole ' : ''}number ≥ 0`);
+  must(value === undefined || ((whole ? Number.isInteger(value) : typeof value === 'number') && (value as number) >= 0), option, `a ${whole ? 'whole ' : ''}number ≥ 0`);
   return value as number;
 }
 
@@ -57,6 +57,6 @@ export function checkedRetry(retry: RetryOptions | false | undefined): RetryOpti
   must(statuses === undefined || (Array.isArray(statuses) && statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599)), 'retry.statuses', 'a list of HTTP status codes');
   const backoff: Record<string, unknown> = { ...retry.backoff };
   // Milliseconds, each one given (retry-policy.ts reads only the names of BackoffOptions).
-  for (const name in backoff) if (backoff[name] !== undefined) checkedCount(backoff[name], 'retry.backoff.' + name);
-  return { maxRetries: maxRetries === undefined ? maxRetries : checkedCount(maxRetries, 'retry.maxRetries', true), statuses: statuses && [...statuses], backoff };
+  for (const name in backoff) checkedCount(backoff[name], 'retry.backoff.' + name);
+  return { maxRetries: checkedCount(maxRetries, 'retry.maxRetries', true), statuses: statuses && [...statuses], backoff };
 }

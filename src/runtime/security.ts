@@ -26,10 +26,10 @@ export interface UnmetSecurity {
  * strategies key their caches by them (oauth2-auth.ts caches only frozen ones).
  */
 export function selectAlternative(security: SecuritySpec, configured: { has(scheme: string): boolean }): readonly SchemeUseSpec[] | UnmetSecurity {
-  const candidates = security.filter((alternative) => alternative.length > 0);
+  const candidates = security.filter((alternative) => alternative.length);
   const chosen = candidates.find((alternative) => alternative.every(([scheme]) => configured.has(scheme)));
   if (chosen === undefined) {
-    return candidates.length < security.length || security.length === 0 ? [] : { alternatives: candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]) };
+    return candidates.length < security.length || !security.length ? [] : { alternatives: candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]) };
   }
   const scopes = new Map<string, readonly string[]>();
   for (const [scheme, wanted] of chosen) scopes.set(scheme, Object.freeze([...new Set([...(scopes.get(scheme) ?? []), ...wanted])]));
