@@ -224,7 +224,7 @@ export class ClientCore {
            */
           const authenticate = async (request: PreparedRequest): Promise<void> => {
             // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts).
-            const probe = async (): Promise<Response> => send((await beforeSendSteps(request)).bareRequest(request), true, 'manual', false);
+            const probe = (): Promise<Response> => beforeSendSteps(request).then((steps) => steps.probe(request, send));
             try {
               for (const [scheme, scopes] of schemes) {
                 const pending = auth.get(scheme)!.apply(request, { scopes, operation: id, signal, probe } satisfies AuthContext);
