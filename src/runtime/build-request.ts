@@ -84,7 +84,7 @@ export function resolveUrl(baseUrl: string, path: string): URL {
   const queryStart = path.indexOf('?');
   const pathPart = queryStart < 0 ? path : path.slice(0, queryStart);
   let url: URL;
-  if (prefix !== undefined && PARSES_AS_SET.test(pathPart)) url = new URL(prefix + pathPart + search);
+  if (prefix && PARSES_AS_SET.test(pathPart)) url = new URL(prefix + pathPart + search);
   else {
     url = new URL(href);
     url.pathname = basePath + pathPart;
