@@ -36,11 +36,10 @@ export function buildCases({ compiled, fetch, apiOrigin, tokenUrl, oauthToken = 
     basic: { type: 'http', scheme: 'basic' },
   };
   const strategies = runtime.createAuthStrategies(schemes, CREDENTIALS, { baseUrl: apiOrigin, fetch, tokenStore });
-  const has = (scheme) => strategies.has(scheme);
   // What ClientCore does per attempt: prepare the request and apply each strategy of the
   // alternative it selected (once per operation: the strategies are fixed, so is the choice).
   const isolated = (op) => {
-    const chosen = Object.freeze(runtime.selectAlternative(op.security, has, op.id).map(([scheme, scopes]) => Object.freeze([scheme, Object.freeze([...scopes])])));
+    const chosen = Object.freeze(runtime.selectAlternative(op.security, strategies).map(([scheme, scopes]) => Object.freeze([scheme, Object.freeze([...scopes])])));
     return async () => {
       const request = buildRequest.prepareRequest(apiOrigin, undefined, op, undefined, undefined);
       for (const [scheme, scopes] of chosen) await strategies.get(scheme).apply(request, { scopes, operation: op.id });
