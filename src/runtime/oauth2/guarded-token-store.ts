@@ -4,7 +4,8 @@
  * application hears of it once per outage; a corrupt entry counts as missing and is reported.
  * Loaded with import() at an application store's first call (store-guard.ts), with the lease code.
  */
-import { asTokenSet$ as asTokenSet, sameTokens$ as sameTokens, TokenStoreError$ as TokenStoreError } from './lazy-module-imports.js';
+import { asTokenSet$ as asTokenSet, TokenStoreError$ as TokenStoreError } from './lazy-module-imports.js';
+import { sameTokens } from './same-tokens.js';
 import { underLease } from './lease-flight.js';
 import type { RenewalStore } from './token-manager.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';

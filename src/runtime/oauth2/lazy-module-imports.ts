@@ -24,7 +24,6 @@ export let sendToServer$: typeof import('./token-endpoint.js').sendToServer;
 export let requestTokens$: typeof import('./token-endpoint.js').requestTokens;
 export let requireEndpoint$: typeof import('./token-endpoint.js').requireEndpoint;
 export let scopeParam$: typeof import('./token-endpoint.js').scopeParam;
-export let sameTokens$: typeof import('./same-tokens.js').sameTokens;
 export let TokenError$: typeof import('./token-error.js').TokenError;
 export type TokenError$ = import('./token-error.js').TokenError;
 export let asTokenSet$: typeof import('./token-set.js').asTokenSet;
@@ -47,7 +46,6 @@ export type LazyImports = [
   requestTokens: typeof requestTokens$,
   requireEndpoint: typeof requireEndpoint$,
   scopeParam: typeof scopeParam$,
-  sameTokens: typeof sameTokens$,
   TokenError: typeof TokenError$,
   asTokenSet: typeof asTokenSet$,
   TokenStoreError: typeof TokenStoreError$,
@@ -68,7 +66,6 @@ export function provideLazyImports(from: LazyImports): void {
     requestTokens$,
     requireEndpoint$,
     scopeParam$,
-    sameTokens$,
     TokenError$,
     asTokenSet$,
     TokenStoreError$,

@@ -1,5 +1,13 @@
-import { sameTokens } from './same-tokens.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';
+
+/**
+ * The same issued tokens, what a store's compare-before-delete compares (other fields may be
+ * re-serialized): the stores' copy of same-tokens.ts, which only the lazily loaded modules import.
+ */
+export function storedTokensMatch(a: TokenSet | undefined, b: TokenSet | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
+}
 
 // In one process a holder cannot die without everyone else dying too: the TTL only guards a renewal
 // that never settles; a live holder extends it.
@@ -49,7 +57,7 @@ export class ClientTokenStore implements TokenStore {
   }
 
   async delete(key: string, expected?: TokenSet): Promise<void> {
-    if (expected === undefined || sameTokens(this.#tokens.get(key), expected)) this.#tokens.delete(key);
+    if (expected === undefined || storedTokensMatch(this.#tokens.get(key), expected)) this.#tokens.delete(key);
   }
 }
 

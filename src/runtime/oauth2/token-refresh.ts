@@ -4,7 +4,8 @@
  * import() the first time a renewal has either (oauth2-auth.ts, renewal-steps.ts): client
  * credentials servers rarely issue refresh tokens, so most apps never download it.
  */
-import { asTokenSet$ as asTokenSet, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, sameTokens$ as sameTokens, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { asTokenSet$ as asTokenSet, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { sameTokens } from './same-tokens.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { GrantRunner, TokenState } from './token-manager.js';
 import type { TokenSet } from './types.js';
