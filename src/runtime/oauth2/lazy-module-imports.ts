@@ -26,7 +26,6 @@ export let requireEndpoint$: typeof import('./token-endpoint.js').requireEndpoin
 export let scopeParam$: typeof import('./token-endpoint.js').scopeParam;
 export let TokenError$: typeof import('./token-error.js').TokenError;
 export type TokenError$ = import('./token-error.js').TokenError;
-export let asTokenSet$: typeof import('./token-set.js').asTokenSet;
 // The generated index.ts exports it, so an app's entry reaches it: taken from there, it stays out of a chunk shared with the lazy modules.
 export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
 export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
@@ -47,7 +46,6 @@ export type LazyImports = [
   requireEndpoint: typeof requireEndpoint$,
   scopeParam: typeof scopeParam$,
   TokenError: typeof TokenError$,
-  asTokenSet: typeof asTokenSet$,
   TokenStoreError: typeof TokenStoreError$,
 ];
 
@@ -67,7 +65,6 @@ export function provideLazyImports(from: LazyImports): void {
     requireEndpoint$,
     scopeParam$,
     TokenError$,
-    asTokenSet$,
     TokenStoreError$,
   ] = from;
 }

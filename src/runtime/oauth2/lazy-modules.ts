@@ -22,7 +22,6 @@ import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
 import { requestTokens, requireEndpoint, scopeParam, sendToServer } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
-import { asTokenSet } from './token-set.js';
 import { TokenStoreError } from './token-store-error.js';
 
 /**
@@ -33,7 +32,7 @@ import { TokenStoreError } from './token-store-error.js';
  */
 export const provideLazyModuleImports: () => Promise<void> = loadOnce(() =>
   import('./lazy-module-imports.js').then(({ provideLazyImports }) =>
-    provideLazyImports([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, TokenError, asTokenSet, TokenStoreError]),
+    provideLazyImports([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, TokenError, TokenStoreError]),
   ),
 );
 

@@ -12,7 +12,7 @@ import type { FetchLike } from '../client-core.js';
 import type { DpopHandle } from './dpop-option.js';
 import { loadRenewalSteps } from './lazy-modules.js';
 import { loadOrFail } from './token-error.js';
-import { asTokenSet, usable } from './token-set.js';
+import { usable } from './token-set.js';
 import { tokenKey, type GrantRunner, type RenewalStore, type TokenState } from './token-manager.js';
 import type { OAuthFlowName, TokenSet } from './types.js';
 
@@ -147,7 +147,8 @@ export class OAuth2Auth implements AuthStrategy {
     const { store, recent } = state;
     // Without an application's store, `recent` is where the tokens live.
     if (store) {
-      const stored = asTokenSet(await (await store).get(key));
+      // The guard (RenewalStore) answers only what looks like a TokenSet.
+      const stored = await (await store).get(key);
       if (stored) recent.set(key, stored);
       else recent.delete(key);
     }

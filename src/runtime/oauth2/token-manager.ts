@@ -34,8 +34,9 @@ export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save
 
 /**
  * The store as renewals see it. An application's store comes wrapped (GuardedTokenStore, loaded
- * with it), which runs each renewal under the store's leases when it has them; a client without a
- * store of its own keeps its tokens in memory (TokenState.recent) and never loads that code.
+ * with it), which runs each renewal under the store's leases when it has them and answers only
+ * what looks like a TokenSet (an application's store may hold anything); a client without a store of
+ * its own keeps its tokens in memory (TokenState.recent) and never loads that code.
  */
 export interface RenewalStore extends TokenStore {
   renewal?<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T>;

@@ -4,7 +4,7 @@
  * import() the first time a renewal has either (oauth2-auth.ts, renewal-steps.ts): client
  * credentials servers rarely issue refresh tokens, so most apps never download it.
  */
-import { asTokenSet$ as asTokenSet, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
 import { sameTokens } from './same-tokens.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { GrantRunner, TokenState } from './token-manager.js';
@@ -48,7 +48,7 @@ async function forgetRefreshToken(state: TokenState, key: string, refreshToken: 
   if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
   // Compared here and, by stores that can, again at the delete itself.
   const store = await state.store;
-  const stored = asTokenSet(await store?.get(key));
+  const stored = await store?.get(key);
   if (stored !== undefined && stored.refreshToken === refreshToken) await store!.delete(key, stored);
 }
 
@@ -65,5 +65,5 @@ async function dropRefused(state: TokenState, key: string, rejected: TokenSet): 
   else if (!store) {
     if (keep && holdsRejected) state.recent.set(key, keep);
   } else if (keep === undefined) await store.delete(key, rejected);
-  else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
+  else if (sameTokens(await store.get(key), rejected)) await store.set(key, keep);
 }
