@@ -41,10 +41,12 @@ class MemoryLeases implements TokenLeases {
 }
 
 /**
- * A TokenStore in memory, gone with the process; no leases. (A client given no store needs none:
- * each strategy keeps its tokens itself, token-manager.ts.)
+ * An in-memory store several clients of one process can share, gone with the process: its leases
+ * make them renew once. (A client given no store needs none: each strategy keeps its tokens itself,
+ * token-manager.ts.)
  */
-export class ClientTokenStore implements TokenStore {
+export class MemoryTokenStore implements TokenStore {
+  readonly leases: TokenLeases = new MemoryLeases();
   // Private so that inspecting the store (or a client holding it) never shows a token.
   readonly #tokens = new Map<string, TokenSet>();
 
@@ -59,9 +61,4 @@ export class ClientTokenStore implements TokenStore {
   async delete(key: string, expected?: TokenSet): Promise<void> {
     if (expected === undefined || storedTokensMatch(this.#tokens.get(key), expected)) this.#tokens.delete(key);
   }
-}
-
-/** An in-memory store several clients of one process can share: its leases make them renew once. */
-export class MemoryTokenStore extends ClientTokenStore {
-  readonly leases: TokenLeases = new MemoryLeases();
 }
