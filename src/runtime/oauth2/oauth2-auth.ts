@@ -116,8 +116,8 @@ export class OAuth2Auth implements AuthStrategy {
     let flight = flights.get(key);
     if (!flight) {
       const renew = () => this.#renewHeld(key, scopes, rejected);
-      // Only an application's store may have leases: it runs the renewal under them (token-manager.ts).
-      flight = Promise.resolve(this.#state.store).then((store) => (store?.renewal ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
+      // An application's store (guarded) runs the renewal, under its leases when it has them (token-manager.ts).
+      flight = Promise.resolve(this.#state.store).then((store) => (store ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
       flights.set(key, (flight = flight.finally(() => flights.delete(key))));
     }
     return flight;

@@ -39,7 +39,7 @@ export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save
  * its own keeps its tokens in memory (TokenState.recent) and never loads that code.
  */
 export interface RenewalStore extends TokenStore {
-  renewal?<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T>;
+  renewal<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T>;
 }
 
 /**
