@@ -92,9 +92,11 @@ export class OAuth2Auth implements AuthStrategy {
     this.#sent.set(request, accessToken);
   }
 
-  onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
-    // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, this.#sent.get(request)), () => false);
+  async onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
+    const sent = this.#sent.get(request);
+    // A request that carried none of this strategy's tokens: nothing to renew, nothing to load. Else
+    // its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
+    return sent !== undefined && loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent), () => false);
   }
 
   /** A token fit for a request leaving now. */

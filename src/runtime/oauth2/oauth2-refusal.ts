@@ -27,10 +27,8 @@ export async function answerRefusal(
   request: AuthRequest,
   response: Response,
   context: AuthContext,
-  sent: string | undefined,
+  sent: string,
 ): Promise<boolean> {
-  // A request that carried none of this strategy's tokens: nothing to renew.
-  if (sent === undefined) return false;
   const { dpop, now, scopes = context.scopes } = options;
   const where = `security scheme ${quoteScheme(tokens.scheme)}`;
   const sentNonce = dpop?.sentNonce;
