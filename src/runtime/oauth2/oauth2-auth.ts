@@ -51,8 +51,8 @@ export class OAuth2Auth implements AuthStrategy {
   declare readonly scheme: string;
   /** The flow the credential runs (never secret). */
   declare readonly flow: OAuth2Grant;
-  readonly #options: OAuth2AuthOptions;
-  readonly #state: TokenState;
+  // The options and what renewals change, one object (TokenState): the lazy steps take it whole.
+  readonly #state: TokenState & OAuth2AuthOptions;
   // The renewal under way per store key: everyone asking meanwhile shares its outcome.
   readonly #flights = new Map<string, Promise<TokenSet>>();
   // Store keys by scope list: the core hands every call of an operation the same frozen list.
@@ -66,18 +66,17 @@ export class OAuth2Auth implements AuthStrategy {
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
     this.flow = options.flow;
-    this.#options = options;
-    this.#state = { store: options.store, recent: new Map(), seed: options.seed };
+    this.#state = { ...options, recent: new Map() };
   }
 
   /** The certificate fetch, when the credential has one (an accessor: kept off inspect output). */
   get transport(): FetchLike | undefined {
-    return this.#options.transport;
+    return this.#state.transport;
   }
 
   /** Synchronous while a fresh Bearer token is in hand: most requests need no await at all. */
   apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
-    const { dpop, now, scopes = context.scopes } = this.#options;
+    const { dpop, now, scopes = context.scopes } = this.#state;
     const fresh = usable(this.#state.recent.get(this.#key(scopes)), now());
     if (fresh && !dpop) return this.#send(request, fresh);
     // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too).
@@ -96,13 +95,13 @@ export class OAuth2Auth implements AuthStrategy {
     const sent = this.#sent.get(request);
     // A request that carried none of this strategy's tokens: nothing to renew, nothing to load. Else
     // its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return sent !== undefined && loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, sent), () => false);
+    return sent !== undefined && loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, request, response, context, sent), () => false);
   }
 
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
     const key = this.#key(scopes);
-    const { now } = this.#options;
+    const { now } = this.#state;
     // The token last read or written for this key while it is fresh: no store round trip.
     return usable(this.#state.recent.get(key), now()) ?? usable(await this.#read(key), now()) ?? this.renew(scopes);
   }
@@ -119,7 +118,7 @@ export class OAuth2Auth implements AuthStrategy {
     if (!flight) {
       const renew = () => this.#renewHeld(key, scopes, rejected);
       // An application's store (guarded) runs the renewal, under its leases when it has them (token-manager.ts).
-      flight = Promise.resolve(this.#state.store).then((store) => (store ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
+      flight = Promise.resolve(this.#state.store).then((store) => (store ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#state.now(), rejected), renew) : renew()));
       flights.set(key, (flight = flight.finally(() => flights.delete(key))));
     }
     return flight;
@@ -132,13 +131,13 @@ export class OAuth2Auth implements AuthStrategy {
     state.seed = undefined;
     state.recent.set(key, tokens);
     await (await state.store)?.set(key, tokens);
-    await this.#options.onTokens?.({ scheme: this.scheme, tokens });
+    await state.onTokens?.({ scheme: this.scheme, tokens });
   }
 
   #key(scopes: readonly string[]): string {
     let key = this.#keys.get(scopes);
     if (key === undefined) {
-      key = tokenKey(this.scheme, this.#options.clientId, scopes);
+      key = tokenKey(this.scheme, this.#state.clientId, scopes);
       if (Object.isFrozen(scopes)) this.#keys.set(scopes, key);
     }
     return key;
@@ -164,7 +163,7 @@ export class OAuth2Auth implements AuthStrategy {
     // flight ended would otherwise fetch a second token, or present a spent refresh token.
     const current = await this.#read(key);
     const state = this.#state;
-    const { source, now } = this.#options;
+    const { source, now } = state;
     let tokens = usable(current, now(), rejected);
     if (tokens) return tokens;
     // After a 401 (the refused token dropped) or with a refresh token (used first) there is more to

@@ -44,8 +44,8 @@ export interface RenewalStore extends TokenStore {
 
 /**
  * What renewals change, shared with the code of the paths that need it only after a failure: a
- * refused token (oauth2-refusal.ts) and a dead refresh token (oauth-http-failure.ts), each loaded
- * by then.
+ * refused token (oauth2-refusal.ts) and a dead refresh token (token-refresh.ts), each loaded
+ * by then. OAuth2Auth keeps it in one object with its options (a copy: `seed` starts as theirs).
  */
 export interface TokenState {
   /** An application's store, or the promise of it (oauth2-auth.ts); none: `recent` holds the tokens. */
@@ -55,7 +55,7 @@ export interface TokenState {
   // a store (one client in one process: nobody else to share with) it is the only copy.
   readonly recent: Map<string, TokenSet>;
   /** Tokens the application passed in (authorization code), used while the store has none. */
-  seed: TokenSet | undefined;
+  seed?: TokenSet | undefined;
   /** Tokens obtained because the server refused the one before, and when (made by oauth2-refusal.ts). */
   renewedAfter401?: Map<string, number>;
 }
