@@ -24,7 +24,10 @@ export class TokenError extends Error {
     super(`${schemeWhere(scheme)}${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
     // error, errorDescription, status and scheme own properties (undefined when absent); hint and
     // retryAfterMs only on the errors of an error answer that has them (oauth-http-failure.ts).
-    Object.assign(this, { error, errorDescription, status, scheme });
+    this.error = error;
+    this.errorDescription = errorDescription;
+    this.status = status;
+    this.scheme = scheme;
   }
 }
 

@@ -7,6 +7,7 @@
 import { requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
 import { sameTokens } from './same-tokens.js';
 import type { OAuthClient } from './token-endpoint.js';
+import type { OAuth2AuthOptions } from './oauth2-auth.js';
 import type { GrantRunner, TokenState } from './token-manager.js';
 import type { TokenSet } from './types.js';
 
@@ -20,9 +21,9 @@ export async function refreshTokens(oauth: OAuthClient, tokens: TokenSet): Promi
  * Before the grant: drops `rejected` (the access token the API just refused) when it is still
  * `current`, then uses the refresh token, if any (refreshHeld). Nothing to do here: the grant runs.
  */
-export async function beforeGrant(source: GrantRunner, state: TokenState, key: string, current: TokenSet | undefined, rejected: string | undefined): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
+export async function beforeGrant(state: TokenState & Pick<OAuth2AuthOptions, 'source'>, key: string, current: TokenSet | undefined, rejected: string | undefined): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
   if (rejected && current?.accessToken === rejected) await dropRefused(state, key, current);
-  return current?.refreshToken === undefined ? {} : refreshHeld(source, state, key, current);
+  return current?.refreshToken === undefined ? {} : refreshHeld(state.source, state, key, current);
 }
 
 /**
