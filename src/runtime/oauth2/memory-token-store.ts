@@ -1,5 +1,13 @@
-import { sameTokens } from './same-tokens.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';
+
+/**
+ * The same issued tokens, what a store's compare-before-delete compares (other fields may be
+ * re-serialized): the stores' copy of same-tokens.ts, which only the lazily loaded modules import.
+ */
+export function storedTokensMatch(a: TokenSet | undefined, b: TokenSet | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
+}
 
 // In one process a holder cannot die without everyone else dying too: the TTL only guards a renewal
 // that never settles; a live holder extends it.
@@ -33,10 +41,12 @@ class MemoryLeases implements TokenLeases {
 }
 
 /**
- * A TokenStore in memory, gone with the process; no leases. (A client given no store needs none:
- * each strategy keeps its tokens itself, token-manager.ts.)
+ * An in-memory store several clients of one process can share, gone with the process: its leases
+ * make them renew once. (A client given no store needs none: each strategy keeps its tokens itself,
+ * token-manager.ts.)
  */
-export class ClientTokenStore implements TokenStore {
+export class MemoryTokenStore implements TokenStore {
+  readonly leases: TokenLeases = new MemoryLeases();
   // Private so that inspecting the store (or a client holding it) never shows a token.
   readonly #tokens = new Map<string, TokenSet>();
 
@@ -49,11 +59,6 @@ export class ClientTokenStore implements TokenStore {
   }
 
   async delete(key: string, expected?: TokenSet): Promise<void> {
-    if (expected === undefined || sameTokens(this.#tokens.get(key), expected)) this.#tokens.delete(key);
+    if (expected === undefined || storedTokensMatch(this.#tokens.get(key), expected)) this.#tokens.delete(key);
   }
-}
-
-/** An in-memory store several clients of one process can share: its leases make them renew once. */
-export class MemoryTokenStore extends ClientTokenStore {
-  readonly leases: TokenLeases = new MemoryLeases();
 }

@@ -1,4 +1,4 @@
-import { quoteScheme } from '../credential-checks.js';
+import { schemeWhere } from './option-checks.js';
 
 /**
  * A token could not be obtained. Never carries the request's secrets or a response body that
@@ -21,10 +21,13 @@ export class TokenError extends Error {
   declare readonly retryAfterMs?: number;
 
   constructor(scheme: string, error: string, errorDescription?: string, status?: number, cause?: unknown, more = '') {
-    super(`security scheme ${quoteScheme(scheme)}: ${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
+    super(`${schemeWhere(scheme)}${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
     // error, errorDescription, status and scheme own properties (undefined when absent); hint and
     // retryAfterMs only on the errors of an error answer that has them (oauth-http-failure.ts).
-    Object.assign(this, { error, errorDescription, status, scheme });
+    this.error = error;
+    this.errorDescription = errorDescription;
+    this.status = status;
+    this.scheme = scheme;
   }
 }
 

@@ -1,4 +1,4 @@
-/** The checks a TokenSet passes: fresh enough to go out, and, from a store, shaped like one. */
+/** The check a TokenSet passes: fresh enough to go out (one from a store is checked for its shape by the guard, guarded-token-store.ts). */
 import type { TokenSet } from './types.js';
 
 // Refresh ahead of expiry so a request does not leave with a token that dies on the way: at most
@@ -26,9 +26,4 @@ export function usable(tokens: TokenSet | undefined, nowMs: number, rejected?: s
 /** Still good for a request that leaves now. */
 export function isFresh(tokens: TokenSet | undefined, nowMs: number): tokens is TokenSet {
   return usable(tokens, nowMs) !== undefined;
-}
-
-/** A store is application code: accept only what looks like a TokenSet. */
-export function asTokenSet(value: unknown): TokenSet | undefined {
-  return typeof (value as Partial<TokenSet> | null | undefined)?.accessToken === 'string' ? (value as TokenSet) : undefined;
 }
