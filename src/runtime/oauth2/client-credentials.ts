@@ -80,7 +80,8 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
  */
 export function clientCredentials(options: ClientCredentialsOptions): Credential<'oauth2'> {
   return credential((scheme, spec, context) => {
-    if (spec.type !== 'oauth2' && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
+    const oauth2 = spec.type === 'oauth2';
+    if (!oauth2 && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
     const shared = sharedOAuth(context);
     const where = schemeWhere(scheme);
     // Own properties only, read once: what is checked is what is used (a prototype's getter or an
@@ -101,10 +102,10 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
 
     // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
     // A scheme without flows (an invalid document) has no token URL: it needs the option.
-    const flows: OAuthFlowsSpec = (spec.type === 'oauth2' && spec.flows) || {};
+    const flows: OAuthFlowsSpec = (oauth2 && spec.flows) || {};
     const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (spec.type === 'oauth2' && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}tokenUrl or issuer must be given: the scheme declares no token URL`);
+    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}tokenUrl or issuer must be given: the scheme declares no token URL`);
     const dpop = o.dpop?.make(where, scheme, given);
     const certificate = o.clientCertificate?.make(where, scheme, given);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
@@ -123,6 +124,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
     const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
     const scopes = o.scopes && Object.freeze([...o.scopes]);
-    return new OAuth2Auth(scheme, { flow: 'clientCredentials', clientId, source, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes, dpop, transport: certificateFetch });
+    // The shared settings bring the client's store, onTokens and clock (the strategy reads no other of them).
+    return new OAuth2Auth(scheme, { ...shared, flow: 'clientCredentials', clientId, source, scopes, dpop, transport: certificateFetch });
   });
 }
