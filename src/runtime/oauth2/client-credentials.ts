@@ -63,14 +63,14 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
   clientSecret: STRING,
   clientAuthMethod: /* @__PURE__ */ oneOf(['client_secret_basic', 'client_secret_post']),
   clientSecretEncoding: /* @__PURE__ */ oneOf(['form', 'raw']),
-  clientAuth: /* @__PURE__ */ madeBy('clientAuth', 'privateKeyJwt(…), tlsClientAuth() or selfSignedTlsClientAuth()'),
+  clientAuth: /* @__PURE__ */ madeBy('privateKeyJwt(), tlsClientAuth() or selfSignedTlsClientAuth()'),
   tokenUrl: TEXT,
   issuer: TEXT,
   scopes: STRINGS,
   tokenParams: STRING_MAP,
   resource: RESOURCES,
-  dpop: /* @__PURE__ */ madeBy('dpop', 'dpop()'),
-  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate', 'clientCertificate({ fetch })'),
+  dpop: /* @__PURE__ */ madeBy('dpop()'),
+  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate({ fetch })'),
 };
 
 /**
@@ -97,7 +97,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     }
     const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
-    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
+    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding raw needs a clientId without ':'`);
     if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}client credentials need either a clientSecret or a clientAuth`);
 
     // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).

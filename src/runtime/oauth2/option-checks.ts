@@ -6,8 +6,8 @@
  */
 import { quoteScheme } from '../credential-checks.js';
 
-/** What an option must be: a test of its value, and the words that end the message when it fails (`<name> must <words>`). */
-export type OptionKind = readonly [fits: (value: unknown) => boolean, must: string];
+/** What an option must be: a test of its value (given the option's name too), and the words that end the message when it fails (`<name> must <words>`). */
+export type OptionKind = readonly [fits: (value: unknown, name: string) => boolean, must: string];
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
@@ -33,7 +33,7 @@ export function oneOf(values: readonly string[]): OptionKind {
  */
 export function option(holder: object, name: string, [fits, must]: OptionKind, where: string, required?: boolean): unknown {
   const value = own(holder, name);
-  if ((required || value !== undefined) && !fits(value)) throw new TypeError(`${where}${name} must ${must}`);
+  if ((required || value !== undefined) && !fits(value, name)) throw new TypeError(`${where}${name} must ${must}`);
   return value;
 }
 
