@@ -10,13 +10,12 @@ import { quoteScheme } from '../credential-checks.js';
 export type OptionKind = readonly [fits: (value: unknown, name: string) => boolean, must: string];
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 // One constant per kind, not one function over all: an app links the kinds its credential's options have.
 export const STRING: OptionKind = [isString, 'be a string'];
 export const TEXT: OptionKind = [(value) => isString(value) && value !== '', 'be a non-empty string'];
 export const STRINGS: OptionKind = [(value) => Array.isArray(value) && value.every(isString), 'be an array of strings'];
-export const STRING_MAP: OptionKind = [(value) => isObject(value) && Object.values(value).every(isString), 'map names to strings'];
+export const STRING_MAP: OptionKind = [(value) => typeof value === 'object' && value !== null && Object.values(value).every(isString), 'map names to strings'];
 export const BOOLEAN: OptionKind = [(value) => typeof value === 'boolean', 'be true or false'];
 export const FUNCTION: OptionKind = [(value) => typeof value === 'function', 'be a function'];
 export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'be epoch milliseconds'];
@@ -46,7 +45,7 @@ export function checkOptions(holder: object, kinds: Readonly<Record<string, Opti
 
 /** The own property `name` of `holder`, else undefined: options never come from a prototype. */
 export function own(holder: object, name: string): unknown {
-  return Object.hasOwn(holder, name) ? Reflect.get(holder, name) : undefined;
+  return Object.hasOwn(holder, name) ? (holder as Record<string, unknown>)[name] : undefined;
 }
 
 /** `value[name]` when `value` is an object, else undefined: for reading nested options before they are checked. */
