@@ -98,14 +98,14 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
     if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding raw needs a clientId without ':'`);
-    if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}client credentials need either a clientSecret or a clientAuth`);
+    if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}pass clientSecret or clientAuth, not both`);
 
     // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
     // A scheme without flows (an invalid document) has no token URL: it needs the option.
     const flows: OAuthFlowsSpec = (oauth2 && spec.flows) || {};
     const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}tokenUrl or issuer must be given: the scheme declares no token URL`);
+    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme declares no token URL`);
     const dpop = o.dpop?.make(where, scheme, given);
     const certificate = o.clientCertificate?.make(where, scheme, given);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };

@@ -81,8 +81,8 @@ const id = { clientId: 'app', clientSecret: SECRET };
 const fetchStub = () => Promise.reject(new Error('not called'));
 
 // The builder's own message where it takes other options (built parts, the secret methods only) or says it shorter.
-const NEITHER = `${WHERE}client credentials need either a clientSecret or a clientAuth`;
-const NO_TOKEN_URL = `${WHERE}tokenUrl or issuer must be given: the scheme declares no token URL`;
+const NEITHER = `${WHERE}pass clientSecret or clientAuth, not both`;
+const NO_TOKEN_URL = `${WHERE}pass tokenUrl or issuer: the scheme declares no token URL`;
 
 const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] = [
   ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientId must be a non-empty string`],
