@@ -1,5 +1,5 @@
 import type { SchemeSpec } from '../auth-strategy.js';
-import { documentBase } from '../document-base.js';
+import { checkedUrl } from '../checked-url.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import { loadMetadataEndpoints } from './lazy-modules.js';
 import type { OAuthShared } from './oauth-environment.js';
@@ -16,19 +16,11 @@ export function checkEndpoint(url: URL, what: string, scheme: string, allowInsec
 
 /**
  * An endpoint URL from the spec or the credential, which may be relative to the client's baseUrl
- * (OpenAPI resolves relative URLs against the server URL). A URL carrying user:password is
- * refused: fetch would quote it in its errors.
+ * (OpenAPI resolves relative URLs against the server URL), checked as every configured URL is
+ * (checked-url.ts: no user name or password), then as an endpoint (checkEndpoint).
  */
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const where = schemeWhere(scheme) + what;
-  let url: URL;
-  try {
-    url = new URL(raw, baseUrl === undefined ? documentBase() : new URL(baseUrl, documentBase()));
-  } catch {
-    throw new TypeError(`${where} must be a URL, absolute or relative to baseUrl`);
-  }
-  if (url.username || url.password) throw new TypeError(`${where} must not contain a user name or password`);
-  url.hash = '';
+  const url = checkedUrl(raw, baseUrl, schemeWhere(scheme) + what, 'must be a URL, absolute or relative to baseUrl');
   return checkEndpoint(url, what, scheme, allowInsecureHttp);
 }
 
