@@ -112,11 +112,10 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
-    const resolve = (raw: string, what: string) => resolveEndpoint(raw, what, scheme, shared);
     const fromSpec: Endpoints = {};
-    if (token) fromSpec.tokenUrl = resolve(token, 'tokenUrl');
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
-    if (tokenUrl === undefined && ownFlow?.refreshUrl) fromSpec.refreshUrl = resolve(ownFlow.refreshUrl, 'refreshUrl');
+    const raw = { tokenUrl: token, refreshUrl: tokenUrl === undefined ? ownFlow?.refreshUrl : undefined };
+    for (const [name, url] of Object.entries(raw)) if (url) fromSpec[name as keyof typeof raw] = resolveEndpoint(url, name, scheme, shared);
     // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
     const known = knownEndpoints(spec, fromSpec, o, shared, http, !!certificate);
 
