@@ -4,6 +4,7 @@
  * own branch and sentence in every app's download. Messages name the scheme and the
  * option, never its value (which may be a secret).
  */
+import { ownValue } from '../args.js';
 import { quoteScheme } from '../credential-checks.js';
 
 /** What an option must be: a test of its value (given the option's name too), and the words that end the message when it fails (`<name> must <words>`). */
@@ -43,10 +44,11 @@ export function checkOptions(holder: object, kinds: Readonly<Record<string, Opti
   return values;
 }
 
-/** The own property `name` of `holder`, else undefined: options never come from a prototype. */
-export function own(holder: object, name: string): unknown {
-  return Object.hasOwn(holder, name) ? (holder as Record<string, unknown>)[name] : undefined;
-}
+/**
+ * The own property `name` of `holder`, else undefined: options never come from a prototype. The
+ * request core's reader of call arguments (args.ts), which every client links anyway.
+ */
+export const own = ownValue as (holder: object, name: string) => unknown;
 
 /** `value[name]` when `value` is an object, else undefined: for reading nested options before they are checked. */
 export function member(value: unknown, name: string): unknown {
