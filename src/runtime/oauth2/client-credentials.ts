@@ -86,8 +86,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const where = schemeWhere(scheme);
     // Own properties only, read once: what is checked is what is used (a prototype's getter or an
     // inherited key is neither). What is no object has none, so it is refused for its missing clientId.
-    const o: ClientCredentialsOptions = { ...options };
-    const given = o as unknown as Readonly<Record<string, unknown>>;
+    const o: ClientCredentialsOptions & Readonly<Record<string, unknown>> = { ...options };
     // Only the options given are checked (clientId always): an app links the checks, not the code, of those it does not pass.
     for (const name of ['clientId', ...Object.keys(o)]) {
       // Own entries only: an option named `constructor` is no option, not Object's.
@@ -106,8 +105,8 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
     if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme declares no token URL`);
-    const dpop = o.dpop?.make(where, scheme, given);
-    const certificate = o.clientCertificate?.make(where, scheme, given);
+    const dpop = o.dpop?.make(where, scheme, o);
+    const certificate = o.clientCertificate?.make(where, scheme, o);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
@@ -119,7 +118,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
     const known = knownEndpoints(spec, fromSpec, o, shared, http, !!certificate);
 
-    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
+    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
     const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
     const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
     const scopes = o.scopes && Object.freeze([...o.scopes]);

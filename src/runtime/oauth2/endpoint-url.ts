@@ -33,9 +33,10 @@ export function resolveEndpoint(raw: string, what: string, scheme: string, { bas
  */
 export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
   const { issuer } = overrides;
-  const raw = issuer ?? (spec.type === 'oauth2' ? spec.metadataUrl : spec.url);
+  const oauth2 = spec.type === 'oauth2';
+  const raw = issuer ?? (oauth2 ? spec.metadataUrl : spec.url);
   if (!raw) return async () => fromSpec;
   // An issuer's discovery document is on its host, so the issuer's URL is checked as the document's is.
-  const url = resolveEndpoint(raw, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
+  const url = resolveEndpoint(raw, issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
   return async () => (await loadMetadataEndpoints()).discoveredEndpoints({ shared, http, url, fromSpec, overrides, certificate });
 }
