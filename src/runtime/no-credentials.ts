@@ -8,7 +8,7 @@ import { quoteScheme } from './credential-checks.js';
  */
 export function refuseCredentials(credentials: unknown): Map<string, AuthStrategy> {
   if (credentials !== undefined && credentials !== null) {
-    if (typeof credentials !== 'object') throw new TypeError('auth must be an object keyed by security scheme name');
+    if (typeof credentials !== 'object') throw new TypeError('auth must be an object');
     for (const key of Object.keys(credentials)) throw new TypeError(`auth has no security scheme ${quoteScheme(key)}; its schemes are none`);
   }
   return new Map();

@@ -1,5 +1,5 @@
 import type { SchemeSpec } from '../auth-strategy.js';
-import { documentBase } from '../document-base.js';
+import { checkedUrl } from '../checked-url.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import { loadMetadataEndpoints } from './lazy-modules.js';
 import type { OAuthShared } from './oauth-environment.js';
@@ -16,19 +16,11 @@ export function checkEndpoint(url: URL, what: string, scheme: string, allowInsec
 
 /**
  * An endpoint URL from the spec or the credential, which may be relative to the client's baseUrl
- * (OpenAPI resolves relative URLs against the server URL). A URL carrying user:password is
- * refused: fetch would quote it in its errors.
+ * (OpenAPI resolves relative URLs against the server URL), checked as every configured URL is
+ * (checked-url.ts: no user name or password), then as an endpoint (checkEndpoint).
  */
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const where = schemeWhere(scheme) + what;
-  let url: URL;
-  try {
-    url = new URL(raw, baseUrl === undefined ? documentBase() : new URL(baseUrl, documentBase()));
-  } catch {
-    throw new TypeError(`${where} must be a URL, absolute or relative to baseUrl`);
-  }
-  if (url.username || url.password) throw new TypeError(`${where} must not contain a user name or password`);
-  url.hash = '';
+  const url = checkedUrl(raw, baseUrl, schemeWhere(scheme) + what, 'must be a URL, absolute or relative to baseUrl');
   return checkEndpoint(url, what, scheme, allowInsecureHttp);
 }
 
@@ -41,9 +33,10 @@ export function resolveEndpoint(raw: string, what: string, scheme: string, { bas
  */
 export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
   const { issuer } = overrides;
-  const raw = issuer ?? (spec.type === 'oauth2' ? spec.metadataUrl : spec.url);
+  const oauth2 = spec.type === 'oauth2';
+  const raw = issuer ?? (oauth2 ? spec.metadataUrl : spec.url);
   if (!raw) return async () => fromSpec;
   // An issuer's discovery document is on its host, so the issuer's URL is checked as the document's is.
-  const url = resolveEndpoint(raw, issuer !== undefined ? 'issuer' : spec.type === 'oauth2' ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
+  const url = resolveEndpoint(raw, issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
   return async () => (await loadMetadataEndpoints()).discoveredEndpoints({ shared, http, url, fromSpec, overrides, certificate });
 }

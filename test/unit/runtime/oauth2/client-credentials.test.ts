@@ -81,8 +81,8 @@ const id = { clientId: 'app', clientSecret: SECRET };
 const fetchStub = () => Promise.reject(new Error('not called'));
 
 // The builder's own message where it takes other options (built parts, the secret methods only) or says it shorter.
-const NEITHER = `${WHERE}client credentials need either a clientSecret or a clientAuth`;
-const NO_TOKEN_URL = `${WHERE}tokenUrl or issuer must be given: the scheme declares no token URL`;
+const NEITHER = `${WHERE}pass clientSecret or clientAuth, not both`;
+const NO_TOKEN_URL = `${WHERE}pass tokenUrl or issuer: the scheme declares no token URL`;
 
 const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] = [
   ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientId must be a non-empty string`],
@@ -104,7 +104,7 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['private_key_jwt without a key', { credential: { ...id, clientAuthMethod: 'private_key_jwt' } }, `${WHERE}clientAuthMethod private_key_jwt needs a privateKey`, `${WHERE}privateKeyJwt() needs a privateKey`],
   ['tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'tls_client_auth' } }, `${WHERE}clientAuthMethod tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth tlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
   ['clientSecretEncoding unknown', { credential: { ...id, clientSecretEncoding: 'base64' } }, `${WHERE}clientSecretEncoding must be one of form, raw`],
-  ['raw encoding of an id with a colon', { credential: { clientId: 'a:b', clientSecret: SECRET, clientSecretEncoding: 'raw' } }, `${WHERE}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`],
+  ['raw encoding of an id with a colon', { credential: { clientId: 'a:b', clientSecret: SECRET, clientSecretEncoding: 'raw' } }, `${WHERE}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`, `${WHERE}clientSecretEncoding raw needs a clientId without ':'`],
   ['a public client', { credential: { clientId: 'app' } }, `${WHERE}client credentials need a clientSecret or privateKey`, NEITHER],
   ['clientAuthMethod none', { credential: { ...id, clientAuthMethod: 'none' } }, `${WHERE}client credentials need a clientSecret or privateKey`, `${WHERE}clientAuthMethod must be one of client_secret_basic, client_secret_post`],
   ['dpop a string', { credential: { ...id, dpop: 'yes' } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`, `${WHERE}dpop must be made by dpop()`],
@@ -124,10 +124,10 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}issuer must be an https URL`],
   ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', NO_TOKEN_URL],
   ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`, NO_TOKEN_URL],
-  ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
-  ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
-  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, "the auth environment's tokenTimeoutMs must be a positive number"],
-  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, "the auth environment's tokenResponseMaxBytes must be a positive number"],
+  ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, 'tokenTimeoutMs must be a positive number'],
+  ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, 'tokenResponseMaxBytes must be a positive number'],
+  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, 'tokenTimeoutMs must be a positive number'],
+  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, 'tokenResponseMaxBytes must be a positive number'],
   ['self_signed_tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth' } }, `${WHERE}clientAuthMethod self_signed_tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth selfSignedTlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
 ];
 

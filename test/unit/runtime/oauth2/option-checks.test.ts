@@ -16,13 +16,21 @@ const KINDS: [name: string, kind: OptionKind, fits: unknown[], refused: unknown[
   ['EPOCH_MS', EPOCH_MS, [0, 1_700_000_000_000], [Number.NaN, Infinity, '1'], 'be epoch milliseconds'],
   ['oneOf', oneOf(['form', 'raw']), ['form', 'raw'], ['base64', undefined, null], 'be one of form, raw'],
   ['RESOURCES', RESOURCES, ['https://api.example/', ['urn:a', 'https://b.example/x']], ['/relative', 'https://a/#f', [5], [['https://a/']]], 'be an absolute URI without a fragment (or a list of them)'],
-  ['madeBy', madeBy('dpop', 'dpop()'), [{ [OAUTH_PART]: 'dpop' }], [{ [OAUTH_PART]: 'clientAuth' }, true, null], 'be made by dpop()'],
 ];
 
 describe('option kinds', () => {
   it.each(KINDS)('%s', (_, kind, fits, refused, must) => {
     for (const value of fits) expect(option({ o: value }, 'o', kind, WHERE), String(value)).toBe(value);
     for (const value of refused) expect(() => option({ o: value }, 'o', kind, WHERE, true), String(value)).toThrow(new TypeError(`${WHERE}o must ${must}`));
+  });
+
+  it('madeBy: a part of the kind the option is named for', () => {
+    const kind = madeBy('dpop()');
+    const part = { [OAUTH_PART]: 'dpop' };
+    expect(option({ dpop: part }, 'dpop', kind, WHERE)).toBe(part);
+    for (const value of [{ [OAUTH_PART]: 'clientAuth' }, true, null]) expect(() => option({ dpop: value }, 'dpop', kind, WHERE, true), String(value)).toThrow(new TypeError(`${WHERE}dpop must be made by dpop()`));
+    // The same part under another option's name is refused.
+    expect(() => option({ clientAuth: part }, 'clientAuth', kind, WHERE)).toThrow(new TypeError(`${WHERE}clientAuth must be made by dpop()`));
   });
 
   it('checks an absent option only when it is required, and reads own properties only', () => {
