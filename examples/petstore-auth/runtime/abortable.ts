@@ -7,7 +7,8 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined):
   return !signal ? work : new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
+    // A signal aborts once; the listener goes when the work is done.
+    signal.addEventListener('abort', onAbort);
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

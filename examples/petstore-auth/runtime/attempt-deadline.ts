@@ -39,21 +39,15 @@ export class AttemptDeadline {
     // Only this class aborts the controller, so it knows without asking the signal.
     let aborted = false;
     let disposed = false;
-    // Stops listening to the caller's signal.
-    let unlisten: (() => void) | undefined;
     const abort = (reason: unknown): void => {
       aborted = true;
       controller.abort(reason);
     };
+    // Made only when there is a caller's signal to listen to.
+    const onOuterAbort = outer && ((): void => abort(outer.reason));
     this.signal = controller.signal;
-    if (outer !== undefined) {
-      const onOuterAbort = (): void => abort(outer.reason);
-      if (outer.aborted) onOuterAbort();
-      else {
-        outer.addEventListener('abort', onOuterAbort, { once: true });
-        unlisten = () => outer.removeEventListener('abort', onOuterAbort);
-      }
-    }
+    if (outer?.aborted) onOuterAbort!();
+    else outer?.addEventListener('abort', onOuterAbort!, { once: true });
     // setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
     const timer = setTimeout(() => {
       if (aborted) return;
@@ -65,7 +59,7 @@ export class AttemptDeadline {
       disposed = true;
       clearTimeout(timer);
       if (keepCallerSignal) return;
-      unlisten?.();
+      outer?.removeEventListener('abort', onOuterAbort!);
       // Worn-out controllers are dropped.
       if (!aborted && lent[1] < MAX_USES && pool.length < MAX_IDLE) pool.push(lent);
     };

@@ -5,6 +5,7 @@ import { documentBase } from './document-base.js';
 import type { EncodedBody } from './encode-body.js';
 import type { HeadersInit } from './fetch-types.js';
 import type { OperationSpec, RequestParts } from './operation.js';
+import { must } from './retry.js';
 import { appendQuery } from './serialize-query.js';
 import { encodeUnreserved } from './uri-encoding.js';
 
@@ -26,7 +27,7 @@ export function prepareRequest(
   callHeaders: HeadersInit | undefined,
 ): PreparedRequest {
   // A spec whose path has parameters names expandPath; without them its path is sent as it is.
-  const url = resolveUrl(baseUrl, op.expand === undefined ? op.path : op.expand(op, args));
+  const url = resolveUrl(baseUrl, op.expand ? op.expand(op, args) : op.path);
   const headers = new Headers(defaultHeaders);
   const parts: RequestParts = { query: [], headers };
   for (const param of op.params) {
@@ -43,11 +44,11 @@ export function prepareRequest(
   const bodyValue = spec && ownValue(args, spec.key);
   const body = bodyValue === undefined ? undefined : spec!.encode(spec!, bodyValue, op.id);
   // Multipart must not carry a Content-Type of ours: fetch writes it with the boundary.
-  if (body !== undefined) body.contentType === undefined ? headers.delete('content-type') : headers.set('content-type', body.contentType);
-  if (op.accept !== undefined && !headers.has('accept')) headers.set('accept', op.accept);
-  if (callHeaders !== undefined) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
+  if (body) body.contentType === undefined ? headers.delete('content-type') : headers.set('content-type', body.contentType);
+  if (op.accept && !headers.has('accept')) headers.set('accept', op.accept);
+  if (callHeaders) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
   // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  return { method: op.method, url, headers, body, formBody: body !== undefined && spec!.encoding === 'form' ? String(body.body) : undefined };
+  return { method: op.method, url, headers, body, formBody: body && spec!.encoding === 'form' ? String(body.body) : undefined };
 }
 
 /**
@@ -68,15 +69,14 @@ let lastBase: [string, string | undefined, string, string, string, string | unde
 export function resolveUrl(baseUrl: string, path: string): URL {
   const page = documentBase();
   if (lastBase?.[0] !== baseUrl || lastBase[1] !== page) {
-    let url: URL;
+    let url: URL | undefined;
     try {
       url = new URL(baseUrl, page);
     } catch {
-      // Not quoted: a baseUrl may carry a key in its query.
-      throw new TypeError('baseUrl is not a valid absolute URL');
+      // Refused below, not quoted: a baseUrl may carry a key in its query.
     }
-    // fetch refuses such URLs with an error that quotes them, password included.
-    if (url.username + url.password !== '') throw new TypeError('baseUrl must not contain a user name or password');
+    // fetch refuses URLs with user info with an error that quotes them, password included.
+    must(url && url.username + url.password === '', 'baseUrl', 'a valid absolute URL without a user name or password');
     url.hash = '';
     const trimmed = url.pathname.replace(/\/+$/, '');
     lastBase = [baseUrl, page, url.href, trimmed, url.search, /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.host}${trimmed}` : undefined];
@@ -85,11 +85,11 @@ export function resolveUrl(baseUrl: string, path: string): URL {
   const queryStart = path.indexOf('?');
   const pathPart = queryStart < 0 ? path : path.slice(0, queryStart);
   let url: URL;
-  if (prefix !== undefined && PARSES_AS_SET.test(pathPart)) url = new URL(prefix + pathPart + search);
+  if (prefix && PARSES_AS_SET.test(pathPart)) url = new URL(prefix + pathPart + search);
   else {
     url = new URL(href);
     url.pathname = basePath + pathPart;
   }
-  if (queryStart >= 0) appendQuery(url, [path.slice(queryStart + 1)].filter(Boolean));
+  if (queryStart >= 0) appendQuery(url, [path.slice(queryStart + 1)]);
   return url;
 }

@@ -4,15 +4,15 @@ import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { AttemptDeadline, type SignalPool } from './attempt-deadline.js';
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { prepareRequest, resolveUrl, type PreparedRequest } from './build-request.js';
-import { checkCoreConfig } from './core-checks.js';
+import { checkCoreConfig, checkedTimeout } from './core-checks.js';
 import type { HeadersInit, RequestRedirect } from './fetch-types.js';
 import type { Hooked, Hooks } from './hooks.js';
 import type { FailureFields } from './failure-messages.js';
 import { loadBeforeSendSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
-import { checkedNumber, checkedRetry, type RetryOptions } from './retry.js';
-import { AuthRequiredError, selectAlternative } from './security.js';
+import { checkedRetry, must, type RetryOptions } from './retry.js';
+import { AuthRequiredError, selectAlternative, type UnmetSecurity } from './security.js';
 import type { Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
@@ -57,12 +57,15 @@ export interface CoreConfig {
   fetchOptions?: FetchOptions | undefined;
 }
 
-/** What one send (redirects included) ended with. */
+/** What one send ended with (setbacks.ts: its redirects followed). */
 export interface SentRequest {
   request: PreparedRequest;
   response: Response;
-  /** False when a redirect took the request to another origin, where it went without credentials. */
-  authenticated: boolean;
+  /** False when a redirect took the request to another origin, where it went without credentials; a send's own answer leaves it out. */
+  authenticated?: boolean;
+  /** The request's query before authentication (what it appended is kept from redirect targets); and afterResponse, for an answer outside 2xx. */
+  queryBeforeAuth?: string;
+  after?: Hooked['after'] | undefined;
 }
 
 type Args = Readonly<Record<string, unknown>> | undefined;
@@ -108,211 +111,197 @@ const shownUrl = (url: URL): string => url.origin + url.pathname;
  * name minifies, a member's does not, and every app downloads this code.
  */
 export class ClientCore {
-  // Private so that inspecting or serializing a client never shows credentials or default headers.
-  readonly #request: (op: OperationSpec, args: Args, options: RequestOptions) => ApiPromise<unknown>;
-  readonly #auth: Map<string, AuthStrategy>;
+  // Closures over the constructor's locals, so inspecting or serializing a client never shows
+  // credentials or default headers: it has no other properties.
+  /** One call: resolves to the parsed body; `.withResponse()` also gives the Response. */
+  declare readonly request: <T>(op: OperationSpec, args: Args, options?: RequestOptions | null) => ApiPromise<T>;
+  /** The strategy configured for a scheme, if any (OAuth 2.0 sign-in helpers are reached through it). */
+  declare readonly strategy: (scheme: string) => AuthStrategy | undefined;
 
   constructor(config: CoreConfig) {
     const clientRetry = checkCoreConfig(config);
     const { auth, hooks } = config;
-    const clientTimeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const clientTimeoutMs = checkedTimeout(config.timeoutMs, DEFAULT_TIMEOUT_MS);
     // Lends the attempts their AbortControllers.
     const signals: SignalPool = [];
     // The strategies are fixed at construction, so each operation's choice is too.
     const chosenFor = new WeakMap<OperationSpec, readonly SchemeUseSpec[]>();
     // Set once a browser has hidden a redirect from us: fetch follows them from then on.
     let browserFollowsRedirects = false;
-    this.#auth = auth;
 
     const call = async (op: OperationSpec, args: Args, options: RequestOptions): Promise<ApiResponse<unknown>> => {
       const id = op.id;
-      let chosen = chosenFor.get(op);
-      if (chosen === undefined) {
-        const selected = selectAlternative(op.security, (scheme) => auth.has(scheme));
-        if ('alternatives' in selected) throw await failure(AuthRequiredError, { operation: id, alternatives: selected.alternatives });
-        chosenFor.set(op, (chosen = selected));
-      }
-      const schemes = chosen;
-      const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
-      /** No HTTP answer: the request's method and URL, fetch's error (or the import's) as the cause. */
-      const connectionError = (cause: unknown, method: string, url: URL): Promise<ApiConnectionError> => failure(ApiConnectionError, { operation: id, method, url: shownUrl(url) }, cause);
-      /**
-       * What a call rejects with when code it needs cannot be loaded (a browser gone offline):
-       * nothing was sent. It names the request's method and URL, or before there is a request, the
-       * operation's method and server (resolveUrl: a relative base resolves against the page, and an
-       * unparsable one does not surface as URL's own error, which quotes the input).
-       */
-      const offline = async (cause: unknown, request?: PreparedRequest): Promise<never> => {
-        throw await connectionError(cause, request?.method ?? op.method, request?.url ?? resolveUrl(baseUrl, ''));
-      };
-      /**
-       * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
-       * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
-       */
-      const answerError = async (response: Response, note?: { authNote: string }): Promise<ApiError> =>
-        failure(ApiError, { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id, ...note });
-      const callRetry = checkedRetry(options.retry);
-      const timeoutMs = options.timeoutMs === undefined ? clientTimeoutMs : checkedNumber(options.timeoutMs, 'timeoutMs');
-      const key = options.idempotencyKey;
-      const keyed = key !== undefined && key !== false;
-      const headers = keyed ? (await loadBeforeSendSteps().catch(offline)).withIdempotencyKey(options.headers, key) : options.headers;
-
-      for (let attempt = 1; ; attempt++) {
-        const deadline = new AttemptDeadline(timeoutMs, options.signal, signals);
-        const signal = deadline.signal;
-        // The URL last sent to (for ApiTimeoutError: set before the attempt first awaits, so before its timer can fire);
-        // false once a streamed body went out (it cannot be sent again).
-        let sentTo!: URL;
-        let replayable = true;
-        /** Tells the strategies of `applied` schemes that the request is done with (sent, or never to be). */
-        const settle = (request: PreparedRequest, applied: readonly SchemeUseSpec[]): void => {
-          for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
-        };
-
+      try {
+        let schemes: readonly SchemeUseSpec[] | UnmetSecurity | undefined = chosenFor.get(op);
+        if (!schemes) {
+          schemes = selectAlternative(op.security, auth);
+          if ('alternatives' in schemes) throw await failure(AuthRequiredError, { operation: id, alternatives: schemes.alternatives });
+          chosenFor.set(op, schemes);
+        }
+        const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
         /**
-         * The only place fetch is called; then tells the strategies that authenticated the request
-         * (`withCredentials`) that it is done (unless `settles` is false: a probe). A failure without an answer becomes an
-         * ApiConnectionError; an abort stays the abort. The fetch: a strategy's that authenticates in
-         * the TLS handshake (mutual TLS), else the client's, else the global one (looked up every time).
+         * No HTTP answer (fetch's network error), or code the call needs cannot be loaded (a browser
+         * gone offline: nothing was sent): an ApiConnectionError with the cause. It names the request's
+         * method and URL, or before there is a request, the operation's method and server (resolveUrl:
+         * a relative base resolves against the page, and an unparsable one does not surface as URL's
+         * own error, which quotes the input).
          */
-        const send = async (request: PreparedRequest, withCredentials: boolean, redirect: RequestRedirect, settles = true): Promise<Response> => {
-          // Another origin (a redirect) gets no credentials at all: not even a client certificate (mutual TLS transport).
-          const applied = withCredentials ? schemes : [];
-          try {
-            const { body, url } = request;
-            const streamed = body?.replayable === false;
-            if (streamed) replayable = false;
-            let fetchImpl: FetchLike | undefined;
-            for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
-            fetchImpl ??= config.fetch ?? globalThis.fetch;
-            if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be given: none is global');
-            sentTo = url;
-            // The caller's fetch options, client's first; the ones the client owns always its own.
-            // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
+        const unanswered = async (cause: unknown, request?: PreparedRequest): Promise<never> => {
+          throw await failure(ApiConnectionError, { operation: id, method: request?.method ?? op.method, url: shownUrl(request?.url ?? resolveUrl(baseUrl, '')) }, cause);
+        };
+        /** before-send-steps.ts; when it cannot be loaded, the call rejects naming `request` (or the operation's server). */
+        const beforeSendSteps = (request?: PreparedRequest): Promise<typeof import('./before-send-steps.js')> => loadBeforeSendSteps().catch((cause: unknown) => unanswered(cause, request));
+        /**
+         * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
+         * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
+         */
+        const answerError = async (response: Response, note?: { authNote: string }): Promise<ApiError> =>
+          failure(ApiError, { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id, ...note });
+        const callRetry = checkedRetry(options.retry);
+        const timeoutMs = checkedTimeout(options.timeoutMs, clientTimeoutMs);
+        const key = options.idempotencyKey;
+        const keyed = key !== undefined && key !== false;
+        const headers = keyed ? (await beforeSendSteps()).withIdempotencyKey(options.headers, key) : options.headers;
+        /** The request afresh (headers, body), for each send and each redirect hop. */
+        const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, headers);
+
+        for (let attempt = 1; ; attempt++) {
+          const deadline = new AttemptDeadline(timeoutMs, options.signal, signals);
+          const signal = deadline.signal;
+          // The URL last sent to (for ApiTimeoutError: set before the attempt first awaits, so before its timer can fire);
+          // false once a streamed body went out (it cannot be sent again).
+          let sentTo!: URL;
+          let replayable = true;
+          /** Tells the strategies of `applied` schemes that the request is done with (sent, or never to be). */
+          const settle = (request: PreparedRequest, applied: readonly SchemeUseSpec[]): void => {
+            for (const [scheme] of applied) auth.get(scheme)!.settle?.(request);
+          };
+
+          /**
+           * The only place fetch is called; then tells the strategies that authenticated the request
+           * (`withCredentials`) that it is done (unless `settles` is false: a probe). A failure without an answer becomes an
+           * ApiConnectionError; an abort stays the abort. The fetch: a strategy's that authenticates in
+           * the TLS handshake (mutual TLS), else the client's, else the global one (looked up every time).
+           */
+          const send = async (request: PreparedRequest, withCredentials: boolean, redirect: RequestRedirect, settles = true): Promise<Response> => {
+            // Another origin (a redirect) gets no credentials at all: not even a client certificate (mutual TLS transport).
+            const applied = withCredentials ? schemes : [];
             try {
-              return await fetchImpl(url.href, {
-                ...config.fetchOptions,
-                ...options.fetchOptions,
-                method: request.method,
-                headers: request.headers,
-                body: body?.body,
-                signal,
-                redirect,
-                duplex: streamed ? 'half' : undefined,
-              } as FetchInit);
-            } catch (error) {
-              // The caller's abort or our timeout (told apart below), or a custom fetch's own error, passes
-              // unchanged; fetch reports a network error as a TypeError.
-              throw signal.aborted || !(error instanceof TypeError) ? error : await connectionError(error, request.method, url);
+              const body = request.body;
+              if (body?.replayable === false) replayable = false;
+              let fetchImpl: FetchLike | undefined;
+              for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
+              fetchImpl ??= config.fetch ?? globalThis.fetch;
+              must(typeof fetchImpl === 'function', 'fetch', 'given: none is global');
+              sentTo = request.url;
+              // The caller's fetch options, client's first; the ones the client owns always its own.
+              // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
+              try {
+                return await fetchImpl(sentTo.href, {
+                  ...config.fetchOptions,
+                  ...options.fetchOptions,
+                  method: request.method,
+                  headers: request.headers,
+                  body: body?.body,
+                  signal,
+                  redirect,
+                  // Needed for a streamed body; fetch accepts it with any other.
+                  duplex: body && 'half',
+                } as FetchInit);
+              } catch (error) {
+                // The caller's abort or our timeout (told apart below), or a custom fetch's own error, passes
+                // unchanged; fetch reports a network error as a TypeError.
+                throw signal.aborted || !(error instanceof TypeError) ? error : await unanswered(error, request);
+              }
+            } finally {
+              if (settles) settle(request, applied);
             }
-          } finally {
-            if (settles) settle(request, applied);
-          }
-        };
+          };
 
-        /**
-         * Applies each chosen scheme in turn. While strategies finish at once (a fixed key, a cached
-         * token) nothing is awaited; from the first that returns a Promise on, the rest run after it.
-         * If one fails, every strategy hears that the request will not be sent.
-         */
-        const authenticate = async (request: PreparedRequest): Promise<void> => {
-          // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts).
-          const probe = async (): Promise<Response> => send((await loadBeforeSendSteps().catch((cause: unknown) => offline(cause, request))).bareRequest(request), true, 'manual', false);
+          /**
+           * Applies each chosen scheme in turn. While strategies finish at once (a fixed key, a cached
+           * token) nothing is awaited; from the first that returns a Promise on, the rest run after it.
+           * If one fails, every strategy hears that the request will not be sent.
+           */
+          const authenticate = async (request: PreparedRequest): Promise<void> => {
+            // For challenge-response schemes (Digest): the request without body and credentials (bare-request.ts).
+            const probe = (): Promise<Response> => beforeSendSteps(request).then((steps) => steps.probe(request, send));
+            try {
+              for (const [scheme, scopes] of schemes) {
+                const pending = auth.get(scheme)!.apply(request, { scopes, operation: id, signal, probe } satisfies AuthContext);
+                if (pending !== undefined) await pending;
+              }
+            } catch (error) {
+              settle(request, schemes); // never sent
+              throw error;
+            }
+          };
+
+          /**
+           * One send: the request built, shown to the hooks, authenticated and sent. Hooks run before
+           * authentication, so no hook ever sees a credential (hooks.ts, loaded by a client that has
+           * them); afterResponse is shown a 2xx here, any other answer once setbacks.ts has followed
+           * its redirects. Redirects are followed by hand (`redirect: 'manual'`, follow-redirects.ts,
+           * loaded with setbacks.ts: a 2xx is never one): authentication is applied again on the API's
+           * own origin and nowhere else. Browsers hide redirects from `manual` (an opaqueredirect
+           * response): the first one seen makes fetch follow redirects itself for this client from
+           * then on, and the request is sent again only if repeating it is harmless. Without
+           * setbacks.ts (a browser gone offline) a 3xx is the answer.
+           */
+          const sendOnce = async (): Promise<SentRequest> => {
+            let request = fresh();
+            sentTo = request.url;
+            let after: Hooked['after'] | undefined;
+            // Validated: each is a function or undefined.
+            // (The request shown is the one built: the right-hand side is read before the assignment.)
+            if (hooks?.beforeRequest || hooks?.afterResponse) ({ request, after } = await (await beforeSendSteps(request)).beforeSend(hooks, request, id, attempt));
+            const queryBeforeAuth = request.url.search;
+            if (schemes.length > 0) await authenticate(request);
+            const response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
+            if (response.ok) await after?.(response);
+            return { request, response, queryBeforeAuth, after };
+          };
+
+          /** What setbacks.ts is told about this attempt. */
+          const setback = (): Setback => [
+            op, options, clientRetry, callRetry, attempt, keyed, replayable, deadline, auth, schemes, sendOnce, answerError,
+            fresh, authenticate, send, () => void (browserFollowsRedirects = true),
+          ];
+
+          let streaming = false;
           try {
-            for (const [scheme, scopes] of schemes) {
-              const pending = auth.get(scheme)!.apply(request, { scopes, operation: id, signal, probe } satisfies AuthContext);
-              if (pending !== undefined) await pending;
+            const sent = await sendOnce();
+            let response: Response | undefined = sent.response;
+            // Without setbacks.ts (a browser gone offline) the answer is final: nothing renewed or retried.
+            // Undefined: setbacks.ts waited for the next attempt (after disposing of this one's deadline).
+            if (!response.ok) response = await loadSetbacks().then((setbacks) => setbacks.afterAnswer(setback(), sent), async () => {
+              await sent.after?.(sent.response);
+              throw await answerError(sent.response);
+            });
+            if (response !== undefined) {
+              const data: unknown = await readSuccessBody(response, op.method, id, op.response);
+              // (Never both null: a body that is null is read as undefined.)
+              streaming = data === response.body;
+              return { data, response };
             }
           } catch (error) {
-            settle(request, schemes); // never sent
-            throw error;
+            // However the deadline's abort surfaced, it is an ApiTimeoutError, never sent again.
+            if (deadline.timedOut && !(error instanceof ApiTimeoutError)) throw await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error);
+            // Only a network error (no answer at all) is sent again; without setbacks.ts it is final.
+            if (!(error instanceof ApiConnectionError) || error instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback()), () => false))) throw error;
+          } finally {
+            // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
+            deadline.dispose(streaming);
           }
-        };
-
-        /**
-         * One send, redirects included. Redirects are followed by hand (`redirect: 'manual'`, see
-         * follow-redirects.ts, loaded with setbacks.ts for an answer outside 2xx: a 2xx is never one):
-         * authentication is applied again on the API's own origin and nowhere else. Browsers hide
-         * redirects from `manual` (an opaqueredirect response): the first one seen makes fetch follow
-         * redirects itself for this client from then on, and the request is sent again only if
-         * repeating it is harmless. Without setbacks.ts (a browser gone offline) a 3xx is the answer.
-         * Hooks run before authentication, so no hook ever sees a credential (hooks.ts, loaded by a
-         * client that has them).
-         */
-        const attemptOnce = async (): Promise<SentRequest> => {
-          const fresh = (): PreparedRequest => prepareRequest(baseUrl, config.headers, op, args, headers);
-          let request = fresh();
-          sentTo = request.url;
-          let after: Hooked['after'] | undefined;
-          // Validated: each is a function or undefined.
-          if (hooks?.beforeRequest || hooks?.afterResponse) {
-            const shown = request;
-            ({ request, after } = await (await loadBeforeSendSteps().catch((cause: unknown) => offline(cause, shown))).beforeSend(hooks, shown, id, attempt));
-          }
-          const queryBeforeAuth = request.url.search;
-          if (schemes.length > 0) await authenticate(request);
-          const response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
-          let sent: SentRequest = { request, response, authenticated: true };
-          if (!response.ok) {
-            const followed = await loadSetbacks().then(
-              (setbacks) => setbacks.followRedirects(id, request, response, queryBeforeAuth, fresh, authenticate, send, () => void (browserFollowsRedirects = true)),
-              () => sent,
-            );
-            if (followed === 'resend') return attemptOnce();
-            sent = followed;
-          }
-          await after?.(sent.response);
-          return sent;
-        };
-
-        /** What setbacks.ts is told about this attempt. */
-        const setback = (): Setback => ({ op, options, clientRetry, callRetry, attempt, keyed, replayable, deadline, auth, schemes, resend: attemptOnce, answerError });
-
-        let streaming = false;
-        try {
-          const sent = await attemptOnce();
-          let response: Response | undefined = sent.response;
-          // Without setbacks.ts (a browser gone offline) the answer is final: nothing renewed or retried.
-          // Undefined: setbacks.ts waited for the next attempt (after disposing of this one's deadline).
-          if (!response.ok) response = await loadSetbacks().then((setbacks) => setbacks.afterAnswer(setback(), sent), async () => {
-            throw await answerError(sent.response);
-          });
-          if (response !== undefined) {
-            const data: unknown = await readSuccessBody(response, op.method, id, op.response);
-            streaming = data !== null && data === response.body;
-            return { data, response };
-          }
-        } catch (error) {
-          const failed = deadline.timedOut && !(error instanceof ApiTimeoutError)
-            ? await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error)
-            : error;
-          // Only a network error (no answer at all) is sent again, never a timeout; without setbacks.ts it is final.
-          if (!(failed instanceof ApiConnectionError) || failed instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback(), undefined), () => false))) throw failed;
-        } finally {
-          // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
-          deadline.dispose(streaming);
         }
+      } catch (error) {
+        // A throwing onError rejects the call with its own error instead.
+        await hooks?.onError?.(error, { operation: id });
+        throw error;
       }
     };
 
-    this.#request = (op, args, options) => {
-      const onError = hooks?.onError;
-      const result = call(op, args, options);
-      // A throwing onError rejects the call with its own error instead.
-      return new ApiPromise(onError === undefined ? result : result.catch(async (error: unknown) => {
-        await onError(error, { operation: op.id });
-        throw error;
-      }));
-    };
-  }
-
-  /** One call: resolves to the parsed body; `.withResponse()` also gives the Response. */
-  request<T>(op: OperationSpec, args: Args, options?: RequestOptions | null): ApiPromise<T> {
-    return this.#request(op, args, options ?? {}) as ApiPromise<T>;
-  }
-
-  /** The strategy configured for a scheme, if any (OAuth 2.0 sign-in helpers are reached through it). */
-  strategy(scheme: string): AuthStrategy | undefined {
-    return this.#auth.get(scheme);
+    this.request = <T>(op: OperationSpec, args: Args, options?: RequestOptions | null) => new ApiPromise(call(op, args, options ?? {}) as Promise<ApiResponse<T>>);
+    this.strategy = (scheme) => auth.get(scheme);
   }
 }

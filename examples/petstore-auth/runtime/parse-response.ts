@@ -26,17 +26,17 @@ export async function discardBody(response: Response): Promise<void> {
  * the operation; without one (an error answer's body, readErrorBody) it stays text.
  */
 export async function readSuccessBody(response: Response, method: string, operation?: string, as?: 'stream' | 'blob'): Promise<unknown> {
-  const status = response.status;
-  if (response.body === null || status === 204 || status === 205 || /^HEAD$/i.test(method)) return void (await discardBody(response));
+  const { status, body } = response;
+  if (body === null || status === 204 || status === 205 || /^HEAD$/i.test(method)) return void (await discardBody(response));
   const kind = as ?? bodyKindOf(response.headers.get('content-type'));
-  if (kind === 'stream') return response.body;
+  if (kind === 'stream') return body;
   if (kind === 'blob') {
     const blob = await response.blob();
     // An empty body read by its Content-Type is no body; one the document declares binary is still a Blob.
-    return as !== undefined || blob.size > 0 ? blob : undefined;
+    return as || blob.size ? blob : undefined;
   }
   const text = await response.text();
-  if (kind === 'text' || text === '') return text || undefined;
+  if (kind === 'text' || !text) return text || undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -34,14 +34,17 @@ export interface RetryPolicy {
 }
 
 /**
- * `value` if it is a number (`whole`: a whole number) > 0 (`orZero`: ≥ 0), else a TypeError
- * naming `option`: the one check of every numeric option of the core (milliseconds, a count).
+ * Throws a TypeError saying what `option` must be unless `ok`: the one throw of every option check
+ * of the core (at construction, or when a call starts).
  */
-export function checkedNumber(value: unknown, option: string, whole?: boolean, orZero?: boolean): number {
-  if (typeof value !== 'number' || !(orZero ? value >= 0 : value > 0) || (whole && !Number.isInteger(value))) {
-    throw new TypeError(`${option} must be a ${whole ? 'whole ' : ''}number ${orZero ? '≥' : '>'} 0`);
-  }
-  return value;
+export function must(ok: unknown, option: string, what: string): asserts ok {
+  if (!ok) throw new TypeError(`${option} must be ${what}`);
+}
+
+/** `value` if it is undefined (not given) or a number ≥ 0 (`whole`: a whole number), else a TypeError naming `option`: retry counts and milliseconds. */
+function checkedCount(value: unknown, option: string, whole?: boolean): number | undefined {
+  must(value === undefined || ((whole ? Number.isInteger(value) : typeof value === 'number') && (value as number) >= 0), option, `a ${whole ? 'whole ' : ''}number ≥ 0`);
+  return value as number;
 }
 
 /**
@@ -52,11 +55,9 @@ export function checkedNumber(value: unknown, option: string, whole?: boolean, o
 export function checkedRetry(retry: RetryOptions | false | undefined): RetryOptions | false | undefined {
   if (!retry) return retry;
   const { maxRetries, statuses } = retry;
-  if (statuses !== undefined && !(Array.isArray(statuses) && statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599))) {
-    throw new TypeError('retry.statuses must be a list of HTTP status codes');
-  }
+  must(statuses === undefined || (Array.isArray(statuses) && statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599)), 'retry.statuses', 'a list of HTTP status codes');
   const backoff: Record<string, unknown> = { ...retry.backoff };
   // Milliseconds, each one given (retry-policy.ts reads only the names of BackoffOptions).
-  for (const name in backoff) if (backoff[name] !== undefined) checkedNumber(backoff[name], 'retry.backoff.' + name, false, true);
-  return { maxRetries: maxRetries === undefined ? maxRetries : checkedNumber(maxRetries, 'retry.maxRetries', true, true), statuses: statuses && [...statuses], backoff };
+  for (const name in backoff) checkedCount(backoff[name], 'retry.backoff.' + name);
+  return { maxRetries: checkedCount(maxRetries, 'retry.maxRetries', true), statuses: statuses && [...statuses], backoff };
 }

@@ -21,18 +21,18 @@ export interface UnmetSecurity {
 
 /**
  * Which schemes to apply. `[]` (public) applies nothing. Otherwise the first non-empty alternative
- * whose schemes all have credentials, and only that one, a scheme listed twice applied once with
- * the union of its scopes; an empty alternative (anonymous allowed) is the fallback when none can
- * be met. When nothing fits: the alternatives, for the AuthRequiredError. Frozen: strategies key
- * their caches by these scope lists.
+ * whose schemes all have credentials (are `configured`: the client's strategies), and only that
+ * one, a scheme listed twice applied once with the union of its scopes; an empty alternative
+ * (anonymous allowed) is the fallback when none can be met. When nothing fits: the alternatives, for the AuthRequiredError. Each scope list frozen:
+ * strategies key their caches by them (oauth2-auth.ts caches only frozen ones).
  */
-export function selectAlternative(security: SecuritySpec, has: (scheme: string) => boolean): readonly SchemeUseSpec[] | UnmetSecurity {
-  const candidates = security.filter((alternative) => alternative.length > 0);
-  const chosen = candidates.find((alternative) => alternative.every(([scheme]) => has(scheme)));
+export function selectAlternative(security: SecuritySpec, configured: { has(scheme: string): boolean }): readonly SchemeUseSpec[] | UnmetSecurity {
+  const candidates = security.filter((alternative) => alternative.length);
+  const chosen = candidates.find((alternative) => alternative.every(([scheme]) => configured.has(scheme)));
   if (chosen === undefined) {
-    return candidates.length < security.length || security.length === 0 ? [] : { alternatives: candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]) };
+    return candidates.length < security.length || !security.length ? [] : { alternatives: candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]) };
   }
   const scopes = new Map<string, readonly string[]>();
   for (const [scheme, wanted] of chosen) scopes.set(scheme, Object.freeze([...new Set([...(scopes.get(scheme) ?? []), ...wanted])]));
-  return Object.freeze([...scopes].map((use) => Object.freeze(use)));
+  return [...scopes];
 }

@@ -86,11 +86,12 @@ function deepObjectPairs(prefix: string, value: Readonly<Record<string, unknown>
 }
 
 /**
- * Appends encoded pairs to the URL's query. The raw `search` setter keeps our encoding as is;
- * `searchParams.append` would re-serialize the whole query and undo `allowReserved`.
+ * Appends encoded pairs to the URL's query (none, or only an empty one: nothing). The raw
+ * `search` setter keeps our encoding as is; `searchParams.append` would re-serialize the whole
+ * query and undo `allowReserved`.
  */
 export function appendQuery(url: URL, pairs: readonly string[]): void {
-  if (pairs.length === 0) return;
-  const current = url.search.slice(1);
-  url.search = (current === '' ? '' : current + '&') + pairs.join('&');
+  const query = pairs.join('&');
+  // `search` is '' for an empty query (no `&` then) and starts with `?` otherwise, which the setter takes off again.
+  if (query) url.search += (url.search && '&') + query;
 }

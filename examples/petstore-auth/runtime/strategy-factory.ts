@@ -35,7 +35,7 @@ export function buildAuthStrategies(
   const sharedValues: Record<string, unknown> = {};
   const context: FactoryContext = { env, shared: (key, make) => (sharedValues[key] ??= make()) as never };
   const given: object = credentials ?? {};
-  if (typeof given !== 'object') throw new TypeError('auth must be an object keyed by security scheme name');
+  if (typeof given !== 'object') throw new TypeError('auth must be an object');
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; its schemes are ${Object.keys(schemes).map(quoteScheme).join(', ') || 'none'}`);
     const credential: unknown = (given as Record<string, unknown>)[name];

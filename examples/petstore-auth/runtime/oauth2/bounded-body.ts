@@ -14,14 +14,14 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
   if (Number(response.headers.get('content-length')) > maxBytes) return void (await body?.cancel().catch(() => undefined));
   if (!body) return '';
   const reader = body.getReader();
-  // Decoded as it streams in: a character split between chunks is joined (stream: true).
-  const decoder = new TextDecoder();
-  let text = '';
+  const chunks: BlobPart[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    // Decoded whole at the end (UTF-8, as Response.text() does): a character split between chunks is joined.
+    if (done) return new Blob(chunks).text();
     if ((size += value.byteLength) > maxBytes) return void (await reader.cancel().catch(() => undefined));
-    text += decoder.decode(value, { stream: true });
+    // A fetch body's chunks are ArrayBuffer-backed (lib.dom types them ArrayBufferLike: a SharedArrayBuffer cannot be a BlobPart).
+    chunks.push(value as BlobPart);
   }
 }

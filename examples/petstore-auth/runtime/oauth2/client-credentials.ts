@@ -64,14 +64,14 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
   clientSecret: STRING,
   clientAuthMethod: /* @__PURE__ */ oneOf(['client_secret_basic', 'client_secret_post']),
   clientSecretEncoding: /* @__PURE__ */ oneOf(['form', 'raw']),
-  clientAuth: /* @__PURE__ */ madeBy('clientAuth', 'privateKeyJwt(…), tlsClientAuth() or selfSignedTlsClientAuth()'),
+  clientAuth: /* @__PURE__ */ madeBy('privateKeyJwt(), tlsClientAuth() or selfSignedTlsClientAuth()'),
   tokenUrl: TEXT,
   issuer: TEXT,
   scopes: STRINGS,
   tokenParams: STRING_MAP,
   resource: RESOURCES,
-  dpop: /* @__PURE__ */ madeBy('dpop', 'dpop()'),
-  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate', 'clientCertificate({ fetch })'),
+  dpop: /* @__PURE__ */ madeBy('dpop()'),
+  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate({ fetch })'),
 };
 
 /**
@@ -81,13 +81,13 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
  */
 export function clientCredentials(options: ClientCredentialsOptions): Credential<'oauth2'> {
   return credential((scheme, spec, context) => {
-    if (spec.type !== 'oauth2' && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
+    const oauth2 = spec.type === 'oauth2';
+    if (!oauth2 && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
     const shared = sharedOAuth(context);
     const where = schemeWhere(scheme);
     // Own properties only, read once: what is checked is what is used (a prototype's getter or an
     // inherited key is neither). What is no object has none, so it is refused for its missing clientId.
-    const o: ClientCredentialsOptions = { ...options };
-    const given = o as unknown as Readonly<Record<string, unknown>>;
+    const o: ClientCredentialsOptions & Readonly<Record<string, unknown>> = { ...options };
     // Only the options given are checked (clientId always): an app links the checks, not the code, of those it does not pass.
     for (const name of ['clientId', ...Object.keys(o)]) {
       // Own entries only: an option named `constructor` is no option, not Object's.
@@ -97,33 +97,33 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     }
     const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
-    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
-    if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}client credentials need either a clientSecret or a clientAuth`);
+    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding raw needs a clientId without ':'`);
+    if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}pass clientSecret or clientAuth, not both`);
 
     // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
     // A scheme without flows (an invalid document) has no token URL: it needs the option.
-    const flows: OAuthFlowsSpec = (spec.type === 'oauth2' && spec.flows) || {};
+    const flows: OAuthFlowsSpec = (oauth2 && spec.flows) || {};
     const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (spec.type === 'oauth2' && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}tokenUrl or issuer must be given: the scheme declares no token URL`);
-    const dpop = o.dpop?.make(where, scheme, given);
-    const certificate = o.clientCertificate?.make(where, scheme, given);
+    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme declares no token URL`);
+    const dpop = o.dpop?.make(where, scheme, o);
+    const certificate = o.clientCertificate?.make(where, scheme, o);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
-    const resolve = (raw: string, what: string) => resolveEndpoint(raw, what, scheme, shared);
     const fromSpec: Endpoints = {};
-    if (token) fromSpec.tokenUrl = resolve(token, 'tokenUrl');
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
-    if (tokenUrl === undefined && ownFlow?.refreshUrl) fromSpec.refreshUrl = resolve(ownFlow.refreshUrl, 'refreshUrl');
+    const raw = { tokenUrl: token, refreshUrl: tokenUrl === undefined ? ownFlow?.refreshUrl : undefined };
+    for (const [name, url] of Object.entries(raw)) if (url) fromSpec[name as keyof typeof raw] = resolveEndpoint(url, name, scheme, shared);
     // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
     const known = knownEndpoints(spec, fromSpec, o, shared, http, !!certificate);
 
-    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, given) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
+    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
     const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
     const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
     const scopes = o.scopes && Object.freeze([...o.scopes]);
-    return new OAuth2Auth(scheme, { flow: 'clientCredentials', clientId, source, store: shared.store, onTokens: shared.onTokens, now: shared.now, scopes, dpop, transport: certificateFetch });
+    // The shared settings bring the client's store, onTokens and clock (the strategy reads no other of them).
+    return new OAuth2Auth(scheme, { ...shared, flow: 'clientCredentials', clientId, source, scopes, dpop, transport: certificateFetch });
   });
 }

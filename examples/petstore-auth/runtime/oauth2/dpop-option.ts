@@ -24,6 +24,10 @@ export interface DpopHandle {
   prover(): Promise<DpopProver>;
   /** A token request with a proof (dpop-token-request.ts, loaded on first use); as sendToServer. */
   post(http: OAuthHttp, url: URL, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject>;
+  /** The TokenSet type of a token_type (lower case) other than bearer: 'DPoP' for dpop, else none (refused). */
+  tokenType(issued: string): 'DPoP' | undefined;
+  /** Marks a Bearer answer to a DPoP request `dpopRefused`, so the application sees it. */
+  issued(tokens: TokenSet): void;
   /** Sends a DPoP token with a fresh proof; false (nothing done) for a Bearer token. */
   authorize(request: AuthRequest, tokens: TokenSet, nowMs: number): Promise<boolean>;
   /** The nonce each request's proof carried, so that only a new nonce earns a retry (oauth2-refusal.ts). */
@@ -61,6 +65,10 @@ function dpopHandle(where: string, scheme: string, key: DpopKeySpec): DpopHandle
     async post(http, url, build, what, retry) {
       const [{ postWithDpop }, made] = await Promise.all([loadDpopTokenRequest().catch(unloaded(scheme, 'DPoP')), prover()]);
       return postWithDpop(http, url, made, build, what, retry);
+    },
+    tokenType: (issued) => (issued === 'dpop' ? 'DPoP' : undefined),
+    issued(tokens) {
+      if (tokens.tokenType === 'Bearer') tokens.dpopRefused = true;
     },
     // A fresh proof per attempt (the core applies again on a retry and after a redirect).
     async authorize(request, tokens, nowMs) {

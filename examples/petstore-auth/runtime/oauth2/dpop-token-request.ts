@@ -17,16 +17,25 @@ function isNonceDemand(error: unknown): error is TokenError {
 /** `build` makes the form and headers afresh for each attempt; the proof is added here. */
 export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, build: () => Promise<FormRequest>, what: string, retry: boolean): Promise<JsonObject> {
   let sentNonce: string | undefined;
+  // Every answer's nonce is kept, a retry's too: the requests go through this fetch.
+  const observed: OAuthHttp = {
+    ...http,
+    fetch: () => async (input, init) => {
+      const response = await http.fetch()(input, init);
+      dpop.rememberNonce(url, response.headers.get('dpop-nonce'));
+      return response;
+    },
+  };
   const post = () =>
     sendToServer(
-      http,
+      observed,
       url,
       async () => {
         const request = await build();
         const { proof, nonce } = await dpop.proof('POST', url, http.now());
         sentNonce = nonce;
         request.init.headers.set('dpop', proof);
-        return { ...request, observe: (response) => void dpop.rememberNonce(url, response.headers.get('dpop-nonce')) };
+        return request;
       },
       what,
       retry,

@@ -8,15 +8,13 @@
  * (dpop-option.ts), its key is checked here, before the first request that needs a proof.
  */
 import { base64url, randomToken, sha256 } from './base64url.js';
-import { crypto, isCryptoKey } from './lazy-crypto.js';
+import { crypto, importSigning, isCryptoKey } from './lazy-crypto.js';
 import { quoteScheme$ as quoteScheme, requireHeaderSafe$ as requireHeaderSafe } from './lazy-module-imports.js';
 import type { AuthRequest } from '../auth-strategy.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { DpopKeySpec } from './dpop-option.js';
 import type { ClientAssertionAlg } from './types.js';
 
-// The signing code: a lazy module of its own, loaded directly (this one is lazy too, so no up-front chunk is shared).
-const loadSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
 
 // RFC 9449 §9: the API's way of asking for a nonce.
 const USE_DPOP_NONCE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
@@ -130,7 +128,7 @@ export class DpopProver {
     if (nonce !== undefined) claims['nonce'] = nonce;
     if (accessToken !== undefined) claims['ath'] = await accessTokenHash(accessToken);
     try {
-      return { proof: await (await loadSigning()).signJws(key.signing, { typ: 'dpop+jwt', alg: key.signing.alg, jwk: key.publicJwk }, claims), nonce };
+      return { proof: await (await importSigning()).signJws(key.signing, { typ: 'dpop+jwt', alg: key.signing.alg, jwk: key.publicJwk }, claims), nonce };
     } catch {
       // WebCrypto's own error may describe the key; say only what failed.
       throw new TypeError(`security scheme ${quoteScheme(this.#scheme)}: the DPoP key cannot sign ${key.signing.alg} proofs`);
@@ -176,7 +174,7 @@ export function makeDpopProver(scheme: string, key: DpopKeySpec): DpopProver {
   const { privateKey, publicJwk, alg } = checkedKey(key, `security scheme ${quoteScheme(scheme)}: dpop`);
   return new DpopProver(scheme, async () => {
     try {
-      return { signing: await (await loadSigning()).importSigningKey(privateKey, alg, undefined, scheme), publicJwk };
+      return { signing: await (await importSigning()).importSigningKey(privateKey, alg, undefined, scheme), publicJwk };
     } catch {
       throw new TypeError(`security scheme ${quoteScheme(scheme)}: dpop: privateKey must be a private key (CryptoKey, JWK or PKCS#8 PEM) for ${alg} matching publicJwk`);
     }

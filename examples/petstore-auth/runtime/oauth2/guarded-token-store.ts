@@ -5,12 +5,18 @@
  * application hears of it once per outage; a corrupt entry counts as missing and is reported.
  * Loaded with import() at an application store's first call (store-guard.ts), with the lease code.
  */
-import { asTokenSet$ as asTokenSet, sameTokens$ as sameTokens, TokenStoreError$ as TokenStoreError } from './lazy-module-imports.js';
+import { TokenStoreError$ as TokenStoreError } from './lazy-module-imports.js';
+import { sameTokens } from './same-tokens.js';
 import { underLease } from './lease-flight.js';
 import type { RenewalStore } from './token-manager.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';
 
 export type StoreErrorHook = (error: TokenStoreError) => void;
+
+/** A store is application code: accept only what looks like a TokenSet (what every renewal reads comes through here). */
+function asTokenSet(value: unknown): TokenSet | undefined {
+  return typeof (value as Partial<TokenSet> | null | undefined)?.accessToken === 'string' ? (value as TokenSet) : undefined;
+}
 
 function warnOnConsole(error: TokenStoreError): void {
   console.warn(`keyway: ${error.message}`);

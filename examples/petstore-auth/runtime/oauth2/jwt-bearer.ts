@@ -8,6 +8,7 @@
  * (jwt-bearer-check.ts) before anything is sent.
  */
 import { randomToken } from './base64url.js';
+import { importSigning } from './lazy-crypto.js';
 import { quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
@@ -19,8 +20,6 @@ import type { Endpoints } from './server-metadata.js';
 import type { SelfRefreshingRunner } from './token-manager.js';
 import type { ClientAssertionAlg, ClientCertificate, DpopKey, TokenSet } from './types.js';
 
-// The signing code: a lazy module of its own, loaded directly (this one is lazy too, so no up-front chunk is shared).
-const loadSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 // Google's maximum, and what its own libraries use.
@@ -97,7 +96,7 @@ interface Plan {
 function keyLoader(input: PrivateKeyInput, alg: ClientAssertionAlg | undefined, kid: string | undefined, scheme: string, name: string): () => Promise<SigningKey> {
   let loading: Promise<SigningKey> | undefined;
   return () => {
-    loading ??= loadSigning().then((signing) => signing.importSigningKey(input, alg, kid, scheme)).catch(() => {
+    loading ??= importSigning().then((signing) => signing.importSigningKey(input, alg, kid, scheme)).catch(() => {
       loading = undefined;
       throw new TypeError(`security scheme ${quoteScheme(scheme)}: ${name} is not a usable ${alg ?? 'RSA, P-256 or Ed25519'} private key (PKCS#8 PEM, JWK or CryptoKey)`);
     });
@@ -117,7 +116,7 @@ function planFor(checked: JwtBearerPlan, scheme: string): Plan {
         makeAssertion: async (tokenUrl, scopes, nowMs) => {
           const iat = Math.floor(nowMs / 1000);
           const claims = { iss: email, ...(subject === undefined ? {} : { sub: subject }), aud: tokenUrl.href, scope: [...new Set(scopes)].join(' '), iat, exp: iat + ASSERTION_LIFETIME_SECONDS };
-          return (await loadSigning()).signJwt(await signingKey(), claims);
+          return (await importSigning()).signJwt(await signingKey(), claims);
         },
       };
     }
@@ -130,7 +129,7 @@ function planFor(checked: JwtBearerPlan, scheme: string): Plan {
           const iat = Math.floor(nowMs / 1000);
           // RFC 7523 §3: iss, sub, aud, exp required; jti keeps a captured assertion from being replayed.
           const claims = { ...extra, iss: issuer, sub: subject, aud: audience ?? tokenUrl.href, iat, exp: iat + ASSERTION_LIFETIME_SECONDS, jti: randomToken(16) };
-          return (await loadSigning()).signJwt(await signingKey(), claims);
+          return (await importSigning()).signJwt(await signingKey(), claims);
         },
       };
     }

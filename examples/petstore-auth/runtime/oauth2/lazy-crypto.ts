@@ -17,6 +17,13 @@ export const crypto: Pick<WebCrypto, 'subtle' | 'getRandomValues'> = {
   getRandomValues: (array) => platform().getRandomValues(array),
 };
 
+/**
+ * The signing code (client-assertion.ts), a lazy module of its own, for the lazily loaded modules
+ * that sign (DPoP proofs, the JWT bearer grant): loaded directly, as they are lazy too. The up-front
+ * code has its own, loadSigning (lazy-modules.ts), which hands the lazy modules their imports first.
+ */
+export const importSigning = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
+
 /** True for a WebCrypto key object (false where the platform has no `CryptoKey` class). */
 export function isCryptoKey(value: unknown): value is CryptoKey {
   const CryptoKeyClass = (globalThis as unknown as { CryptoKey?: abstract new () => unknown }).CryptoKey;

@@ -25,10 +25,8 @@ export let sendToServer$: typeof import('./token-endpoint.js').sendToServer;
 export let requestTokens$: typeof import('./token-endpoint.js').requestTokens;
 export let requireEndpoint$: typeof import('./token-endpoint.js').requireEndpoint;
 export let scopeParam$: typeof import('./token-endpoint.js').scopeParam;
-export let sameTokens$: typeof import('./same-tokens.js').sameTokens;
 export let TokenError$: typeof import('./token-error.js').TokenError;
 export type TokenError$ = import('./token-error.js').TokenError;
-export let asTokenSet$: typeof import('./token-set.js').asTokenSet;
 // The generated index.ts exports it, so an app's entry reaches it: taken from there, it stays out of a chunk shared with the lazy modules.
 export let TokenStoreError$: typeof import('./token-store-error.js').TokenStoreError;
 export type TokenStoreError$ = import('./token-store-error.js').TokenStoreError;
@@ -48,9 +46,7 @@ export type LazyImports = [
   requestTokens: typeof requestTokens$,
   requireEndpoint: typeof requireEndpoint$,
   scopeParam: typeof scopeParam$,
-  sameTokens: typeof sameTokens$,
   TokenError: typeof TokenError$,
-  asTokenSet: typeof asTokenSet$,
   TokenStoreError: typeof TokenStoreError$,
 ];
 
@@ -69,9 +65,7 @@ export function provideLazyImports(from: LazyImports): void {
     requestTokens$,
     requireEndpoint$,
     scopeParam$,
-    sameTokens$,
     TokenError$,
-    asTokenSet$,
     TokenStoreError$,
   ] = from;
 }

@@ -21,10 +21,8 @@ import { readBoundedText } from './bounded-body.js';
 import { option, schemeWhere } from './option-checks.js';
 import { formEncode } from './encoding.js';
 import { checkEndpoint } from './endpoint-url.js';
-import { sameTokens } from './same-tokens.js';
 import { requestTokens, requireEndpoint, scopeParam, sendToServer } from './token-endpoint.js';
 import { TokenError } from './token-error.js';
-import { asTokenSet } from './token-set.js';
 import { TokenStoreError } from './token-store-error.js';
 
 /**
@@ -35,7 +33,7 @@ import { TokenStoreError } from './token-store-error.js';
  */
 export const provideLazyModuleImports: () => Promise<void> = loadOnce(() =>
   import('./lazy-module-imports.js').then(({ provideLazyImports }) =>
-    provideLazyImports([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, sameTokens, TokenError, asTokenSet, TokenStoreError]),
+    provideLazyImports([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, TokenError, TokenStoreError]),
   ),
 );
 

@@ -24,18 +24,15 @@ export interface OAuthShared {
   maxResponseBytes: number;
 }
 
-const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
-// The longest whole milliseconds a timer holds: AbortSignal.timeout fires at once past 2^31 − 1 (and throws for a fraction).
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
-// Read with the options' checker: a number is checked only when given, said as every option is.
+// Read with the options' checker: a number is checked only when given, said as every option is
+// (its name is the client option's own, so the message needs no more words).
 const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'be a positive number'];
-const ENVIRONMENT = "the auth environment's ";
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The shared settings, from the client's config (`env`, an object the generated client makes): defaults for what it does not give, a check of what it gives. */
 export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShared {
+  const positive = (name: 'tokenTimeoutMs' | 'tokenResponseMaxBytes') => option(env, name, POSITIVE, '') as number | undefined;
   return {
     baseUrl: env.baseUrl,
     allowInsecureHttp: env.allowInsecureHttp === true,
@@ -43,12 +40,14 @@ export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShar
     onTokens: env.onTokens,
     now: env.now ?? (() => Date.now()),
     sleep: env.sleep ?? defaultSleep,
-    timeoutMs: Math.min(Math.ceil((option(env, 'tokenTimeoutMs', POSITIVE, ENVIRONMENT) as number | undefined) ?? DEFAULT_TOKEN_TIMEOUT_MS), LONGEST_TIMER_MS),
-    maxResponseBytes: (option(env, 'tokenResponseMaxBytes', POSITIVE, ENVIRONMENT) as number | undefined) ?? DEFAULT_MAX_RESPONSE_BYTES,
-    // Looked up per call, like ClientCore does, so a fetch installed later is used.
+    // Default 30 s; whole milliseconds, at most the longest a timer holds (AbortSignal.timeout fires
+    // at once past 2^31 - 1, and throws for a fraction).
+    timeoutMs: Math.min(Math.ceil(positive('tokenTimeoutMs') ?? 30_000), 2 ** 31 - 1),
+    maxResponseBytes: positive('tokenResponseMaxBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
+    // Looked up per call, like ClientCore does (and refused in the words it uses), so a fetch installed later is used.
     fetch: () => {
       const fetchImpl = env.fetch ?? globalThis.fetch;
-      if (typeof fetchImpl !== 'function') throw new TypeError('no fetch available: pass `fetch` in the client config');
+      if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be given: none is global');
       return fetchImpl;
     },
   };

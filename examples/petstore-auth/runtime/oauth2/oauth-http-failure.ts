@@ -121,7 +121,6 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       try {
         // Raced as well as passed: a custom fetch may ignore the signal.
         const response = await abortable(http.fetch()(url.href, { ...sent.init, redirect: 'manual', signal: budget }), budget);
-        sent.observe?.(response);
         outcome = { kind: 'response', response };
       } catch (error) {
         outcome = { kind: 'thrown', error };

@@ -30,8 +30,6 @@ export type JsonObject = Record<string, unknown>;
  */
 export interface Outgoing {
   init: RequestInit;
-  /** Sees each answer (DPoP keeps the server's nonce). */
-  observe?: ((response: Response) => void) | undefined;
   /** The authenticating client, for the hint on an `invalid_client` answer. */
   client?: Pick<ClientAuthenticator, 'basicEncoding'> | undefined;
 }

@@ -23,7 +23,10 @@ export interface OAuthPart<Kind extends PartKind, Made> {
   readonly make: (where: string, scheme: string, given: Readonly<Record<string, unknown>>) => Made;
 }
 
-/** The kind of a part option (option-checks.ts): a part of `kind`, made by `maker` (named in the message). */
-export function madeBy(kind: PartKind, maker: string): OptionKind {
-  return [(value) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === kind, `be made by ${maker}`];
+/**
+ * The kind of a part option (option-checks.ts): a part made by `maker` (named in the message), of
+ * the kind the option's name says (a part's kind is the name of the option that takes it).
+ */
+export function madeBy(maker: string): OptionKind {
+  return [(value, name) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === name, `be made by ${maker}`];
 }

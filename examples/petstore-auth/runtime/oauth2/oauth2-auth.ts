@@ -13,7 +13,7 @@ import type { FetchLike } from '../client-core.js';
 import type { DpopHandle } from './dpop-option.js';
 import { loadRenewalSteps } from './lazy-modules.js';
 import { loadOrFail } from './token-error.js';
-import { asTokenSet, usable } from './token-set.js';
+import { usable } from './token-set.js';
 import { tokenKey, type GrantRunner, type RenewalStore, type TokenState } from './token-manager.js';
 import type { OAuthFlowName, TokenSet } from './types.js';
 
@@ -52,8 +52,8 @@ export class OAuth2Auth implements AuthStrategy {
   declare readonly scheme: string;
   /** The flow the credential runs (never secret). */
   declare readonly flow: OAuth2Grant;
-  readonly #options: OAuth2AuthOptions;
-  readonly #state: TokenState;
+  // The options and what renewals change, one object (TokenState): the lazy steps take it whole.
+  readonly #state: TokenState & OAuth2AuthOptions;
   // The renewal under way per store key: everyone asking meanwhile shares its outcome.
   readonly #flights = new Map<string, Promise<TokenSet>>();
   // Store keys by scope list: the core hands every call of an operation the same frozen list.
@@ -67,18 +67,17 @@ export class OAuth2Auth implements AuthStrategy {
   constructor(scheme: string, options: OAuth2AuthOptions) {
     this.scheme = scheme;
     this.flow = options.flow;
-    this.#options = options;
-    this.#state = { store: options.store, recent: new Map(), seed: options.seed };
+    this.#state = { ...options, recent: new Map() };
   }
 
   /** The certificate fetch, when the credential has one (an accessor: kept off inspect output). */
   get transport(): FetchLike | undefined {
-    return this.#options.transport;
+    return this.#state.transport;
   }
 
   /** Synchronous while a fresh Bearer token is in hand: most requests need no await at all. */
   apply(request: AuthRequest, context: AuthContext): void | Promise<void> {
-    const { dpop, now, scopes = context.scopes } = this.#options;
+    const { dpop, now, scopes = context.scopes } = this.#state;
     const fresh = usable(this.#state.recent.get(this.#key(scopes)), now());
     if (fresh && !dpop) return this.#send(request, fresh);
     // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too).
@@ -93,15 +92,17 @@ export class OAuth2Auth implements AuthStrategy {
     this.#sent.set(request, accessToken);
   }
 
-  onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
-    // Its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, this.#options, request, response, context, this.#sent.get(request)), () => false);
+  async onUnauthorized(request: AuthRequest, response: Response, context: AuthContext): Promise<boolean> {
+    const sent = this.#sent.get(request);
+    // A request that carried none of this strategy's tokens: nothing to renew, nothing to load. Else
+    // its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
+    return sent !== undefined && loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, request, response, context, sent), () => false);
   }
 
   /** A token fit for a request leaving now. */
   async token(scopes: readonly string[]): Promise<TokenSet> {
     const key = this.#key(scopes);
-    const { now } = this.#options;
+    const { now } = this.#state;
     // The token last read or written for this key while it is fresh: no store round trip.
     return usable(this.#state.recent.get(key), now()) ?? usable(await this.#read(key), now()) ?? this.renew(scopes);
   }
@@ -117,8 +118,8 @@ export class OAuth2Auth implements AuthStrategy {
     let flight = flights.get(key);
     if (!flight) {
       const renew = () => this.#renewHeld(key, scopes, rejected);
-      // Only an application's store may have leases: it runs the renewal under them (token-manager.ts).
-      flight = Promise.resolve(this.#state.store).then((store) => (store?.renewal ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#options.now(), rejected), renew) : renew()));
+      // An application's store (guarded) runs the renewal, under its leases when it has them (token-manager.ts).
+      flight = Promise.resolve(this.#state.store).then((store) => (store ? store.renewal(this.scheme, key, async () => usable(await this.#read(key), this.#state.now(), rejected), renew) : renew()));
       flights.set(key, (flight = flight.finally(() => flights.delete(key))));
     }
     return flight;
@@ -131,13 +132,13 @@ export class OAuth2Auth implements AuthStrategy {
     state.seed = undefined;
     state.recent.set(key, tokens);
     await (await state.store)?.set(key, tokens);
-    await this.#options.onTokens?.({ scheme: this.scheme, tokens });
+    await state.onTokens?.({ scheme: this.scheme, tokens });
   }
 
   #key(scopes: readonly string[]): string {
     let key = this.#keys.get(scopes);
     if (key === undefined) {
-      key = tokenKey(this.scheme, this.#options.clientId, scopes);
+      key = tokenKey(this.scheme, this.#state.clientId, scopes);
       if (Object.isFrozen(scopes)) this.#keys.set(scopes, key);
     }
     return key;
@@ -148,7 +149,8 @@ export class OAuth2Auth implements AuthStrategy {
     const { store, recent } = state;
     // Without an application's store, `recent` is where the tokens live.
     if (store) {
-      const stored = asTokenSet(await (await store).get(key));
+      // The guard (RenewalStore) answers only what looks like a TokenSet.
+      const stored = await (await store).get(key);
       if (stored) recent.set(key, stored);
       else recent.delete(key);
     }
@@ -162,13 +164,13 @@ export class OAuth2Auth implements AuthStrategy {
     // flight ended would otherwise fetch a second token, or present a spent refresh token.
     const current = await this.#read(key);
     const state = this.#state;
-    const { source, now } = this.#options;
+    const { source, now } = state;
     let tokens = usable(current, now(), rejected);
     if (tokens) return tokens;
     // After a 401 (the refused token dropped) or with a refresh token (used first) there is more to
     // do than the grant: its code (renewal-steps.ts) loads then; client credentials servers rarely
     // issue refresh tokens.
-    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadRenewalSteps, this.scheme, 'network_error', 'token renewal')).beforeGrant(source, state, key, current, rejected) : undefined;
+    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadRenewalSteps, this.scheme, 'network_error', 'token renewal')).beforeGrant(state, key, current, rejected) : undefined;
     tokens = before?.tokens ?? (await source.request(scopes, before?.refused));
     await this.save(scopes, tokens);
     return tokens;

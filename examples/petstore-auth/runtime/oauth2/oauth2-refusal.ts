@@ -23,16 +23,13 @@ export const RENEWAL_COOL_DOWN_MS = 30_000;
  */
 export async function answerRefusal(
   tokens: TokenManager,
-  state: TokenState,
-  options: Pick<OAuth2AuthOptions, 'dpop' | 'now' | 'scopes'>,
+  state: TokenState & Pick<OAuth2AuthOptions, 'dpop' | 'now' | 'scopes'>,
   request: AuthRequest,
   response: Response,
   context: AuthContext,
-  sent: string | undefined,
+  sent: string,
 ): Promise<boolean> {
-  // A request that carried none of this strategy's tokens: nothing to renew.
-  if (sent === undefined) return false;
-  const { dpop, now, scopes = context.scopes } = options;
+  const { dpop, now, scopes = context.scopes } = state;
   const where = `security scheme ${quoteScheme(tokens.scheme)}`;
   const sentNonce = dpop?.sentNonce;
   if (sentNonce?.has(request)) {

@@ -5,19 +5,19 @@
  * own branch and sentence in every app's download. Messages name the scheme and the
  * option, never its value (which may be a secret).
  */
+import { ownValue } from '../args.js';
 import { quoteScheme } from '../credential-checks.js';
 
-/** What an option must be: a test of its value, and the words that end the message when it fails (`<name> must <words>`). */
-export type OptionKind = readonly [fits: (value: unknown) => boolean, must: string];
+/** What an option must be: a test of its value (given the option's name too), and the words that end the message when it fails (`<name> must <words>`). */
+export type OptionKind = readonly [fits: (value: unknown, name: string) => boolean, must: string];
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 // One constant per kind, not one function over all: an app links the kinds its credential's options have.
 export const STRING: OptionKind = [isString, 'be a string'];
 export const TEXT: OptionKind = [(value) => isString(value) && value !== '', 'be a non-empty string'];
 export const STRINGS: OptionKind = [(value) => Array.isArray(value) && value.every(isString), 'be an array of strings'];
-export const STRING_MAP: OptionKind = [(value) => isObject(value) && Object.values(value).every(isString), 'map names to strings'];
+export const STRING_MAP: OptionKind = [(value) => typeof value === 'object' && value !== null && Object.values(value).every(isString), 'map names to strings'];
 export const BOOLEAN: OptionKind = [(value) => typeof value === 'boolean', 'be true or false'];
 export const FUNCTION: OptionKind = [(value) => typeof value === 'function', 'be a function'];
 export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'be epoch milliseconds'];
@@ -34,7 +34,7 @@ export function oneOf(values: readonly string[]): OptionKind {
  */
 export function option(holder: object, name: string, [fits, must]: OptionKind, where: string, required?: boolean): unknown {
   const value = own(holder, name);
-  if ((required || value !== undefined) && !fits(value)) throw new TypeError(`${where}${name} must ${must}`);
+  if ((required || value !== undefined) && !fits(value, name)) throw new TypeError(`${where}${name} must ${must}`);
   return value;
 }
 
@@ -45,10 +45,11 @@ export function checkOptions(holder: object, kinds: Readonly<Record<string, Opti
   return values;
 }
 
-/** The own property `name` of `holder`, else undefined: options never come from a prototype. */
-export function own(holder: object, name: string): unknown {
-  return Object.hasOwn(holder, name) ? Reflect.get(holder, name) : undefined;
-}
+/**
+ * The own property `name` of `holder`, else undefined: options never come from a prototype. The
+ * request core's reader of call arguments (args.ts), which every client links anyway.
+ */
+export const own = ownValue as (holder: object, name: string) => unknown;
 
 /** `value[name]` when `value` is an object, else undefined: for reading nested options before they are checked. */
 export function member(value: unknown, name: string): unknown {

@@ -6,7 +6,7 @@
  */
 import type { CryptoKey } from '../web-crypto.js';
 import { redisCommand, replyText, type RedisClientLike, type RedisCommand } from './redis-client.js';
-import { sameTokens } from './same-tokens.js';
+import { storedTokensMatch } from './memory-token-store.js';
 import { decodeTokens, encodeTokens, importEncryptionKey, sha256Hex } from './token-cipher.js';
 import type { TokenLeases, TokenSet, TokenStore } from './types.js';
 
@@ -78,7 +78,7 @@ export class RedisTokenStore implements TokenStore {
       return;
     }
     const text = replyText(await this.#command(['GET', redisKey]));
-    if (text === undefined || !sameTokens(await decodeTokens(text, await this.#key, redisKey), expected)) return;
+    if (text === undefined || !storedTokensMatch(await decodeTokens(text, await this.#key, redisKey), expected)) return;
     // The exact text read: a set written since then (even of equal tokens, re-encrypted) survives.
     await this.#command(['EVAL', DELETE_IF_EQUAL, '1', redisKey, text], [4]);
   }

@@ -7,15 +7,16 @@
  */
 import { member } from './option-checks.js';
 
-const RECENT_TOKENS = 16;
+// The tokens of the last 16 token answers (access, refresh and ID token each): older ones have long been replaced.
+const RECENT_TOKENS = 48;
 
 export class SecretSources {
   /** Secret strings: the client secret, password and tokens of the credential, a ready-made assertion. */
   declare readonly values: readonly unknown[];
   /** Private keys: PEM text or JWKs (the client's, a DPoP key, a service account's, a JWT bearer signer's). */
   declare readonly keys: readonly unknown[];
-  /** The tokens the scheme obtained lately, oldest first; older ones have long been replaced. */
-  readonly recent: string[] = [];
+  /** The tokens the scheme obtained lately, newest first; undefined where an answer had none (the redaction skips it, and repeats). */
+  readonly recent: (string | undefined)[] = [];
 
   /** The credential's secret values and private keys (each list may hold undefined: a credential has only some of them). */
   constructor(values: readonly unknown[], keys: readonly unknown[]) {
@@ -23,15 +24,10 @@ export class SecretSources {
     this.keys = keys;
   }
 
-  /** Tokens the scheme just obtained; only the last few are kept. */
+  /** Tokens the scheme just obtained; only the last few are kept. Checked and de-duplicated only when read (secret-redaction.ts): the happy path just files them. */
   remember(tokens: readonly (string | undefined)[]): void {
-    const { recent } = this;
-    for (const token of tokens) {
-      // undefined or '': nothing to hide.
-      if (!token || recent.includes(token)) continue;
-      recent.push(token);
-      if (recent.length > RECENT_TOKENS) recent.shift();
-    }
+    this.recent.unshift(...tokens);
+    this.recent.splice(RECENT_TOKENS);
   }
 }
 

@@ -80,7 +80,6 @@ export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Pr
   try {
     // Raced as well as passed: a custom fetch may ignore the signal.
     response = await abortable(http.fetch()(url.href, { ...first.init, redirect: 'manual', signal }), signal);
-    first.observe?.(response);
     if (response.ok) {
       // JSON here; anything else (a form-encoded answer, too large: undefined) goes on in oauth-http-failure.ts.
       const json = ((text = await abortable(readBoundedText(response, http.maxResponseBytes), signal)) && JSON.parse(text)) as JsonObject | undefined;
@@ -123,19 +122,20 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
     return { client, init: { method: 'POST', headers, body: form } };
   };
   // With DPoP on, a proof per attempt (that code loaded on first use).
-  const json = await (dpop ? dpop.post(http, url, build, what, retry) : sendToServer(http, url, build, what, retry));
+  const json = await (dpop?.post ?? sendToServer)(http, url, build, what, retry);
   if (!kept) return json;
   const text = (name: string): string | undefined => (typeof json[name] === 'string' && (json[name] as string)) || undefined;
   const accessToken = text('access_token');
   const issued = text('token_type')?.toLowerCase() ?? 'bearer';
-  const tokenType = issued === 'bearer' ? 'Bearer' : issued === 'dpop' && dpop ? 'DPoP' : undefined;
+  // A DPoP token only when the client asked for one: its handle knows the type (dpop-option.ts).
+  const tokenType = issued === 'bearer' ? 'Bearer' : dpop?.tokenType(issued);
   // No token, or one it cannot use: the error (quoting the server's token_type, redacted) is made by the failure module.
   if (!accessToken || !tokenType) {
     throw (await failureCode(http, accessToken ? 'unsupported_token_type' : 'invalid_response')).tokenSetError(json, http, !!dpop);
   }
   // What the response leaves out the tokens keep from before (undefined when there was none).
   const tokens: TokenSet = { accessToken, tokenType, issuedAt: sentAt, refreshToken: text('refresh_token') ?? kept.refreshToken, scope: text('scope') ?? kept.scope, idToken: text('id_token') ?? kept.idToken };
-  if (dpop && tokenType === 'Bearer') tokens.dpopRefused = true;
+  dpop?.issued(tokens);
   const expiresIn = json['expires_in'];
   // Number('') and Number(' ') are 0: blank text is no lifetime.
   const seconds = typeof expiresIn === 'string' && expiresIn.trim() ? Number(expiresIn) : expiresIn;

@@ -35,17 +35,18 @@ export type TokenManager = Pick<OAuth2Auth, 'scheme' | 'token' | 'renew' | 'save
 
 /**
  * The store as renewals see it. An application's store comes wrapped (GuardedTokenStore, loaded
- * with it), which runs each renewal under the store's leases when it has them; a client without a
- * store of its own keeps its tokens in memory (TokenState.recent) and never loads that code.
+ * with it), which runs each renewal under the store's leases when it has them and answers only
+ * what looks like a TokenSet (an application's store may hold anything); a client without a store of
+ * its own keeps its tokens in memory (TokenState.recent) and never loads that code.
  */
 export interface RenewalStore extends TokenStore {
-  renewal?<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T>;
+  renewal<T>(scheme: string, key: string, settled: () => Promise<T | undefined>, renew: () => Promise<T>): Promise<T>;
 }
 
 /**
  * What renewals change, shared with the code of the paths that need it only after a failure: a
- * refused token (oauth2-refusal.ts) and a dead refresh token (oauth-http-failure.ts), each loaded
- * by then.
+ * refused token (oauth2-refusal.ts) and a dead refresh token (token-refresh.ts), each loaded
+ * by then. OAuth2Auth keeps it in one object with its options (a copy: `seed` starts as theirs).
  */
 export interface TokenState {
   /** An application's store, or the promise of it (oauth2-auth.ts); none: `recent` holds the tokens. */
@@ -55,7 +56,7 @@ export interface TokenState {
   // a store (one client in one process: nobody else to share with) it is the only copy.
   readonly recent: Map<string, TokenSet>;
   /** Tokens the application passed in (authorization code), used while the store has none. */
-  seed: TokenSet | undefined;
+  seed?: TokenSet | undefined;
   /** Tokens obtained because the server refused the one before, and when (made by oauth2-refusal.ts). */
   renewedAfter401?: Map<string, number>;
 }

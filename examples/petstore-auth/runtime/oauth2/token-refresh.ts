@@ -5,8 +5,10 @@
  * import() the first time a renewal has either (oauth2-auth.ts, renewal-steps.ts): client
  * credentials servers rarely issue refresh tokens, so most apps never download it.
  */
-import { asTokenSet$ as asTokenSet, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, sameTokens$ as sameTokens, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { sameTokens } from './same-tokens.js';
 import type { OAuthClient } from './token-endpoint.js';
+import type { OAuth2AuthOptions } from './oauth2-auth.js';
 import type { GrantRunner, TokenState } from './token-manager.js';
 import type { TokenSet } from './types.js';
 
@@ -20,9 +22,9 @@ export async function refreshTokens(oauth: OAuthClient, tokens: TokenSet): Promi
  * Before the grant: drops `rejected` (the access token the API just refused) when it is still
  * `current`, then uses the refresh token, if any (refreshHeld). Nothing to do here: the grant runs.
  */
-export async function beforeGrant(source: GrantRunner, state: TokenState, key: string, current: TokenSet | undefined, rejected: string | undefined): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
+export async function beforeGrant(state: TokenState & Pick<OAuth2AuthOptions, 'source'>, key: string, current: TokenSet | undefined, rejected: string | undefined): Promise<{ tokens?: TokenSet; refused?: TokenError }> {
   if (rejected && current?.accessToken === rejected) await dropRefused(state, key, current);
-  return current?.refreshToken === undefined ? {} : refreshHeld(source, state, key, current);
+  return current?.refreshToken === undefined ? {} : refreshHeld(state.source, state, key, current);
 }
 
 /**
@@ -48,7 +50,7 @@ async function forgetRefreshToken(state: TokenState, key: string, refreshToken: 
   if (state.seed?.refreshToken === refreshToken) state.seed = undefined;
   // Compared here and, by stores that can, again at the delete itself.
   const store = await state.store;
-  const stored = asTokenSet(await store?.get(key));
+  const stored = await store?.get(key);
   if (stored !== undefined && stored.refreshToken === refreshToken) await store!.delete(key, stored);
 }
 
@@ -65,5 +67,5 @@ async function dropRefused(state: TokenState, key: string, rejected: TokenSet): 
   else if (!store) {
     if (keep && holdsRejected) state.recent.set(key, keep);
   } else if (keep === undefined) await store.delete(key, rejected);
-  else if (sameTokens(asTokenSet(await store.get(key)), rejected)) await store.set(key, keep);
+  else if (sameTokens(await store.get(key), rejected)) await store.set(key, keep);
 }
