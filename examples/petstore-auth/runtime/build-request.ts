@@ -5,7 +5,7 @@ import { documentBase } from './document-base.js';
 import type { EncodedBody } from './encode-body.js';
 import type { HeadersInit } from './fetch-types.js';
 import type { OperationSpec, RequestParts } from './operation.js';
-import { must } from './retry.js';
+import { checkedUrl } from './checked-url.js';
 import { appendQuery } from './serialize-query.js';
 import { encodeUnreserved } from './uri-encoding.js';
 
@@ -69,15 +69,9 @@ let lastBase: [string, string | undefined, string, string, string, string | unde
 export function resolveUrl(baseUrl: string, path: string): URL {
   const page = documentBase();
   if (lastBase?.[0] !== baseUrl || lastBase[1] !== page) {
-    let url: URL | undefined;
-    try {
-      url = new URL(baseUrl, page);
-    } catch {
-      // Refused below, not quoted: a baseUrl may carry a key in its query.
-    }
-    // fetch refuses URLs with user info with an error that quotes them, password included.
-    must(url && url.username + url.password === '', 'baseUrl', 'a valid absolute URL without a user name or password');
-    url.hash = '';
+    // The configured-URL check every option shares: refused, not quoted (a baseUrl may carry a key in its
+    // query); user info refused too (fetch refuses it with an error that quotes it, password included).
+    const url = checkedUrl(baseUrl, undefined, 'baseUrl', 'must be a valid absolute URL');
     const trimmed = url.pathname.replace(/\/+$/, '');
     lastBase = [baseUrl, page, url.href, trimmed, url.search, /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.host}${trimmed}` : undefined];
   }

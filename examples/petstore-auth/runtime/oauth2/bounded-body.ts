@@ -4,6 +4,8 @@
  * a few hundred bytes, and one that never ends must not exhaust memory before it fails.
  */
 
+type BlobParts = Exclude<ConstructorParameters<typeof Blob>[0], undefined> & unknown[];
+
 /** The default limit on a token, device or metadata answer. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -14,7 +16,8 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
   if (Number(response.headers.get('content-length')) > maxBytes) return void (await body?.cancel().catch(() => undefined));
   if (!body) return '';
   const reader = body.getReader();
-  const chunks: BlobPart[] = [];
+  // Blob's own parameter type: lib.dom calls it BlobPart, @types/node without DOM has no such name.
+  const chunks: BlobParts = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -22,6 +25,6 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
     if (done) return new Blob(chunks).text();
     if ((size += value.byteLength) > maxBytes) return void (await reader.cancel().catch(() => undefined));
     // A fetch body's chunks are ArrayBuffer-backed (lib.dom types them ArrayBufferLike: a SharedArrayBuffer cannot be a BlobPart).
-    chunks.push(value as BlobPart);
+    chunks.push(value as BlobParts[number]);
   }
 }

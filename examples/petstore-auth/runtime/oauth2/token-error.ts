@@ -13,8 +13,8 @@ import { schemeWhere } from './option-checks.js';
 export class TokenError extends Error {
   override readonly name = 'TokenError';
   declare readonly error: string;
-  declare readonly errorDescription?: string;
-  declare readonly status?: number;
+  declare readonly errorDescription?: string | undefined;
+  declare readonly status?: number | undefined;
   declare readonly scheme: string;
   /** What the client suggests doing about it; ours, not the server's. */
   declare readonly hint?: string;
