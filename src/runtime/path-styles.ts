@@ -31,7 +31,7 @@ export function labelPathValue(param: ParamFields, value: unknown): string {
 export function matrixPathValue(param: ParamFields, value: unknown): string {
   if (param.contentType !== undefined) return serializePathValue(param, value);
   const explode = param.explode ?? false;
-  const name = encodeUnreserved(param.name);
+  const name = encodeUnreserved(param.name ?? param.key);
   const parts = partsOf(value);
   if ('items' in parts) return explode ? parts.items.map((item) => `;${name}=${item}`).join('') : `;${name}=${parts.items.join(',')}`;
   if ('pairs' in parts) return explode ? parts.pairs.map(([k, v]) => `;${k}=${v}`).join('') : `;${name}=${parts.pairs.flat().join(',')}`;

@@ -15,7 +15,7 @@ export function serializeHeaderValue(param: ParamFields, value: unknown): string
 
 /** The ParamSerializer of a header parameter. */
 export function writeHeaderParam(param: ParamFields, value: unknown, parts: RequestParts): void {
-  parts.headers.set(param.name, serializeHeaderValue(param, value));
+  parts.headers.set(param.name ?? param.key, serializeHeaderValue(param, value));
 }
 
 // RFC 6265 cookie-octet: printable ASCII except space, DQUOTE, comma, semicolon and backslash.
@@ -33,7 +33,7 @@ export function encodeCookieValue(text: string): string {
 export function serializeCookieParam(param: ParamFields, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const encode = param.style === 'cookie' ? encodeCookieValue : encodeUnreserved;
-  const name = encodeUnreserved(param.name);
+  const name = encodeUnreserved(param.name ?? param.key);
   if (param.contentType !== undefined) return [`${name}=${encode(JSON.stringify(value))}`];
   const explode = param.explode ?? true;
   if (Array.isArray(value)) {

@@ -27,7 +27,8 @@ export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
       const serializer = paramSerializer(p);
       const fields = {
         key,
-        name: p.name,
+        // Only when it differs from the argument key: the runtime reads `name ?? key` (a flag, above, always has it).
+        name: p.name !== key ? p.name : undefined,
         // Set again below only to narrow the type: it keeps this place among the keys.
         in: p.in,
         // Path parameters are always required; for the others the runtime refuses a missing value.

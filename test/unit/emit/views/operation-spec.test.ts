@@ -37,16 +37,16 @@ function asGenerated(spec: WrittenOperationSpec): OperationSpec {
 }
 
 describe('operationSpec', () => {
-  it('marks required non-path parameters, and only differences from the default style', () => {
+  it('marks required non-path parameters, and only differences from the default style (a wire name only when it is not the key)', () => {
     const spec = specOf([
       param({ name: 'id', in: 'path', required: true, style: 'simple', explode: false }),
       param({ name: 'q', required: true }),
       param({ name: 'tags', style: 'pipeDelimited', explode: true }),
     ]);
     expect(spec.params).toEqual([
-      { key: 'id', name: 'id', in: 'path' },
-      { key: 'q', name: 'q', in: 'query', required: true, serialize: new RuntimeRef('writeFormQuery') },
-      { key: 'tags', name: 'tags', in: 'query', style: 'pipeDelimited', explode: true, serialize: new RuntimeRef('writeQueryParam') },
+      { key: 'id', in: 'path' },
+      { key: 'q', in: 'query', required: true, serialize: new RuntimeRef('writeFormQuery') },
+      { key: 'tags', in: 'query', style: 'pipeDelimited', explode: true, serialize: new RuntimeRef('writeQueryParam') },
     ]);
     expect(spec.accept).toBe('application/json');
   });
@@ -71,13 +71,23 @@ describe('operationSpec', () => {
     expect(spec.params.map((p) => p.serialize)).toEqual([undefined, new RuntimeRef('writeFormQuery'), new RuntimeRef('writeHeaderParam'), new RuntimeRef('writeCookieParam')]);
     expect(spec.body?.encode).toEqual(new RuntimeRef('encodeFormBody'));
     expect(specRefsOf(parameters, body)).toEqual(['expandPath', 'writeFormQuery', 'writeHeaderParam', 'writeCookieParam', 'encodeFormBody']);
-    expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path' });
+    expect(spec.params[0]).toEqual({ key: 'id', in: 'path' });
+  });
+
+  it('writes the wire name of a parameter whose key is not its name, which the client sends', async () => {
+    const parameters = [param({ name: 'id', in: 'path', required: true, style: 'simple', explode: false }), param({ name: 'id', required: true })];
+    const spec = specOf(parameters);
+    expect(spec.params[1]).toEqual({ key: 'id_query', name: 'id', in: 'query', required: true, serialize: new RuntimeRef('writeFormQuery') });
+    const urls: string[] = [];
+    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""')) });
+    await core.request(asGenerated(spec), { id: 'a', id_query: 'b' });
+    expect(urls).toEqual(['https://api.test/search/a?id=b']);
   });
 
   it('names a path style other than simple, and the client sends it in that style', async () => {
     const parameters = [param({ name: 'id', in: 'path', required: true, style: 'matrix', explode: true }), param({ name: 'q' })];
     const spec = specOf(parameters);
-    expect(spec.params[0]).toEqual({ key: 'id', name: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
+    expect(spec.params[0]).toEqual({ key: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
     expect(specRefsOf(parameters)).toEqual(['expandPath', 'matrixPathValue', 'writeFormQuery']);
     const urls: string[] = [];
     const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });

@@ -59,7 +59,7 @@ describe('views', () => {
   it('operationsView: the runtime type import and the operation table', async () => {
     expect(operationsView(planned, await runtimeSources())).toEqual({
       runtimeImports: ["import type { OperationSpec } from './runtime/operation.js';", "import { expandPath } from './runtime/serialize-path.js';"],
-      operations: [{ name: 'getPetSpec', key: 'getPet', spec: '{\n  id: "getPet",\n  method: "GET",\n  path: "/pets/{id}",\n  expand: expandPath,\n  params: [{ key: "id", name: "id", in: "path" }],\n  accept: "application/json",\n  security: [[["key", []]]],\n}' }],
+      operations: [{ name: 'getPetSpec', key: 'getPet', spec: '{\n  id: "getPet",\n  method: "GET",\n  path: "/pets/{id}",\n  expand: expandPath,\n  params: [{ key: "id", in: "path" }],\n  accept: "application/json",\n  security: [[["key", []]]],\n}' }],
     });
   });
 
