@@ -1,6 +1,6 @@
 /**
  * Everything the lazily loaded modules (lazy-modules.ts) take from the runtime a client loads up
- * front, handed over by lazy-modules.ts (`provideLazyImports`): it loads this module with import()
+ * front, handed over by lazy-modules.ts (`provide`): it loads this module with import()
  * before the first lazy module, and only the lazy modules import it. Why not plain re-exports: a
  * bundler that splits code puts each module in a chunk per distinct set of entry points that reach
  * it, counting every `import()` target as one. Every up-front module a lazy module imported would
@@ -49,7 +49,8 @@ export type LazyImports = [
   TokenStoreError: typeof TokenStoreError$,
 ];
 
-export function provideLazyImports(from: LazyImports): void {
+/** Fills the bindings above (lazy-modules.ts, once); a short name, as it is a property in every entry bundle. */
+export function provide(from: LazyImports): void {
   [
     abortable$,
     quoteScheme$,
