@@ -21,8 +21,9 @@ export class TokenError extends Error {
   declare readonly retryAfterMs?: number;
 
   constructor(scheme: string, error: string, errorDescription?: string, status?: number, cause?: unknown, more = '') {
-    super(`${schemeWhere(scheme)}${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
-    // error, errorDescription, status and scheme own properties (undefined when absent); hint and
+    super(`${schemeWhere(scheme)}${error}${status ? ` (HTTP ${status})` : ''}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
+    // A status of 0 (an opaque redirect's) is not shown: it is no HTTP status. error,
+    // errorDescription, status and scheme own properties (undefined when absent); hint and
     // retryAfterMs only on the errors of an error answer that has them (oauth-http-failure.ts).
     this.error = error;
     this.errorDescription = errorDescription;

@@ -130,6 +130,18 @@ describe('token endpoint answers', () => {
     expect(await failure()).toMatchObject({ error: 'invalid_response', status: 307 });
     expect(other.requests).toHaveLength(0);
   });
+
+  it("a browser's opaque redirect (status 0) is refused too, its message showing no HTTP status", async () => {
+    const fetch: FetchLike = async (url, init) => {
+      if (!String(url).endsWith('/oauth/token')) return globalThis.fetch(url, init);
+      const response = new Response(null, { status: 200 });
+      Object.defineProperties(response, { type: { value: 'opaqueredirect' }, status: { value: 0 }, ok: { value: false } });
+      return response;
+    };
+    const error = await failure({ ...fakeClock().env, fetch });
+    expect(error).toMatchObject({ error: 'invalid_response', status: 0 });
+    expect(error.message).toBe('security scheme "oauth": invalid_response: the token endpoint answered with a redirect, which is not followed');
+  });
 });
 
 describe('endpoint URLs', () => {
