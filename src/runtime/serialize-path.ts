@@ -24,7 +24,8 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
  * form a whole `.` or `..` segment is refused because no encoding stops URL parsers resolving it.
  */
 export function expandPath(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): string {
-  if (!op.path.includes('{')) return op.path; // nothing to fill, so nothing can form a dot segment
+  // Named only by specs whose path has {parameters} (the generator's expandsPath); one without
+  // comes out as it is, its segments those of the template.
   const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
     // A type predicate, not an inferred one: TypeScript before 5.5 does not narrow through find.
     const param = op.params.find((p): p is PathParamSpec => p.in === 'path' && (p.name ?? p.key) === name);
@@ -38,10 +39,8 @@ export function expandPath(op: OperationSpec, args: Readonly<Record<string, unkn
     return (param.serialize ?? serializePathValue)(param, value);
   });
   const templateSegments = op.path.split('/');
-  expanded.split('/').forEach((segment, index) => {
-    if (DOT_SEGMENT.test(segment) && segment !== templateSegments[index]) {
-      throw new TypeError(`${op.id}: a path parameter may not be "." or ".."`);
-    }
-  });
+  if (expanded.split('/').some((segment, index) => DOT_SEGMENT.test(segment) && segment !== templateSegments[index])) {
+    throw new TypeError(`${op.id}: a path parameter may not be "." or ".."`);
+  }
   return expanded;
 }

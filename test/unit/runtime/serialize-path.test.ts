@@ -43,6 +43,14 @@ describe('expandPath', () => {
     expect(expandPath(spec, { ownerId: 'a b', petId: 7 })).toBe('/owners/a%20b/pets/7');
   });
 
+  it('leaves a path without placeholders as it is, dot segments of the template included', () => {
+    expect(expandPath(op('/a/./b/../c', []), {})).toBe('/a/./b/../c');
+  });
+
+  it('reads a parameter without a wire name by its key', () => {
+    expect(expandPath(op('/pets/{petId}', [{ key: 'petId', in: 'path' }]), { petId: 'x y' })).toBe('/pets/x%20y');
+  });
+
   it('maps wire names to argument keys', () => {
     expect(expandPath(op('/pets/{pet-id}', [p({ key: 'petId', name: 'pet-id' })]), { petId: 1 })).toBe('/pets/1');
   });
