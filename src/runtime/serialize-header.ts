@@ -7,8 +7,11 @@ export function serializeHeaderValue(param: ParamFields, value: unknown): string
   if (param.contentType !== undefined) return JSON.stringify(value);
   if (Array.isArray(value)) return value.map(toParamText).join(',');
   if (isPropertyMap(value)) {
-    const pairs = definedEntries(value).map(([k, v]) => [k, toParamText(v)] as const);
-    return param.explode === true ? pairs.map(([k, v]) => `${k}=${v}`).join(',') : pairs.flat().join(',');
+    // Exploded `k=v,k2=v2`, else `k,v,k2,v2`.
+    const between = param.explode === true ? '=' : ',';
+    return definedEntries(value)
+      .map(([k, v]) => k + between + toParamText(v))
+      .join(',');
   }
   return toParamText(value);
 }

@@ -10,8 +10,11 @@ export function serializePathValue(param: ParamFields, value: unknown): string {
   if (param.contentType !== undefined) return encodeUnreserved(JSON.stringify(value));
   if (Array.isArray(value)) return value.map((item) => encodeUnreserved(toParamText(item))).join(',');
   if (isPropertyMap(value)) {
-    const pairs = definedEntries(value).map(([k, v]) => [encodeUnreserved(k), encodeUnreserved(toParamText(v))] as const);
-    return param.explode === true ? pairs.map(([k, v]) => `${k}=${v}`).join(',') : pairs.flat().join(',');
+    // Exploded `k=v,k2=v2`, else `k,v,k2,v2`.
+    const between = param.explode === true ? '=' : ',';
+    return definedEntries(value)
+      .map(([k, v]) => encodeUnreserved(k) + between + encodeUnreserved(toParamText(v)))
+      .join(',');
   }
   return encodeUnreserved(toParamText(value));
 }
