@@ -32,9 +32,7 @@ export function expandPath(op: OperationSpec, args: Readonly<Record<string, unkn
   const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
     // A type predicate, not an inferred one: TypeScript before 5.5 does not narrow through find.
     const param = op.params.find((p): p is PathParamSpec => p.in === 'path' && (p.name ?? p.key) === name);
-    if (param === undefined) {
-      throw new TypeError(`${op.id}: the path names {${name}} but the operation has no such path parameter`);
-    }
+    if (param === undefined) throw new TypeError(`${op.id}: no path parameter fills {${name}}`);
     const value = paramValue(param, args);
     if (value === undefined || value === null) {
       throw new TypeError(`${op.id}: missing required path parameter "${param.key}"`);

@@ -67,7 +67,7 @@ describe('expandPath', () => {
   });
 
   it('rejects a placeholder without a parameter', () => {
-    expect(() => expandPath(op('/pets/{petId}', []), {})).toThrow(/no such path parameter/);
+    expect(() => expandPath(op('/pets/{petId}', []), {})).toThrow(new TypeError('getPet: no path parameter fills {petId}'));
   });
 
   const photos = op('/pets/{petId}/photos', [p({ key: 'petId', name: 'petId' })]);
