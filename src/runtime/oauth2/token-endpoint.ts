@@ -48,7 +48,7 @@ export type KeptTokens = Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>;
  * taken to grant (RFC 6749 §5.1).
  */
 export function scopeParam(scopes: readonly string[]): Record<string, string> {
-  return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
+  return scopes.length ? { scope: [...new Set(scopes)].join(' ') } : {};
 }
 
 /**
