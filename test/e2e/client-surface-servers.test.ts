@@ -120,7 +120,7 @@ describe('a Core: baseUrl, the generator\'s default URLs, or the builder\'s', ()
 
   it('server and serverVariables are no Core options: given from JavaScript, they are refused, and nothing is sent', async () => {
     const { fetch, urls } = recordingFetch();
-    const refusal = new TypeError('PetstoreAuthCore takes baseUrl (petstoreAuthServerUrl()), not server or serverVariables');
+    const refusal = new TypeError('a Core takes baseUrl (petstoreAuthServerUrl()), not server or serverVariables');
     // Before, a Core silently sent to server 0: a `server: 1` meant for a local instance went to production.
     expect(() => new PetstoreAuthCore({ auth: { bearer: bearer('t') }, fetch, server: 1 } as never)).toThrow(refusal);
     expect(() => new PetstoreAuthCore({ auth: { bearer: bearer('t') }, fetch, serverVariables: { region: 'us' } } as never)).toThrow(refusal);

@@ -79,7 +79,8 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     servers,
     serverUrlName: plan.serverUrlName,
     // A Core given the class's server options from JavaScript would otherwise send to server 0 silently.
-    coreServerRefusal: stringLiteral(`${plan.coreName} takes baseUrl${plan.serverUrlName ? ` (${plan.serverUrlName}())` : ''}, not server or serverVariables`),
+    // The Core is the class just constructed (its stack says which): named by kind, not by its (long) name.
+    coreServerRefusal: stringLiteral(`a Core takes baseUrl${plan.serverUrlName ? ` (${plan.serverUrlName}())` : ''}, not server or serverVariables`),
     serverUrlDoc: docComment([
       `The base URL of one of the document's servers, its \`{variables}\` filled with \`serverVariables\` (each one left out takes its default; substituted as given, not percent-encoded), for a ${plan.coreName}'s \`baseUrl\`: \`new ${plan.coreName}({ baseUrl: ${plan.serverUrlName}({ server: ${Math.min(1, model.servers.length - 1)} }) })\`. Every operation of that Core is sent there, its own servers included.`,
       'A server index out of range, a variable that server does not declare, a value outside its `enum`, or a variable without default and value throws a TypeError naming the option, never the value.',
