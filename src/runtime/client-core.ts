@@ -85,11 +85,11 @@ export function pickOptions<T extends object>(options: T, names: string): Partia
 
 /**
  * A failure's typed error with its fields; its message written by setbacks.ts (loaded with a
- * client's first failure), without it (a browser gone offline) a shorter one.
+ * client's first failure), without it (a browser gone offline) a shorter one; `cause` (what a failure without an answer threw) as its cause.
  */
 async function failure<E extends Error>(kind: new (message: string, options?: ErrorOptions) => E, fields: FailureFields & Record<string, unknown>, cause?: unknown): Promise<E> {
   const message = await loadSetbacks().then((module) => module.failureMessage(fields, cause), () => fields.operation + ' failed');
-  return Object.assign(new kind(message, fields.status === undefined ? { cause } : undefined), fields);
+  return Object.assign(new kind(message, (cause && { cause }) as ErrorOptions | undefined), fields);
 }
 
 /** Where a request went, for messages: origin and path only; never the query (an API key, a signature) or user info (a password). */
