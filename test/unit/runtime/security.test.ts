@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SecuritySpec } from '../../../src/runtime/operation.js';
 import { failureMessage } from '../../../src/runtime/failure-messages.js';
-import { selectAlternative, type UnmetSecurity } from '../../../src/runtime/security.js';
+import { alternativeNames, selectAlternative } from '../../../src/runtime/security.js';
 
 const apiKey = ['api_key', []] as const;
 const oauthRead = ['oauth', ['read']] as const;
@@ -16,16 +16,20 @@ describe('selectAlternative', () => {
     ['AND needs every scheme', [[oauthRead, basic], [apiKey]], ['oauth', 'api_key'], [apiKey]],
     ['optional auth applied when available', [[], [apiKey]], ['api_key'], [apiKey]],
     ['optional auth: anonymous otherwise', [[apiKey], []], [], []],
+    ['optional auth listed first: a later alternative with credentials still wins', [[], [apiKey], [basic]], ['basic'], [basic]],
     ['repeated scheme merged, scopes united', [[['oauth', ['a']], ['oauth', ['b', 'a']]]], ['oauth'], [['oauth', ['a', 'b']]]],
   ];
   it.each(cases)('%s', (_label, security, available, expected) => {
     expect(selectAlternative(security, new Set(available))).toEqual(expected);
   });
 
-  it('lists the alternatives when none can be met, for the AuthRequiredError and its message', () => {
-    const result = selectAlternative([[apiKey], [oauthRead, basic]], new Set(['oauth']));
-    expect(result).toEqual({ alternatives: [['api_key'], ['oauth', 'basic']] });
-    expect(failureMessage({ operation: 'listPets', ...(result as UnmetSecurity) }, undefined)).toBe('listPets needs credentials for one of: api_key; oauth + basic');
+  it('is undefined when no alternative can be met; the AuthRequiredError lists each one\'s schemes', () => {
+    const security: SecuritySpec = [[apiKey], [oauthRead, basic, ['oauth', ['write']]]];
+    expect(selectAlternative(security, new Set(['oauth']))).toBeUndefined();
+    expect(selectAlternative([[apiKey], [basic]], new Set())).toBeUndefined();
+    const alternatives = alternativeNames(security);
+    expect(alternatives).toEqual([['api_key'], ['oauth', 'basic']]);
+    expect(failureMessage({ operation: 'listPets', alternatives }, undefined)).toBe('listPets needs credentials for one of: api_key; oauth + basic');
   });
 
   it('treats scheme names like __proto__ as plain strings', () => {
