@@ -1,4 +1,5 @@
 import type { FetchLike } from '../client-core.js';
+import { fetchOrGlobal } from '../retry.js';
 import type { FactoryContext } from '../strategy-factory.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { guardStore } from './store-guard.js';
@@ -25,7 +26,7 @@ export interface OAuthShared {
 
 // Read with the options' checker: a number is checked only when given, said as every option is
 // (its name is the client option's own, so the message needs no more words).
-const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'be a positive number'];
+const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'a positive number'];
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,12 +44,8 @@ export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShar
     // at once past 2^31 - 1, and throws for a fraction).
     timeoutMs: Math.min(Math.ceil(positive('tokenTimeoutMs') ?? 30_000), 2 ** 31 - 1),
     maxResponseBytes: positive('tokenResponseMaxBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
-    // Looked up per call, like ClientCore does (and refused in the words it uses), so a fetch installed later is used.
-    fetch: () => {
-      const fetchImpl = env.fetch ?? globalThis.fetch;
-      if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be given: none is global');
-      return fetchImpl;
-    },
+    // Looked up per call, like ClientCore does (with its check), so a fetch installed later is used.
+    fetch: () => fetchOrGlobal(env.fetch),
   };
 }
 
