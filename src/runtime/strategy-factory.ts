@@ -1,6 +1,6 @@
 import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
 import { strategyMaker } from './credential.js';
-import { quoteScheme } from './credential-checks.js';
+import { quoteScheme, schemeWhere } from './credential-checks.js';
 
 /** What a factory may use beyond its scheme: client-wide options, and state its schemes share. */
 export interface FactoryContext {
@@ -40,7 +40,7 @@ export function buildAuthStrategies(
     const credential: unknown = (given as Record<string, unknown>)[name];
     if (credential === undefined) continue;
     const make = strategyMaker(credential);
-    if (make === undefined) throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: by a builder or anyAuth()`);
+    if (make === undefined) throw new TypeError(`${schemeWhere(name)}the credential must be built by a builder or anyAuth()`);
     strategies.set(name, make(name, schemes[name]!, context));
   }
   return strategies;

@@ -5,7 +5,6 @@
  * option, never its value (which may be a secret).
  */
 import { ownValue } from '../args.js';
-import { quoteScheme } from '../credential-checks.js';
 import { must } from '../retry.js';
 
 /** What an option must be: a test of its value (given the option's name too), and the words that end the message when it fails (`<name> must be <words>`, the core's must()). */
@@ -57,7 +56,5 @@ export function member(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
 }
 
-/** `security scheme "name": `, the start of every construction message. */
-export function schemeWhere(scheme: string): string {
-  return `security scheme ${quoteScheme(scheme)}: `;
-}
+/** `security scheme "name": `, the start of every construction message (defined with quoteScheme, which the static builders' messages use too). */
+export { schemeWhere } from '../credential-checks.js';

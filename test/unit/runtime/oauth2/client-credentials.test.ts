@@ -198,7 +198,7 @@ describe('what only the builder refuses (the plain credential accepts it)', () =
 describe('clientCredentials() on its scheme', () => {
   it('refuses a scheme that is not OAuth 2.0 or OpenID Connect, naming it', () => {
     const make = strategyMaker(clientCredentials(id))!;
-    expect(() => make('apiKey', { type: 'apiKey', in: 'header', name: 'X-Key' }, contextFor())).toThrow(new TypeError('security scheme "apiKey" is not an OAuth 2.0 or OpenID Connect scheme: clientCredentials() fits those only'));
+    expect(() => make('apiKey', { type: 'apiKey', in: 'header', name: 'X-Key' }, contextFor())).toThrow(new TypeError('security scheme "apiKey": clientCredentials() fits an OAuth 2.0 or OpenID Connect scheme only'));
   });
 
   it('takes the client-wide state from the client: two schemes of one client share one token store and discovery cache', () => {
