@@ -18,7 +18,8 @@ export interface OAuthShared {
   /** Discovery documents by URL (fetched and checked by server-metadata.ts): made by discovery (metadata-endpoints.ts, lazy), when a scheme uses it. */
   metadata?: MetadataDocuments;
   now: () => number;
-  sleep: (ms: number) => Promise<void>;
+  /** The application's; absent, the lazy modules that wait (device polling, Retry-After) use setTimeout. */
+  sleep: ((ms: number) => Promise<void>) | undefined;
   fetch: () => FetchLike;
   timeoutMs: number;
   maxResponseBytes: number;
@@ -28,8 +29,6 @@ export interface OAuthShared {
 // (its name is the client option's own, so the message needs no more words).
 const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'a positive number'];
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The shared settings, from the client's config (`env`, an object the generated client makes): defaults for what it does not give, a check of what it gives. */
 export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShared {
   const positive = (name: 'tokenTimeoutMs' | 'tokenResponseMaxBytes') => option(env, name, POSITIVE, '') as number | undefined;
@@ -38,8 +37,9 @@ export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShar
     allowInsecureHttp: env.allowInsecureHttp === true,
     store: guardStore(env.tokenStore, env.onStoreError),
     onTokens: env.onTokens,
-    now: env.now ?? (() => Date.now()),
-    sleep: env.sleep ?? defaultSleep,
+    // Date.now reads no `this`: every caller may call it plainly.
+    now: env.now ?? Date.now,
+    sleep: env.sleep,
     // Default 30 s; whole milliseconds, at most the longest a timer holds (AbortSignal.timeout fires
     // at once past 2^31 - 1, and throws for a fraction).
     timeoutMs: Math.min(Math.ceil(positive('tokenTimeoutMs') ?? 30_000), 2 ** 31 - 1),
