@@ -286,4 +286,17 @@ describe('clientCredentials() sends what it checked', () => {
     expect(request!.form.get('audience')).toBe('pets');
     expect(request!.basic).toEqual({ id: 'app', secret: SECRET });
   });
+
+  // The generator lists a scheme's flows in FLOW_ORDER; a hand-written spec may list them in any order.
+  it.each([
+    ['its own flow\'s token URL, wherever the scheme lists it', { password: { tokenUrl: '/password-token', scopes: [] }, clientCredentials: { tokenUrl: '/oauth/token', scopes: [] } }],
+    ['else the first token URL of the flows the scheme lists', { implicit: { authorizationUrl: '/authorize', scopes: [] }, authorizationCode: { authorizationUrl: '/authorize', tokenUrl: '/oauth/token', scopes: [] }, password: { tokenUrl: '/password-token', scopes: [] } }],
+  ])('%s', async (_, relative) => {
+    server.on('/oauth/token', () => tokenJson('tok'));
+    server.on('/api/pets', bearerApi(() => ['tok']));
+    const flows = Object.fromEntries(Object.entries(relative).map(([name, flow]) => [name, { ...flow, ...('tokenUrl' in flow ? { tokenUrl: server.origin + flow.tokenUrl } : {}) }]));
+    const { core } = makeClient(server.origin, { oauth: { type: 'oauth2', flows } as SchemeSpec }, { oauth: clientCredentials(id) });
+    await expect(core.request(listPets([]), {})).resolves.toBeDefined();
+    expect(server.to('/password-token')).toHaveLength(0);
+  });
 });
