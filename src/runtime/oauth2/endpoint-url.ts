@@ -20,7 +20,7 @@ export function checkEndpoint(url: URL, what: string, scheme: string, allowInsec
  * (checked-url.ts: no user name or password), then as an endpoint (checkEndpoint).
  */
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const url = checkedUrl(raw, baseUrl, schemeWhere(scheme) + what, 'must be a URL, absolute or relative to baseUrl');
+  const url = checkedUrl(raw, baseUrl, schemeWhere(scheme) + what, 'must be a valid absolute URL, or relative to baseUrl');
   return checkEndpoint(url, what, scheme, allowInsecureHttp);
 }
 

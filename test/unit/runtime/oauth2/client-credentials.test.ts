@@ -118,7 +118,7 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['resource a nested list', { credential: { ...id, resource: [['https://api.example/']] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
   ['tokenUrl over http', { credential: { ...id, tokenUrl: 'http://auth.example/token' } }, `${WHERE}tokenUrl must be an https URL`],
   ['tokenUrl with user and password', { credential: { ...id, tokenUrl: 'https://u:p@auth.example/token' } }, `${WHERE}tokenUrl must not contain a user name or password`],
-  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}tokenUrl must be a URL, absolute or relative to baseUrl`],
+  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}tokenUrl must be a valid absolute URL, or relative to baseUrl`],
   ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}tokenUrl must be an https URL`],
   ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}openIdConnectUrl must be an https URL`],
   ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}issuer must be an https URL`],
