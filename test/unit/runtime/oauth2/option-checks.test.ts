@@ -15,7 +15,7 @@ const KINDS: [name: string, kind: OptionKind, fits: unknown[], refused: unknown[
   ['FUNCTION', FUNCTION, [() => 1], [{}, 'f'], 'a function'],
   ['EPOCH_MS', EPOCH_MS, [0, 1_700_000_000_000], [Number.NaN, Infinity, '1'], 'epoch milliseconds'],
   ['oneOf', oneOf(['form', 'raw']), ['form', 'raw'], ['base64', undefined, null], 'one of form, raw'],
-  ['RESOURCES', RESOURCES, ['https://api.example/', ['urn:a', 'https://b.example/x']], ['/relative', 'https://a/#f', [5], [['https://a/']]], 'an absolute URI without a fragment (or a list of them)'],
+  ['RESOURCES', RESOURCES, ['https://api.example/', ['urn:a', 'https://b.example/x']], ['/relative', 'https://a/#f', [5], [['https://a/']]], 'an absolute URI without a fragment, or a list of them'],
 ];
 
 describe('option kinds', () => {
