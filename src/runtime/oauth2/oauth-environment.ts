@@ -27,7 +27,7 @@ export interface OAuthShared {
 
 // Read with the options' checker: a number is checked only when given, said as every option is
 // (its name is the client option's own, so the message needs no more words).
-const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'a positive number'];
+const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'a finite number > 0'];
 
 /** The shared settings, from the client's config (`env`, an object the generated client makes): defaults for what it does not give, a check of what it gives. */
 export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShared {

@@ -124,10 +124,11 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}issuer must be an https URL`],
   ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', NO_TOKEN_URL],
   ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`, NO_TOKEN_URL],
-  ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, 'tokenTimeoutMs must be a positive number'],
-  ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, 'tokenResponseMaxBytes must be a positive number'],
-  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, 'tokenTimeoutMs must be a positive number'],
-  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, 'tokenResponseMaxBytes must be a positive number'],
+  ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, 'tokenTimeoutMs must be a finite number > 0'],
+  ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, 'tokenResponseMaxBytes must be a finite number > 0'],
+  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, 'tokenTimeoutMs must be a finite number > 0'],
+  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, 'tokenResponseMaxBytes must be a finite number > 0'],
+  ['an infinite tokenTimeoutMs (a token request needs a deadline)', { credential: id, env: { tokenTimeoutMs: Infinity } }, 'tokenTimeoutMs must be a finite number > 0'],
   ['self_signed_tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth' } }, `${WHERE}clientAuthMethod self_signed_tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth selfSignedTlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
 ];
 
