@@ -1,5 +1,5 @@
 import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
-import { quoteScheme } from './credential-checks.js';
+import { schemeWhere } from './credential-checks.js';
 import type { FactoryContext } from './strategy-factory.js';
 
 /**
@@ -40,5 +40,5 @@ export function strategyMaker(value: unknown): Credential[typeof BUILD_STRATEGY]
 
 /** The TypeError of a builder's credential given for a scheme it does not fit: names the scheme, never the value. */
 export function unfitScheme(scheme: string, kinds: string, builder: string): TypeError {
-  return new TypeError(`security scheme ${quoteScheme(scheme)} is not ${kinds}: ${builder} fits those only`);
+  return new TypeError(`${schemeWhere(scheme)}${builder} fits ${kinds} only`);
 }

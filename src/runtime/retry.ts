@@ -1,3 +1,5 @@
+import type { FetchLike } from './client-core.js';
+
 export interface BackoffOptions {
   /** Delay before the first retry; each next one doubles it, then up to a quarter is taken off at random. Default 500 ms. */
   initialDelayMs?: number | undefined;
@@ -38,6 +40,16 @@ export interface RetryPolicy {
  */
 export function must(ok: unknown, option: string, what: string): asserts ok {
   if (!ok) throw new TypeError(`${option} must be ${what}`);
+}
+
+/**
+ * The fetch to call: `given`, else the global one, looked up now (so one installed later is used);
+ * a TypeError when neither is a function. Read per request by the core and the token requests.
+ */
+export function fetchOrGlobal(given: FetchLike | undefined): FetchLike {
+  const fetchImpl = given ?? globalThis.fetch;
+  must(typeof fetchImpl === 'function', 'fetch', 'given: none is global');
+  return fetchImpl;
 }
 
 /** `value` if it is undefined (not given) or a number ≥ 0 (`whole`: a whole number), else a TypeError naming `option`: retry counts and milliseconds. */

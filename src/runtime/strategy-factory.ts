@@ -1,6 +1,7 @@
 import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
 import { strategyMaker } from './credential.js';
-import { quoteScheme } from './credential-checks.js';
+import { quoteScheme, schemeWhere } from './credential-checks.js';
+import { must } from './retry.js';
 
 /** What a factory may use beyond its scheme: client-wide options, and state its schemes share. */
 export interface FactoryContext {
@@ -34,13 +35,13 @@ export function buildAuthStrategies(
   const sharedValues: Record<string, unknown> = {};
   const context: FactoryContext = { env, shared: (key, make) => (sharedValues[key] ??= make()) as never };
   const given: object = credentials ?? {};
-  if (typeof given !== 'object') throw new TypeError('auth must be an object');
+  must(typeof given === 'object', 'auth', 'an object');
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; its schemes are ${Object.keys(schemes).map(quoteScheme).join(', ') || 'none'}`);
     const credential: unknown = (given as Record<string, unknown>)[name];
     if (credential === undefined) continue;
     const make = strategyMaker(credential);
-    if (make === undefined) throw new TypeError(`the credential for security scheme ${quoteScheme(name)} must be built: by a builder or anyAuth()`);
+    if (make === undefined) throw new TypeError(`${schemeWhere(name)}the credential must be built by a builder or anyAuth()`);
     strategies.set(name, make(name, schemes[name]!, context));
   }
   return strategies;

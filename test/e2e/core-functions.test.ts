@@ -99,18 +99,18 @@ describe('operation functions on a Core', () => {
     expect(() => new PetstoreAuthClient({ auth: { nope: 'x' } as never })).toThrow(/auth has no security scheme "nope"/);
     expect(() => new PetstoreAuthCore({ auth: anyAuth({ apiKeyHeader: '' }) })).toThrow(/^the credential for security scheme "apiKeyHeader" must be a non-empty string/);
     expect(() => new PetstoreAuthClient({ auth: { apiKeyHeader: '' } })).toThrow(/^the credential for security scheme "apiKeyHeader" must be a non-empty string/);
-    expect(() => new PetstoreAuthCore({ auth: { apiKeyHeader: bearer('t') } as never })).toThrow(/^security scheme "apiKeyHeader" is not an HTTP bearer, OAuth 2.0 or OpenID Connect scheme/);
+    expect(() => new PetstoreAuthCore({ auth: { apiKeyHeader: bearer('t') } as never })).toThrow(/^security scheme "apiKeyHeader": bearer\(\) fits an HTTP bearer, OAuth 2.0 or OpenID Connect scheme only$/);
   });
 
   it('a Core takes built credentials only: a plain one is a compile error and a TypeError naming the scheme', () => {
     // @ts-expect-error a Core's auth takes built credentials (apiKey(…), clientCredentials({ … }), anyAuth({ … }))
     const plain = () => new PetstoreAuthCore({ baseUrl, auth: { apiKeyHeader: 'header-key-s3cret' } });
     expect(plain).toThrow(TypeError);
-    expect(plain).toThrow(/^the credential for security scheme "apiKeyHeader" must be built: by a builder or anyAuth\(\)$/);
+    expect(plain).toThrow(/^security scheme "apiKeyHeader": the credential must be built by a builder or anyAuth\(\)$/);
     // @ts-expect-error an OAuth scheme's plain credential too
-    expect(() => new PetstoreAuthCore({ auth: { oauth: { clientId: 'a', clientSecret: 's3cret' } } })).toThrow(/security scheme "oauth" must be built/);
+    expect(() => new PetstoreAuthCore({ auth: { oauth: { clientId: 'a', clientSecret: 's3cret' } } })).toThrow(/security scheme "oauth": the credential must be built/);
     // @ts-expect-error a builder of another kind
-    expect(() => new PetstoreAuthCore({ auth: { bearer: apiKey('k') } })).toThrow(/^security scheme "bearer" is not an API key scheme/);
+    expect(() => new PetstoreAuthCore({ auth: { bearer: apiKey('k') } })).toThrow(/^security scheme "bearer": apiKey\(\) fits an API key scheme only$/);
     expect(received).toHaveLength(0);
   });
 

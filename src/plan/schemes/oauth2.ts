@@ -113,6 +113,7 @@ function implicitOnlyNote(flows: OAuth2Scheme['flows']): string {
   return `\n\nThe document declares only the implicit flow, whose token a browser obtains. A service can still authenticate: name your token endpoint in the credential and the client runs client credentials there (Azure, for instance):\n\n\`\`\`ts\n${sample}\n\`\`\``;
 }
 
+/** The flows in the runtime's FLOW_ORDER: clientCredentials() takes another flow's token URL in the order they are listed. */
 function flowsSpec(flows: OAuth2Scheme['flows']): OAuthFlowsSpec {
   const spec: OAuthFlowsSpec = {};
   const { clientCredentials, password, authorizationCode, deviceAuthorization, implicit } = flows;

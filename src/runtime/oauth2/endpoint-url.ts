@@ -1,5 +1,6 @@
 import type { SchemeSpec } from '../auth-strategy.js';
 import { checkedUrl } from '../checked-url.js';
+import { must } from '../retry.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import { loadMetadataEndpoints } from './lazy-modules.js';
 import type { OAuthShared } from './oauth-environment.js';
@@ -10,8 +11,8 @@ import type { Endpoints } from './server-metadata.js';
 /** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. */
 export function checkEndpoint(url: URL, what: string, scheme: string, allowInsecureHttp: boolean): URL {
   // Loopback hosts never leave the machine, so plain http to them exposes nothing.
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(url.hostname)))) return url;
-  throw new TypeError(`${schemeWhere(scheme)}${what} must be an https URL`);
+  must(url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(url.hostname))), schemeWhere(scheme) + what, 'an https URL');
+  return url;
 }
 
 /**
@@ -20,7 +21,7 @@ export function checkEndpoint(url: URL, what: string, scheme: string, allowInsec
  * (checked-url.ts: no user name or password), then as an endpoint (checkEndpoint).
  */
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const url = checkedUrl(raw, baseUrl, schemeWhere(scheme) + what, 'must be a URL, absolute or relative to baseUrl');
+  const url = checkedUrl(raw, baseUrl, schemeWhere(scheme) + what, 'must be a valid absolute URL, or relative to baseUrl');
   return checkEndpoint(url, what, scheme, allowInsecureHttp);
 }
 

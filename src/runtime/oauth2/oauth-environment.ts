@@ -1,4 +1,5 @@
 import type { FetchLike } from '../client-core.js';
+import { fetchOrGlobal } from '../retry.js';
 import type { FactoryContext } from '../strategy-factory.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { guardStore } from './store-guard.js';
@@ -17,7 +18,8 @@ export interface OAuthShared {
   /** Discovery documents by URL (fetched and checked by server-metadata.ts): made by discovery (metadata-endpoints.ts, lazy), when a scheme uses it. */
   metadata?: MetadataDocuments;
   now: () => number;
-  sleep: (ms: number) => Promise<void>;
+  /** The application's; absent, the lazy modules that wait (device polling, Retry-After) use setTimeout. */
+  sleep: ((ms: number) => Promise<void>) | undefined;
   fetch: () => FetchLike;
   timeoutMs: number;
   maxResponseBytes: number;
@@ -25,9 +27,7 @@ export interface OAuthShared {
 
 // Read with the options' checker: a number is checked only when given, said as every option is
 // (its name is the client option's own, so the message needs no more words).
-const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'be a positive number'];
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'a finite number > 0'];
 
 /** The shared settings, from the client's config (`env`, an object the generated client makes): defaults for what it does not give, a check of what it gives. */
 export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShared {
@@ -37,18 +37,15 @@ export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShar
     allowInsecureHttp: env.allowInsecureHttp === true,
     store: guardStore(env.tokenStore, env.onStoreError),
     onTokens: env.onTokens,
-    now: env.now ?? (() => Date.now()),
-    sleep: env.sleep ?? defaultSleep,
+    // Date.now reads no `this`: every caller may call it plainly.
+    now: env.now ?? Date.now,
+    sleep: env.sleep,
     // Default 30 s; whole milliseconds, at most the longest a timer holds (AbortSignal.timeout fires
     // at once past 2^31 - 1, and throws for a fraction).
     timeoutMs: Math.min(Math.ceil(positive('tokenTimeoutMs') ?? 30_000), 2 ** 31 - 1),
     maxResponseBytes: positive('tokenResponseMaxBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
-    // Looked up per call, like ClientCore does (and refused in the words it uses), so a fetch installed later is used.
-    fetch: () => {
-      const fetchImpl = env.fetch ?? globalThis.fetch;
-      if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be given: none is global');
-      return fetchImpl;
-    },
+    // Looked up per call, like ClientCore does (with its check), so a fetch installed later is used.
+    fetch: () => fetchOrGlobal(env.fetch),
   };
 }
 

@@ -195,6 +195,7 @@ describe('ClientCore.request', () => {
 
   it.each([
     ['hooks that are not an object', { hooks: 'onError' }, 'hooks must be an object'],
+    ['hooks null (given, so checked)', { hooks: null }, 'hooks must be an object'],
     ['a misspelt hook', { hooks: { onErorr: () => {} } }, 'hooks.onErorr must be a function, and one of beforeRequest afterResponse onError'],
     ['a hook that is not a function', { hooks: { onError: 'log' } }, 'hooks.onError must be a function, and one of beforeRequest afterResponse onError'],
     ['a timeoutMs of 0', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],

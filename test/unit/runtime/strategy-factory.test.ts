@@ -40,8 +40,8 @@ describe('buildAuthStrategies', () => {
   it('without factories (a Core) refuses a plain credential, naming the scheme and what to pass, never the value', () => {
     const attempt = () => buildAuthStrategies(SCHEMES, { key: apiKey('k'), token: 's3cret-token' }, undefined);
     expect(attempt).toThrow(TypeError);
-    expect(attempt).toThrow(/^the credential for security scheme "token" must be built: by a builder or anyAuth\(\)$/);
-    expect(() => buildAuthStrategies(SCHEMES, { key: { clientId: 'x' } }, undefined)).toThrow(/security scheme "key" must be built/);
+    expect(attempt).toThrow(/^security scheme "token": the credential must be built by a builder or anyAuth\(\)$/);
+    expect(() => buildAuthStrategies(SCHEMES, { key: { clientId: 'x' } }, undefined)).toThrow(/security scheme "key": the credential must be built/);
   });
 
   it('keeps the key checks, built credentials or not', () => {
@@ -52,8 +52,8 @@ describe('buildAuthStrategies', () => {
   });
 
   it('a built credential for a scheme of the wrong kind: the maker throws a TypeError naming the scheme', () => {
-    expect(() => buildAuthStrategies(SCHEMES, { key: bearer('t') }, undefined)).toThrow(/^security scheme "key" is not an HTTP bearer, OAuth 2.0 or OpenID Connect scheme/);
-    expect(() => buildAuthStrategies(SCHEMES, { token: clientCredentials({ clientId: 'a', clientSecret: 'b' }) }, undefined)).toThrow(/^security scheme "token" is not an OAuth 2.0 or OpenID Connect scheme/);
+    expect(() => buildAuthStrategies(SCHEMES, { key: bearer('t') }, undefined)).toThrow(/^security scheme "key": bearer\(\) fits an HTTP bearer, OAuth 2.0 or OpenID Connect scheme only$/);
+    expect(() => buildAuthStrategies(SCHEMES, { token: clientCredentials({ clientId: 'a', clientSecret: 'b' }) }, undefined)).toThrow(/^security scheme "token": clientCredentials\(\) fits an OAuth 2.0 or OpenID Connect scheme only$/);
   });
 });
 

@@ -82,7 +82,7 @@ const fetchStub = () => Promise.reject(new Error('not called'));
 
 // The builder's own message where it takes other options (built parts, the secret methods only) or says it shorter.
 const NEITHER = `${WHERE}pass clientSecret or clientAuth, not both`;
-const NO_TOKEN_URL = `${WHERE}pass tokenUrl or issuer: the scheme declares no token URL`;
+const NO_TOKEN_URL = `${WHERE}pass tokenUrl or issuer: the scheme has no token URL`;
 
 const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] = [
   ['not an object', { credential: null }, 'the credential for security scheme "oauth" must be an object (see its OAuth2 grant types)', `${WHERE}clientId must be a non-empty string`],
@@ -94,8 +94,8 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['issuer empty', { credential: { ...id, issuer: '' } }, `${WHERE}issuer must be a non-empty string`],
   ['scopes a string', { credential: { ...id, scopes: 'pets:read' } }, `${WHERE}scopes must be an array of strings`],
   ['scopes not strings', { credential: { ...id, scopes: [1] } }, `${WHERE}scopes must be an array of strings`],
-  ['tokenParams not a map of strings', { credential: { ...id, tokenParams: { audience: 1 } } }, `${WHERE}tokenParams must map names to strings`],
-  ['tokenParams a string', { credential: { ...id, tokenParams: 'audience=x' } }, `${WHERE}tokenParams must map names to strings`],
+  ['tokenParams not a map of strings', { credential: { ...id, tokenParams: { audience: 1 } } }, `${WHERE}tokenParams must be a map of names to strings`],
+  ['tokenParams a string', { credential: { ...id, tokenParams: 'audience=x' } }, `${WHERE}tokenParams must be a map of names to strings`],
   ['clientId missing', { credential: { clientSecret: SECRET } }, `${WHERE}clientId must be a non-empty string`],
   ['clientId empty', { credential: { clientId: '', clientSecret: SECRET } }, `${WHERE}clientId must be a non-empty string`],
   ['clientSecret not a string', { credential: { clientId: 'app', clientSecret: 5 } }, `${WHERE}clientSecret must be a string`],
@@ -104,7 +104,7 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['private_key_jwt without a key', { credential: { ...id, clientAuthMethod: 'private_key_jwt' } }, `${WHERE}clientAuthMethod private_key_jwt needs a privateKey`, `${WHERE}privateKeyJwt() needs a privateKey`],
   ['tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'tls_client_auth' } }, `${WHERE}clientAuthMethod tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth tlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
   ['clientSecretEncoding unknown', { credential: { ...id, clientSecretEncoding: 'base64' } }, `${WHERE}clientSecretEncoding must be one of form, raw`],
-  ['raw encoding of an id with a colon', { credential: { clientId: 'a:b', clientSecret: SECRET, clientSecretEncoding: 'raw' } }, `${WHERE}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`, `${WHERE}clientSecretEncoding raw needs a clientId without ':'`],
+  ['raw encoding of an id with a colon', { credential: { clientId: 'a:b', clientSecret: SECRET, clientSecretEncoding: 'raw' } }, `${WHERE}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`, `${WHERE}clientId must not contain ':' with clientSecretEncoding raw`],
   ['a public client', { credential: { clientId: 'app' } }, `${WHERE}client credentials need a clientSecret or privateKey`, NEITHER],
   ['clientAuthMethod none', { credential: { ...id, clientAuthMethod: 'none' } }, `${WHERE}client credentials need a clientSecret or privateKey`, `${WHERE}clientAuthMethod must be one of client_secret_basic, client_secret_post`],
   ['dpop a string', { credential: { ...id, dpop: 'yes' } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`, `${WHERE}dpop must be made by dpop()`],
@@ -112,22 +112,23 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['clientCertificate not an object', { credential: { ...id, clientCertificate: 5 } }, `${WHERE}clientCertificate needs { fetch }`, `${WHERE}clientCertificate must be made by clientCertificate({ fetch })`],
   ['clientCertificate without a fetch function', { credential: { ...id, clientCertificate: { fetch: 1 } } }, `${WHERE}clientCertificate: fetch must be a function configured with the client certificate`],
   ['clientCertificate with a cert it would not use', { credential: { ...id, clientCertificate: { fetch: fetchStub, cert: 'PEM' } } }, `${WHERE}clientCertificate: cert would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`],
-  ['resource not a URI', { credential: { ...id, resource: 'pets' } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
-  ['resource with a fragment', { credential: { ...id, resource: ['https://api.example/#x'] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
-  ['resource a list holding a non-string', { credential: { ...id, resource: ['https://api.example/', 5] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
-  ['resource a nested list', { credential: { ...id, resource: [['https://api.example/']] } }, `${WHERE}resource must be an absolute URI without a fragment (or a list of them)`],
+  ['resource not a URI', { credential: { ...id, resource: 'pets' } }, `${WHERE}resource must be an absolute URI without a fragment, or a list of them`],
+  ['resource with a fragment', { credential: { ...id, resource: ['https://api.example/#x'] } }, `${WHERE}resource must be an absolute URI without a fragment, or a list of them`],
+  ['resource a list holding a non-string', { credential: { ...id, resource: ['https://api.example/', 5] } }, `${WHERE}resource must be an absolute URI without a fragment, or a list of them`],
+  ['resource a nested list', { credential: { ...id, resource: [['https://api.example/']] } }, `${WHERE}resource must be an absolute URI without a fragment, or a list of them`],
   ['tokenUrl over http', { credential: { ...id, tokenUrl: 'http://auth.example/token' } }, `${WHERE}tokenUrl must be an https URL`],
   ['tokenUrl with user and password', { credential: { ...id, tokenUrl: 'https://u:p@auth.example/token' } }, `${WHERE}tokenUrl must not contain a user name or password`],
-  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}tokenUrl must be a URL, absolute or relative to baseUrl`],
+  ['tokenUrl not a URL', { credential: { ...id, tokenUrl: 'https://[' } }, `${WHERE}tokenUrl must be a valid absolute URL, or relative to baseUrl`],
   ['the document\'s tokenUrl over http', { credential: id, spec: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.example/token', scopes: [] } } } }, `${WHERE}tokenUrl must be an https URL`],
   ['an OpenID Connect URL over http', { credential: id, spec: { type: 'openIdConnect', url: 'http://auth.example/.well-known/openid-configuration' } }, `${WHERE}openIdConnectUrl must be an https URL`],
   ['an issuer over http', { credential: { ...id, issuer: 'http://auth.example' } }, `${WHERE}issuer must be an https URL`],
   ['a scheme without the flow or a token endpoint', { credential: id, spec: IMPLICIT_ONLY }, 'the credential for security scheme "oauth" fits no flow the scheme declares (implicit): it looks like clientCredentials; pass tokenUrl (or issuer) in the credential to run it against an endpoint the document does not name', NO_TOKEN_URL],
   ['an oauth2 scheme without flows', { credential: id, spec: { type: 'oauth2' } as unknown as SchemeSpec }, `${WHERE}oauth2 needs flows`, NO_TOKEN_URL],
-  ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, 'tokenTimeoutMs must be a positive number'],
-  ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, 'tokenResponseMaxBytes must be a positive number'],
-  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, 'tokenTimeoutMs must be a positive number'],
-  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, 'tokenResponseMaxBytes must be a positive number'],
+  ['a bad tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: -1 } }, 'tokenTimeoutMs must be a finite number > 0'],
+  ['a bad tokenResponseMaxBytes', { credential: id, env: { tokenResponseMaxBytes: Number.NaN } }, 'tokenResponseMaxBytes must be a finite number > 0'],
+  ['a zero tokenTimeoutMs', { credential: id, env: { tokenTimeoutMs: 0 } }, 'tokenTimeoutMs must be a finite number > 0'],
+  ['a tokenResponseMaxBytes given as text', { credential: id, env: { tokenResponseMaxBytes: '1000' as unknown as number } }, 'tokenResponseMaxBytes must be a finite number > 0'],
+  ['an infinite tokenTimeoutMs (a token request needs a deadline)', { credential: id, env: { tokenTimeoutMs: Infinity } }, 'tokenTimeoutMs must be a finite number > 0'],
   ['self_signed_tls_client_auth without a certificate', { credential: { clientId: 'app', clientAuthMethod: 'self_signed_tls_client_auth' } }, `${WHERE}clientAuthMethod self_signed_tls_client_auth needs clientCertificate: { fetch } (a fetch whose connections present the client certificate)`, `${WHERE}clientAuth selfSignedTlsClientAuth() needs clientCertificate: clientCertificate({ fetch })`],
 ];
 
@@ -198,7 +199,7 @@ describe('what only the builder refuses (the plain credential accepts it)', () =
 describe('clientCredentials() on its scheme', () => {
   it('refuses a scheme that is not OAuth 2.0 or OpenID Connect, naming it', () => {
     const make = strategyMaker(clientCredentials(id))!;
-    expect(() => make('apiKey', { type: 'apiKey', in: 'header', name: 'X-Key' }, contextFor())).toThrow(new TypeError('security scheme "apiKey" is not an OAuth 2.0 or OpenID Connect scheme: clientCredentials() fits those only'));
+    expect(() => make('apiKey', { type: 'apiKey', in: 'header', name: 'X-Key' }, contextFor())).toThrow(new TypeError('security scheme "apiKey": clientCredentials() fits an OAuth 2.0 or OpenID Connect scheme only'));
   });
 
   it('takes the client-wide state from the client: two schemes of one client share one token store and discovery cache', () => {
@@ -285,5 +286,18 @@ describe('clientCredentials() sends what it checked', () => {
     expect(request!.form.getAll('resource')).toEqual(['https://api.example/', 'urn:example:ledger']);
     expect(request!.form.get('audience')).toBe('pets');
     expect(request!.basic).toEqual({ id: 'app', secret: SECRET });
+  });
+
+  // The generator lists a scheme's flows in FLOW_ORDER; a hand-written spec may list them in any order.
+  it.each([
+    ['its own flow\'s token URL, wherever the scheme lists it', { password: { tokenUrl: '/password-token', scopes: [] }, clientCredentials: { tokenUrl: '/oauth/token', scopes: [] } }],
+    ['else the first token URL of the flows the scheme lists', { implicit: { authorizationUrl: '/authorize', scopes: [] }, authorizationCode: { authorizationUrl: '/authorize', tokenUrl: '/oauth/token', scopes: [] }, password: { tokenUrl: '/password-token', scopes: [] } }],
+  ])('%s', async (_, relative) => {
+    server.on('/oauth/token', () => tokenJson('tok'));
+    server.on('/api/pets', bearerApi(() => ['tok']));
+    const flows = Object.fromEntries(Object.entries(relative).map(([name, flow]) => [name, { ...flow, ...('tokenUrl' in flow ? { tokenUrl: server.origin + flow.tokenUrl } : {}) }]));
+    const { core } = makeClient(server.origin, { oauth: { type: 'oauth2', flows } as SchemeSpec }, { oauth: clientCredentials(id) });
+    await expect(core.request(listPets([]), {})).resolves.toBeDefined();
+    expect(server.to('/password-token')).toHaveLength(0);
   });
 });

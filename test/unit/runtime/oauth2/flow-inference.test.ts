@@ -48,12 +48,12 @@ describe('which flow a credential means', () => {
       [{ clientId: 'c' }, { clientCredentials: URLS }, /client credentials need a clientSecret or privateKey/],
       [{ clientId: 'c', username: 'u', password: 42 }, ALL, /"s": password must be a string/],
       [{ clientId: 'c', clientSecret: 's', scopes: 'a b' }, ALL, /scopes must be an array/],
-      [{ clientId: 'c', clientSecret: 's', tokenParams: { audience: 1 } }, ALL, /tokenParams must map names to strings/],
+      [{ clientId: 'c', clientSecret: 's', tokenParams: { audience: 1 } }, ALL, /tokenParams must be a map of names to strings/],
       // One pass checks every option construction reads, whatever the credential's shape.
       [{ clientId: 'c', clientSecret: 'SECRET-cs', par: 'yes' }, ALL, /^security scheme "s": par must be true or false$/],
       [{ clientId: 'c', clientSecret: 'SECRET-cs', redirectUri: 5 }, ALL, /^security scheme "s": redirectUri must be a string$/],
       [{ accessToken: 'SECRET-at', scopes: 'a b' }, ALL, /^security scheme "s": scopes must be an array of strings$/],
-      [{ assertion: 'SECRET-jwt', tokenParams: 'x' }, ALL, /^security scheme "s": tokenParams must map names to strings$/],
+      [{ assertion: 'SECRET-jwt', tokenParams: 'x' }, ALL, /^security scheme "s": tokenParams must be a map of names to strings$/],
       [{ clientId: 'c', refreshToken: 'SECRET-rt', expiresAt: 'soon' }, ALL, /^security scheme "s": expiresAt must be epoch milliseconds$/],
     ];
     for (const [credential, flows, message] of attempts) {

@@ -7,21 +7,21 @@ import { RESOURCES } from '../../../../src/runtime/oauth2/grant-options.js';
 const WHERE = 'security scheme "s": ';
 
 const KINDS: [name: string, kind: OptionKind, fits: unknown[], refused: unknown[], must: string][] = [
-  ['STRING', STRING, ['', 'x'], [1, null, ['x']], 'be a string'],
-  ['TEXT', TEXT, ['x'], ['', 1, null], 'be a non-empty string'],
-  ['STRINGS', STRINGS, [[], ['a', 'b']], ['a', [1], { 0: 'a' }], 'be an array of strings'],
-  ['STRING_MAP', STRING_MAP, [{}, { a: 'b' }], [null, 'a=b', { a: 1 }], 'map names to strings'],
-  ['BOOLEAN', BOOLEAN, [true, false], ['true', 0], 'be true or false'],
-  ['FUNCTION', FUNCTION, [() => 1], [{}, 'f'], 'be a function'],
-  ['EPOCH_MS', EPOCH_MS, [0, 1_700_000_000_000], [Number.NaN, Infinity, '1'], 'be epoch milliseconds'],
-  ['oneOf', oneOf(['form', 'raw']), ['form', 'raw'], ['base64', undefined, null], 'be one of form, raw'],
-  ['RESOURCES', RESOURCES, ['https://api.example/', ['urn:a', 'https://b.example/x']], ['/relative', 'https://a/#f', [5], [['https://a/']]], 'be an absolute URI without a fragment (or a list of them)'],
+  ['STRING', STRING, ['', 'x'], [1, null, ['x']], 'a string'],
+  ['TEXT', TEXT, ['x'], ['', 1, null], 'a non-empty string'],
+  ['STRINGS', STRINGS, [[], ['a', 'b']], ['a', [1], { 0: 'a' }], 'an array of strings'],
+  ['STRING_MAP', STRING_MAP, [{}, { a: 'b' }], [null, 'a=b', { a: 1 }], 'a map of names to strings'],
+  ['BOOLEAN', BOOLEAN, [true, false], ['true', 0], 'true or false'],
+  ['FUNCTION', FUNCTION, [() => 1], [{}, 'f'], 'a function'],
+  ['EPOCH_MS', EPOCH_MS, [0, 1_700_000_000_000], [Number.NaN, Infinity, '1'], 'epoch milliseconds'],
+  ['oneOf', oneOf(['form', 'raw']), ['form', 'raw'], ['base64', undefined, null], 'one of form, raw'],
+  ['RESOURCES', RESOURCES, ['https://api.example/', ['urn:a', 'https://b.example/x']], ['/relative', 'https://a/#f', [5], [['https://a/']]], 'an absolute URI without a fragment, or a list of them'],
 ];
 
 describe('option kinds', () => {
   it.each(KINDS)('%s', (_, kind, fits, refused, must) => {
     for (const value of fits) expect(option({ o: value }, 'o', kind, WHERE), String(value)).toBe(value);
-    for (const value of refused) expect(() => option({ o: value }, 'o', kind, WHERE, true), String(value)).toThrow(new TypeError(`${WHERE}o must ${must}`));
+    for (const value of refused) expect(() => option({ o: value }, 'o', kind, WHERE, true), String(value)).toThrow(new TypeError(`${WHERE}o must be ${must}`));
   });
 
   it('madeBy: a part of the kind the option is named for', () => {

@@ -172,6 +172,6 @@ describe('endpoint URLs', () => {
   });
 
   it('a relative URL without a baseUrl is refused at construction', () => {
-    expect(() => createAuthStrategies(cc('/token'), credentials)).toThrow(/^security scheme "oauth": tokenUrl must be a URL, absolute or relative to baseUrl$/);
+    expect(() => createAuthStrategies(cc('/token'), credentials)).toThrow(/^security scheme "oauth": tokenUrl must be a valid absolute URL, or relative to baseUrl$/);
   });
 });

@@ -98,7 +98,7 @@ describe('tokenTimeoutMs', () => {
   }, 20_000);
 
   it('rejects a budget that is not a positive number', () => {
-    expect(() => oauthClient(server.origin, { oauth: clientCredentials() }, credentials, { tokenTimeoutMs: 0 })).toThrow('tokenTimeoutMs must be a positive number');
+    expect(() => oauthClient(server.origin, { oauth: clientCredentials() }, credentials, { tokenTimeoutMs: 0 })).toThrow('tokenTimeoutMs must be a finite number > 0');
   });
 });
 
