@@ -10,7 +10,7 @@ import type { FailureFields } from './failure-messages.js';
 import { loadBeforeSendSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
-import { checkedRetry, must, type RetryOptions } from './retry.js';
+import { checkedRetry, fetchOrGlobal, type RetryOptions } from './retry.js';
 import { alternativeNames, AuthRequiredError, selectAlternative } from './security.js';
 import type { Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
@@ -192,8 +192,7 @@ export class ClientCore {
               if (body?.replayable === false) replayable = false;
               let fetchImpl: FetchLike | undefined;
               for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
-              fetchImpl ??= config.fetch ?? globalThis.fetch;
-              must(typeof fetchImpl === 'function', 'fetch', 'given: none is global');
+              fetchImpl = fetchOrGlobal(fetchImpl ?? config.fetch);
               sentTo = request;
               // The caller's fetch options, client's first; the ones the client owns always its own.
               // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
