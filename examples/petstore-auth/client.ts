@@ -275,7 +275,7 @@ export class PetstoreAuthCore {
     // One object is the core's config and the strategies' environment: each reads its own.
     // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
     const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & { now?: (() => number) | undefined };
-    if ((options as { server?: unknown }).server !== undefined || (options as { serverVariables?: unknown }).serverVariables !== undefined) throw new TypeError("PetstoreAuthCore takes baseUrl, not server or serverVariables: petstoreAuthServerUrl() builds one");
+    if ((options as { server?: unknown }).server !== undefined || (options as { serverVariables?: unknown }).serverVariables !== undefined) throw new TypeError("a Core takes baseUrl (petstoreAuthServerUrl()), not server or serverVariables");
     // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
     if (config.baseUrl === undefined) {
       config.baseUrl = "https://eu.petstore.example/v1";

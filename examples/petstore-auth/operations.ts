@@ -12,9 +12,9 @@ export const listPetsSpec: OperationSpec = {
   method: "GET",
   path: "/pets",
   params: [
-    { key: "limit", name: "limit", in: "query", serialize: writeFormQuery },
-    { key: "tags", name: "tags", in: "query", serialize: writeFormQuery },
-    { key: "status", name: "status", in: "query", serialize: writeFormQuery },
+    { key: "limit", in: "query", serialize: writeFormQuery },
+    { key: "tags", in: "query", serialize: writeFormQuery },
+    { key: "status", in: "query", serialize: writeFormQuery },
   ],
   accept: "application/json",
   security: [[["apiKeyHeader", []]], [["oauth", ["pets:read"]]]],
@@ -35,7 +35,7 @@ export const getPetSpec: OperationSpec = {
   method: "GET",
   path: "/pets/{petId}",
   expand: expandPath,
-  params: [{ key: "petId", name: "petId", in: "path" }],
+  params: [{ key: "petId", in: "path" }],
   accept: "application/json",
   security: [[["apiKeyQuery", []]], [["apiKeyCookie", []]]],
 };
@@ -45,7 +45,7 @@ export const deletePetSpec: OperationSpec = {
   method: "DELETE",
   path: "/pets/{petId}",
   expand: expandPath,
-  params: [{ key: "petId", name: "petId", in: "path" }],
+  params: [{ key: "petId", in: "path" }],
   security: [[["basic", []], ["apiKeyHeader", []]]],
 };
 
@@ -54,7 +54,7 @@ export const getPhotoSpec: OperationSpec = {
   method: "GET",
   path: "/pets/{petId}/photo",
   expand: expandPath,
-  params: [{ key: "petId", name: "petId", in: "path" }],
+  params: [{ key: "petId", in: "path" }],
   accept: "image/png",
   response: "blob",
   security: [[["bearer", []]]],
@@ -65,7 +65,7 @@ export const uploadPhotoSpec: OperationSpec = {
   method: "PUT",
   path: "/pets/{petId}/photo",
   expand: expandPath,
-  params: [{ key: "petId", name: "petId", in: "path" }],
+  params: [{ key: "petId", in: "path" }],
   body: {
     key: "body",
     encoding: "multipart",
@@ -79,7 +79,7 @@ export const searchPetsSpec: OperationSpec = {
   id: "searchPets",
   method: "GET",
   path: "/search",
-  params: [{ key: "q", name: "q", in: "query", required: true, serialize: writeFormQuery }],
+  params: [{ key: "q", in: "query", required: true, serialize: writeFormQuery }],
   accept: "application/json",
   security: [[], [["bearer", []]]],
 };

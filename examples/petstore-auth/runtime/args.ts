@@ -17,7 +17,7 @@ export function definedEntries(value: Readonly<Record<string, unknown>>): Array<
   return Object.entries(value).filter((entry) => entry[1] !== undefined);
 }
 
-/** A parameter's value for this call: the one the spec fixes, else the caller's. */
-export function paramValue(param: { key: string; value?: unknown }, args: Readonly<Record<string, unknown>> | undefined): unknown {
-  return param.value !== undefined ? param.value : ownValue(args, param.key);
+/** A parameter's value for this call: the one the spec fixes (a string, number or boolean, never null), else the caller's. */
+export function paramValue(param: { key: string; value?: string | number | boolean | undefined }, args: Readonly<Record<string, unknown>> | undefined): unknown {
+  return param.value ?? ownValue(args, param.key);
 }

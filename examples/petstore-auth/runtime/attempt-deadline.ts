@@ -36,23 +36,17 @@ export class AttemptDeadline {
     const lent = pool.pop() ?? [new AbortController(), 0];
     const controller = lent[0];
     lent[1]++;
-    // Only this class aborts the controller, so it knows without asking the signal.
-    let aborted = false;
+    const signal = (this.signal = controller.signal);
     let disposed = false;
-    const abort = (reason: unknown): void => {
-      aborted = true;
-      controller.abort(reason);
-    };
     // Made only when there is a caller's signal to listen to.
-    const onOuterAbort = outer && ((): void => abort(outer.reason));
-    this.signal = controller.signal;
+    const onOuterAbort = outer && ((): void => controller.abort(outer.reason));
     if (outer?.aborted) onOuterAbort!();
     else outer?.addEventListener('abort', onOuterAbort!, { once: true });
     // setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
     const timer = setTimeout(() => {
-      if (aborted) return;
+      if (signal.aborted) return; // the caller's abort came first
       this.timedOut = true;
-      abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+      controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
     }, Math.min(timeoutMs, 2 ** 31 - 1));
     this.dispose = (keepCallerSignal) => {
       if (disposed) return; // a controller given back twice would serve two attempts at once
@@ -61,7 +55,7 @@ export class AttemptDeadline {
       if (keepCallerSignal) return;
       outer?.removeEventListener('abort', onOuterAbort!);
       // Worn-out controllers are dropped.
-      if (!aborted && lent[1] < MAX_USES && pool.length < MAX_IDLE) pool.push(lent);
+      if (!signal.aborted && lent[1] < MAX_USES && pool.length < MAX_IDLE) pool.push(lent);
     };
   }
 }

@@ -11,8 +11,8 @@ import type { FailureFields } from './failure-messages.js';
 import { loadBeforeSendSteps, loadSetbacks } from './lazy-core-modules.js';
 import type { OperationSpec, SchemeUseSpec } from './operation.js';
 import { readSuccessBody } from './parse-response.js';
-import { checkedRetry, must, type RetryOptions } from './retry.js';
-import { AuthRequiredError, selectAlternative, type UnmetSecurity } from './security.js';
+import { checkedRetry, fetchOrGlobal, type RetryOptions } from './retry.js';
+import { alternativeNames, AuthRequiredError, selectAlternative } from './security.js';
 import type { Setback } from './setbacks.js';
 import { ApiConnectionError, ApiTimeoutError } from './transport-errors.js';
 
@@ -86,11 +86,11 @@ export function pickOptions<T extends object>(options: T, names: string): Partia
 
 /**
  * A failure's typed error with its fields; its message written by setbacks.ts (loaded with a
- * client's first failure), without it (a browser gone offline) a shorter one.
+ * client's first failure), without it (a browser gone offline) a shorter one; `cause` (what a failure without an answer threw) as its cause.
  */
 async function failure<E extends Error>(kind: new (message: string, options?: ErrorOptions) => E, fields: FailureFields & Record<string, unknown>, cause?: unknown): Promise<E> {
   const message = await loadSetbacks().then((module) => module.failureMessage(fields, cause), () => fields.operation + ' failed');
-  return Object.assign(new kind(message, fields.status === undefined ? { cause } : undefined), fields);
+  return Object.assign(new kind(message, (cause && { cause }) as ErrorOptions | undefined), fields);
 }
 
 /** Where a request went, for messages: origin and path only; never the query (an API key, a signature) or user info (a password). */
@@ -132,25 +132,29 @@ export class ClientCore {
     const call = async (op: OperationSpec, args: Args, options: RequestOptions): Promise<ApiResponse<unknown>> => {
       const id = op.id;
       try {
-        let schemes: readonly SchemeUseSpec[] | UnmetSecurity | undefined = chosenFor.get(op);
+        let schemes = chosenFor.get(op);
         if (!schemes) {
           schemes = selectAlternative(op.security, auth);
-          if ('alternatives' in schemes) throw await failure(AuthRequiredError, { operation: id, alternatives: schemes.alternatives });
+          if (!schemes) throw await failure(AuthRequiredError, { operation: id, alternatives: alternativeNames(op.security) });
           chosenFor.set(op, schemes);
         }
         const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
+        // The request last sent (or being built and authenticated): what a timeout or a connection failure names.
+        let sentTo: PreparedRequest | undefined;
         /**
-         * No HTTP answer (fetch's network error), or code the call needs cannot be loaded (a browser
-         * gone offline: nothing was sent): an ApiConnectionError with the cause. It names the request's
-         * method and URL, or before there is a request, the operation's method and server (resolveUrl:
-         * a relative base resolves against the page, and an unparsable one does not surface as URL's
-         * own error, which quotes the input).
+         * No HTTP answer (fetch's network error, or code the call needs cannot be loaded, a browser
+         * gone offline: nothing was sent), an ApiConnectionError, or none in time, an ApiTimeoutError;
+         * with the cause. It names `request`'s method and URL, or before there is a request, the
+         * operation's method and server (resolveUrl: a relative base resolves against the page, and
+         * an unparsable one does not surface as URL's own error, which quotes the input).
          */
-        const unanswered = async (cause: unknown, request?: PreparedRequest): Promise<never> => {
-          throw await failure(ApiConnectionError, { operation: id, method: request?.method ?? op.method, url: shownUrl(request?.url ?? resolveUrl(baseUrl, '')) }, cause);
-        };
+        const unanswered = (kind: typeof ApiConnectionError, cause: unknown, request = sentTo, timeout?: { timeoutMs: number }): Promise<ApiConnectionError> =>
+          failure(kind, { operation: id, method: request?.method ?? op.method, url: shownUrl(request?.url ?? resolveUrl(baseUrl, '')), ...timeout }, cause);
         /** before-send-steps.ts; when it cannot be loaded, the call rejects naming `request` (or the operation's server). */
-        const beforeSendSteps = (request?: PreparedRequest): Promise<typeof import('./before-send-steps.js')> => loadBeforeSendSteps().catch((cause: unknown) => unanswered(cause, request));
+        const beforeSendSteps = (request?: PreparedRequest): Promise<typeof import('./before-send-steps.js')> =>
+          loadBeforeSendSteps().catch(async (cause: unknown) => {
+            throw await unanswered(ApiConnectionError, cause, request);
+          });
         /**
          * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
          * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
@@ -168,9 +172,7 @@ export class ClientCore {
         for (let attempt = 1; ; attempt++) {
           const deadline = new AttemptDeadline(timeoutMs, options.signal, signals);
           const signal = deadline.signal;
-          // The URL last sent to (for ApiTimeoutError: set before the attempt first awaits, so before its timer can fire);
-          // false once a streamed body went out (it cannot be sent again).
-          let sentTo!: URL;
+          // False once a streamed body went out (it cannot be sent again).
           let replayable = true;
           /** Tells the strategies of `applied` schemes that the request is done with (sent, or never to be). */
           const settle = (request: PreparedRequest, applied: readonly SchemeUseSpec[]): void => {
@@ -191,13 +193,12 @@ export class ClientCore {
               if (body?.replayable === false) replayable = false;
               let fetchImpl: FetchLike | undefined;
               for (const [scheme] of applied) fetchImpl ||= auth.get(scheme)!.transport;
-              fetchImpl ??= config.fetch ?? globalThis.fetch;
-              must(typeof fetchImpl === 'function', 'fetch', 'given: none is global');
-              sentTo = request.url;
+              fetchImpl = fetchOrGlobal(fetchImpl ?? config.fetch);
+              sentTo = request;
               // The caller's fetch options, client's first; the ones the client owns always its own.
               // Called as a plain function: browsers throw "Illegal invocation" if fetch's `this` is our config.
               try {
-                return await fetchImpl(sentTo.href, {
+                return await fetchImpl(request.url.href, {
                   ...config.fetchOptions,
                   ...options.fetchOptions,
                   method: request.method,
@@ -211,7 +212,7 @@ export class ClientCore {
               } catch (error) {
                 // The caller's abort or our timeout (told apart below), or a custom fetch's own error, passes
                 // unchanged; fetch reports a network error as a TypeError.
-                throw signal.aborted || !(error instanceof TypeError) ? error : await unanswered(error, request);
+                throw signal.aborted || !(error instanceof TypeError) ? error : await unanswered(ApiConnectionError, error);
               }
             } finally {
               if (settles) settle(request, applied);
@@ -249,8 +250,8 @@ export class ClientCore {
            * setbacks.ts (a browser gone offline) a 3xx is the answer.
            */
           const sendOnce = async (): Promise<SentRequest> => {
-            let request = fresh();
-            sentTo = request.url;
+            // sentTo set before the attempt first awaits, so before its timer can fire.
+            let request = (sentTo = fresh());
             let after: Hooked['after'] | undefined;
             // Validated: each is a function or undefined.
             // (The request shown is the one built: the right-hand side is read before the assignment.)
@@ -286,7 +287,7 @@ export class ClientCore {
             }
           } catch (error) {
             // However the deadline's abort surfaced, it is an ApiTimeoutError, never sent again.
-            if (deadline.timedOut && !(error instanceof ApiTimeoutError)) throw await failure(ApiTimeoutError, { operation: id, method: op.method, url: shownUrl(sentTo), timeoutMs }, error);
+            if (deadline.timedOut && !(error instanceof ApiTimeoutError)) throw await unanswered(ApiTimeoutError, error, sentTo, { timeoutMs });
             // Only a network error (no answer at all) is sent again; without setbacks.ts it is final.
             if (!(error instanceof ApiConnectionError) || error instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback()), () => false))) throw error;
           } finally {

@@ -9,12 +9,10 @@ const HOOKS = 'beforeRequest afterResponse onError';
 export function checkCoreConfig(config: CoreConfig): RetryOptions | false | undefined {
   must(typeof config?.baseUrl === 'string' && config.auth instanceof Map, 'ClientCore', 'given a baseUrl and an auth Map');
   resolveUrl(config.baseUrl, ''); // refuses an invalid URL, or one with a user name or password
-  const hooks: unknown = config.hooks;
-  if (hooks !== undefined) {
-    must(typeof hooks === 'object' && hooks !== null, 'hooks', 'an object');
-    // One message for a misspelt name and for a value that is not a function: it says what each must be.
-    for (const [name, hook] of Object.entries(hooks!)) must(HOOKS.split(' ').includes(name) && (hook === undefined || typeof hook === 'function'), 'hooks.' + name, 'a function, and one of ' + HOOKS);
-  }
+  const { hooks = {} } = config as { hooks?: unknown }; // null is given, so refused
+  must(typeof hooks === 'object' && hooks !== null, 'hooks', 'an object');
+  // One message for a misspelt name and for a value that is not a function: it says what each must be.
+  for (const [name, hook] of Object.entries(hooks)) must(HOOKS.split(' ').includes(name) && (hook === undefined || typeof hook === 'function'), 'hooks.' + name, 'a function, and one of ' + HOOKS);
   return checkedRetry(config.retry); // malformed retry options fail here too
 }
 

@@ -6,6 +6,11 @@ export function quoteScheme(scheme: string): string {
   return JSON.stringify(scheme);
 }
 
+/** `security scheme "name": `, the start of every message about a scheme's credential or options. */
+export function schemeWhere(scheme: string): string {
+  return `security scheme ${quoteScheme(scheme)}: `;
+}
+
 /** A TypeError about the credential of `scheme`: names the scheme, never the value. */
 function credentialError(scheme: string, problem: string, what = 'credential'): TypeError {
   return new TypeError(`the ${what} for security scheme ${quoteScheme(scheme)} ${problem}`);
@@ -43,6 +48,6 @@ export function isHeaderSafe(value: string): boolean {
 
 export function requireHeaderSafe(value: string, scheme: string): string {
   // Its sentence written out, not through credentialError: a bearer-token app links this check only.
-  if (NOT_HEADER_SAFE.test(value)) throw new TypeError(`the credential for security scheme ${quoteScheme(scheme)} contains characters an HTTP header cannot carry`);
+  if (NOT_HEADER_SAFE.test(value)) throw new TypeError(`${schemeWhere(scheme)}the credential contains characters an HTTP header cannot carry`);
   return value;
 }

@@ -13,8 +13,8 @@ export type ParamLocation = 'path' | 'query' | 'querystring' | 'header' | 'cooki
 export interface ParamFields {
   /** Property name in the method's argument object. */
   key: string;
-  /** Name on the wire, exactly as the spec spells it. */
-  name: string;
+  /** Name on the wire, exactly as the spec spells it; absent when it is `key` (specs stay short). */
+  name?: string | undefined;
   /** OpenAPI serialization style; defaults: `simple` for path/header, `form` for query/cookie. */
   style?: string;
   /** Defaults to true for `form` and `deepObject`, false otherwise. */
@@ -64,6 +64,8 @@ export interface SentParamSpec extends ParamFields {
 
 /** Query only: the key is sent bare, with no value and no `=` (`?acl`), on every call. */
 export interface FlagParamSpec extends ParamFields {
+  /** Always written: the request core reads a flag's name alone. */
+  name: string;
   in: 'query';
   flag: true;
   serialize?: undefined;

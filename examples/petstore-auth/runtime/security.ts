@@ -14,25 +14,24 @@ export class AuthRequiredError extends Error {
   declare readonly alternatives: string[][];
 }
 
-/** What an operation needs when none of its alternatives can be met: each one's scheme names. */
-export interface UnmetSecurity {
-  alternatives: string[][];
-}
-
 /**
  * Which schemes to apply. `[]` (public) applies nothing. Otherwise the first non-empty alternative
  * whose schemes all have credentials (are `configured`: the client's strategies), and only that
  * one, a scheme listed twice applied once with the union of its scopes; an empty alternative
- * (anonymous allowed) is the fallback when none can be met. When nothing fits: the alternatives, for the AuthRequiredError. Each scope list frozen:
- * strategies key their caches by them (oauth2-auth.ts caches only frozen ones).
+ * (anonymous allowed) is the fallback when none can be met. Undefined when nothing fits (the core's
+ * AuthRequiredError lists the alternatives). Each scope list frozen: strategies key their caches by
+ * them (oauth2-auth.ts caches only frozen ones).
  */
-export function selectAlternative(security: SecuritySpec, configured: { has(scheme: string): boolean }): readonly SchemeUseSpec[] | UnmetSecurity {
-  const candidates = security.filter((alternative) => alternative.length);
-  const chosen = candidates.find((alternative) => alternative.every(([scheme]) => configured.has(scheme)));
-  if (chosen === undefined) {
-    return candidates.length < security.length || !security.length ? [] : { alternatives: candidates.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]) };
-  }
+export function selectAlternative(security: SecuritySpec, configured: { has(scheme: string): boolean }): readonly SchemeUseSpec[] | undefined {
+  const chosen = security.find((alternative) => alternative.length && alternative.every(([scheme]) => configured.has(scheme)))
+    ?? security.find((alternative) => !alternative.length) ?? (security.length ? undefined : []);
+  if (chosen === undefined) return undefined;
   const scopes = new Map<string, readonly string[]>();
   for (const [scheme, wanted] of chosen) scopes.set(scheme, Object.freeze([...new Set([...(scopes.get(scheme) ?? []), ...wanted])]));
   return [...scopes];
+}
+
+/** The scheme names of each alternative, for the AuthRequiredError of an operation none of them could be met for. */
+export function alternativeNames(security: SecuritySpec): string[][] {
+  return security.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]);
 }

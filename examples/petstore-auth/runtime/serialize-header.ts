@@ -8,15 +8,18 @@ export function serializeHeaderValue(param: ParamFields, value: unknown): string
   if (param.contentType !== undefined) return JSON.stringify(value);
   if (Array.isArray(value)) return value.map(toParamText).join(',');
   if (isPropertyMap(value)) {
-    const pairs = definedEntries(value).map(([k, v]) => [k, toParamText(v)] as const);
-    return param.explode === true ? pairs.map(([k, v]) => `${k}=${v}`).join(',') : pairs.flat().join(',');
+    // Exploded `k=v,k2=v2`, else `k,v,k2,v2`.
+    const between = param.explode === true ? '=' : ',';
+    return definedEntries(value)
+      .map(([k, v]) => k + between + toParamText(v))
+      .join(',');
   }
   return toParamText(value);
 }
 
 /** The ParamSerializer of a header parameter. */
 export function writeHeaderParam(param: ParamFields, value: unknown, parts: RequestParts): void {
-  parts.headers.set(param.name, serializeHeaderValue(param, value));
+  parts.headers.set(param.name ?? param.key, serializeHeaderValue(param, value));
 }
 
 // RFC 6265 cookie-octet: printable ASCII except space, DQUOTE, comma, semicolon and backslash.
@@ -34,7 +37,7 @@ export function encodeCookieValue(text: string): string {
 export function serializeCookieParam(param: ParamFields, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const encode = param.style === 'cookie' ? encodeCookieValue : encodeUnreserved;
-  const name = encodeUnreserved(param.name);
+  const name = encodeUnreserved(param.name ?? param.key);
   if (param.contentType !== undefined) return [`${name}=${encode(JSON.stringify(value))}`];
   const explode = param.explode ?? true;
   if (Array.isArray(value)) {

@@ -11,8 +11,11 @@ export function serializePathValue(param: ParamFields, value: unknown): string {
   if (param.contentType !== undefined) return encodeUnreserved(JSON.stringify(value));
   if (Array.isArray(value)) return value.map((item) => encodeUnreserved(toParamText(item))).join(',');
   if (isPropertyMap(value)) {
-    const pairs = definedEntries(value).map(([k, v]) => [encodeUnreserved(k), encodeUnreserved(toParamText(v))] as const);
-    return param.explode === true ? pairs.map(([k, v]) => `${k}=${v}`).join(',') : pairs.flat().join(',');
+    // Exploded `k=v,k2=v2`, else `k,v,k2,v2`.
+    const between = param.explode === true ? '=' : ',';
+    return definedEntries(value)
+      .map(([k, v]) => encodeUnreserved(k) + between + encodeUnreserved(toParamText(v)))
+      .join(',');
   }
   return encodeUnreserved(toParamText(value));
 }
@@ -25,13 +28,12 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
  * form a whole `.` or `..` segment is refused because no encoding stops URL parsers resolving it.
  */
 export function expandPath(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): string {
-  if (!op.path.includes('{')) return op.path; // nothing to fill, so nothing can form a dot segment
+  // Named only by specs whose path has {parameters} (the generator's expandsPath); one without
+  // comes out as it is, its segments those of the template.
   const expanded = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
     // A type predicate, not an inferred one: TypeScript before 5.5 does not narrow through find.
-    const param = op.params.find((p): p is PathParamSpec => p.in === 'path' && p.name === name);
-    if (param === undefined) {
-      throw new TypeError(`${op.id}: the path names {${name}} but the operation has no such path parameter`);
-    }
+    const param = op.params.find((p): p is PathParamSpec => p.in === 'path' && (p.name ?? p.key) === name);
+    if (param === undefined) throw new TypeError(`${op.id}: no path parameter fills {${name}}`);
     const value = paramValue(param, args);
     if (value === undefined || value === null) {
       throw new TypeError(`${op.id}: missing required path parameter "${param.key}"`);
@@ -39,10 +41,8 @@ export function expandPath(op: OperationSpec, args: Readonly<Record<string, unkn
     return (param.serialize ?? serializePathValue)(param, value);
   });
   const templateSegments = op.path.split('/');
-  expanded.split('/').forEach((segment, index) => {
-    if (DOT_SEGMENT.test(segment) && segment !== templateSegments[index]) {
-      throw new TypeError(`${op.id}: a path parameter may not be "." or ".."`);
-    }
-  });
+  if (expanded.split('/').some((segment, index) => DOT_SEGMENT.test(segment) && segment !== templateSegments[index])) {
+    throw new TypeError(`${op.id}: a path parameter may not be "." or ".."`);
+  }
   return expanded;
 }

@@ -15,7 +15,7 @@ const ARRAY_DELIMITERS: Readonly<Record<string, string>> = {
  */
 export function serializeQueryParam(param: ParamFields, value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  const name = encodeUnreserved(param.name);
+  const name = encodeUnreserved(param.name ?? param.key);
   const encodeValue = param.allowReserved === true ? encodeAllowReserved : encodeUnreserved;
   if (param.contentType !== undefined) return [`${name}=${encodeValue(JSON.stringify(value))}`];
   const style = param.style ?? 'form';
@@ -43,7 +43,7 @@ export function serializeQueryString(param: ParamFields, value: unknown): string
   if (value === undefined || value === null) return [];
   const form = param.contentType === undefined || param.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
   if (form && isPropertyMap(value)) {
-    return definedEntries(value).flatMap(([k, v]) => serializeQueryParam({ key: k, name: k }, v));
+    return definedEntries(value).flatMap(([k, v]) => serializeQueryParam({ key: k }, v));
   }
   if (typeof value === 'string') return [encodeAllowReserved(value)];
   return [encodeUnreserved(JSON.stringify(value))];
@@ -60,7 +60,7 @@ export function writeQueryParam(param: ParamFields, value: unknown, parts: Reque
  * scalar is one pair, an array repeats the name, an object's defined properties are its pairs.
  */
 export function writeFormQuery(param: ParamFields, value: unknown, parts: RequestParts): void {
-  const name = encodeUnreserved(param.name);
+  const name = encodeUnreserved(param.name ?? param.key);
   const pair = (key: string, item: unknown): void => void parts.query.push(`${key}=${encodeUnreserved(toParamText(item))}`);
   if (Array.isArray(value)) for (const item of value) pair(name, item);
   else if (isPropertyMap(value)) for (const [key, item] of definedEntries(value)) pair(encodeUnreserved(key), item);

@@ -11,19 +11,18 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** The body as text, or undefined once it passes `maxBytes` (the rest is not read). */
 export async function readBoundedText(response: Response, maxBytes: number): Promise<string | undefined> {
-  const { body } = response;
-  // A declared length past the limit is refused unread (NaN, no or a bad header, compares false).
-  if (Number(response.headers.get('content-length')) > maxBytes) return void (await body?.cancel().catch(() => undefined));
-  if (!body) return '';
-  const reader = body.getReader();
+  const reader = response.body?.getReader();
   // Blob's own parameter type: lib.dom calls it BlobPart, @types/node without DOM has no such name.
   const chunks: BlobParts = [];
-  let size = 0;
+  // A declared length past the limit is refused unread (NaN, no or a bad header, compares false).
+  let size = Number(response.headers.get('content-length')) > maxBytes ? Infinity : 0;
   for (;;) {
+    if (size > maxBytes) return void (await reader?.cancel().catch(() => undefined));
+    if (!reader) return '';
     const { done, value } = await reader.read();
     // Decoded whole at the end (UTF-8, as Response.text() does): a character split between chunks is joined.
     if (done) return new Blob(chunks).text();
-    if ((size += value.byteLength) > maxBytes) return void (await reader.cancel().catch(() => undefined));
+    size += value.byteLength;
     // A fetch body's chunks are ArrayBuffer-backed (lib.dom types them ArrayBufferLike: a SharedArrayBuffer cannot be a BlobPart).
     chunks.push(value as BlobParts[number]);
   }

@@ -31,7 +31,7 @@ export function clientAuthenticator(identity: ClientIdentity, scheme: string): C
   if (needs && own(identity, needs) === undefined) {
     throw new TypeError(`${where}clientAuthMethod ${method} needs ${needs === 'clientCertificate' ? 'clientCertificate: { fetch } (a fetch whose connections present the client certificate)' : `a ${needs}`}`);
   }
-  const encoding = check('clientSecretEncoding', ENCODINGS);
+  const encoding = check('clientSecretEncoding', ENCODINGS) as 'form' | 'raw' | undefined;
   // Basic splits at the first colon: unencoded, a colon in the id would move the split.
   if (encoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding 'raw' cannot carry a clientId that contains ':'`);
   if (method.startsWith('client_secret')) return secretAuthenticator(clientId, secret!, method === 'client_secret_post', encoding);

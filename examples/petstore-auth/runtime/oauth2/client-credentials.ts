@@ -15,7 +15,6 @@ import { credential, unfitScheme } from '../credential.js';
 import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { DpopHandle } from './dpop-option.js';
-import { FLOW_ORDER } from './endpoint-overrides.js';
 import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
 import { RESOURCES, resourceList } from './grant-options.js';
 import { OAuth2Auth } from './oauth2-auth.js';
@@ -97,15 +96,17 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     }
     const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
-    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientSecretEncoding raw needs a clientId without ':'`);
+    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientId must not contain ':' with clientSecretEncoding raw`);
     if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}pass clientSecret or clientAuth, not both`);
 
-    // The token endpoint: the option, else the flow's own, else another flow's (FLOW_ORDER starts with this one; one scheme is one authorization server).
+    // The token endpoint: the option, else the flow's own, else another flow's (one scheme is one
+    // authorization server), the first the scheme lists: the generator lists them in FLOW_ORDER
+    // (endpoint-overrides.ts, which the plain credential reads), so the entry needs no copy of it.
     // A scheme without flows (an invalid document) has no token URL: it needs the option.
     const flows: OAuthFlowsSpec = (oauth2 && spec.flows) || {};
     const ownFlow = flows.clientCredentials;
-    const token = tokenUrl ?? FLOW_ORDER.map((flow) => (flows[flow] as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme declares no token URL`);
+    const token = tokenUrl ?? [ownFlow, ...Object.values(flows)].map((flow) => (flow as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
+    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
     const dpop = o.dpop?.make(where, scheme, o);
     const certificate = o.clientCertificate?.make(where, scheme, o);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };

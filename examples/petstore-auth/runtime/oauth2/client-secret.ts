@@ -26,12 +26,13 @@ export interface ClientAuthenticator {
  * as given, for servers that do not decode; else each is form-urlencoded first (RFC 6749 §2.3.1),
  * so a `:` in either survives the split.
  */
-export function secretAuthenticator(clientId: string, secret: string, post: boolean | undefined, encoding: unknown): ClientAuthenticator {
+export function secretAuthenticator(clientId: string, secret: string, post: boolean | undefined, encoding: 'form' | 'raw' | undefined): ClientAuthenticator {
   const encode = encoding === 'raw' ? (value: string) => value : formEncode;
   return {
     clientId,
     confidential: true,
-    basicEncoding: post ? undefined : encoding === 'raw' ? 'raw' : 'form',
+    // `encoding` was checked (one of form, raw) with the credential's other options.
+    basicEncoding: post ? undefined : (encoding ?? 'form'),
     authenticate(form, headers) {
       if (!post) return headers.set('authorization', `Basic ${encodeBasicCredentials(encode(clientId), encode(secret))}`);
       form.set('client_id', clientId);

@@ -38,6 +38,9 @@ async function authorizeDevice(oauth: OAuthClient, scopes: readonly string[]): P
   return { deviceCode, prompt, intervalS: positiveNumber(json['interval']) ?? DEFAULT_INTERVAL_S };
 }
 
+/** The wait between polls when the application gives no `sleep` (oauth-environment.ts leaves the default to the modules that wait). */
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function runDeviceFlow(oauth: OAuthClient, scopes: readonly string[], onUserCode: (prompt: DeviceCodePrompt) => void | Promise<void>): Promise<TokenSet> {
   const { http } = oauth;
   const authorization = await authorizeDevice(oauth, scopes);
@@ -46,7 +49,7 @@ export async function runDeviceFlow(oauth: OAuthClient, scopes: readonly string[
   const tokenUrl = await requireEndpoint(oauth, 'tokenUrl', 'token endpoint');
   let intervalS = authorization.intervalS;
   for (;;) {
-    await http.sleep(intervalS * 1000);
+    await (http.sleep ?? wait)(intervalS * 1000);
     if (http.now() >= deadline) {
       throw new TokenError(http.scheme, 'expired_token', 'the user code expired before the user approved the device');
     }

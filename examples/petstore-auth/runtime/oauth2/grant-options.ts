@@ -12,7 +12,7 @@ function isResource(uri: unknown): boolean {
 }
 
 /** `resource`: one resource indicator or a list of them; checked now, not at the first request. */
-export const RESOURCES: OptionKind = [(value) => [value].flat().every(isResource), 'be an absolute URI without a fragment (or a list of them)'];
+export const RESOURCES: OptionKind = [(value) => [value].flat().every(isResource), 'an absolute URI without a fragment, or a list of them'];
 
 /** The resources a checked `resource` option names, as the token requests send them: each once. */
 export function resourceList(resource: unknown): readonly string[] {

@@ -13,10 +13,10 @@ import type { OptionKind } from './option-checks.js';
 import type { ClientAssertionAlg } from './types.js';
 
 // Its kinds written here: a lazy module takes no up-front value but through lazy-module-imports.ts.
-const TEXT: OptionKind = [(value) => typeof value === 'string' && value !== '', 'be a non-empty string'];
-const OBJECT: OptionKind = [(value) => typeof value === 'object' && value !== null, 'be an object'];
+const TEXT: OptionKind = [(value) => typeof value === 'string' && value !== '', 'a non-empty string'];
+const OBJECT: OptionKind = [(value) => typeof value === 'object' && value !== null, 'an object'];
 const ALGORITHMS: readonly ClientAssertionAlg[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
-const ALGORITHM: OptionKind = [(value) => ALGORITHMS.includes(value as ClientAssertionAlg), `be one of ${ALGORITHMS.join(', ')}`];
+const ALGORITHM: OptionKind = [(value) => ALGORITHMS.includes(value as ClientAssertionAlg), `one of ${ALGORITHMS.join(', ')}`];
 
 /** A JWT bearer credential, checked: what the assertion is made of (keys stay as given, imported on first use). */
 export type JwtBearerPlan =

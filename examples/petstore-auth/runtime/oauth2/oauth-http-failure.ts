@@ -17,6 +17,9 @@ const MAX_RETRIES = 2;
 /** The longest Retry-After honoured; a server asking for more gets its error now. */
 export const MAX_RETRY_AFTER_MS = 10_000;
 
+/** The wait before a retry when the application gives no `sleep` (oauth-environment.ts leaves the default to the modules that wait). */
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** JSON whatever the Content-Type (some servers label it text/plain); a form when labelled so (GitHub). */
 function parseAnswer(text: string, response: Response): JsonObject | undefined {
   try {
@@ -131,7 +134,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       if (budget.aborted) throw timedOut(http, what, error);
       const delay = BACKOFF_MS * 2 ** (attempt - 1);
       if (attempt < attempts && delay < left()) {
-        await http.sleep(delay);
+        await (http.sleep ?? wait)(delay);
         continue;
       }
       throw new TokenError(http.scheme, 'network_error', `the ${what} could not be reached`, undefined, error);
@@ -148,7 +151,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       fits = delay !== undefined && delay <= MAX_RETRY_AFTER_MS && delay < left();
       if (delay !== undefined && fits && attempt < attempts) {
         await discardBody(response);
-        await http.sleep(delay);
+        await (http.sleep ?? wait)(delay);
         continue;
       }
     }

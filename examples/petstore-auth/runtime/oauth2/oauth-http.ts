@@ -12,7 +12,8 @@ export interface OAuthHttp {
   readonly scheme: string;
   fetch(): FetchLike;
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** The application's (tests'); absent, each waiting module (lazy) waits with its own setTimeout, so the entry carries no default. */
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   /** The whole budget of one request, retries and waits included (`tokenTimeoutMs`). */
   readonly timeoutMs: number;
   /** The largest answer read (`tokenResponseMaxBytes`). */

@@ -170,7 +170,7 @@ export class OAuth2Auth implements AuthStrategy {
     // After a 401 (the refused token dropped) or with a refresh token (used first) there is more to
     // do than the grant: its code (renewal-steps.ts) loads then; client credentials servers rarely
     // issue refresh tokens.
-    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadRenewalSteps, this.scheme, 'network_error', 'token renewal')).beforeGrant(state, key, current, rejected) : undefined;
+    const before = rejected || current?.refreshToken !== undefined ? await (await loadOrFail(loadRenewalSteps, this, 'network_error', 'token renewal')).beforeGrant(state, key, current, rejected) : undefined;
     tokens = before?.tokens ?? (await source.request(scopes, before?.refused));
     await this.save(scopes, tokens);
     return tokens;

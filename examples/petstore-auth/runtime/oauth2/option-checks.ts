@@ -6,25 +6,25 @@
  * option, never its value (which may be a secret).
  */
 import { ownValue } from '../args.js';
-import { quoteScheme } from '../credential-checks.js';
+import { must } from '../retry.js';
 
-/** What an option must be: a test of its value (given the option's name too), and the words that end the message when it fails (`<name> must <words>`). */
+/** What an option must be: a test of its value (given the option's name too), and the words that end the message when it fails (`<name> must be <words>`, the core's must()). */
 export type OptionKind = readonly [fits: (value: unknown, name: string) => boolean, must: string];
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 // One constant per kind, not one function over all: an app links the kinds its credential's options have.
-export const STRING: OptionKind = [isString, 'be a string'];
-export const TEXT: OptionKind = [(value) => isString(value) && value !== '', 'be a non-empty string'];
-export const STRINGS: OptionKind = [(value) => Array.isArray(value) && value.every(isString), 'be an array of strings'];
-export const STRING_MAP: OptionKind = [(value) => typeof value === 'object' && value !== null && Object.values(value).every(isString), 'map names to strings'];
-export const BOOLEAN: OptionKind = [(value) => typeof value === 'boolean', 'be true or false'];
-export const FUNCTION: OptionKind = [(value) => typeof value === 'function', 'be a function'];
-export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'be epoch milliseconds'];
+export const STRING: OptionKind = [isString, 'a string'];
+export const TEXT: OptionKind = [(value) => isString(value) && value !== '', 'a non-empty string'];
+export const STRINGS: OptionKind = [(value) => Array.isArray(value) && value.every(isString), 'an array of strings'];
+export const STRING_MAP: OptionKind = [(value) => typeof value === 'object' && value !== null && Object.values(value).every(isString), 'a map of names to strings'];
+export const BOOLEAN: OptionKind = [(value) => typeof value === 'boolean', 'true or false'];
+export const FUNCTION: OptionKind = [(value) => typeof value === 'function', 'a function'];
+export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'epoch milliseconds'];
 
 /** One of `values`, listed in the message. Mark a call at a module's top level pure, so an app that never reads it drops it. */
 export function oneOf(values: readonly string[]): OptionKind {
-  return [(value) => values.includes(value as string), `be one of ${values.join(', ')}`];
+  return [(value) => values.includes(value as string), `one of ${values.join(', ')}`];
 }
 
 /**
@@ -32,9 +32,10 @@ export function oneOf(values: readonly string[]): OptionKind {
  * what the message starts with, e.g. `security scheme "oauth": ` or `… : jwtBearer.`; `required`
  * makes an absent option an error too, with the same message.
  */
-export function option(holder: object, name: string, [fits, must]: OptionKind, where: string, required?: boolean): unknown {
+export function option(holder: object, name: string, [fits, what]: OptionKind, where: string, required?: boolean): unknown {
   const value = own(holder, name);
-  if ((required || value !== undefined) && !fits(value, name)) throw new TypeError(`${where}${name} must ${must}`);
+  // The core's one throw (retry.ts), so the core's checks and these share their message and code.
+  must((!required && value === undefined) || fits(value, name), where + name, what);
   return value;
 }
 
@@ -56,7 +57,5 @@ export function member(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
 }
 
-/** `security scheme "name": `, the start of every construction message. */
-export function schemeWhere(scheme: string): string {
-  return `security scheme ${quoteScheme(scheme)}: `;
-}
+/** `security scheme "name": `, the start of every construction message (defined with quoteScheme, which the static builders' messages use too). */
+export { schemeWhere } from '../credential-checks.js';

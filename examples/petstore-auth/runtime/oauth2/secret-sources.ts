@@ -7,9 +7,6 @@
  */
 import { member } from './option-checks.js';
 
-// The tokens of the last 16 token answers (access, refresh and ID token each): older ones have long been replaced.
-const RECENT_TOKENS = 48;
-
 export class SecretSources {
   /** Secret strings: the client secret, password and tokens of the credential, a ready-made assertion. */
   declare readonly values: readonly unknown[];
@@ -27,7 +24,9 @@ export class SecretSources {
   /** Tokens the scheme just obtained; only the last few are kept. Checked and de-duplicated only when read (secret-redaction.ts): the happy path just files them. */
   remember(tokens: readonly (string | undefined)[]): void {
     this.recent.unshift(...tokens);
-    this.recent.splice(RECENT_TOKENS);
+    // The tokens of the last 16 token answers (access, refresh and ID token each): older ones have
+    // long been replaced. A literal: a bundler keeps a module's constant that a class reads as a variable.
+    this.recent.splice(48);
   }
 }
 

@@ -49,18 +49,17 @@ export type KeptTokens = Pick<TokenSet, 'refreshToken' | 'scope' | 'idToken'>;
  * taken to grant (RFC 6749 §5.1).
  */
 export function scopeParam(scopes: readonly string[]): Record<string, string> {
-  return scopes.length === 0 ? {} : { scope: [...new Set(scopes)].join(' ') };
+  return scopes.length ? { scope: [...new Set(scopes)].join(' ') } : {};
 }
 
-/** The endpoint `name`; when neither the spec nor the server metadata names it, oauth-http-failure.ts says so. */
+/**
+ * The endpoint `name`; when neither the spec nor the server metadata names it, oauth-http-failure.ts
+ * says so. That module is loaded (here and below) only once something went wrong; offline, the
+ * failure is the TokenError `error` loadOrFail makes.
+ */
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
   const { http } = oauth;
-  return (await oauth.endpoints())[name] ?? (await failureCode(http, 'invalid_response')).noEndpoint(http, what);
-}
-
-/** oauth-http-failure.ts, loaded now that something went wrong; offline, the TokenError `error` (loadOrFail). */
-function failureCode(http: OAuthHttp, error: string, what?: string, status?: number, cause?: unknown): Promise<typeof import('./oauth-http-failure.js')> {
-  return loadOrFail(loadOAuthHttpFailure, http.scheme, error, what, status, cause);
+  return (await oauth.endpoints())[name] ?? (await loadOrFail(loadOAuthHttpFailure, http, 'invalid_response')).noEndpoint(http, what);
 }
 
 /**
@@ -89,7 +88,7 @@ export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Pr
     // Once the text is in, only its JSON.parse can throw: that is no error of the request.
     if (text === undefined) failed = { error };
   }
-  const failure = await failureCode(http, signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error', what, response?.status, failed?.error).catch((error: unknown) => {
+  const failure = await loadOrFail(loadOAuthHttpFailure, http, signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error', what, response?.status, failed?.error).catch((error: unknown) => {
     // Nobody reads it now: its connection goes.
     void response?.body?.cancel().catch(() => undefined);
     throw error;
@@ -131,7 +130,7 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
   const tokenType = issued === 'bearer' ? 'Bearer' : dpop?.tokenType(issued);
   // No token, or one it cannot use: the error (quoting the server's token_type, redacted) is made by the failure module.
   if (!accessToken || !tokenType) {
-    throw (await failureCode(http, accessToken ? 'unsupported_token_type' : 'invalid_response')).tokenSetError(json, http, !!dpop);
+    throw (await loadOrFail(loadOAuthHttpFailure, http, accessToken ? 'unsupported_token_type' : 'invalid_response')).tokenSetError(json, http, !!dpop);
   }
   // What the response leaves out the tokens keep from before (undefined when there was none).
   const tokens: TokenSet = { accessToken, tokenType, issuedAt: sentAt, refreshToken: text('refresh_token') ?? kept.refreshToken, scope: text('scope') ?? kept.scope, idToken: text('id_token') ?? kept.idToken };

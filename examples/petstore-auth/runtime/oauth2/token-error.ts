@@ -22,8 +22,9 @@ export class TokenError extends Error {
   declare readonly retryAfterMs?: number;
 
   constructor(scheme: string, error: string, errorDescription?: string, status?: number, cause?: unknown, more = '') {
-    super(`${schemeWhere(scheme)}${error}${status === undefined ? '' : ` (HTTP ${status})`}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
-    // error, errorDescription, status and scheme own properties (undefined when absent); hint and
+    super(`${schemeWhere(scheme)}${error}${status ? ` (HTTP ${status})` : ''}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
+    // A status of 0 (an opaque redirect's) is not shown: it is no HTTP status. error,
+    // errorDescription, status and scheme own properties (undefined when absent); hint and
     // retryAfterMs only on the errors of an error answer that has them (oauth-http-failure.ts).
     this.error = error;
     this.errorDescription = errorDescription;
@@ -45,12 +46,13 @@ export function unloaded(scheme: string, feature: string): (cause: unknown) => n
 
 /**
  * `load`: the code of what comes next (a failure's explanation, a refresh). When it cannot be
- * loaded (a browser gone offline) the call still ends in a TokenError `error`, saying what is known
- * without that code: that `what` failed, the status, never a server's text (there is nothing to
- * redact it with); `cause` is what went wrong, else the import's error.
+ * loaded (a browser gone offline) the call still ends in a TokenError `error` of `from`'s scheme
+ * (a strategy, or a scheme's OAuthHttp), saying what is known without that code: that `what`
+ * failed, the status, never a server's text (there is nothing to redact it with); `cause` is what
+ * went wrong, else the import's error.
  */
-export function loadOrFail<T>(load: () => Promise<T>, scheme: string, error: string, what?: string, status?: number, cause?: unknown): Promise<T> {
+export function loadOrFail<T>(load: () => Promise<T>, from: { readonly scheme: string }, error: string, what?: string, status?: number, cause?: unknown): Promise<T> {
   return load().catch((loadError: unknown) => {
-    throw new TokenError(scheme, error, what && `the ${what} failed (its details could not be loaded)`, status, cause ?? loadError);
+    throw new TokenError(from.scheme, error, what && `the ${what} failed (its details could not be loaded)`, status, cause ?? loadError);
   });
 }

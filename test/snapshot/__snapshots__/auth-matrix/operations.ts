@@ -111,10 +111,7 @@ export const updateItemSpec: OperationSpec = {
   method: "POST",
   path: "/items/{itemId}",
   expand: expandPath,
-  params: [
-    { key: "itemId", name: "itemId", in: "path" },
-    { key: "tags", name: "tags", in: "query", serialize: writeFormQuery },
-  ],
+  params: [{ key: "itemId", in: "path" }, { key: "tags", in: "query", serialize: writeFormQuery }],
   accept: "application/json",
   body: { key: "body", encoding: "json", mediaType: "application/json", encode: encodeJsonBody },
   security: [[["bearer_auth", []]]],

@@ -40,7 +40,7 @@ export const getPetSpec: OperationSpec = {
   method: "GET",
   path: "/pets/{petId}",
   expand: expandPath,
-  params: [{ key: "petId", name: "petId", in: "path" }],
+  params: [{ key: "petId", in: "path" }],
   accept: "application/json",
   security: [
     [["clientCredentials", ["pets:read"]]],
