@@ -90,14 +90,16 @@ describe('hostile names', () => {
     const [name, op] = Object.entries(operations).find(([, o]) => o.path === '/class/{id}')!;
     const client = new Client({ baseUrl: server.url });
     // Object.fromEntries: `__proto__` becomes an own property, as in `{ ['__proto__']: ... }`
-    const args = Object.fromEntries(op.params.map((p) => [p.key, `value of ${p.in} ${p.name}`]));
+    // A spec writes a parameter's wire name only when it is not its key.
+    const wire = (p: { key: string; name?: string }): string => p.name ?? p.key;
+    const args = Object.fromEntries(op.params.map((p) => [p.key, `value of ${p.in} ${wire(p)}`]));
     server.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' });
     await client[name]!(args);
     const request = server.requests.at(-1)!;
     expect(request.path).toBe('/class/value of path id');
-    const query = op.params.filter((p) => p.in === 'query').map((p) => [p.name, `value of query ${p.name}`]);
+    const query = op.params.filter((p) => p.in === 'query').map((p) => [wire(p), `value of query ${wire(p)}`]);
     expect(request.query).toEqual(query);
-    for (const p of op.params.filter((p) => p.in === 'header')) expect(request.headers[p.name.toLowerCase()]).toBe(`value of header ${p.name}`);
+    for (const p of op.params.filter((p) => p.in === 'header')) expect(request.headers[wire(p).toLowerCase()]).toBe(`value of header ${wire(p)}`);
     // keys are unique even where spec names repeat across locations
     expect(new Set(op.params.map((p) => p.key)).size).toBe(op.params.length);
 
