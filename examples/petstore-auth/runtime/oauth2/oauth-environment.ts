@@ -38,8 +38,8 @@ export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShar
     allowInsecureHttp: env.allowInsecureHttp === true,
     store: guardStore(env.tokenStore, env.onStoreError),
     onTokens: env.onTokens,
-    // Date.now reads no `this`: every caller may call it plainly.
-    now: env.now ?? Date.now,
+    // Date.now looked up on each call: fake timers installed after the client is made (an app's tests) still count.
+    now: env.now ?? (() => Date.now()),
     sleep: env.sleep,
     // Default 30 s; whole milliseconds, at most the longest a timer holds (AbortSignal.timeout fires
     // at once past 2^31 - 1, and throws for a fraction).
