@@ -28,9 +28,9 @@ export async function readRuntimeFiles(): Promise<Map<string, string>> {
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
     .map((e) => posix.join(...join(e.parentPath, e.name).slice(RUNTIME_DIR.length + 1).split(/[\\/]/)))
     .sort();
-  const files = new Map<string, string>();
-  for (const name of names) files.set(name, await readFile(join(RUNTIME_DIR, name), 'utf8'));
-  return files;
+  // read together, not one after another: ~150 small files, each a few trips to the thread pool
+  const texts = await Promise.all(names.map((name) => readFile(join(RUNTIME_DIR, name), 'utf8')));
+  return new Map(names.map((name, i) => [name, texts[i]!]));
 }
 
 async function readRuntime(): Promise<RuntimeSources> {
