@@ -33,8 +33,8 @@ export function literal(value: string | number | boolean | null): string {
 
 /** Normalizes text for a doc comment: line breaks unified, comment terminators broken, trimmed. */
 export function docText(text: string): string {
-  // most descriptions need none of the replacements; one test spares three passes over each
-  if (!DOC_TEXT_CHANGES.test(text)) return text.trim();
+  // most descriptions need none of the replacements; two quick tests spare three passes over each
+  if (!text.includes('*/') && !DOC_TEXT_CONTROLS.test(text)) return text.trim();
   return text
     .replace(/\r\n?|\u2028|\u2029/g, '\n')
     .replace(/\*\//g, '*\\/')
@@ -42,7 +42,12 @@ export function docText(text: string): string {
     .trim();
 }
 
-const DOC_TEXT_CHANGES = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\*\//;
+/**
+ * The characters docText replaces or drops. `*\/` is looked for apart, with includes: as an
+ * alternative in this pattern it made the regex try two branches at every character (GitHub's
+ * descriptions: ~14 ms a pass instead of ~9).
+ */
+const DOC_TEXT_CONTROLS = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
  * A JSDoc block at the given indentation, or '' when there is nothing to say. HTML in prose (AWS

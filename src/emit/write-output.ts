@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KeywayError } from '../errors.js';
 import { isGenerated } from './header.js';
@@ -25,7 +26,7 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
     const order = [...files.keys()].sort((a, b) => files.get(b)!.length - files.get(a)!.length);
     const buffer = Buffer.allocUnsafe(PIECE_BYTES);
     for (const relative of order) {
-      const bytes = await writeFile(staging, relative, files, buffer);
+      const bytes = writeFile(staging, relative, files, buffer);
       hooks.onWritten?.(relative, bytes);
     }
     const previous = `${staging}.old`;
@@ -48,10 +49,15 @@ export interface WriteHooks {
   onWritten?: (path: string, bytes: number) => void;
 }
 
-/** Writes one file of the map into the staging folder; a function of its own so that its text is not held once it returns. */
-async function writeFile(staging: string, relative: string, files: ReadonlyMap<string, string>, buffer: Buffer): Promise<number> {
+/**
+ * Writes one file of the map into the staging folder; a function of its own so that its text is not
+ * held once it returns. Synchronously: the same calls without a trip to the thread pool and back for
+ * each (GitHub's output: ~44 folders and files, ~100 pieces; ~55 → ~25 ms), and the staging folder
+ * is keyway's own, so nothing else waits on it meanwhile.
+ */
+function writeFile(staging: string, relative: string, files: ReadonlyMap<string, string>, buffer: Buffer): number {
   const path = join(staging, relative);
-  await mkdir(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   return writeText(path, files.get(relative)!, buffer);
 }
 
@@ -66,14 +72,14 @@ const WRITE_CHARS = 64 * 1024;
 const PIECE_BYTES = 3 * WRITE_CHARS;
 
 /**
- * Writes a string as UTF-8 through a file handle, piece by piece, each encoded once into `buffer`
+ * Writes a string as UTF-8 to a new file, piece by piece, each encoded once into `buffer`
  * (what the write sends, and its size). `writeFile` would first copy the whole text into a Buffer,
  * memory outside the heap that lives until the next garbage collection; writing each piece as a
  * string encoded it, then Buffer.byteLength went over it again for the size (GitHub's output:
  * ~150 M instructions of the two).
  */
-async function writeText(path: string, text: string, buffer: Buffer): Promise<number> {
-  const handle = await open(path, 'w');
+function writeText(path: string, text: string, buffer: Buffer): number {
+  const fd = openSync(path, 'w');
   let bytes = 0;
   try {
     for (let start = 0; start < text.length; ) {
@@ -81,19 +87,19 @@ async function writeText(path: string, text: string, buffer: Buffer): Promise<nu
       // never between the two halves of a surrogate pair, which UTF-8 encodes as one character
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
       const size = buffer.write(text.slice(start, end), 0, 'utf8');
-      await writeAll(handle, buffer.subarray(0, size));
+      writeAll(fd, buffer.subarray(0, size));
       bytes += size;
       start = end;
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   return bytes;
 }
 
 /** Writes all of `bytes` (a single write may be short: the rest goes in more). */
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
-  for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
 }
 
 function isHighSurrogate(code: number): boolean {
