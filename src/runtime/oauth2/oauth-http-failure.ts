@@ -16,7 +16,7 @@ const MAX_RETRIES = 2;
 /** The longest Retry-After honoured; a server asking for more gets its error now. */
 export const MAX_RETRY_AFTER_MS = 10_000;
 
-/** The wait before a retry when the application gives no `sleep` (oauth-environment.ts leaves the default to the modules that wait). */
+/** The wait before a retry when the application gives no `sleep` (oauth-environment.ts leaves the default to the modules that wait).; its own copy, as the other lazy module that waits has: a module both imported would be a chunk of its own, one more request for either. */
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** JSON whatever the Content-Type (some servers label it text/plain); a form when labelled so (GitHub). */

@@ -38,7 +38,7 @@ async function authorizeDevice(oauth: OAuthClient, scopes: readonly string[]): P
   return { deviceCode, prompt, intervalS: positiveNumber(json['interval']) ?? DEFAULT_INTERVAL_S };
 }
 
-/** The wait between polls when the application gives no `sleep` (oauth-environment.ts leaves the default to the modules that wait). */
+/** The wait between polls when the application gives no `sleep` (oauth-environment.ts leaves the default to the modules that wait).; its own copy, as the other lazy module that waits has: a module both imported would be a chunk of its own, one more request for either. */
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runDeviceFlow(oauth: OAuthClient, scopes: readonly string[], onUserCode: (prompt: DeviceCodePrompt) => void | Promise<void>): Promise<TokenSet> {
