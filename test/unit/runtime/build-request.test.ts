@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveUrl } from '../../../src/runtime/build-request.js';
 import { appendQuery } from '../../../src/runtime/serialize-query.js';
 
-/** The URL as the pathname setter builds it: what resolveUrl did before it parsed one string. */
+/** The URL as the pathname setter builds it, written out on its own: the reference resolveUrl must match. */
 function bySetter(baseUrl: string, path: string): string {
   const url = new URL(baseUrl);
   const queryStart = path.indexOf('?');
@@ -30,6 +30,17 @@ const BASES = [
 const PATH_CHARS = ['/', '.', '..', '%', '%2e', '%2F', '\\', ' ', ';', ':', '@', '=', '&', '+', '?', '#', '{', '}', '|', '^', '`', '"', '<', '>', 'ä', '😀', 'a', 'Z', '0', '~', "'", '[', ']', '\t'];
 
 describe('resolveUrl', () => {
+  it.each([
+    ['https://api.test/v1', '/pets', 'https://api.test/v1/pets'],
+    ['https://api.test/v1//', '/pets', 'https://api.test/v1/pets'],
+    ['https://api.test', '', 'https://api.test/'],
+    ['https://api.test/v1?tenant=7', '/pets?limit=2', 'https://api.test/v1/pets?tenant=7&limit=2'],
+    ['https://api.test/v1#frag', '/pets', 'https://api.test/v1/pets'],
+    ['https://api.test/v1', '/a b#c', 'https://api.test/v1/a%20b%23c'],
+  ])('%s + %s is %s', (baseUrl, path, want) => {
+    expect(resolveUrl(baseUrl, path).href).toBe(want);
+  });
+
   it('gives the URL the pathname setter gives, for any path, on every kind of base', () => {
     const path = fc.array(fc.constantFrom(...PATH_CHARS), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
