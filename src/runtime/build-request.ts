@@ -45,8 +45,8 @@ export function prepareRequest(
   if (body) body.contentType === undefined ? headers.delete('content-type') : headers.set('content-type', body.contentType);
   if (op.accept && !headers.has('accept')) headers.set('accept', op.accept);
   if (callHeaders) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
-  // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  return { method: op.method, url, headers, body, formBody: body && spec!.encoding === 'form' ? String(body.body) : undefined };
+  // OAuth 1.0a signs form fields: strategies get the exact text that will be sent (the form encoder's).
+  return { method: op.method, url, headers, body, formBody: body?.formBody };
 }
 
 /**
