@@ -285,10 +285,11 @@ export class ClientCore {
               return { data, response };
             }
           } catch (error) {
-            // However the deadline's abort surfaced, it is an ApiTimeoutError, never sent again.
-            if (deadline.timedOut && !(error instanceof ApiTimeoutError)) throw await unanswered(ApiTimeoutError, error, sentTo, { timeoutMs });
+            // A timeout is never sent again; however the deadline's abort surfaced, it is an ApiTimeoutError.
+            if (error instanceof ApiTimeoutError) throw error;
+            if (deadline.timedOut) throw await unanswered(ApiTimeoutError, error, sentTo, { timeoutMs });
             // Only a network error (no answer at all) is sent again; without setbacks.ts it is final.
-            if (!(error instanceof ApiConnectionError) || error instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback()), () => false))) throw error;
+            if (!(error instanceof ApiConnectionError && (await loadSetbacks().then((setbacks) => setbacks.retried(setback()), () => false)))) throw error;
           } finally {
             // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
             deadline.dispose(streaming);
