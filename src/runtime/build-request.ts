@@ -58,8 +58,9 @@ export function resolveUrl(baseUrl: string, path: string): URL {
   // The configured-URL check every option shares: refused, not quoted (a baseUrl may carry a key in its
   // query); user info refused too (fetch refuses it with an error that quotes it, password included).
   const url = checkedUrl(baseUrl, undefined, 'baseUrl', 'must be a valid absolute URL');
-  const queryStart = path.indexOf('?');
-  url.pathname = url.pathname.replace(/\/+$/, '') + (queryStart < 0 ? path : path.slice(0, queryStart));
-  if (queryStart >= 0) appendQuery(url, [path.slice(queryStart + 1)]);
+  // Split at the first `?` only: the query may hold more. None: an empty query, which adds nothing.
+  const [pathOnly, query = ''] = path.split(/\?(.*)/s);
+  url.pathname = url.pathname.replace(/\/+$/, '') + pathOnly;
+  appendQuery(url, [query]);
   return url;
 }
