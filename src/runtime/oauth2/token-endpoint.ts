@@ -58,8 +58,7 @@ export function scopeParam(scopes: readonly string[]): Record<string, string> {
  * failure is the TokenError `error` loadOrFail makes.
  */
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
-  const { http } = oauth;
-  return (await oauth.endpoints())[name] ?? (await loadOrFail(loadOAuthHttpFailure, http, 'invalid_response')).noEndpoint(http, what);
+  return (await oauth.endpoints())[name] ?? (await loadOrFail(loadOAuthHttpFailure, oauth.http, 'invalid_response')).noEndpoint(oauth.http, what);
 }
 
 /**

@@ -55,8 +55,7 @@ export function unloaded(scheme: string, feature: string): (cause: unknown) => n
  */
 export function loadOrFail<T>(load: () => Promise<T>, from: { readonly scheme: string }, error: string, what?: string, status?: number, cause?: unknown): Promise<T> {
   return load().catch((loadError: unknown) => {
-    const { scheme } = from;
     const errorDescription = what && `the ${what} failed (its details could not be loaded)`;
-    throw Object.assign(new TokenError(`${schemeWhere(scheme)}${error}${status ? ` (HTTP ${status})` : ''}${errorDescription ? `: ${errorDescription}` : ''}`, { cause: cause ?? loadError }), { error, errorDescription, status, scheme });
+    throw Object.assign(new TokenError(`${schemeWhere(from.scheme)}${error}${status ? ` (HTTP ${status})` : ''}${errorDescription ? `: ${errorDescription}` : ''}`, { cause: cause ?? loadError }), { error, errorDescription, status, scheme: from.scheme });
   });
 }
