@@ -256,7 +256,7 @@ export class ClientCore {
             // (The request shown is the one built: the right-hand side is read before the assignment.)
             if (hooks?.beforeRequest || hooks?.afterResponse) ({ request, after } = await (await beforeSendSteps(request)).beforeSend(hooks, request, id, attempt));
             const queryBeforeAuth = request.url.search;
-            if (schemes.length > 0) await authenticate(request);
+            if (schemes.length) await authenticate(request);
             const response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
             if (response.ok) await after?.(response);
             return { request, response, queryBeforeAuth, after };
