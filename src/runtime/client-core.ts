@@ -157,9 +157,10 @@ export class ClientCore {
         /**
          * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
          * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
+         * The answer's status, statusText and headers are read by name, as pickOptions reads options.
          */
         const answerError = async (response: Response, note?: { authNote: string }): Promise<ApiError> =>
-          failure(ApiError, { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id, ...note });
+          failure(ApiError, { ...pickOptions(response, 'status statusText headers'), body: await readSuccessBody(response, op.method), operation: id, ...note });
         const callRetry = checkedRetry(options.retry);
         const timeoutMs = checkedTimeout(options.timeoutMs, clientTimeoutMs);
         const key = options.idempotencyKey;
