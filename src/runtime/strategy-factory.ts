@@ -7,8 +7,11 @@ import { must } from './retry.js';
 export interface FactoryContext {
   /** The client's auth environment (base URL, fetch, token store, …), as the generated client passed it. */
   readonly env: object | undefined;
-  /** One value per key for all schemes of this client (e.g. a token store and discovery cache). */
-  shared<T>(key: string, make: () => T): T;
+  /**
+   * State all schemes of this client share, one slot per kind of maker (never keyed by a spec's
+   * names), filled by the first scheme that needs it: `oauth2`, the token store and discovery cache.
+   */
+  readonly shared: { oauth2?: unknown };
 }
 
 /**
@@ -31,9 +34,7 @@ export function buildAuthStrategies(
   env: object | undefined,
 ): Map<string, AuthStrategy> {
   const strategies = new Map<string, AuthStrategy>();
-  // Keyed by the makers' own names ('oauth2'), never by a spec's.
-  const sharedValues: Record<string, unknown> = {};
-  const context: FactoryContext = { env, shared: (key, make) => (sharedValues[key] ??= make()) as never };
+  const context: FactoryContext = { env, shared: {} };
   const given: object = credentials ?? {};
   must(typeof given === 'object', 'auth', 'an object');
   for (const name of Object.keys(given)) {

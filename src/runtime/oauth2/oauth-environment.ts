@@ -51,5 +51,6 @@ export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShar
 
 /** What the token-managing schemes of the client `context` builds for share: made (and its options checked) by the first. */
 export function sharedOAuth(context: FactoryContext): OAuthShared {
-  return context.shared('oauth2', () => createOAuthShared(context.env as Partial<AuthEnvironment> | undefined));
+  // Typed `unknown` in the context: the generic core names no OAuth type (a client without OAuth copies none).
+  return (context.shared.oauth2 ??= createOAuthShared(context.env as Partial<AuthEnvironment> | undefined)) as OAuthShared;
 }

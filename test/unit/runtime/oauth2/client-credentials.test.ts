@@ -26,14 +26,7 @@ const IMPLICIT_ONLY: SchemeSpec = { type: 'oauth2', flows: { implicit: { authori
 
 /** One client's factory context: its env, and one shared value per key (as buildAuthStrategies makes it). */
 function contextFor(env: Partial<AuthEnvironment> = {}): FactoryContext {
-  const values = new Map<string, unknown>();
-  return {
-    env: { baseUrl: 'https://api.example', ...env },
-    shared<T>(key: string, make: () => T): T {
-      if (!values.has(key)) values.set(key, make());
-      return values.get(key) as T;
-    },
-  };
+  return { env: { baseUrl: 'https://api.example', ...env }, shared: {} };
 }
 
 interface Given {
@@ -207,12 +200,13 @@ describe('clientCredentials() on its scheme', () => {
     const made = ['a', 'b'].map((scheme) => strategyMaker(clientCredentials(id))!(scheme, CC, context));
     const plainToo = oauth2Strategies('c', CC, id, context);
     // The store (an application's, guarded) and the discovery cache (made by discovery, lazily) hang off this one object.
-    const shared = context.shared('oauth2', () => undefined) as { now: unknown; store: unknown } | undefined;
+    const shared = context.shared.oauth2 as { now: unknown; store: unknown } | undefined;
     expect(shared).toEqual(expect.objectContaining({ now: expect.any(Function), store: undefined }));
     expect(made.map((strategy) => strategy.scheme)).toEqual(['a', 'b']);
     expect(plainToo).toBeInstanceOf(OAuth2Auth);
     // One shared value for the builder's schemes and the plain one: made once, by the first.
-    expect(context.shared('oauth2', () => ({ store: 'another' }))).toBe(shared);
+    expect(Object.keys(context.shared)).toEqual(['oauth2']);
+    expect(context.shared.oauth2).toBe(shared);
   });
 });
 
