@@ -112,10 +112,9 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
-    const fromSpec: Endpoints = {};
+    const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, name, scheme, shared) : undefined);
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
-    const raw = { tokenUrl: token, refreshUrl: tokenUrl === undefined ? ownFlow?.refreshUrl : undefined };
-    for (const [name, url] of Object.entries(raw)) if (url) fromSpec[name as keyof typeof raw] = resolveEndpoint(url, name, scheme, shared);
+    const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl === undefined ? ownFlow?.refreshUrl : undefined, 'refreshUrl') };
     // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
     const known = knownEndpoints(spec, fromSpec, o, shared, http, !!certificate);
 
