@@ -69,7 +69,7 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
   tokenParams: STRING_MAP,
   resource: RESOURCES,
   dpop: /* @__PURE__ */ madeBy('dpop()'),
-  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate({ fetch })'),
+  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate()'),
 };
 
 /**
