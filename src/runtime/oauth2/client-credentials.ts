@@ -10,7 +10,7 @@
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import type { Credential } from '../credential.js';
-import { credential, unfitScheme } from '../credential.js';
+import { credential } from '../credential.js';
 import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { DpopHandle } from './dpop-option.js';
@@ -80,9 +80,10 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
 export function clientCredentials(options: ClientCredentialsOptions): Credential<'oauth2'> {
   return credential((scheme, spec, context) => {
     const oauth2 = spec.type === 'oauth2';
-    if (!oauth2 && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
-    const shared = sharedOAuth(context);
     const where = schemeWhere(scheme);
+    // unfitScheme()'s message written out: an app whose one builder this is links no unfitScheme (~20 B gzip).
+    if (!oauth2 && spec.type !== 'openIdConnect') throw new TypeError(`${where}clientCredentials() fits an OAuth 2.0 or OpenID Connect scheme only`);
+    const shared = sharedOAuth(context);
     // Own properties only, read once: what is checked is what is used (a prototype's getter or an
     // inherited key is neither). What is no object has none, so it is refused for its missing clientId.
     const o: ClientCredentialsOptions & Readonly<Record<string, unknown>> = { ...options };
