@@ -8,10 +8,10 @@ import type { OAuthHttp } from './oauth-http.js';
 import { schemeWhere } from './option-checks.js';
 import type { Endpoints } from './server-metadata.js';
 
-/** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. */
-export function checkEndpoint(url: URL, what: string, scheme: string, allowInsecureHttp: boolean): URL {
+/** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. `where`: the message's start, `security scheme "name": tokenUrl`. */
+export function checkEndpoint(url: URL, where: string, allowInsecureHttp: boolean): URL {
   // Loopback hosts never leave the machine, so plain http to them exposes nothing.
-  must(url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(url.hostname))), schemeWhere(scheme) + what, 'an https URL');
+  must(url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(url.hostname))), where, 'an https URL');
   return url;
 }
 
@@ -21,8 +21,8 @@ export function checkEndpoint(url: URL, what: string, scheme: string, allowInsec
  * (checked-url.ts: no user name or password), then as an endpoint (checkEndpoint).
  */
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const url = checkedUrl(raw, baseUrl, schemeWhere(scheme) + what, 'must be a valid absolute URL, or relative to baseUrl');
-  return checkEndpoint(url, what, scheme, allowInsecureHttp);
+  const where = schemeWhere(scheme) + what;
+  return checkEndpoint(checkedUrl(raw, baseUrl, where, 'must be a valid absolute URL, or relative to baseUrl'), where, allowInsecureHttp);
 }
 
 /**

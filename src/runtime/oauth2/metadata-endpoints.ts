@@ -3,7 +3,7 @@
  * the flow's own are. Loaded only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
 import type { EndpointOverrides } from './endpoint-overrides.js';
-import { checkEndpoint$ as checkEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { checkEndpoint$ as checkEndpoint, schemeWhere$ as schemeWhere, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 import { loadMetadata, type Endpoints } from './server-metadata.js';
@@ -14,7 +14,7 @@ export function metadataEndpoint(http: OAuthHttp, document: JsonObject, member: 
   if (value === undefined) return undefined;
   try {
     if (typeof value !== 'string') throw new TypeError('not a string');
-    return checkEndpoint(new URL(value), member, http.scheme, allowInsecureHttp);
+    return checkEndpoint(new URL(value), schemeWhere(http.scheme) + member, allowInsecureHttp);
   } catch (error) {
     throw new TokenError(http.scheme, 'invalid_response', `the metadata ${member} is not a usable URL`, undefined, error);
   }
