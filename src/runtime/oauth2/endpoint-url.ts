@@ -39,5 +39,5 @@ export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'ope
   if (!raw) return async () => fromSpec;
   // An issuer's discovery document is on its host, so the issuer's URL is checked as the document's is.
   const url = resolveEndpoint(raw, issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
-  return async () => (await loadMetadataEndpoints()).discoveredEndpoints({ shared, http, url, fromSpec, overrides, certificate });
+  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate);
 }
