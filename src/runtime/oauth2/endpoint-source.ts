@@ -23,5 +23,9 @@ export function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overr
   const resolve = (raw: string, what: string) => resolveEndpoint(raw, what, http.scheme, shared);
   const fromSpec: Endpoints = {};
   for (const [name, raw] of Object.entries(flowEndpoints(spec.type === 'oauth2' ? spec.flows : {}, flow, overrides))) fromSpec[name as keyof Endpoints] = resolve(raw, name);
-  return knownEndpoints(spec, fromSpec, overrides, shared, http, certificate);
+  // The discovery document's URL, as clientCredentials() resolves it (see there).
+  const { issuer } = overrides;
+  const oauth2 = spec.type === 'oauth2';
+  const document = issuer ?? (oauth2 ? spec.metadataUrl : spec.url);
+  return knownEndpoints(document ? resolve(document, issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl') : undefined, fromSpec, overrides, shared, http, certificate);
 }

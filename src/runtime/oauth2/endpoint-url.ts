@@ -1,4 +1,3 @@
-import type { SchemeSpec } from '../auth-strategy.js';
 import { checkedUrl } from '../checked-url.js';
 import { must } from '../retry.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
@@ -27,17 +26,11 @@ export function resolveEndpoint(raw: string, what: string, scheme: string, { bas
 
 /**
  * A scheme's endpoints as the token requests read them: `fromSpec` (the spec's and the overrides',
- * resolved), filled in on the first request from a discovery document when there is one (an issuer
- * override, the scheme's metadata URL). Only its URL is resolved now, so a bad one fails at
- * construction; the rest is set up where discovery runs (metadata-endpoints.ts, lazy).
+ * resolved), filled in on the first request from the discovery document at `url` when there is one
+ * (an issuer override, else the scheme's metadata URL: resolved by the construction with its
+ * endpoints, so a bad one fails then); the rest is set up where discovery runs (metadata-endpoints.ts, lazy).
  * `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS aliases.
  */
-export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
-  const { issuer } = overrides;
-  const oauth2 = spec.type === 'oauth2';
-  const raw = issuer ?? (oauth2 ? spec.metadataUrl : spec.url);
-  if (!raw) return async () => fromSpec;
-  // An issuer's discovery document is on its host, so the issuer's URL is checked as the document's is.
-  const url = resolveEndpoint(raw, issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl', http.scheme, shared);
-  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate);
+export function knownEndpoints(url: URL | undefined, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
+  return url ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate) : async () => fromSpec;
 }
