@@ -14,7 +14,8 @@ import { BUILD_STRATEGY } from '../credential.js';
 import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { DpopHandle } from './dpop-option.js';
-import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
+import { resolveEndpoint } from './endpoint-url.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
 import { RESOURCES, resourceList } from './grant-options.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { sharedOAuth } from './oauth-environment.js';
@@ -117,12 +118,14 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, name, scheme, shared) : undefined);
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
     const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl === undefined ? ownFlow?.refreshUrl : undefined, 'refreshUrl') };
-    // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
-    // The discovery document's URL, resolved as the endpoints are: an issuer's document is on its
-    // host, so the issuer's URL is checked as the document's is. Written here and in endpointSource
-    // (the plain credential's), not as a helper both call: through one, it cost the entry ~19 B gzip.
+    // The discovery document's URL (an issuer override, else the scheme's), resolved as the endpoints
+    // are: an issuer's document is on its host, so the issuer's URL is checked as the document's is.
+    // With one, the endpoints are filled in from it on the first token request (metadata-endpoints.ts,
+    // lazy). Written here and in endpointSource (the plain credential's), not as a helper both call:
+    // through one, with the locals it needs passed in, these lines cost the entry ~40 B gzip more.
+    // The options are the overrides (`o`): tokenUrl and issuer (no other endpoint is an option here).
     const discovery = resolve(issuer ?? (oauth2 ? spec.metadataUrl : spec.url), issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
-    const known = knownEndpoints(discovery, fromSpec, o, shared, http, !!certificate);
+    const known = discovery ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, discovery, fromSpec, o, !!certificate) : async () => fromSpec;
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
     const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };

@@ -5,7 +5,8 @@
  */
 import type { SchemeSpec } from '../auth-strategy.js';
 import { flowEndpoints, type EndpointOverrides } from './endpoint-overrides.js';
-import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
+import { resolveEndpoint } from './endpoint-url.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
@@ -20,12 +21,13 @@ export type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConn
  * certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5).
  */
 export function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
-  const resolve = (raw: string, what: string) => resolveEndpoint(raw, what, http.scheme, shared);
+  const resolve = (raw: string | undefined, what: string) => (raw ? resolveEndpoint(raw, what, http.scheme, shared) : undefined);
   const fromSpec: Endpoints = {};
   for (const [name, raw] of Object.entries(flowEndpoints(spec.type === 'oauth2' ? spec.flows : {}, flow, overrides))) fromSpec[name as keyof Endpoints] = resolve(raw, name);
-  // The discovery document's URL, as clientCredentials() resolves it (see there).
+  // The discovery document's URL, and the endpoints as the token requests read them, as
+  // clientCredentials() has them (written out there, so that the entry links no function for them).
   const { issuer } = overrides;
   const oauth2 = spec.type === 'oauth2';
-  const document = issuer ?? (oauth2 ? spec.metadataUrl : spec.url);
-  return knownEndpoints(document ? resolve(document, issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl') : undefined, fromSpec, overrides, shared, http, certificate);
+  const url = resolve(issuer ?? (oauth2 ? spec.metadataUrl : spec.url), issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
+  return url ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate) : async () => fromSpec;
 }

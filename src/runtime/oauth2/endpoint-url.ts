@@ -1,11 +1,6 @@
 import { checkedUrl } from '../checked-url.js';
 import { must } from '../retry.js';
-import type { EndpointOverrides } from './endpoint-overrides.js';
-import { loadMetadataEndpoints } from './lazy-modules.js';
-import type { OAuthShared } from './oauth-environment.js';
-import type { OAuthHttp } from './oauth-http.js';
 import { schemeWhere } from './option-checks.js';
-import type { Endpoints } from './server-metadata.js';
 
 /** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. `where`: the message's start, `security scheme "name": tokenUrl`. */
 export function checkEndpoint(url: URL, where: string, allowInsecureHttp: boolean): URL {
@@ -22,15 +17,4 @@ export function checkEndpoint(url: URL, where: string, allowInsecureHttp: boolea
 export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
   const where = schemeWhere(scheme) + what;
   return checkEndpoint(checkedUrl(raw, baseUrl, where, 'must be a valid absolute URL, or relative to baseUrl'), where, allowInsecureHttp);
-}
-
-/**
- * A scheme's endpoints as the token requests read them: `fromSpec` (the spec's and the overrides',
- * resolved), filled in on the first request from the discovery document at `url` when there is one
- * (an issuer override, else the scheme's metadata URL: resolved by the construction with its
- * endpoints, so a bad one fails then); the rest is set up where discovery runs (metadata-endpoints.ts, lazy).
- * `certificate`: the client presents a TLS certificate, so it takes the metadata's mTLS aliases.
- */
-export function knownEndpoints(url: URL | undefined, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
-  return url ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate) : async () => fromSpec;
 }

@@ -72,7 +72,7 @@ export function issuerMetadataUrl(issuer: URL): URL {
  * its gaps, the credential's `overrides` winning. `url`: the metadata URL, or the issuer when the
  * overrides name one, resolved and checked when the client was made. `certificate`: the client
  * presents a TLS certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5).
- * Positional, as knownEndpoints (endpoint-url.ts) takes them: an object of six named fields cost
+ * Positional (the construction calls it: client-credentials.ts, endpoint-source.ts): an object of six named fields cost
  * every app with an OAuth builder ~20 B gzip in its entry.
  */
 export async function discoveredEndpoints(shared: OAuthShared, http: OAuthHttp, url: URL, fromSpec: Endpoints, overrides: EndpointOverrides, certificate: boolean): Promise<Endpoints> {
