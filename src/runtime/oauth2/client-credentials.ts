@@ -115,7 +115,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
-    const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, name, scheme, shared) : undefined);
+    const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, where + name, shared) : undefined);
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
     const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl === undefined ? ownFlow?.refreshUrl : undefined, 'refreshUrl') };
     // The discovery document's URL (an issuer override, else the scheme's), resolved as the endpoints

@@ -6,6 +6,7 @@
 import type { SchemeSpec } from '../auth-strategy.js';
 import { flowEndpoints, type EndpointOverrides } from './endpoint-overrides.js';
 import { resolveEndpoint } from './endpoint-url.js';
+import { schemeWhere } from './option-checks.js';
 import { loadMetadataEndpoints } from './lazy-modules.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
@@ -21,7 +22,7 @@ export type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConn
  * certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5).
  */
 export function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
-  const resolve = (raw: string | undefined, what: string) => (raw ? resolveEndpoint(raw, what, http.scheme, shared) : undefined);
+  const resolve = (raw: string | undefined, what: string) => (raw ? resolveEndpoint(raw, schemeWhere(http.scheme) + what, shared) : undefined);
   const fromSpec: Endpoints = {};
   for (const [name, raw] of Object.entries(flowEndpoints(spec.type === 'oauth2' ? spec.flows : {}, flow, overrides))) fromSpec[name as keyof Endpoints] = resolve(raw, name);
   // The discovery document's URL, and the endpoints as the token requests read them, as

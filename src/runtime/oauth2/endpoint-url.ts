@@ -1,6 +1,5 @@
 import { checkedUrl } from '../checked-url.js';
 import { must } from '../retry.js';
-import { schemeWhere } from './option-checks.js';
 
 /** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. `where`: the message's start, `security scheme "name": tokenUrl`. */
 export function checkEndpoint(url: URL, where: string, allowInsecureHttp: boolean): URL {
@@ -12,9 +11,10 @@ export function checkEndpoint(url: URL, where: string, allowInsecureHttp: boolea
 /**
  * An endpoint URL from the spec or the credential, which may be relative to the client's baseUrl
  * (OpenAPI resolves relative URLs against the server URL), checked as every configured URL is
- * (checked-url.ts: no user name or password), then as an endpoint (checkEndpoint).
+ * (checked-url.ts: no user name or password), then as an endpoint (checkEndpoint). `where`: the
+ * messages' start, the scheme and the endpoint's name (`security scheme "name": tokenUrl`), which
+ * the construction has at hand.
  */
-export function resolveEndpoint(raw: string, what: string, scheme: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
-  const where = schemeWhere(scheme) + what;
+export function resolveEndpoint(raw: string, where: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
   return checkEndpoint(checkedUrl(raw, baseUrl, where, 'must be a valid absolute URL, or relative to baseUrl'), where, allowInsecureHttp);
 }
