@@ -96,6 +96,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
       if (!kind) throw new TypeError(`${where}${name} is not an option of clientCredentials()`);
       option(o, name, kind, where, name === 'clientId');
     }
+    // tokenUrl and issuer, checked, are each a non-empty string or absent: tested for truth below.
     const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
     if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientId must not contain ':' with clientSecretEncoding raw`);
@@ -108,7 +109,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const flows: OAuthFlowsSpec = (oauth2 && spec.flows) || {};
     const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? [ownFlow, ...Object.values(flows)].map((flow) => (flow as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
+    if (oauth2 && !ownFlow && !token && !issuer) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
     const dpop = o.dpop?.make(where, scheme, o);
     const certificate = o.clientCertificate?.make(where, scheme, o);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
@@ -117,14 +118,14 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
     const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, where + name, shared) : undefined);
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
-    const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl === undefined ? ownFlow?.refreshUrl : undefined, 'refreshUrl') };
+    const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl ? undefined : ownFlow?.refreshUrl, 'refreshUrl') };
     // The discovery document's URL (an issuer override, else the scheme's), resolved as the endpoints
     // are: an issuer's document is on its host, so the issuer's URL is checked as the document's is.
     // With one, the endpoints are filled in from it on the first token request (metadata-endpoints.ts,
     // lazy). Written here and in endpointSource (the plain credential's), not as a helper both call:
     // through one, with the locals it needs passed in, these lines cost the entry ~40 B gzip more.
     // The options are the overrides (`o`): tokenUrl and issuer (no other endpoint is an option here).
-    const discovery = resolve(issuer ?? (oauth2 ? spec.metadataUrl : spec.url), issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
+    const discovery = resolve(issuer || (oauth2 ? spec.metadataUrl : spec.url), issuer ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
     const known = discovery ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, discovery, fromSpec, o, !!certificate) : async () => fromSpec;
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
