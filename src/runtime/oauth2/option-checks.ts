@@ -23,7 +23,7 @@ export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'epoch m
 
 /** One of `values`, listed in the message. Mark a call at a module's top level pure, so an app that never reads it drops it. */
 export function oneOf(values: readonly string[]): OptionKind {
-  return [(value) => values.includes(value as string), `one of ${values.join(', ')}`];
+  return [(value) => values.includes(value as string), 'one of ' + values.join(', ')];
 }
 
 /**
