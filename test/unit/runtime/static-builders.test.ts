@@ -14,7 +14,7 @@ import { staticStrategies } from '../../../src/runtime/static-strategies.js';
 import type { FactoryContext } from '../../../src/runtime/strategy-factory.js';
 
 const SECRET = 's3cr3t-VALUE';
-const context: FactoryContext = { env: undefined, shared: (_key, make) => make() };
+const context: FactoryContext = { env: undefined, shared: {} };
 
 interface Case {
   name: string;

@@ -39,8 +39,7 @@ async function runtimeFactory(name: string): Promise<StrategyFactory> {
 
 /** The factory that takes the scheme first, in catalog order: one that returns a strategy, or throws on the credential. */
 async function firstTaker(spec: Parameters<StrategyFactory>[1], credential: unknown): Promise<string | undefined> {
-  const shared = new Map<string, unknown>();
-  const context = { env: { baseUrl: 'https://api.test' }, shared: <T>(key: string, make: () => T): T => (shared.has(key) ? shared.get(key) : (shared.set(key, make()), shared.get(key))) as T };
+  const context = { env: { baseUrl: 'https://api.test' }, shared: {} };
   for (const name of factoryOrder()) {
     const factory = await runtimeFactory(name);
     try {

@@ -26,14 +26,7 @@ const IMPLICIT_ONLY: SchemeSpec = { type: 'oauth2', flows: { implicit: { authori
 
 /** One client's factory context: its env, and one shared value per key (as buildAuthStrategies makes it). */
 function contextFor(env: Partial<AuthEnvironment> = {}): FactoryContext {
-  const values = new Map<string, unknown>();
-  return {
-    env: { baseUrl: 'https://api.example', ...env },
-    shared<T>(key: string, make: () => T): T {
-      if (!values.has(key)) values.set(key, make());
-      return values.get(key) as T;
-    },
-  };
+  return { env: { baseUrl: 'https://api.example', ...env }, shared: {} };
 }
 
 interface Given {
@@ -109,7 +102,7 @@ const REFUSED: [name: string, given: Given, want: string, builtWant?: string][] 
   ['clientAuthMethod none', { credential: { ...id, clientAuthMethod: 'none' } }, `${WHERE}client credentials need a clientSecret or privateKey`, `${WHERE}clientAuthMethod must be one of client_secret_basic, client_secret_post`],
   ['dpop a string', { credential: { ...id, dpop: 'yes' } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`, `${WHERE}dpop must be made by dpop()`],
   ['dpop without a privateKey', { credential: { ...id, dpop: {} } }, `${WHERE}dpop must be true or { privateKey, publicJwk }`, `${WHERE}dpop({ privateKey, publicJwk }) needs a privateKey`],
-  ['clientCertificate not an object', { credential: { ...id, clientCertificate: 5 } }, `${WHERE}clientCertificate needs { fetch }`, `${WHERE}clientCertificate must be made by clientCertificate({ fetch })`],
+  ['clientCertificate not an object', { credential: { ...id, clientCertificate: 5 } }, `${WHERE}clientCertificate needs { fetch }`, `${WHERE}clientCertificate must be made by clientCertificate()`],
   ['clientCertificate without a fetch function', { credential: { ...id, clientCertificate: { fetch: 1 } } }, `${WHERE}clientCertificate: fetch must be a function configured with the client certificate`],
   ['clientCertificate with a cert it would not use', { credential: { ...id, clientCertificate: { fetch: fetchStub, cert: 'PEM' } } }, `${WHERE}clientCertificate: cert would not be used: configure the certificate and key on the fetch you pass (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient)`],
   ['resource not a URI', { credential: { ...id, resource: 'pets' } }, `${WHERE}resource must be an absolute URI without a fragment, or a list of them`],
@@ -182,7 +175,7 @@ const BUILDER_REFUSES: [name: string, given: Given, want: string][] = [
   ['an unknown key', { credential: { ...id, audience: 'pets' } }, `${WHERE}audience is not an option of clientCredentials()`],
   ['a secret and a clientAuth', { credential: id, builder: { ...id, clientAuth: privateKeyJwt({ privateKey: 'PEM' }) } }, NEITHER],
   ['dpop: true (not built)', { credential: id, builder: { ...id, dpop: true } }, `${WHERE}dpop must be made by dpop()`],
-  ['a plain clientCertificate', { credential: id, builder: { ...id, clientCertificate: { fetch: fetchStub } } }, `${WHERE}clientCertificate must be made by clientCertificate({ fetch })`],
+  ['a plain clientCertificate', { credential: id, builder: { ...id, clientCertificate: { fetch: fetchStub } } }, `${WHERE}clientCertificate must be made by clientCertificate()`],
   ['a part of another kind', { credential: id, builder: { ...id, dpop: clientCertificate({ fetch: fetchStub }) } }, `${WHERE}dpop must be made by dpop()`],
   ['a plain privateKey', { credential: id, builder: { clientId: 'app', privateKey: 'PEM' } }, `${WHERE}privateKey is not an option of clientCredentials()`],
   ['flow', { credential: id, builder: { ...id, flow: 'clientCredentials' } }, `${WHERE}flow is not an option of clientCredentials()`],
@@ -207,12 +200,13 @@ describe('clientCredentials() on its scheme', () => {
     const made = ['a', 'b'].map((scheme) => strategyMaker(clientCredentials(id))!(scheme, CC, context));
     const plainToo = oauth2Strategies('c', CC, id, context);
     // The store (an application's, guarded) and the discovery cache (made by discovery, lazily) hang off this one object.
-    const shared = context.shared('oauth2', () => undefined) as { now: unknown; store: unknown } | undefined;
+    const shared = context.shared.oauth2 as { now: unknown; store: unknown } | undefined;
     expect(shared).toEqual(expect.objectContaining({ now: expect.any(Function), store: undefined }));
     expect(made.map((strategy) => strategy.scheme)).toEqual(['a', 'b']);
     expect(plainToo).toBeInstanceOf(OAuth2Auth);
     // One shared value for the builder's schemes and the plain one: made once, by the first.
-    expect(context.shared('oauth2', () => ({ store: 'another' }))).toBe(shared);
+    expect(Object.keys(context.shared)).toEqual(['oauth2']);
+    expect(context.shared.oauth2).toBe(shared);
   });
 });
 
