@@ -3,8 +3,8 @@
  * Reads a value from the caller's argument object. Keys come from the spec, so they may be
  * `constructor` or `__proto__`: only own properties count, never anything inherited.
  */
-export function ownValue(args: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
-  return args != null && Object.hasOwn(args, key) ? args[key] : undefined;
+export function ownValue(args: object | undefined, key: string): unknown {
+  return args != null && Object.hasOwn(args, key) ? (args as Readonly<Record<string, unknown>>)[key] : undefined;
 }
 
 /** Arrays are lists and Dates are scalars; every other non-null object is a map of properties. */

@@ -46,8 +46,8 @@ export function prepareRequest(
   if (body) body.contentType === undefined ? headers.delete('content-type') : headers.set('content-type', body.contentType);
   if (op.accept && !headers.has('accept')) headers.set('accept', op.accept);
   if (callHeaders) new Headers(callHeaders).forEach((value, name) => headers.set(name, value));
-  // OAuth 1.0a signs form fields: give strategies the exact text that will be sent.
-  return { method: op.method, url, headers, body, formBody: body && spec!.encoding === 'form' ? String(body.body) : undefined };
+  // OAuth 1.0a signs form fields: strategies get the exact text that will be sent (the form encoder's).
+  return { method: op.method, url, headers, body, formBody: body?.formBody };
 }
 
 /**
@@ -59,8 +59,9 @@ export function resolveUrl(baseUrl: string, path: string): URL {
   // The configured-URL check every option shares: refused, not quoted (a baseUrl may carry a key in its
   // query); user info refused too (fetch refuses it with an error that quotes it, password included).
   const url = checkedUrl(baseUrl, undefined, 'baseUrl', 'must be a valid absolute URL');
-  const queryStart = path.indexOf('?');
-  url.pathname = url.pathname.replace(/\/+$/, '') + (queryStart < 0 ? path : path.slice(0, queryStart));
-  if (queryStart >= 0) appendQuery(url, [path.slice(queryStart + 1)]);
+  // Split at the first `?` only: the query may hold more. None: an empty query, which adds nothing.
+  const [pathOnly, query = ''] = path.split(/\?(.*)/s);
+  url.pathname = url.pathname.replace(/\/+$/, '') + pathOnly;
+  appendQuery(url, [query]);
   return url;
 }

@@ -158,9 +158,10 @@ export class ClientCore {
         /**
          * The final answer outside 2xx: an ApiError with the parsed error body (readSuccessBody without an operation:
          * JSON that does not parse stays text), and what authentication did about it when it did something (setbacks.ts).
+         * The answer's status, statusText and headers are read by name, as pickOptions reads options.
          */
         const answerError = async (response: Response, note?: { authNote: string }): Promise<ApiError> =>
-          failure(ApiError, { status: response.status, statusText: response.statusText, headers: response.headers, body: await readSuccessBody(response, op.method), operation: id, ...note });
+          failure(ApiError, { ...pickOptions(response, 'status statusText headers'), body: await readSuccessBody(response, op.method), operation: id, ...note });
         const callRetry = checkedRetry(options.retry);
         const timeoutMs = checkedTimeout(options.timeoutMs, clientTimeoutMs);
         const key = options.idempotencyKey;
@@ -257,7 +258,7 @@ export class ClientCore {
             // (The request shown is the one built: the right-hand side is read before the assignment.)
             if (hooks?.beforeRequest || hooks?.afterResponse) ({ request, after } = await (await beforeSendSteps(request)).beforeSend(hooks, request, id, attempt));
             const queryBeforeAuth = request.url.search;
-            if (schemes.length > 0) await authenticate(request);
+            if (schemes.length) await authenticate(request);
             const response = await send(request, true, browserFollowsRedirects ? 'follow' : 'manual');
             if (response.ok) await after?.(response);
             return { request, response, queryBeforeAuth, after };
@@ -286,10 +287,11 @@ export class ClientCore {
               return { data, response };
             }
           } catch (error) {
-            // However the deadline's abort surfaced, it is an ApiTimeoutError, never sent again.
-            if (deadline.timedOut && !(error instanceof ApiTimeoutError)) throw await unanswered(ApiTimeoutError, error, sentTo, { timeoutMs });
+            // A timeout is never sent again; however the deadline's abort surfaced, it is an ApiTimeoutError.
+            if (error instanceof ApiTimeoutError) throw error;
+            if (deadline.timedOut) throw await unanswered(ApiTimeoutError, error, sentTo, { timeoutMs });
             // Only a network error (no answer at all) is sent again; without setbacks.ts it is final.
-            if (!(error instanceof ApiConnectionError) || error instanceof ApiTimeoutError || !(await loadSetbacks().then((setbacks) => setbacks.retried(setback()), () => false))) throw error;
+            if (!(error instanceof ApiConnectionError && (await loadSetbacks().then((setbacks) => setbacks.retried(setback()), () => false)))) throw error;
           } finally {
             // A stream handed out is read after the call resolves: timeoutMs no longer applies, but the caller's signal still aborts it.
             deadline.dispose(streaming);

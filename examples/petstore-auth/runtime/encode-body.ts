@@ -10,6 +10,8 @@ export interface EncodedBody {
   contentType: string | undefined;
   /** False for a stream: it can be read once, so the request cannot be re-sent. */
   replayable: boolean;
+  /** A form body's exact text (what OAuth 1.0a signs), given as the request's formBody (build-request.ts). */
+  formBody?: string;
 }
 
 // The BodyEncoders (operation.ts), one per encoding: the generated spec names the one its body needs.
@@ -21,7 +23,8 @@ export function encodeJsonBody(spec: BodySpec, value: unknown, operation: string
 }
 
 export function encodeFormBody(spec: BodySpec, value: unknown, operation: string): EncodedBody {
-  return { body: encodeForm(value, operation), contentType: spec.mediaType, replayable: true };
+  const form = encodeForm(value, operation);
+  return { body: form, contentType: spec.mediaType, replayable: true, formBody: String(form) };
 }
 
 export function encodeMultipartBody(_spec: BodySpec, value: unknown, operation: string): EncodedBody {

@@ -4,16 +4,10 @@
  * counts them as reserved; RFC 6570 expansion (which OpenAPI styles are defined by) encodes them.
  */
 
-const SUB_DELIMS_LEFT_BY_ENCODE_URI = /[!'()*]/g;
-
-// Each of them is above 0x20: two hex digits.
-function percentEncodeChar(char: string): string {
-  return '%' + char.charCodeAt(0).toString(16).toUpperCase();
-}
-
 /** Encodes everything except RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`). */
 export function encodeUnreserved(text: string): string {
-  return encodeURIComponent(text).replace(SUB_DELIMS_LEFT_BY_ENCODE_URI, percentEncodeChar);
+  // Each of the sub-delims encodeURIComponent leaves is above 0x20: two hex digits.
+  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => '%' + char.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /**

@@ -7,7 +7,7 @@ import { createPkcePair, createState } from './pkce.js';
 import type { OAuthClient } from './token-endpoint.js';
 import type { TokenManager } from './token-manager.js';
 import type { AuthorizationCodeFlow, AuthorizationRequest, AuthorizationUrlOptions, CodeExchange, TokenSet } from './types.js';
-import { quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, tokenError } from './lazy-module-imports.js';
 
 // Parameters extraParams must not replace: they carry the flow's security.
 const RESERVED = new Set(['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'request_uri', 'dpop_jkt']);
@@ -75,7 +75,7 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
     if (this.#par === false) return undefined;
     const url = (await this.#oauth.endpoints()).pushedAuthorizationRequestUrl;
     if (url === undefined && this.#par === true) {
-      throw new TokenError(this.scheme, 'invalid_response', 'par is true but the server metadata names no pushed_authorization_request_endpoint');
+      throw tokenError(this.scheme, 'invalid_response', 'par is true but the server metadata names no pushed_authorization_request_endpoint');
     }
     return url;
   }
@@ -89,7 +89,7 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
     const json = await requestTokens({ ...this.#oauth, tokenParams: {} }, url, params, false, true, 'pushed authorization request endpoint');
     const requestUri = json['request_uri'];
     if (typeof requestUri !== 'string' || requestUri === '') {
-      throw new TokenError(this.scheme, 'invalid_response', 'the pushed authorization request endpoint answered without a request_uri');
+      throw tokenError(this.scheme, 'invalid_response', 'the pushed authorization request endpoint answered without a request_uri');
     }
     return requestUri;
   }
@@ -100,7 +100,7 @@ export class AuthorizationCodeHelpers implements AuthorizationCodeFlow {
     if (typeof codeVerifier !== 'string' || codeVerifier === '') throw new TypeError(`security scheme ${quoteScheme(this.scheme)}: exchangeCode needs the codeVerifier`);
     if (state !== undefined && expectedState !== undefined && state !== expectedState) {
       // CSRF (RFC 6749 §10.12): this redirect does not answer our authorization request.
-      throw new TokenError(this.scheme, 'state_mismatch', 'the redirect carries a different state than the authorization request');
+      throw tokenError(this.scheme, 'state_mismatch', 'the redirect carries a different state than the authorization request');
     }
     const url = await requireEndpoint(this.#oauth, 'tokenUrl', 'token endpoint');
     const fields = { grant_type: 'authorization_code', code, redirect_uri: this.#redirectUri(exchange.redirectUri), code_verifier: codeVerifier };

@@ -11,12 +11,13 @@
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import type { Credential } from '../credential.js';
-import { credential, unfitScheme } from '../credential.js';
+import { BUILD_STRATEGY } from '../credential.js';
 import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { DpopHandle } from './dpop-option.js';
-import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
-import { RESOURCES, resourceList } from './grant-options.js';
+import { resolveEndpoint } from './endpoint-url.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
+import { RESOURCES } from './grant-options.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { sharedOAuth } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
@@ -70,7 +71,7 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
   tokenParams: STRING_MAP,
   resource: RESOURCES,
   dpop: /* @__PURE__ */ madeBy('dpop()'),
-  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate({ fetch })'),
+  clientCertificate: /* @__PURE__ */ madeBy('clientCertificate()'),
 };
 
 /**
@@ -79,11 +80,13 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
  * TypeError names the scheme and the option, never a value.
  */
 export function clientCredentials(options: ClientCredentialsOptions): Credential<'oauth2'> {
-  return credential((scheme, spec, context) => {
+  // The built credential written out, not made by credential() (~6 B gzip): as with unfitScheme below, an app whose one builder this is links neither.
+  const make: Credential[typeof BUILD_STRATEGY] = (scheme, spec, context) => {
     const oauth2 = spec.type === 'oauth2';
-    if (!oauth2 && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
-    const shared = sharedOAuth(context);
     const where = schemeWhere(scheme);
+    // unfitScheme()'s message written out: an app whose one builder this is links no unfitScheme (~20 B gzip).
+    if (!oauth2 && spec.type !== 'openIdConnect') throw new TypeError(`${where}clientCredentials() fits an OAuth 2.0 or OpenID Connect scheme only`);
+    const shared = sharedOAuth(context);
     // Own properties only, read once: what is checked is what is used (a prototype's getter or an
     // inherited key is neither). What is no object has none, so it is refused for its missing clientId.
     const o: ClientCredentialsOptions & Readonly<Record<string, unknown>> = { ...options };
@@ -94,6 +97,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
       if (!kind) throw new TypeError(`${where}${name} is not an option of clientCredentials()`);
       option(o, name, kind, where, name === 'clientId');
     }
+    // tokenUrl and issuer, checked, are each a non-empty string or absent: tested for truth below.
     const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
     if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientId must not contain ':' with clientSecretEncoding raw`);
@@ -106,25 +110,32 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const flows: OAuthFlowsSpec = (oauth2 && spec.flows) || {};
     const ownFlow = flows.clientCredentials;
     const token = tokenUrl ?? [ownFlow, ...Object.values(flows)].map((flow) => (flow as { tokenUrl?: string } | undefined)?.tokenUrl).find((url) => url);
-    if (oauth2 && !ownFlow && !token && issuer === undefined) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
+    if (oauth2 && !ownFlow && !token && !issuer) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
     const dpop = o.dpop?.make(where, scheme, o);
     const certificate = o.clientCertificate?.make(where, scheme, o);
     const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
     const certificateFetch: FetchLike | undefined = certificate?.fetch;
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
-    const fromSpec: Endpoints = {};
+    const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, where + name, shared) : undefined);
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
-    const raw = { tokenUrl: token, refreshUrl: tokenUrl === undefined ? ownFlow?.refreshUrl : undefined };
-    for (const [name, url] of Object.entries(raw)) if (url) fromSpec[name as keyof typeof raw] = resolveEndpoint(url, name, scheme, shared);
-    // The options are the overrides: tokenUrl and issuer (no other endpoint is an option here).
-    const known = knownEndpoints(spec, fromSpec, o, shared, http, !!certificate);
+    const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl ? undefined : ownFlow?.refreshUrl, 'refreshUrl') };
+    // The discovery document's URL (an issuer override, else the scheme's), resolved as the endpoints
+    // are: an issuer's document is on its host, so the issuer's URL is checked as the document's is.
+    // With one, the endpoints are filled in from it on the first token request (metadata-endpoints.ts,
+    // lazy). Written here and in endpointSource (the plain credential's), not as a helper both call:
+    // through one, with the locals it needs passed in, these lines cost the entry ~40 B gzip more.
+    // The options are the overrides (`o`): tokenUrl and issuer (no other endpoint is an option here).
+    const discovery = resolve(issuer || (oauth2 ? spec.metadataUrl : spec.url), issuer ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
+    const known = discovery ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, discovery, fromSpec, o, !!certificate) : async () => fromSpec;
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
-    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
+    // `resources`: resourceList() (grant-options.ts) written out, each resource once (the call cost ~10 B gzip).
+    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: Object.freeze([...new Set([o.resource ?? []].flat())]), dpop };
     const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
     const scopes = o.scopes && Object.freeze([...o.scopes]);
     // The shared settings bring the client's store, onTokens and clock (the strategy reads no other of them).
     return new OAuth2Auth(scheme, { ...shared, flow: 'clientCredentials', clientId, source, scopes, dpop, transport: certificateFetch });
-  });
+  };
+  return { [BUILD_STRATEGY]: make } as Credential<'oauth2'>;
 }

@@ -93,7 +93,7 @@ export function createOAuth2Strategy(scheme: string, spec: OAuthSchemeSpec, cred
   if (jwt) {
     // The token endpoint a JWT bearer credential fixes itself (its tokenUrl, a service account's token_uri).
     const fixed = overrides.tokenUrl ?? (jwt === 'serviceAccount' ? serviceAccountTokenUri(grant) : undefined);
-    const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, 'tokenUrl', scheme, shared);
+    const fixedUrl = fixed === undefined ? undefined : resolveEndpoint(fixed, where + 'tokenUrl', shared);
     if (certificate && fixedUrl && fixedUrl.protocol !== 'https:') throw new TypeError(`${where}tokenUrl must be https to present the client certificate`);
     // The signing and the token requests are loaded with the first token request.
     source = lazySource(async () => (await loadJwtBearer().catch(unloaded(scheme, 'the JWT bearer grant'))).jwtBearerRunner(credential as JwtBearerCredentials, scheme, { shape: jwt, http: posting, endpoints, fixedUrl, tokenParams, dpop }));

@@ -4,7 +4,7 @@
  * endpoint until the user approves, honouring `interval` and `slow_down`.
  */
 import type { OAuthClient } from './token-endpoint.js';
-import { requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { requestTokens$ as requestTokens, requireEndpoint$ as requireEndpoint, scopeParam$ as scopeParam, tokenError, TokenError$ as TokenError } from './lazy-module-imports.js';
 import type { DeviceCodePrompt, TokenSet } from './types.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -30,7 +30,7 @@ async function authorizeDevice(oauth: OAuthClient, scopes: readonly string[]): P
   const userCode = json['user_code'];
   const verificationUri = json['verification_uri'] ?? json['verification_url']; // the latter: Google's pre-RFC spelling
   if (typeof deviceCode !== 'string' || typeof userCode !== 'string' || typeof verificationUri !== 'string') {
-    throw new TokenError(oauth.http.scheme, 'invalid_response', 'the device authorization response lacks device_code, user_code or verification_uri');
+    throw tokenError(oauth.http.scheme, 'invalid_response', 'the device authorization response lacks device_code, user_code or verification_uri');
   }
   const prompt: DeviceCodePrompt = { userCode, verificationUri, expiresIn: positiveNumber(json['expires_in']) ?? DEFAULT_EXPIRES_IN_S };
   const complete = json['verification_uri_complete'];
@@ -51,7 +51,7 @@ export async function runDeviceFlow(oauth: OAuthClient, scopes: readonly string[
   for (;;) {
     await (http.sleep ?? wait)(intervalS * 1000);
     if (http.now() >= deadline) {
-      throw new TokenError(http.scheme, 'expired_token', 'the user code expired before the user approved the device');
+      throw tokenError(http.scheme, 'expired_token', 'the user code expired before the user approved the device');
     }
     try {
       return await requestTokens(oauth, tokenUrl, { grant_type: DEVICE_CODE_GRANT, device_code: authorization.deviceCode }, scopeParam(scopes));

@@ -8,7 +8,7 @@
  */
 import type { DpopProver } from './dpop.js';
 import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
-import { sendToServer$ as sendToServer, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { sendToServer$ as sendToServer, tokenError, TokenError$ as TokenError } from './lazy-module-imports.js';
 
 function isNonceDemand(error: unknown): error is TokenError {
   return error instanceof TokenError && error.error === 'use_dpop_nonce';
@@ -49,6 +49,6 @@ export async function postWithDpop(http: OAuthHttp, url: URL, dpop: DpopProver, 
     return await post();
   } catch (error) {
     if (!isNonceDemand(error)) throw error;
-    throw new TokenError(error.scheme, error.error, `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`, error.status);
+    throw tokenError(error.scheme, error.error, `the ${what} asked for a new DPoP nonce again right after the retry with the nonce it sent; not retrying further`, error.status);
   }
 }

@@ -3,7 +3,7 @@
 import { loadDeviceFlow } from './lazy-modules.js';
 import { FUNCTION, option, STRING, type OptionKind } from './option-checks.js';
 import type { OAuthClient } from './token-endpoint.js';
-import { TokenError } from './token-error.js';
+import { offlineError } from './token-error.js';
 import { clientCredentialsRunner, tokenGrantRunner } from './token-grant.js';
 import type { GrantRunner } from './token-manager.js';
 import type { DeviceAuthorizationGrant } from './types.js';
@@ -20,7 +20,7 @@ export function grantRunnerFor(flow: ManagedFlow, oauth: OAuthClient, credential
     return {
       refresh,
       request: (_scopes, refused) =>
-        Promise.reject(new TokenError(oauth.http.scheme, 'login_required', `${refused ? 'the refresh token was rejected' : 'there is no usable refresh token'}: sign the user in again (authorization code flow)`, undefined, refused)),
+        Promise.reject(offlineError(oauth.http.scheme, 'login_required', `${refused ? 'the refresh token was rejected' : 'there is no usable refresh token'}: sign the user in again (authorization code flow)`, refused)),
     };
   }
   const required = (name: string, kind: OptionKind) => option(credential, name, kind, where, true);

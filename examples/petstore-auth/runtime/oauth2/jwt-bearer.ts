@@ -9,7 +9,7 @@
  */
 import { randomToken } from './base64url.js';
 import { importSigning } from './lazy-crypto.js';
-import { quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, scopeParam$ as scopeParam, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { quoteScheme$ as quoteScheme, requestTokens$ as requestTokens, scopeParam$ as scopeParam, tokenError } from './lazy-module-imports.js';
 import type { PrivateKeyInput, SigningKey } from './client-assertion.js';
 import type { EndpointOverrides } from './endpoint-overrides.js';
 import type { DpopHandle } from './dpop-option.js';
@@ -169,7 +169,7 @@ export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string
   const tokenUrl = async (): Promise<URL> => {
     const url = context.fixedUrl ?? (await context.endpoints()).tokenUrl;
     if (url === undefined) {
-      throw new TokenError(scheme, 'invalid_response', 'no token endpoint is known for the JWT bearer grant: pass tokenUrl in the credential');
+      throw tokenError(scheme, 'invalid_response', 'no token endpoint is known for the JWT bearer grant: pass tokenUrl in the credential');
     }
     return url;
   };

@@ -10,7 +10,8 @@
  * shared code have in common. This module imports no code and nothing up front imports it, so the
  * up-front chunk shares nothing with the lazy ones. Each binding is named after what it holds with
  * a `$` (the generator maps a runtime name to the one module that defines it); a lazy module
- * imports it under the plain name (`import { TokenError$ as TokenError }`).
+ * imports it under the plain name (`import { TokenError$ as TokenError }`). tokenError, at the end,
+ * is this module's own: it writes a TokenError in full, which only the lazy modules need.
  */
 export let abortable$: typeof import('../abortable.js').abortable;
 export let quoteScheme$: typeof import('../credential-checks.js').quoteScheme;
@@ -69,4 +70,15 @@ export function provide(from: LazyImports): void {
     TokenError$,
     TokenStoreError$,
   ] = from;
+}
+
+/**
+ * A TokenError (the class has Error's constructor; the up-front code makes its own with
+ * offlineError, token-error.ts, which needs no lazy chunk): the message
+ * `scheme: error (HTTP n): description` then `more` (what oauth-http-failure.ts says of the
+ * Retry-After and the hint). A status of 0 (an opaque redirect's) is not shown: it is no HTTP
+ * status. error, errorDescription, status and scheme own properties (undefined when absent).
+ */
+export function tokenError(scheme: string, error: string, errorDescription?: string, status?: number, cause?: unknown, more = ''): TokenError$ {
+  return Object.assign(new TokenError$(`${schemeWhere$(scheme)}${error}${status ? ` (HTTP ${status})` : ''}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause }), { error, errorDescription, status, scheme });
 }

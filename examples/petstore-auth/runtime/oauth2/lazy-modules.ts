@@ -32,8 +32,8 @@ import { TokenStoreError } from './token-store-error.js';
  * tries again.
  */
 export const provideLazyModuleImports: () => Promise<void> = loadOnce(() =>
-  import('./lazy-module-imports.js').then(({ provide }) =>
-    provide([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, TokenError, TokenStoreError]),
+  import('./lazy-module-imports.js').then((hub) =>
+    hub.provide([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, TokenError, TokenStoreError]),
   ),
 );
 

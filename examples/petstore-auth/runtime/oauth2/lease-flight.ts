@@ -6,7 +6,7 @@
  * import() with the guard of an application's store (guarded-token-store.ts runs renewals through it).
  */
 import { crypto } from './lazy-crypto.js';
-import { TokenError$ as TokenError } from './lazy-module-imports.js';
+import { tokenError } from './lazy-module-imports.js';
 import type { TokenLeases } from './types.js';
 
 const FIRST_POLL_MS = 10;
@@ -32,7 +32,7 @@ export async function underLease<T>(scheme: string, key: string, leases: TokenLe
   for (;;) {
     if (await leases.acquire(key, owner, leases.ttlMs)) return holding(key, leases, renew, owner);
     if (Date.now() >= deadline) {
-      throw new TokenError(scheme, 'lease_timeout', `another process has been renewing these tokens for over ${leases.waitTimeoutMs} ms`);
+      throw tokenError(scheme, 'lease_timeout', `another process has been renewing these tokens for over ${leases.waitTimeoutMs} ms`);
     }
     await pause(poll);
     poll = Math.min(poll * 2, MAX_POLL_MS);

@@ -30,27 +30,35 @@ export interface OAuthShared {
 // (its name is the client option's own, so the message needs no more words).
 const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as number) > 0, 'a finite number > 0'];
 
-/** The shared settings, from the client's config (`env`, an object the generated client makes): defaults for what it does not give, a check of what it gives. */
-export function createOAuthShared(env: Partial<AuthEnvironment> = {}): OAuthShared {
+/**
+ * What the token-managing schemes of the client `context` share: made (and its options checked) by
+ * the first, from the client's config (`env`, an object the generated client makes): defaults for
+ * what it does not give, a check of what it gives. One function, no separate maker: every OAuth
+ * app links it (the call between two cost ~5 B gzip).
+ */
+export function sharedOAuth(context: FactoryContext): OAuthShared {
+  const env = (context.env ?? {}) as Partial<AuthEnvironment>;
   const positive = (name: 'tokenTimeoutMs' | 'tokenResponseMaxBytes') => option(env, name, POSITIVE, '') as number | undefined;
-  return {
-    baseUrl: env.baseUrl,
+  // baseUrl, onTokens and sleep as given, by a spread (naming them cost every app ~15 B gzip): the
+  // client's other options ride along unread, those the schemes read differently are set below, and
+  // one not given is absent rather than undefined (read alike: hence the cast, which the context's
+  // `unknown` slot needs too: the generic core names no OAuth type, so a client without OAuth copies none).
+  return (context.shared.oauth2 ??= {
+    ...env,
     allowInsecureHttp: env.allowInsecureHttp === true,
     store: guardStore(env.tokenStore, env.onStoreError),
-    onTokens: env.onTokens,
     // Date.now looked up on each call: fake timers installed after the client is made (an app's tests) still count.
     now: env.now ?? (() => Date.now()),
-    sleep: env.sleep,
     // Default 30 s; whole milliseconds, at most the longest a timer holds (AbortSignal.timeout fires
     // at once past 2^31 - 1, and throws for a fraction).
     timeoutMs: Math.min(Math.ceil(positive('tokenTimeoutMs') ?? 30_000), 2 ** 31 - 1),
     maxResponseBytes: positive('tokenResponseMaxBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
     // Looked up per call, like ClientCore does (with its check), so a fetch installed later is used.
     fetch: () => fetchOrGlobal(env.fetch),
-  };
+  }) as OAuthShared;
 }
 
-/** What the token-managing schemes of the client `context` builds for share: made (and its options checked) by the first. */
-export function sharedOAuth(context: FactoryContext): OAuthShared {
-  return context.shared('oauth2', () => createOAuthShared(context.env as Partial<AuthEnvironment> | undefined));
+/** The shared settings a client with config `env` makes (sharedOAuth, for one scheme alone). */
+export function createOAuthShared(env?: Partial<AuthEnvironment>): OAuthShared {
+  return sharedOAuth({ env, shared: {} });
 }

@@ -8,7 +8,7 @@
  * requests succeed never downloads it.
  */
 import type { JsonObject, OAuthHttp, Outgoing } from './oauth-http.js';
-import { abortable$ as abortable, discardBody$ as discardBody, readBoundedText$ as readBoundedText, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { abortable$ as abortable, discardBody$ as discardBody, readBoundedText$ as readBoundedText, tokenError, TokenError$ as TokenError } from './lazy-module-imports.js';
 import { retryAfterMs } from './retry-after.js';
 import { redactorFor, tokenTypeRefusal } from './secret-redaction.js';
 
@@ -61,7 +61,7 @@ function isRedirect(response: Response): boolean {
 }
 
 function timedOut(http: OAuthHttp, what: string, cause: unknown): TokenError {
-  return new TokenError(http.scheme, 'timeout', `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, undefined, cause);
+  return tokenError(http.scheme, 'timeout', `the ${what} did not answer within ${http.timeoutMs} ms (tokenTimeoutMs)`, undefined, cause);
 }
 
 /** How long to wait before the next attempt; undefined when this answer is final. */
@@ -98,7 +98,7 @@ export async function finishRequest(
 
 /** An endpoint a request needs that neither the spec nor the server metadata names (token-endpoint.ts looked). */
 export function noEndpoint(http: OAuthHttp, what: string): never {
-  throw new TokenError(http.scheme, 'invalid_response', `neither the spec nor the server metadata names the ${what}`);
+  throw tokenError(http.scheme, 'invalid_response', `neither the spec nor the server metadata names the ${what}`);
 }
 
 /**
@@ -108,8 +108,8 @@ export function noEndpoint(http: OAuthHttp, what: string): never {
  */
 export function tokenSetError(json: JsonObject, http: OAuthHttp, dpop: boolean): TokenError {
   const { access_token: accessToken, token_type: issued } = json;
-  if (typeof accessToken !== 'string' || accessToken === '') return new TokenError(http.scheme, 'invalid_response', 'the token response has no access_token');
-  return new TokenError(http.scheme, 'unsupported_token_type', tokenTypeRefusal(http.secrets)(String(issued), dpop));
+  if (typeof accessToken !== 'string' || accessToken === '') return tokenError(http.scheme, 'invalid_response', 'the token response has no access_token');
+  return tokenError(http.scheme, 'unsupported_token_type', tokenTypeRefusal(http.secrets)(String(issued), dpop));
 }
 
 async function settle(flight: Flight, first: Outcome): Promise<Answer> {
@@ -137,7 +137,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
         await (http.sleep ?? wait)(delay);
         continue;
       }
-      throw new TokenError(http.scheme, 'network_error', `the ${what} could not be reached`, undefined, error);
+      throw tokenError(http.scheme, 'network_error', `the ${what} could not be reached`, undefined, error);
     }
     const { response } = outcome;
     let delay: number | undefined;
@@ -145,7 +145,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
     if (outcome.kind === 'response') {
       if (isRedirect(response)) {
         await discardBody(response);
-        throw new TokenError(http.scheme, 'invalid_response', `the ${what} answered with a redirect, which is not followed`, response.status);
+        throw tokenError(http.scheme, 'invalid_response', `the ${what} answered with a redirect, which is not followed`, response.status);
       }
       delay = retryDelay(response, attempt);
       fits = delay !== undefined && delay <= MAX_RETRY_AFTER_MS && delay < left();
@@ -167,7 +167,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
       }
     }
     if (text === undefined) {
-      throw new TokenError(http.scheme, 'invalid_response', `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, response.status);
+      throw tokenError(http.scheme, 'invalid_response', `the ${what}'s answer is larger than ${http.maxResponseBytes} bytes (tokenResponseMaxBytes)`, response.status);
     }
     // Only the attempt that answers needs its secrets redacted from what the server wrote.
     const { body, headers } = sent.init;
@@ -179,7 +179,7 @@ async function settle(flight: Flight, first: Outcome): Promise<Answer> {
 function brokenOff(flight: Flight, response: Response, error: unknown): TokenError {
   const { http, what } = flight;
   if (flight.budget.aborted) return timedOut(http, what, error);
-  return new TokenError(http.scheme, 'network_error', `the ${what}'s answer broke off`, response.status, error);
+  return tokenError(http.scheme, 'network_error', `the ${what}'s answer broke off`, response.status, error);
 }
 
 /**
@@ -195,7 +195,7 @@ function expectSuccess(http: OAuthHttp, answer: Answer, what: string, sent: Outg
   }
   if (status >= 200 && status < 300) {
     // The body is not quoted: a malformed success may still hold a token.
-    if (json === undefined) throw new TokenError(http.scheme, 'invalid_response', `the ${what} did not answer with a JSON object`, status);
+    if (json === undefined) throw tokenError(http.scheme, 'invalid_response', `the ${what} did not answer with a JSON object`, status);
     return json;
   }
   throw answerError({ scheme: http.scheme, error: 'invalid_response', errorDescription: `the ${what} failed without an OAuth error`, status, retryAfterMs: answer.retryAfterMs });
@@ -214,7 +214,7 @@ interface AnswerError {
 /** The TokenError of an error answer: its message says how long the server asked to wait, and the hint. */
 function answerError({ scheme, error, errorDescription, status, retryAfterMs, hint }: AnswerError): TokenError {
   const more = `${retryAfterMs === undefined ? '' : ` (the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`}${hint === undefined ? '' : ` (${hint})`}`;
-  return Object.assign(new TokenError(scheme, error, errorDescription, status, undefined, more), { hint, retryAfterMs });
+  return Object.assign(tokenError(scheme, error, errorDescription, status, undefined, more), { hint, retryAfterMs });
 }
 
 // What the server wrote goes into a TokenError short, on one line (it cannot forge log lines) and

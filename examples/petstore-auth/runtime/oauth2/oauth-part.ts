@@ -28,5 +28,5 @@ export interface OAuthPart<Kind extends PartKind, Made> {
  * the kind the option's name says (a part's kind is the name of the option that takes it).
  */
 export function madeBy(maker: string): OptionKind {
-  return [(value, name) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === name, `made by ${maker}`];
+  return [(value, name) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === name, 'made by ' + maker];
 }

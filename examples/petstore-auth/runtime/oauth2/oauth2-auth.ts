@@ -93,7 +93,7 @@ export class OAuth2Auth implements AuthStrategy {
     const sent = this.#sent.get(request);
     // A request that carried none of this strategy's tokens: nothing to renew, nothing to load. Else
     // its code loads with the first refusal; without it (a browser gone offline) the 401 is the answer.
-    return sent !== undefined && loadRenewalSteps().then(({ answerRefusal }) => answerRefusal(this, this.#state, request, response, context, sent), () => false);
+    return sent !== undefined && loadRenewalSteps().then((steps) => steps.answerRefusal(this, this.#state, request, response, context, sent), () => false);
   }
 
   /** A token fit for a request leaving now. */

@@ -5,7 +5,7 @@
  * own branch and sentence in every app's download. Messages name the scheme and the
  * option, never its value (which may be a secret).
  */
-import { ownValue } from '../args.js';
+import { ownValue as own } from '../args.js';
 import { must } from '../retry.js';
 
 /** What an option must be: a test of its value (given the option's name too), and the words that end the message when it fails (`<name> must be <words>`, the core's must()). */
@@ -24,7 +24,7 @@ export const EPOCH_MS: OptionKind = [(value) => Number.isFinite(value), 'epoch m
 
 /** One of `values`, listed in the message. Mark a call at a module's top level pure, so an app that never reads it drops it. */
 export function oneOf(values: readonly string[]): OptionKind {
-  return [(value) => values.includes(value as string), `one of ${values.join(', ')}`];
+  return [(value) => values.includes(value as string), 'one of ' + values.join(', ')];
 }
 
 /**
@@ -48,9 +48,10 @@ export function checkOptions(holder: object, kinds: Readonly<Record<string, Opti
 
 /**
  * The own property `name` of `holder`, else undefined: options never come from a prototype. The
- * request core's reader of call arguments (args.ts), which every client links anyway.
+ * request core's reader of call arguments (args.ts), which every client links anyway: re-exported,
+ * not aliased by a constant (which a bundle keeps as a variable of its own).
  */
-export const own = ownValue as (holder: object, name: string) => unknown;
+export { own };
 
 /** `value[name]` when `value` is an object, else undefined: for reading nested options before they are checked. */
 export function member(value: unknown, name: string): unknown {

@@ -4,7 +4,7 @@
  * fetched once per client, by one request however many callers wait for it. Loaded with
  * metadata-endpoints.ts, only by clients whose scheme uses discovery (see lazy-modules.ts).
  */
-import { sendToServer$ as sendToServer, TokenError$ as TokenError } from './lazy-module-imports.js';
+import { sendToServer$ as sendToServer, tokenError } from './lazy-module-imports.js';
 import type { JsonObject, OAuthHttp } from './oauth-http.js';
 
 const OIDC_SUFFIX = '/.well-known/openid-configuration';
@@ -53,7 +53,7 @@ async function fetchMetadata(http: OAuthHttp, url: URL): Promise<JsonObject> {
   const expected = expectedIssuer(url);
   // Mix-up defence (RFC 8414 §3.3, OIDC Discovery §4.3): a document must speak for its own issuer.
   if (expected !== undefined && (typeof issuer !== 'string' || !sameIssuer(issuer, expected))) {
-    throw new TokenError(http.scheme, 'invalid_response', 'the metadata document names a different issuer than its URL');
+    throw tokenError(http.scheme, 'invalid_response', 'the metadata document names a different issuer than its URL');
   }
   return document;
 }

@@ -18,7 +18,7 @@ export function guardStore(inner: TokenStore | undefined, onError: StoreErrorHoo
   // does not cost the client its store for good. Started now, so the first call rarely waits.
   const load = (): Promise<RenewalStore> =>
     (guarded ??= loadGuardedTokenStore().then(
-      ({ GuardedTokenStore }) => new GuardedTokenStore(inner, onError),
+      (module) => new module.GuardedTokenStore(inner, onError),
       (cause: unknown) => {
         guarded = undefined;
         throw cause;

@@ -5,7 +5,7 @@
  * discovery): loaded with import() then (lazy-modules.ts), so a client without a certificate
  * never downloads it.
  */
-import { TokenError$ as TokenError } from './lazy-module-imports.js';
+import { tokenError } from './lazy-module-imports.js';
 import type { Endpoints } from './server-metadata.js';
 
 /** Why a certificate cannot reach an endpoint (the construction of a JWT bearer credential says it shorter). */
@@ -22,7 +22,7 @@ export function requireTlsEndpoints(endpoints: Endpoints, scheme: string): Endpo
   const posted: (keyof Endpoints)[] = ['tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl', 'pushedAuthorizationRequestUrl'];
   for (const name of posted) {
     const url = endpoints[name];
-    if (url !== undefined && url.protocol !== 'https:') throw new TokenError(scheme, 'invalid_request', notTlsReason(name, url));
+    if (url !== undefined && url.protocol !== 'https:') throw tokenError(scheme, 'invalid_request', notTlsReason(name, url));
   }
   return endpoints;
 }

@@ -13,6 +13,7 @@
  * nothing to redact it with).
  */
 import { abortable } from '../abortable.js';
+import { discardBody } from '../parse-response.js';
 import type { ClientAuthenticator } from './client-auth.js';
 import type { DpopHandle } from './dpop-option.js';
 import { readBoundedText } from './bounded-body.js';
@@ -58,8 +59,7 @@ export function scopeParam(scopes: readonly string[]): Record<string, string> {
  * failure is the TokenError `error` loadOrFail makes.
  */
 export async function requireEndpoint(oauth: OAuthClient, name: keyof Endpoints, what: string): Promise<URL> {
-  const { http } = oauth;
-  return (await oauth.endpoints())[name] ?? (await loadOrFail(loadOAuthHttpFailure, http, 'invalid_response')).noEndpoint(http, what);
+  return (await oauth.endpoints())[name] ?? (await loadOrFail(loadOAuthHttpFailure, oauth.http, 'invalid_response')).noEndpoint(oauth.http, what);
 }
 
 /**
@@ -90,7 +90,7 @@ export async function sendToServer(http: OAuthHttp, url: URL, outgoing: () => Pr
   }
   const failure = await loadOrFail(loadOAuthHttpFailure, http, signal.aborted ? 'timeout' : response ? 'invalid_response' : 'network_error', what, response?.status, failed?.error).catch((error: unknown) => {
     // Nobody reads it now: its connection goes.
-    void response?.body?.cancel().catch(() => undefined);
+    if (response) void discardBody(response);
     throw error;
   });
   return failure.finishRequest(http, url, what, retry, outgoing, signal, started, first, response, text, failed);

@@ -7,8 +7,10 @@ import { schemeWhere } from './option-checks.js';
  * `error` is the OAuth error code (RFC 6749 §5.2, RFC 8628 §3.5), or `invalid_response`,
  * `network_error`, `timeout`, `login_required`, `state_mismatch`; `errorDescription` text a server
  * wrote reaches here only tidied and redacted (oauth-http-failure.ts, loaded with the answer that
- * carries it). `more` ends the message: what oauth-http-failure.ts says of the Retry-After and the
- * hint, which it sets (`hint`, `retryAfterMs`) on the error it made.
+ * carries it). It has Error's constructor: the message (`scheme: error (HTTP n): description`)
+ * and the fields are written by who makes one, tokenError in the lazy chunks
+ * (lazy-module-imports.ts), offlineError and loadOrFail up front, so the formatting that only the
+ * lazy chunks need in full is not in every entry bundle.
  */
 export class TokenError extends Error {
   override readonly name = 'TokenError';
@@ -21,16 +23,16 @@ export class TokenError extends Error {
   /** The server's Retry-After, when it asked for a longer wait than the client makes. */
   declare readonly retryAfterMs?: number;
 
-  constructor(scheme: string, error: string, errorDescription?: string, status?: number, cause?: unknown, more = '') {
-    super(`${schemeWhere(scheme)}${error}${status ? ` (HTTP ${status})` : ''}${errorDescription ? `: ${errorDescription}` : ''}${more}`, cause === undefined ? undefined : { cause });
-    // A status of 0 (an opaque redirect's) is not shown: it is no HTTP status. error,
-    // errorDescription, status and scheme own properties (undefined when absent); hint and
-    // retryAfterMs only on the errors of an error answer that has them (oauth-http-failure.ts).
-    this.error = error;
-    this.errorDescription = errorDescription;
-    this.status = status;
-    this.scheme = scheme;
-  }
+}
+
+/**
+ * A TokenError the up-front code makes without a status (the class has Error's constructor; the
+ * lazy chunks make theirs with tokenError, lazy-module-imports.ts): the message
+ * `scheme: error: description`. error, errorDescription, status (undefined) and scheme own
+ * properties, as on every TokenError; `cause` only when there is one.
+ */
+export function offlineError(scheme: string, error: string, errorDescription: string, cause: unknown): TokenError {
+  return Object.assign(new TokenError(`${schemeWhere(scheme)}${error}: ${errorDescription}`, cause === undefined ? undefined : { cause }), { error, errorDescription, status: undefined, scheme });
 }
 
 /**
@@ -40,7 +42,7 @@ export class TokenError extends Error {
  */
 export function unloaded(scheme: string, feature: string): (cause: unknown) => never {
   return (cause) => {
-    throw new TokenError(scheme, 'network_error', `the code of ${feature} could not be loaded`, undefined, cause);
+    throw offlineError(scheme, 'network_error', `the code of ${feature} could not be loaded`, cause);
   };
 }
 
@@ -49,10 +51,12 @@ export function unloaded(scheme: string, feature: string): (cause: unknown) => n
  * loaded (a browser gone offline) the call still ends in a TokenError `error` of `from`'s scheme
  * (a strategy, or a scheme's OAuthHttp), saying what is known without that code: that `what`
  * failed, the status, never a server's text (there is nothing to redact it with); `cause` is what
- * went wrong, else the import's error.
+ * went wrong, else the import's error. It writes its TokenError itself (not offlineError's, which
+ * has no status): in an app that uses client credentials it is the entry's only one.
  */
 export function loadOrFail<T>(load: () => Promise<T>, from: { readonly scheme: string }, error: string, what?: string, status?: number, cause?: unknown): Promise<T> {
   return load().catch((loadError: unknown) => {
-    throw new TokenError(from.scheme, error, what && `the ${what} failed (its details could not be loaded)`, status, cause ?? loadError);
+    const errorDescription = what && `the ${what} failed (its details could not be loaded)`;
+    throw Object.assign(new TokenError(`${schemeWhere(from.scheme)}${error}${status ? ` (HTTP ${status})` : ''}${errorDescription ? `: ${errorDescription}` : ''}`, { cause: cause ?? loadError }), { error, errorDescription, status, scheme: from.scheme });
   });
 }
