@@ -1,5 +1,5 @@
 import type { AuthStrategy, SchemeSpec } from './auth-strategy.js';
-import { BUILD_STRATEGY, type Credential } from './credential.js';
+import { strategyMaker } from './credential.js';
 import { quoteScheme, schemeWhere } from './credential-checks.js';
 import { must } from './retry.js';
 
@@ -41,9 +41,8 @@ export function buildAuthStrategies(
     if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; its schemes are ${Object.keys(schemes).map(quoteScheme).join(', ') || 'none'}`);
     const credential: unknown = (given as Record<string, unknown>)[name];
     if (credential === undefined) continue;
-    // strategyMaker's test written out: every Core links this one, and the call cost ~12 B gzip.
-    const make = (credential as Partial<Credential> | null)?.[BUILD_STRATEGY];
-    if (typeof make !== 'function') throw new TypeError(`${schemeWhere(name)}the credential must be built by a builder or anyAuth()`);
+    const make = strategyMaker(credential);
+    if (make === undefined) throw new TypeError(`${schemeWhere(name)}the credential must be built by a builder or anyAuth()`);
     strategies.set(name, make(name, schemes[name]!, context));
   }
   return strategies;

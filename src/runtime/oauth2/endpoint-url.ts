@@ -1,5 +1,11 @@
+import type { SchemeSpec } from '../auth-strategy.js';
 import { checkedUrl } from '../checked-url.js';
 import { must } from '../retry.js';
+import type { EndpointOverrides } from './endpoint-overrides.js';
+import { loadMetadataEndpoints } from './lazy-modules.js';
+import type { OAuthShared } from './oauth-environment.js';
+import type { OAuthHttp } from './oauth-http.js';
+import type { Endpoints } from './server-metadata.js';
 
 /** http(s) only; credentials-bearing endpoints must be https unless loopback or explicitly allowed. `where`: the message's start, `security scheme "name": tokenUrl`. */
 export function checkEndpoint(url: URL, where: string, allowInsecureHttp: boolean): URL {
@@ -17,4 +23,22 @@ export function checkEndpoint(url: URL, where: string, allowInsecureHttp: boolea
  */
 export function resolveEndpoint(raw: string, where: string, { baseUrl, allowInsecureHttp }: { baseUrl: string | undefined; allowInsecureHttp: boolean }): URL {
   return checkEndpoint(checkedUrl(raw, baseUrl, where, 'must be a valid absolute URL, or relative to baseUrl'), where, allowInsecureHttp);
+}
+
+/**
+ * A scheme's endpoints as the token requests read them: `fromSpec` (the spec's and the overrides',
+ * resolved), filled in on the first request from a discovery document when there is one (an issuer
+ * override, else the scheme's metadata URL). Only that URL is resolved now, so a bad one fails at
+ * construction (an issuer's document is on its host, so the issuer's URL is checked as the
+ * document's is); the rest is set up where discovery runs (metadata-endpoints.ts, lazy). `where`:
+ * the messages' start (`security scheme "name": `). `certificate`: the client presents a TLS
+ * certificate, so it takes the metadata's mTLS aliases.
+ */
+export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>, where: string, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
+  const { issuer } = overrides;
+  const oauth2 = spec.type === 'oauth2';
+  const raw = issuer ?? (oauth2 ? spec.metadataUrl : spec.url);
+  if (!raw) return async () => fromSpec;
+  const url = resolveEndpoint(raw, where + (issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl'), shared);
+  return async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate);
 }
