@@ -11,13 +11,12 @@
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
 import type { FetchLike } from '../client-core.js';
 import type { Credential } from '../credential.js';
-import { BUILD_STRATEGY } from '../credential.js';
+import { credential, unfitScheme } from '../credential.js';
 import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
 import type { DpopHandle } from './dpop-option.js';
-import { resolveEndpoint } from './endpoint-url.js';
-import { loadMetadataEndpoints } from './lazy-modules.js';
-import { RESOURCES } from './grant-options.js';
+import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
+import { RESOURCES, resourceList } from './grant-options.js';
 import { OAuth2Auth } from './oauth2-auth.js';
 import { sharedOAuth } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
@@ -80,12 +79,10 @@ const KINDS: Readonly<Record<string, OptionKind>> = {
  * TypeError names the scheme and the option, never a value.
  */
 export function clientCredentials(options: ClientCredentialsOptions): Credential<'oauth2'> {
-  // The built credential written out, not made by credential() (~6 B gzip): as with unfitScheme below, an app whose one builder this is links neither.
-  const make: Credential[typeof BUILD_STRATEGY] = (scheme, spec, context) => {
+  return credential((scheme, spec, context) => {
     const oauth2 = spec.type === 'oauth2';
     const where = schemeWhere(scheme);
-    // unfitScheme()'s message written out: an app whose one builder this is links no unfitScheme (~20 B gzip).
-    if (!oauth2 && spec.type !== 'openIdConnect') throw new TypeError(`${where}clientCredentials() fits an OAuth 2.0 or OpenID Connect scheme only`);
+    if (!oauth2 && spec.type !== 'openIdConnect') throw unfitScheme(scheme, 'an OAuth 2.0 or OpenID Connect scheme', 'clientCredentials()');
     const shared = sharedOAuth(context);
     // Own properties only, read once: what is checked is what is used (a prototype's getter or an
     // inherited key is neither). What is no object has none, so it is refused for its missing clientId.
@@ -120,22 +117,14 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, where + name, shared) : undefined);
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
     const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl ? undefined : ownFlow?.refreshUrl, 'refreshUrl') };
-    // The discovery document's URL (an issuer override, else the scheme's), resolved as the endpoints
-    // are: an issuer's document is on its host, so the issuer's URL is checked as the document's is.
-    // With one, the endpoints are filled in from it on the first token request (metadata-endpoints.ts,
-    // lazy). Written here and in endpointSource (the plain credential's), not as a helper both call:
-    // through one, with the locals it needs passed in, these lines cost the entry ~40 B gzip more.
     // The options are the overrides (`o`): tokenUrl and issuer (no other endpoint is an option here).
-    const discovery = resolve(issuer || (oauth2 ? spec.metadataUrl : spec.url), issuer ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
-    const known = discovery ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, discovery, fromSpec, o, !!certificate) : async () => fromSpec;
+    const known = knownEndpoints(spec, where, fromSpec, o, shared, http, !!certificate);
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
-    // `resources`: resourceList() (grant-options.ts) written out, each resource once (the call cost ~10 B gzip).
-    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: Object.freeze([...new Set([o.resource ?? []].flat())]), dpop };
+    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
     const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
     const scopes = o.scopes && Object.freeze([...o.scopes]);
     // The shared settings bring the client's store, onTokens and clock (the strategy reads no other of them).
     return new OAuth2Auth(scheme, { ...shared, flow: 'clientCredentials', clientId, source, scopes, dpop, transport: certificateFetch });
-  };
-  return { [BUILD_STRATEGY]: make } as Credential<'oauth2'>;
+  });
 }

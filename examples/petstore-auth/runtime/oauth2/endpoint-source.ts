@@ -6,9 +6,8 @@
  */
 import type { SchemeSpec } from '../auth-strategy.js';
 import { flowEndpoints, type EndpointOverrides } from './endpoint-overrides.js';
-import { resolveEndpoint } from './endpoint-url.js';
+import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
 import { schemeWhere } from './option-checks.js';
-import { loadMetadataEndpoints } from './lazy-modules.js';
 import type { OAuthShared } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import type { Endpoints } from './server-metadata.js';
@@ -23,13 +22,8 @@ export type OAuthSchemeSpec = Extract<SchemeSpec, { type: 'oauth2' | 'openIdConn
  * certificate, so it takes the metadata's mTLS endpoint aliases (RFC 8705 §5).
  */
 export function endpointSource(spec: OAuthSchemeSpec, flow: OAuthFlowName, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
-  const resolve = (raw: string | undefined, what: string) => (raw ? resolveEndpoint(raw, schemeWhere(http.scheme) + what, shared) : undefined);
+  const resolve = (raw: string, what: string) => resolveEndpoint(raw, schemeWhere(http.scheme) + what, shared);
   const fromSpec: Endpoints = {};
   for (const [name, raw] of Object.entries(flowEndpoints(spec.type === 'oauth2' ? spec.flows : {}, flow, overrides))) fromSpec[name as keyof Endpoints] = resolve(raw, name);
-  // The discovery document's URL, and the endpoints as the token requests read them, as
-  // clientCredentials() has them (written out there, so that the entry links no function for them).
-  const { issuer } = overrides;
-  const oauth2 = spec.type === 'oauth2';
-  const url = resolve(issuer ?? (oauth2 ? spec.metadataUrl : spec.url), issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl');
-  return url ? async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate) : async () => fromSpec;
+  return knownEndpoints(spec, schemeWhere(http.scheme), fromSpec, overrides, shared, http, certificate);
 }
