@@ -187,8 +187,10 @@ describe('ClientCore.request', () => {
   it.each([
     ['not a URL', 'api.test/v1?key=hunter2', /^baseUrl must be a valid absolute URL$/],
     ['credentials in the URL', 'https://user:hunter2@api.test', /^baseUrl must not contain a user name or password$/],
+    ['a number (JavaScript), which a page would resolve as a relative "123"', 123, /^baseUrl must be a valid absolute URL$/],
+    ['an object (JavaScript)', { href: 'https://api.test' }, /^baseUrl must be a valid absolute URL$/],
   ])('rejects a baseUrl that is %s when constructed, without echoing secrets', (_label, baseUrl, message) => {
-    const make = () => new ClientCore({ baseUrl, auth: new Map() });
+    const make = () => new ClientCore({ baseUrl: baseUrl as string, auth: new Map() });
     expect(make).toThrow(message);
     expect(make).not.toThrow(/hunter2/);
   });
@@ -199,7 +201,6 @@ describe('ClientCore.request', () => {
     ['a misspelt hook', { hooks: { onErorr: () => {} } }, 'hooks.onErorr must be a function, and one of beforeRequest afterResponse onError'],
     ['a hook that is not a function', { hooks: { onError: 'log' } }, 'hooks.onError must be a function, and one of beforeRequest afterResponse onError'],
     ['a timeoutMs of 0', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],
-    ['no auth Map', { auth: {} }, 'ClientCore must be given a baseUrl and an auth Map'],
   ])('rejects %s when constructed', (_label, options, message) => {
     expect(() => new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), ...(options as object) })).toThrow(new TypeError(message));
   });
