@@ -10,11 +10,15 @@ import { documentBase } from './document-base.js';
  * the page without one; its fragment dropped. A TypeError starts with `what` (`<what> <notUrl>`
  * when either does not parse); a URL carrying a user name or password is refused, as fetch would
  * quote it, password included, in its errors. No message quotes a URL: its query may hold a key.
+ * A `raw` that is not a string is refused as one that does not parse.
  */
 export function checkedUrl(raw: string, baseUrl: string | undefined, what: string, notUrl: string): URL {
   const page = documentBase();
   let url: URL;
   try {
+    // Given by JavaScript as something else (a number, an object), it is no URL: new URL would
+    // stringify it, and in a page a relative "123" resolves.
+    if (typeof raw !== 'string') throw raw;
     url = new URL(raw, baseUrl === undefined ? page : new URL(baseUrl, page));
   } catch {
     throw new TypeError(`${what} ${notUrl}`);

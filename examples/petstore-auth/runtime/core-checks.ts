@@ -7,8 +7,9 @@ const HOOKS = 'beforeRequest afterResponse onError';
 
 /** Fails at construction, not on the first request, on a config the client cannot use (timeoutMs: checkedTimeout); the client's retry options checked (a copy) when it can. */
 export function checkCoreConfig(config: CoreConfig): RetryOptions | false | undefined {
-  must(typeof config?.baseUrl === 'string' && config.auth instanceof Map, 'ClientCore', 'given a baseUrl and an auth Map');
-  resolveUrl(config.baseUrl, ''); // refuses an invalid URL, or one with a user name or password
+  // Refuses a baseUrl that is no string or no valid URL, or one with a user name or password. The
+  // auth Map is not checked: ClientCore is not exported, and every generated class passes one.
+  resolveUrl(config.baseUrl, '');
   const { hooks = {} } = config as { hooks?: unknown }; // null is given, so refused
   must(typeof hooks === 'object' && hooks !== null, 'hooks', 'an object');
   // One message for a misspelt name and for a value that is not a function: it says what each must be.
