@@ -12,7 +12,7 @@ import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
 import { member, own, schemeWhere } from './option-checks.js';
 import { unloaded } from './token-error.js';
 import type { AuthRequest } from '../auth-strategy.js';
-import { OAUTH_PART, type OAuthPart } from './oauth-part.js';
+import { OAUTH_PART, type OAuthPart, type PartHandOver } from './oauth-part.js';
 import type { ClientAssertionAlg, DpopKey, TokenSet } from './types.js';
 
 /** The key a `dpop` option names: made by the prover (`dpop: true`), or the application's (checked by the prover). */
@@ -38,8 +38,12 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
   const option = own(grant, 'dpop');
   if (option === undefined || option === false) return undefined;
   if (option !== true && member(option, 'privateKey') === undefined) throw new TypeError(`${schemeWhere(scheme)}dpop must be true or { privateKey, publicJwk }`);
-  // The plain option converted into the built value.
-  return dpop(option === true ? undefined : (option as DpopKey)).make(schemeWhere(scheme), scheme, {});
+  return dpopHandle(schemeWhere(scheme), scheme, keySpec(option === true ? undefined : (option as DpopKey)));
+}
+
+/** The key `dpop(key)` names, copied now: what the application changes later is not what it configured. */
+function keySpec(key: DpopKey | undefined): DpopKeySpec {
+  return key === undefined ? { generate: true } : { ...(key as DpopKeySpec) };
 }
 
 /**
@@ -47,10 +51,17 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
  * key cannot be exported); `dpop({ privateKey, publicJwk? })`: the application's own key. Its shape
  * is checked when the client is made, the key with the first proof.
  */
-export function dpop(key?: DpopKey): OAuthPart<'dpop', DpopHandle> {
-  // Copied now: what the application changes later is not what it configured.
-  const spec: DpopKeySpec = key === undefined ? { generate: true } : { ...(key as DpopKeySpec) };
-  return { [OAUTH_PART]: 'dpop', privateKey: member(key, 'privateKey'), make: (where, scheme) => dpopHandle(where, scheme, spec) };
+export function dpop(key?: DpopKey): OAuthPart<'dpop', PartHandOver> {
+  const spec = keySpec(key);
+  return {
+    [OAUTH_PART]: 'dpop',
+    privateKey: member(key, 'privateKey'),
+    make(where, scheme) {
+      const handle = dpopHandle(where, scheme, spec);
+      // The token requests sign a proof each, and so do the API calls.
+      return (oauth, options) => void (oauth.dpop = options.dpop = handle);
+    },
+  };
 }
 
 function dpopHandle(where: string, scheme: string, key: DpopKeySpec): DpopHandle {
