@@ -27,8 +27,8 @@ export interface DpopHandle {
   tokenType(issued: string): 'DPoP' | undefined;
   /** Marks a Bearer answer to a DPoP request `dpopRefused`, so the application sees it. */
   issued(tokens: TokenSet): void;
-  /** Sends a DPoP token with a fresh proof; false (nothing done) for a Bearer token. */
-  authorize(request: AuthRequest, tokens: TokenSet, nowMs: number): Promise<boolean>;
+  /** Sends a DPoP token with a fresh proof, in place of the Bearer value the strategy set; nothing for a Bearer token. */
+  authorize(request: AuthRequest, tokens: TokenSet, nowMs: number): Promise<void>;
   /** The nonce each request's proof carried, so that only a new nonce earns a retry (oauth2-refusal.ts). */
   readonly sentNonce: WeakMap<AuthRequest, string | undefined>;
 }
@@ -82,9 +82,7 @@ function dpopHandle(where: string, scheme: string, key: DpopKeySpec): DpopHandle
     },
     // A fresh proof per attempt (the core applies again on a retry and after a redirect).
     async authorize(request, tokens, nowMs) {
-      if (tokens.tokenType.toLowerCase() !== 'dpop') return false;
-      sentNonce.set(request, await (await prover()).authorize(request, tokens.accessToken, scheme, nowMs));
-      return true;
+      if (tokens.tokenType.toLowerCase() === 'dpop') sentNonce.set(request, await (await prover()).authorize(request, tokens.accessToken, scheme, nowMs));
     },
   };
 }
