@@ -106,7 +106,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if (oauth2 && !ownFlow && !token && !issuer) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
     const dpop = o.dpop?.make(where, scheme, o);
     const certificate = o.clientCertificate?.make(where, scheme, o);
-    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
+    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey]) };
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
     const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, where + name, shared) : undefined);

@@ -53,13 +53,16 @@ function keySpec(key: DpopKey | undefined): DpopKeySpec {
  */
 export function dpop(key?: DpopKey): OAuthPart<'dpop', PartHandOver> {
   const spec = keySpec(key);
+  const privateKey = member(key, 'privateKey');
   return {
     [OAUTH_PART]: 'dpop',
-    privateKey: member(key, 'privateKey'),
     make(where, scheme) {
       const handle = dpopHandle(where, scheme, spec);
-      // The token requests sign a proof each, and so do the API calls.
-      return (oauth, options) => void (oauth.dpop = options.dpop = handle);
+      return (oauth, options) => {
+        // Its key is one more secret no error may show; the token requests sign a proof each, and so do the API calls.
+        oauth.http.secrets.keys.push(privateKey);
+        oauth.dpop = options.dpop = handle;
+      };
     },
   };
 }

@@ -282,6 +282,18 @@ describe('clientCredentials() sends what it checked', () => {
     expect(request!.basic).toEqual({ id: 'app', secret: SECRET });
   });
 
+  it('a dpop() key is kept out of what the server writes back', async () => {
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+    const privateKey = await crypto.subtle.exportKey('jwk', pair.privateKey);
+    server.on('/oauth/token', () => ({ status: 400, json: { error: 'invalid_client', error_description: `no client with key ${privateKey.d!}` } }));
+    const spec: SchemeSpec = { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${server.origin}/oauth/token`, scopes: [] } } };
+    const { core } = makeClient(server.origin, { oauth: spec }, { oauth: clientCredentials({ ...id, dpop: dpop({ privateKey }) }) });
+    const error = (await core.request(listPets([]), {}).catch((thrown: unknown) => thrown)) as Error;
+    expect(server.to('/oauth/token').at(-1)!.headers['dpop']).toBeDefined();
+    expect(error.message).toContain('no client with key');
+    expect(error.message).not.toContain(privateKey.d!);
+  });
+
   // The generator lists a scheme's flows in FLOW_ORDER; a hand-written spec may list them in any order.
   it.each([
     ['its own flow\'s token URL, wherever the scheme lists it', { password: { tokenUrl: '/password-token', scopes: [] }, clientCredentials: { tokenUrl: '/oauth/token', scopes: [] } }],
