@@ -43,6 +43,11 @@ export interface CoreConfig {
   baseUrl: string;
   /** Per operation id, a base URL of its own (the operation's or its path's `servers`), used instead of baseUrl. */
   operationBaseUrls?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Send an operation whose spec names a server of its own (`server`, with defaults) there: set by
+   * a Core whose baseUrl was defaulted; operationBaseUrls still wins.
+   */
+  ownServers?: boolean | undefined;
   /** Defaults to the global fetch, looked up on every request. */
   fetch?: FetchLike | undefined;
   headers?: HeadersInit | undefined;
@@ -137,7 +142,7 @@ export class ClientCore {
           if (!schemes) throw await failure(AuthRequiredError, { operation: id, alternatives: alternativeNames(op.security) });
           chosenFor.set(op, schemes);
         }
-        const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
+        const baseUrl = config.operationBaseUrls?.get(id) ?? ((config.ownServers && op.server) || config.baseUrl);
         // The request last sent (or being built and authenticated): what a timeout or a connection failure names.
         let sentTo: PreparedRequest | undefined;
         /**

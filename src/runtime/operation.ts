@@ -120,4 +120,9 @@ export interface OperationSpec {
    * Blob. Absent: by the Content-Type the server sends (see parse-response.ts).
    */
   response?: 'stream' | 'blob';
+  /**
+   * The URL of the operation's own server (the first of its path's or its own `servers`) with its
+   * variables' defaults, where a Core without `baseUrl` sends it (CoreConfig's `ownServers`).
+   */
+  server?: string;
 }

@@ -11,8 +11,11 @@ type WrittenValue<V> = [Exclude<V, undefined>] extends [never] ? V : Exclude<V, 
 export type WrittenParamSpec = Written<ParamSpec>;
 export type WrittenOperationSpec = Omit<OperationSpec, 'params' | 'body' | 'expand'> & { expand?: RuntimeRef | undefined; params: readonly WrittenParamSpec[]; body?: Written<BodySpec> | undefined };
 
-/** The runtime's `OperationSpec` for one operation, with its serializers and body encoder named. */
-export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
+/**
+ * The runtime's `OperationSpec` for one operation, with its serializers and body encoder named;
+ * `server`: the URL of its own server with defaults, for a Core without baseUrl (coreServers).
+ */
+export function operationSpec(op: PlannedOperation, server?: string): WrittenOperationSpec {
   const model = op.model;
   const path = specPath(op);
   return {
@@ -48,6 +51,7 @@ export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
     response: successReading(model),
     body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType, encode: new RuntimeRef(bodyEncoder(op.body.media.encoding)) } : undefined,
     security: model.security.map((alt) => alt.schemes.map((s): SchemeUseSpec => [s.scheme, s.scopes])),
+    server,
   };
 }
 
