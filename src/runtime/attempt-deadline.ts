@@ -39,8 +39,9 @@ export class AttemptDeadline {
     let disposed = false;
     // Made only when there is a caller's signal to listen to.
     const onOuterAbort = outer && ((): void => controller.abort(outer.reason));
+    // No `once`: a signal aborts, and dispatches `abort`, only once.
     if (outer?.aborted) onOuterAbort!();
-    else outer?.addEventListener('abort', onOuterAbort!, { once: true });
+    else outer?.addEventListener('abort', onOuterAbort!);
     // setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
     const timer = setTimeout(() => {
       if (signal.aborted) return; // the caller's abort came first
