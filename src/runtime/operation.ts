@@ -91,6 +91,7 @@ export type SchemeUseSpec = readonly [scheme: string, scopes: readonly string[]]
 
 /**
  * OR-list of AND-lists. `[]` means public. An empty inner list means anonymous access is allowed.
+ * An AND-list names each scheme once, with every scope asked of it, each once (the generator merges them).
  */
 export type SecuritySpec = ReadonlyArray<ReadonlyArray<SchemeUseSpec>>;
 
