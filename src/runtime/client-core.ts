@@ -119,8 +119,6 @@ export class ClientCore {
   // credentials or default headers: it has no other properties.
   /** One call: resolves to the parsed body; `.withResponse()` also gives the Response. */
   declare readonly request: <T>(op: OperationSpec, args: Args, options?: RequestOptions | null) => ApiPromise<T>;
-  /** The strategy configured for a scheme, if any (OAuth 2.0 sign-in helpers are reached through it). */
-  declare readonly strategy: (scheme: string) => AuthStrategy | undefined;
 
   constructor(config: CoreConfig) {
     const clientRetry = checkCoreConfig(config);
@@ -309,6 +307,5 @@ export class ClientCore {
     };
 
     this.request = <T>(op: OperationSpec, args: Args, options?: RequestOptions | null) => new ApiPromise(call(op, args, options ?? {}) as Promise<ApiResponse<T>>);
-    this.strategy = (scheme) => auth.get(scheme);
   }
 }
