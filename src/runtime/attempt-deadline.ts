@@ -46,7 +46,8 @@ export class AttemptDeadline {
     const timer = setTimeout(() => {
       if (signal.aborted) return; // the caller's abort came first
       this.timedOut = true;
-      controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+      // The reason is the cause of the ApiTimeoutError the core makes of it, which names timeoutMs and its value.
+      controller.abort(new DOMException('timed out', 'TimeoutError'));
     }, Math.min(timeoutMs, 2 ** 31 - 1));
     this.dispose = (keepCallerSignal) => {
       if (disposed) return; // a controller given back twice would serve two attempts at once
