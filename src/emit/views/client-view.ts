@@ -5,7 +5,7 @@ import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
 import { typeToText } from '../type-text.js';
 import { describeOperationAuth } from './describe-security.js';
-import { serversView, type ServersView } from './servers-view.js';
+import { serverOperations, serversView, type ServersView } from './servers-view.js';
 import { namespacedTypeRefs, type TypeRefs } from './type-refs.js';
 
 /** What templates/client.ts.hbs inserts. Every spec string is already escaped for where it lands. */
@@ -66,7 +66,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     ? `Base URL of the API; wins over \`server\` and \`serverVariables\`. Default: the chosen server's URL (\`${defaultBaseUrl}\` for server 0 with its defaults).`
     : 'Base URL of the API. The document declares no server: pass one.';
   const methods = plan.operations.map((op) => methodView(op, refs, plan.schemes.length));
-  const servers = serversView(model, plan.operations.map((op) => ({ id: op.methodName, model: op.model })), plan.features.fillsServerUrls, plan.serverUrlName);
+  const servers = serversView(model, serverOperations(plan), plan.features.fillsServerUrls, plan.serverUrlName);
   return {
     clientName: plan.clientName,
     coreName: plan.coreName,

@@ -1,3 +1,4 @@
+import type { SecurityAlternative } from '../../model/index.js';
 import type { PlannedOperation } from '../../plan/index.js';
 import { isSuccessStatus, successReading } from '../../plan/result-type.js';
 import { bodyEncoder, expandsPath, PATH_EXPANDER, paramSerializer, specPath } from '../../plan/spec-runtime-refs.js';
@@ -11,8 +12,11 @@ type WrittenValue<V> = [Exclude<V, undefined>] extends [never] ? V : Exclude<V, 
 export type WrittenParamSpec = Written<ParamSpec>;
 export type WrittenOperationSpec = Omit<OperationSpec, 'params' | 'body' | 'expand'> & { expand?: RuntimeRef | undefined; params: readonly WrittenParamSpec[]; body?: Written<BodySpec> | undefined };
 
-/** The runtime's `OperationSpec` for one operation, with its serializers and body encoder named. */
-export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
+/**
+ * The runtime's `OperationSpec` for one operation, with its serializers and body encoder named;
+ * `server`: the URL of its own server with defaults, for a Core without baseUrl (coreServers).
+ */
+export function operationSpec(op: PlannedOperation, server?: string): WrittenOperationSpec {
   const model = op.model;
   const path = specPath(op);
   return {
@@ -47,8 +51,19 @@ export function operationSpec(op: PlannedOperation): WrittenOperationSpec {
     accept: acceptHeader(op),
     response: successReading(model),
     body: op.body ? { key: op.body.key, encoding: op.body.media.encoding, mediaType: op.body.media.mediaType, encode: new RuntimeRef(bodyEncoder(op.body.media.encoding)) } : undefined,
-    security: model.security.map((alt) => alt.schemes.map((s): SchemeUseSpec => [s.scheme, s.scopes])),
+    security: model.security.map(securityAlternative),
+    server,
   };
+}
+
+/**
+ * One alternative as the runtime applies it (security.ts's selectAlternative): each scheme once,
+ * with the union of the scopes it is listed with, each scope once.
+ */
+function securityAlternative(alternative: SecurityAlternative): SchemeUseSpec[] {
+  const scopes = new Map<string, Set<string>>();
+  for (const { scheme, scopes: asked } of alternative.schemes) scopes.set(scheme, new Set([...(scopes.get(scheme) ?? []), ...asked]));
+  return [...scopes].map(([scheme, union]) => [scheme, [...union]]);
 }
 
 /** The media types the operation's 2xx responses declare, for `Accept`; undefined when none do. */

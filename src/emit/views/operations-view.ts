@@ -4,6 +4,7 @@ import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
 import { operationSpec } from './operation-spec.js';
+import { coreServers, serverOperations } from './servers-view.js';
 
 /** What templates/operations.ts.hbs inserts: one spec constant per operation, and the table of them all. */
 export interface OperationsView {
@@ -21,8 +22,10 @@ export function operationSpecName(op: PlannedOperation): string {
 }
 
 export function operationsView(plan: Plan, runtime: RuntimeSources): OperationsView {
+  // What a Core without baseUrl sends each operation with a server of its own to.
+  const { operationUrls } = coreServers(plan.model, serverOperations(plan), plan.serverUrlName);
   return {
     runtimeImports: runtimeStatements(runtime, plan.modules['operations.ts'].runtimeImports, 'import'),
-    operations: plan.operations.map((op) => ({ name: operationSpecName(op), key: propertyKey(op.methodName), spec: toLiteral(operationSpec(op)) })),
+    operations: plan.operations.map((op) => ({ name: operationSpecName(op), key: propertyKey(op.methodName), spec: toLiteral(operationSpec(op, operationUrls.get(op.methodName))) })),
   };
 }

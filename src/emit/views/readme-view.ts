@@ -3,7 +3,7 @@ import { mdBlock, mdCode, mdFence, mdInline } from '../../readme/markdown.js';
 import { propertyKey, stringLiteral } from '../escape.js';
 import { GENERATED_HEADER } from '../header.js';
 import { describeOperationAuth } from './describe-security.js';
-import { coreServers } from './servers-view.js';
+import { coreServers, serverOperations } from './servers-view.js';
 
 export interface ReadmeOptions {
   /** Module specifier the samples import the client from (default `./index.js`). */
@@ -125,7 +125,7 @@ function coreServersText(plan: Plan): string {
 
 /** A Core without baseUrl has URLs to send to: the generator could settle them all from defaults. */
 function coreDefaults(plan: Plan): boolean {
-  return coreServers(plan.model, plan.operations.map((op) => ({ id: op.methodName, model: op.model })), plan.serverUrlName).defaultUrl !== '';
+  return coreServers(plan.model, serverOperations(plan), plan.serverUrlName).defaultUrl !== '';
 }
 
 function coreSample(plan: Plan, importFrom: string): string {

@@ -1,4 +1,5 @@
 import type { ApiModel, ServerModel } from '../../model/index.js';
+import type { Plan } from '../../plan/index.js';
 import { allServers, serverVariableProperties } from '../../plan/server-variables.js';
 import type { ServerSpec, ServerVariableSpec } from '../../runtime/servers.js';
 import { docComment, stringLiteral } from '../escape.js';
@@ -25,13 +26,13 @@ export interface ServersView {
   serverVariablesType: string;
   /**
    * What a Core without `baseUrl` sends to: `defaultUrl`, server 0's URL with its variables'
-   * defaults (a string literal), and `operationUrls`, `[["getPhoto", …], …]` for `new Map(…)`, each
-   * operation's own server the same way ('' when none has one); `sharedUrls`, `const
-   * OPERATION_URL$1 = …;` for each URL two or more operations share. When one of those URLs cannot
-   * be written so (no servers; a variable without default, or a default its enum refuses),
-   * `defaultUrl` is '' and `baseUrlRequired` the message of the TypeError the Core throws instead.
+   * defaults (a string literal), and `operationUrls`, each operation's own server the same way, by
+   * operation id (its spec carries it: an app pays only for the operations it imports), with
+   * `ownServers` true when there are any. When one of those URLs cannot be written so (no servers;
+   * a variable without default, or a default its enum refuses), `defaultUrl` is '' and
+   * `baseUrlRequired` the message of the TypeError the Core throws instead.
    */
-  core: { defaultUrl: string; operationUrls: string; sharedUrls: string[]; baseUrlRequired: string; baseUrlDoc: string };
+  core: { defaultUrl: string; operationUrls: ReadonlyMap<string, string>; ownServers: boolean; baseUrlRequired: string; baseUrlDoc: string };
 }
 
 /**
@@ -97,6 +98,11 @@ function defaultUrlOf(server: ServerModel): string | undefined {
   return typeof spec === 'string' ? spec : spec.url;
 }
 
+/** The plan's operations as serversView and coreServers take them: method name (the spec's id) and model. */
+export function serverOperations(plan: Plan): Array<{ id: string; model: { servers?: ServerModel[] | undefined } }> {
+  return plan.operations.map((op) => ({ id: op.methodName, model: op.model }));
+}
+
 /**
  * The URLs a Core sends to without `baseUrl`, written as string constants: no template filling or
  * checks in its download (the builder `serverUrlName` and the client class have those).
@@ -106,40 +112,30 @@ export function coreServers(model: ApiModel, operations: ReadonlyArray<{ id: str
   const build = serverUrlName ? `; pass one, e.g. ${serverUrlName}({ serverVariables: { … } })` : '';
   const required = (why: string): ServersView['core'] => ({
     defaultUrl: '',
-    operationUrls: '',
-    sharedUrls: [],
+    operationUrls: new Map(),
+    ownServers: false,
     baseUrlRequired: stringLiteral(`baseUrl is required: ${why}${build}`),
     baseUrlDoc: docComment([`Base URL of the API, for every operation. Required: ${why}${serverUrlName ? ` (\`${serverUrlName}()\` builds it)` : ''}.`], '  '),
   });
   if (first === undefined) return required('the document declares no servers');
   const defaultUrl = defaultUrlOf(first);
   if (defaultUrl === undefined) return required(`a variable of server 0 has no default to use`);
-  const byUrl = new Map<string, string[]>();
+  const operationUrls = new Map<string, string>();
   for (const op of operations) {
     const own = op.model.servers?.[0];
     if (own === undefined) continue;
     const url = defaultUrlOf(own);
     if (url === undefined) return required(`a variable of the server of operation ${op.id} has no default to use`);
-    byUrl.set(url, [...(byUrl.get(url) ?? []), op.id]);
-  }
-  const entries: Array<[string, string | RuntimeRef]> = [];
-  const sharedUrls: string[] = [];
-  for (const [url, ids] of byUrl) {
-    let value: string | RuntimeRef = url;
-    if (ids.length > 1) {
-      value = new RuntimeRef(`OPERATION_URL$${sharedUrls.length + 1}`);
-      sharedUrls.push(`/** The URL of ${ids.join(', ')}, with defaults. */\nconst ${value.name} = ${stringLiteral(url)};`);
-    }
-    for (const id of ids) entries.push([id, value]);
+    operationUrls.set(op.id, url);
   }
   const others = serverUrlName ? ` Another server, or other variable values: \`${serverUrlName}({ server, serverVariables })\`.` : '';
   return {
     defaultUrl: stringLiteral(defaultUrl),
-    operationUrls: entries.length ? toLiteral(entries, '      ') : '',
-    sharedUrls,
+    operationUrls,
+    ownServers: operationUrls.size > 0,
     baseUrlRequired: '',
     baseUrlDoc: docComment(
-      [`Base URL of the API, for every operation. Default: \`${defaultUrl}\` (server 0 with its variables' defaults${entries.length ? `; operations with servers of their own: theirs, likewise` : ''}).${others}`],
+      [`Base URL of the API, for every operation. Default: \`${defaultUrl}\` (server 0 with its variables' defaults${operationUrls.size ? `; operations with servers of their own: theirs, likewise` : ''}).${others}`],
       '  ',
     ),
   };

@@ -13,8 +13,11 @@ export function clientCredentialsScheme(tokenUrl = '/oauth/token', extra: { refr
   return { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: ['pets:read', 'pets:write'], ...extra } } };
 }
 
-/** A ClientCore whose `oauth` scheme (and any others given) use the credentials given. */
+/**
+ * A ClientCore whose `oauth` scheme (and any others given) use the credentials given; its `strategy`
+ * reaches a scheme's strategy for authorizationFlow, as a generated Core's sign-in accessor does.
+ */
 export function makeClient(baseUrl: string, schemes: Record<string, SchemeSpec>, credentials: object, env: Partial<AuthEnvironment> = {}) {
   const auth = createAuthStrategies(schemes, credentials, { baseUrl, ...env });
-  return { core: new ClientCore({ baseUrl, auth }), auth };
+  return { core: Object.assign(new ClientCore({ baseUrl, auth }), { strategy: (scheme: string) => auth.get(scheme) }), auth };
 }

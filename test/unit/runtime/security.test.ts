@@ -17,19 +17,26 @@ describe('selectAlternative', () => {
     ['optional auth applied when available', [[], [apiKey]], ['api_key'], [apiKey]],
     ['optional auth: anonymous otherwise', [[apiKey], []], [], []],
     ['optional auth listed first: a later alternative with credentials still wins', [[], [apiKey], [basic]], ['basic'], [basic]],
-    ['repeated scheme merged, scopes united', [[['oauth', ['a']], ['oauth', ['b', 'a']]]], ['oauth'], [['oauth', ['a', 'b']]]],
   ];
   it.each(cases)('%s', (_label, security, available, expected) => {
     expect(selectAlternative(security, new Set(available))).toEqual(expected);
   });
 
   it('is undefined when no alternative can be met; the AuthRequiredError lists each one\'s schemes', () => {
-    const security: SecuritySpec = [[apiKey], [oauthRead, basic, ['oauth', ['write']]]];
+    const security: SecuritySpec = [[apiKey], [['oauth', ['read', 'write']], basic]];
     expect(selectAlternative(security, new Set(['oauth']))).toBeUndefined();
     expect(selectAlternative([[apiKey], [basic]], new Set())).toBeUndefined();
     const alternatives = alternativeNames(security);
     expect(alternatives).toEqual([['api_key'], ['oauth', 'basic']]);
     expect(failureMessage({ operation: 'listPets', alternatives }, undefined)).toBe('listPets needs credentials for one of: api_key; oauth + basic');
+  });
+
+  it('applies frozen copies of the scope lists (strategies cache by frozen lists), the spec\'s own unchanged', () => {
+    const scopes = ['read'];
+    const chosen = selectAlternative([[['oauth', scopes]]], new Set(['oauth']))!;
+    expect(chosen).toEqual([['oauth', ['read']]]);
+    expect(Object.isFrozen(chosen[0]![1])).toBe(true);
+    expect(Object.isFrozen(scopes)).toBe(false);
   });
 
   it('treats scheme names like __proto__ as plain strings', () => {

@@ -94,4 +94,16 @@ describe('operationSpec', () => {
     await core.request(asGenerated(spec), { id: ['a', 'b'], q: 'x y' });
     expect(urls).toEqual(['https://api.test/search/;id=a;id=b?q=x%20y']);
   });
+
+  it('writes each alternative with every scheme once, its scopes united, each scope once (the runtime applies it as written)', () => {
+    const op: OperationModel = {
+      operationId: 'search', method: 'get', path: '/search', tags: [], parameters: [], responses: [], pointer: '#',
+      security: [{ schemes: [{ scheme: 'key', scopes: [] }, { scheme: 'oauth', scopes: ['a'] }, { scheme: 'oauth', scopes: ['b', 'a'] }] }, { schemes: [] }],
+    };
+    const planned = plan({ sourceVersion: '3.0', specVersion: '3.0.3', title: 't', version: '1', servers: [], operations: [op], types: [], securitySchemes: [
+      { key: 'key', kind: 'apiKey', in: 'header', paramName: 'X-Key', pointer: '#/components/securitySchemes/key' },
+      { key: 'oauth', kind: 'oauth2', flows: { implicit: { authorizationUrl: 'https://login.test/authorize', scopes: {} } }, pointer: '#/components/securitySchemes/oauth' },
+    ] });
+    expect(operationSpec(planned.operations[0]!).security).toEqual([[['key', []], ['oauth', ['a', 'b']]], []]);
+  });
 });

@@ -37,8 +37,8 @@ describe('serversView', () => {
   describe('core: what a Core without baseUrl sends to, as string constants', () => {
     const noDefault: ServerModel = { ...regional, url: 'https://{region}.api.test/v1', variables: [{ name: 'region' }] };
     it.each([
-      ['server 0 with defaults, an operation server', { given: { servers: [regional], ops: ops(uploads) }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: '[["upload", "https://eu.uploads.test"]]', sharedUrls: [], baseUrlRequired: '' } }],
-      ['no operation servers: no map', { given: { servers: [regional], ops: ops() }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: '', baseUrlRequired: '' } }],
+      ['server 0 with defaults, an operation server', { given: { servers: [regional], ops: ops(uploads) }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: new Map([['upload', 'https://eu.uploads.test']]), ownServers: true, baseUrlRequired: '' } }],
+      ['no operation servers: none in the specs', { given: { servers: [regional], ops: ops() }, want: { defaultUrl: '"https://eu.api.test/v1"', operationUrls: new Map(), ownServers: false, baseUrlRequired: '' } }],
       ['no servers', { given: { servers: [], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: the document declares no servers"' } }],
       ['server 0 with a variable without default', { given: { servers: [noDefault], ops: ops() }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of server 0 has no default to use; pass one, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
       ['an operation server with a variable without default', { given: { servers: [regional], ops: ops(noDefault) }, want: { defaultUrl: '', baseUrlRequired: '"baseUrl is required: a variable of the server of operation upload has no default to use; pass one, e.g. apiServerUrl({ serverVariables: { … } })"' } }],
@@ -46,10 +46,9 @@ describe('serversView', () => {
       expect(serversView(model(given.servers), given.ops, true, given.servers.length ? 'apiServerUrl' : '').core).toMatchObject(want);
     });
 
-    it('a URL two operations share is written once, as a constant', () => {
+    it('each operation with a server of its own has its URL (its spec carries it)', () => {
       const core = serversView(model([regional]), [...ops(uploads), { id: 'download', model: { servers: [uploads] } }], true, 'apiServerUrl').core;
-      expect(core.sharedUrls).toEqual(['/** The URL of upload, download, with defaults. */\nconst OPERATION_URL$1 = "https://eu.uploads.test";']);
-      expect(core.operationUrls).toBe('[["upload", OPERATION_URL$1], ["download", OPERATION_URL$1]]');
+      expect([...core.operationUrls]).toEqual([['upload', 'https://eu.uploads.test'], ['download', 'https://eu.uploads.test']]);
     });
   });
 });
