@@ -43,9 +43,6 @@ const OPERATION_SERVER$1: ServerSpec = {
 /** Operations with servers of their own: the first of them, by operation. */
 const OPERATION_SERVERS: OperationServers = { getPhoto: OPERATION_SERVER$1, uploadPhoto: OPERATION_SERVER$1 };
 
-/** The URL of getPhoto, uploadPhoto, with defaults. */
-const OPERATION_URL$1 = "https://eu.photos.petstore.example/v1";
-
 // `as const`: a scheme named `constructor` or `toString` would otherwise be typed from Object's own member.
 const securitySchemes = {
   apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key" },
@@ -276,10 +273,10 @@ export class PetstoreAuthCore {
     // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
     const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & { now?: (() => number) | undefined };
     if ((options as { server?: unknown }).server !== undefined || (options as { serverVariables?: unknown }).serverVariables !== undefined) throw new TypeError("a Core takes baseUrl (petstoreAuthServerUrl()), not server or serverVariables");
-    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
+    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and (in their specs) each operation's own.
     if (config.baseUrl === undefined) {
       config.baseUrl = "https://eu.petstore.example/v1";
-      config.operationBaseUrls = new Map([["getPhoto", OPERATION_URL$1], ["uploadPhoto", OPERATION_URL$1]]);
+      config.ownServers = true;
     }
     config.now = options.clock;
     // No factories: every credential is built, and carries its own strategy's code.

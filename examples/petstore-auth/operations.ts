@@ -58,6 +58,7 @@ export const getPhotoSpec: OperationSpec = {
   accept: "image/png",
   response: "blob",
   security: [[["bearer", []]]],
+  server: "https://eu.photos.petstore.example/v1",
 };
 
 export const uploadPhotoSpec: OperationSpec = {
@@ -73,6 +74,7 @@ export const uploadPhotoSpec: OperationSpec = {
     encode: encodeMultipartBody,
   },
   security: [[["bearer", []]]],
+  server: "https://eu.photos.petstore.example/v1",
 };
 
 export const searchPetsSpec: OperationSpec = {

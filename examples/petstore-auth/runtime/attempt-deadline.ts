@@ -40,13 +40,15 @@ export class AttemptDeadline {
     let disposed = false;
     // Made only when there is a caller's signal to listen to.
     const onOuterAbort = outer && ((): void => controller.abort(outer.reason));
+    // No `once`: a signal aborts, and dispatches `abort`, only once.
     if (outer?.aborted) onOuterAbort!();
-    else outer?.addEventListener('abort', onOuterAbort!, { once: true });
+    else outer?.addEventListener('abort', onOuterAbort!);
     // setTimeout fires at once for delays beyond a signed 32-bit millisecond count.
     const timer = setTimeout(() => {
       if (signal.aborted) return; // the caller's abort came first
       this.timedOut = true;
-      controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+      // The reason is the cause of the ApiTimeoutError the core makes of it, which names timeoutMs and its value.
+      controller.abort(new DOMException('timed out', 'TimeoutError'));
     }, Math.min(timeoutMs, 2 ** 31 - 1));
     this.dispose = (keepCallerSignal) => {
       if (disposed) return; // a controller given back twice would serve two attempts at once

@@ -44,6 +44,11 @@ export interface CoreConfig {
   baseUrl: string;
   /** Per operation id, a base URL of its own (the operation's or its path's `servers`), used instead of baseUrl. */
   operationBaseUrls?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Send an operation whose spec names a server of its own (`server`, with defaults) there: set by
+   * a Core whose baseUrl was defaulted; operationBaseUrls still wins.
+   */
+  ownServers?: boolean | undefined;
   /** Defaults to the global fetch, looked up on every request. */
   fetch?: FetchLike | undefined;
   headers?: HeadersInit | undefined;
@@ -115,8 +120,6 @@ export class ClientCore {
   // credentials or default headers: it has no other properties.
   /** One call: resolves to the parsed body; `.withResponse()` also gives the Response. */
   declare readonly request: <T>(op: OperationSpec, args: Args, options?: RequestOptions | null) => ApiPromise<T>;
-  /** The strategy configured for a scheme, if any (OAuth 2.0 sign-in helpers are reached through it). */
-  declare readonly strategy: (scheme: string) => AuthStrategy | undefined;
 
   constructor(config: CoreConfig) {
     const clientRetry = checkCoreConfig(config);
@@ -138,7 +141,7 @@ export class ClientCore {
           if (!schemes) throw await failure(AuthRequiredError, { operation: id, alternatives: alternativeNames(op.security) });
           chosenFor.set(op, schemes);
         }
-        const baseUrl = config.operationBaseUrls?.get(id) ?? config.baseUrl;
+        const baseUrl = config.operationBaseUrls?.get(id) ?? ((config.ownServers && op.server) || config.baseUrl);
         // The request last sent (or being built and authenticated): what a timeout or a connection failure names.
         let sentTo: PreparedRequest | undefined;
         /**
@@ -305,6 +308,5 @@ export class ClientCore {
     };
 
     this.request = <T>(op: OperationSpec, args: Args, options?: RequestOptions | null) => new ApiPromise(call(op, args, options ?? {}) as Promise<ApiResponse<T>>);
-    this.strategy = (scheme) => auth.get(scheme);
   }
 }

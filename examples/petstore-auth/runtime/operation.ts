@@ -92,6 +92,7 @@ export type SchemeUseSpec = readonly [scheme: string, scopes: readonly string[]]
 
 /**
  * OR-list of AND-lists. `[]` means public. An empty inner list means anonymous access is allowed.
+ * An AND-list names each scheme once, with every scope asked of it, each once (the generator merges them).
  */
 export type SecuritySpec = ReadonlyArray<ReadonlyArray<SchemeUseSpec>>;
 
@@ -121,4 +122,9 @@ export interface OperationSpec {
    * Blob. Absent: by the Content-Type the server sends (see parse-response.ts).
    */
   response?: 'stream' | 'blob';
+  /**
+   * The URL of the operation's own server (the first of its path's or its own `servers`) with its
+   * variables' defaults, where a Core without `baseUrl` sends it (CoreConfig's `ownServers`).
+   */
+  server?: string;
 }

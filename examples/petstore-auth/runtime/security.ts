@@ -17,21 +17,18 @@ export class AuthRequiredError extends Error {
 /**
  * Which schemes to apply. `[]` (public) applies nothing. Otherwise the first non-empty alternative
  * whose schemes all have credentials (are `configured`: the client's strategies), and only that
- * one, a scheme listed twice applied once with the union of its scopes; an empty alternative
- * (anonymous allowed) is the fallback when none can be met. Undefined when nothing fits (the core's
- * AuthRequiredError lists the alternatives). Each scope list frozen: strategies key their caches by
- * them (oauth2-auth.ts caches only frozen ones).
+ * one; an empty alternative (anonymous allowed) is the fallback when none can be met. Undefined
+ * when nothing fits (the core's AuthRequiredError lists the alternatives). An alternative names
+ * each scheme once, with every scope it asks (the generator writes it so: operation-spec.ts). Each
+ * scope list frozen (a copy): strategies key their caches by them (oauth2-auth.ts caches only frozen ones).
  */
 export function selectAlternative(security: SecuritySpec, configured: { has(scheme: string): boolean }): readonly SchemeUseSpec[] | undefined {
   const chosen = security.find((alternative) => alternative.length && alternative.every(([scheme]) => configured.has(scheme)))
     ?? security.find((alternative) => !alternative.length) ?? (security.length ? undefined : []);
-  if (chosen === undefined) return undefined;
-  const scopes = new Map<string, readonly string[]>();
-  for (const [scheme, wanted] of chosen) scopes.set(scheme, Object.freeze([...new Set([...(scopes.get(scheme) ?? []), ...wanted])]));
-  return [...scopes];
+  return chosen?.map(([scheme, scopes]) => [scheme, Object.freeze([...scopes])]);
 }
 
 /** The scheme names of each alternative, for the AuthRequiredError of an operation none of them could be met for. */
 export function alternativeNames(security: SecuritySpec): string[][] {
-  return security.map((alternative) => [...new Set(alternative.map(([scheme]) => scheme))]);
+  return security.map((alternative) => alternative.map(([scheme]) => scheme));
 }

@@ -41,10 +41,10 @@ export function buildAuthStrategies(
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(schemes, name)) throw new TypeError(`auth has no security scheme ${quoteScheme(name)}; its schemes are ${Object.keys(schemes).map(quoteScheme).join(', ') || 'none'}`);
     const credential: unknown = (given as Record<string, unknown>)[name];
-    if (credential === undefined) continue;
     const make = strategyMaker(credential);
-    if (make === undefined) throw new TypeError(`${schemeWhere(name)}the credential must be built by a builder or anyAuth()`);
-    strategies.set(name, make(name, schemes[name]!, context));
+    // A scheme given undefined has no credential: it is skipped.
+    if (make) strategies.set(name, make(name, schemes[name]!, context));
+    else if (credential !== undefined) throw new TypeError(`${schemeWhere(name)}the credential must be built by a builder or anyAuth()`);
   }
   return strategies;
 }

@@ -18,24 +18,24 @@ import { requireTlsFetch } from '../mtls/tls-fetch.js';
 import type { ClientAuthenticator } from './client-secret.js';
 import { loadTlsEndpoints } from './lazy-modules.js';
 import type { OAuthHttp } from './oauth-http.js';
-import { OAUTH_PART, type OAuthPart } from './oauth-part.js';
+import { OAUTH_PART, type OAuthPart, type PartHandOver } from './oauth-part.js';
 import { own, schemeWhere } from './option-checks.js';
 import type { Endpoints } from './server-metadata.js';
 import { unloaded } from './token-error.js';
 import type { ClientCertificate } from './types.js';
 
-/** A made client certificate: its fetch, and the endpoints checked to be reachable over TLS. */
-export interface CertificateTransport {
-  fetch: FetchLike;
-  endpoints(known: () => Promise<Endpoints>): () => Promise<Endpoints>;
-}
-
 /** `clientCertificate({ fetch })`: a fetch whose connections present the client's TLS certificate (Node: an undici Agent as dispatcher; Deno: Deno.createHttpClient). */
-export function clientCertificate(options: ClientCertificate): OAuthPart<'clientCertificate', CertificateTransport> {
+export function clientCertificate(options: ClientCertificate): OAuthPart<'clientCertificate', PartHandOver> {
   return {
     [OAUTH_PART]: 'clientCertificate',
     make(where, scheme) {
-      return { fetch: requireTlsFetch(options, `${where}clientCertificate`), endpoints: (known) => certificateEndpoints(known, scheme) };
+      const certificateFetch = requireTlsFetch(options, `${where}clientCertificate`);
+      // The token requests go through it (to endpoints checked to be https), and the API calls too.
+      return (oauth, strategy) => {
+        oauth.http = certificateHttp(oauth.http, certificateFetch);
+        oauth.endpoints = certificateEndpoints(oauth.endpoints, scheme);
+        strategy.transport = certificateFetch;
+      };
     },
   };
 }

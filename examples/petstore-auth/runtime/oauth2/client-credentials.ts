@@ -9,18 +9,15 @@
  * takes the same options in their plain form and converts them into these parts.
  */
 import type { OAuthFlowsSpec } from '../auth-strategy.js';
-import type { FetchLike } from '../client-core.js';
 import type { Credential } from '../credential.js';
 import { credential, unfitScheme } from '../credential.js';
-import type { CertificateTransport } from './client-certificate.js';
 import { secretAuthenticator, type ClientAuthenticator } from './client-secret.js';
-import type { DpopHandle } from './dpop-option.js';
 import { knownEndpoints, resolveEndpoint } from './endpoint-url.js';
 import { RESOURCES, resourceList } from './grant-options.js';
-import { OAuth2Auth } from './oauth2-auth.js';
+import { OAuth2Auth, type OAuth2AuthOptions } from './oauth2-auth.js';
 import { sharedOAuth } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
-import { madeBy, type OAuthPart } from './oauth-part.js';
+import { madeBy, type OAuthPart, type PartHandOver } from './oauth-part.js';
 import { oneOf, option, own, schemeWhere, STRING, STRING_MAP, STRINGS, TEXT, type OptionKind } from './option-checks.js';
 import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
@@ -52,9 +49,9 @@ export interface ClientCredentialsOptions {
   /** RFC 8707 resource indicators: absolute URIs of the APIs the tokens are for; sent on every token request. */
   resource?: string | readonly string[] | undefined;
   /** DPoP (RFC 9449): `dpop()` or `dpop({ privateKey, publicJwk })`. */
-  dpop?: OAuthPart<'dpop', DpopHandle> | undefined;
+  dpop?: OAuthPart<'dpop', PartHandOver> | undefined;
   /** RFC 8705: `clientCertificate({ fetch })`, for the token requests and the API calls. */
-  clientCertificate?: OAuthPart<'clientCertificate', CertificateTransport> | undefined;
+  clientCertificate?: OAuthPart<'clientCertificate', PartHandOver> | undefined;
 }
 
 // What each option must be (option-checks.ts), built parts included: one table, one pass over what is given.
@@ -110,8 +107,7 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if (oauth2 && !ownFlow && !token && !issuer) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
     const dpop = o.dpop?.make(where, scheme, o);
     const certificate = o.clientCertificate?.make(where, scheme, o);
-    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey, o.dpop?.privateKey]) };
-    const certificateFetch: FetchLike | undefined = certificate?.fetch;
+    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey]) };
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
     const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, where + name, shared) : undefined);
@@ -121,10 +117,12 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     const known = knownEndpoints(spec, where, fromSpec, o, shared, http, !!certificate);
 
     const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
-    const oauth: OAuthClient = { http: certificateFetch ? { ...http, fetch: () => certificateFetch } : http, client, endpoints: certificate ? certificate.endpoints(known) : known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource), dpop };
-    const source = tokenGrantRunner(oauth, { grant_type: 'client_credentials' });
-    const scopes = o.scopes && Object.freeze([...o.scopes]);
+    const oauth: OAuthClient = { http, client, endpoints: known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource) };
     // The shared settings bring the client's store, onTokens and clock (the strategy reads no other of them).
-    return new OAuth2Auth(scheme, { ...shared, flow: 'clientCredentials', clientId, source, scopes, dpop, transport: certificateFetch });
+    const strategy: OAuth2AuthOptions = { ...shared, flow: 'clientCredentials', clientId, source: tokenGrantRunner(oauth, { grant_type: 'client_credentials' }), scopes: o.scopes && Object.freeze([...o.scopes]) };
+    // DPoP and the certificate each set what they change of both (oauth-part.ts), before either is used.
+    dpop?.(oauth, strategy);
+    certificate?.(oauth, strategy);
+    return new OAuth2Auth(scheme, strategy);
   });
 }

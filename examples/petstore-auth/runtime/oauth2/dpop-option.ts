@@ -13,7 +13,7 @@ import type { FormRequest, JsonObject, OAuthHttp } from './oauth-http.js';
 import { member, own, schemeWhere } from './option-checks.js';
 import { unloaded } from './token-error.js';
 import type { AuthRequest } from '../auth-strategy.js';
-import { OAUTH_PART, type OAuthPart } from './oauth-part.js';
+import { OAUTH_PART, type OAuthPart, type PartHandOver } from './oauth-part.js';
 import type { ClientAssertionAlg, DpopKey, TokenSet } from './types.js';
 
 /** The key a `dpop` option names: made by the prover (`dpop: true`), or the application's (checked by the prover). */
@@ -28,8 +28,8 @@ export interface DpopHandle {
   tokenType(issued: string): 'DPoP' | undefined;
   /** Marks a Bearer answer to a DPoP request `dpopRefused`, so the application sees it. */
   issued(tokens: TokenSet): void;
-  /** Sends a DPoP token with a fresh proof; false (nothing done) for a Bearer token. */
-  authorize(request: AuthRequest, tokens: TokenSet, nowMs: number): Promise<boolean>;
+  /** Sends a DPoP token with a fresh proof, in place of the Bearer value the strategy set; nothing for a Bearer token. */
+  authorize(request: AuthRequest, tokens: TokenSet, nowMs: number): Promise<void>;
   /** The nonce each request's proof carried, so that only a new nonce earns a retry (oauth2-refusal.ts). */
   readonly sentNonce: WeakMap<AuthRequest, string | undefined>;
 }
@@ -39,8 +39,12 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
   const option = own(grant, 'dpop');
   if (option === undefined || option === false) return undefined;
   if (option !== true && member(option, 'privateKey') === undefined) throw new TypeError(`${schemeWhere(scheme)}dpop must be true or { privateKey, publicJwk }`);
-  // The plain option converted into the built value.
-  return dpop(option === true ? undefined : (option as DpopKey)).make(schemeWhere(scheme), scheme, {});
+  return dpopHandle(schemeWhere(scheme), scheme, keySpec(option === true ? undefined : (option as DpopKey)));
+}
+
+/** The key `dpop(key)` names, copied now: what the application changes later is not what it configured. */
+function keySpec(key: DpopKey | undefined): DpopKeySpec {
+  return key === undefined ? { generate: true } : { ...(key as DpopKeySpec) };
 }
 
 /**
@@ -48,10 +52,20 @@ export function dpopProverFor(grant: object, scheme: string): DpopHandle | undef
  * key cannot be exported); `dpop({ privateKey, publicJwk? })`: the application's own key. Its shape
  * is checked when the client is made, the key with the first proof.
  */
-export function dpop(key?: DpopKey): OAuthPart<'dpop', DpopHandle> {
-  // Copied now: what the application changes later is not what it configured.
-  const spec: DpopKeySpec = key === undefined ? { generate: true } : { ...(key as DpopKeySpec) };
-  return { [OAUTH_PART]: 'dpop', privateKey: member(key, 'privateKey'), make: (where, scheme) => dpopHandle(where, scheme, spec) };
+export function dpop(key?: DpopKey): OAuthPart<'dpop', PartHandOver> {
+  const spec = keySpec(key);
+  const privateKey = member(key, 'privateKey');
+  return {
+    [OAUTH_PART]: 'dpop',
+    make(where, scheme) {
+      const handle = dpopHandle(where, scheme, spec);
+      return (oauth, options) => {
+        // Its key is one more secret no error may show; the token requests sign a proof each, and so do the API calls.
+        oauth.http.secrets.keys.push(privateKey);
+        oauth.dpop = options.dpop = handle;
+      };
+    },
+  };
 }
 
 function dpopHandle(where: string, scheme: string, key: DpopKeySpec): DpopHandle {
@@ -72,9 +86,7 @@ function dpopHandle(where: string, scheme: string, key: DpopKeySpec): DpopHandle
     },
     // A fresh proof per attempt (the core applies again on a retry and after a redirect).
     async authorize(request, tokens, nowMs) {
-      if (tokens.tokenType.toLowerCase() !== 'dpop') return false;
-      sentNonce.set(request, await (await prover()).authorize(request, tokens.accessToken, scheme, nowMs));
-      return true;
+      if (tokens.tokenType.toLowerCase() === 'dpop') sentNonce.set(request, await (await prover()).authorize(request, tokens.accessToken, scheme, nowMs));
     },
   };
 }

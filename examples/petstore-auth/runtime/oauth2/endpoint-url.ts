@@ -36,10 +36,9 @@ export function resolveEndpoint(raw: string, where: string, { baseUrl, allowInse
  * certificate, so it takes the metadata's mTLS aliases.
  */
 export function knownEndpoints(spec: Extract<SchemeSpec, { type: 'oauth2' | 'openIdConnect' }>, where: string, fromSpec: Endpoints, overrides: EndpointOverrides, shared: OAuthShared, http: OAuthHttp, certificate: boolean): () => Promise<Endpoints> {
-  const { issuer } = overrides;
-  const oauth2 = spec.type === 'oauth2';
-  const raw = issuer ?? (oauth2 ? spec.metadataUrl : spec.url);
+  // The issuer, checked, is a non-empty string or absent.
+  const [name, raw] = overrides.issuer ? ['issuer', overrides.issuer] : spec.type === 'oauth2' ? ['oauth2MetadataUrl', spec.metadataUrl] : ['openIdConnectUrl', spec.url];
   if (!raw) return async () => fromSpec;
-  const url = resolveEndpoint(raw, where + (issuer !== undefined ? 'issuer' : oauth2 ? 'oauth2MetadataUrl' : 'openIdConnectUrl'), shared);
+  const url = resolveEndpoint(raw, where + name, shared);
   return async () => (await loadMetadataEndpoints()).discoveredEndpoints(shared, http, url, fromSpec, overrides, certificate);
 }

@@ -178,7 +178,7 @@ export function jwtBearerRunner(credential: JwtBearerCredentials, scheme: string
     const scope = scopeParam(scopes);
     // No client authentication: the assertion, made afresh for each attempt, is the grant.
     const client = { basicEncoding: undefined, authenticate: async (form: URLSearchParams) => form.set('assertion', await plan.makeAssertion(url, scopes, context.http.now())) };
-    return requestTokens({ http: context.http, client, tokenParams: context.tokenParams, dpop: context.dpop }, url, { grant_type: JWT_BEARER_GRANT, ...(plan.scopesInAssertion ? {} : scope) }, scope);
+    return requestTokens({ http: context.http, client, tokenParams: context.tokenParams, resources: [], dpop: context.dpop }, url, { grant_type: JWT_BEARER_GRANT, ...(plan.scopesInAssertion ? {} : scope) }, scope);
   };
   // A new assertion is as good as a refresh token, and needs no state.
   return { request, refresh: (tokens) => request(tokens.scope === undefined ? [] : tokens.scope.split(' ')) };

@@ -6,7 +6,9 @@
  * that passes none links none of their checks. The builder checks only that a part is the right
  * kind; the part checks its own options when the client is made (naming the scheme, never a value).
  */
+import type { OAuth2AuthOptions } from './oauth2-auth.js';
 import type { OptionKind } from './option-checks.js';
+import type { OAuthClient } from './token-endpoint.js';
 
 /** A registered symbol, so that no plain object can be taken for a part and parts fit any copy of the runtime. */
 export const OAUTH_PART: unique symbol = Symbol.for('keyway.oauthPart') as never;
@@ -30,3 +32,11 @@ export interface OAuthPart<Kind extends PartKind, Made> {
 export function madeBy(maker: string): OptionKind {
   return [(value, name) => (value as Partial<OAuthPart<PartKind, unknown>> | null | undefined)?.[OAUTH_PART] === name, 'made by ' + maker];
 }
+
+/**
+ * What a made DPoP or client certificate part does to the credential it is part of, in one
+ * hand-over: it sets what it changes of the token-endpoint client (`oauth`) and of the strategy's
+ * options, before either is used. So the credential has no seam per part: an app that passes
+ * none carries none.
+ */
+export type PartHandOver = (oauth: { -readonly [K in keyof OAuthClient]: OAuthClient[K] }, options: OAuth2AuthOptions) => void;

@@ -77,15 +77,18 @@ export class OAuth2Auth implements AuthStrategy {
     const { dpop, now, scopes = context.scopes } = this.#state;
     const fresh = usable(this.#state.recent.get(this.#key(scopes)), now());
     if (fresh && !dpop) return this.#send(request, fresh);
-    // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too).
-    return abortable(this.token(scopes), context.signal).then(async (tokens) => this.#send(request, tokens, await dpop?.authorize(request, tokens, now())));
+    // With DPoP on, every request waits for its proof (a Bearer token the server gave instead too):
+    // a DPoP token's proof replaces the Bearer value (dpop-option.ts).
+    return abortable(this.token(scopes), context.signal).then((tokens) => {
+      this.#send(request, tokens);
+      return dpop?.authorize(request, tokens, now());
+    });
   }
 
-  /** Sends `tokens` as Bearer unless DPoP already did (`proved`); remembered for a 401 either way. */
-  #send(request: AuthRequest, { accessToken }: TokenSet, proved?: boolean): void {
+  /** Sends `tokens` as Bearer, remembered for a 401. */
+  #send(request: AuthRequest, { accessToken }: TokenSet): void {
     // Checked on every request, DPoP's too (a test of a few dozen characters; a cached header value cost every app ~28 bytes gzip).
-    const authorization = `Bearer ${requireHeaderSafe(accessToken, this.scheme)}`;
-    if (!proved) request.headers.set('authorization', authorization);
+    request.headers.set('authorization', `Bearer ${requireHeaderSafe(accessToken, this.scheme)}`);
     this.#sent.set(request, accessToken);
   }
 

@@ -10,13 +10,13 @@ import { member } from './option-checks.js';
 export class SecretSources {
   /** Secret strings: the client secret, password and tokens of the credential, a ready-made assertion. */
   declare readonly values: readonly unknown[];
-  /** Private keys: PEM text or JWKs (the client's, a DPoP key, a service account's, a JWT bearer signer's). */
-  declare readonly keys: readonly unknown[];
+  /** Private keys: PEM text or JWKs (the client's, a DPoP key, a service account's, a JWT bearer signer's); a built DPoP part adds its own when the client is made. */
+  declare readonly keys: unknown[];
   /** The tokens the scheme obtained lately, newest first; undefined where an answer had none (the redaction skips it, and repeats). */
   readonly recent: (string | undefined)[] = [];
 
   /** The credential's secret values and private keys (each list may hold undefined: a credential has only some of them). */
-  constructor(values: readonly unknown[], keys: readonly unknown[]) {
+  constructor(values: readonly unknown[], keys: unknown[]) {
     this.values = values;
     this.keys = keys;
   }

@@ -30,8 +30,8 @@ export interface TokenRequester {
   readonly client: Pick<ClientAuthenticator, 'authenticate' | 'basicEncoding'>;
   /** Extra fields for every token request (audience, resource…); never replace the grant's own. */
   readonly tokenParams: Readonly<Record<string, string>>;
-  /** RFC 8707 `resource` values, one field each, on every token request. */
-  readonly resources?: readonly string[] | undefined;
+  /** RFC 8707 `resource` values, one field each, on every token request (none: empty). */
+  readonly resources: readonly string[];
   /** With DPoP on: signs a proof for every token request and keeps the server's nonces. */
   readonly dpop?: DpopHandle | undefined;
 }
@@ -114,7 +114,7 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
   const sentAt = http.now();
   const build = async (): Promise<FormRequest> => {
     const form = new URLSearchParams({ ...oauth.tokenParams, ...fields });
-    for (const resource of oauth.resources ?? []) form.append('resource', resource);
+    for (const resource of oauth.resources) form.append('resource', resource);
     // fetch labels a URLSearchParams body application/x-www-form-urlencoded;charset=UTF-8 itself.
     const headers = new Headers({ accept: 'application/json' });
     await client.authenticate(form, headers, url.href, http.now());

@@ -18,10 +18,9 @@ const EXPIRES_IN_GRANULARITY_MS = 1000;
 export function usable(tokens: TokenSet | undefined, nowMs: number, rejected?: string): TokenSet | undefined {
   if (!tokens?.accessToken || tokens.accessToken === rejected) return undefined;
   const { expiresAt, issuedAt } = tokens;
-  if (expiresAt === undefined) return tokens;
-  // Unknown issue time: an endless lifetime, so the largest margin.
-  const lifetime = Math.max(0, expiresAt - (issuedAt ?? -Infinity));
-  return nowMs < expiresAt - Math.min(MAX_MARGIN_MS, lifetime * MARGIN_SHARE + EXPIRES_IN_GRANULARITY_MS, lifetime / 2) ? tokens : undefined;
+  // Unknown issue time: an endless lifetime, so the largest margin (no expiry: no lifetime, not read).
+  const lifetime = Math.max(0, expiresAt! - (issuedAt ?? -Infinity));
+  return expiresAt === undefined || nowMs < expiresAt - Math.min(MAX_MARGIN_MS, lifetime * MARGIN_SHARE + EXPIRES_IN_GRANULARITY_MS, lifetime / 2) ? tokens : undefined;
 }
 
 /** Still good for a request that leaves now. */

@@ -210,7 +210,7 @@ export class AuthMatrixCore {
     // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
     const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions') as CoreConfig;
     if ((options as { server?: unknown }).server !== undefined || (options as { serverVariables?: unknown }).serverVariables !== undefined) throw new TypeError("a Core takes baseUrl (authMatrixServerUrl()), not server or serverVariables");
-    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
+    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's.
     if (config.baseUrl === undefined) {
       config.baseUrl = "http://localhost";
     }

@@ -225,8 +225,8 @@ export function isApiError<K extends keyof OperationErrors>(error: unknown, oper
   return error instanceof ApiError && error.operation === operation;
 }
 
-/** The transport of a PetsOAuth20Core, for sign-in; not part of the API. */
-let core$: (client: PetsOAuth20Core) => ClientCore;
+/** The strategies of a PetsOAuth20Core, by scheme, for sign-in; not part of the API. */
+let core$: (client: PetsOAuth20Core) => Parameters<typeof authorizationFlow>[0];
 
 /**
  * Sends an operation for a method or an operation function, whose signature states its arguments
@@ -237,6 +237,8 @@ export let send$: <R>(client: PetsOAuth20Core, spec: OperationSpec, args: object
 /** The PetsOAuth20Client without its methods, for smaller bundles: pass it to the operation functions (`listPets(client, …)`), so an app carries only the operations it imports. Takes the same options, with credentials built (CoreOptions): an app carries the code of the builders it calls only; where to send is `baseUrl` alone (`petsOAuth20ServerUrl()` builds one for any server). */
 export class PetsOAuth20Core {
   readonly #core: ClientCore;
+  // Kept for sign-in only: the core itself has no accessor (every app would download it).
+  readonly #strategies: CoreConfig['auth'];
 
   constructor(options: CoreOptions = {}) {
     // Read by name, once each (see pickOptions): a spread would miss options given as getters or inherited properties.
@@ -244,7 +246,7 @@ export class PetsOAuth20Core {
     // `operationBaseUrls` is no Core option: the client class passes the ones its `server` and `serverVariables` chose.
     const config = pickOptions<object>(options, 'baseUrl operationBaseUrls fetch headers timeoutMs retry hooks fetchOptions tokenStore onTokens onStoreError allowInsecureHttp tokenTimeoutMs tokenResponseMaxBytes') as CoreConfig & { now?: (() => number) | undefined };
     if ((options as { server?: unknown }).server !== undefined || (options as { serverVariables?: unknown }).serverVariables !== undefined) throw new TypeError("a Core takes baseUrl (petsOAuth20ServerUrl()), not server or serverVariables");
-    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's and each operation's own.
+    // Without baseUrl: the URLs the generator wrote with every variable's default, server 0's.
     if (config.baseUrl === undefined) {
       config.baseUrl = "http://api.keyway.invalid";
     }
@@ -252,10 +254,11 @@ export class PetsOAuth20Core {
     // No factories: every credential is built, and carries its own strategy's code.
     config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
     this.#core = new ClientCore(config);
+    this.#strategies = config.auth;
   }
 
   static {
-    core$ = (client) => client.#core;
+    core$ = (client) => ({ strategy: (scheme) => client.#strategies.get(scheme) });
     send$ = (client, spec, args, options) => client.#core.request(spec, args as Readonly<Record<string, unknown>> | undefined, options);
   }
 }
