@@ -18,6 +18,7 @@ import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
+import type { Methods$ } from './methods.js';
 import type * as T from './types.js';
 
 const SERVERS = [
@@ -290,8 +291,8 @@ export class PetstoreAuthCore {
 }
 
 /**
- * The PetstoreAuthCore with one method per operation, defined from the operations table: the interface
- * below declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
+ * The PetstoreAuthCore with one method per operation, defined from the operations table: methods.ts
+ * declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
  * never uses the client drops it and the table.
  */
 function withMethods$(core: typeof PetstoreAuthCore): typeof PetstoreAuthCore {
@@ -326,85 +327,5 @@ export class PetstoreAuthClient extends /* @__PURE__ */ withMethods$(PetstoreAut
   }
 }
 
-export interface PetstoreAuthClient {
-  /**
-   * List pets
-   *
-   * `GET /pets`
-   *
-   * Auth: apiKeyHeader, or oauth (pets:read).
-   */
-  listPets(args?: T.ListPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]>;
-
-  /**
-   * Add a pet
-   *
-   * `POST /pets`
-   *
-   * Auth: bearer.
-   */
-  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
-
-  /**
-   * Find a pet by id
-   *
-   * `GET /pets/{petId}`
-   *
-   * Auth: apiKeyQuery, or apiKeyCookie.
-   */
-  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
-
-  /**
-   * Remove a pet (needs an admin login and the admin key together)
-   *
-   * `DELETE /pets/{petId}`
-   *
-   * Auth: basic + apiKeyHeader.
-   */
-  deletePet(args: T.DeletePetArgs, options?: RequestOptions): ApiPromise<undefined>;
-
-  /**
-   * The pet's photo
-   *
-   * `GET /pets/{petId}/photo`
-   *
-   * Auth: bearer.
-   */
-  getPhoto(args: T.GetPhotoArgs, options?: RequestOptions): ApiPromise<Blob>;
-
-  /**
-   * `PUT /pets/{petId}/photo`
-   *
-   * Auth: bearer.
-   */
-  uploadPhoto(args: T.UploadPhotoArgs, options?: RequestOptions): ApiPromise<undefined>;
-
-  /**
-   * Search; signed-in callers also see adoption status
-   *
-   * `GET /search`
-   *
-   * Auth: anonymous, or bearer.
-   */
-  searchPets(args: T.SearchPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]>;
-
-  /**
-   * Changes to pets as they happen
-   *
-   * A `text/event-stream` of `created`, `updated` and `removed` events; the method resolves to the stream.
-   *
-   * `GET /events`
-   *
-   * Auth: bearer.
-   */
-  watchPets(options?: RequestOptions): ApiPromise<ReadableStream<Uint8Array>>;
-
-  /**
-   * Liveness probe
-   *
-   * `GET /health`
-   *
-   * Auth: none (public).
-   */
-  health(options?: RequestOptions): ApiPromise<string>;
-}
+// Its methods, declared in methods.ts (with their docs), merged into the class.
+export interface PetstoreAuthClient extends Methods$ {}

@@ -4,6 +4,7 @@ import type { RuntimeSources } from './runtime-files.js';
 import { clientView } from './views/client-view.js';
 import { functionsView } from './views/functions-view.js';
 import { indexView } from './views/index-view.js';
+import { methodsView } from './views/methods-view.js';
 import { operationsView } from './views/operations-view.js';
 import { readmeView, type ReadmeOptions } from './views/readme-view.js';
 import { typesView } from './views/types-view.js';
@@ -35,6 +36,7 @@ export const OUTPUTS: readonly Output[] = [
   { file: 'client.ts', template: 'client.ts.hbs', view: (plan, { runtime }) => withHeader(clientView(plan, runtime)) },
   { file: 'operations.ts', template: 'operations.ts.hbs', view: (plan, { runtime }) => withHeader(operationsView(plan, runtime)) },
   { file: 'functions.ts', template: 'functions.ts.hbs', view: (plan, { runtime }) => withHeader(functionsView(plan, runtime)) },
+  { file: 'methods.ts', template: 'methods.ts.hbs', view: (plan, { runtime }) => withHeader(methodsView(plan, runtime)) },
   { file: 'types.ts', template: 'types.ts.hbs', view: (plan) => withHeader(typesView(plan)) },
   { file: 'README.md', template: 'README.md.hbs', view: (plan, { readme }) => (readme === false ? undefined : readmeView(plan, readme)) },
 ];

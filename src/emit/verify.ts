@@ -1,4 +1,5 @@
 import { KeywayError } from '../errors.js';
+import { checkedFully } from './declaration-modules.js';
 
 /**
  * ts-morph (and the TypeScript it carries, ~10 MB) is an optional peer dependency: only `--verify`
@@ -46,7 +47,8 @@ export async function verifyOutput(files: ReadonlyMap<string, string>): Promise<
   // NodeNext treats .ts files as ES modules only under a package.json that says so.
   project.getFileSystem().writeFileSync('/out/package.json', '{"type":"module"}');
   for (const [path, text] of files) {
-    if (path.endsWith('.ts')) project.createSourceFile(`/out/${path}`, text, { overwrite: true });
+    // functions.ts and methods.ts skip checking in users' projects; here they are checked fully.
+    if (path.endsWith('.ts')) project.createSourceFile(`/out/${path}`, checkedFully(path, text), { overwrite: true });
   }
   const diagnostics = project.getPreEmitDiagnostics();
   if (diagnostics.length === 0) return;

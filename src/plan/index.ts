@@ -15,7 +15,7 @@ import { planTypeNames } from './type-names.js';
 
 export type { PlannedArg, PlannedOperation } from './plan-operation.js';
 export { coveredStatuses, ERROR_STATUSES, type ErrorBranch } from './error-responses.js';
-export { CORE_ACCESSOR, FUNCTION_MAKERS, SEND, serverUrlNameOf, sharedErrorsName, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
+export { CORE_ACCESSOR, FUNCTION_MAKERS, METHODS, SEND, serverUrlNameOf, sharedErrorsName, SPECS_NAMESPACE, type OutputModule, type OutputModules, type RuntimeName } from './output-modules.js';
 export type { PlannedScheme } from './schemes/plan-schemes.js';
 export { BUILDERS } from './schemes/builders.js';
 

@@ -23,7 +23,7 @@ export interface OutputModule {
   siblingExports: string[];
 }
 
-export type OutputModules = Record<'index.ts' | 'client.ts' | 'operations.ts' | 'functions.ts' | 'types.ts', OutputModule>;
+export type OutputModules = Record<'index.ts' | 'client.ts' | 'operations.ts' | 'functions.ts' | 'methods.ts' | 'types.ts', OutputModule>;
 
 /**
  * Internal names of client.ts and operations.ts that functions.ts imports. The `$` keeps them
@@ -31,6 +31,8 @@ export type OutputModules = Record<'index.ts' | 'client.ts' | 'operations.ts' | 
  */
 export const CORE_ACCESSOR = 'core$';
 export const SPECS_NAMESPACE = 'specs$';
+/** methods.ts's interface of the client's methods, which the client class's interface extends. */
+export const METHODS = 'Methods$';
 /** client.ts's function that the methods and the operation functions send their operation with. */
 export const SEND = 'send$';
 /**
@@ -129,11 +131,12 @@ export function outputModules(
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
         ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'CoreConfig', 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerConfig', 'ServerSpec', ...features.optionTypes]),
       ],
-      siblingImports: ['operationTable$', 'T'],
+      siblingImports: ['operationTable$', METHODS, 'T'],
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
     'operations.ts': { ...empty, declares: ['operations', 'operationTable$'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)], siblingImports: ['OperationErrors'] },
     'functions.ts': { ...empty, declares: [...functionNames, ...Object.values(FUNCTION_MAKERS)], runtimeImports: types(['ApiPromise', 'OperationSpec', 'RequestOptions']), siblingImports: [coreName, SEND, SPECS_NAMESPACE, 'T'] },
+    'methods.ts': { ...empty, declares: [METHODS], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: ['T'] },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {
       ...empty,

@@ -112,7 +112,7 @@ describe('AWS-shaped documents: what the server receives', () => {
   });
 
   it("each method's doc says what the client sends itself", async () => {
-    const doc = async (name: string) => readFile(join(dir, name, 'client.ts'), 'utf8');
+    const doc = async (name: string) => readFile(join(dir, name, 'methods.ts'), 'utf8');
     expect(await doc('sts')).toContain('Sends `Action=AssumeRole`, `Version=2011-06-15` itself.');
     expect(await doc('dynamodb')).toContain('Sends `X-Amz-Target: DynamoDB_20120810.GetItem` itself.');
     expect(await doc('s3')).toContain('Sends `?acl` itself.');

@@ -44,16 +44,16 @@ describe('keyway generate with a config file', () => {
     expect(current.code).toBe(0);
     expect(current.stdout).toBe('✔ sdk/pets is up to date\n✔ sdk/matrix is up to date\n');
 
-    const client = join(dir, 'sdk/pets/client.ts');
-    const text = await readFile(client, 'utf8');
-    await writeFile(client, text.replace('List pets', 'List all the pets'));
+    const methods = join(dir, 'sdk/pets/methods.ts');
+    const text = await readFile(methods, 'utf8');
+    await writeFile(methods, text.replace('List pets', 'List all the pets'));
     const stale = await keyway(['generate', '--check'], { cwd: dir });
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toContain('✖ sdk/pets is out of date: 1 file differs from what keyway generates\n  changed client.ts\n--- a/client.ts\n+++ b/client.ts\n@@ ');
+    expect(stale.stdout).toContain('✖ sdk/pets is out of date: 1 file differs from what keyway generates\n  changed methods.ts\n--- a/methods.ts\n+++ b/methods.ts\n@@ ');
     expect(stale.stdout).toContain('\n-   * List all the pets\n+   * List pets\n');
     expect(stale.stdout).toContain('✔ sdk/matrix is up to date');
     expect(stale.stdout).toContain('1 of 2 clients are out of date');
-    expect(await readFile(client, 'utf8')).not.toBe(text); // --check wrote nothing
+    expect(await readFile(methods, 'utf8')).not.toBe(text); // --check wrote nothing
 
     // --config from another folder finds the same clients.
     const elsewhere = await keyway(['generate', '--check', '--config', join(dir, 'keyway.config.json')]);
@@ -125,6 +125,6 @@ describe('output', () => {
     await writeFile(join(templates, 'type.ts.hbs'), '');
     const bad = await keyway(['generate', EXAMPLE, '-o', out, '--templates', templates]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/\[E_TEMPLATE\] .*type\.ts\.hbs: unknown template "type\.ts\.hbs".*\(README\.md\.hbs, client\.ts\.hbs, functions\.ts\.hbs, index\.ts\.hbs, operations\.ts\.hbs, types\.ts\.hbs\)/);
+    expect(bad.stderr).toMatch(/\[E_TEMPLATE\] .*type\.ts\.hbs: unknown template "type\.ts\.hbs".*\(README\.md\.hbs, client\.ts\.hbs, functions\.ts\.hbs, index\.ts\.hbs, methods\.ts\.hbs, operations\.ts\.hbs, types\.ts\.hbs\)/);
   });
 });

@@ -154,8 +154,8 @@ describe('hostile names', () => {
     const types = readFileSync(join(dir, 'client', 'types.ts'), 'utf8');
     expect(types).toContain('export type ClassArgs = "ClassArgs";');
     expect(types).toContain('export type DefaultArgs = "DefaultArgs";');
-    const client = readFileSync(join(dir, 'client', 'client.ts'), 'utf8');
-    expect(client).toMatch(/^  class\(args: T\.ClassArgs2, options\?: RequestOptions\)/m);
-    expect(client).toMatch(/^  default\(args: T\.DefaultArgs2, options\?: RequestOptions\)/m);
+    const methods = readFileSync(join(dir, 'client', 'methods.ts'), 'utf8');
+    expect(methods).toMatch(/^  class\(args: T\.ClassArgs2, options\?: RequestOptions\)/m);
+    expect(methods).toMatch(/^  default\(args: T\.DefaultArgs2, options\?: RequestOptions\)/m);
   });
 });

@@ -73,8 +73,8 @@ describe('features the public corpus lacks', () => {
     expect(types).toMatch(/export type Pet = \{\s+name: string;\s+owner\?: \{ name\?: string \};\s+\};/);
     const operations = await readFile(join(root, 'multi', 'operations.ts'), 'utf8');
     expect(operations).toContain('{ key: "limit", in: "query", serialize: writeFormQuery }');
-    const client = await readFile(join(root, 'multi', 'client.ts'), 'utf8');
-    expect(client).toContain('listPets(args?: T.ListPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]>');
+    const methods = await readFile(join(root, 'multi', 'methods.ts'), 'utf8');
+    expect(methods).toContain('listPets(args?: T.ListPetsArgs, options?: RequestOptions): ApiPromise<T.Pet[]>');
     expect(types).toContain('export type ListPetsArgs = { limit?: number };');
   });
 

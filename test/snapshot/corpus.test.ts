@@ -105,7 +105,7 @@ describe('what the corpus brings', () => {
     const name = 'github/api.github.com.json';
     expect(output(name, 'operations.ts')).toContain('{ key: "per_page", in: "query", serialize: writeFormQuery }'); // #/components/parameters/per-page
     // repos/get answers 200 with a $ref'd schema and 403/404 with $ref'd responses: the result is the 200 body
-    expect(output(name, 'client.ts')).toContain('reposGet(args: T.ReposGetArgs, options?: RequestOptions): ApiPromise<T.FullRepository>');
+    expect(output(name, 'methods.ts')).toContain('reposGet(args: T.ReposGetArgs, options?: RequestOptions): ApiPromise<T.FullRepository>');
     expect(output(name, 'types.ts')).toMatch(/^export type ReposGetArgs = \{\n  \/\*\* The account owner of the repository\. [^*]*\*\/\n  owner: string;/m);
   });
 

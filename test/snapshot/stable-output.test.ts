@@ -42,33 +42,33 @@ async function differencesAfter(name: string, edit: (spec: string) => string) {
 describe('one operation edited', () => {
   it('a new summary changes only that operation’s doc line and README row', async () => {
     const differences = await differencesAfter('summary', (spec) => spec.replace('summary: Find a pet by id', 'summary: Fetch one pet'));
-    expect(differences.map((d) => `${d.kind} ${d.path}`)).toEqual(['changed README.md', 'changed client.ts', 'changed functions.ts']);
+    expect(differences.map((d) => `${d.kind} ${d.path}`)).toEqual(['changed README.md', 'changed functions.ts', 'changed methods.ts']);
     const lines = differences.flatMap((d) => changedLines(d.diff!));
     expect(lines).toEqual([
       '-| `getPet` | `GET /pets/{petId}` | Find a pet by id | apiKeyQuery, or apiKeyCookie |',
       '+| `getPet` | `GET /pets/{petId}` | Fetch one pet | apiKeyQuery, or apiKeyCookie |',
-      '-   * Find a pet by id',
-      '+   * Fetch one pet',
       '- * Find a pet by id',
       '+ * Fetch one pet',
+      '-   * Find a pet by id',
+      '+   * Fetch one pet',
     ]);
   });
 
   it('a new security requirement changes only lines that are about that operation', async () => {
     const differences = await differencesAfter('security', (spec) => spec.replace('        - apiKeyQuery: []\n        - apiKeyCookie: []\n', '        - apiKeyQuery: []\n'));
-    expect(differences.map((d) => `${d.kind} ${d.path}`)).toEqual(['changed README.md', 'changed client.ts', 'changed functions.ts', 'changed operations.ts']);
+    expect(differences.map((d) => `${d.kind} ${d.path}`)).toEqual(['changed README.md', 'changed functions.ts', 'changed methods.ts', 'changed operations.ts']);
     const lines = differences.flatMap((d) => changedLines(d.diff!));
-    // README: the row and the cookie scheme's "accepts it" bullet; client.ts and functions.ts: the
-    // method's and the function's doc; operations.ts: the operation's security data.
+    // README: the row and the cookie scheme's "accepts it" bullet; functions.ts and methods.ts: the
+    // function's and the method's doc; operations.ts: the operation's security data.
     expect(lines).toEqual([
       '-- `getPet` — `GET /pets/{petId}`',
       '+- none',
       '-| `getPet` | `GET /pets/{petId}` | Find a pet by id | apiKeyQuery, or apiKeyCookie |',
       '+| `getPet` | `GET /pets/{petId}` | Find a pet by id | apiKeyQuery |',
-      '-   * Auth: apiKeyQuery, or apiKeyCookie.',
-      '+   * Auth: apiKeyQuery.',
       '- * Auth: apiKeyQuery, or apiKeyCookie.',
       '+ * Auth: apiKeyQuery.',
+      '-   * Auth: apiKeyQuery, or apiKeyCookie.',
+      '+   * Auth: apiKeyQuery.',
       '-  security: [[["apiKeyQuery", []]], [["apiKeyCookie", []]]],',
       '+  security: [[["apiKeyQuery", []]]],',
     ]);

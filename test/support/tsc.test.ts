@@ -66,6 +66,18 @@ const cases: Case[] = [
     NodeNext: 'TS2591',
     Bundler: 'TS2591',
   },
+  {
+    why: "a wrong type in keyway's functions.ts or methods.ts, checked despite their @ts-nocheck",
+    files: { 'client/functions.ts': '// @ts-nocheck: skipped by users\nexport const n: number = "not a number";\n', 'methods.ts': '// @ts-nocheck: x\nexport interface M { m(): Missing; }\n' },
+    NodeNext: 'TS2322',
+    Bundler: 'TS2304',
+  },
+  {
+    why: "any other file's @ts-nocheck (operations.ts has its own test)",
+    files: { 'operations.ts': '// @ts-nocheck: data\nexport const n: number = "not a number";\n' },
+    NodeNext: null,
+    Bundler: null,
+  },
 ];
 
 const settings: ModuleResolution[] = ['NodeNext', 'Bundler'];
@@ -88,7 +100,7 @@ describe('typecheck', () => {
     });
   }, 30_000);
 
-  it('under NodeNext adds a temporary ESM package.json and removes it afterwards', async () => {
+  it('under NodeNext adds an ESM package.json to the copy it checks, never to the dir', async () => {
     await withTempDir(async (dir) => {
       await writeFiles(dir, { 'a.ts': 'export const u = import.meta.url;\n' });
       expect((await typecheck(dir, { moduleResolution: 'NodeNext' })).exitCode).toBe(0);

@@ -9,9 +9,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { consumerCompilerOptions, tscCommand } from '../../scripts/lib/tsc-command.mjs';
+import { checkedFully, DECLARATION_MODULES } from '../../src/emit/declaration-modules.js';
 import { makeTempDir, removeTempDir } from './tmp.js';
 
 export type ModuleResolution = 'NodeNext' | 'Bundler';
@@ -53,25 +54,42 @@ function run(command: TscCommand, args: string[], cwd: string): Promise<Typechec
 }
 
 /**
- * Type-checks every .ts file under `dir`.
+ * Disables the `// @ts-nocheck` pragmas of keyway's declaration modules (functions.ts, methods.ts)
+ * under `dir`, as `--verify` does: in users' projects tsc checks only what code uses of them;
+ * tests check them fully, so a wrong signature still fails here. Matched by file name: a test's
+ * folder may hold several generated clients.
+ */
+async function checkDeclarationModules(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !DECLARATION_MODULES.has(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = await readFile(path, 'utf8');
+    const checked = checkedFully(entry.name, text);
+    if (checked !== text) await writeFile(path, checked);
+  }
+}
+
+/**
+ * Type-checks every .ts file under `dir`, in a copy whose functions.ts and methods.ts are checked
+ * fully unless `asShipped` (then as a user's project checks them: only what code uses); diagnostics
+ * name files relative to the copy, so as relative to `dir`.
  *
  * Under NodeNext a file is ESM only if the nearest package.json says `"type": "module"`; without one,
  * tsc treats the files as CommonJS and silently accepts extensionless relative imports (the very
  * mistake NodeNext checking exists to catch) while rejecting `import.meta`. So when `dir` has no
- * package.json, one with `"type": "module"` is written there for the run and removed afterwards.
+ * package.json, the copy gets one with `"type": "module"`.
  */
-export async function typecheck(dir: string, options: { moduleResolution: ModuleResolution }): Promise<TypecheckResult> {
-  const root = resolve(dir);
+export async function typecheck(dir: string, options: { moduleResolution: ModuleResolution; asShipped?: boolean }): Promise<TypecheckResult> {
   const configDir = await makeTempDir('keyway-tsc-');
-  const packageJson = join(root, 'package.json');
-  const addPackageJson = options.moduleResolution === 'NodeNext' && !existsSync(packageJson);
   try {
+    const root = join(configDir, basename(resolve(dir)));
+    await cp(resolve(dir), root, { recursive: true });
+    if (!options.asShipped) await checkDeclarationModules(root);
+    if (options.moduleResolution === 'NodeNext' && !existsSync(join(root, 'package.json'))) await writeFile(join(root, 'package.json'), '{ "type": "module" }\n');
     const configPath = join(configDir, 'tsconfig.json');
     await writeFile(configPath, JSON.stringify(tsconfigFor(root, options.moduleResolution), null, 2));
-    if (addPackageJson) await writeFile(packageJson, '{ "type": "module" }\n', { flag: 'wx' });
     return await run(resolveTsc(), ['-p', configPath, '--pretty', 'false'], root);
   } finally {
-    if (addPackageJson) await rm(packageJson, { force: true });
     await removeTempDir(configDir);
   }
 }

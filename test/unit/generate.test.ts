@@ -69,18 +69,18 @@ describe('generate({ check: true })', () => {
   it('reports changed (with a diff), missing and extra files, and leaves them as they are', async () => {
     const out = join(dir, 'stale');
     await generate({ input: EXAMPLE, output: out });
-    const client = await readFile(join(out, 'client.ts'), 'utf8');
-    await writeFile(join(out, 'client.ts'), client.replace('List pets', 'List some pets'));
+    const methods = await readFile(join(out, 'methods.ts'), 'utf8');
+    await writeFile(join(out, 'methods.ts'), methods.replace('List pets', 'List some pets'));
     await rm(join(out, 'types.ts'));
     await writeFile(join(out, 'notes.md'), 'mine');
     const result = await generate({ input: EXAMPLE, output: out, check: true });
     expect(result.check?.differences.map(({ path, kind }) => ({ path, kind }))).toEqual([
-      { path: 'client.ts', kind: 'changed' },
+      { path: 'methods.ts', kind: 'changed' },
       { path: 'notes.md', kind: 'extra' },
       { path: 'types.ts', kind: 'missing' },
     ]);
     const diff = result.check!.differences[0]!.diff!;
-    expect(diff).toMatch(/^--- a\/client\.ts\n\+\+\+ b\/client\.ts\n@@ -\d+,7 \+\d+,7 @@\n/);
+    expect(diff).toMatch(/^--- a\/methods\.ts\n\+\+\+ b\/methods\.ts\n@@ -\d+,7 \+\d+,7 @@\n/);
     expect(diff).toContain('\n-   * List some pets\n+   * List pets\n');
     expect(await readFile(join(out, 'notes.md'), 'utf8')).toBe('mine');
   });
@@ -112,7 +112,7 @@ describe('generate({ templates })', () => {
     expect(error.location.file).toBe(join(templates, 'clients.ts.hbs'));
     expect(error.message).toContain(`unknown template "clients.ts.hbs"`);
     expect(error.message).toContain(templateNames().join(', '));
-    expect(templateNames()).toEqual(['README.md.hbs', 'client.ts.hbs', 'functions.ts.hbs', 'index.ts.hbs', 'operations.ts.hbs', 'types.ts.hbs']);
+    expect(templateNames()).toEqual(['README.md.hbs', 'client.ts.hbs', 'functions.ts.hbs', 'index.ts.hbs', 'methods.ts.hbs', 'operations.ts.hbs', 'types.ts.hbs']);
     await expect(stat(join(dir, 'never'))).rejects.toThrow(/ENOENT/);
   });
 

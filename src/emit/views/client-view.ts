@@ -1,4 +1,4 @@
-import { BUILDERS, CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, SEND, sharedErrorsName, type Plan, type PlannedOperation, type PlannedScheme } from '../../plan/index.js';
+import { BUILDERS, CORE_ACCESSOR, coveredStatuses, ERROR_STATUSES, METHODS, SEND, sharedErrorsName, type Plan, type PlannedOperation, type PlannedScheme } from '../../plan/index.js';
 import { docBlock, docBody, docComment, propertyKey, stringLiteral } from '../escape.js';
 import { toLiteral } from '../literal.js';
 import { runtimeStatements } from '../runtime-imports.js';
@@ -38,8 +38,8 @@ export interface ClientView {
   managesTokens: boolean;
   /** Union of the scheme names that can sign a user in (authorization code, OpenID Connect), or ''. */
   authorizationSchemes: string;
-  /** The client's methods, declared by an interface merged into its class (see withMethods$ in the template). */
-  methods: Array<{ doc: string; name: string; params: string; result: string }>;
+  /** methods.ts's interface of the methods, which the interface merged into the class extends (see withMethods$ in the template). */
+  methodsName: string;
   /** `["metaRoot", …]`: the methods that take options only (no arguments), as an array literal. */
   optionsOnlyMethods: string;
   /** The internal function methods and operation functions send through. */
@@ -65,7 +65,6 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
   const baseUrlDoc = defaultBaseUrl
     ? `Base URL of the API; wins over \`server\` and \`serverVariables\`. Default: the chosen server's URL (\`${defaultBaseUrl}\` for server 0 with its defaults).`
     : 'Base URL of the API. The document declares no server: pass one.';
-  const methods = plan.operations.map((op) => methodView(op, refs, plan.schemes.length));
   const servers = serversView(model, serverOperations(plan), plan.features.fillsServerUrls, plan.serverUrlName);
   return {
     clientName: plan.clientName,
@@ -98,7 +97,7 @@ export function clientView(plan: Plan, runtime: RuntimeSources): ClientView {
     errorStatuses: ERROR_STATUSES.join(' | '),
     ...operationErrors(plan.operations, refs),
     authorizationSchemes: plan.features.signInSchemes.map((s) => stringLiteral(s.model.key)).join(' | '),
-    methods,
+    methodsName: METHODS,
     optionsOnlyMethods: toLiteral(plan.operations.filter((op) => op.argsType === undefined).map((op) => op.methodName), '  '),
     sendName: SEND,
     runtimeImports: runtimeStatements(runtime, plan.modules['client.ts'].runtimeImports, 'import'),
@@ -133,7 +132,7 @@ export function operationDocLines(op: PlannedOperation, declaredSchemes: number)
 }
 
 /**
- * An operation's doc text, built once: the method (client.ts) and the function (functions.ts) carry
+ * An operation's doc text, built once: the method (methods.ts) and the function (functions.ts) carry
  * the same doc at different indents. Keyed by the planned operation, so it lives as long as the plan.
  */
 function operationDocBody(op: PlannedOperation, declaredSchemes: number): string | undefined {
@@ -148,7 +147,7 @@ function operationDocBody(op: PlannedOperation, declaredSchemes: number): string
 const OPERATION_DOCS = new WeakMap<PlannedOperation, { declaredSchemes: number; body: string | undefined }>();
 
 /**
- * A method's doc, parameters and result type; `indent`: '  ' in the class, '' for functions.ts.
+ * A method's doc, parameters and result type; `indent`: '  ' in methods.ts's interface, '' for functions.ts.
  * The arguments are the operation's named type (see argsTypesView), optional when every one is.
  */
 export function methodView(op: PlannedOperation, refs: TypeRefs, declaredSchemes: number, indent = '  ') {

@@ -22,4 +22,20 @@ describe('verifyOutput (ts-morph, in memory)', () => {
     expect((error as KeywayError).code).toBe('E_VERIFY');
     expect((error as KeywayError).details[0]).toMatch(/^index\.ts:1: TS2322 /);
   }, 60_000);
+
+  it('checks functions.ts and methods.ts fully, though they ship with @ts-nocheck', async () => {
+    const files = await emit(plan(analyze(await loadDocument(EXAMPLE))));
+    const methods = files.get('methods.ts')!;
+    expect(methods.split('\n')[1]).toMatch(/^\/\/ @ts-nocheck: /);
+    // A method whose result names a type types.ts does not declare (as a bad template override would).
+    const broken = new Map(files).set('methods.ts', methods.replace('ApiPromise<T.Pet>;', 'ApiPromise<T.NoSuchType>;'));
+    expect(broken.get('methods.ts')).not.toBe(methods);
+    const error = await verifyOutput(broken).catch((e: unknown) => e);
+    expect((error as KeywayError).code).toBe('E_VERIFY');
+    expect((error as KeywayError).details[0]).toMatch(/^methods\.ts:\d+: TS2694 /);
+    const functions = files.get('functions.ts')!;
+    const brokenFunctions = new Map(files).set('functions.ts', functions.replace('<T.GetPetArgs, T.Pet>', '<T.GetPetArgs, T.NoSuchType>'));
+    expect(brokenFunctions.get('functions.ts')).not.toBe(functions);
+    expect(((await verifyOutput(brokenFunctions).catch((e: unknown) => e)) as KeywayError).details[0]).toMatch(/^functions\.ts:\d+: TS2694 /);
+  }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('keyway init', () => {
     expect(readme.startsWith('# Petstore Auth')).toBe(true); // the package's README is the user's: no "do not edit" banner
     expect(readme).not.toContain('do not edit');
     expect(readme).toContain('import { Pets, ApiError, AuthRequiredError } from "@acme/pets";');
-    expect((await readdir(join(pkg, 'src'))).sort()).toEqual(['client.ts', 'functions.ts', 'index.ts', 'operations.ts', 'runtime', 'types.ts']);
+    expect((await readdir(join(pkg, 'src'))).sort()).toEqual(['client.ts', 'functions.ts', 'index.ts', 'methods.ts', 'operations.ts', 'runtime', 'types.ts']);
 
     // --offline proves the package needs nothing but its pinned compiler; put that one (and its
     // platform binary package, an optional dependency) in npm's cache first: `npm ci` caches

@@ -13,7 +13,7 @@ import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer
 import { staticStrategies } from './runtime/static-strategies.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
-import type * as T from './types.js';
+import type { Methods$ } from './methods.js';
 
 const SERVERS = ["http://localhost"] as const satisfies readonly ServerSpec[];
 
@@ -225,8 +225,8 @@ export class AuthMatrixCore {
 }
 
 /**
- * The AuthMatrixCore with one method per operation, defined from the operations table: the interface
- * below declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
+ * The AuthMatrixCore with one method per operation, defined from the operations table: methods.ts
+ * declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
  * never uses the client drops it and the table.
  */
 function withMethods$(core: typeof AuthMatrixCore): typeof AuthMatrixCore {
@@ -268,88 +268,5 @@ export class AuthMatrixClient extends /* @__PURE__ */ withMethods$(AuthMatrixCor
   }
 }
 
-export interface AuthMatrixClient {
-  /**
-   * `GET /inherited`
-   *
-   * Auth: bearer_auth.
-   */
-  inheritsGlobal(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /basic-undeclared-401`
-   *
-   * Auth: basic_auth.
-   */
-  basicUndeclared401(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /apikey-header`
-   *
-   * Auth: api_key_header.
-   */
-  apikeyHeader(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /apikey-query`
-   *
-   * Auth: api_key_query.
-   */
-  apikeyQuery(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /apikey-cookie`
-   *
-   * Auth: api_key_cookie.
-   */
-  apikeyCookie(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /basic`
-   *
-   * Auth: basic_auth.
-   */
-  basic(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /bearer`
-   *
-   * Auth: bearer_auth.
-   */
-  bearer(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /and`
-   *
-   * Auth: api_key_header + bearer_auth.
-   */
-  headerKeyAndBearer(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /or`
-   *
-   * Auth: basic_auth, or api_key_query.
-   */
-  basicOrQueryKey(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /public`
-   *
-   * Auth: none (public).
-   */
-  publicOp(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `GET /optional`
-   *
-   * Auth: anonymous, or api_key_header.
-   */
-  optionalKey(options?: RequestOptions): ApiPromise<T.Ok>;
-
-  /**
-   * `POST /items/{itemId}`
-   *
-   * Auth: bearer_auth.
-   */
-  updateItem(args: T.UpdateItemArgs, options?: RequestOptions): ApiPromise<T.Item>;
-}
+// Its methods, declared in methods.ts (with their docs), merged into the class.
+export interface AuthMatrixClient extends Methods$ {}

@@ -17,6 +17,7 @@ import type { RetryOptions } from './runtime/retry.js';
 import { type OperationServers, type ServerConfig, type ServerSpec, chooseServer, serverUrl } from './runtime/servers.js';
 import { buildAuthStrategies } from './runtime/strategy-factory.js';
 import { operationTable$ } from './operations.js';
+import type { Methods$ } from './methods.js';
 import type * as T from './types.js';
 
 const SERVERS = ["http://api.keyway.invalid"] as const satisfies readonly ServerSpec[];
@@ -264,8 +265,8 @@ export class PetsOAuth20Core {
 }
 
 /**
- * The PetsOAuth20Core with one method per operation, defined from the operations table: the interface
- * below declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
+ * The PetsOAuth20Core with one method per operation, defined from the operations table: methods.ts
+ * declares them (with their docs), so tsc checks no method bodies. Pure, so a bundle that
  * never uses the client drops it and the table.
  */
 function withMethods$(core: typeof PetsOAuth20Core): typeof PetsOAuth20Core {
@@ -304,34 +305,5 @@ export class PetsOAuth20Client extends /* @__PURE__ */ withMethods$(PetsOAuth20C
   }
 }
 
-export interface PetsOAuth20Client {
-  /**
-   * `GET /pets`
-   *
-   * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
-   */
-  listPets(options?: RequestOptions): ApiPromise<T.Pet[]>;
-
-  /**
-   * `POST /pets`
-   *
-   * Auth: clientCredentials (pets:write), or password (pets:write), or authorizationCode (pets:write), or openIdConnect (pets:write).
-   */
-  createPet(args: T.CreatePetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
-
-  /**
-   * `GET /pets/{petId}`
-   *
-   * Auth: clientCredentials (pets:read), or password (pets:read), or authorizationCode (pets:read), or openIdConnect (pets:read).
-   */
-  getPet(args: T.GetPetArgs, options?: RequestOptions): ApiPromise<T.Pet>;
-
-  /**
-   * Echoes the claims of the access token; any valid token, no scope needed.
-   *
-   * `GET /whoami`
-   *
-   * Auth: clientCredentials, or password, or authorizationCode, or openIdConnect.
-   */
-  whoAmI(options?: RequestOptions): ApiPromise<T.Identity>;
-}
+// Its methods, declared in methods.ts (with their docs), merged into the class.
+export interface PetsOAuth20Client extends Methods$ {}

@@ -65,9 +65,9 @@ describe('describeOperationAuth', () => {
 
 describe('a document without securitySchemes', () => {
   it('says in the doc comment that none is declared, pointing to --overlay', async () => {
-    const client = (await render('plain.yaml', NO_SCHEMES)).get('client.ts')!;
-    expect(client).toContain('* Auth: none declared: the document has no security schemes; add one with an overlay (`--overlay`).');
-    expect(client).not.toContain('none (public)');
+    const methods = (await render('plain.yaml', NO_SCHEMES)).get('methods.ts')!;
+    expect(methods).toContain('* Auth: none declared: the document has no security schemes; add one with an overlay (`--overlay`).');
+    expect(methods).not.toContain('none (public)');
   });
 
   it('says so in the README instead of explaining credentials, and marks each operation "none declared"', async () => {
@@ -83,8 +83,8 @@ describe('a document without securitySchemes', () => {
 describe('a document with securitySchemes', () => {
   it('keeps "none (public)" for security: [] and the usual credentials section', async () => {
     const files = await render('mixed.yaml', PUBLIC_WITH_SCHEMES);
-    expect(files.get('client.ts')).toContain('* Auth: none (public).');
-    expect(files.get('client.ts')).not.toContain('no security schemes');
+    expect(files.get('methods.ts')).toContain('* Auth: none (public).');
+    expect(files.get('methods.ts')).not.toContain('no security schemes');
     expect(files.get('README.md')).toContain('The `auth` option takes credentials keyed by');
     expect(files.get('README.md')).toContain('| `open` | `GET /open` |  | none (public) |');
   });

@@ -14,9 +14,12 @@ describe('the "Sends … itself" doc line', () => {
         `openapi: 3.0.3\ninfo: { title: H, version: '1' }\npaths:\n  /x:\n    get:\n      operationId: x\n      parameters:\n        - { name: mode, in: query, required: true, schema: { type: string, enum: ['*/ globalThis.pwned = 1; /*'] } }\n      responses: { '204': { description: none } }\n`,
       );
       const { files } = await renderClient({ input: spec, readme: false });
-      const client = files.get('client.ts')!;
-      expect(client).toContain('Sends `mode=*\\/ globalThis.pwned = 1; /*` itself.');
-      expect(client).not.toContain('*/ globalThis.pwned');
+      // Both doc comments carry it: the method's (methods.ts) and the operation function's (functions.ts).
+      for (const path of ['methods.ts', 'functions.ts']) {
+        const text = files.get(path)!;
+        expect(text, path).toContain('Sends `mode=*\\/ globalThis.pwned = 1; /*` itself.');
+        expect(text, path).not.toContain('*/ globalThis.pwned');
+      }
       expect(files.get('operations.ts')).toContain('value: "*/ globalThis.pwned = 1; /*"');
     }, 'keyway-filled-doc-');
   });

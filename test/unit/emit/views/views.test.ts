@@ -5,6 +5,7 @@ import { OUTPUTS } from '../../../../src/emit/outputs.js';
 import { clientView } from '../../../../src/emit/views/client-view.js';
 import { functionsView } from '../../../../src/emit/views/functions-view.js';
 import { indexView } from '../../../../src/emit/views/index-view.js';
+import { methodsView } from '../../../../src/emit/views/methods-view.js';
 import { operationsView } from '../../../../src/emit/views/operations-view.js';
 import { readmeView } from '../../../../src/emit/views/readme-view.js';
 import { typesView } from '../../../../src/emit/views/types-view.js';
@@ -41,6 +42,7 @@ describe('views', () => {
       ['client.ts', 'client.ts.hbs'],
       ['operations.ts', 'operations.ts.hbs'],
       ['functions.ts', 'functions.ts.hbs'],
+      ['methods.ts', 'methods.ts.hbs'],
       ['types.ts', 'types.ts.hbs'],
       ['README.md', 'README.md.hbs'],
     ]);
@@ -85,12 +87,13 @@ describe('views', () => {
     });
   });
 
-  it('clientView: factories, schemes and methods; types through T', async () => {
+  it('clientView: factories and schemes; no types import when no error body names a type; the methods by the name methods.ts declares them under', async () => {
     const view = clientView(planned, await runtimeSources());
     expect(view).toMatchObject({
       clientName: 'PetsClient',
       factories: 'staticStrategies',
-      typesImport: "import type * as T from './types.js';\n",
+      // The signatures that name T.Pet are in methods.ts now, and the errors here name none.
+      typesImport: '',
       servers: { serversLiteral: '["https://api.test"]', fillArgument: '', serverIndex: '0', serverVariablesType: 'Record<string, never>' },
       schemesLiteral: '{ key: { type: "apiKey", in: "header", name: "X-Key" } }',
       schemes: [
@@ -105,9 +108,7 @@ describe('views', () => {
       managesTokens: false,
       authorizationSchemes: '',
     });
-    expect(view.methods).toEqual([
-      expect.objectContaining({ name: 'getPet', params: 'args: T.GetPetArgs, options?: RequestOptions', result: 'T.Pet', args: 'args' }),
-    ]);
+    expect(view.methodsName).toBe('Methods$');
     expect(view.optionsOnlyMethods).toBe('[]');
     expect(view.sendName).toBe('send$');
   });
@@ -127,6 +128,17 @@ describe('views', () => {
       makers: { required: 'fn$' },
       functions: [expect.objectContaining({ name: 'getPet', maker: 'fn$', typeArgs: 'T.GetPetArgs, T.Pet', specName: 'getPetSpec' })],
     });
+  });
+
+  it('methodsView: one declaration per operation, with its doc, arguments and result; the runtime types they name', async () => {
+    expect(methodsView(planned, await runtimeSources())).toEqual({
+      clientName: 'PetsClient',
+      methodsName: 'Methods$',
+      runtimeImports: ["import type { ApiPromise } from './runtime/api-promise.js';", "import type { RequestOptions } from './runtime/client-core.js';"],
+      typesImport: "import type * as T from './types.js';",
+      methods: [expect.objectContaining({ name: 'getPet', params: 'args: T.GetPetArgs, options?: RequestOptions', result: 'T.Pet' })],
+    });
+    expect(methodsView(plan({ ...model, operations: [] }), await runtimeSources())).toMatchObject({ runtimeImports: [], typesImport: '', methods: [] });
   });
 
   it('readmeView: a section per scheme from the catalog', () => {
