@@ -50,7 +50,7 @@ export interface PlanOptions {
  */
 export function plan(model: ApiModel, options: PlanOptions = {}): Plan {
   const schemes = model.securitySchemes.map(planScheme);
-  const features = clientFeatures(schemes, hasServerVariables(model), model.servers.length > 0);
+  const features = clientFeatures(schemes, hasServerVariables(model), model.servers.length > 0, model.operations.length > 0);
   const fixed = boundNames(outputModules(features, '', []));
   fixed.delete('');
   const clientName = planClientName(model, options.name, fixed);

@@ -83,15 +83,17 @@ export interface ClientFeatures {
   fillsServerUrls: boolean;
   /** The document declares servers: client.ts exports a builder of their URLs (serverUrlNameOf). */
   hasServers: boolean;
+  /** The document declares operations: functions.ts and methods.ts have something to import for. */
+  hasOperations: boolean;
 }
 
-export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls: boolean, hasServers: boolean): ClientFeatures {
+export function clientFeatures(schemes: readonly PlannedScheme[], fillsServerUrls: boolean, hasServers: boolean, hasOperations: boolean): ClientFeatures {
   const managesTokens = schemes.some((s) => s.managesTokens);
   const signInSchemes = schemes.filter((s) => s.signsIn);
   const optionTypes = new Set(['ApiPromise', 'FetchLike', 'FetchOptions', 'Hooks', 'RequestOptions', 'RetryOptions', ...schemes.flatMap((s) => s.credentials.map((c) => c.type))]);
   if (managesTokens) for (const t of ['TokenSet', 'TokenStore', 'TokenStoreError']) optionTypes.add(t);
   if (signInSchemes.length) optionTypes.add('AuthorizationCodeFlow');
-  return { schemes, factories: factoriesFor(schemes), builders: buildersFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls, hasServers };
+  return { schemes, factories: factoriesFor(schemes), builders: buildersFor(schemes), managesTokens, signInSchemes, optionTypes: [...optionTypes], fillsServerUrls, hasServers, hasOperations };
 }
 
 const values = (names: readonly string[]): RuntimeName[] => names.map((name) => ({ name, type: false }));
@@ -135,8 +137,10 @@ export function outputModules(
     },
     // One `<method>Spec` constant per operation besides the table (see operationSpecName).
     'operations.ts': { ...empty, declares: ['operations', 'operationTable$'], runtimeImports: [...types(['OperationSpec']), ...values(specRefs)], siblingImports: ['OperationErrors'] },
-    'functions.ts': { ...empty, declares: [...functionNames, ...Object.values(FUNCTION_MAKERS)], runtimeImports: types(['ApiPromise', 'OperationSpec', 'RequestOptions']), siblingImports: [coreName, SEND, SPECS_NAMESPACE, 'T'] },
-    'methods.ts': { ...empty, declares: [METHODS], runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: ['T'] },
+    // A document without operations: no function or method to declare, so nothing to import
+    // (an unused import fails `--verify`'s noUnusedLocals).
+    'functions.ts': { ...empty, declares: [...functionNames, ...Object.values(FUNCTION_MAKERS)], ...(features.hasOperations ? { runtimeImports: types(['ApiPromise', 'OperationSpec', 'RequestOptions']), siblingImports: [coreName, SEND, SPECS_NAMESPACE, 'T'] } : {}) },
+    'methods.ts': { ...empty, declares: [METHODS], ...(features.hasOperations ? { runtimeImports: types(['ApiPromise', 'RequestOptions']), siblingImports: ['T'] } : {}) },
     'types.ts': { ...empty, declares: [...typeNames] },
     'index.ts': {
       ...empty,

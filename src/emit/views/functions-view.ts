@@ -24,7 +24,10 @@ export interface FunctionsView {
   typesImport: string;
   /** The makers the functions use (an unused one would be an unused local), by shape. */
   makers: { [S in MakerShape]?: string };
-  /** `typeArgs`: the maker's type arguments, `T.GetPetArgs, T.Pet` (the result alone for options only). */
+  /**
+   * `typeArgs`: the maker's type arguments, `T.GetPetArgs, T.Pet` (the result alone for options
+   * only). None: the template imports nothing from client.ts and operations.ts either.
+   */
   functions: Array<{ doc: string; name: string; maker: string; typeArgs: string; specName: string }>;
 }
 

@@ -13,7 +13,7 @@ import { namespacedTypeRefs } from './type-refs.js';
 export interface MethodsView {
   clientName: string;
   methodsName: string;
-  /** ApiPromise and RequestOptions, when there is a method to declare. */
+  /** ApiPromise and RequestOptions (none when there is no method to declare: see outputModules). */
   runtimeImports: string[];
   /** `import type * as T from './types.js';` when a signature names a schema type, else ''. */
   typesImport: string;
@@ -26,7 +26,7 @@ export function methodsView(plan: Plan, runtime: RuntimeSources): MethodsView {
   return {
     clientName: plan.clientName,
     methodsName: METHODS,
-    runtimeImports: methods.length ? runtimeStatements(runtime, plan.modules['methods.ts'].runtimeImports, 'import') : [],
+    runtimeImports: runtimeStatements(runtime, plan.modules['methods.ts'].runtimeImports, 'import'),
     typesImport: usesTypes() ? "import type * as T from './types.js';" : '',
     methods,
   };

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze/index.js';
@@ -6,6 +7,7 @@ import { verifyOutput } from '../../../src/emit/verify.js';
 import { KeywayError } from '../../../src/errors.js';
 import { loadDocument } from '../../../src/load/index.js';
 import { plan } from '../../../src/plan/index.js';
+import { withTempDir } from '../../support/tmp.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../../fixtures/examples/petstore-auth.yaml');
 
@@ -13,6 +15,17 @@ describe('verifyOutput (ts-morph, in memory)', () => {
   it('accepts the example client under the strictest consumer settings', async () => {
     const files = await emit(plan(analyze(await loadDocument(EXAMPLE))));
     await expect(verifyOutput(files)).resolves.toBeUndefined();
+  }, 60_000);
+
+  it('accepts the client of a document without operations (no function or method, so nothing imported for them)', async () => {
+    await withTempDir(async (dir) => {
+      const spec = join(dir, 'empty.yaml');
+      await writeFile(spec, "openapi: 3.0.3\ninfo: { title: Empty, version: '1' }\npaths: {}\n");
+      const files = await emit(plan(analyze(await loadDocument(spec))));
+      expect(files.get('functions.ts')).toContain('export {};');
+      expect(files.get('methods.ts')).not.toContain('import');
+      await expect(verifyOutput(files)).resolves.toBeUndefined();
+    }, 'keyway-verify-empty-');
   }, 60_000);
 
   it('refuses a client with a type error, naming file, line and code', async () => {
