@@ -6,8 +6,8 @@
  * it, counting every `import()` target as one. Every up-front module a lazy module imported would
  * leave the entry chunk for a chunk shared with the lazy ones, so an app's initial download would be
  * two files (or ten), each compressed (and fetched) alone, which costs what the entry chunk and the
- * shared code have in common. This module imports no code and nothing up front imports it, so the
- * up-front chunk shares nothing with the lazy ones. Each binding is named after what it holds with
+ * shared code have in common. This module imports no code statically (it loads the lazy modules
+ * with import()) and nothing up front imports it, so the up-front chunk shares nothing with the lazy ones. Each binding is named after what it holds with
  * a `$` (the generator maps a runtime name to the one module that defines it); a lazy module
  * imports it under the plain name (`import { TokenError$ as TokenError }`). tokenError, at the end,
  * is this module's own: it writes a TokenError in full, which only the lazy modules need.
@@ -70,6 +70,25 @@ export function provide(from: LazyImports): void {
     TokenStoreError$,
   ] = from;
 }
+
+/**
+ * The lazy modules themselves, each loaded from here (lazy-modules.ts, after this module): the
+ * up-front chunk then names one chunk, this one, and not one per lazy module it may load (each a
+ * hashed file name, ~12 B gzip in every app's initial download). Every lazy module waits for this
+ * one anyway, so loading through it costs no extra round trip. Short names: each is a property in
+ * the entry bundles that use it.
+ */
+export const signing = (): Promise<typeof import('./client-assertion.js')> => import('./client-assertion.js');
+export const authorizationCode = (): Promise<typeof import('./authorization-code-flow.js')> => import('./authorization-code-flow.js');
+export const deviceFlow = (): Promise<typeof import('./device-flow.js')> => import('./device-flow.js');
+export const metadataEndpoints = (): Promise<typeof import('./metadata-endpoints.js')> => import('./metadata-endpoints.js');
+export const jwtBearer = (): Promise<typeof import('./jwt-bearer.js')> => import('./jwt-bearer.js');
+export const dpop = (): Promise<typeof import('./dpop.js')> => import('./dpop.js');
+export const dpopTokenRequest = (): Promise<typeof import('./dpop-token-request.js')> => import('./dpop-token-request.js');
+export const guardedTokenStore = (): Promise<typeof import('./guarded-token-store.js')> => import('./guarded-token-store.js');
+export const oauthHttpFailure = (): Promise<typeof import('./oauth-http-failure.js')> => import('./oauth-http-failure.js');
+export const tlsEndpoints = (): Promise<typeof import('./tls-endpoints.js')> => import('./tls-endpoints.js');
+export const renewalSteps = (): Promise<typeof import('./renewal-steps.js')> => import('./renewal-steps.js');
 
 /**
  * A TokenError (the class has Error's constructor; the up-front code makes its own with

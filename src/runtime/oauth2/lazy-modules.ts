@@ -10,7 +10,8 @@
  * (token requests, proofs, sign-in, store calls). No module the client imports statically may
  * import these modules itself, or the split is lost; they take what they need of the up-front
  * runtime through lazy-module-imports.ts, itself loaded with import() and filled (once) by the
- * first loader before that loader's own import(): the up-front chunk shares no module with them.
+ * first loader, which then loads its module through it: the up-front chunk shares no module with
+ * them, and names no chunk but that one.
  */
 import { abortable } from '../abortable.js';
 import { quoteScheme, requireHeaderSafe } from '../credential-checks.js';
@@ -26,29 +27,30 @@ import { TokenStoreError } from './token-store-error.js';
 
 /**
  * Loads lazy-module-imports.ts and hands it the lazy modules' imports; every loader waits for it
- * before its import() (by then every module above has been evaluated). A test that imports a lazy
- * module directly awaits it first. A failed load (offline) is not kept (loadOnce): the next loader
- * tries again.
+ * and then loads its module through it (by then every module above has been evaluated). A test
+ * that imports a lazy module directly awaits it first. A failed load (offline) is not kept
+ * (loadOnce): the next loader tries again.
  */
-export const provideLazyModuleImports: () => Promise<void> = loadOnce(() =>
-  import('./lazy-module-imports.js').then((hub) =>
-    hub.provide([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, TokenError, TokenStoreError]),
-  ),
+export const provideLazyModuleImports: () => Promise<typeof import('./lazy-module-imports.js')> = loadOnce(() =>
+  import('./lazy-module-imports.js').then((hub) => {
+    hub.provide([abortable, quoteScheme, option, schemeWhere, formEncode, requireHeaderSafe, discardBody, readBoundedText, checkEndpoint, sendToServer, requestTokens, requireEndpoint, scopeParam, TokenError, TokenStoreError]);
+    return hub;
+  }),
 );
 
 // Each loader is marked pure: one the app never calls (a flow it does not use) is dropped from its bundle.
-function provided$<T>(load: () => Promise<T>): () => Promise<T> {
+function provided$<T>(load: (hub: typeof import('./lazy-module-imports.js')) => Promise<T>): () => Promise<T> {
   return loadOnce(() => provideLazyModuleImports().then(load));
 }
 
-export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = /* @__PURE__ */ provided$(() => import('./client-assertion.js'));
-export const loadAuthorizationCode: () => Promise<typeof import('./authorization-code-flow.js')> = /* @__PURE__ */ provided$(() => import('./authorization-code-flow.js'));
-export const loadDeviceFlow: () => Promise<typeof import('./device-flow.js')> = /* @__PURE__ */ provided$(() => import('./device-flow.js'));
-export const loadMetadataEndpoints: () => Promise<typeof import('./metadata-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./metadata-endpoints.js'));
-export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = /* @__PURE__ */ provided$(() => import('./jwt-bearer.js'));
-export const loadDpop: () => Promise<typeof import('./dpop.js')> = /* @__PURE__ */ provided$(() => import('./dpop.js'));
-export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = /* @__PURE__ */ provided$(() => import('./dpop-token-request.js'));
-export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = /* @__PURE__ */ provided$(() => import('./guarded-token-store.js'));
-export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = /* @__PURE__ */ provided$(() => import('./oauth-http-failure.js'));
-export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = /* @__PURE__ */ provided$(() => import('./tls-endpoints.js'));
-export const loadRenewalSteps: () => Promise<typeof import('./renewal-steps.js')> = /* @__PURE__ */ provided$(() => import('./renewal-steps.js'));
+export const loadSigning: () => Promise<typeof import('./client-assertion.js')> = /* @__PURE__ */ provided$((hub) => hub.signing());
+export const loadAuthorizationCode: () => Promise<typeof import('./authorization-code-flow.js')> = /* @__PURE__ */ provided$((hub) => hub.authorizationCode());
+export const loadDeviceFlow: () => Promise<typeof import('./device-flow.js')> = /* @__PURE__ */ provided$((hub) => hub.deviceFlow());
+export const loadMetadataEndpoints: () => Promise<typeof import('./metadata-endpoints.js')> = /* @__PURE__ */ provided$((hub) => hub.metadataEndpoints());
+export const loadJwtBearer: () => Promise<typeof import('./jwt-bearer.js')> = /* @__PURE__ */ provided$((hub) => hub.jwtBearer());
+export const loadDpop: () => Promise<typeof import('./dpop.js')> = /* @__PURE__ */ provided$((hub) => hub.dpop());
+export const loadDpopTokenRequest: () => Promise<typeof import('./dpop-token-request.js')> = /* @__PURE__ */ provided$((hub) => hub.dpopTokenRequest());
+export const loadGuardedTokenStore: () => Promise<typeof import('./guarded-token-store.js')> = /* @__PURE__ */ provided$((hub) => hub.guardedTokenStore());
+export const loadOAuthHttpFailure: () => Promise<typeof import('./oauth-http-failure.js')> = /* @__PURE__ */ provided$((hub) => hub.oauthHttpFailure());
+export const loadTlsEndpoints: () => Promise<typeof import('./tls-endpoints.js')> = /* @__PURE__ */ provided$((hub) => hub.tlsEndpoints());
+export const loadRenewalSteps: () => Promise<typeof import('./renewal-steps.js')> = /* @__PURE__ */ provided$((hub) => hub.renewalSteps());
