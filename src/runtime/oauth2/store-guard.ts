@@ -4,6 +4,7 @@
  * (the token manager awaits the store it is given). Without a store the tokens stay in memory,
  * which cannot fail and needs no guard: an app that passes no store never downloads it.
  */
+import { loadOnce } from '../lazy-core-modules.js';
 import { loadGuardedTokenStore } from './lazy-modules.js';
 import type { StoreErrorHook } from './guarded-token-store.js';
 import type { RenewalStore } from './token-manager.js';
@@ -12,17 +13,9 @@ import type { TokenStore } from './types.js';
 /** `inner` guarded; none when the application gave none (its tokens then live in each strategy, token-manager.ts). */
 export function guardStore(inner: TokenStore | undefined, onError: StoreErrorHook | undefined): PromiseLike<RenewalStore> | undefined {
   if (inner === undefined) return undefined;
-  let guarded: Promise<RenewalStore> | undefined;
-  // A load that fails (offline) is not kept: the next store call loads again, so one offline moment
-  // does not cost the client its store for good. Started now, so the first call rarely waits.
-  const load = (): Promise<RenewalStore> =>
-    (guarded ??= loadGuardedTokenStore().then(
-      (module) => new module.GuardedTokenStore(inner, onError),
-      (cause: unknown) => {
-        guarded = undefined;
-        throw cause;
-      },
-    ));
+  // A load that fails (offline) is not kept (loadOnce): the next store call loads again, so one
+  // offline moment does not cost the client its store for good. Started now, so the first call rarely waits.
+  const load = loadOnce(() => loadGuardedTokenStore().then((module): RenewalStore => new module.GuardedTokenStore(inner, onError)));
   load().catch(() => undefined);
   return { then: (ok, fail) => load().then(ok, fail) };
 }

@@ -30,7 +30,10 @@ describe('a guarded token store whose module failed to load', () => {
     const saved = new Map<string, unknown>();
     const inner = { get: async (key: string) => saved.get(key) as never, set: async (key: string, value: unknown) => void saved.set(key, value), delete: async (key: string) => void saved.delete(key) };
     const store = guardStore(inner, undefined)!;
-    // The load started with the client failed; the first call loads again and gets the guarded store.
+    // A call made while the load started with the client is still under way shares its outcome: it fails.
+    await expect(Promise.resolve(store)).rejects.toThrow('Failed to fetch dynamically imported module');
+    expect(loads.count).toBe(1);
+    // That failure was not kept: the next call loads again and gets the guarded store.
     const first = await store;
     await first.set('k', { accessToken: 't', tokenType: 'Bearer' } as never);
     expect(saved.has('k')).toBe(true);
