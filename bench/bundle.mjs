@@ -43,10 +43,7 @@ const UNUSED_BY_PETSTORE_APP = ['device-flow', 'authorization-code-flow', 'pkce'
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const spec = resolve(repo, process.env.SPEC ?? 'node_modules/@octokit/openapi/generated/api.github.com.json');
 const peers = resolve(repo, process.env.PEERS ?? 'bench/.peers');
-if (!existsSync(join(repo, 'dist', 'cli.js'))) {
-  console.error('dist/cli.js is missing: run `npm run build` first');
-  process.exit(2);
-}
+requireCurrentBuild(repo);
 if (!existsSync(spec)) {
   console.error(`spec not found: ${spec}`);
   process.exit(2);
@@ -114,6 +111,7 @@ reposGet(client, { owner: 'octocat', repo: 'hello-world' }).then((repo) => conso
 `),
     heyGithub: app('hey-github-app', `import { client } from ${JSON.stringify(join(heyGithub, 'client.gen.ts'))};
 import { reposGet } from ${JSON.stringify(join(heyGithub, 'sdk.gen.ts'))};
+import { requireCurrentBuild } from './lib/current-build.mjs';
 client.setConfig({ headers: { Authorization: 'Bearer ' + localStorage.getItem('token') } });
 reposGet({ path: { owner: 'octocat', repo: 'hello-world' } }).then(({ data }) => console.log(data?.full_name));
 `),

@@ -20,6 +20,7 @@ import { renderCommand } from './lib/command.mjs';
 import { createMeasurer, median } from './lib/measure.mjs';
 import { recordTarget } from './lib/targets.mjs';
 import { typecheckDir } from './lib/typecheck.mjs';
+import { requireCurrentBuild } from './lib/current-build.mjs';
 
 const TARGET_WALL_RATIO = 0.25;
 const TARGET_RSS_MIB = 130;
@@ -39,10 +40,7 @@ const spec = resolve(repo, process.env.SPEC ?? 'node_modules/@octokit/openapi/ge
 if (!existsSync(spec)) { console.error(`spec not found: ${spec}`); process.exit(2); }
 
 // bin/keyway.js runs the bundled CLI in dist/bin/, so the default command needs a build first.
-if (process.env.KEYWAY_CMD === undefined && !existsSync(join(repo, 'dist', 'bin', 'cli.js'))) {
-  console.error('dist/bin/cli.js is missing: run `npm run build` first (or set KEYWAY_CMD)');
-  process.exit(2);
-}
+if (process.env.KEYWAY_CMD === undefined) requireCurrentBuild(repo, 'run `npm run build` first (or set KEYWAY_CMD)');
 
 const work = mkdtempSync(join(tmpdir(), 'keyway-bench-'));
 const tools = [

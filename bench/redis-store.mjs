@@ -24,6 +24,7 @@ import { promisify } from 'node:util';
 import { generateAndCompile } from './runtime/compile-client.mjs';
 import { startRedis } from './redis-store/redis-server.mjs';
 import { expiriesOf, startTimedTokenServer } from './redis-store/token-server.mjs';
+import { requireCurrentBuild } from './lib/current-build.mjs';
 
 const run = promisify(execFile);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +43,7 @@ const concurrency = intEnv('CONCURRENCY', 100);
 const durationMs = intEnv('DURATION_MS', 4000);
 const lifetimeS = intEnv('TOKEN_LIFETIME_S', 3);
 const sequential = intEnv('SEQUENTIAL', 5000);
-if (!existsSync(join(repo, 'dist', 'cli.js'))) { console.error('dist/cli.js is missing: run `npm run build` first'); process.exit(2); }
+requireCurrentBuild(repo);
 if (!existsSync('/usr/bin/redis-server')) { console.error('/usr/bin/redis-server is missing: apt-get install redis-server'); process.exit(2); }
 
 const tokens = await startTimedTokenServer();

@@ -30,6 +30,7 @@ import { report } from './runtime/report.mjs';
 import { manualClock, runStampede } from './runtime/stampede.mjs';
 import { createStubFetch } from './runtime/stub-fetch.mjs';
 import { startTokenServer } from './runtime/token-server.mjs';
+import { requireCurrentBuild } from './lib/current-build.mjs';
 
 const TARGET_OVERHEAD_US = 5;
 const API_ORIGIN = 'http://api.keyway.invalid';
@@ -49,9 +50,9 @@ const warmup = intEnv('WARMUP', 20_000, 0);
 const concurrency = intEnv('CONCURRENCY', 1000);
 const stampedeRounds = intEnv('STAMPEDE_ROUNDS', 5);
 const tokenDelayMs = intEnv('TOKEN_DELAY_MS', 0, 0);
-if (!existsSync(join(repo, 'dist', 'cli.js'))) { console.error('dist/cli.js is missing: run `npm run build` first'); process.exit(2); }
+requireCurrentBuild(repo);
 const baselineRepo = process.env.BASELINE_REPO ? resolve(process.env.BASELINE_REPO) : undefined;
-if (baselineRepo !== undefined && !existsSync(join(baselineRepo, 'dist', 'cli.js'))) { console.error(`${baselineRepo}/dist/cli.js is missing: build that checkout first`); process.exit(2); }
+if (baselineRepo !== undefined) requireCurrentBuild(baselineRepo, 'build that checkout first');
 
 const tokenServer = await startTokenServer({ expiresIn: EXPIRES_IN_S, delayMs: tokenDelayMs });
 const work = mkdtempSync(join(tmpdir(), 'keyway-bench-runtime-'));

@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { tscCommand } from '../scripts/lib/tsc-command.mjs';
 import { createMeasurer, median } from './lib/measure.mjs';
 import { recordTarget } from './lib/targets.mjs';
+import { requireCurrentBuild } from './lib/current-build.mjs';
 
 const TARGET_RATIO = 1.0;
 const OPENAPI_TYPESCRIPT = '7.13.0';
@@ -41,7 +42,7 @@ const warmup = nonNegativeInt('WARMUP', 1);
 const timeoutS = nonNegativeInt('TIMEOUT', 600);
 const spec = resolve(repo, process.env.SPEC ?? 'node_modules/@octokit/openapi/generated/api.github.com.json');
 if (!existsSync(spec)) { console.error(`spec not found: ${spec}`); process.exit(2); }
-if (!existsSync(join(repo, 'dist', 'cli.js'))) { console.error('dist/cli.js is missing: run `npm run build` first'); process.exit(2); }
+requireCurrentBuild(repo);
 
 const peers = join(repo, 'bench', '.peers');
 const openapiTypescript = join(peers, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
