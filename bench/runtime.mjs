@@ -19,7 +19,7 @@
 //   BASELINE_REPO=<dir>                         another built checkout (e.g. main): its generator makes a
 //                                               second client, timed in the same rounds, shown beside ours
 // Exit code: 0 when every target passes, 1 otherwise, 2 on bad usage.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

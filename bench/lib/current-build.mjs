@@ -17,7 +17,7 @@ function buildSources(repo) {
  */
 export function staleBuild(repo) {
   const stamp = join(repo, 'dist', 'bin', 'cli.js');
-  if (!existsSync(stamp)) return `${relative(process.cwd(), stamp) || stamp} is missing`;
+  if (!existsSync(stamp)) return `${stamp} is missing`;
   const builtAt = statSync(stamp).mtimeMs;
   const newer = buildSources(repo).filter((file) => statSync(file).mtimeMs > builtAt);
   if (newer.length === 0) return undefined;

@@ -1,7 +1,7 @@
 import { FUNCTION_MAKERS, SEND, SPECS_NAMESPACE, type Plan } from '../../plan/index.js';
 import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
-import { methodView } from './client-view.js';
+import { methodView } from './method-signature.js';
 import { operationSpecName } from './operations-view.js';
 import { namespacedTypeRefs } from './type-refs.js';
 

@@ -1,7 +1,7 @@
 import { METHODS, type Plan } from '../../plan/index.js';
 import { runtimeStatements } from '../runtime-imports.js';
 import type { RuntimeSources } from '../runtime-files.js';
-import { methodView } from './client-view.js';
+import { methodView } from './method-signature.js';
 import { namespacedTypeRefs } from './type-refs.js';
 
 /**

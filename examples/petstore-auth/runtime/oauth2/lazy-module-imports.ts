@@ -8,8 +8,9 @@
  * leave the entry chunk for a chunk shared with the lazy ones, so an app's initial download would be
  * two files (or ten), each compressed (and fetched) alone, which costs what the entry chunk and the
  * shared code have in common. This module imports no code statically (it loads the lazy modules
- * with import()) and nothing up front imports it, so the up-front chunk shares nothing with the lazy ones. Each binding is named after what it holds with
- * a `$` (the generator maps a runtime name to the one module that defines it); a lazy module
+ * with import()) and nothing up front imports it, so the up-front chunk shares nothing with the
+ * lazy ones. Each binding is named after what it holds with a `$` (the generator maps a runtime
+ * name to the one module that defines it); a lazy module
  * imports it under the plain name (`import { TokenError$ as TokenError }`). tokenError, at the end,
  * is this module's own: it writes a TokenError in full, which only the lazy modules need.
  */
