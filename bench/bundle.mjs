@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureHeyApi, HEY_API_VERSION, heyApiClient } from './bundle/hey-api.mjs';
 import { measureApp } from './bundle/measure-bundle.mjs';
 import { runPetstoreApp } from './bundle/run-petstore.mjs';
+import { requireCurrentBuild } from './lib/current-build.mjs';
 import { recordTarget } from './lib/targets.mjs';
 
 const TARGET_GITHUB_RATIO = 2;
@@ -111,7 +112,6 @@ reposGet(client, { owner: 'octocat', repo: 'hello-world' }).then((repo) => conso
 `),
     heyGithub: app('hey-github-app', `import { client } from ${JSON.stringify(join(heyGithub, 'client.gen.ts'))};
 import { reposGet } from ${JSON.stringify(join(heyGithub, 'sdk.gen.ts'))};
-import { requireCurrentBuild } from './lib/current-build.mjs';
 client.setConfig({ headers: { Authorization: 'Bearer ' + localStorage.getItem('token') } });
 reposGet({ path: { owner: 'octocat', repo: 'hello-world' } }).then(({ data }) => console.log(data?.full_name));
 `),
