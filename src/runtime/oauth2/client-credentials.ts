@@ -18,7 +18,6 @@ import { sharedOAuth } from './oauth-environment.js';
 import type { OAuthHttp } from './oauth-http.js';
 import { madeBy, type OAuthPart, type PartHandOver } from './oauth-part.js';
 import { oneOf, option, own, schemeWhere, STRING, STRING_MAP, STRINGS, TEXT, type OptionKind } from './option-checks.js';
-import { SecretSources } from './secret-sources.js';
 import type { Endpoints } from './server-metadata.js';
 import type { OAuthClient } from './token-endpoint.js';
 import { tokenGrantRunner } from './token-grant.js';
@@ -91,9 +90,9 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
       option(o, name, kind, where, name === 'clientId');
     }
     // tokenUrl and issuer, checked, are each a non-empty string or absent: tested for truth below.
-    const { clientId, clientSecret, tokenUrl, issuer, clientAuth } = o;
+    const { clientId, clientSecret, tokenUrl, issuer, clientAuth, clientSecretEncoding, scopes } = o;
     // Basic splits at the first colon: unencoded, a colon in the id would move the split.
-    if (o.clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientId must not contain ':' with clientSecretEncoding raw`);
+    if (clientSecretEncoding === 'raw' && clientId.includes(':')) throw new TypeError(`${where}clientId must not contain ':' with clientSecretEncoding raw`);
     if ((clientSecret === undefined) === !clientAuth) throw new TypeError(`${where}pass clientSecret or clientAuth, not both`);
 
     // The token endpoint: the option, else the flow's own, else another flow's (one scheme is one
@@ -106,19 +105,19 @@ export function clientCredentials(options: ClientCredentialsOptions): Credential
     if (oauth2 && !ownFlow && !token && !issuer) throw new TypeError(`${where}pass tokenUrl or issuer: the scheme has no token URL`);
     const dpop = o.dpop?.make(where, scheme, o);
     const certificate = o.clientCertificate?.make(where, scheme, o);
-    const http: OAuthHttp = { ...shared, scheme, secrets: new SecretSources([clientSecret], [clientAuth?.privateKey]) };
+    const http: OAuthHttp = { ...shared, scheme, secrets: { values: [clientSecret], keys: [clientAuth?.privateKey], recent: [] } };
 
     // Resolved now, so a bad URL fails at construction; a discovery document fills in the rest on the first token request.
-    const resolve = (url: string | undefined, name: string) => (url ? resolveEndpoint(url, where + name, shared) : undefined);
     // A refresh URL is the flow's own only, and none when the token URL is overridden (it belongs to the other server).
-    const fromSpec: Endpoints = { tokenUrl: resolve(token, 'tokenUrl'), refreshUrl: resolve(tokenUrl ? undefined : ownFlow?.refreshUrl, 'refreshUrl') };
+    const refreshUrl = tokenUrl ? undefined : ownFlow?.refreshUrl;
+    const fromSpec: Endpoints = { tokenUrl: token ? resolveEndpoint(token, where + 'tokenUrl', shared) : undefined, refreshUrl: refreshUrl ? resolveEndpoint(refreshUrl, where + 'refreshUrl', shared) : undefined };
     // The options are the overrides (`o`): tokenUrl and issuer (no other endpoint is an option here).
     const known = knownEndpoints(spec, where, fromSpec, o, shared, http, !!certificate);
 
-    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', o.clientSecretEncoding);
+    const client: ClientAuthenticator = clientAuth ? clientAuth.make(where, scheme, o) : secretAuthenticator(clientId, clientSecret!, o.clientAuthMethod === 'client_secret_post', clientSecretEncoding);
     const oauth: OAuthClient = { http, client, endpoints: known, tokenParams: Object.freeze({ ...o.tokenParams }), resources: resourceList(o.resource) };
     // The shared settings bring the client's store, onTokens and clock (the strategy reads no other of them).
-    const strategy: OAuth2AuthOptions = { ...shared, flow: 'clientCredentials', clientId, source: tokenGrantRunner(oauth, { grant_type: 'client_credentials' }), scopes: o.scopes && Object.freeze([...o.scopes]) };
+    const strategy: OAuth2AuthOptions = { ...shared, flow: 'clientCredentials', clientId, source: tokenGrantRunner(oauth, { grant_type: 'client_credentials' }), scopes: scopes && Object.freeze([...scopes]) };
     // DPoP and the certificate each set what they change of both (oauth-part.ts), before either is used.
     dpop?.(oauth, strategy);
     certificate?.(oauth, strategy);

@@ -59,8 +59,3 @@ export interface TokenState {
   /** Tokens obtained because the server refused the one before, and when (made by oauth2-refusal.ts). */
   renewedAfter401?: Map<string, number>;
 }
-
-/** Store key: the scheme, the client id and the sorted, de-duplicated scopes, unambiguous as JSON. */
-export function tokenKey(scheme: string, clientId: string, scopes: readonly string[]): string {
-  return JSON.stringify([scheme, clientId, ...[...new Set(scopes)].sort()]);
-}

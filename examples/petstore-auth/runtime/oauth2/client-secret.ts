@@ -34,9 +34,10 @@ export function secretAuthenticator(clientId: string, secret: string, post: bool
     // `encoding` was checked (one of form, raw) with the credential's other options.
     basicEncoding: post ? undefined : (encoding ?? 'form'),
     authenticate(form, headers) {
-      if (!post) return headers.set('authorization', `Basic ${encodeBasicCredentials(encode(clientId), encode(secret))}`);
-      form.set('client_id', clientId);
-      form.set('client_secret', secret);
+      if (post) {
+        form.set('client_id', clientId);
+        form.set('client_secret', secret);
+      } else headers.set('authorization', `Basic ${encodeBasicCredentials(encode(clientId), encode(secret))}`);
     },
   };
 }

@@ -38,7 +38,6 @@ const POSITIVE: OptionKind = [(value) => Number.isFinite(value) && (value as num
  */
 export function sharedOAuth(context: FactoryContext): OAuthShared {
   const env = (context.env ?? {}) as Partial<AuthEnvironment>;
-  const positive = (name: 'tokenTimeoutMs' | 'tokenResponseMaxBytes') => option(env, name, POSITIVE, '') as number | undefined;
   // baseUrl, onTokens and sleep as given, by a spread (naming them cost every app ~15 B gzip): the
   // client's other options ride along unread, those the schemes read differently are set below, and
   // one not given is absent rather than undefined (read alike: hence the cast, which the context's
@@ -51,8 +50,8 @@ export function sharedOAuth(context: FactoryContext): OAuthShared {
     now: env.now ?? (() => Date.now()),
     // Default 30 s; whole milliseconds, at most the longest a timer holds (AbortSignal.timeout fires
     // at once past 2^31 - 1, and throws for a fraction).
-    timeoutMs: Math.min(Math.ceil(positive('tokenTimeoutMs') ?? 30_000), 2 ** 31 - 1),
-    maxResponseBytes: positive('tokenResponseMaxBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
+    timeoutMs: Math.min(Math.ceil((option(env, 'tokenTimeoutMs', POSITIVE, '') as number | undefined) ?? 30_000), 2 ** 31 - 1),
+    maxResponseBytes: (option(env, 'tokenResponseMaxBytes', POSITIVE, '') as number | undefined) ?? DEFAULT_MAX_RESPONSE_BYTES,
     // Looked up per call, like ClientCore does (with its check), so a fetch installed later is used.
     fetch: () => fetchOrGlobal(env.fetch),
   }) as OAuthShared;

@@ -14,7 +14,7 @@ import type { DpopHandle } from './dpop-option.js';
 import { loadRenewalSteps } from './lazy-modules.js';
 import { loadOrFail } from './token-error.js';
 import { usable } from './token-set.js';
-import { tokenKey, type GrantRunner, type RenewalStore, type TokenState } from './token-manager.js';
+import type { GrantRunner, RenewalStore, TokenState } from './token-manager.js';
 import type { OAuthFlowName, TokenSet } from './types.js';
 
 /** The grant a strategy runs: a flow of the OpenAPI flows object, or the JWT bearer grant (RFC 7523). */
@@ -138,7 +138,8 @@ export class OAuth2Auth implements AuthStrategy {
   #key(scopes: readonly string[]): string {
     let key = this.#keys.get(scopes);
     if (key === undefined) {
-      key = tokenKey(this.scheme, this.#state.clientId, scopes);
+      // Store key: the scheme, the client id and the sorted, de-duplicated scopes, unambiguous as JSON.
+      key = JSON.stringify([this.scheme, this.#state.clientId, ...[...new Set(scopes)].sort()]);
       if (Object.isFrozen(scopes)) this.#keys.set(scopes, key);
     }
     return key;

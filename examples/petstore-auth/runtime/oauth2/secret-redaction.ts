@@ -28,7 +28,7 @@ function keySecrets(key: unknown): unknown[] {
 }
 
 /** A scheme's secrets and those of one request, as a function that redacts text. */
-export function redactorFor(sources: Pick<SecretSources, 'values' | 'keys' | 'recent'>, request: readonly string[] = []): (text: string) => string {
+export function redactorFor(sources: SecretSources, request: readonly string[] = []): (text: string) => string {
   const all = new Set<string>();
   for (const secret of [...sources.values, ...sources.keys.flatMap(keySecrets), ...sources.recent, ...request]) {
     if (typeof secret === 'string' && secret !== '') for (const spelling of spellings(secret)) all.add(spelling);
@@ -43,7 +43,7 @@ export function redactorFor(sources: Pick<SecretSources, 'values' | 'keys' | 're
  * token_type as it wrote it (a secret it echoes is redacted in its own spelling), JSON-escaped and
  * cut short. Made here, with the redaction: the up-front code says only the error code.
  */
-export function tokenTypeRefusal(sources: Pick<SecretSources, 'values' | 'keys' | 'recent'>): (issued: string, dpop: boolean) => string {
+export function tokenTypeRefusal(sources: SecretSources): (issued: string, dpop: boolean) => string {
   // The redactor (every spelling of every secret) is built only when the refusal is written.
   return (issued, dpop) =>
     `the token endpoint issued ${redactorFor(sources)(`a ${JSON.stringify(issued.slice(0, 40))} token`)}; only ${dpop ? 'Bearer and DPoP tokens' : 'Bearer tokens (DPoP tokens with the credential option dpop)'} are supported`;

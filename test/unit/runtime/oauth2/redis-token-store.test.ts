@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisTokenStore } from '../../../../src/runtime/oauth2/redis-token-store.js';
 import type { RedisClientLike } from '../../../../src/runtime/oauth2/redis-client.js';
-import { tokenKey } from '../../../../src/runtime/oauth2/token-manager.js';
+import { tokenKey } from '../../../support/oauth2/token-key.js';
 import { TokenStoreError } from '../../../../src/runtime/oauth2/token-store-error.js';
 import type { TokenSet } from '../../../../src/runtime/oauth2/types.js';
 import { startRedisServer, type RedisServer } from '../../../support/redis-server.js';

@@ -3,7 +3,7 @@ import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
 import { MemoryTokenStore } from '../../../../src/runtime/oauth2/memory-token-store.js';
 import type { OAuth2Auth } from '../../../../src/runtime/oauth2/oauth2-auth.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
-import { tokenKey } from '../../../../src/runtime/oauth2/token-manager.js';
+import { tokenKey } from '../../../support/oauth2/token-key.js';
 import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type Recorded, type Reply, type TestServer } from '../../../support/oauth2/test-server.js';
 

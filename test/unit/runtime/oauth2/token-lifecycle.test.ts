@@ -6,6 +6,7 @@ import type { TokenSet, TokenStore } from '../../../../src/runtime/oauth2/types.
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 import { clientCredentialsScheme, listPets, makeClient } from '../../../support/oauth2/client.js';
 import { bearerApi, fakeClock, startServer, tokenJson, type TestServer } from '../../../support/oauth2/test-server.js';
+import { tokenKey } from '../../../support/oauth2/token-key.js';
 
 let server: TestServer;
 let issued: string[];
@@ -227,7 +228,6 @@ describe('401 handling', () => {
 });
 
 async function storedKeys(store: TokenStore, scopes: string[]): Promise<string[]> {
-  const { tokenKey } = await import('../../../../src/runtime/oauth2/token-manager.js');
   const key = tokenKey('oauth', 'app', scopes);
   expect(await store.get(key)).toBeDefined();
   return [key];
