@@ -2,7 +2,7 @@
 import { ApiError } from './runtime/api-error.js';
 import type { ApiPromise } from './runtime/api-promise.js';
 import type { BasicCredentials, SchemeSpec, TokenSource } from './runtime/auth-strategy.js';
-import { ClientCore, type CoreConfig, type FetchLike, type FetchOptions, type RequestOptions, pickOptions } from './runtime/client-core.js';
+import { type ClientCore, type CoreConfig, type FetchLike, type FetchOptions, type RequestOptions, clientCore, pickOptions } from './runtime/client-core.js';
 import type { Credential } from './runtime/credential.js';
 import type { HeadersInit } from './runtime/fetch-types.js';
 import type { Hooks } from './runtime/hooks.js';
@@ -282,11 +282,11 @@ export class PetstoreAuthCore {
     config.now = options.clock;
     // No factories: every credential is built, and carries its own strategy's code.
     config.auth = buildAuthStrategies(securitySchemes, options.auth, config);
-    this.#core = new ClientCore(config);
+    this.#core = clientCore(config);
   }
 
   static {
-    send$ = (client, spec, args, options) => client.#core.request(spec, args as Readonly<Record<string, unknown>> | undefined, options);
+    send$ = (client, spec, args, options) => client.#core(spec, args as Readonly<Record<string, unknown>> | undefined, options);
   }
 }
 

@@ -129,9 +129,9 @@ export function outputModules(
       runtimeImports: [
         // A document without security schemes needs no strategy factory: the client refuses every credential.
         // The factories only for anyAuth (and so the client class): the Core takes built credentials.
-        ...values(['ApiError', 'ClientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', ...(features.hasServers ? ['serverUrl'] : []), ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
+        ...values(['ApiError', 'clientCore', 'pickOptions', ...(hasSchemes ? ['buildAuthStrategies', 'buildPlainCredentials'] : ['refuseCredentials']), 'chooseServer', ...(features.hasServers ? ['serverUrl'] : []), ...(features.fillsServerUrls ? ['fillServerUrls'] : []), ...features.factories, ...(features.signInSchemes.length ? ['authorizationFlow'] : [])]),
         // HeadersInit from the runtime, not lib.dom: @types/node alone declares no such global.
-        ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'CoreConfig', 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerConfig', 'ServerSpec', ...features.optionTypes]),
+        ...types([...(hasSchemes ? ['Credential', 'SchemeSpec'] : []), 'ClientCore', 'CoreConfig', 'HeadersInit', 'OperationServers', 'OperationSpec', 'ServerConfig', 'ServerSpec', ...features.optionTypes]),
       ],
       siblingImports: ['operationTable$', METHODS, 'T'],
     },

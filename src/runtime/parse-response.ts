@@ -1,14 +1,5 @@
 export type BodyKind = 'json' | 'text' | 'blob' | 'stream';
 
-/**
- * How a body of this Content-Type is read: JSON (`application/json`, `*+json`), the unread stream
- * (`text/event-stream`: it may never end, so it is never buffered), text (`text/*`, XML), else a Blob.
- */
-export function bodyKindOf(contentType: string | null): BodyKind {
-  const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return /^application\/json$|\+json$/.test(mime) ? 'json' : mime === 'text/event-stream' ? 'stream' : /^text\/|^application\/xml$|\+xml$/.test(mime) ? 'text' : 'blob';
-}
-
 /** Drops an unread body so the connection can be reused; a body already read is fine too. */
 export async function discardBody(response: Response): Promise<void> {
   try {
@@ -27,7 +18,13 @@ export async function discardBody(response: Response): Promise<void> {
 export async function readSuccessBody(response: Response, method: string, operation?: string, as?: 'stream' | 'blob'): Promise<unknown> {
   const { status, body } = response;
   if (body === null || status === 204 || status === 205 || /^HEAD$/i.test(method)) return void (await discardBody(response));
-  const kind = as ?? bodyKindOf(response.headers.get('content-type'));
+  let kind: BodyKind | undefined = as;
+  if (!kind) {
+    // How a body of this Content-Type is read: JSON (`application/json`, `*+json`), the unread stream
+    // (`text/event-stream`: it may never end, so it is never buffered), text (`text/*`, XML), else a Blob.
+    const mime = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    kind = /^application\/json$|\+json$/.test(mime) ? 'json' : mime === 'text/event-stream' ? 'stream' : /^text\/|^application\/xml$|\+xml$/.test(mime) ? 'text' : 'blob';
+  }
   if (kind === 'stream') return body;
   if (kind === 'blob') {
     const blob = await response.blob();

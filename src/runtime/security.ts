@@ -23,11 +23,6 @@ export class AuthRequiredError extends Error {
  */
 export function selectAlternative(security: SecuritySpec, configured: { has(scheme: string): boolean }): readonly SchemeUseSpec[] | undefined {
   const chosen = security.find((alternative) => alternative.length && alternative.every(([scheme]) => configured.has(scheme)))
-    ?? security.find((alternative) => !alternative.length) ?? (security.length ? undefined : []);
+    ?? (security.length ? security.find((alternative) => !alternative.length) : []);
   return chosen?.map(([scheme, scopes]) => [scheme, Object.freeze([...scopes])]);
-}
-
-/** The scheme names of each alternative, for the AuthRequiredError of an operation none of them could be met for. */
-export function alternativeNames(security: SecuritySpec): string[][] {
-  return security.map((alternative) => alternative.map(([scheme]) => scheme));
 }

@@ -60,7 +60,7 @@ export function writeQueryParam(param: ParamFields, value: unknown, parts: Reque
  */
 export function writeFormQuery(param: ParamFields, value: unknown, parts: RequestParts): void {
   const name = encodeUnreserved(param.name ?? param.key);
-  const pair = (key: string, item: unknown): void => void parts.query.push(`${key}=${encodeUnreserved(toParamText(item))}`);
+  const pair = (key: string, item: unknown): number => parts.query.push(`${key}=${encodeUnreserved(toParamText(item))}`);
   if (Array.isArray(value)) for (const item of value) pair(name, item);
   else if (isPropertyMap(value)) for (const [key, item] of definedEntries(value)) pair(encodeUnreserved(key), item);
   else if (value !== undefined && value !== null) pair(name, value);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/runtime/api-error.js';
 import { BasicAuth } from '../../src/runtime/basic-auth.js';
-import { ClientCore } from '../../src/runtime/client-core.js';
+import { testCore, type TestCore } from '../support/test-core.js';
 import { MAX_CHALLENGES } from '../../src/runtime/digest/challenge-pool.js';
 import { DigestAuth } from '../../src/runtime/digest/digest-auth.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
@@ -57,8 +57,8 @@ async function logged(atLeast: number): Promise<string[]> {
   return ours();
 }
 
-function digestClient(password = USER.password): ClientCore {
-  return new ClientCore({ baseUrl: apache.origin, auth: new Map([['digest', new DigestAuth('digest', { username: USER.username, password })]]) });
+function digestClient(password = USER.password): TestCore {
+  return testCore({ baseUrl: apache.origin, auth: new Map([['digest', new DigestAuth('digest', { username: USER.username, password })]]) });
 }
 
 describe.runIf(apacheAvailable())('Apache httpd', () => {
@@ -107,7 +107,7 @@ describe.runIf(apacheAvailable())('Apache httpd', () => {
   }, 30_000);
 
   it('Basic: the right password is accepted, a wrong one refused', async () => {
-    const basic = (password: string) => new ClientCore({ baseUrl: apache.origin, auth: new Map([['basic', new BasicAuth('basic', { username: USER.username, password })]]) });
+    const basic = (password: string) => testCore({ baseUrl: apache.origin, auth: new Map([['basic', new BasicAuth('basic', { username: USER.username, password })]]) });
     await expect(basic(USER.password).request<Echo>(echoOp('basic', 'basic'), { n: 1 })).resolves.toMatchObject({ user: USER.username, method: 'GET' });
     await expect(basic('wrong').request(echoOp('basic', 'basic'), { n: 2 })).rejects.toMatchObject({ status: 401 });
     expect(await logged(2)).toEqual(['GET /basic/echo 200', 'GET /basic/echo 401']);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
-import { ClientCore } from '../../src/runtime/client-core.js';
+import { testCore } from '../support/test-core.js';
 import { MutualTlsAuth } from '../../src/runtime/mtls/mutual-tls-auth.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { hasOpenssl, makeTestPki, startMtlsServer, type MtlsServer, type TestPki } from '../support/verifiers/mtls.js';
@@ -29,7 +29,7 @@ describe.skipIf(!hasOpenssl)('mutual TLS with undici 7 on Node ' + process.versi
     const dispatcher = new Agent({ connect: { cert: pki!.client.cert, key: pki!.client.key, ca: pki!.ca } });
     try {
       const clientCert = new MutualTlsAuth('clientCert', { fetch: (input, init) => fetch(input, { ...init, dispatcher } as RequestInit) });
-      const core = new ClientCore({ baseUrl: server!.origin, auth: new Map([['clientCert', clientCert]]) });
+      const core = testCore({ baseUrl: server!.origin, auth: new Map([['clientCert', clientCert]]) });
       server!.handled.length = 0;
       await expect(core.request(whoami, {})).resolves.toEqual({ subject: 'keyway-undici-client' });
       await expect(core.request(whoami, {})).resolves.toEqual({ subject: 'keyway-undici-client' });
@@ -43,7 +43,7 @@ describe.skipIf(!hasOpenssl)('mutual TLS with undici 7 on Node ' + process.versi
     const dispatcher = new Agent({ connect: { ca: pki!.ca } });
     try {
       const clientCert = new MutualTlsAuth('clientCert', { fetch: (input, init) => fetch(input, { ...init, dispatcher } as RequestInit) });
-      const core = new ClientCore({ baseUrl: server!.origin, auth: new Map([['clientCert', clientCert]]) });
+      const core = testCore({ baseUrl: server!.origin, auth: new Map([['clientCert', clientCert]]) });
       server!.handled.length = 0;
       await expect(core.request(whoami, {})).rejects.toThrow();
       expect(server!.handled).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../src/runtime/auth-strategy.js';
-import { ClientCore } from '../../src/runtime/client-core.js';
+import { testCore, type TestCore } from '../support/test-core.js';
 import { clientCredentials, type ClientCredentialsOptions } from '../../src/runtime/oauth2/client-credentials.js';
 import { privateKeyJwt } from '../../src/runtime/oauth2/private-key-jwt.js';
 import { oauth2Strategies } from '../../src/runtime/oauth2/oauth2-strategies.js';
@@ -35,9 +35,9 @@ function schemes(): Record<string, SchemeSpec> {
 
 const listPets = (scheme = 'clientCredentials'): OperationSpec => ({ id: 'listPets', method: 'GET', path: '/pets', params: [], security: [[[scheme, ['pets:read']]]] });
 
-function client(auth: Record<string, object>, env: Partial<AuthEnvironment> = {}): ClientCore {
+function client(auth: Record<string, object>, env: Partial<AuthEnvironment> = {}): TestCore {
   const baseUrl = stack.api.url;
-  return new ClientCore({ baseUrl, auth: buildAuthStrategies(schemes(), buildPlainCredentials(auth, [oauth2Strategies]) as object, { baseUrl, ...env }) });
+  return testCore({ baseUrl, auth: buildAuthStrategies(schemes(), buildPlainCredentials(auth, [oauth2Strategies]) as object, { baseUrl, ...env }) });
 }
 
 /** A case's plain credential as the builder takes it: a private key becomes privateKeyJwt(…). */

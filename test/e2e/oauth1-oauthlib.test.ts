@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/runtime/api-error.js';
-import { ClientCore } from '../../src/runtime/client-core.js';
+import { testCore, type TestCore } from '../support/test-core.js';
 import { OAuth1Auth } from '../../src/runtime/oauth1/oauth1-auth.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { oauthlibAvailable, startOAuthlib, type OAuthlibServer } from '../support/verifiers/oauthlib.js';
@@ -32,8 +32,8 @@ interface Verdict {
   nonce: string | null;
 }
 
-function client(extra: object = {}, options = {}): ClientCore {
-  return new ClientCore({ baseUrl: server.origin, auth: new Map([['oauth', new OAuth1Auth('oauth', { ...credentials, ...extra }, options)]]) });
+function client(extra: object = {}, options = {}): TestCore {
+  return testCore({ baseUrl: server.origin, auth: new Map([['oauth', new OAuth1Auth('oauth', { ...credentials, ...extra }, options)]]) });
 }
 
 describe.runIf(oauthlibAvailable())('OAuth 1.0a against oauthlib (default RequestValidator limits)', () => {

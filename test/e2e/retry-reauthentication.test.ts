@@ -6,7 +6,7 @@
  * expires (on the client's clock) between the attempts, so the retry must carry a new one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientCore } from '../../src/runtime/client-core.js';
+import { testCore } from '../support/test-core.js';
 import { DigestAuth } from '../../src/runtime/digest/digest-auth.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { apacheAvailable, startApache, type Apache } from '../support/apache.js';
@@ -32,7 +32,7 @@ describe.runIf(apacheAvailable())('Digest, retried after a 503', () => {
   it('each attempt carries a fresh Digest response that Apache accepts', async () => {
     const proxy = await startFlakyProxy(apache.origin, { fail: 1, retryAfter: '0' });
     try {
-      const core = new ClientCore({ baseUrl: proxy.url, auth: new Map([['digest', new DigestAuth('digest', USER)]]) });
+      const core = testCore({ baseUrl: proxy.url, auth: new Map([['digest', new DigestAuth('digest', USER)]]) });
       await expect(core.request(echo, { n: 1 })).resolves.toMatchObject({ user: USER.username });
       const signed = proxy.requests.filter((r) => r.headers.authorization !== undefined);
       // Apache judged both signed requests (200), the proxy hid the first one's answer.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/runtime/api-error.js';
 import type { AuthRequest, AuthStrategy, SchemeSpec } from '../../src/runtime/auth-strategy.js';
-import { ClientCore } from '../../src/runtime/client-core.js';
+import { testCore } from '../support/test-core.js';
 import type { OperationSpec } from '../../src/runtime/operation.js';
 import { createAuthStrategies } from '../support/create-auth-strategies.js';
 import { writeQueryParam } from '../../src/runtime/serialize-query.js';
@@ -72,7 +72,7 @@ const listPets: OperationSpec = {
 
 describe('end to end against node:http', () => {
   it('GET: path, query, deepObject, header param, cookies from params and apiKey', async () => {
-    const core = new ClientCore({ baseUrl, auth: createAuthStrategies(schemes, { api_key: 'k/1 2', session: 'abc;d' }), headers: { 'user-agent': 'keyway-test' } });
+    const core = testCore({ baseUrl, auth: createAuthStrategies(schemes, { api_key: 'k/1 2', session: 'abc;d' }), headers: { 'user-agent': 'keyway-test' } });
     const result = await core.request(listPets, { owner: 'Zoë & co', tags: ['a b', 'c'], filter: { age: 3 }, theme: 'dark', requestId: 'r-1' });
     expect(result).toEqual({ ok: true });
     const [req] = received;
@@ -86,7 +86,7 @@ describe('end to end against node:http', () => {
 
   it('POST JSON with Basic auth (UTF-8 credentials)', async () => {
     answers.push({ status: 201, type: 'application/json', body: '{"id":7}' });
-    const core = new ClientCore({ baseUrl, auth: createAuthStrategies(schemes, { basic: { username: 'jürgen', password: 'pässword' } }) });
+    const core = testCore({ baseUrl, auth: createAuthStrategies(schemes, { basic: { username: 'jürgen', password: 'pässword' } }) });
     const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody }, security: [[['basic', []]]] };
     expect(await core.request(op, { body: { name: 'Rex', tags: ['good'] } })).toEqual({ id: 7 });
     const [req] = received;
@@ -98,7 +98,7 @@ describe('end to end against node:http', () => {
   });
 
   it('multipart upload with a bearer token function', async () => {
-    const core = new ClientCore({ baseUrl, auth: createAuthStrategies(schemes, { bearer: async () => 'tok-123' }) });
+    const core = testCore({ baseUrl, auth: createAuthStrategies(schemes, { bearer: async () => 'tok-123' }) });
     const op: OperationSpec = { id: 'uploadPhoto', method: 'PUT', path: '/pets/{id}/photo', expand: expandPath, params: [{ key: 'id', name: 'id', in: 'path' }], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data', encode: encodeMultipartBody }, security: [[['bearer', ['write']]]] };
     await core.request(op, { id: 5, body: { caption: 'hi', file: new Blob(['PNGDATA'], { type: 'image/png' }) } });
     const [req] = received;
@@ -110,7 +110,7 @@ describe('end to end against node:http', () => {
   });
 
   it('form body and a streamed binary body', async () => {
-    const core = new ClientCore({ baseUrl, auth: new Map() });
+    const core = testCore({ baseUrl, auth: new Map() });
     const form: OperationSpec = { id: 'login', method: 'POST', path: '/login', params: [], body: { key: 'body', encoding: 'form', mediaType: 'application/x-www-form-urlencoded', encode: encodeFormBody }, security: [] };
     await core.request(form, { body: { user: 'a b', scope: ['x', 'y'] } });
     const stream = new ReadableStream<Uint8Array>({
@@ -130,7 +130,7 @@ describe('end to end against node:http', () => {
 
   it('non-2xx becomes ApiError with the parsed body', async () => {
     answers.push({ status: 404, type: 'application/problem+json', body: '{"title":"no such pet"}' });
-    const core = new ClientCore({ baseUrl, auth: new Map() });
+    const core = testCore({ baseUrl, auth: new Map() });
     const op: OperationSpec = { id: 'getPet', method: 'GET', path: '/pets/{id}', expand: expandPath, params: [{ key: 'id', name: 'id', in: 'path' }], security: [] };
     const error = await core.request(op, { id: '../admin' }).catch((e: unknown) => e);
     expect(received[0]!.url).toBe('/api/pets/..%2Fadmin');
@@ -151,7 +151,7 @@ describe('end to end against node:http', () => {
         return true;
       },
     };
-    const core = new ClientCore({ baseUrl, auth: new Map([['bearer', renewing]]) });
+    const core = testCore({ baseUrl, auth: new Map([['bearer', renewing]]) });
     const op: OperationSpec = { id: 'addNote', method: 'POST', path: '/notes', params: [], body: { key: 'body', encoding: 'text', mediaType: 'text/plain', encode: encodeTextBody }, security: [[['bearer', []]]] };
     expect(await core.request(op, { body: 'hello' })).toEqual({ ok: true });
     expect(received.map((r) => [r.headers.authorization, r.body.toString()])).toEqual([

@@ -104,7 +104,7 @@ afterAll(async () => {
 
 describe('every emitted top-level name', () => {
   it('is collected from the plan: runtime imports of every scheme family, declarations, exports', () => {
-    for (const name of ['staticStrategies', 'digestStrategies', 'oauth1Strategies', 'oauth2Strategies', 'mtlsStrategies', 'buildAuthStrategies', 'authorizationFlow', 'ClientCore', 'SchemeSpec', 'OperationSpec', 'securitySchemes', 'SERVERS', 'chooseServer', 'ServerVariables', 'T', 'operations', 'AuthOptions', 'ClientOptions', 'ApiError', 'TokenError']) {
+    for (const name of ['staticStrategies', 'digestStrategies', 'oauth1Strategies', 'oauth2Strategies', 'mtlsStrategies', 'buildAuthStrategies', 'authorizationFlow', 'ClientCore', 'clientCore', 'SchemeSpec', 'OperationSpec', 'securitySchemes', 'SERVERS', 'chooseServer', 'ServerVariables', 'T', 'operations', 'AuthOptions', 'ClientOptions', 'ApiError', 'TokenError']) {
       expect(names).toContain(name);
     }
   });

@@ -23,7 +23,7 @@ export function checkedUrl(raw: string, baseUrl: string | undefined, what: strin
   } catch {
     throw new TypeError(`${what} ${notUrl}`);
   }
-  if (url.username + url.password !== '') throw new TypeError(`${what} must not contain a user name or password`);
+  if (url.username || url.password) throw new TypeError(`${what} must not contain a user name or password`);
   url.hash = '';
   return url;
 }

@@ -8,7 +8,7 @@ const HOOKS = 'beforeRequest afterResponse onError';
 /** Fails at construction, not on the first request, on a config the client cannot use (timeoutMs: checkedTimeout); the client's retry options checked (a copy) when it can. */
 export function checkCoreConfig(config: CoreConfig): RetryOptions | false | undefined {
   // Refuses a baseUrl that is no string or no valid URL, or one with a user name or password. The
-  // auth Map is not checked: ClientCore is not exported, and every generated class passes one.
+  // auth Map is not checked: clientCore is not exported, and every generated class passes one.
   resolveUrl(config.baseUrl, '');
   const { hooks = {} } = config as { hooks?: unknown }; // null is given, so refused
   must(typeof hooks === 'object' && hooks !== null, 'hooks', 'an object');

@@ -1,5 +1,5 @@
 import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { ClientCore } from '../../../src/runtime/client-core.js';
+import { testCore } from '../test-core.js';
 import type { AuthEnvironment } from '../../../src/runtime/oauth2/types.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../create-auth-strategies.js';
@@ -19,5 +19,5 @@ export function clientCredentialsScheme(tokenUrl = '/oauth/token', extra: { refr
  */
 export function makeClient(baseUrl: string, schemes: Record<string, SchemeSpec>, credentials: object, env: Partial<AuthEnvironment> = {}) {
   const auth = createAuthStrategies(schemes, credentials, { baseUrl, ...env });
-  return { core: Object.assign(new ClientCore({ baseUrl, auth }), { strategy: (scheme: string) => auth.get(scheme) }), auth };
+  return { core: Object.assign(testCore({ baseUrl, auth }), { strategy: (scheme: string) => auth.get(scheme) }), auth };
 }

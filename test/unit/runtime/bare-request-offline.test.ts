@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuthStrategy } from '../../../src/runtime/auth-strategy.js';
-import { ClientCore } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { ApiConnectionError } from '../../../src/runtime/transport-errors.js';
 import { json, startRawServer, type RawServer } from './oauth2/support/raw-server.js';
@@ -36,7 +36,7 @@ function strategy(probes: boolean): AuthStrategy {
 
 describe('a probe whose module cannot be loaded', () => {
   it('the call rejects with an ApiConnectionError, nothing sent', async () => {
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map([['challenge', strategy(true)]]), retry: false });
+    const core = testCore({ baseUrl: api.origin, auth: new Map([['challenge', strategy(true)]]), retry: false });
     const error = await core.request(op, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toMatchObject({ operation: 'getThing', method: 'GET', url: `${api.origin}/thing` });
@@ -44,7 +44,7 @@ describe('a probe whose module cannot be loaded', () => {
   });
 
   it('a strategy that never probes never needs it', async () => {
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map([['challenge', strategy(false)]]) });
+    const core = testCore({ baseUrl: api.origin, auth: new Map([['challenge', strategy(false)]]) });
     await expect(core.request(op, undefined)).resolves.toEqual({ fine: true });
     expect(api.to('/thing').at(-1)?.headers.authorization).toBe('Challenge answered');
   });

@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
-import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
+import { type FetchLike } from '../../../src/runtime/client-core.js';
+import { testCore, type TestCore } from '../../support/test-core.js';
 import { MemoryTokenStore } from '../../../src/runtime/oauth2/memory-token-store.js';
 import type { TokenSet, TokenStore } from '../../../src/runtime/oauth2/types.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
@@ -123,10 +124,10 @@ function client() {
     bearer: { type: 'http', scheme: 'bearer' },
   };
   const auth = createAuthStrategies(schemes, { oauth: { clientId: 'app', clientSecret: 'app-secret' }, bearer: 'static-token' }, { baseUrl: API, fetch, tokenStore: store });
-  return { core: new ClientCore({ baseUrl: API, fetch, auth }), store, sent };
+  return { core: testCore({ baseUrl: API, fetch, auth }), store, sent };
 }
 
-async function calls(core: ClientCore, operation: OperationSpec): Promise<void> {
+async function calls(core: TestCore, operation: OperationSpec): Promise<void> {
   for (let i = 0; i < CALLS; i++) await core.request(operation, {});
 }
 

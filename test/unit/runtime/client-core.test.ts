@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/runtime/api-error.js';
 import type { AuthRequest, AuthStrategy } from '../../../src/runtime/auth-strategy.js';
 import { BearerAuth } from '../../../src/runtime/bearer-auth.js';
-import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
+import { type FetchLike } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { AuthRequiredError } from '../../../src/runtime/security.js';
 import { createAuthStrategies } from '../../support/create-auth-strategies.js';
@@ -51,14 +52,14 @@ const schemes = {
   bearer: { type: 'http', scheme: 'bearer' },
 } as const;
 
-describe('ClientCore.request', () => {
+describe('clientCore: a call', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
 
   it('builds URL, query, headers and cookies, applies the chosen scheme only', async () => {
     const { fetch, calls } = fakeFetch(json({ id: 1 }));
-    const core = new ClientCore({
+    const core = testCore({
       baseUrl: 'https://api.test/v1/',
       fetch,
       headers: { 'x-client': 'core', 'x-trace-id': 'default' },
@@ -79,7 +80,7 @@ describe('ClientCore.request', () => {
 
   it('header precedence: config < header params < call options < auth', async () => {
     const { fetch, calls } = fakeFetch();
-    const core = new ClientCore({
+    const core = testCore({
       baseUrl: 'https://api.test',
       fetch,
       headers: { 'x-a': 'config', 'x-b': 'config', authorization: 'config' },
@@ -98,7 +99,7 @@ describe('ClientCore.request', () => {
 
   it('sends a JSON body with its media type, and lets the call override content-type', async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 201 }), () => new Response(null, { status: 201 }));
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, headers: { 'content-type': 'text/plain' }, auth: new Map() });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, headers: { 'content-type': 'text/plain' }, auth: new Map() });
     const op: OperationSpec = { id: 'addPet', method: 'POST', path: '/pets', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody }, security: [] };
     expect(await core.request(op, { body: { name: 'Rex' } })).toBeUndefined();
     await core.request(op, { body: { name: 'Rex' } }, { headers: { 'content-type': 'application/vnd.x+json' } });
@@ -109,7 +110,7 @@ describe('ClientCore.request', () => {
 
   it('multipart drops any configured content-type so fetch can add the boundary', async () => {
     const { fetch, calls } = fakeFetch();
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, headers: { 'content-type': 'application/json' }, auth: new Map() });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, headers: { 'content-type': 'application/json' }, auth: new Map() });
     const op: OperationSpec = { id: 'upload', method: 'POST', path: '/u', params: [], body: { key: 'body', encoding: 'multipart', mediaType: 'multipart/form-data', encode: encodeMultipartBody }, security: [] };
     await core.request(op, { body: { a: '1' } });
     expect(calls[0]!.headers.has('content-type')).toBe(false);
@@ -118,7 +119,7 @@ describe('ClientCore.request', () => {
 
   it('sends no body when the body argument is absent', async () => {
     const { fetch, calls } = fakeFetch();
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, auth: new Map() });
     const op: OperationSpec = { id: 'touch', method: 'POST', path: '/t', params: [], body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody }, security: [] };
     await core.request(op, {});
     expect(calls[0]!.init.body).toBeUndefined();
@@ -127,7 +128,7 @@ describe('ClientCore.request', () => {
 
   it('rejects with AuthRequiredError before any request when no alternative is satisfied', async () => {
     const { fetch, calls } = fakeFetch();
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, auth: new Map() });
     const rejection = core.request(getPet, { petId: 1 });
     await expect(rejection).rejects.toBeInstanceOf(AuthRequiredError);
     await expect(core.request(getPet, { petId: 1 })).rejects.toThrow('getPet needs credentials for one of: api_key; bearer');
@@ -138,14 +139,14 @@ describe('ClientCore.request', () => {
     const seen: unknown[] = [];
     const strategy: AuthStrategy = { scheme: 'bearer', apply: (_req, context) => void seen.push(context) };
     const { fetch } = fakeFetch();
-    await new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(getPet, { petId: 1 });
+    await testCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(getPet, { petId: 1 });
     // The signal is the attempt's own (caller's abort or timeoutMs, whichever comes first).
     expect(seen).toEqual([{ scopes: ['pets:read'], operation: 'getPet', signal: expect.any(AbortSignal), probe: expect.any(Function) }]);
   });
 
   it('rejects non-2xx with ApiError carrying status, headers and parsed body', async () => {
     const { fetch } = fakeFetch(json({ message: 'no pet' }, 404, 'Not Found'));
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: createAuthStrategies(schemes, { bearer: 't' }) });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, auth: createAuthStrategies(schemes, { bearer: 't' }) });
     const error = await core.request(getPet, { petId: 9 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, statusText: 'Not Found', operation: 'getPet', body: { message: 'no pet' }, message: 'getPet failed: 404 Not Found' });
@@ -160,7 +161,7 @@ describe('ClientCore.request', () => {
         init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason));
       });
     const controller = new AbortController();
-    const call = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 }, { signal: controller.signal });
+    const call = testCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 }, { signal: controller.signal });
     await vi.waitFor(() => expect(sent).toHaveLength(1));
     const reason = new Error('caller gave up');
     controller.abort(reason);
@@ -169,7 +170,7 @@ describe('ClientCore.request', () => {
   });
 
   it('uses globalThis.fetch, looked up at call time, called without a this', async () => {
-    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map() });
+    const core = testCore({ baseUrl: 'https://api.test', auth: new Map() });
     const { fetch, calls } = fakeFetch(json([1, 2]));
     vi.stubGlobal('fetch', fetch);
     expect(await core.request({ ...getPet, security: [] }, { petId: 1 })).toEqual([1, 2]);
@@ -178,7 +179,7 @@ describe('ClientCore.request', () => {
 
   it('keeps a query already in baseUrl and path', async () => {
     const { fetch, calls } = fakeFetch();
-    const core = new ClientCore({ baseUrl: 'https://api.test/v1?tenant=t1', fetch, auth: new Map() });
+    const core = testCore({ baseUrl: 'https://api.test/v1?tenant=t1', fetch, auth: new Map() });
     const op: OperationSpec = { id: 'find', method: 'GET', path: '/find?mode=all', params: [{ key: 'q', name: 'q', in: 'query', serialize: writeQueryParam }], security: [] };
     await core.request(op, { q: 'a b' });
     expect(calls[0]!.url).toBe('https://api.test/v1/find?tenant=t1&mode=all&q=a%20b');
@@ -190,7 +191,7 @@ describe('ClientCore.request', () => {
     ['a number (JavaScript), which a page would resolve as a relative "123"', 123, /^baseUrl must be a valid absolute URL$/],
     ['an object (JavaScript)', { href: 'https://api.test' }, /^baseUrl must be a valid absolute URL$/],
   ])('rejects a baseUrl that is %s when constructed, without echoing secrets', (_label, baseUrl, message) => {
-    const make = () => new ClientCore({ baseUrl: baseUrl as string, auth: new Map() });
+    const make = () => testCore({ baseUrl: baseUrl as string, auth: new Map() });
     expect(make).toThrow(message);
     expect(make).not.toThrow(/hunter2/);
   });
@@ -202,7 +203,7 @@ describe('ClientCore.request', () => {
     ['a hook that is not a function', { hooks: { onError: 'log' } }, 'hooks.onError must be a function, and one of beforeRequest afterResponse onError'],
     ['a timeoutMs of 0', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],
   ])('rejects %s when constructed', (_label, options, message) => {
-    expect(() => new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), ...(options as object) })).toThrow(new TypeError(message));
+    expect(() => testCore({ baseUrl: 'https://api.test', auth: new Map(), ...(options as object) })).toThrow(new TypeError(message));
   });
 
   it.each([
@@ -210,14 +211,14 @@ describe('ClientCore.request', () => {
     ['timeoutMs', { timeoutMs: 0 }, 'timeoutMs must be a number > 0'],
   ])('rejects a call whose own %s is malformed, sending nothing', async (_label, options, message) => {
     const { fetch, calls } = fakeFetch();
-    await expect(new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 }, options)).rejects.toThrow(new TypeError(message));
+    await expect(testCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 }, options)).rejects.toThrow(new TypeError(message));
     expect(calls).toHaveLength(0);
   });
 
   it('uses the retry options as they were when the client was made', async () => {
     const { fetch, calls } = fakeFetch(json({}, 503, 'Busy'), json({}, 503, 'Busy'));
     const retry = { maxRetries: 0, backoff: { initialDelayMs: 1 } };
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map(), retry });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, auth: new Map(), retry });
     retry.maxRetries = 1;
     await expect(core.request({ ...getPet, security: [] }, { petId: 1 })).rejects.toMatchObject({ status: 503 });
     expect(calls).toHaveLength(1);
@@ -226,7 +227,7 @@ describe('ClientCore.request', () => {
   it('rejects a call when there is no fetch to send it with, sending nothing', async () => {
     vi.stubGlobal('fetch', undefined);
     try {
-      await expect(new ClientCore({ baseUrl: 'https://api.test', auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 })).rejects.toThrow(new TypeError('fetch must be given: none is global'));
+      await expect(testCore({ baseUrl: 'https://api.test', auth: new Map() }).request({ ...getPet, security: [] }, { petId: 1 })).rejects.toThrow(new TypeError('fetch must be given: none is global'));
     } finally {
       vi.unstubAllGlobals();
     }
@@ -235,7 +236,7 @@ describe('ClientCore.request', () => {
   it('rejects a missing required query parameter', async () => {
     const { fetch, calls } = fakeFetch();
     const op: OperationSpec = { id: 'find', method: 'GET', path: '/f', params: [{ key: 'q', name: 'q', in: 'query', serialize: writeQueryParam, required: true }], security: [] };
-    await expect(new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request(op, {})).rejects.toThrow('find: missing required query parameter "q"');
+    await expect(testCore({ baseUrl: 'https://api.test', fetch, auth: new Map() }).request(op, {})).rejects.toThrow('find: missing required query parameter "q"');
     expect(calls).toHaveLength(0);
   });
 
@@ -243,7 +244,7 @@ describe('ClientCore.request', () => {
     const seen: number[] = [];
     const redirect = () => new Response(null, { status: 302, headers: { location: 'https://api.test/moved' } });
     const { fetch, calls } = fakeFetch(json({}, 200), redirect, json({ id: 2 }, 200), redirect, json({}, 404, 'Not Found'));
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map(), hooks: { afterResponse: (response) => void seen.push(response.status) } });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, auth: new Map(), hooks: { afterResponse: (response) => void seen.push(response.status) } });
     const op = { ...getPet, security: [] };
     await core.request(op, { petId: 1 });
     await expect(core.request(op, { petId: 2 })).resolves.toEqual({ id: 2 });
@@ -253,7 +254,7 @@ describe('ClientCore.request', () => {
   });
 
   it('shows no credentials or default headers when inspected or serialized', () => {
-    const core = new ClientCore({
+    const core = testCore({
       baseUrl: 'https://api.test',
       headers: { 'x-secret-header': 'hdr-SECRET' },
       auth: createAuthStrategies(schemes, { api_key: 'key-SECRET', bearer: 'tok-SECRET' }),
@@ -286,7 +287,7 @@ describe('401 handling', () => {
   it('retries once, rebuilt with renewed credentials and the same body', async () => {
     const strategy = new RenewingAuth(true);
     const { fetch, calls } = fakeFetch(unauthorized, json({ ok: true }, 201));
-    const result = await new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(op, { body: { n: 1 } });
+    const result = await testCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(op, { body: { n: 1 } });
     expect(result).toEqual({ ok: true });
     expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer old', 'Bearer new']);
     expect(calls.map((c) => c.init.body)).toEqual(['{"n":1}', '{"n":1}']);
@@ -296,7 +297,7 @@ describe('401 handling', () => {
   it('a second 401 rejects with ApiError, without a third attempt', async () => {
     const strategy = new RenewingAuth(true);
     const { fetch, calls } = fakeFetch(unauthorized, unauthorized, json({}));
-    const error = await new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(op, { body: {} }).catch((e: unknown) => e);
+    const error = await testCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(op, { body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, body: { error: 'expired' } });
     expect(calls).toHaveLength(2);
@@ -306,13 +307,13 @@ describe('401 handling', () => {
   it('does not retry when the strategy could not renew', async () => {
     const strategy = new RenewingAuth(false);
     const { fetch, calls } = fakeFetch(unauthorized, json({}));
-    await expect(new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(op, { body: {} })).rejects.toMatchObject({ status: 401 });
+    await expect(testCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) }).request(op, { body: {} })).rejects.toMatchObject({ status: 401 });
     expect(calls).toHaveLength(1);
   });
 
   it('does not retry for static strategies', async () => {
     const { fetch, calls } = fakeFetch(unauthorized, json({}));
-    await expect(new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', new BearerAuth('bearer', 't')]]) }).request(op, { body: {} })).rejects.toMatchObject({ status: 401 });
+    await expect(testCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', new BearerAuth('bearer', 't')]]) }).request(op, { body: {} })).rejects.toMatchObject({ status: 401 });
     expect(calls).toHaveLength(1);
   });
 
@@ -320,7 +321,7 @@ describe('401 handling', () => {
     const strategy = new RenewingAuth(true);
     const { fetch, calls } = fakeFetch(unauthorized, json({}));
     const upload: OperationSpec = { ...op, body: { key: 'body', encoding: 'binary', mediaType: 'application/octet-stream', encode: encodeBinaryBody } };
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, auth: new Map([['bearer', strategy]]) });
     await expect(core.request(upload, { body: new ReadableStream() })).rejects.toMatchObject({ status: 401 });
     expect(calls).toHaveLength(1);
     expect(strategy.renewals).toBe(0);
@@ -332,7 +333,7 @@ describe('401 handling', () => {
     const used = new BearerAuth('other', 't');
     const { fetch, calls } = fakeFetch(unauthorized, json({}));
     const twoWays: OperationSpec = { ...op, security: [[['other', []]], [['bearer', []]]] };
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch, auth: new Map<string, AuthStrategy>([['bearer', unused], ['other', used]]) });
+    const core = testCore({ baseUrl: 'https://api.test', fetch, auth: new Map<string, AuthStrategy>([['bearer', unused], ['other', used]]) });
     await expect(core.request(twoWays, { body: {} })).rejects.toMatchObject({ status: 401 });
     expect(unused.renewals).toBe(0);
     expect(calls).toHaveLength(1);

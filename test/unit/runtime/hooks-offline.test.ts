@@ -4,7 +4,7 @@
  * anything is sent, and a client without hooks never needs it.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ClientCore } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { ApiConnectionError } from '../../../src/runtime/transport-errors.js';
 import { json, startRawServer, type RawServer } from './oauth2/support/raw-server.js';
@@ -28,7 +28,7 @@ describe('hooks whose module cannot be loaded', () => {
     api.on('/thing', (_request, response) => json(response, 200, { fine: true }));
     const seen: string[] = [];
     // retry: false — an ApiConnectionError is retried like any network error, which only makes the test slower.
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map(), retry: false, hooks: { [hook]: () => void seen.push(hook) } });
+    const core = testCore({ baseUrl: api.origin, auth: new Map(), retry: false, hooks: { [hook]: () => void seen.push(hook) } });
     const error = await core.request(op, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toMatchObject({ operation: 'getThing', method: 'GET', url: `${api.origin}/thing` });
@@ -37,7 +37,7 @@ describe('hooks whose module cannot be loaded', () => {
   });
 
   it('a client without hooks never needs it', async () => {
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map(), hooks: { onError: () => undefined } });
+    const core = testCore({ baseUrl: api.origin, auth: new Map(), hooks: { onError: () => undefined } });
     await expect(core.request(op, undefined)).resolves.toEqual({ fine: true });
   });
 });

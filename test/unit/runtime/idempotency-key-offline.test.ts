@@ -4,7 +4,7 @@
  * before anything is sent; a call without a key never needs it.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ClientCore } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { ApiConnectionError } from '../../../src/runtime/transport-errors.js';
 import { json, startRawServer, type RawServer } from './oauth2/support/raw-server.js';
@@ -24,7 +24,7 @@ afterAll(() => api.close());
 
 describe('an idempotency key whose module cannot be loaded', () => {
   it.each([true, 'key-1'])('idempotencyKey %s: the call rejects with an ApiConnectionError, nothing sent', async (idempotencyKey) => {
-    const core = new ClientCore({ baseUrl: `${api.origin}/v1`, auth: new Map(), retry: false });
+    const core = testCore({ baseUrl: `${api.origin}/v1`, auth: new Map(), retry: false });
     const error = await core.request(op, undefined, { idempotencyKey }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toMatchObject({ operation: 'makeThing', method: 'POST', url: `${api.origin}/v1` });
@@ -34,7 +34,7 @@ describe('an idempotency key whose module cannot be loaded', () => {
   it('a relative base URL (a browser page\'s `/v1`): the ApiConnectionError names it resolved against the page', async () => {
     vi.stubGlobal('location', { href: `${api.origin}/app/index.html` });
     try {
-      const core = new ClientCore({ baseUrl: '/v1', auth: new Map(), retry: false });
+      const core = testCore({ baseUrl: '/v1', auth: new Map(), retry: false });
       const error = await core.request(op, undefined, { idempotencyKey: true }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiConnectionError);
       expect(error).toMatchObject({ operation: 'makeThing', method: 'POST', url: `${api.origin}/v1` });
@@ -45,7 +45,7 @@ describe('an idempotency key whose module cannot be loaded', () => {
   });
 
   it('a call without a key never needs it', async () => {
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map() });
+    const core = testCore({ baseUrl: api.origin, auth: new Map() });
     await expect(core.request(op, undefined, { idempotencyKey: false })).resolves.toEqual({ made: true });
     await expect(core.request(op, undefined)).resolves.toEqual({ made: true });
   });

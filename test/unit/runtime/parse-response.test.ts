@@ -1,26 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/runtime/api-error.js';
 import { failureMessage } from '../../../src/runtime/failure-messages.js';
-import { bodyKindOf, readErrorBody, readSuccessBody } from '../../../src/runtime/parse-response.js';
+import { readErrorBody, readSuccessBody } from '../../../src/runtime/parse-response.js';
 
-describe('bodyKindOf', () => {
+// How a success body is read follows its Content-Type: JSON parsed, text as a string, an event
+// stream handed out unread, anything else (or no type at all) as a Blob.
+describe('readSuccessBody reads by Content-Type', () => {
+  const read = (contentType: string | null) =>
+    readSuccessBody(new Response(new TextEncoder().encode('{"a":1}'), { headers: contentType === null ? {} : { 'content-type': contentType } }), 'GET', 'op');
+  const parsed = (body: unknown) => expect(body).toEqual({ a: 1 });
+  const text = (body: unknown) => expect(body).toBe('{"a":1}');
+  const stream = (body: unknown) => expect(body).toBeInstanceOf(ReadableStream);
+  const blob = (body: unknown) => expect(body).toBeInstanceOf(Blob);
   it.each([
-    ['application/json', 'json'],
-    ['application/json; charset=utf-8', 'json'],
-    ['Application/JSON', 'json'],
-    ['application/problem+json', 'json'],
-    ['application/vnd.api+json', 'json'],
-    ['text/plain', 'text'],
-    ['text/html; charset=utf-8', 'text'],
-    ['application/xml', 'text'],
-    ['application/atom+xml', 'text'],
-    ['text/event-stream', 'stream'],
-    ['Text/Event-Stream; charset=utf-8', 'stream'],
-    ['application/octet-stream', 'blob'],
-    ['image/png', 'blob'],
-    [null, 'blob'],
-  ])('%s → %s', (contentType, kind) => {
-    expect(bodyKindOf(contentType)).toBe(kind);
+    ['application/json', parsed],
+    ['application/json; charset=utf-8', parsed],
+    ['Application/JSON', parsed],
+    ['application/problem+json', parsed],
+    ['application/vnd.api+json', parsed],
+    ['text/plain', text],
+    ['text/html; charset=utf-8', text],
+    ['application/xml', text],
+    ['application/atom+xml', text],
+    ['text/event-stream', stream],
+    ['Text/Event-Stream; charset=utf-8', stream],
+    ['application/octet-stream', blob],
+    ['image/png', blob],
+    [null, blob],
+  ] as const)('%s', async (contentType, expectRead) => {
+    expectRead(await read(contentType));
   });
 });
 

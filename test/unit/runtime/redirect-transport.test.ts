@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthStrategy } from '../../../src/runtime/auth-strategy.js';
-import { ClientCore, type FetchLike } from '../../../src/runtime/client-core.js';
+import { type FetchLike } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 
 const op: OperationSpec = { id: 'getThing', method: 'GET', path: '/thing', params: [], security: [[['mtls', []]]] };
@@ -19,7 +20,7 @@ describe('a strategy transport (mutual TLS) on redirects', () => {
       return new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } });
     };
     const strategy: AuthStrategy = { scheme: 'mtls', transport: tlsFetch, apply: () => {} };
-    const core = new ClientCore({ baseUrl: 'https://api.test', fetch: plainFetch, auth: new Map([['mtls', strategy]]) });
+    const core = testCore({ baseUrl: 'https://api.test', fetch: plainFetch, auth: new Map([['mtls', strategy]]) });
     await expect(core.request(op, undefined)).resolves.toEqual({ ok: true });
     expect(calls).toEqual([
       ['tls', 'https://api.test/thing'],

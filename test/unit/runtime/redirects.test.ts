@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyAuth } from '../../../src/runtime/api-key-auth.js';
-import { ClientCore } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { json, startRawServer, type RawServer } from './oauth2/support/raw-server.js';
 
@@ -31,7 +31,7 @@ async function redirectedWith(rewrite: (query: string) => string): Promise<strin
     response.writeHead(302, { location: `${other.origin}/landing?${rewrite(request.url.split('?')[1] ?? '')}&page=2` }).end();
   });
   other.on('/landing', (_request, response) => json(response, 200, { ok: true }));
-  const core = new ClientCore({
+  const core = testCore({
     baseUrl: api.origin,
     auth: new Map([['key', new ApiKeyAuth('key', { in: 'query', name: 'api_key' }, KEY)]]),
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SecuritySpec } from '../../../src/runtime/operation.js';
-import { failureMessage } from '../../../src/runtime/failure-messages.js';
-import { alternativeNames, selectAlternative } from '../../../src/runtime/security.js';
+import type { AuthStrategy } from '../../../src/runtime/auth-strategy.js';
+import { AuthRequiredError, selectAlternative } from '../../../src/runtime/security.js';
+import { testCore } from '../../support/test-core.js';
 
 const apiKey = ['api_key', []] as const;
 const oauthRead = ['oauth', ['read']] as const;
@@ -22,13 +23,15 @@ describe('selectAlternative', () => {
     expect(selectAlternative(security, new Set(available))).toEqual(expected);
   });
 
-  it('is undefined when no alternative can be met; the AuthRequiredError lists each one\'s schemes', () => {
+  it('is undefined when no alternative can be met; the call\'s AuthRequiredError lists each one\'s schemes', async () => {
     const security: SecuritySpec = [[apiKey], [['oauth', ['read', 'write']], basic]];
     expect(selectAlternative(security, new Set(['oauth']))).toBeUndefined();
     expect(selectAlternative([[apiKey], [basic]], new Set())).toBeUndefined();
-    const alternatives = alternativeNames(security);
-    expect(alternatives).toEqual([['api_key'], ['oauth', 'basic']]);
-    expect(failureMessage({ operation: 'listPets', alternatives }, undefined)).toBe('listPets needs credentials for one of: api_key; oauth + basic');
+    const oauth: AuthStrategy = { scheme: 'oauth', apply: () => undefined };
+    const core = testCore({ baseUrl: 'https://api.test', auth: new Map([['oauth', oauth]]), fetch: () => Promise.reject(new Error('nothing may be sent')) });
+    const error = await core.request({ id: 'listPets', method: 'GET', path: '/pets', params: [], security }, undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthRequiredError);
+    expect(error).toMatchObject({ operation: 'listPets', alternatives: [['api_key'], ['oauth', 'basic']], message: 'listPets needs credentials for one of: api_key; oauth + basic' });
   });
 
   it('applies frozen copies of the scope lists (strategies cache by frozen lists), the spec\'s own unchanged', () => {

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/runtime/api-error.js';
 import { BearerAuth } from '../../../src/runtime/bearer-auth.js';
-import { ClientCore } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import type { OperationSpec } from '../../../src/runtime/operation.js';
 import { AuthRequiredError } from '../../../src/runtime/security.js';
 import { ApiConnectionError, ApiTimeoutError } from '../../../src/runtime/transport-errors.js';
@@ -33,7 +33,7 @@ describe('an answer outside 2xx when setbacks.ts cannot be loaded', () => {
   it('a 404 is the ApiError 404 with its parsed body, its message the short one', async () => {
     api.reset();
     api.on('/thing', (_request, response) => json(response, 404, { missing: true }));
-    const error = await new ClientCore({ baseUrl: api.origin, auth: new Map() }).request(op, undefined).catch((e: unknown) => e);
+    const error = await testCore({ baseUrl: api.origin, auth: new Map() }).request(op, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, statusText: 'Not Found', operation: 'getThing', body: { missing: true }, message: 'getThing failed' });
     expect((error as ApiError).headers.get('content-type')).toBe('application/json');
@@ -42,7 +42,7 @@ describe('an answer outside 2xx when setbacks.ts cannot be loaded', () => {
   it('a 503 is the answer: the ApiError 503, sent once', async () => {
     api.reset();
     api.on('/thing', (_request, response) => json(response, 503, { busy: true }));
-    const error = await new ClientCore({ baseUrl: api.origin, auth: new Map() }).request(op, undefined).catch((e: unknown) => e);
+    const error = await testCore({ baseUrl: api.origin, auth: new Map() }).request(op, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, operation: 'getThing', body: { busy: true } });
     expect(api.to('/thing')).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('an answer outside 2xx when setbacks.ts cannot be loaded', () => {
       response.writeHead(302, { location: `${other.origin}/landing`, 'content-type': 'application/json' }).end('{"moved":true}');
     });
     other.on('/landing', (_request, response) => json(response, 200, { ok: true }));
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map([['token', new BearerAuth('token', 'tok')]]) });
+    const core = testCore({ baseUrl: api.origin, auth: new Map([['token', new BearerAuth('token', 'tok')]]) });
     const error = await core.request({ ...op, security: [[['token', []]]] }, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 302, operation: 'getThing', body: { moved: true } });
@@ -66,7 +66,7 @@ describe('an answer outside 2xx when setbacks.ts cannot be loaded', () => {
     api.reset();
     api.on('/thing', (_request, response) => json(response, 404, { missing: true }));
     const seen: number[] = [];
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map(), hooks: { afterResponse: (response) => void seen.push(response.status) } });
+    const core = testCore({ baseUrl: api.origin, auth: new Map(), hooks: { afterResponse: (response) => void seen.push(response.status) } });
     await expect(core.request(op, undefined)).rejects.toMatchObject({ status: 404, body: { missing: true } });
     expect(seen).toEqual([404]);
   });
@@ -74,7 +74,7 @@ describe('an answer outside 2xx when setbacks.ts cannot be loaded', () => {
   it('a 2xx answer never needs it', async () => {
     api.reset();
     api.on('/thing', (_request, response) => json(response, 200, { fine: true }));
-    await expect(new ClientCore({ baseUrl: api.origin, auth: new Map() }).request(op, undefined)).resolves.toEqual({ fine: true });
+    await expect(testCore({ baseUrl: api.origin, auth: new Map() }).request(op, undefined)).resolves.toEqual({ fine: true });
   });
 });
 
@@ -100,7 +100,7 @@ describe('an attempt that throws when setbacks.ts cannot be loaded', () => {
       sends++;
       throw cause;
     };
-    const error = await new ClientCore({ baseUrl: api.origin, fetch, auth: new Map() }).request(op, undefined).catch((e: unknown) => e);
+    const error = await testCore({ baseUrl: api.origin, fetch, auth: new Map() }).request(op, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toMatchObject({ operation: 'getThing', method: 'GET', url: `${api.origin}/thing`, cause, message: 'getThing failed' });
     expect(sends).toBe(1);
@@ -109,7 +109,7 @@ describe('an attempt that throws when setbacks.ts cannot be loaded', () => {
   it('a timeout is the ApiTimeoutError with its timeoutMs', async () => {
     const fetch = (_url: string | URL | Request, init?: RequestInit): Promise<Response> =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    const error = await new ClientCore({ baseUrl: api.origin, fetch, auth: new Map(), timeoutMs: 20 }).request(op, undefined).catch((e: unknown) => e);
+    const error = await testCore({ baseUrl: api.origin, fetch, auth: new Map(), timeoutMs: 20 }).request(op, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error).toMatchObject({ operation: 'getThing', method: 'GET', url: `${api.origin}/thing`, timeoutMs: 20, message: 'getThing failed' });
   });
@@ -117,7 +117,7 @@ describe('an attempt that throws when setbacks.ts cannot be loaded', () => {
   it('an operation whose security cannot be met is the AuthRequiredError with its alternatives, nothing sent', async () => {
     api.reset();
     const secured: OperationSpec = { ...op, security: [[['api_key', []]]] };
-    const error = await new ClientCore({ baseUrl: api.origin, auth: new Map() }).request(secured, undefined).catch((e: unknown) => e);
+    const error = await testCore({ baseUrl: api.origin, auth: new Map() }).request(secured, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthRequiredError);
     expect(error).toMatchObject({ operation: 'getThing', alternatives: [['api_key']], message: 'getThing failed' });
     expect(api.to('/thing')).toHaveLength(0);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKey } from '../../../src/runtime/api-key.js';
 import type { SchemeSpec } from '../../../src/runtime/auth-strategy.js';
 import { bearer } from '../../../src/runtime/bearer.js';
-import { ClientCore } from '../../../src/runtime/client-core.js';
+import { testCore } from '../../support/test-core.js';
 import { credential } from '../../../src/runtime/credential.js';
 import { clientCredentials } from '../../../src/runtime/oauth2/client-credentials.js';
 import { oauth2Strategies } from '../../../src/runtime/oauth2/oauth2-strategies.js';
@@ -72,7 +72,7 @@ describe('built OAuth credentials share the client\'s OAuth state, as plain ones
     server.on('/api', (_request, response) => json(response, 200, {}));
     const discovery = { type: 'openIdConnect', url: '/.well-known/openid-configuration' } as const;
     const env = { baseUrl: server.origin };
-    const core = new ClientCore({ baseUrl: server.origin, auth: buildAuthStrategies({ first: discovery, second: discovery }, (factories === undefined ? credentials(server.origin) : buildPlainCredentials(credentials(server.origin), factories)) as object, env) });
+    const core = testCore({ baseUrl: server.origin, auth: buildAuthStrategies({ first: discovery, second: discovery }, (factories === undefined ? credentials(server.origin) : buildPlainCredentials(credentials(server.origin), factories)) as object, env) });
     for (const scheme of ['first', 'second']) await core.request({ id: 'get', method: 'GET', path: '/api', params: [], security: [[[scheme, []]]] }, {});
     return server.requests.map((r) => `${r.method} ${r.path}`);
   }

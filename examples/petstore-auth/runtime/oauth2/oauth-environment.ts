@@ -52,7 +52,7 @@ export function sharedOAuth(context: FactoryContext): OAuthShared {
     // at once past 2^31 - 1, and throws for a fraction).
     timeoutMs: Math.min(Math.ceil((option(env, 'tokenTimeoutMs', POSITIVE, '') as number | undefined) ?? 30_000), 2 ** 31 - 1),
     maxResponseBytes: (option(env, 'tokenResponseMaxBytes', POSITIVE, '') as number | undefined) ?? DEFAULT_MAX_RESPONSE_BYTES,
-    // Looked up per call, like ClientCore does (with its check), so a fetch installed later is used.
+    // Looked up per call, like clientCore does (with its check), so a fetch installed later is used.
     fetch: () => fetchOrGlobal(env.fetch),
   }) as OAuthShared;
 }

@@ -3,7 +3,7 @@ import { RuntimeRef } from '../../../../src/emit/literal.js';
 import { operationSpec, type WrittenOperationSpec } from '../../../../src/emit/views/operation-spec.js';
 import type { OperationModel, ParameterModel } from '../../../../src/model/index.js';
 import { plan } from '../../../../src/plan/index.js';
-import { ClientCore } from '../../../../src/runtime/client-core.js';
+import { testCore } from '../../../support/test-core.js';
 import * as encoders from '../../../../src/runtime/encode-body.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import * as pathStyles from '../../../../src/runtime/path-styles.js';
@@ -54,7 +54,7 @@ describe('operationSpec', () => {
   it('lets the runtime refuse a missing required query parameter before any request', async () => {
     const spec = specOf([param({ name: 'id', in: 'path', required: true, style: 'simple', explode: false }), param({ name: 'q', required: true })]);
     let sent = 0;
-    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async () => (sent++, new Response('""')) });
+    const core = testCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async () => (sent++, new Response('""')) });
     await expect(core.request(asGenerated(spec), { id: '1' })).rejects.toThrow(/missing required query parameter "q"/);
     expect(sent).toBe(0);
   });
@@ -79,7 +79,7 @@ describe('operationSpec', () => {
     const spec = specOf(parameters);
     expect(spec.params[1]).toEqual({ key: 'id_query', name: 'id', in: 'query', required: true, serialize: new RuntimeRef('writeFormQuery') });
     const urls: string[] = [];
-    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""')) });
+    const core = testCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""')) });
     await core.request(asGenerated(spec), { id: 'a', id_query: 'b' });
     expect(urls).toEqual(['https://api.test/search/a?id=b']);
   });
@@ -90,7 +90,7 @@ describe('operationSpec', () => {
     expect(spec.params[0]).toEqual({ key: 'id', in: 'path', style: 'matrix', explode: true, serialize: new RuntimeRef('matrixPathValue') });
     expect(specRefsOf(parameters)).toEqual(['expandPath', 'matrixPathValue', 'writeFormQuery']);
     const urls: string[] = [];
-    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });
+    const core = testCore({ baseUrl: 'https://api.test', auth: new Map(), fetch: async (url) => (urls.push(String(url)), new Response('""', { headers: { 'content-type': 'application/json' } })) });
     await core.request(asGenerated(spec), { id: ['a', 'b'], q: 'x y' });
     expect(urls).toEqual(['https://api.test/search/;id=a;id=b?q=x%20y']);
   });

@@ -5,7 +5,7 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../src/runtime/api-error.js';
-import { ClientCore } from '../../../../src/runtime/client-core.js';
+import { testCore } from '../../../support/test-core.js';
 import { DigestAuth } from '../../../../src/runtime/digest/digest-auth.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
@@ -56,7 +56,7 @@ const createThing: OperationSpec = {
 
 function client(password = PASSWORD) {
   const auth = createAuthStrategies({ digest: { type: 'http', scheme: 'digest' } }, { digest: { username: 'Mufasa', password } });
-  return { core: new ClientCore({ baseUrl, auth }), strategy: auth.get('digest')! };
+  return { core: testCore({ baseUrl, auth }), strategy: auth.get('digest')! };
 }
 
 const ncs = () => server.seen.map((entry) => entry.nc);

@@ -6,7 +6,8 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
-import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import { type FetchLike } from '../../../../src/runtime/client-core.js';
+import { testCore } from '../../../support/test-core.js';
 import { MutualTlsAuth } from '../../../../src/runtime/mtls/mutual-tls-auth.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { AuthRequiredError } from '../../../../src/runtime/security.js';
@@ -55,7 +56,7 @@ describe.skipIf(!hasOpenssl)('mutual TLS against a node:https server that requir
     const calls: string[] = [];
     const auth = createAuthStrategies(schemes, { clientCert: { fetch: httpsFetch({ ...client, ca }) } });
     expect(auth.get('clientCert')).toBeInstanceOf(MutualTlsAuth);
-    const core = new ClientCore({ baseUrl, auth, fetch: forbiddenFetch(calls) });
+    const core = testCore({ baseUrl, auth, fetch: forbiddenFetch(calls) });
     takeHandled();
     await expect(core.request(whoami, {})).resolves.toEqual({ subject: 'keyway-test-client' });
     expect(takeHandled()).toEqual(['keyway-test-client']);
@@ -71,7 +72,7 @@ describe.skipIf(!hasOpenssl)('mutual TLS against a node:https server that requir
 
   it('an alternative without mutual TLS uses the client\'s own fetch', async () => {
     const calls: string[] = [];
-    const core = new ClientCore({ baseUrl, auth: createAuthStrategies(schemes, { key: 'k' }), fetch: forbiddenFetch(calls) });
+    const core = testCore({ baseUrl, auth: createAuthStrategies(schemes, { key: 'k' }), fetch: forbiddenFetch(calls) });
     await expect(core.request(either, {})).rejects.toThrow('the client fetch was used');
     expect(calls).toEqual([`${baseUrl}/whoami`]);
   });
@@ -85,7 +86,7 @@ describe('MutualTlsAuth without a network', () => {
 
   it('an operation that needs mutual TLS without the credential is refused before any request', async () => {
     const calls: string[] = [];
-    const core = new ClientCore({ baseUrl: 'https://api.test', auth: createAuthStrategies(schemes, {}), fetch: forbiddenFetch(calls) });
+    const core = testCore({ baseUrl: 'https://api.test', auth: createAuthStrategies(schemes, {}), fetch: forbiddenFetch(calls) });
     const error: unknown = await core.request(whoami, {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthRequiredError);
     expect(error).toMatchObject({ alternatives: [['clientCert']] });
@@ -93,7 +94,7 @@ describe('MutualTlsAuth without a network', () => {
   });
 
   it('refuses plain http: there is no handshake to present the certificate in', async () => {
-    const core = new ClientCore({ baseUrl: 'http://api.test', auth: createAuthStrategies(schemes, { clientCert: { fetch } }) });
+    const core = testCore({ baseUrl: 'http://api.test', auth: createAuthStrategies(schemes, { clientCert: { fetch } }) });
     await expect(core.request(whoami, {})).rejects.toThrow(/security scheme "clientCert" \(mutual TLS\) needs an https URL/);
   });
 
@@ -112,7 +113,7 @@ describe('MutualTlsAuth without a network', () => {
   it('inspect and JSON show neither certificate nor key', () => {
     const strategy = new MutualTlsAuth('clientCert', { fetch });
     expect(strategy.transport).toBe(fetch);
-    const core = new ClientCore({ baseUrl: 'https://api.test', auth: new Map([['clientCert', strategy]]) });
+    const core = testCore({ baseUrl: 'https://api.test', auth: new Map([['clientCert', strategy]]) });
     for (const text of [inspect(strategy, { showHidden: true, depth: 10 }), JSON.stringify(strategy), inspect(core, { depth: 10 })]) {
       expect(text).not.toMatch(/QUJD|S0VZ|BEGIN|PASSPHRASE/);
     }

@@ -4,7 +4,7 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientCore } from '../../../../src/runtime/client-core.js';
+import { testCore, type TestCore } from '../../../support/test-core.js';
 import { OAuth1Auth, type OAuth1Credentials } from '../../../../src/runtime/oauth1/oauth1-auth.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
@@ -53,8 +53,8 @@ const uploadJson: OperationSpec = { ...upload, id: 'uploadJson', body: { key: 'b
 
 const THREE_LEGGED: OAuth1Credentials = { consumerKey: 'consumer-key', consumerSecret: 'consumer+secret/&', token: 'token value', tokenSecret: 'token secret ü', realm: 'Photos' };
 
-function client(credentials: OAuth1Credentials): ClientCore {
-  return new ClientCore({ baseUrl, auth: createAuthStrategies({ oauth: { type: 'http', scheme: 'oauth' } }, { oauth: credentials }) });
+function client(credentials: OAuth1Credentials): TestCore {
+  return testCore({ baseUrl, auth: createAuthStrategies({ oauth: { type: 'http', scheme: 'oauth' } }, { oauth: credentials }) });
 }
 
 describe('OAuth1Auth against a verifying server', () => {
@@ -108,12 +108,12 @@ describe('OAuth1Auth against a verifying server', () => {
 
   it('the injected clock and nonce are what the server checks (a replay is refused)', async () => {
     const strategy = new OAuth1Auth('oauth', THREE_LEGGED, { clock: () => Date.now() - 3_600_000, nonce: () => 'fixed' });
-    const core = new ClientCore({ baseUrl, auth: new Map([['oauth', strategy]]) });
+    const core = testCore({ baseUrl, auth: new Map([['oauth', strategy]]) });
     await expect(core.request(search, { album: 'a' })).rejects.toMatchObject({ status: 401 });
     expect(server.seen.map((entry) => entry.reason)).toEqual(['timestamp out of window']);
 
     const replaying = new OAuth1Auth('oauth', THREE_LEGGED, { clock: () => 1_000 * Math.floor(Date.now() / 1000), nonce: () => 'fixed' });
-    const replayCore = new ClientCore({ baseUrl, auth: new Map([['oauth', replaying]]) });
+    const replayCore = testCore({ baseUrl, auth: new Map([['oauth', replaying]]) });
     server.seen.length = 0;
     await replayCore.request(search, { album: 'a' });
     await expect(replayCore.request(search, { album: 'a' })).rejects.toMatchObject({ status: 401 });
@@ -132,7 +132,7 @@ describe('OAuth1Auth credentials', () => {
     const strategy = auth.get('oauth')!;
     expect(strategy).toBeInstanceOf(OAuth1Auth);
     await strategy.apply({ method: 'GET', url: new URL('http://h.test/'), headers: new Headers() }, { scopes: [], operation: 'op' });
-    const core = new ClientCore({ baseUrl, auth });
+    const core = testCore({ baseUrl, auth });
     for (const text of [inspect(strategy, { showHidden: true, depth: 10 }), JSON.stringify(strategy), inspect(core, { depth: 10 })]) {
       expect(text).not.toMatch(/CONSUMER-SECRET|TOKEN-SECRET|CONSUMER-SECRET%26TOKEN-SECRET/);
     }

@@ -10,7 +10,7 @@ import { JWT } from 'google-auth-library';
 import { decodeJwt, decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemeSpec } from '../../../../src/runtime/auth-strategy.js';
-import { ClientCore } from '../../../../src/runtime/client-core.js';
+import { testCore } from '../../../support/test-core.js';
 import { oauth2Strategies } from '../../../../src/runtime/oauth2/oauth2-strategies.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { buildPlainCredentials } from '../../../../src/runtime/plain-credentials.js';
@@ -69,7 +69,7 @@ function listPets(scopes: readonly string[]): OperationSpec {
 
 function client(credential: object, scheme: SchemeSpec = IMPLICIT_ONLY) {
   const auth = buildAuthStrategies({ google: scheme }, buildPlainCredentials({ google: credential }, [oauth2Strategies]) as object, { baseUrl: server.origin });
-  return new ClientCore({ baseUrl: server.origin, auth });
+  return testCore({ baseUrl: server.origin, auth });
 }
 
 describe('Google service account', () => {
@@ -111,7 +111,7 @@ describe('Google service account', () => {
       return new Response(JSON.stringify({ access_token: 'ours', expires_in: 3600, token_type: 'Bearer' }), { headers: { 'content-type': 'application/json' } });
     };
     const auth = buildAuthStrategies({ google: IMPLICIT_ONLY }, buildPlainCredentials({ google: { serviceAccount: google, subject: 'admin@keyway.example', scopes: [SCOPE_READ, SCOPE_WRITE] } }, [oauth2Strategies]) as object, { baseUrl: server.origin, fetch: capture });
-    await new ClientCore({ baseUrl: server.origin, auth, fetch: async () => new Response('[]', { headers: { 'content-type': 'application/json' } }) }).request(listPets([]), {});
+    await testCore({ baseUrl: server.origin, auth, fetch: async () => new Response('[]', { headers: { 'content-type': 'application/json' } }) }).request(listPets([]), {});
     const normalize = (claims: Record<string, unknown>) => ({ ...claims, iat: 0, exp: (claims['exp'] as number) - (claims['iat'] as number) });
     expect(normalize(decodeJwt(ours!))).toEqual(normalize(decodeJwt(theirs!)));
     expect(decodeProtectedHeader(ours!)).toMatchObject({ alg: 'RS256', kid: KEY_ID });
@@ -205,7 +205,7 @@ describe('bad input: clear errors, no secret in them', () => {
 
   it('keeps the key out of inspection of the strategy', async () => {
     const auth = buildAuthStrategies({ google: IMPLICIT_ONLY }, buildPlainCredentials({ google: { serviceAccount: serviceAccount() } }, [oauth2Strategies]) as object, { baseUrl: server.origin });
-    await new ClientCore({ baseUrl: server.origin, auth }).request(listPets([SCOPE_READ]), {});
+    await testCore({ baseUrl: server.origin, auth }).request(listPets([SCOPE_READ]), {});
     const shown = inspect(auth, { showHidden: true, depth: 10 });
     expect(shown).not.toContain(PRIVATE_PEM.split('\n')[1]);
     expect(shown).not.toContain('access-1');

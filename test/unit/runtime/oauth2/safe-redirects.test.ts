@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../src/runtime/api-error.js';
 import type { AuthStrategy } from '../../../../src/runtime/auth-strategy.js';
-import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import { type FetchLike } from '../../../../src/runtime/client-core.js';
+import { testCore } from '../../../support/test-core.js';
 import type { OperationSpec } from '../../../../src/runtime/operation.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
 import { startServer, type TestServer } from '../../../support/oauth2/test-server.js';
@@ -39,7 +40,7 @@ const getThing: OperationSpec = {
 const postThing: OperationSpec = { ...getThing, id: 'postThing', method: 'POST', body: { key: 'body', encoding: 'json', mediaType: 'application/json', encode: encodeJsonBody } };
 
 function client(fetch?: FetchLike) {
-  return new ClientCore({ baseUrl: api.origin, auth: createAuthStrategies(schemes, credentials), ...(fetch === undefined ? {} : { fetch }) });
+  return testCore({ baseUrl: api.origin, auth: createAuthStrategies(schemes, credentials), ...(fetch === undefined ? {} : { fetch }) });
 }
 
 describe('redirects keep credentials on the API origin', () => {
@@ -86,7 +87,7 @@ describe('redirects keep credentials on the API origin', () => {
     api.on('/thing', () => ({ status: 302, headers: { location: `${elsewhere.origin}/landing` } }));
     const onUnauthorized = vi.fn(async () => true);
     const strategy: AuthStrategy = { scheme: 'bearer', apply: (request) => void request.headers.set('authorization', 'Bearer x'), onUnauthorized };
-    const core = new ClientCore({ baseUrl: api.origin, auth: new Map([['bearer', strategy]]) });
+    const core = testCore({ baseUrl: api.origin, auth: new Map([['bearer', strategy]]) });
     await expect(core.request({ ...getThing, security: [[['bearer', []]]] }, {})).rejects.toBeInstanceOf(ApiError);
     expect(onUnauthorized).not.toHaveBeenCalled();
     expect(api.to('/thing')).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import { type FetchLike } from '../../../../src/runtime/client-core.js';
+import { testCore } from '../../../support/test-core.js';
 import { TokenError } from '../../../../src/runtime/oauth2/token-error.js';
 import type { AuthEnvironment } from '../../../../src/runtime/oauth2/types.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
@@ -166,7 +167,7 @@ describe('endpoint URLs', () => {
     server.on('/base/oauth/token', () => tokenJson('tok'));
     server.on('/base/api/pets', bearerApi(() => ['tok']));
     const baseUrl = `${server.origin}/base/`;
-    const core = new ClientCore({ baseUrl, auth: createAuthStrategies(cc('oauth/token'), credentials, { baseUrl }) });
+    const core = testCore({ baseUrl, auth: createAuthStrategies(cc('oauth/token'), credentials, { baseUrl }) });
     await core.request(listPets(), {});
     expect(server.to('/base/oauth/token')).toHaveLength(1);
   });

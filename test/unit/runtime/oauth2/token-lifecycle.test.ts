@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../src/runtime/api-error.js';
-import { ClientCore, type FetchLike } from '../../../../src/runtime/client-core.js';
+import { type FetchLike } from '../../../../src/runtime/client-core.js';
+import { testCore } from '../../../support/test-core.js';
 import { MemoryTokenStore } from '../../../../src/runtime/oauth2/memory-token-store.js';
 import type { TokenSet, TokenStore } from '../../../../src/runtime/oauth2/types.js';
 import { createAuthStrategies } from '../../../support/create-auth-strategies.js';
@@ -117,7 +118,7 @@ describe('single flight', () => {
   it('1000 concurrent calls without a token make exactly one token request', async () => {
     const api = inProcessApi();
     const auth = createAuthStrategies(schemes, credentials, { baseUrl: server.origin, ...fakeClock().env });
-    const core = new ClientCore({ baseUrl: server.origin, auth, fetch: api.fetch });
+    const core = testCore({ baseUrl: server.origin, auth, fetch: api.fetch });
     const results = await Promise.all(Array.from({ length: 1000 }, () => core.request(listPets(), {})));
     expect(server.to('/oauth/token')).toHaveLength(1);
     expect(new Set(results.map((r) => (r as { token: string }).token))).toEqual(new Set(['tok-1']));
@@ -127,7 +128,7 @@ describe('single flight', () => {
     const api = inProcessApi();
     const clock = fakeClock();
     const auth = createAuthStrategies(schemes, credentials, { baseUrl: server.origin, ...clock.env });
-    const core = new ClientCore({ baseUrl: server.origin, auth, fetch: api.fetch });
+    const core = testCore({ baseUrl: server.origin, auth, fetch: api.fetch });
     await core.request(listPets(), {});
     clock.tick(3600_000);
     await Promise.all(Array.from({ length: 1000 }, () => core.request(listPets(), {})));

@@ -1,6 +1,6 @@
 /** A ClientCore with OAuth 2.0 schemes, built from the runtime modules themselves. */
 import type { SchemeSpec } from '../../../../../src/runtime/auth-strategy.js';
-import { ClientCore } from '../../../../../src/runtime/client-core.js';
+import { testCore } from '../../../../support/test-core.js';
 import { oauth2Strategies } from '../../../../../src/runtime/oauth2/oauth2-strategies.js';
 import type { AuthEnvironment } from '../../../../../src/runtime/oauth2/types.js';
 import type { OperationSpec } from '../../../../../src/runtime/operation.js';
@@ -21,7 +21,7 @@ export function passwordFlow(tokenUrl = '/oauth/token'): SchemeSpec {
 
 export function oauthClient(baseUrl: string, schemes: Record<string, SchemeSpec>, credentials: object, env: Partial<AuthEnvironment> = {}) {
   const auth = buildAuthStrategies(schemes, buildPlainCredentials(credentials, [oauth2Strategies]) as object, { baseUrl, ...env });
-  return { core: new ClientCore({ baseUrl, auth }), auth };
+  return { core: testCore({ baseUrl, auth }), auth };
 }
 
 /** sleep() records and returns at once: retries are counted, not waited for. */
