@@ -144,9 +144,9 @@ export function clientCore(config: CoreConfig): ClientCore {
        * gone offline: nothing was sent), an ApiConnectionError, or none in time, an ApiTimeoutError;
        * with the cause. It names `request`'s method and URL, or before there is a request, the
        * operation's method and server (resolveUrl: a relative base resolves against the page, and
-       * an unparsable one does not surface as URL's own error, which quotes the input). `url` is
-       * not passed: shown as origin and path only, never the query (an API key, a signature) or
-       * user info (a password).
+       * an unparsable one does not surface as URL's own error, which quotes the input). `url` is a
+       * local that no caller passes (a default parameter names it in the fewest bytes): shown as
+       * origin and path only, never the query (an API key, a signature) or user info (a password).
        */
       const unanswered = (kind: typeof ApiConnectionError, cause: unknown, request = sentTo, timeout?: { timeoutMs: number }, url = request?.url ?? resolveUrl(baseUrl, '')): Promise<ApiConnectionError> =>
         failure(kind, { operation: id, method: request?.method ?? op.method, url: url.origin + url.pathname, ...timeout }, cause);
