@@ -139,7 +139,8 @@ export async function requestTokens(oauth: TokenRequester, url: URL, fields: Rec
   // Number('') and Number(' ') are 0: blank text is no lifetime.
   const seconds = typeof expiresIn === 'string' && expiresIn.trim() ? Number(expiresIn) : expiresIn;
   if (Number.isFinite(seconds)) tokens.expiresAt = sentAt + Math.max(0, seconds as number) * 1000;
-  // Only the last few are kept: the tokens of the last 16 token answers (access, refresh and ID token each); older ones have long been replaced.
+  // Only the last few are kept: the tokens of the last 16 token answers (access, refresh and ID
+  // token each); older ones have long been replaced.
   http.secrets.recent.unshift(accessToken, tokens.refreshToken, tokens.idToken);
   http.secrets.recent.splice(48);
   return tokens;
